@@ -1,4 +1,4 @@
-"""Shared fixtures: the pipeline (loaded once), small Docs, and the gold data folder (tests skip without it)."""
+"""Shared fixtures: the pipeline (loaded once), small Docs, the gold data folder (tests skip without it)."""
 
 from __future__ import annotations
 

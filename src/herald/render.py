@@ -72,9 +72,17 @@ def extraction_panel(x: Extraction) -> Panel:
         for col in ("value", "qualifier", "counts", "source", "hedges", "evidence"):
             t.add_column(col, overflow="fold")
         for f in x.figures:
-            value = "?" if f.value is None else f"{f.value:,.0f}" if float(f.value).is_integer() else f"{f.value:,}"
+            value = (
+                "?"
+                if f.value is None
+                else f"{f.value:,.0f}"
+                if float(f.value).is_integer()
+                else f"{f.value:,}"
+            )
             source = _actor_names(x, [f.source]) if f.source else (f.source_text or "unsourced")
-            t.add_row(value, f.qualifier or "", f.counts or "", source, ", ".join(f.hedges), f.evidence.text[:60])
+            t.add_row(
+                value, f.qualifier or "", f.counts or "", source, ", ".join(f.hedges), f.evidence.text[:60]
+            )
         parts.append(t)
     parts.append(
         Text(

@@ -68,7 +68,10 @@ class Time(Record):
         "'A/B', or a duration (P...). None when it cannot be resolved (e.g. no publication date).",
     )
     type: Literal["date", "duration", "set", "time"] = "date"
-    granularity: Literal["day", "week", "month", "quarter", "season", "year", "decade", "century", "interval", "time"] | None = None
+    granularity: (
+        Literal["day", "week", "month", "quarter", "season", "year", "decade", "century", "interval", "time"]
+        | None
+    ) = None
     vague: bool = False
     anchor: Literal["absolute", "publication", "none"] = Field(
         "absolute", description="What the value was computed from."
@@ -120,7 +123,9 @@ class Event(Record):
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
-    reported_by: str | None = Field(None, description="Statement id when the event is known through a statement.")
+    reported_by: str | None = Field(
+        None, description="Statement id when the event is known through a statement."
+    )
     cameo: str | None = Field(None, description="CAMEO root code, e.g. '19'.")
     quad: int | None = Field(None, ge=1, le=4)
     intensity: float | None = None
@@ -162,7 +167,7 @@ class Extraction(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    schema_: Literal["herald/1"] = Field(SCHEMA_VERSION, alias="schema")
+    schema_: Literal["herald/1"] = Field("herald/1", alias="schema")
     herald_version: str
     model: str | None = Field(None, description="The spaCy pipeline used.")
     status: Status = "ok"
@@ -185,6 +190,6 @@ class Extraction(BaseModel):
 def json_schema() -> dict[str, object]:
     """The JSON Schema of :class:`Extraction`, as written to ``schema/herald.schema.json``."""
     schema = Extraction.model_json_schema(by_alias=True)
-    schema["$id"] = "https://herald.invalid/schema/herald-1.json"
+    schema["$id"] = "urn:herald:schema:herald/1"
     schema["title"] = "Herald extraction (herald/1)"
     return schema

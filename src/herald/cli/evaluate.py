@@ -16,7 +16,9 @@ from ..eval import Report, available, run
 def report_table(report: Report) -> Table:
     """Metrics as a table with one column per system (Herald beside its baselines)."""
     systems = list(dict.fromkeys(m.system for m in report.metrics))
-    table = Table(title=f"{report.dataset}: {report.documents} documents, {report.seconds:.1f}s ({report.path})")
+    table = Table(
+        title=f"{report.dataset}: {report.documents} documents, {report.seconds:.1f}s ({report.path})"
+    )
     table.add_column("task")
     table.add_column("metric")
     for s in systems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -20,13 +20,13 @@ from ..schema import Extraction, json_schema
 err = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     markdown = "markdown"
@@ -45,8 +45,11 @@ def _read(paths: list[str], fmt: InputFormat) -> Iterator[ArticleInput | InputFa
 
 
 def _with_defaults(
-    items: Iterator[ArticleInput | InputFailure], published: str | None, title: str | None,
-    source: str | None, url: str | None,
+    items: Iterator[ArticleInput | InputFailure],
+    published: str | None,
+    title: str | None,
+    source: str | None,
+    url: str | None,
 ) -> Iterator[ArticleInput | InputFailure]:
     """Apply command-line metadata where the input itself gave none."""
     for item in items:
@@ -89,19 +92,27 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
         paths: list[str] = typer.Argument(..., help="Files or folders to read; '-' reads standard input."),
-        published: str | None = typer.Option(None, "--published", "-p", help="Publication date (YYYY-MM-DD) "
-                                             "for articles whose input gives none."),
+        published: str | None = typer.Option(
+            None,
+            "--published",
+            "-p",
+            help="Publication date (YYYY-MM-DD) for articles whose input gives none.",
+        ),
         fmt: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="Output format."),
-        input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", "-i",
-                                                 help="Input format (default: from suffix and content)."),
+        input_format: InputFormat = typer.Option(
+            InputFormat.auto, "--input-format", "-i", help="Input format (default: from suffix and content)."
+        ),
         title: str | None = typer.Option(None, help="Title for articles whose input gives none."),
-        source: str | None = typer.Option(None, help="Source (publisher) for articles whose input gives none."),
+        source: str | None = typer.Option(
+            None, help="Source (publisher) for articles whose input gives none."
+        ),
         url: str | None = typer.Option(None, help="URL for articles whose input gives none."),
         model: str | None = typer.Option(None, envvar="HERALD_MODEL", help="spaCy model to load."),
         n_process: int = typer.Option(1, "--n-process", "-j", min=1, help="Worker processes."),
         batch_size: int = typer.Option(32, min=1, help="Articles per nlp.pipe batch."),
-        max_chars: int | None = typer.Option(None, envvar="HERALD_MAX_CHARS",
-                                             help="Longest article accepted (default 1,000,000 characters)."),
+        max_chars: int | None = typer.Option(
+            None, envvar="HERALD_MAX_CHARS", help="Longest article accepted (default 1,000,000 characters)."
+        ),
     ) -> None:
         """Extract events, statements, figures, times, places and actors from articles.
 
@@ -115,8 +126,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from exc
         items = _with_defaults(_read(paths, input_format), default_date, title, source, url)
         try:
-            results = extract_many(items, n_process=n_process, batch_size=batch_size, model=model,
-                                   max_chars=max_chars)
+            results = extract_many(
+                items, n_process=n_process, batch_size=batch_size, model=model, max_chars=max_chars
+            )
             done, failed = write_results(results, fmt, Console())
         except HeraldError as exc:
             err.print(f"[red]error[/red] {exc}")

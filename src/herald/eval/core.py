@@ -34,11 +34,23 @@ class Report(BaseModel):
     seconds: float = 0.0
     metrics: list[Metric] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
-    errors: list[dict[str, Any]] = Field(default_factory=list, description="Sample of mismatches, for error analysis.")
+    errors: list[dict[str, Any]] = Field(
+        default_factory=list, description="Sample of mismatches, for error analysis."
+    )
 
-    def add(self, task: str, name: str, value: float, *, system: str = "herald", support: int | None = None,
-            note: str | None = None) -> None:
-        self.metrics.append(Metric(task=task, name=name, value=value, system=system, support=support, note=note))
+    def add(
+        self,
+        task: str,
+        name: str,
+        value: float,
+        *,
+        system: str = "herald",
+        support: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.metrics.append(
+            Metric(task=task, name=name, value=value, system=system, support=support, note=note)
+        )
 
     def add_prf(self, task: str, tp: int, fp: int, fn: int, *, system: str = "herald") -> None:
         p, r, f = prf(tp, fp, fn)
@@ -132,8 +144,13 @@ def resolve_path(name: str, path: Path | None = None) -> Path:
     return root / name
 
 
-def run(name: str, path: Path | None = None, *, limit: int | None = None,
-        progress: Callable[[str], None] | None = None) -> Report:
+def run(
+    name: str,
+    path: Path | None = None,
+    *,
+    limit: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
     dataset = get(name)
     where = resolve_path(name, path)
     report = Report(dataset=name, path=str(where))

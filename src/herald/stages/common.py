@@ -77,6 +77,17 @@ def actor_at(doc: Doc, start: int, end: int | None = None) -> Actor | None:
     return best[1] if best else None
 
 
+def actors_at(doc: Doc, start: int, end: int) -> list[Actor]:
+    """Every actor with a mention exactly on [start, end).
+
+    A group reference ("the two sides") is a mention of several actors."""
+    found = []
+    for actor in doc._.herald_actors or ():
+        if any(m.start == start and m.end == end for m in actor.mentions):
+            found.append(actor)
+    return found
+
+
 def actor_for_token(token: Token) -> Actor | None:
     """The actor whose mention contains this token."""
     return actor_at(token.doc, token.idx, token.idx + len(token.text))

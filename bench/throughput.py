@@ -1,0 +1,114 @@
+"""Throughput and memory of the Herald pipeline against bare spaCy on the same texts, in one run.
+
+Not a test: run it by hand (``make bench`` or ``python bench/throughput.py --n 400``) and copy the figures to
+docs/quality.md. Each configuration runs in its own subprocess so peak RSS is measured per configuration.
+
+Targets every stage must keep:
+- full Herald pipeline >= 0.75x bare spaCy throughput (same model, same texts, one process);
+- n_process=2 >= 1.8x n_process=1;
+- peak RSS <= 1 GiB per worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus(n: int, seed: int = 13) -> list[str]:
+    """n articles made by recombining the paragraphs of the bundled examples (deterministic)."""
+    sys.path.insert(0, str(REPO / "src"))
+    from herald.inputs import ArticleInput, read_path
+
+    paragraphs: list[str] = []
+    for item in read_path(REPO / "examples"):
+        if isinstance(item, ArticleInput):
+            paragraphs.extend(p.strip() for p in item.text.split("\n") if len(p.strip()) > 40)
+    if not paragraphs:
+        raise SystemExit("no example articles found under examples/")
+    rng = random.Random(seed)
+    return ["\n\n".join(rng.sample(paragraphs, k=min(6, len(paragraphs)))) for _ in range(n)]
+
+
+def _worker(mode: str, n: int, n_process: int, batch_size: int) -> dict[str, float]:
+    texts = corpus(n)
+    import herald
+
+    if mode == "spacy":
+        import spacy
+
+        from herald.config import settings
+
+        nlp = spacy.load(settings().model)
+        t0 = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+        seconds = time.perf_counter() - t0
+    else:
+        herald.load()  # load outside the timed region, like spacy.load above
+        t0 = time.perf_counter()
+        tokens = 0
+        for x in herald.extract_many(texts, n_process=n_process, batch_size=batch_size):
+            tokens += x.article.chars
+        seconds = time.perf_counter() - t0
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "articles": n,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(n / seconds, 1),
+        "peak_rss_mb_main": round(self_rss, 1),
+        "peak_rss_mb_worker": round(child_rss, 1) if n_process > 1 else round(self_rss, 1),
+    }
+
+
+def run(mode: str, n: int, n_process: int, batch_size: int) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--worker", mode, "--n", str(n), "--n-process", str(n_process),
+           "--batch-size", str(batch_size)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=400, help="articles in the generated corpus")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--worker", choices=["spacy", "herald"], help=argparse.SUPPRESS)
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+    if args.worker:
+        print(json.dumps(_worker(args.worker, args.n, args.n_process, args.batch_size)))
+        return
+    results = {
+        "spacy_1": run("spacy", args.n, 1, args.batch_size),
+        "herald_1": run("herald", args.n, 1, args.batch_size),
+        "herald_2": run("herald", args.n, 2, args.batch_size),
+    }
+    ratio_vs_spacy = results["herald_1"]["articles_per_s"] / results["spacy_1"]["articles_per_s"]
+    ratio_2_vs_1 = results["herald_2"]["articles_per_s"] / results["herald_1"]["articles_per_s"]
+    summary = {
+        "results": results,
+        "herald_vs_spacy": round(ratio_vs_spacy, 3),
+        "n_process_2_vs_1": round(ratio_2_vs_1, 3),
+        "targets": {"herald_vs_spacy": ">= 0.75", "n_process_2_vs_1": ">= 1.8", "peak_rss_mb_worker": "<= 1024"},
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return
+    for name, r in results.items():
+        print(f"{name:10s} {r['articles_per_s']:8.1f} articles/s  {r['seconds']:7.2f}s  "
+              f"peak RSS main {r['peak_rss_mb_main']:.0f} MB, per worker {r['peak_rss_mb_worker']:.0f} MB")
+    print(f"Herald / bare spaCy (1 process): {ratio_vs_spacy:.2f}x   (target >= 0.75x)")
+    print(f"Herald n_process=2 / 1:          {ratio_2_vs_1:.2f}x   (target >= 1.8x)")
+
+
+if __name__ == "__main__":
+    main()
