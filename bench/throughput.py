@@ -70,8 +70,18 @@ def _worker(mode: str, n: int, n_process: int, batch_size: int) -> dict[str, flo
 
 
 def run(mode: str, n: int, n_process: int, batch_size: int) -> dict[str, float]:
-    cmd = [sys.executable, __file__, "--worker", mode, "--n", str(n), "--n-process", str(n_process),
-           "--batch-size", str(batch_size)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--worker",
+        mode,
+        "--n",
+        str(n),
+        "--n-process",
+        str(n_process),
+        "--batch-size",
+        str(batch_size),
+    ]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return dict(json.loads(out.strip().splitlines()[-1]))
 
@@ -98,14 +108,20 @@ def main() -> None:
         "results": results,
         "herald_vs_spacy": round(ratio_vs_spacy, 3),
         "n_process_2_vs_1": round(ratio_2_vs_1, 3),
-        "targets": {"herald_vs_spacy": ">= 0.75", "n_process_2_vs_1": ">= 1.8", "peak_rss_mb_worker": "<= 1024"},
+        "targets": {
+            "herald_vs_spacy": ">= 0.75",
+            "n_process_2_vs_1": ">= 1.8",
+            "peak_rss_mb_worker": "<= 1024",
+        },
     }
     if args.json:
         print(json.dumps(summary, indent=2))
         return
     for name, r in results.items():
-        print(f"{name:10s} {r['articles_per_s']:8.1f} articles/s  {r['seconds']:7.2f}s  "
-              f"peak RSS main {r['peak_rss_mb_main']:.0f} MB, per worker {r['peak_rss_mb_worker']:.0f} MB")
+        print(
+            f"{name:10s} {r['articles_per_s']:8.1f} articles/s  {r['seconds']:7.2f}s  "
+            f"peak RSS main {r['peak_rss_mb_main']:.0f} MB, per worker {r['peak_rss_mb_worker']:.0f} MB"
+        )
     print(f"Herald / bare spaCy (1 process): {ratio_vs_spacy:.2f}x   (target >= 0.75x)")
     print(f"Herald n_process=2 / 1:          {ratio_2_vs_1:.2f}x   (target >= 1.8x)")
 

@@ -4,12 +4,12 @@ Each stage is a folder ``sN_<name>/`` holding pure functions from a spaCy ``Doc`
 earlier stages) to typed records, and a ``component.py`` that registers a thin spaCy component. A component
 writes only its own ``Doc`` extension, ``doc._.herald_<name>``, and reads those of earlier stages.
 
-1. ``s1_times``      time expressions normalised against the publication date  -> ``doc._.herald_times``
-2. ``s2_actors``     mentions resolved to canonical actors                      -> ``doc._.herald_actors``
-3. ``s3_places``     place mentions geocoded                                     -> ``doc._.herald_places``
-4. ``s4_statements`` who said what                                               -> ``doc._.herald_statements``
-5. ``s5_events``     PLOVER events with modality, date, place and evidence      -> ``doc._.herald_events``
-6. ``s6_figures``    numeric claims with qualifier, source and hedges           -> ``doc._.herald_figures``
+1. ``s1_times``      times normalised against the publication date -> ``doc._.herald_times``
+2. ``s2_actors``     mentions resolved to canonical actors        -> ``doc._.herald_actors``
+3. ``s3_places``     place mentions geocoded                      -> ``doc._.herald_places``
+4. ``s4_statements`` who said what                                -> ``doc._.herald_statements``
+5. ``s5_events``     PLOVER events with modality, date and place  -> ``doc._.herald_events``
+6. ``s6_figures``    numeric claims with qualifier and source     -> ``doc._.herald_figures``
 """
 
 from __future__ import annotations
