@@ -94,6 +94,10 @@ class Place(Record):
     resolution: Literal["country", "admin1", "city", "point", "region"] | None = None
     source: str | None = Field(None, description="Which gazetteer resolved it.")
     confidence: float | None = Field(None, ge=0, le=1)
+    metonymic: bool = Field(
+        False, description="The name stands for an actor here ('Beijing said'): still a toponym, not a location."
+    )
+    rule: str | None = Field(None, description="How the mention was found and resolved, e.g. 'ner:GPE+scored'.")
 
 
 class Actor(Record):
@@ -107,6 +111,7 @@ class Actor(Record):
     title: str | None = Field(None, description="Role or office, e.g. 'foreign ministry spokesman'.")
     mentions: list[Span] = Field(default_factory=list)
     rule: str | None = Field(None, description="How the actor was resolved: KB entry or rule name.")
+    parent: str | None = Field(None, description="Actor id this one belongs to ('Hamas-run ministry' -> Hamas).")
 
 
 class Event(Record):
@@ -144,6 +149,13 @@ class Statement(Record):
     kind: StatementKind
     content: Span
     evidence: Span
+    quotes: list[Span] = Field(
+        default_factory=list, description="The verbatim (quoted) stretches inside the content, marks excluded."
+    )
+    continues: str | None = Field(
+        None, description="Id of the statement this one continues (a quotation split by its attribution)."
+    )
+    rule: str | None = Field(None, description="The rule (and cue lexicon entry) that found the statement.")
 
 
 class Figure(Record):
@@ -160,6 +172,10 @@ class Figure(Record):
     hedges: list[str] = Field(default_factory=list)
     event: str | None = Field(None, description="Event id the figure belongs to.")
     evidence: Span
+    number: Span | None = Field(None, description="The quantity expression itself, qualifier included.")
+    source_statement: str | None = Field(None, description="Statement id whose content covers the figure.")
+    rule: str | None = Field(None, description="The rules/lexicon entries that produced the figure.")
+    additional: bool = Field(False, description="Counts others besides those already mentioned ('three more').")
 
 
 class Extraction(BaseModel):

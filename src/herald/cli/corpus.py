@@ -1,9 +1,396 @@
-"""CLI commands: corpus (registered by its stage's owner)."""
+"""CLI commands: ``herald ingest``, ``events``, ``statements``, ``figures``, ``actors list|query``,
+``export``, ``run``.
+
+A thin adapter over :mod:`herald.corpus`.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
 import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from ..errors import HeraldError
+
+try:  # another module owns the ``herald actors`` group; add our commands to it when it exists
+    from .actors import actors_app
+
+    _OWN_ACTORS_APP = False
+except ImportError:  # pragma: no cover - depends on the other module's progress
+    actors_app = typer.Typer(
+        name="actors", help="Actors: knowledge base and corpus queries.", no_args_is_help=True
+    )
+    _OWN_ACTORS_APP = True
+
+err = Console(stderr=True)
+out = Console()
+
+
+class SourceFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    jsonl = "jsonl"
+    feed = "feed"
+    warc = "warc"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    plover = "plover"
+    polecat = "polecat"
+    icews = "icews"
+    parquet = "parquet"
+    csv = "csv"
+    geojson = "geojson"
+    all = "all"
+
+
+DB = typer.Option("herald.db", "--db", help="The corpus database (SQLite).", envvar="HERALD_DB")
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    err.print(f"[red]error[/red] {exc}")
+    return typer.Exit(1)
+
+
+def run_ingest(
+    paths: list[Path],
+    db: Path,
+    workers: int,
+    fmt: str,
+    published: str | None,
+    quiet: bool,
+    batch_size: int = 16,
+    commit_every: int = 64,
+) -> Any:
+    from ..corpus.ingest import estimate
+    from ..corpus.ingest import ingest as ingest_paths
+    from ..inputs import normalise_date
+
+    iso = normalise_date(published) if published else None
+    total = estimate(paths)
+    columns = (
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TextColumn("+{task.fields[added]} new"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, disable=quiet, transient=False) as progress:
+        task = progress.add_task("ingest", total=total or None, rate=0.0, added=0)
+
+        def tick(stats: Any) -> None:
+            progress.update(task, completed=stats.read, rate=stats.rate, added=stats.added)
+
+        try:
+            stats = ingest_paths(
+                paths,
+                db,
+                fmt=fmt,
+                workers=workers,
+                published=iso,
+                on_item=tick,
+                batch_size=batch_size,
+                commit_every=commit_every,
+            )
+        except KeyboardInterrupt:
+            progress.stop()
+            err.print(
+                "[yellow]interrupted[/yellow]: every committed batch is kept. Run the same command again to "
+                "resume; articles already stored are not processed again."
+            )
+            raise typer.Exit(130) from None
+        progress.update(task, total=stats.read, completed=stats.read)
+    return stats
+
+
+def _report(stats: Any, db: Path) -> None:
+    err.print(
+        f"{stats.read} read, [green]{stats.added} new[/green] ({stats.near_duplicates} near-duplicates, "
+        f"{stats.skipped} skipped), {stats.already} already stored ({stats.exact_duplicates} new sources of "
+        f"known texts), [red]{stats.failed} failed[/red] → {db} in {stats.seconds:.1f}s "
+        f"({stats.rate:.1f} articles/s)"
+    )
+    for message in stats.errors[:5]:
+        err.print(f"  [red]error[/red] {message}")
+    if stats.failed > 5:
+        err.print(f"  ... see the errors table: sqlite3 {db} 'SELECT origin, reason FROM errors'")
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: TableFormat, title: str) -> None:
+    if fmt is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is TableFormat.csv:
+        if rows:
+            w = csv.DictWriter(sys.stdout, list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+        return
+    if not rows:
+        err.print(f"No {title} match.")
+        return
+    t = Table(*rows[0].keys(), title=f"{title} ({len(rows)})", show_lines=False)
+    for r in rows:
+        t.add_row(
+            *("" if v is None else (str(v) if len(str(v)) <= 90 else str(v)[:87] + "...") for v in r.values())
+        )
+    out.print(t)
+
+
+def _query(
+    kind: str,
+    db: Path,
+    actor: str | None,
+    type_: list[str] | None,
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    search: str | None,
+    historical: bool,
+    duplicates: bool,
+    limit: int | None,
+    fmt: TableFormat,
+) -> None:
+    from ..corpus import query
+    from ..corpus.store import open_store
+
+    f = query.Filters(
+        actor=actor,
+        types=type_ or None,
+        since=since,
+        until=until,
+        place=place,
+        search=search,
+        historical=historical,
+        duplicates=duplicates,
+        limit=limit,
+    )
+    try:
+        with open_store(db, readonly=True) as store:
+            rows = getattr(query, kind)(store.conn, f)
+    except HeraldError as exc:
+        raise _fail(exc) from exc
+    _print_rows(rows, fmt, kind)
+
+
+ACTOR = typer.Option(None, "--actor", help="Actor name (substring), country code (e.g. COD) or Wikidata id.")
+SINCE = typer.Option(None, "--since", help="From this date (YYYY-MM-DD), inclusive.")
+UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD), inclusive.")
+PLACE = typer.Option(None, "--place", help="Place name (substring) or country code.")
+SEARCH = typer.Option(
+    None, "--search", help="Full-text search over article text (statements: their content)."
+)
+HIST = typer.Option(False, "--include-historical/--exclude-historical", help="Include background events.")
+DUPS = typer.Option(False, "--with-duplicates", help="Also rows from near-duplicate articles.")
+LIMIT = typer.Option(None, "--limit", help="At most this many rows.")
+FMT = typer.Option(TableFormat.table, "--format", "-f", help="Output format.")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+
+    @app.command()
+    def ingest(
+        paths: list[Path] = typer.Argument(
+            ..., help="Files or folders (.txt .md .html .json .jsonl .rss .atom .warc)."
+        ),
+        db: Path = DB,
+        workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Extraction processes."),
+        format: SourceFormat = typer.Option(SourceFormat.auto, "--format", help="Force one source format."),
+        published: str | None = typer.Option(
+            None, "--published", help="Publication date for articles without one."
+        ),
+        batch_size: int = typer.Option(16, "--batch-size", help="Articles per extraction batch."),
+        commit_every: int = typer.Option(64, "--commit-every", help="Articles per database transaction."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Read a corpus into the database: extract in parallel, deduplicate, store. Resumable."""
+        try:
+            stats = run_ingest(paths, db, workers, format.value, published, quiet, batch_size, commit_every)
+        except HeraldError as exc:
+            raise _fail(exc) from exc
+        _report(stats, db)
+
+    @app.command()
+    def events(
+        db: Path = DB,
+        actor: str | None = ACTOR,
+        type: list[str] | None = typer.Option(None, "--type", help="PLOVER event type (repeatable)."),
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        place: str | None = PLACE,
+        search: str | None = SEARCH,
+        historical: bool = HIST,
+        duplicates: bool = DUPS,
+        limit: int | None = LIMIT,
+        format: TableFormat = FMT,
+    ) -> None:
+        """Events in the corpus (once per duplicate cluster unless --with-duplicates)."""
+        _query("events", db, actor, type, since, until, place, search, historical, duplicates, limit, format)
+
+    @app.command()
+    def statements(
+        db: Path = DB,
+        actor: str | None = ACTOR,
+        type: list[str] | None = typer.Option(None, "--type", help="Cue class: speech, writing, belief, ..."),
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        place: str | None = PLACE,
+        search: str | None = SEARCH,
+        historical: bool = HIST,
+        duplicates: bool = DUPS,
+        limit: int | None = LIMIT,
+        format: TableFormat = FMT,
+    ) -> None:
+        """Statements (who said what) in the corpus; --search looks in the statement content."""
+        _query(
+            "statements", db, actor, type, since, until, place, search, historical, duplicates, limit, format
+        )
+
+    @app.command()
+    def figures(
+        db: Path = DB,
+        actor: str | None = ACTOR,
+        type: list[str] | None = typer.Option(None, "--type", help="What is counted: killed, wounded, ..."),
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        place: str | None = PLACE,
+        search: str | None = SEARCH,
+        historical: bool = HIST,
+        duplicates: bool = DUPS,
+        limit: int | None = LIMIT,
+        format: TableFormat = FMT,
+    ) -> None:
+        """Figures (casualties, displaced, money...) with the source they rest on and their hedges."""
+        _query("figures", db, actor, type, since, until, place, search, historical, duplicates, limit, format)
+
+    @actors_app.command("list")
+    def actors_list(
+        db: Path = DB,
+        name: str | None = typer.Option(None, "--name", help="Name substring, country or QID."),
+        kind: list[str] | None = typer.Option(None, "--kind", help="state, organization, person, group."),
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        search: str | None = SEARCH,
+        duplicates: bool = DUPS,
+        limit: int | None = LIMIT,
+        format: TableFormat = FMT,
+    ) -> None:
+        """Actors found in the corpus, with how many articles and events involve them."""
+        _query("actors", db, name, kind, since, until, None, search, False, duplicates, limit, format)
+
+    @actors_app.command("query")
+    def actors_query(
+        actor: str = typer.Argument(..., help="Actor name (substring), country code or Wikidata id."),
+        db: Path = DB,
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        historical: bool = HIST,
+        duplicates: bool = DUPS,
+        limit: int | None = LIMIT,
+        format: TableFormat = FMT,
+    ) -> None:
+        """The events in the corpus where this actor is actor or recipient."""
+        _query("events", db, actor, None, since, until, None, None, historical, duplicates, limit, format)
+
+    if _OWN_ACTORS_APP:
+        app.add_typer(actors_app, name="actors")
+
+    @app.command()
+    def export(
+        format: ExportFormat = typer.Option(..., "--format", "-f", help="Export format."),
+        db: Path = DB,
+        out_dir: Path = typer.Option(Path("out"), "--out", help="Folder to write into."),
+        duplicates: bool = DUPS,
+    ) -> None:
+        """Export events (PLOVER JSONL, POLECAT/ICEWS TSV, GeoJSON) or all tables (CSV, Parquet)."""
+        from ..corpus.export import FORMATS
+        from ..corpus.export import export as do_export
+        from ..corpus.store import open_store
+
+        formats = FORMATS if format is ExportFormat.all else (format.value,)
+        try:
+            with open_store(db, readonly=True) as store:
+                for fmt in formats:
+                    for path, n in do_export(store.conn, fmt, out_dir, duplicates=duplicates).items():
+                        err.print(f"wrote {path} ({n} rows)")
+        except HeraldError as exc:
+            raise _fail(exc) from exc
+
+    @app.command()
+    def run(
+        paths: list[Path] | None = typer.Argument(
+            None, help="Corpus to ingest (default: the bundled examples/)."
+        ),
+        db: Path = DB,
+        out_dir: Path = typer.Option(Path("out"), "--out", help="Folder for the exports."),
+        workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Extraction processes."),
+        json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """The main job: ingest the example corpus, print a summary, write every export to --out."""
+        from ..corpus.export import FORMATS
+        from ..corpus.export import export as do_export
+        from ..corpus.store import open_store
+        from ..corpus.summary import render, summarize
+
+        sources = paths or [_examples()]
+        try:
+            stats = run_ingest(sources, db, workers, "auto", None, quiet)
+            _report(stats, db)
+            with open_store(db, readonly=True) as store:
+                summary = summarize(store.conn)
+                written = {}
+                for fmt in FORMATS:
+                    written.update(do_export(store.conn, fmt, out_dir))
+        except HeraldError as exc:
+            raise _fail(exc) from exc
+        if json_out:
+            sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+        else:
+            render(summary, out)
+            out.print(
+                f"[bold]Exports[/bold] in {out_dir}/: "
+                + ", ".join(f"{p.name} ({n})" for p, n in written.items())
+            )
+
+
+def _examples() -> Path:
+    """The bundled example corpus: ./examples, else the one next to the source tree."""
+    here = Path("examples")
+    if here.is_dir():
+        return here
+    repo = Path(__file__).resolve().parents[3] / "examples"
+    if repo.is_dir():
+        return repo
+    raise HeraldError(
+        "No examples/ folder found. Run from the repository root or pass the corpus: herald run PATHS."
+    )

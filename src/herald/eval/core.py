@@ -80,6 +80,7 @@ class Dataset(ABC):
     name: ClassVar[str]
     description: ClassVar[str] = ""
     tasks: ClassVar[tuple[str, ...]] = ()
+    folder: ClassVar[str | None] = None  # data folder under the data root, when it differs from ``name``
 
     @abstractmethod
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
@@ -136,6 +137,7 @@ def resolve_path(name: str, path: Path | None = None) -> Path:
             raise DatasetError(f"{path}: no such dataset folder.")
         return path
     root = default_data_root()
+    name = getattr(available().get(name), "folder", None) or name
     if root is None or not (root / name).exists():
         raise DatasetError(
             f"Dataset {name!r} not found. Pass --path, or set HERALD_EVAL_DATA to the folder holding "

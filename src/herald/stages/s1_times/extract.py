@@ -1,11 +1,158 @@
-"""Pure functions: Doc -> Time records. (Not yet implemented: the stage currently finds nothing.)"""
+"""Pure functions: Doc -> Time records.
+
+Candidates (spaCy DATE/TIME entities and the patterns of :mod:`.candidates`) are normalised by the rules of
+:mod:`.normalise` against the publication date; candidates that do not normalise are dropped (precision over
+recall), and of overlapping ones the longest that normalises wins.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
 
 from ...schema import Time
+from ..common import meta
+from .candidates import find, trimmed
+from .lexicon import lexicon
+from .normalise import Context, Parsed, parse
+
+_CLAUSE_HOPS = 4
+
+
+def governing_verb(span: Span | Token) -> Token | None:
+    """The verb (or auxiliary / predicative adjective) the expression hangs from, following heads upwards."""
+    tok = span.root if isinstance(span, Span) else span
+    for _ in range(_CLAUSE_HOPS):
+        if tok.pos_ in ("VERB", "AUX") and not (
+            isinstance(span, Span) and tok.i in range(span.start, span.end)
+        ):
+            return tok
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def is_future(span: Span) -> bool:
+    """Whether the clause of the expression speaks of the future: its verb has a future auxiliary ("will meet
+    on Friday"), or is an infinitive governed by a plan/schedule verb ("is due to visit", "plans to hold"), or
+    is itself such a participle ("a vote scheduled for Friday")."""
+    lx = lexicon()
+    verb = governing_verb(span)
+    for _ in range(3):
+        if verb is None:
+            return False
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in lx.future_aux for a in auxes) and not any(a in ("have", "'ve") for a in auxes):
+            return True
+        if verb.lower_ in lx.future_participles:
+            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if not infinitive or verb.dep_ not in ("xcomp", "ccomp", "acl") or verb.head is verb:
+            return False
+        if verb.head.lemma_.lower() in lx.future_cues:
+            return True
+        verb = verb.head
+    return False
+
+
+def _record_value(parsed: Parsed, has_pub: bool) -> tuple[str | None, str]:
+    if not parsed.relative:
+        return parsed.value, "absolute"
+    if not has_pub:
+        return None, "none"  # never today's date
+    return parsed.value, "publication"
+
+
+def is_past(span: Span) -> bool:
+    """Whether the governing verb is in a past tense ("took place this weekend")."""
+    verb = governing_verb(span)
+    if verb is None:
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+
+
+def parse_span(span: Span, published: date | None) -> Parsed | None:
+    """The normalised value of a candidate span (tense from its governing verb), or None."""
+    parsed = parse(span.text, Context(published, is_future(span), is_past(span)))
+    if parsed is None:
+        return None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if (
+        parsed.rule.startswith("weekday")
+        and before is not None
+        and before.lower_ in lexicon().weekday_blockers
+    ):
+        return None  # "Black Monday", "Super Tuesday": named days, not this week's
+    if parsed.rule == "year" and before is not None and before.pos_ == "PROPN" and before.is_title:
+        return None  # "Local 1520", "Russell 2000": a name with a number
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if parsed.rule == "year" and after is not None and (after.tag_ == "NNS" or after.lower_ in ("year", "+")):
+        return None  # "1709 schoolchildren", "a 2000 year old tradition", "1000+": counts, not years
+    if parsed.rule.startswith("month") and parsed.granularity == "month" and span.start > 0:
+        before = span.doc[span.start - 1]
+        months = lexicon().months
+        if before.lower_ in ("the", "a", "an") or not all(t.is_title for t in span if t.lower_ in months):
+            return None  # "the March for Life", "a march": not the month
+    return parsed
 
 
 def extract_times(doc: Doc) -> list[Time]:
-    return []
+    published = meta(doc).published
+    cands = find(doc)
+    # Longest first; NER before patterns on ties (its extents follow the TIMEX conventions more closely).
+    cands.sort(key=lambda c: (-(c.end - c.start), c.source != "ner", c.start))
+    taken: set[int] = set()
+    chosen: list[tuple[Span, Parsed]] = []
+    age_cues = lexicon().age_cues
+    for c in cands:
+        span = trimmed(doc, c.start, c.end)
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        if span.end < len(doc) and doc[span.end].lower_ in age_cues:
+            continue  # "33 years old": an age
+        parsed = parse_span(span, published)
+        if parsed is None and c.source == "ner":
+            # spaCy sometimes runs an entity on ("the summer of 2012 thousands"): retry without the last tokens.
+            for cut in (1, 2):
+                if span.end - cut > span.start and not any(
+                    i in taken for i in range(span.start, span.end - cut)
+                ):
+                    shorter = trimmed(doc, span.start, span.end - cut)
+                    parsed = parse_span(shorter, published)
+                    if parsed is not None and parsed.type == "date":
+                        span = shorter
+                        break
+                    parsed = None
+        if parsed is None:
+            continue
+        chosen.append((span, parsed))
+        taken.update(range(span.start, span.end))
+    chosen.sort(key=lambda x: x[0].start)
+    times: list[Time] = []
+    previous: str | None = None
+    for span, first in chosen:
+        parsed = first
+        if first.rule == "vague:since then":  # starts at the time mentioned before it
+            parsed = parse(span.text, Context(published, False, previous)) or first
+        value, anchor = _record_value(parsed, published is not None)
+        times.append(
+            Time(
+                id=f"t{len(times) + 1}",
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                value=value,
+                type=parsed.type,
+                granularity=parsed.granularity,
+                vague=parsed.vague,
+                anchor=anchor,  # type: ignore[arg-type]
+                rule=parsed.rule,
+            )
+        )
+        if parsed.type == "date" and parsed.value and ".." not in parsed.value:
+            previous = parsed.value
+    return times

@@ -6,19 +6,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..common import register_extensions
-from .extract import extract_actors
+from .extract import ActorExtractor
 
 register_extensions()
 
 
 class ActorsComponent:
-    """Runs :func:`extract_actors` and stores its records on the Doc."""
+    """Builds the KB matcher and tries once; runs :class:`ActorExtractor` on each Doc."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.extractor = ActorExtractor(nlp.vocab, nlp.tokenizer)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.herald_actors = extract_actors(doc)
+        doc._.herald_actors = self.extractor(doc)
         return doc
 
 

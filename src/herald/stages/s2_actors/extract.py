@@ -1,28 +1,72 @@
-"""Pure functions: Doc -> Actor records.
+"""Doc -> Actor records: KB names, roles, capitals/seats, group references and pronouns (see docs/actors.md).
 
-Baseline: every PERSON / ORG / GPE / NORP entity becomes an actor, mentions grouped by their text.
+:class:`ActorExtractor` holds everything built once (KB phrase matcher, role and reference tries); the spaCy
+component creates one in its ``__init__``. :func:`extract_actors` uses a cached default one.
 """
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from ...schema import Actor, ActorKind
-from ..common import span_of
+from ...config import Settings
+from ...schema import Actor
+from ..common import meta
+from .find import Finder
+from .kb import KnowledgeBase, load_kb
+from .lexicon import GroupRef, Lexicons, Role, load_lexicons
+from .matcher import KBMatcher, PhraseTrie
+from .resolve import References, group, to_actors
 
-_KINDS: dict[str, ActorKind] = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+
+class ActorExtractor:
+    """Everything the actors stage builds once, and the per-Doc pass."""
+
+    def __init__(self, vocab: Vocab, tokenizer: object, kb: KnowledgeBase | None = None,
+                 lex: Lexicons | None = None) -> None:
+        self.kb = kb if kb is not None else load_kb()
+        self.lex = lex or load_lexicons()
+        tokenize = tokenizer  # the nlp.tokenizer: str -> Doc
+        self.matcher = KBMatcher(tokenize, vocab, self.kb)  # type: ignore[arg-type]
+        self.matcher.index_offices(self.lex.office_name)
+        roles: PhraseTrie[Role] = PhraseTrie(tokenize)  # type: ignore[arg-type]
+        for role in self.lex.roles:
+            for phrase in role.phrases:
+                roles.add(phrase, role)
+        refs: PhraseTrie[tuple[str, GroupRef]] = PhraseTrie(tokenize)  # type: ignore[arg-type]
+        for how, items in (("pair", self.lex.pairs), ("latest", self.lex.latest)):
+            for ref in items:
+                for phrase in ref.phrases:
+                    refs.add(phrase, (how, ref))
+        self.finder = Finder(self.matcher, roles, self.lex)
+        self.references = References(self.lex, refs)
+
+    def __call__(self, doc: Doc) -> list[Actor]:
+        day = meta(doc).published
+        mentions = self.finder.find(doc, day)
+        drafts = group(mentions)
+        taken = bytearray(len(doc))
+        for m in mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        self.references.resolve(doc, drafts, taken)
+        return to_actors(doc, drafts)
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> ActorExtractor:
+    from spacy.lang.en import English
+
+    nlp = English()
+    return ActorExtractor(nlp.vocab, nlp.tokenizer)
+
+
+def extractor_for(nlp_vocab: Vocab, tokenizer: object, cfg: Settings | None = None) -> ActorExtractor:
+    """A fresh extractor with the KB for these settings (used by tests and ``herald actors show``)."""
+    return ActorExtractor(nlp_vocab, tokenizer, kb=load_kb(cfg))
 
 
 def extract_actors(doc: Doc) -> list[Actor]:
-    by_name: dict[str, Actor] = {}
-    for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        key = ent.text.strip()
-        actor = by_name.get(key)
-        if actor is None:
-            actor = Actor(id=f"a{len(by_name) + 1}", name=key, kind=kind, rule="ner-baseline")
-            by_name[key] = actor
-        actor.mentions.append(span_of(ent))
-    return list(by_name.values())
+    """Actors of a parsed Doc, with a default extractor built once (the component builds its own)."""
+    return _default()(doc)

@@ -1,11 +1,129 @@
-"""Pure functions: Doc -> Place records. (Not yet implemented: the stage currently finds nothing.)"""
+"""Pure functions: Doc -> Place records, and :func:`place_for`, the place governing an event trigger.
+
+:func:`extract_places` finds place mentions (:mod:`.mentions`), resolves each against the offline gazetteer
+(:mod:`.store`, :mod:`.resolve`) and returns one :class:`~herald.schema.Place` per mention, in text order,
+ids ``p1, p2, ...``. A mention the gazetteer cannot resolve is still a place (``geonameid``/``lat``/``lon``
+None, ``resolution`` None) when NER called it GPE or LOC.
+
+Metonymy: when the actors stage (which runs first) made a mention of a capital or country an actor ("Beijing
+said", "Russia launched"), the Place is still output — toponym evaluations count it — but with
+``metonymic=True``; :func:`place_for` never returns such a place as an event location.
+
+:func:`place_for(doc, token_or_span) <place_for>` — for the events stage — returns the place governing an event
+trigger: first a place inside a locative prepositional phrase ("in/near/at/outside/across ... X") attached
+to the trigger or to the verb of its clause; else the place nearest the trigger in the same sentence that is
+not an actor mention; else None. It reads ``doc._.herald_places`` and never changes it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place
+from ..common import actor_at
+from .mentions import Mention, find_mentions
+from .resolve import resolve
+from .store import store
+
+_RESOLUTION = {
+    "country": "country",
+    "continent": "region",
+    "admin1": "admin1",
+    "city": "city",
+    "region": "region",
+    "point": "point",
+}
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "into", "on", "off", "along",
+     "within", "towards", "toward", "to", "over", "nearby", "between", "north", "south", "east", "west"}
+)
+# "to"/"on"/"over" are locative only with a place as object; the object must be a place record anyway.
 
 
 def extract_places(doc: Doc) -> list[Place]:
-    return []
+    if not doc.text.strip():
+        return []
+    gaz = store()
+    mentions = find_mentions(doc, gaz)
+    resolve(mentions, gaz)
+    return [_record(doc, i, m) for i, m in enumerate(mentions, 1)]
+
+
+def _record(doc: Doc, n: int, m: Mention) -> Place:
+    metonymic = _is_actor_mention(doc, m.start, m.end)
+    rule = f"{m.rule}+{m.score_rule}" + ("+metonymic" if metonymic else "")
+    e = m.best
+    if e is None:
+        return Place(id=f"p{n}", text=m.text, start=m.start, end=m.end, confidence=0.3, metonymic=metonymic,
+                     rule=rule)
+    return Place(
+        id=f"p{n}",
+        text=m.text,
+        start=m.start,
+        end=m.end,
+        name=e.name,
+        geonameid=e.geonameid,
+        country=e.iso3,
+        admin1=e.admin1 if e.kind != "country" else None,
+        lat=round(e.lat, 5) if e.lat is not None else None,
+        lon=round(e.lon, 5) if e.lon is not None else None,
+        feature=e.feature,
+        resolution=_RESOLUTION.get(e.kind),  # type: ignore[arg-type]
+        source=e.source,
+        confidence=m.confidence,
+        metonymic=metonymic,
+        rule=rule,
+    )
+
+
+def _is_actor_mention(doc: Doc, start: int, end: int) -> bool:
+    """An actor mention is exactly this name ("Beijing said"), not a longer one holding it ("Atlanta police")."""
+    actor = actor_at(doc, start, end)
+    if actor is None:
+        return False
+    for ms in actor.mentions:
+        if ms.start <= start and end <= ms.end:
+            rest = (doc.text[ms.start : start] + doc.text[end : ms.end]).strip().lower()
+            if rest in ("", "the", "'s", "’s"):
+                return True
+    return False
+
+
+def _usable(doc: Doc, places: list[Place]) -> list[Place]:
+    return [p for p in places if not p.metonymic and not _is_actor_mention(doc, p.start, p.end)]
+
+
+def _clause_heads(tok: Token) -> list[Token]:
+    """The trigger, then its ancestors up to and including the verb of its clause."""
+    heads = [tok]
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur and len(heads) < 4:
+        cur = cur.head
+        heads.append(cur)
+    return heads
+
+
+def place_for(doc: Doc, token_or_span: Token | Span) -> Place | None:
+    """The place governing an event trigger (see the module docstring), or None."""
+    places = _usable(doc, list(doc._.herald_places or ()))
+    if not places:
+        return None
+    tok = token_or_span.root if isinstance(token_or_span, Span) else token_or_span
+    for head in _clause_heads(tok):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ not in ("pobj", "pcomp"):
+                    continue
+                sub = list(obj.subtree)
+                lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+                inside = [p for p in places if lo <= p.start and p.end <= hi]
+                if inside:
+                    return min(inside, key=lambda p: p.start)
+    sent = tok.sent
+    same = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
+    if not same:
+        return None
+    return min(same, key=lambda p: abs(p.start - tok.idx))

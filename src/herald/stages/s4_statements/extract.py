@@ -1,11 +1,658 @@
-"""Pure functions: Doc -> Statement records. (Not yet implemented: the stage currently finds nothing.)"""
+"""Pure functions: Doc -> Statement records (who said, wrote, believes, intends or accuses what).
+
+Order of work (each step records its rule on the statement):
+
+1. quotations are paired on the raw text (:mod:`.quotes`) and each is attributed by the words right after
+   its closing mark (``“A,” he said``), right before its opening mark (``He said: “A”``), or, for the second
+   half of a split quotation (``“A,” he said, “B.”``), by the first half (a second statement, ``continues``);
+2. cue verbs from the lexicon outside quotations give indirect (``X said that ...``) and mixed (``X said the
+   draft 'dodged the issue'``) statements; "according to X" and phrasal cues ("called for") likewise;
+3. a headline of the form "Speaker: content";
+4. quotations of a full clause left without attribution: they inherit the speaker of the statement right
+   before them when nothing but other quotations lies in between, else they keep no speaker.
+
+Short quoted fragments outside any attributed content ("the so-called 'peace plan'") are scare quotes, not
+statements.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from ...schema import Statement
+from ..common import actor_for_token, actors_at, meta, text_span
+from .found import Found
+from .headline import headline_statement
+from .lexicon import CueLexicon, cue_lexicon
+from .quotes import Quote, find_quotes
+from .syntax import complement, is_negated, phrasal_complement, speaker_of, subtree_range, trim
+
+_ATTRIB_WINDOW = 12  # tokens after a closing mark searched for "he said"
+_BEFORE_WINDOW = 10  # tokens before an opening mark searched for "he said:"
+_MIN_CLAUSE_TOKENS = 4
+_MIN_CONTENT_TOKENS = 2  # "to take" is too little to be a content
+_MIN_PHRASE_TOKENS = 8  # a verbless quotation this long is still a quotation, not a scare quote
+_SENT_END = {".", "!", "?"}
+_OPEN_CONT = {",", ":", "—", "–", "-", ";"}
+
+
+class _Context:
+    """Per-Doc lookups shared by the rules."""
+
+    def __init__(self, doc: Doc, lex: CueLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quotes = [q for q in find_quotes(doc.text) if q.depth == 0]
+        # token index -> index of the top-level quotation containing it (marks included), or -1
+        self.quote_of: list[int] = [-1] * len(doc)
+        qi = 0
+        for tok in doc:
+            while qi < len(self.quotes) and self.quotes[qi].end <= tok.idx:
+                qi += 1
+            if qi < len(self.quotes) and self.quotes[qi].start <= tok.idx < self.quotes[qi].end:
+                self.quote_of[tok.i] = qi
+        self.used_cues: set[int] = set()
+        # Token.sent walks the Doc on every call: index the sentences once.
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.starts = [t.idx for t in doc]
+        self.par_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc.text)]
+
+    def sent(self, i: int) -> Span:
+        return self.sents[self.sent_of[i]]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token holding (or nearest before) a character offset."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def paragraph(self, char: int) -> tuple[int, int]:
+        """Character bounds of the paragraph (line) holding ``char``."""
+        k = bisect.bisect_right(self.par_starts, char) - 1
+        start = self.par_starts[k]
+        nl = self.doc.text.find("\n", start)
+        return start, len(self.doc.text) if nl < 0 else nl
+
+    def clip(self, rng: tuple[int, int], around: Token) -> tuple[int, int]:
+        """A token range cut to the paragraph of ``around`` (the parser's sentences can run over a break)."""
+        lo, hi = self.paragraph(around.idx)
+        start, end = rng
+        while start < end and self.doc[start].idx < lo:
+            start += 1
+        while end > start and self.doc[end - 1].idx >= hi:
+            end -= 1
+        return trim(self.doc, start, end) if (start, end) != rng else rng
+
+    def tok_range(self, q: Quote) -> tuple[int, int]:
+        """Token indices [first, last] of a quotation's marks."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return -1, -1
+        return span.start, span.end - 1
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character range of the token range [start, end)."""
+        doc = self.doc
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _content_of_quote(doc: Doc, q: Quote) -> tuple[int, int]:
+    """The quotation's inner text without edge whitespace and a trailing comma/colon."""
+    start, end = q.inner_start, q.inner_end
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _is_clause(doc: Doc, first: int, last: int) -> bool:
+    """A quotation long enough and verbal enough to be a statement rather than a scare quote or title."""
+    toks = [t for t in doc[first + 1 : last] if not t.is_punct and not t.is_space]
+    if len(toks) < _MIN_CLAUSE_TOKENS:
+        return False
+    return len(toks) >= _MIN_PHRASE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _cue_class(tok: Token, lex: CueLexicon) -> str | None:
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    return lex.verbs.get(tok.lemma_.lower())
+
+
+def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] | None:
+    """The cue verb of ``“...,” he said`` / ``“...,” said X`` right after a quotation, and the token where the
+    attribution ends."""
+    doc = ctx.doc
+    i = last + 1
+    while i < len(doc) and (doc[i].text in _OPEN_CONT or doc[i].is_space):
+        if "\n" in doc[i].text:
+            return None
+        i += 1
+    start = i
+    inner = doc.text[q.inner_start : q.inner_end].rstrip()
+    ends_sentence = bool(inner) and inner[-1] in ".…" and last + 1 < len(doc) and doc[last + 1].text != ","
+    j = start
+    while j < len(doc) and j - start < _ATTRIB_WINDOW:
+        t = doc[j]
+        if ctx.quote_of[j] >= 0 or "\n" in t.whitespace_ or "\n" in t.text or t.text in _SENT_END:
+            break
+        cls = _cue_class(t, ctx.lex)
+        if cls is not None:
+            before = [x for x in doc[start:j] if not x.is_punct]
+            if len(before) > 6 or any(x.pos_ in ("VERB", "AUX") for x in before):
+                return None
+            if ends_sentence and (before and before[0].is_title and before[0].pos_ != "PRON"):
+                return None  # "... end." Police said that ...: a new sentence with its own content
+            if any(c.dep_ == "ccomp" and c.i > j for c in t.children):
+                return None  # the verb has its own that-clause: not an attribution of this quote
+            return t, j
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        j += 1
+    return None
+
+
+def _before_attribution(ctx: _Context, first: int) -> Token | None:
+    """The cue verb of ``He said: “...”`` / ``He told reporters, “...”`` right before a quotation."""
+    doc = ctx.doc
+    if first <= 0:
+        return None
+    sent_start = ctx.sent(first).start
+    j = first - 1
+    lo = max(sent_start, first - _BEFORE_WINDOW)
+    between: list[Token] = []
+    while j >= lo:
+        t = doc[j]
+        if ctx.quote_of[j] >= 0 or "\n" in t.whitespace_:
+            return None
+        cls = _cue_class(t, ctx.lex)
+        if cls is not None:
+            words = [x for x in between if not x.is_punct]
+            if any(x.pos_ in ("VERB", "AUX") or (x.lower_ == "that" and x.dep_ == "mark") for x in words):
+                return None
+            if words and not (between and between[0].text in (":", ",")):
+                # "told reporters “...”" is fine; "said the draft “...”" is a mixed quotation
+                if not all(
+                    x.dep_
+                    in (
+                        "dobj",
+                        "dative",
+                        "pobj",
+                        "prep",
+                        "compound",
+                        "det",
+                        "amod",
+                        "npadvmod",
+                        "advmod",
+                        "nummod",
+                        "poss",
+                    )
+                    and x.head.i <= first
+                    for x in words
+                ):
+                    return None
+                if any(x.dep_ == "dobj" and x.head.i == t.i and x.i > first for x in doc[first:]):
+                    return None
+            return t
+        if t.pos_ in ("VERB", "AUX") or t.text in _SENT_END:
+            return None
+        between.insert(0, t)
+        j -= 1
+    return None
+
+
+def _attach_speaker(found: Found, cue: Token) -> bool:
+    sp = speaker_of(cue)
+    if sp is None:
+        return False
+    head, (s, e) = sp
+    doc = cue.doc
+    # Keep the noun phrase inside the head's paragraph.
+    for k in range(s, min(head.i, e)):
+        if "\n" in doc[k].whitespace_ or "\n" in doc[k].text:
+            s = k + 1
+    for k in range(max(head.i, s), e - 1):
+        if "\n" in doc[k].whitespace_ or "\n" in doc[k].text:
+            e = k + 1
+            break
+    s, e = trim(doc, s, e)
+    if e <= s:
+        return False
+    found.speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    found.speaker_head = head
+    found.tokens.extend((s, e - 1))
+    return True
+
+
+def _fallback_speaker(ctx: _Context, found: Found, start: int, end: int) -> None:
+    """Speaker from the plain words of the attribution when the parse gives the cue no subject."""
+    s, e = trim(ctx.doc, start, end)
+    words = [t for t in ctx.doc[s:e]]
+    if 0 < len(words) <= 6 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        found.speaker = ctx.chars(s, e)
+        heads = [t for t in words if t.head.i < s or t.head.i >= e or t.head is t]
+        found.speaker_head = heads[0] if heads else words[-1]
+        found.tokens.extend((s, e - 1))
+
+
+def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) -> None:
+    """Step 1: attributed quotations (and the second halves of split ones)."""
+    doc = ctx.doc
+    for qi, q in enumerate(ctx.quotes):
+        if qi in by_quote:
+            continue
+        first, last = ctx.tok_range(q)
+        if first < 0:
+            continue
+        content = _content_of_quote(doc, q)
+        if content[1] <= content[0]:
+            continue
+        cue: Token | None = None
+        rule = ""
+        after = _after_attribution(ctx, q, last) if q.closed else None
+        end_tok = last
+        if after is not None:
+            cue, end_tok = after
+            rule = "quote-then-cue"
+        else:
+            cue = _before_attribution(ctx, first)
+            rule = "cue-then-quote"
+            # Only speech and writing verbs introduce a quotation directly ("said: “...”"); "showed 'political
+            # will'" quotes a phrase, which the cue rules see as a mixed statement.
+            if cue is not None and ctx.lex.verbs.get(cue.lemma_.lower()) not in ("speech", "writing"):
+                cue = None
+        if cue is None:
+            continue
+        found = Found(
+            content=content,
+            kind="direct",
+            rule=rule,
+            cue=cue,
+            cue_text=cue.text,
+            cue_class=ctx.lex.verbs.get(cue.lemma_.lower(), "speech"),
+            tokens=[first, last, cue.i],
+            quotes=[content],
+        )
+        if not _attach_speaker(found, cue) and rule == "quote-then-cue":
+            if cue.i > last + 1:  # “...,” the minister said
+                _fallback_speaker(ctx, found, last + 1, cue.i)
+            if found.speaker is None:  # “...,” said the minister
+                k = cue.i + 1
+                while k < len(doc) and not doc[k].is_punct and k - cue.i < 6:
+                    k += 1
+                _fallback_speaker(ctx, found, cue.i + 1, k)
+        found.rule += f":{cue.lemma_.lower()}"
+        ctx.used_cues.add(cue.i)
+        out.append(found)
+        by_quote[qi] = found
+        # “A,” he said, “B.”: the next quotation continues this one.
+        if rule == "quote-then-cue" and qi + 1 < len(ctx.quotes) and qi + 1 not in by_quote:
+            nq = ctx.quotes[qi + 1]
+            nfirst, nlast = ctx.tok_range(nq)
+            gap = [t for t in doc[end_tok + 1 : nfirst] if ctx.quote_of[t.i] < 0]
+            if (
+                nfirst > end_tok
+                and not any(t.text in _SENT_END or "\n" in t.whitespace_ for t in gap)
+                and all(t.dep_ != "ROOT" or t.i == cue.i for t in gap)
+                and len(gap) <= 12
+                and (not gap or gap[-1].text in _OPEN_CONT)
+            ):
+                ncontent = _content_of_quote(doc, nq)
+                if ncontent[1] > ncontent[0]:
+                    cont = Found(
+                        content=ncontent,
+                        kind="direct",
+                        rule=f"split-quote:{cue.lemma_.lower()}",
+                        cue=cue,
+                        cue_text=cue.text,
+                        cue_class=found.cue_class,
+                        speaker=found.speaker,
+                        speaker_head=found.speaker_head,
+                        tokens=[nfirst, nlast, cue.i],
+                        quotes=[ncontent],
+                        continues=found,
+                    )
+                    out.append(cont)
+                    by_quote[qi + 1] = cont
+
+
+def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """``The ministry said:`` at a paragraph end: the next paragraph (or the quotation opening it) is the
+    content, as in block quotations of statements."""
+    doc = ctx.doc
+    text = doc.text
+    for tok in doc:
+        if tok.text != ":" or ctx.quote_of[tok.i] >= 0:
+            continue
+        k = tok.idx + 1
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        if k >= len(text) or text[k] not in "\r\n":
+            continue
+        cue = None
+        j = tok.i - 1
+        while j >= ctx.sent(tok.i).start and j > tok.i - 8:
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX"):
+                if ctx.lex.verbs.get(t.lemma_.lower()) in ("speech", "writing") and j not in ctx.used_cues:
+                    cue = t
+                break
+            j -= 1
+        if cue is None or is_negated(cue):
+            continue
+        while k < len(text) and text[k].isspace():
+            k += 1
+        end = text.find("\n", k)
+        end = len(text) if end < 0 else end
+        if end <= k:
+            continue
+        qi = next((i for i, q in enumerate(ctx.quotes) if q.start == k), None)
+        if qi is not None and qi in done:
+            continue
+        content = _content_of_quote(doc, ctx.quotes[qi]) if qi is not None else (k, len(text[:end].rstrip()))
+        if content[1] <= content[0]:
+            continue
+        span = doc.char_span(content[0], content[1], alignment_mode="expand")
+        if span is None or len(span) < _MIN_CLAUSE_TOKENS:
+            continue
+        found = Found(
+            content=content,
+            kind="direct",
+            rule=f"cue-colon-block:{cue.lemma_.lower()}",
+            cue=cue,
+            cue_text=cue.text,
+            cue_class=ctx.lex.verbs.get(cue.lemma_.lower(), "speech"),
+            tokens=[cue.i, tok.i, span.start, span.end - 1],
+            quotes=[content],  # a block quotation is verbatim even without marks
+        )
+        if not _attach_speaker(found, cue):
+            continue
+        ctx.used_cues.add(cue.i)
+        out.append(found)
+        if qi is not None:
+            done[qi] = found
+
+
+def _quotes_in(ctx: _Context, start: int, end: int) -> list[int]:
+    return [i for i, q in enumerate(ctx.quotes) if q.start >= start and q.end <= end]
+
+
+def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
+    """Set kind and quotes from the quotations inside the content; False if it duplicates a direct quote."""
+    cs, ce = found.content
+    inside = _quotes_in(ctx, cs - 1, ce + 1)
+    overlapping = [i for i, q in enumerate(ctx.quotes) if q.start < ce and q.end > cs and i not in inside]
+    if any(i in done for i in inside + overlapping):
+        return False
+    if overlapping:
+        return False  # the content cuts through a quotation: the parse is not to be trusted
+    if not inside:
+        found.kind = "indirect"
+        return True
+    spans = [_content_of_quote(ctx.doc, ctx.quotes[i]) for i in inside]
+    rest = ctx.doc.text[cs:ce]
+    for i in inside:
+        q = ctx.quotes[i]
+        rest = rest.replace(ctx.doc.text[q.start : q.end], "")
+    if not any(ch.isalnum() for ch in rest):
+        found.kind = "direct"
+        found.content = spans[0] if len(spans) == 1 else found.content
+    else:
+        found.kind = "mixed"
+    found.quotes = spans
+    for i in inside:
+        done[i] = found
+    return True
+
+
+def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """Step 2: indirect and mixed statements from cue verbs, phrasal cues and "according to"."""
+    doc = ctx.doc
+    lex = ctx.lex
+    phrasal_verbs = {verb for verb, _ in lex.phrasal}
+    for tok in doc:
+        if ctx.quote_of[tok.i] >= 0 or tok.i in ctx.used_cues:
+            continue
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            found = _according_to(ctx, tok)
+            if found is not None and _classify(ctx, found, done):
+                out.append(found)
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in lex.verbs and lemma not in phrasal_verbs:
+            continue
+        cls = _cue_class(tok, lex)
+        phrasal = None
+        if lemma in phrasal_verbs:
+            for c in tok.children:
+                key = (lemma, c.lower_)
+                if c.dep_ in ("prt", "prep") and key in lex.phrasal:
+                    phrasal = (c, lex.phrasal[key])
+                    break
+        if cls is None and phrasal is None:
+            continue
+        if is_negated(tok) or tok.dep_ in ("amod", "compound"):
+            continue  # "did not say"; "the reported figures"
+        rng: tuple[int, int] | None = None
+        if phrasal is not None:
+            rng = phrasal_complement(tok, phrasal[0])
+            cue_text = f"{tok.text} {phrasal[0].text}"
+            cls_name = phrasal[1]
+            rule = f"phrasal:{tok.lemma_.lower()} {phrasal[0].lower_}"
+            cue_idx = [tok.i, phrasal[0].i]
+        if rng is None and cls is not None:
+            got = complement(tok, lex, cls)
+            if got is None:
+                continue
+            rng, how = got
+            cue_text = tok.text
+            cls_name = cls
+            rule = f"cue-{how}:{tok.lemma_.lower()}"
+            cue_idx = [tok.i]
+        if rng is not None:
+            rng = ctx.clip(rng, tok)
+        if rng is None or rng[1] - rng[0] < _MIN_CONTENT_TOKENS:
+            continue
+        # The content must not contain the cue itself (a parse that loops back).
+        if rng[0] <= tok.i < rng[1]:
+            continue
+        found = Found(
+            content=ctx.chars(*rng),
+            kind="indirect",
+            rule=rule,
+            cue=tok,
+            cue_text=cue_text,
+            cue_class=cls_name,
+            tokens=[rng[0], rng[1] - 1, *cue_idx],
+        )
+        if not _attach_speaker(found, tok):
+            continue
+        if found.speaker is not None and _overlaps(found.speaker, found.content):
+            continue
+        if _classify(ctx, found, done):
+            ctx.used_cues.add(tok.i)
+            out.append(found)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _according_to(ctx: _Context, tok: Token) -> Found | None:
+    """ "..., according to X." — X is the source, the rest of the sentence the content."""
+    doc = ctx.doc
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    s_start, s_end = subtree_range(obj)
+    sent = ctx.sent(tok.i)
+    phrase = (tok.i, s_end)
+    left = ctx.clip(trim(doc, sent.start, phrase[0]), tok)
+    right = ctx.clip(trim(doc, phrase[1], sent.end), tok)
+    left_n = left[1] - left[0]
+    right_n = right[1] - right[0]
+    if left_n >= 3 and right_n < 3:
+        rng, rule = left, "according-to:after"
+    elif right_n >= 3 and left_n < 3:
+        rng, rule = right, "according-to:before"
+    elif left_n >= 3 and right_n >= 3:
+        rng, rule = ctx.clip(trim(doc, sent.start, sent.end), tok), "according-to:inside"
+    else:
+        return None
+    sp = ctx.clip(trim(doc, s_start, s_end), obj)
+    if sp[1] <= sp[0]:
+        return None
+    cue_class = ctx.lex.sources.get(("according", "to"), "other")
+    return Found(
+        content=ctx.chars(*rng),
+        kind="indirect",
+        rule=rule,
+        cue=tok,
+        cue_text=doc.text[tok.idx : to.idx + len(to.text)],
+        cue_class=cue_class,
+        speaker=ctx.chars(*sp),
+        speaker_head=obj,
+        tokens=[rng[0], rng[1] - 1, tok.i, sp[1] - 1],
+    )
+
+
+def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """Step 4: full-clause quotations without attribution."""
+    doc = ctx.doc
+    for qi, q in enumerate(ctx.quotes):
+        if qi in done:
+            continue
+        if any(_overlaps((q.start, q.end), f.content) or (f.evidence is None and False) for f in out):
+            continue
+        first, last = ctx.tok_range(q)
+        if first < 0 or not _is_clause(doc, first, last):
+            continue
+        if not _starts_sentence(ctx, first) and not _is_long_finite(doc, first, last):
+            continue  # a fragment quoted in the middle of narration whose cue was not found
+        content = _content_of_quote(doc, q)
+        prev = _previous(out, q.start)
+        found = Found(
+            content=content, kind="direct", rule="quote-unattributed", tokens=[first, last], quotes=[content]
+        )
+        if prev is not None and prev.rule != "headline-colon" and _only_quotes_between(ctx, prev, q):
+            found.rule = "quote-follows-speaker"
+            found.speaker, found.speaker_head = prev.speaker, prev.speaker_head
+            found.cue_class = prev.cue_class
+        out.append(found)
+        done[qi] = found
+
+
+def _starts_sentence(ctx: _Context, first: int) -> bool:
+    """Whether a quotation opens its sentence or paragraph (or follows a colon)."""
+    doc = ctx.doc
+    if first == 0 or doc[first].is_sent_start:
+        return True
+    prev = doc[first - 1]
+    return prev.text in (":", "—", "–") or "\n" in prev.whitespace_ or prev.is_space or prev.text in _SENT_END
+
+
+def _is_long_finite(doc: Doc, first: int, last: int) -> bool:
+    toks = [t for t in doc[first + 1 : last] if not t.is_punct and not t.is_space]
+    return len(toks) >= _MIN_PHRASE_TOKENS and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks)
+
+
+def _previous(out: list[Found], before: int) -> Found | None:
+    cands = [f for f in out if f.content[1] <= before]
+    return max(cands, key=lambda f: f.content[1]) if cands else None
+
+
+def _only_quotes_between(ctx: _Context, prev: Found, q: Quote) -> bool:
+    """Nothing but attribution words of ``prev`` and quotation text lies between ``prev`` and ``q``."""
+    doc = ctx.doc
+    span = doc.char_span(prev.content[1], q.start, alignment_mode="expand")
+    if span is None:
+        return False
+    own = set(prev.tokens)
+    lo = min(own) if own else span.start
+    hi = max(own) if own else span.start
+    for t in span:
+        if ctx.quote_of[t.i] >= 0 or t.is_punct or t.is_space or lo <= t.i <= hi:
+            continue
+        return False
+    return True
+
+
+def _evidence(ctx: _Context, f: Found) -> tuple[int, int]:
+    """The sentences holding the content, the cue and the speaker."""
+    doc = ctx.doc
+    toks = [i for i in f.tokens if 0 <= i < len(doc)]
+    cs, ce = f.content
+    toks += [ctx.token_at(cs), ctx.token_at(max(cs, ce - 1))]
+    start, end = cs, ce
+    for i in toks:
+        sent = ctx.sent(i)
+        start = min(start, sent.start_char)
+        end = max(end, sent.end_char)
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    while start < end and doc.text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _speaker_id(doc: Doc, f: Found) -> str | None:
+    if f.speaker is None:
+        return None
+    exact = actors_at(doc, *f.speaker)
+    if exact:
+        return exact[0].id
+    if f.speaker_head is not None:
+        actor = actor_for_token(f.speaker_head)
+        if actor is not None:
+            return actor.id
+    return None
 
 
 def extract_statements(doc: Doc) -> list[Statement]:
-    return []
+    if len(doc) == 0:
+        return []
+    ctx = _Context(doc, cue_lexicon())
+    out: list[Found] = []
+    done: dict[int, Found] = {}  # quotation index -> the statement that covers it
+    head = headline_statement(doc, ctx.lex, meta(doc).title)
+    if head is not None:
+        # The headline's own words are not searched again for cues and quotations.
+        _classify(ctx, head, done)
+        out.append(head)
+        for tok in doc.char_span(head.content[0], head.content[1], alignment_mode="expand") or ():
+            ctx.used_cues.add(tok.i)
+    _direct_quotes(ctx, out, done)
+    _colon_blocks(ctx, out, done)
+    _cue_statements(ctx, out, done)
+    _unattributed(ctx, out, done)
+    out.sort(key=lambda f: (f.content[0], f.content[1]))
+    ids = {id(f): f"s{n}" for n, f in enumerate(out, 1)}
+    records: list[Statement] = []
+    for f in out:
+        ev = f.evidence or _evidence(ctx, f)
+        records.append(
+            Statement(
+                id=ids[id(f)],
+                speaker=_speaker_id(doc, f),
+                speaker_text=doc.text[f.speaker[0] : f.speaker[1]] if f.speaker else None,
+                cue=f.cue_text,
+                cue_class=f.cue_class,
+                kind=f.kind,
+                content=text_span(doc, *f.content),
+                evidence=text_span(doc, *ev),
+                quotes=[text_span(doc, *q) for q in f.quotes],
+                continues=ids.get(id(f.continues)) if f.continues is not None else None,
+                rule=f.rule,
+            )
+        )
+    return records

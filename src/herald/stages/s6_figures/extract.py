@@ -1,11 +1,141 @@
-"""Pure functions: Doc -> Figure records. (Not yet implemented: the stage currently finds nothing.)"""
+"""Pure functions: Doc -> Figure records.
+
+For every sentence: find quantity expressions (:mod:`.numbers`), drop what is not a figure (:mod:`.filters`),
+decide what is counted (:mod:`.counted`), whose word it rests on (:mod:`.source`), which hedges apply
+(:mod:`.hedges`) and which event it belongs to (:mod:`.link`). Every figure records the rules that made it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
 
-from ...schema import Figure
+from spacy.tokens import Doc, Span
+
+from ...schema import Event, Figure, Time
+from ..common import text_span
+from . import hedges as hedge_cues
+from . import implicit
+from .counted import resolve as resolve_counted
+from .filters import not_a_figure
+from .lexicon import FiguresLexicon, lexicon
+from .link import event_for
+from .numbers import Quantity, Scanner
+from .source import resolve as resolve_source
+
+_NUMERIC_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+@functools.lru_cache(maxsize=1)
+def _scanner() -> Scanner:
+    return Scanner(lexicon())
+
+
+def _in_time(times: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in times)
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else float(round(value, 6))
+
+
+def _name_like(doc: Doc, q: Quantity) -> bool:
+    """A bare number right after a proper noun, or capitalised number words inside a sentence."""
+    first = doc[q.num_start]
+    if q.start != q.num_start or q.end != q.num_end:
+        return False
+    if first.is_alpha:
+        return all(doc[i].is_title for i in range(q.num_start, q.num_end)) and not first.is_sent_start
+    prev = doc[q.num_start - 1] if q.num_start > 0 else None
+    return (
+        prev is not None
+        and prev.pos_ == "PROPN"
+        and not prev.is_lower
+        and bool(prev.whitespace_)
+        and q.num_end - q.num_start == 1
+        and first.text.replace("-", "").isdigit()
+    )
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
-    return []
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
+    lex = lexicon()
+    scanner = _scanner()
+    times = [(t.start, t.end) for t in (doc._.herald_times or ()) if isinstance(t, Time)]
+    events = [e for e in (doc._.herald_events or ()) if isinstance(e, Event)]
+    sents = list(doc.sents)
+    hedge_cache: dict[int, list[tuple[str, str]]] = {}
+
+    def hedges_of(si: int) -> list[tuple[str, str]]:
+        if si >= len(sents):
+            return []
+        if si not in hedge_cache:
+            hedge_cache[si] = hedge_cues.find(sents[si].text, lex)
+        return hedge_cache[si]
+
+    figures: list[Figure] = []
+    for si, sent in enumerate(sents):
+        found = scanner.scan(sent)
+        taken = {i for q in found for i in range(q.start, q.end)}
+        for q in sorted([*found, *implicit.candidates(sent, taken, lex)], key=lambda q: q.start):
+            figure = _figure(doc, sent, q, times, events, lex, len(figures) + 1)
+            if figure is None:
+                continue
+            figure.hedges = hedge_cues.for_figure(hedges_of(si), hedges_of(si + 1))
+            figures.append(figure)
+    return figures
+
+
+def _figure(
+    doc: Doc,
+    sent: Span,
+    q: Quantity,
+    times: list[tuple[int, int]],
+    events: list[Event],
+    lex: FiguresLexicon,
+    n: int,
+) -> Figure | None:
+    is_implicit = q.rules[0].startswith("implicit")
+    if not is_implicit and not_a_figure(doc, q, lex) is not None:
+        return None
+    start = doc[q.start].idx
+    end = doc[q.end - 1].idx + len(doc[q.end - 1].text)
+    num_start = doc[q.num_start].idx
+    num_end = doc[q.num_end - 1].idx + len(doc[q.num_end - 1].text)
+    if not (q.currency or q.percent) and _in_time(times, num_start, num_end):
+        return None  # a duration or date the times stage owns ("three days")
+    counted = resolve_counted(doc, q, lex)
+    if (q.weak or q.singular) and counted.counts in (None, "other"):
+        return None  # "several operations", "one man": not a claim about a count we know
+    if is_implicit and counted.counts not in lex.implicit_categories:
+        return None  # "a soldier" counts only when killed, wounded, abducted, arrested or detained
+    if counted.counts == "other" and _name_like(doc, q):
+        return None  # "Boeing 737", "iOS 5", "S&P 500", "the Ford Five Hundred"
+    noun = counted.noun
+    if counted.counts == "other" and noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ != "NORP":
+        return None  # "the 787 Dreamliner": a number in a name
+    if counted.counts == "other" and counted.unit is None and doc[q.head].ent_type_ not in _NUMERIC_ENTS:
+        return None  # a bare number the NER does not see as a quantity either
+    src = resolve_source(doc, sent, counted.slot, start, end, lex)
+    event_id, event_rule = event_for(events, counted.trigger, counted.slot)
+    rules = [*q.rules, f"counts:{counted.rule}", f"source:{src.rule}"]
+    if event_id:
+        rules.append(event_rule)
+    return Figure(
+        id=f"f{n}",
+        value=_number(q.value),
+        low=_number(q.low),
+        high=_number(q.high),
+        qualifier=q.qualifier,
+        vague=q.vague,
+        counts=counted.counts,
+        unit=counted.unit,
+        source=src.actor,
+        source_text=src.text,
+        source_statement=src.statement,
+        event=event_id,
+        evidence=text_span(doc, sent.start_char, sent.end_char),
+        number=text_span(doc, start, end),
+        rule="; ".join(rules),
+        additional=counted.additional,
+    )

@@ -1,0 +1,152 @@
+"""Corpus ingest benchmark: articles/s, memory as the corpus grows, and store+dedup overhead.
+
+Generates N articles by recombining the sentences of ``examples/corpus.jsonl`` (seeded, so runs are
+comparable), writes them as JSONL, then
+
+1. runs ``herald.extract_many`` alone over the file (the baseline), and
+2. runs ``herald ingest`` (extraction + dedup + SQLite store) over the same file into a fresh database,
+
+both with the same worker count. It reports articles/s for each, the overhead of (2) over (1), and the
+resident memory (parent + worker processes) sampled after 1,000 articles and after N.
+
+    python bench/ingest.py --n 10000 --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_SENT = re.compile(r"(?<=[.!?\"])\s+(?=[A-Z\"])")
+
+
+def sentences() -> list[str]:
+    out: list[str] = []
+    with (ROOT / "examples" / "corpus.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            out += [s.strip() for s in _SENT.split(text.replace("\n\n", " ")) if len(s.strip()) > 20]
+    return out
+
+
+def generate(path: Path, n: int, seed: int = 7) -> None:
+    """N articles of 4-8 recombined sentences; every 10th is a lightly edited copy of an earlier one."""
+    rng = random.Random(seed)
+    pool = sentences()
+    kept: list[str] = []
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            if i % 10 == 9 and kept:
+                text = (
+                    rng.choice(kept).replace(" said", " told reporters", 1) + " More details were not given."
+                )
+            else:
+                text = "\n\n".join(rng.sample(pool, rng.randint(4, 8)))
+                if len(kept) < 500:
+                    kept.append(text)
+            day = 1 + i % 28
+            rec = {
+                "id": f"bench-{i}",
+                "published": f"2025-03-{day:02d}",
+                "source": f"Outlet {i % 7}",
+                "text": text,
+            }
+            fh.write(json.dumps(rec) + "\n")
+
+
+def rss_mb() -> float:
+    """Resident memory of this process and its children (the extraction workers), in MB."""
+    pids = [os.getpid()]
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        with contextlib.suppress(OSError):
+            pids += [int(p) for p in (task / "children").read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def run_baseline(path: Path, workers: int) -> tuple[float, int]:
+    from herald import extract_many
+    from herald.corpus import sources
+
+    start = time.perf_counter()
+    n = sum(1 for _ in extract_many(sources.read([path]), n_process=workers, batch_size=16))
+    return time.perf_counter() - start, n
+
+
+def run_ingest(path: Path, db: Path, workers: int) -> tuple[float, dict[str, float], object]:
+    from herald.corpus import ingest
+
+    samples: dict[str, float] = {}
+
+    def tick(stats: object) -> None:
+        # sample while the worker pool is alive (the last tick comes before the pool shuts down)
+        read = getattr(stats, "read", 0)
+        if read % 250 == 0 and str(read) not in samples:
+            samples[str(read)] = rss_mb()
+
+    start = time.perf_counter()
+    stats = ingest([path], db, workers=workers, on_item=tick)
+    elapsed = time.perf_counter() - start
+    return elapsed, samples, stats
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=10_000, help="articles to generate (default 10,000)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--skip-baseline", action="store_true", help="only time the ingest")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, db = Path(tmp) / "bench.jsonl", Path(tmp) / "bench.db"
+        generate(corpus, args.n)
+        print(
+            f"corpus: {args.n} articles, {corpus.stat().st_size / 1e6:.1f} MB; workers={args.workers}",
+            flush=True,
+        )
+        base = None
+        if not args.skip_baseline:
+            base, count = run_baseline(corpus, args.workers)
+            print(
+                f"extract_many alone: {count} articles in {base:.1f}s = {count / base:.1f} articles/s",
+                flush=True,
+            )
+        took, samples, stats = run_ingest(corpus, db, args.workers)
+        print(
+            f"ingest (extract + dedup + store): {took:.1f}s = {args.n / took:.1f} articles/s; {stats}",
+            flush=True,
+        )
+        if base:
+            print(f"store+dedup overhead over extract_many: {100 * (took - base) / base:+.1f}%")
+        print(
+            "RSS (parent + workers, MB) by articles read: "
+            + ", ".join(f"{k}: {v:.0f}" for k, v in samples.items())
+        )
+        peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak RSS: parent {peak_self:.0f} MB, largest worker {peak_children:.0f} MB")
+        print(f"database: {db.stat().st_size / 1e6:.1f} MB")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,492 @@
+"""Ingest: read sources, extract in parallel, write to the store (single writer, batched transactions).
+
+Safety: every article is identified by the SHA-256 of its text. Texts already in the store are not
+extracted again (their new source, if any, is recorded in ``article_sources``), so re-ingesting a corpus adds
+nothing and an interrupted ingest resumes where it stopped. Writes are grouped in transactions of
+``commit_every`` articles (WAL journal, synchronous=FULL): a crash loses at most the uncommitted batch,
+never committed data, and never leaves half an article. A failing article is written to ``errors``
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..api import extract_many
+from ..inputs import ArticleInput, InputFailure
+from ..schema import Extraction
+from . import dedup, sources
+from .store import Store, now, open_store
+
+Item = ArticleInput | InputFailure
+
+
+@dataclass
+class IngestStats:
+    read: int = 0  # items read from the sources (articles and unreadable items)
+    added: int = 0  # new articles stored (including near-duplicates and skipped ones)
+    already: int = 0  # texts already in the store before this item (re-ingest or exact copy)
+    exact_duplicates: int = 0  # of those, new sources of a known text
+    near_duplicates: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)  # first few error messages, for the console
+
+    @property
+    def rate(self) -> float:
+        return self.read / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class _Pending:
+    item: ArticleInput
+    submitted: bool  # False: an exact copy of a text still being extracted
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Writer:
+    """The single writer: batches articles into transactions."""
+
+    def __init__(self, store: Store, commit_every: int = 64) -> None:
+        self.store = store
+        self.conn = store.conn
+        self.commit_every = max(1, commit_every)
+        self.dedup = dedup.Deduper(self.conn)
+        self.uncommitted = 0
+        self.in_tx = False
+
+    def _begin(self) -> None:
+        if not self.in_tx:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.in_tx = True
+
+    def _done_one(self) -> None:
+        self.uncommitted += 1
+        if self.uncommitted >= self.commit_every:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.in_tx:
+            self.conn.execute("COMMIT")
+            self.in_tx = False
+        self.uncommitted = 0
+
+    def rollback(self) -> None:
+        if self.in_tx:
+            self.conn.execute("ROLLBACK")
+            self.in_tx = False
+        self.uncommitted = 0
+
+    def known(self, sha256: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def add_source(self, item: ArticleInput) -> bool:
+        """Record one more source of a stored text; True if it was new."""
+        self._begin()
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO article_sources "
+            "(article, id, title, published, source, url, origin, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                dedup.article_key(item.sha256),
+                item.id,
+                item.title,
+                item.published,
+                item.source,
+                item.url,
+                item.origin,
+                now(),
+            ),
+        )
+        self._done_one()
+        return cur.rowcount > 0
+
+    def error(
+        self,
+        origin: str,
+        reason: str,
+        *,
+        code: str | None = None,
+        article_id: str | None = None,
+        sha256: str | None = None,
+    ) -> None:
+        self._begin()
+        self.conn.execute(
+            "INSERT INTO errors (origin, article_id, sha256, code, reason, time) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (origin, reason) DO UPDATE SET time = excluded.time, count = count + 1",
+            (origin, article_id, sha256, code, reason, now()),
+        )
+        self._done_one()
+
+    def article(self, item: ArticleInput, x: Extraction) -> dedup.Match | None:
+        """Store one extracted article and its records; return its near-duplicate match, if any."""
+        self._begin()
+        a = x.article
+        key = dedup.article_key(item.sha256)
+        sig = dedup.signature(item.text)
+        match = self.dedup.find(sig)
+        c = self.conn
+        c.execute(
+            "INSERT INTO articles (key, sha256, id, title, published, published_from, source, url, language, "
+            "status, chars, text, cluster, duplicate_of, similarity, model, herald_version, notes, "
+            "ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                item.sha256,
+                item.id or a.id,
+                a.title,
+                a.published,
+                a.published_from,
+                a.source,
+                a.url,
+                a.language,
+                x.status,
+                len(item.text),
+                item.text,
+                match.cluster if match else key,
+                match.article if match else None,
+                match.similarity if match else None,
+                x.model,
+                x.herald_version,
+                _j([n.model_dump() for n in x.notes]),
+                now(),
+            ),
+        )
+        self.dedup.add(key, sig)
+        self.add_source(item)
+        self.uncommitted -= 1  # add_source counted it; the article counts once
+        _records(c, key, x)
+        self._done_one()
+        return match
+
+
+def _u(key: str, local: str | None) -> str | None:
+    return f"{key}:{local}" if local else None
+
+
+def _records(c: Any, key: str, x: Extraction) -> None:
+    """Insert an Extraction's records with globally unique uids (article key + local id)."""
+    actors = {a.id for a in x.actors}
+    times = {t.id: t for t in x.times}
+    places = {p.id for p in x.places}
+    statements = {s.id for s in x.statements}
+    events = {e.id for e in x.events}
+    c.executemany(
+        "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                _u(key, a.id),
+                key,
+                a.id,
+                a.name,
+                a.kind,
+                a.country,
+                a.sector,
+                _j(a.sectors),
+                a.wikidata,
+                a.title,
+                a.rule,
+            )
+            for a in x.actors
+        ],
+    )
+    c.executemany(
+        'INSERT INTO mentions (actor, article, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+        [(_u(key, a.id), key, m.start, m.end, m.text) for a in x.actors for m in a.mentions],
+    )
+    c.executemany(
+        "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                _u(key, t.id),
+                key,
+                t.id,
+                t.text,
+                t.start,
+                t.end,
+                t.value,
+                t.type,
+                t.granularity,
+                int(t.vague),
+                t.anchor,
+                t.rule,
+            )
+            for t in x.times
+        ],
+    )
+    c.executemany(
+        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                _u(key, p.id),
+                key,
+                p.id,
+                p.text,
+                p.start,
+                p.end,
+                p.name,
+                p.geonameid,
+                p.country,
+                p.admin1,
+                p.lat,
+                p.lon,
+                p.feature,
+                p.resolution,
+                p.source,
+                p.confidence,
+            )
+            for p in x.places
+        ],
+    )
+    c.executemany(
+        "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                _u(key, s.id),
+                key,
+                s.id,
+                _u(key, s.speaker) if s.speaker in actors else None,
+                s.speaker_text,
+                s.cue,
+                s.cue_class,
+                s.kind,
+                s.content.start,
+                s.content.end,
+                s.content.text,
+                s.evidence.start,
+                s.evidence.end,
+                s.evidence.text,
+            )
+            for s in x.statements
+        ],
+    )
+    rows = []
+    for e in x.events:
+        t = times.get(e.date or "")
+        date, time_uid = (t.value, _u(key, t.id)) if t else (e.date, None)
+        tr = e.trigger
+        rows.append(
+            (
+                _u(key, e.id),
+                key,
+                e.id,
+                e.type,
+                e.mode,
+                _j(e.contexts),
+                date,
+                time_uid,
+                e.date_from,
+                _u(key, e.place) if e.place in places else None,
+                int(e.historical),
+                int(e.negated),
+                int(e.future),
+                int(e.hypothetical),
+                _u(key, e.reported_by) if e.reported_by in statements else None,
+                e.cameo,
+                e.quad,
+                e.intensity,
+                tr.start if tr else None,
+                tr.end if tr else None,
+                tr.text if tr else None,
+                e.evidence.start,
+                e.evidence.end,
+                e.evidence.text,
+                e.rule,
+                e.confidence,
+            )
+        )
+    c.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 26)})", rows)
+    for table, attr in (("event_actors", "actors"), ("event_recipients", "recipients")):
+        c.executemany(
+            f"INSERT OR IGNORE INTO {table} VALUES (?, ?, ?)",
+            [
+                (_u(key, e.id), _u(key, a), i)
+                for e in x.events
+                for i, a in enumerate(getattr(e, attr))
+                if a in actors
+            ],
+        )
+    c.executemany(
+        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                _u(key, f.id),
+                key,
+                f.id,
+                f.value,
+                f.low,
+                f.high,
+                f.qualifier,
+                int(f.vague),
+                f.counts,
+                f.unit,
+                _u(key, f.source) if f.source in actors else None,
+                f.source_text,
+                _j(f.hedges),
+                _u(key, f.event) if f.event in events else None,
+                f.evidence.start,
+                f.evidence.end,
+                f.evidence.text,
+            )
+            for f in x.figures
+        ],
+    )
+
+
+def estimate(paths: Iterable[Path]) -> int:
+    """A cheap estimate of how many articles the sources hold, for the progress bar's ETA."""
+    total = 0
+    for path in sources.files(paths):
+        try:
+            name = path.name.lower()
+            if name.endswith((".jsonl", ".ndjson")):
+                with path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif path.suffix.lower() in sources.FEED_SUFFIXES:
+                data = path.read_bytes()
+                total += max(1, data.count(b"<item") + data.count(b"<entry"))
+            elif name.endswith(sources.WARC_SUFFIXES) and not name.endswith(".gz"):
+                total += max(1, path.read_bytes().count(b"WARC-Type: response"))
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Item],
+    *,
+    workers: int | None = None,
+    batch_size: int = 16,
+    commit_every: int = 64,
+    published: str | None = None,
+    on_item: Callable[[IngestStats], None] | None = None,
+) -> IngestStats:
+    """Extract and store articles from ``items``; see the module docstring for the guarantees."""
+    workers = workers or os.cpu_count() or 1
+    stats = IngestStats()
+    writer = Writer(store, commit_every)
+    pending: deque[_Pending] = deque()
+    in_flight: dict[str, int] = {}  # sha256 -> number of submitted, not yet written items with that text
+    started = time.perf_counter()
+
+    def tick() -> None:
+        stats.seconds = time.perf_counter() - started
+        if on_item:
+            on_item(stats)
+
+    def note_error(message: str) -> None:
+        if len(stats.errors) < 20:
+            stats.errors.append(message)
+
+    def known_copy(item: ArticleInput) -> None:
+        stats.already += 1
+        if writer.add_source(item):
+            stats.exact_duplicates += 1
+        tick()
+
+    def feed() -> Iterator[ArticleInput]:
+        """Items to extract; failures and known texts are handled here, in input order, by the same writer."""
+        for item in items:
+            stats.read += 1
+            if isinstance(item, InputFailure):
+                stats.failed += 1
+                writer.error(item.origin, item.reason, code=type(item.error).__name__, article_id=item.id)
+                note_error(item.reason)
+                tick()
+                continue
+            if published and not item.published:
+                item.published, item.published_from = published, "option"
+            sha = item.sha256
+            if sha in in_flight:
+                pending.append(_Pending(item, submitted=False))
+                continue
+            if writer.known(sha):
+                known_copy(item)
+                continue
+            in_flight[sha] = 1
+            pending.append(_Pending(item, submitted=True))
+            yield item
+
+    def drain_copies() -> None:
+        while pending and not pending[0].submitted:
+            known_copy(pending.popleft().item)
+
+    try:
+        for x in extract_many(feed(), n_process=workers, batch_size=batch_size):
+            drain_copies()
+            entry = pending.popleft()
+            item = entry.item
+            in_flight.pop(item.sha256, None)
+            if x.status == "failed":
+                stats.failed += 1
+                reason = "; ".join(n.message for n in x.notes) or "extraction failed"
+                code = x.notes[0].code if x.notes else None
+                writer.error(
+                    item.origin or item.resolved_id(),
+                    reason,
+                    code=code,
+                    article_id=item.id,
+                    sha256=item.sha256,
+                )
+                note_error(reason)
+            elif writer.known(item.sha256):  # stored meanwhile (cannot normally happen; kept for safety)
+                known_copy(item)
+                continue
+            else:
+                match = writer.article(item, x)
+                stats.added += 1
+                stats.events += len(x.events)
+                if match:
+                    stats.near_duplicates += 1
+                if x.status == "skipped":
+                    stats.skipped += 1
+            tick()
+        drain_copies()
+        writer.commit()
+    except BaseException:
+        # Ctrl-C or a crash: drop the open batch (never half an article); committed batches stay.
+        writer.rollback()
+        raise
+    tick()
+    return stats
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = "herald.db",
+    *,
+    fmt: str = "auto",
+    workers: int | None = None,
+    published: str | None = None,
+    batch_size: int = 16,
+    commit_every: int = 64,
+    on_item: Callable[[IngestStats], None] | None = None,
+) -> IngestStats:
+    """Ingest files/directories into the store at ``db``; return what happened."""
+    items = sources.read([Path(p) for p in paths], fmt)
+    with open_store(db) as store:
+        return ingest_items(
+            store,
+            items,
+            workers=workers,
+            batch_size=batch_size,
+            commit_every=commit_every,
+            published=published,
+            on_item=on_item,
+        )

@@ -1,0 +1,221 @@
+"""Shared scoring of time expressions (TIMEX3-style gold) for the times datasets, with dateparser beside Herald.
+
+Span detection: strict (same offsets) and relaxed (overlap) precision/recall/F1.
+Values: a Herald value equals a gold value when the strings agree or both cover the same calendar days
+(``2004-W47`` = 2004-11-15/2004-11-21); durations must agree as strings; gold PAST_REF/PRESENT_REF/FUTURE_REF
+match a vague Herald interval ending at / containing / starting at the publication date.
+The dateparser baseline (default settings, ``RELATIVE_BASE`` = publication date; its reported period sets the
+granularity) is run on the same spans: Herald's found spans that match gold, and separately all gold spans.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from spacy.tokens import Doc
+
+from ...eval.core import Report
+from ...inputs import ArticleInput
+from ...pipeline import load, make_doc
+from ...stages.s1_times.extract import parse_span
+from ...stages.s1_times.values import iso_week, value_range
+
+
+@dataclass
+class GoldTime:
+    start: int
+    end: int
+    text: str
+    value: str | None  # None: present for span detection only
+    type: str = "DATE"
+
+
+@dataclass
+class GoldDoc:
+    id: str
+    text: str
+    published: date | None
+    times: list[GoldTime]
+    ignore: list[tuple[int, int]] = field(default_factory=list)  # e.g. the dateline carrying the DCT
+    annotated_until: int | None = None  # character offset where the annotated part of the text ends
+
+
+def gold_equivalent(ours: str | None, gold: str | None, published: date | None, vague: bool = False) -> bool:
+    """Whether a Herald value means the same as a gold TIMEX3-style value."""
+    if ours is None or gold is None:
+        return False
+    gold = gold.lstrip("-") if re.match(r"-\d{4}", gold) else gold
+    if ours == gold:
+        return True
+    if gold in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        if not vague or published is None or "/" not in ours:
+            return False
+        a, _, b = ours.partition("/")
+        p = published.isoformat()
+        return {"PAST_REF": b == p, "FUTURE_REF": a == p, "PRESENT_REF": a <= p <= b}[gold]
+    if ours.startswith("P") or gold.startswith("P"):
+        return False
+    ro, rg = value_range(ours.split("T")[0]), value_range(gold.split("T")[0])
+    return ro is not None and ro == rg
+
+
+@functools.lru_cache(maxsize=64)
+def _dateparser(published: date | None) -> object:
+    from dateparser.date import DateDataParser
+
+    settings = (
+        {"RELATIVE_BASE": datetime(published.year, published.month, published.day)} if published else {}
+    )
+    return DateDataParser(settings=settings)
+
+
+def dateparser_value(text: str, published: date | None) -> str | None:
+    """Plain dateparser's reading of a time expression, formatted at the granularity it reports."""
+    parser = _dateparser(published)
+    data = parser.get_date_data(text)  # type: ignore[attr-defined]
+    d = data.date_obj
+    if d is None:
+        return None
+    period = data.period or "day"
+    if period == "year":
+        return f"{d.year:04d}"
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if period == "week":
+        return iso_week(d.date())
+    return d.date().isoformat()
+
+
+def run_herald(docs: list[GoldDoc]) -> Iterator[tuple[GoldDoc, Doc]]:
+    nlp = load()
+    inputs = (
+        make_doc(nlp, ArticleInput(text=g.text, published=g.published.isoformat() if g.published else None))
+        for g in docs
+    )
+    yield from zip(docs, nlp.pipe(inputs, batch_size=16), strict=True)
+
+
+def herald_on_gold_span(doc: Doc, gt: GoldTime, published: date | None) -> str | None:
+    """Herald's normalisation rules applied to a gold span (detection taken from the gold)."""
+    span = doc.char_span(gt.start, gt.end, alignment_mode="expand")
+    if span is None:
+        return None
+    parsed = parse_span(span, published)
+    return parsed.value if parsed else None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, task: str = "times") -> None:
+    """Add span P/R/F1 and value accuracies (Herald and dateparser) to the report."""
+    docs = list(docs)
+    report.documents = len(docs)
+    strict = [0, 0, 0]
+    relaxed = [0, 0, 0]
+    matched = matched_ok = matched_dp = 0
+    gold_with_value = e2e_ok = gold_dp = 0
+    errors: list[dict[str, object]] = []
+    herald_gold = 0
+    for g, doc in run_herald(docs):
+        found = list(doc._.herald_times or [])
+        found = [
+            t
+            for t in found
+            if not any(_overlaps((t.start, t.end), r) for r in g.ignore)
+            and (g.annotated_until is None or t.start < g.annotated_until)
+        ]
+        if only_dates:
+            found = [t for t in found if t.type == "date"]
+        golds = [t for t in g.times if not any(_overlaps((t.start, t.end), r) for r in g.ignore)]
+        exact = {(t.start, t.end) for t in found}
+        tp = sum((t.start, t.end) in exact for t in golds)
+        strict[0] += tp
+        strict[1] += len(found) - tp
+        strict[2] += len(golds) - tp
+        used: set[str] = set()
+        for gt in golds:
+            hit = next(
+                (t for t in found if t.id not in used and _overlaps((t.start, t.end), (gt.start, gt.end))),
+                None,
+            )
+            if hit is not None:
+                used.add(hit.id)
+                relaxed[0] += 1
+            else:
+                relaxed[2] += 1
+            if gt.value is None:
+                continue
+            gold_with_value += 1
+            dp_gold = dateparser_value(gt.text, g.published)
+            gold_dp += gold_equivalent(dp_gold, gt.value, g.published)
+            herald_gold += gold_equivalent(
+                herald_on_gold_span(doc, gt, g.published), gt.value, g.published, vague=True
+            )
+            if hit is None:
+                if len(errors) < 60:
+                    errors.append({"doc": g.id, "gold": gt.text, "gold_value": gt.value, "herald": None})
+                continue
+            ok = gold_equivalent(hit.value, gt.value, g.published, hit.vague)
+            dp = gold_equivalent(dateparser_value(hit.text, g.published), gt.value, g.published)
+            matched += 1
+            matched_ok += ok
+            matched_dp += dp
+            e2e_ok += ok
+            if not ok and len(errors) < 60:
+                errors.append(
+                    {
+                        "doc": g.id,
+                        "gold": gt.text,
+                        "gold_value": gt.value,
+                        "herald": hit.text,
+                        "herald_value": hit.value,
+                        "rule": hit.rule,
+                    }
+                )
+        relaxed[1] += len(found) - len(used)
+    report.add_prf(f"{task}-span-strict", *strict)
+    report.add_prf(f"{task}-span-relaxed", *relaxed)
+    report.add(
+        f"{task}-value",
+        "accuracy-on-matched",
+        matched_ok / matched if matched else 0.0,
+        support=matched,
+        note="gold times overlapped by a Herald time; value equivalent",
+    )
+    report.add(
+        f"{task}-value",
+        "accuracy-on-matched",
+        matched_dp / matched if matched else 0.0,
+        support=matched,
+        system="dateparser",
+        note="dateparser on Herald's span text of the same matches",
+    )
+    report.add(
+        f"{task}-value",
+        "accuracy-all-gold",
+        e2e_ok / gold_with_value if gold_with_value else 0.0,
+        support=gold_with_value,
+        note="end to end: found and normalised correctly",
+    )
+    report.add(
+        f"{task}-value",
+        "accuracy-on-gold-spans",
+        herald_gold / gold_with_value if gold_with_value else 0.0,
+        support=gold_with_value,
+        note="Herald's rules on every gold span's text (detection from gold)",
+    )
+    report.add(
+        f"{task}-value",
+        "accuracy-on-gold-spans",
+        gold_dp / gold_with_value if gold_with_value else 0.0,
+        support=gold_with_value,
+        system="dateparser",
+        note="dateparser on every gold span's text",
+    )
+    report.errors = errors

@@ -1,0 +1,146 @@
+"""``isaf-dates``: the event date of each ISAF press release ("yesterday", "Tuesday"...) vs the gold start date.
+
+The publication date is the release's dateline ("KABUL, Afghanistan (Jan. 25, 2013)"), with the year taken
+from the release number ("2010-09-CA-005") when the dateline has none. Herald's event date is the first
+day-precise date after the dateline; when there is none, the publication date (reported separately).
+dateparser is run on the same expression with RELATIVE_BASE = the dateline date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from ...errors import DatasetError
+from ...inputs import ArticleInput
+from ...pipeline import load, make_doc
+from ...stages.s1_times.lexicon import lexicon
+from ..core import Dataset, Report, register
+from ._times_common import dateparser_value
+
+_RELEASE = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}-\d+")
+
+
+def dateline(text: str) -> tuple[date, int] | None:
+    """The publication date and the character offset where the dateline ends, from the first 400 characters."""
+    months = lexicon().months
+    head = text[:400]
+    rx = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?")
+    release = _RELEASE.search(head)
+    for m in rx.finditer(head):
+        month = months.get(m.group(1).lower())
+        if month is None:
+            continue
+        year = int(m.group(3)) if m.group(3) else int(release.group(1)) if release else None
+        if year is None:
+            continue
+        try:
+            return date(year, month, int(m.group(2))), m.end()
+        except ValueError:
+            continue
+    return None
+
+
+@register
+class IsafDates(Dataset):
+    name = "isaf-dates"
+    folder = "isaf-press-releases"
+    description = (
+        "ISAF press releases: event date from 'yesterday'/weekdays vs gold start_date (+ dateparser)"
+    )
+    tasks = ("times",)
+
+    def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            raise DatasetError(f"{path}: no .jsonl file (expected isaf_press_releases.<portion>.jsonl).")
+        records = [
+            json.loads(line)
+            for f in files
+            for line in f.read_text(encoding="utf-8").split("\n")
+            if line.strip()
+        ]
+        records = [r for r in records if (r.get("gold") or {}).get("start_date")][:limit]
+        nlp = load()
+        rows = []
+        no_dateline = 0
+        for r in records:
+            found = dateline(r["text"])
+            if found is None:
+                no_dateline += 1
+                continue
+            rows.append((r, found))
+        docs = (make_doc(nlp, ArticleInput(text=r["text"], published=d.isoformat())) for r, (d, _) in rows)
+        n = ok = ok_dp = ok_pub = with_time = ok_with_time = dp_with_time = 0
+        for (r, (pub, end)), doc in zip(rows, nlp.pipe(docs, batch_size=16), strict=True):
+            gold = r["gold"]["start_date"]
+            n += 1
+            # Day-precise dates after the dateline, without repeats of the dateline ("Update, Feb. 21, 2011").
+            cands = [
+                t
+                for t in doc._.herald_times or []
+                if t.start >= end
+                and t.type == "date"
+                and t.granularity == "day"
+                and t.value
+                and not (t.anchor == "absolute" and t.value == pub.isoformat())
+            ]
+            ok_pub += pub.isoformat() == gold
+            if cands:
+                t = cands[0]
+                with_time += 1
+                hit = t.value == gold
+                dp = dateparser_value(t.text, pub) == gold
+                ok_with_time += hit
+                dp_with_time += dp
+                ok += hit
+                ok_dp += dp
+                if not hit and len(report.errors) < 40:
+                    report.errors.append(
+                        {
+                            "line": r["source_line"],
+                            "gold": gold,
+                            "published": pub.isoformat(),
+                            "text": t.text,
+                            "herald": t.value,
+                            "rule": t.rule,
+                        }
+                    )
+            else:
+                ok += pub.isoformat() == gold
+                ok_dp += pub.isoformat() == gold
+        report.documents = n
+        report.add(
+            "event-date",
+            "accuracy",
+            ok / n if n else 0.0,
+            support=n,
+            note="first day-precise date after the dateline, else the publication date",
+        )
+        report.add(
+            "event-date",
+            "accuracy",
+            ok_dp / n if n else 0.0,
+            support=n,
+            system="dateparser",
+            note="dateparser on the same expression, else the publication date",
+        )
+        report.add("event-date", "accuracy", ok_pub / n if n else 0.0, support=n, system="publication-date")
+        report.add(
+            "event-date-from-text",
+            "accuracy",
+            ok_with_time / with_time if with_time else 0.0,
+            support=with_time,
+            note="releases where a date expression was found",
+        )
+        report.add(
+            "event-date-from-text",
+            "accuracy",
+            dp_with_time / with_time if with_time else 0.0,
+            support=with_time,
+            system="dateparser",
+        )
+        if no_dateline:
+            report.notes.append(f"{no_dateline} releases without a readable dateline were skipped.")

@@ -1,0 +1,99 @@
+"""``isaf-figures``: minimum number killed and captured per ISAF press release (exact match).
+
+Herald's figures are aggregated per release (see :func:`minimum`): ``min_killed`` from the ``killed`` figures,
+``min_captured`` from the ``arrested``/``detained``/``abducted`` ones. Figures about background totals ("have
+detained more than 35 leaders since June") are not told apart from the release's own event (a known gap).
+Baseline ``zero``: always 0, the majority answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from ...errors import DatasetError
+from ...inputs import ArticleInput
+from ...pipeline import load, make_doc
+from ...schema import Figure
+from ..core import Dataset, Report, register
+
+KILLED = frozenset({"killed"})
+CAPTURED = frozenset({"arrested", "detained", "abducted"})
+
+
+# Exclusive lower bounds of whole counts: "more than 30" means at least 31 (the corpus codes it so).
+EXCLUSIVE = frozenset({"more than", "over", "above", "upwards of", "in excess of", "exceeding", "well over", "just over"})
+
+
+def minimum(figures: Iterable[Figure], categories: frozenset[str]) -> int:
+    """The release-level minimum from the figures counting these categories, in text order: a figure marked
+    ``additional`` ("two more") adds to the running total, any other one restates it (the total becomes the
+    larger of the two). A figure's minimum is its ``low`` bound, else its value."""
+    total = 0.0
+    for f in figures:
+        if f.counts not in categories:
+            continue
+        v = f.low if f.low is not None else f.value
+        if v is None:
+            continue
+        if f.qualifier in EXCLUSIVE and float(v).is_integer():
+            v += 1
+        total = total + v if f.additional else max(total, v)
+    return int(total)
+
+
+@register
+class IsafFigures(Dataset):
+    name = "isaf-figures"
+    description = "ISAF press releases (DEV): minimum killed / captured per release, exact match."
+    tasks = ("figures",)
+    folder = "isaf-press-releases"
+
+    def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
+        files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+        if not files:
+            raise DatasetError(f"{path}: no *.jsonl file. Point --path at the isaf-press-releases folder.")
+        rows = [json.loads(line) for line in files[0].read_text(encoding="utf-8").split("\n") if line.strip()]
+        if limit:
+            rows = rows[:limit]
+        nlp = load()
+        docs = nlp.pipe(make_doc(nlp, ArticleInput(text=r["text"])) for r in rows)
+        hits = {"killed": 0, "captured": 0}
+        zero = {"killed": 0, "captured": 0}
+        nonzero = {"killed": [0, 0], "captured": [0, 0]}  # correct, total among gold > 0
+        for row, doc in zip(rows, docs, strict=True):
+            figures = list(doc._.herald_figures or [])
+            gold = row["gold"]
+            for task, key, cats in (("killed", "min_killed", KILLED), ("captured", "min_captured", CAPTURED)):
+                want = int(gold.get(key) or 0)
+                got = minimum(figures, cats)
+                hits[task] += got == want
+                zero[task] += want == 0
+                if want > 0:
+                    nonzero[task][0] += got == want
+                    nonzero[task][1] += 1
+                if got != want and len(report.errors) < 60:
+                    report.errors.append(
+                        {
+                            "line": row.get("source_line"),
+                            "task": task,
+                            "gold": want,
+                            "herald": got,
+                            "figures": [
+                                f"{f.number.text if f.number else f.value}:{f.counts}"
+                                for f in figures
+                                if f.counts in cats
+                            ],
+                        }
+                    )
+        n = len(rows)
+        report.documents = n
+        for task in ("killed", "captured"):
+            report.add(f"min_{task}", "accuracy", hits[task] / n if n else 0.0, support=n)
+            report.add(f"min_{task}", "accuracy", zero[task] / n if n else 0.0, system="zero", support=n)
+            c, t = nonzero[task]
+            report.add(
+                f"min_{task}", "accuracy_gold_nonzero", c / t if t else 0.0, support=t,
+                note="only releases whose gold minimum is > 0",
+            )

@@ -1,0 +1,165 @@
+"""Finding time expressions: spaCy's DATE/TIME entities plus token patterns for what the model misses.
+
+The Matcher is built once per vocabulary. Candidates may overlap; :mod:`.extract` keeps the longest that
+normalise.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .lexicon import lexicon
+
+_UNITS_PLURAL = ["days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "decade"]
+_REL = ["last", "this", "next", "past", "previous", "coming"]
+_DEICTIC = ["yesterday", "today", "tomorrow", "tonight"]
+# Tokens that may be added in front of a found expression ("last" + "Tuesday").
+_LEFT = frozenset({"last", "next", "this", "coming", "early", "late", "mid", "past"})
+# Leading words that are not part of the expression's text (TIMEX3 leaves signals out).
+_TRIM = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "of",
+        "around",
+        "about",
+        "circa",
+        "before",
+        "after",
+        "through",
+        "throughout",
+        "for",
+        "from",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # token offsets
+    end: int
+    source: str  # "ner" or the pattern name
+
+
+@functools.lru_cache(maxsize=4)
+def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
+    lx = lexicon()
+    full_weekdays = [w for w in lx.weekdays if w not in lx.ambiguous_weekdays]
+    months = list(lx.months)
+    plain_months = [m for m in months if m not in lx.ambiguous_months]
+    numbers = [w for w in lx.numbers if " " not in w]
+    m = Matcher(vocab)
+    day = {"SHAPE": {"IN": ["d", "dd"]}}
+    month_any = {"LOWER": {"IN": months}, "IS_TITLE": True}
+    dot = {"ORTH": ".", "OP": "?"}
+    comma = {"ORTH": ",", "OP": "?"}
+    year = {"SHAPE": "dddd"}
+    m.add("WEEKDAY", [[{"LOWER": {"IN": full_weekdays}}]])
+    m.add("DEICTIC", [[{"LOWER": {"IN": _DEICTIC}}]])
+    this_year = [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": "year"}]
+    m.add(
+        "MONTH_DAY",
+        [[month_any, dot, day], [month_any, dot, day, comma, year], [month_any, dot, day, *this_year]],
+    )
+    m.add("DAY_MONTH", [[day, {"LOWER": "of", "OP": "?"}, month_any], [day, month_any, year]])
+    m.add("MONTH_YEAR", [[month_any, dot, {"LOWER": "of", "OP": "?"}, year]])
+    m.add("PREP_YEAR", [[{"LOWER": {"IN": sorted(lx.year_prepositions)}}, year]])
+    m.add(
+        "PREP_MONTH",
+        [
+            [{"LOWER": {"IN": sorted(lx.month_modifiers)}}, {"LOWER": {"IN": months}, "IS_TITLE": True}],
+            [{"LOWER": {"IN": plain_months}, "IS_TITLE": True}],
+        ],
+    )
+    m.add(
+        "REL_UNIT",
+        [[{"LOWER": {"IN": _REL}}, {"LOWER": {"IN": ["week", "weekend", "month", "year", "quarter"]}}]],
+    )
+    m.add(
+        "AGO",
+        [
+            [
+                {"LOWER": {"IN": numbers}, "OP": "?"},
+                {"LIKE_NUM": True, "OP": "?"},
+                {"LOWER": {"IN": _UNITS_PLURAL}},
+                {"LOWER": "ago"},
+            ]
+        ],
+    )
+    zones = {"LOWER": {"IN": ["utc", "gmt", "a.m.", "p.m.", "am", "pm"]}}
+    m.add("CLOCK", [[{"SHAPE": {"IN": ["dd:dd", "d:dd"]}}, {**zones, "OP": "?"}], [{"SHAPE": "dddd"}, zones]])
+    pm = PhraseMatcher(vocab, attr="LOWER")
+    pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
+    pm.add("NAMED", [vocab_doc(vocab, k) for k in lx.named_dates])
+    return m, pm
+
+
+def vocab_doc(vocab: Vocab, text: str) -> Doc:
+    """A bare Doc for a phrase pattern (whitespace tokenisation is enough for the lexicon's phrases)."""
+    return Doc(vocab, words=text.split())
+
+
+def find(doc: Doc) -> list[Candidate]:
+    """All candidate spans (token offsets), possibly overlapping."""
+    found: list[Candidate] = [
+        Candidate(e.start, e.end, "ner") for e in doc.ents if e.label_ in ("DATE", "TIME")
+    ]
+    matcher, phrases = _matchers(doc.vocab)
+    blocked = {
+        i
+        for e in doc.ents
+        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC")
+        for i in range(e.start, e.end)
+    }
+    for match_id, start, end in matcher(doc):
+        name = doc.vocab.strings[match_id]
+        if name != "CLOCK" and any(i in blocked for i in range(start, end)):
+            continue
+        if name == "PREP_YEAR":
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and nxt.tag_ == "NNS":  # "of 1500 people"
+                continue
+        if name == "PREP_MONTH" and end < len(doc) and doc[end].like_num:
+            continue  # the longer MONTH_DAY pattern covers it
+        found.append(Candidate(start, end, name))
+    for match_id, start, end in phrases(doc):
+        found.append(Candidate(start, end, doc.vocab.strings[match_id]))
+    out = []
+    for c in found:
+        start, end = c.start, c.end
+        if start > 0 and doc[start - 1].lower_ in _LEFT and doc[start].lower_ not in _LEFT:
+            start -= 1
+        out.append(Candidate(start, end, c.source))
+    return out
+
+
+def trimmed(doc: Doc, start: int, end: int) -> Span:
+    """The span without leading signal words ("on", "in"...) and a trailing possessive or punctuation."""
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        if doc[end - 1].lower_ in ("'s", "’s") and doc[end - 2].shape_ == "dddd":
+            break  # "1930's": a decade, not a possessive
+        end -= 1
+    while end - start > 1 and doc[start].lower_ in _TRIM and not _keeps_signal(doc, start, end):
+        start += 1
+    while end - start > 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _keeps_signal(doc: Doc, start: int, end: int) -> bool:
+    """'since then' is one expression; 'from 2007 to 2012' keeps its 'from' as part of the interval."""
+    text = doc[start:end].text.lower()
+    return text == "since then" or (
+        doc[start].lower_ == "from" and any(t.lower_ in ("to", "until") for t in doc[start:end])
+    )

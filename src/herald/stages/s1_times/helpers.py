@@ -1,0 +1,66 @@
+"""Helpers for later stages: the time governing a token, and whether a time lies well before publication."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from ...schema import Time
+from .extract import governing_verb
+from .values import value_range
+
+_MAX_HOPS = 4
+
+
+def _verb_of(item: Token | Span) -> Token | None:
+    tok = item.root if isinstance(item, Span) else item
+    for _ in range(_MAX_HOPS):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def time_for(doc: Doc, item: Token | Span) -> Time | None:
+    """The time expression governing ``item`` (a trigger token or span), or None.
+
+    Only dates and clock times in the same sentence count (durations and sets do not date an event). A time
+    attached by dependency to the item's verb wins (the nearest one if several); otherwise, when the sentence
+    holds exactly one such time, that one; else None (no guessing between several).
+    """
+    times = doc._.herald_times or []
+    if not times:
+        return None
+    tok = item.root if isinstance(item, Span) else item
+    sent = tok.sent
+    verb = _verb_of(item)
+    local: list[tuple[Time, Span]] = []
+    for t in times:
+        if t.type not in ("date", "time") or t.start < sent.start_char or t.end > sent.end_char:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            local.append((t, span))
+    if not local:
+        return None
+    if verb is not None:
+        attached = [t for t, span in local if governing_verb(span) == verb]
+        if attached:
+            return min(attached, key=lambda t: abs(t.start - tok.idx))
+    return local[0][0] if len(local) == 1 else None
+
+
+def is_historical(time: Time, published: date | None, days: int = 31) -> bool:
+    """True when the time ends more than ``days`` days before the publication date (background, not news).
+
+    Unknown publication date, unresolved values, durations and open intervals are never historical.
+    """
+    if published is None or time.type not in ("date", "time"):
+        return False
+    rng = value_range(time.value.split("T")[0] if time.value else None)
+    if rng is None:
+        return False
+    return rng[1] < published - timedelta(days=days)

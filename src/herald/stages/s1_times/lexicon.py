@@ -1,0 +1,100 @@
+"""The times lexicon (``data/lexicons/times.yaml``), loaded once and merged with the user's copy."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...config import settings
+from ...errors import KnowledgeBaseError
+
+
+@dataclass(frozen=True)
+class TimesLexicon:
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    ambiguous_weekdays: frozenset[str]
+    seasons: dict[str, str]
+    units: dict[str, dict[str, Any]]
+    numbers: dict[str, int | str]
+    ordinals: dict[str, int]
+    named_dates: dict[str, str]
+    vague: dict[str, dict[str, Any]]
+    age_cues: frozenset[str]
+    year_prepositions: frozenset[str]
+    month_modifiers: frozenset[str]
+    future_cues: frozenset[str]
+    future_aux: frozenset[str]
+    future_participles: frozenset[str]
+    weekday_blockers: frozenset[str]
+
+    def unit(self, word: str) -> str | None:
+        """The unit name of a (possibly plural) unit word: 'years' -> 'year', 'centuries' -> 'century'."""
+        w = word.lower()
+        if w in self.units:
+            return w
+        if w.endswith("ies") and w[:-3] + "y" in self.units:
+            return w[:-3] + "y"
+        if w.endswith("s") and w[:-1] in self.units:
+            return w[:-1]
+        return None
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + value
+        else:
+            out[key] = value
+    return out
+
+
+def _read(path: Path | Any) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}: not valid YAML ({exc}). Fix the file or remove it.") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{path}: expected a mapping at the top level.")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> TimesLexicon:
+    """The shipped lexicon, with ``$HERALD_HOME/lexicons/times.yaml`` merged over it when present."""
+    data = _read(resources.files("herald").joinpath("data/lexicons/times.yaml"))
+    user = settings().home / "lexicons" / "times.yaml"
+    if user.is_file():
+        data = _merge(data, _read(user))
+
+    def low(items: list[str]) -> frozenset[str]:
+        return frozenset(str(x).lower() for x in items)
+
+    return TimesLexicon(
+        months={str(k).lower(): int(v) for k, v in data["months"].items()},
+        ambiguous_months=low(data.get("ambiguous_months", [])),
+        weekdays={str(k).lower(): int(v) for k, v in data["weekdays"].items()},
+        ambiguous_weekdays=low(data.get("ambiguous_weekdays", [])),
+        seasons={str(k).lower(): str(v) for k, v in data["seasons"].items()},
+        units={str(k).lower(): dict(v) for k, v in data["units"].items()},
+        numbers={str(k).lower(): v for k, v in data["numbers"].items()},
+        ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
+        named_dates={str(k).lower(): str(v) for k, v in data.get("named_dates", {}).items()},
+        vague={str(k).lower(): dict(v) for k, v in data.get("vague", {}).items()},
+        age_cues=low(data.get("age_cues", [])),
+        year_prepositions=low(data.get("year_prepositions", [])),
+        month_modifiers=low(data.get("month_modifiers", [])),
+        future_cues=low(data.get("future_cues", [])),
+        future_aux=low(data.get("future_aux", [])),
+        future_participles=low(data.get("future_participles", [])),
+        weekday_blockers=low(data.get("weekday_blockers", [])),
+    )

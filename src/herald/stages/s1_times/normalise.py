@@ -1,0 +1,545 @@
+"""Normalising one time expression (its text, lower-cased) to a TIMEX3-style value.
+
+Pure functions of the expression text, the publication date and the tense of the governing verb; no spaCy
+here, so the rules are easy to test one by one. Each rule has a name recorded on the Time record.
+
+Relative expressions follow the news convention: without a future cue a weekday or a date without a year is
+the most recent one on or before the publication date; with one ("will meet on Friday") the next one on or
+after it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from .lexicon import TimesLexicon, lexicon
+from .values import SEASON_MONTHS, add_months, iso_week, month_value, shift
+
+TimeType = Literal["date", "duration", "set", "time"]
+Granularity = Literal[
+    "day", "week", "month", "quarter", "season", "year", "decade", "century", "interval", "time"
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    published: date | None = None
+    future: bool = False
+    past: bool = False  # the governing verb is in a past tense
+    previous: str | None = None  # value of the time mentioned before (for "since then")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: str | None
+    type: TimeType
+    granularity: Granularity | None
+    rule: str
+    relative: bool = False
+    vague: bool = False
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    named: re.Pattern[str]
+    iso: re.Pattern[str]
+    mdy: re.Pattern[str]
+    dmy: re.Pattern[str]
+    md: re.Pattern[str]
+    dm: re.Pattern[str]
+    month_year: re.Pattern[str]
+    year: re.Pattern[str]
+    interval: re.Pattern[str]
+    year_range: re.Pattern[str]
+    decade: re.Pattern[str]
+    century: re.Pattern[str]
+    season_year: re.Pattern[str]
+    season_rel: re.Pattern[str]
+    quarter: re.Pattern[str]
+    deictic: re.Pattern[str]
+    rel_unit: re.Pattern[str]
+    ago: re.Pattern[str]
+    weekday: re.Pattern[str]
+    past_n: re.Pattern[str]
+    month_only: re.Pattern[str]
+    duration: re.Pattern[str]
+    duration_adj: re.Pattern[str]
+    clock: re.Pattern[str]
+    end_of_year: re.Pattern[str]
+    sets: re.Pattern[str]
+
+
+MODS = r"(?:(?:the )?(?:early|late|mid|middle of|end of|beginning of|start of|spring of|autumn of)[ -]?)?"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lx = lexicon()
+    month = rf"(?P<month>{_alt(list(lx.months))})\.?"
+    wd = rf"(?:(?:{_alt(list(lx.weekdays))})\.? )?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>\d{4})"
+    words = _alt([k for k in lx.numbers if " " not in k])
+    phrases = _alt([k for k in lx.numbers if " " in k])
+    num = rf"(?P<num>\d+|{words}|{phrases})"
+    units = sorted({*lx.units, *(u + "s" for u in lx.units), "centuries"})
+    unit = rf"(?P<unit>{_alt(units)})"
+    c = re.compile
+    return _Patterns(
+        named=c(rf"(?:the )?(?P<name>{_alt(list(lx.named_dates))})(?: -)?(?: related)?"),
+        iso=c(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"),
+        mdy=c(rf"{wd}{month} {day} {year}"),
+        dmy=c(rf"{wd}(?:the )?{day} (?:of )?{month} {year}"),
+        md=c(rf"{wd}{month} {day}"),
+        dm=c(rf"{wd}(?:the )?{day} (?:of )?{month}"),
+        month_year=c(rf"{MODS}{month} (?:of )?{year}"),
+        year=c(rf"{MODS}(?:the year |fiscal |calendar )?{year}"),
+        interval=c(r"(?:between |from )?(?P<a>.+?) (?:and|to|until|till|through|-) (?P<b>.+)"),
+        year_range=c(r"(?P<a>\d{4})-(?P<b>\d{2}|\d{4})"),
+        decade=c(r"(?:the )?(?P<mod>early |late |mid |mid-)?(?:'|’)?(?P<dec>\d{1,3})0 ?'?s"),
+        century=c(
+            r"(?:the )?(?P<mod>early |late |mid |mid-)?(?P<n>\d{1,2}|first|second|third|fourth|fifth|sixth"
+            r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+            r"|seventeenth|eighteenth|nineteenth|twentieth|twenty first|twenty-first)(?:st|nd|rd|th)?[ -]century"
+        ),
+        season_year=c(rf"(?:the )?(?P<season>{_alt(list(lx.seasons))}) (?:of )?{year}"),
+        season_rel=c(rf"(?P<rel>last|this|next|past|coming) (?P<season>{_alt(list(lx.seasons))})"),
+        quarter=c(
+            rf"(?:the )?(?P<ord>{_alt(list(lx.ordinals))})[ -]quarter"
+            r"(?: of (?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?|q(?P<q>[1-4])(?: (?P<year2>\d{4}))?"
+        ),
+        deictic=c(r"(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)"),
+        rel_unit=c(
+            r"(?:the )?(?P<rel>last|this|next|past|previous|coming|current|following|same)"
+            r" (?P<unit>week|weekend|month|year|quarter|decade)"
+        ),
+        ago=c(rf"{num} {unit} (?:ago|earlier|before)"),
+        weekday=c(
+            r"(?:(?P<rel>this past|this coming|last|this|next|past|coming|on) )?"
+            rf"(?P<wd>{_alt(list(lx.weekdays))})\.?(?: (?P<part>morning|afternoon|evening|night))?"
+        ),
+        past_n=c(
+            rf"(?:in |over |during |for )?(?:the )?(?P<rel>past|last|previous|next|coming) (?:{num} )?{unit}"
+        ),
+        month_only=c(rf"(?P<mod>early|late|mid|mid-|middle|end of|beginning of|last|next|this)?[ -]?{month}"),
+        duration=c(
+            r"(?:about |nearly |almost |more than |over |some |at least |up to |roughly |around "
+            r"|less than )?"
+            rf"{num}(?: |-)?{unit}(?: long)?"
+        ),
+        duration_adj=c(rf"{num}-{unit}(?:-long)?"),
+        clock=c(
+            r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm)?(?: \(?(?P<tz>utc|gmt|z)\)?)?"
+            r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
+        ),
+        end_of_year=c(r"(?:the )?end of (?:the|this) year"),
+        sets=c(
+            r"(?P<w>daily|weekly|monthly|annually|yearly"
+            r"|every (?:day|week|month|year)|each (?:day|week|month|year))"
+        ),
+    )
+
+
+def clean(text: str) -> str:
+    """The expression text as the rules see it: lower case, straight quotes, no commas or brackets."""
+    s = text.lower().replace("’", "'").replace("‘", "'")
+    s = re.sub(r"[,()\"]", " ", s)
+    s = re.sub(r"\s*[-–]\s*", "-", s)
+    s = re.sub(r"\s+", " ", s).strip(" .;:")
+    return re.sub(r"(?<=[a-z])\s*'s$", "", s)
+
+
+_LEADING = re.compile(r"^(?:on|in|at|since|by|until|till|during|of|around|about|circa) ")
+
+
+def _number(word: str, lx: TimesLexicon) -> int | str | None:
+    if word.isdigit():
+        return int(word)
+    return lx.numbers.get(word)
+
+
+def _weekday(pub: date, wd: int, rel: str, future: bool) -> date:
+    """A weekday resolved by the news convention (see the module docstring)."""
+    back = (pub.weekday() - wd) % 7
+    ahead = (wd - pub.weekday()) % 7
+    if rel in ("last", "past", "this past"):
+        return pub - timedelta(days=back or 7)
+    if rel in ("next", "coming", "this coming"):
+        return pub + timedelta(days=ahead or 7)
+    if future:
+        return pub + timedelta(days=ahead)
+    return pub - timedelta(days=back)
+
+
+def _month_day(pub: date, month: int, day: int, future: bool) -> date | None:
+    years = (pub.year, pub.year + 1) if future else (pub.year, pub.year - 1)
+    for y in years:
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if (future and d >= pub) or (not future and d <= pub):
+            return d
+    return None
+
+
+def _month_year(pub: date, month: int, rel: str, future: bool) -> int:
+    if rel == "this":
+        return pub.year
+    if rel == "last":
+        return pub.year if month < pub.month else pub.year - 1
+    if rel == "next":
+        return pub.year if month > pub.month else pub.year + 1
+    if future:
+        return pub.year if month >= pub.month else pub.year + 1
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _absolute(value: str, gran: Granularity, rule: str, typ: TimeType = "date") -> Parsed:
+    return Parsed(value, typ, gran, rule)
+
+
+def _relative(
+    value: str | None, gran: Granularity | None, rule: str, vague: bool = False, typ: TimeType = "date"
+) -> Parsed:
+    return Parsed(value, typ, gran, rule, relative=True, vague=vague)
+
+
+def _valid_year(y: int) -> bool:
+    return 1000 <= y <= 2199
+
+
+def parse(text: str, ctx: Context) -> Parsed | None:
+    """The normalised value of one time expression, or None when it is not one Herald understands."""
+    s = clean(text)
+    if not s:
+        return None
+    if s in lexicon().vague:  # "since then" keeps its preposition
+        return _vague(s, lexicon().vague[s], ctx)
+    return _parse(_LEADING.sub("", s), ctx, top=True)
+
+
+def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
+    lx, p, pub = lexicon(), _patterns(), ctx.published
+    if any(cue in s.split() or s.endswith(cue) for cue in lx.age_cues):
+        return None  # an age, not a time
+    if m := p.named.fullmatch(s):
+        return _absolute(lx.named_dates[m.group("name")], "day", "named-date")
+    if s in lx.vague:
+        return _vague(s, lx.vague[s], ctx)
+    for prefix in ("in ", "over ", "during ", "for "):
+        if s.startswith(prefix) and s[len(prefix) :] in lx.vague:
+            key = s[len(prefix) :]
+            return _vague(key, lx.vague[key], ctx)
+    if m := p.iso.fullmatch(s):
+        return _absolute(f"{m['year']}-{m['mon']}-{m['day']}", "day", "iso-date")
+    for rx in (p.mdy, p.dmy):
+        if m := rx.fullmatch(s):
+            try:
+                d = date(int(m["year"]), lx.months[m["month"]], int(m["day"]))
+            except ValueError:
+                return None
+            return _absolute(d.isoformat(), "day", "full-date")
+    if (m := re.fullmatch(r"(?P<rest>.+) (?P<rel>this|last|next) year", s)) and pub is not None:
+        # "March 11 this year", "in June last year": the date or month in that year
+        inner = _parse(m["rest"], Context(date(pub.year, 7, 1)), top=False)
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+        if inner is not None and inner.value and inner.granularity in ("day", "month"):
+            return _relative(f"{year}{inner.value[4:]}", inner.granularity, f"{inner.rule}-{m['rel']}-year")
+    for rx in (p.md, p.dm):
+        if m := rx.fullmatch(s):
+            month, day = lx.months[m["month"]], int(m["day"])
+            if not 1 <= day <= 31:
+                return None
+            if pub is None:
+                return _relative(None, "day", "month-day")
+            found = _month_day(pub, month, day, ctx.future)
+            return _relative(
+                found.isoformat() if found else None, "day", "month-day-future" if ctx.future else "month-day"
+            )
+    if m := p.month_year.fullmatch(s):
+        return _absolute(month_value(int(m["year"]), lx.months[m["month"]]), "month", "month-year")
+    if m := p.year.fullmatch(s):
+        y = int(m["year"])
+        return _absolute(str(y), "year", "year") if _valid_year(y) else None
+    if m := p.year_range.fullmatch(s):
+        a, b = m["a"], m["b"]
+        b = a[:2] + b if len(b) == 2 else b
+        if _valid_year(int(a)) and _valid_year(int(b)) and int(a) < int(b):
+            return _absolute(f"{a}/{b}", "interval", "year-range")
+        return None
+    if m := p.decade.fullmatch(s):
+        dec = m["dec"]
+        if len(dec) == 1:  # "the '90s", "the 70s": the twentieth century
+            dec = "19" + dec
+        elif len(dec) == 2:
+            return None
+        return _absolute(f"{dec}X", "decade", "decade")
+    if m := p.century.fullmatch(s):
+        words = {
+            "first": 1,
+            "second": 2,
+            "third": 3,
+            "fourth": 4,
+            "fifth": 5,
+            "sixth": 6,
+            "seventh": 7,
+            "eighth": 8,
+            "ninth": 9,
+            "tenth": 10,
+            "eleventh": 11,
+            "twelfth": 12,
+            "thirteenth": 13,
+            "fourteenth": 14,
+            "fifteenth": 15,
+            "sixteenth": 16,
+            "seventeenth": 17,
+            "eighteenth": 18,
+            "nineteenth": 19,
+            "twentieth": 20,
+            "twenty first": 21,
+            "twenty-first": 21,
+        }
+        n = int(m["n"]) if m["n"].isdigit() else words[m["n"]]
+        return _absolute(f"{n - 1:02d}XX", "century", "century") if 1 <= n <= 21 else None
+    if m := p.season_year.fullmatch(s):
+        return _absolute(f"{m['year']}-{lx.seasons[m['season']]}", "season", "season-year")
+    if m := p.season_rel.fullmatch(s):
+        code = lx.seasons[m["season"]]
+        if pub is None:
+            return _relative(None, "season", "season-relative")
+        mid = SEASON_MONTHS[code][0] + 1
+        rel = {"past": "last", "coming": "next"}.get(m["rel"], m["rel"])
+        return _relative(f"{_month_year(pub, mid, rel, ctx.future)}-{code}", "season", "season-relative")
+    if m := p.quarter.fullmatch(s):
+        q = int(m["q"]) if m["q"] else lx.ordinals[m["ord"]]
+        if m["year"] or m["year2"]:
+            return _absolute(f"{m['year'] or m['year2']}-Q{q}", "quarter", "quarter-year")
+        if pub is None:
+            return _relative(None, "quarter", "quarter")
+        current = (pub.month - 1) // 3 + 1
+        y = pub.year
+        if m["rel"] == "last":
+            y -= 1
+        elif m["rel"] == "next":
+            y += 1
+        elif not m["rel"]:
+            ahead = q >= current if ctx.future else q > current
+            y = y + (1 if ctx.future else -1) if (ahead != ctx.future) or (not ctx.future and q > current) else y
+        return _relative(f"{y}-Q{q}", "quarter", "quarter")
+    if m := p.deictic.fullmatch(s):
+        w = m["w"]
+        offset = {
+            "today": 0,
+            "tonight": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[w]
+        return _relative((pub + timedelta(days=offset)).isoformat() if pub else None, "day", f"deictic-{w}")
+    if (m := p.rel_unit.fullmatch(s)) and m["unit"] != "decade":
+        return _rel_unit(m["rel"], m["unit"], ctx)
+    if m := p.ago.fullmatch(s):
+        return _ago(m["num"], m["unit"], ctx)
+    if m := p.weekday.fullmatch(s):
+        wd_word = m["wd"]
+        rel = (m["rel"] or "").strip()
+        rule = "weekday" + (f"-{rel.replace(' ', '-')}" if rel and rel != "on" else "")
+        if ctx.future and not rel.endswith(("last", "past", "next", "coming")):
+            rule += "-future"
+        if pub is None:
+            return _relative(None, "day", rule)
+        d = _weekday(pub, lx.weekdays[wd_word], rel, ctx.future)
+        return _relative(d.isoformat(), "day", rule)
+    if m := p.past_n.fullmatch(s):
+        return _past_n(m["rel"], m["num"], m["unit"], ctx)
+    if m := p.month_only.fullmatch(s):
+        month = lx.months[m["month"]]
+        rel = m["mod"] if m["mod"] in ("last", "next", "this") else ""
+        if pub is None:
+            return _relative(None, "month", "month")
+        y = _month_year(pub, month, rel, ctx.future)
+        return _relative(month_value(y, month), "month", "month" + (f"-{rel}" if rel else ""))
+    if m := p.end_of_year.fullmatch(s):
+        return _relative(str(pub.year) if pub else None, "year", "end-of-year")
+    if m := p.sets.fullmatch(s):
+        w = m["w"].split()[-1]
+        code = {"daily": "D", "day": "D", "weekly": "W", "week": "W", "monthly": "M", "month": "M"}.get(
+            w, "Y"
+        )
+        return _absolute(f"P1{code}", "interval", "set", typ="set")
+    if m := p.duration_adj.fullmatch(s) or p.duration.fullmatch(s):
+        return _duration(m["num"], m["unit"])
+    if m := p.clock.fullmatch(s):
+        return _clock(m, ctx)
+    if top and (m := p.interval.fullmatch(s)):
+        a, b = _parse(m["a"], ctx, top=False), _parse(m["b"], ctx, top=False)
+        if a is None or b is None or a.type != "date" or b.type != "date" or not a.value or not b.value:
+            if a is not None and b is not None and (a.value is None or b.value is None):
+                return _relative(None, "interval", "interval")
+            return None
+        if "/" in a.value or "/" in b.value or a.value >= b.value:
+            return None
+        rule = "interval"
+        if a.relative or b.relative:
+            return _relative(f"{a.value}/{b.value}", "interval", rule)
+        return _absolute(f"{a.value}/{b.value}", "interval", rule)
+    return None
+
+
+def _vague(key: str, entry: dict[str, object], ctx: Context) -> Parsed:
+    pub, rule = ctx.published, "vague:" + key
+    if entry.get("since_previous"):
+        since = ctx.previous.split("/")[0] if ctx.previous else ".."
+        until = pub.isoformat() if pub else ".."
+        if since == ".." and until == "..":
+            return _relative(None, "interval", rule, vague=True)
+        return _relative(f"{since}/{until}", "interval", rule, vague=True)
+    if pub is None:
+        return _relative(None, "interval", rule, vague=True)
+    if "back" in entry:
+        start = shift(pub, str(entry["back"]), -1)
+        return _relative(f"{start.isoformat()}/{pub.isoformat()}", "interval", rule, vague=True)
+    if "forward" in entry:
+        end = shift(pub, str(entry["forward"]), 1)
+        return _relative(f"{pub.isoformat()}/{end.isoformat()}", "interval", rule, vague=True)
+    period, part = str(entry.get("period")), str(entry.get("part"))
+    if period == "day":
+        d = pub + timedelta(days=int(str(entry.get("offset", 0))))
+        return _relative(d.isoformat(), "day", rule, vague=False)
+    if period == "year":
+        first, last = date(pub.year, 1, 1), date(pub.year, 12, 31)
+    elif period == "month":
+        first = date(pub.year, pub.month, 1)
+        last = date(pub.year, pub.month, calendar.monthrange(pub.year, pub.month)[1])
+    else:
+        first = pub - timedelta(days=pub.weekday())
+        last = first + timedelta(days=6)
+    a, b = (first, pub) if part == "before" else (pub, last)
+    return _relative(f"{a.isoformat()}/{b.isoformat()}", "interval", rule, vague=True)
+
+
+def _rel_unit(rel: str, unit: str, ctx: Context) -> Parsed | None:
+    pub = ctx.published
+    rule = f"{rel}-{unit}"
+    gran: Granularity = "week" if unit == "weekend" else unit  # type: ignore[assignment]
+    if rel == "same":
+        return None
+    if pub is None:
+        return _relative(None, gran, rule)
+    step = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "this": 0,
+        "current": 0,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }[rel]
+    if unit == "weekend" and rel == "this" and ctx.past and not ctx.future and pub.weekday() < 5:
+        step = -1  # "took place this weekend" in a story of Tuesday: the weekend just gone
+    if unit in ("week", "weekend"):
+        d = pub + timedelta(weeks=step)
+        return _relative(iso_week(d) + ("-WE" if unit == "weekend" else ""), gran, rule)
+    if unit == "month":
+        d = add_months(pub, step)
+        return _relative(month_value(d.year, d.month), "month", rule)
+    if unit == "quarter":
+        d = add_months(pub, 3 * step)
+        return _relative(f"{d.year}-Q{(d.month - 1) // 3 + 1}", "quarter", rule)
+    if unit == "decade":
+        return None  # "the last decade" is a ten-year interval: see _past_n
+    return _relative(str(pub.year + step), "year", rule)
+
+
+def _ago(num: str, unit_word: str, ctx: Context) -> Parsed | None:
+    lx, pub = lexicon(), ctx.published
+    n = _number(num, lx)
+    unit = lx.unit(unit_word)
+    if not isinstance(n, int) or unit is None or lx.units[unit].get("time"):
+        return None
+    rule = f"ago-{unit}"
+    if unit == "day":
+        return _relative((pub - timedelta(days=n)).isoformat() if pub else None, "day", rule)
+    if unit == "week":
+        return _relative((pub - timedelta(weeks=n)).isoformat() if pub else None, "day", rule)
+    if unit == "month":
+        d = add_months(pub, -n) if pub else None
+        return _relative(month_value(d.year, d.month) if d else None, "month", rule)
+    if unit == "year":
+        return _relative(str(pub.year - n) if pub else None, "year", rule)
+    if unit == "decade":
+        return _relative(str(pub.year - 10 * n) if pub else None, "year", rule)
+    return None
+
+
+def _past_n(rel: str, num: str | None, unit_word: str, ctx: Context) -> Parsed | None:
+    lx, pub = lexicon(), ctx.published
+    unit = lx.unit(unit_word)
+    n = _number(num, lx) if num else 1
+    if unit is None or not isinstance(n, int) or lx.units[unit].get("time"):
+        return None
+    code = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}.get(unit)
+    if unit in ("decade", "century"):
+        code, n = "Y", n * (10 if unit == "decade" else 100)
+    elif unit == "fortnight":
+        code, n = "W", 2 * n
+    if code is None:
+        return None
+    rule = f"{'next' if rel in ('next', 'coming') else 'past'}-n-{unit}"
+    if pub is None:
+        return _relative(None, "interval", rule)
+    if rel in ("next", "coming"):
+        return _relative(f"{pub.isoformat()}/{shift(pub, f'P{n}{code}', 1).isoformat()}", "interval", rule)
+    return _relative(f"{shift(pub, f'P{n}{code}', -1).isoformat()}/{pub.isoformat()}", "interval", rule)
+
+
+def _duration(num: str, unit_word: str) -> Parsed | None:
+    lx = lexicon()
+    unit = lx.unit(unit_word)
+    n = _number(num, lx)
+    if unit is None or n is None or unit == "weekend":
+        return None
+    if num in ("a", "an") and unit in ("second", "quarter"):
+        return None  # "a second consecutive day", "about a quarter of": not durations
+    info = lx.units[unit]
+    code = str(info["code"])
+    if isinstance(n, int):
+        n *= int(info.get("factor", 1))
+        if code == "DE":
+            code, n = "Y", n * 10
+        elif code == "CE":
+            code, n = "Y", n * 100
+    amount = str(n)
+    prefix = "PT" if info.get("time") else "P"
+    return _absolute(f"{prefix}{amount}{code}", "interval", f"duration-{unit}", typ="duration")
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
+    if m["h4"]:
+        h, mi, ampm, tz = int(m["h4"]), int(m["m4"]), None, m["tz4"]
+    else:
+        h, mi, ampm, tz = int(m["h"]), int(m["m"] or 0), m["ampm"], m["tz"]
+        if not ampm and not tz and m["m"] is None:
+            return None  # a bare number is not a clock time
+    if ampm and ampm.startswith("p") and h < 12:
+        h += 12
+    elif ampm and ampm.startswith("a") and h == 12:
+        h = 0
+    if not (0 <= h <= 23 and 0 <= mi <= 59):
+        return None
+    suffix = "Z" if tz else ""
+    if ctx.published is None:
+        return _relative(None, "time", "clock", typ="time")
+    return _relative(f"{ctx.published.isoformat()}T{h:02d}:{mi:02d}{suffix}", "time", "clock", typ="time")

@@ -1,0 +1,104 @@
+"""TIMEX3-style values: date arithmetic, formatting, and the calendar range a value covers."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_DECADE = re.compile(r"^(\d{3})X?$")
+_CENTURY = re.compile(r"^(\d{2})(XX)?$")
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` moved by a number of months, the day clamped to the month's length."""
+    m = d.month - 1 + months
+    year, month = d.year + m // 12, m % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(d: date, years: int) -> date:
+    return add_months(d, 12 * years)
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def shift(d: date, duration: str, sign: int = -1) -> date:
+    """``d`` moved back (sign -1) or forward (+1) by an ISO 8601 duration of days/weeks/months/years."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", duration)
+    if not m:
+        raise ValueError(f"unsupported duration {duration!r}")
+    n, unit = int(m.group(1)) * sign, m.group(2)
+    if unit == "D":
+        return d + timedelta(days=n)
+    if unit == "W":
+        return d + timedelta(weeks=n)
+    if unit == "M":
+        return add_months(d, n)
+    return add_years(d, n)
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def value_range(value: str | None) -> tuple[date, date] | None:
+    """The first and last calendar day a date value covers, or None (durations, sets, open or unknown values).
+
+    Intervals 'A/B' cover from the start of A to the end of B; an open side ('..') gives None.
+    """
+    if not value or value.startswith("P"):
+        return None
+    if "/" in value:
+        a, _, b = value.partition("/")
+        ra, rb = value_range(a), value_range(b)
+        if ra is None or rb is None:
+            return None
+        return ra[0], rb[1]
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m := _MONTH.match(value):
+            y, mo = int(m.group(1)), int(m.group(2))
+            return date(y, mo, 1), _last_day(y, mo)
+        if m := _YEAR.match(value):
+            y = int(m.group(1))
+            return date(y, 1, 1), date(y, 12, 31)
+        if m := _WEEK.match(value):
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            if m.group(3):
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if m := _QUARTER.match(value):
+            y, q = int(m.group(1)), int(m.group(2))
+            return date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
+        if m := _SEASON.match(value):
+            y, (first, last) = int(m.group(1)), SEASON_MONTHS[m.group(2)]
+            if first > last:  # winter runs into the next year
+                return date(y, first, 1), _last_day(y + 1, last)
+            return date(y, first, 1), _last_day(y, last)
+        if m := _DECADE.match(value):
+            y = int(m.group(1)) * 10
+            return date(y, 1, 1), date(y + 9, 12, 31)
+        if m := _CENTURY.match(value):
+            y = int(m.group(1)) * 100
+            return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,367 @@
+"""Finding actor mentions in a Doc: role phrases, KB names, capitals/seats, unknown named entities.
+
+Order matters: role phrases first (they absorb their modifiers and the name that follows: "Chinese foreign
+ministry spokesman Lin Jian" is one mention), then KB names, then the named entities nobody claimed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from .kb import Entry
+from .lexicon import Lexicons, Role
+from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie
+from .mentions import Mention, entry_mention
+from .syntax import NP_LEFT_DEPS, head_of, is_agentive, is_location, is_noun_like, modifies_noun
+
+NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
+# Named entities whose inside is a different name ("George Washington", "Beijing Daily").
+NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+STOP_LEFT_POS = frozenset({"DET", "NUM", "ADP", "PRON", "CCONJ", "AUX", "ADV", "SCONJ"})
+
+
+class Finder:
+    def __init__(self, kb: KBMatcher, roles: PhraseTrie[Role], lex: Lexicons) -> None:
+        self.kb = kb
+        self.roles = roles
+        self.lex = lex
+        self.owner_suffixes = frozenset(lex.owner_suffixes)
+
+    # --- helpers -------------------------------------------------------------------------------------------
+    def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
+        """Pick one entry for a surface form: already in the article > in office on the date > best-ranked."""
+        hits = span.hits
+        if len(hits) > 1:
+            for h in hits:
+                if h.key in resolved:
+                    return self._pair(h)
+            if day is not None:
+                for h in hits:
+                    e = self.kb.kb.get(h.key)
+                    if e is not None and e.office_at(day) is not None:
+                        return self._pair(h)
+        return self._pair(hits[0]) if hits else None
+
+    def _pair(self, hit: Hit) -> tuple[Entry, Hit] | None:
+        entry = self.kb.kb.get(hit.key)
+        return (entry, hit) if entry is not None else None
+
+    def owner_entry(self, entry: Entry) -> Entry:
+        """A capital or seat stands for its state's government; the state is the entry itself."""
+        return entry
+
+    # --- main ----------------------------------------------------------------------------------------------
+    def find(self, doc: Doc, day: date | None) -> list[Mention]:
+        n = len(doc)
+        kb_spans = self.kb(doc)
+        kb_at_end: dict[int, KBSpan] = {k.end: k for k in kb_spans}
+        kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
+        ent_of = [None] * n  # type: list[Span | None]
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        taken = bytearray(n)
+        mentions: list[Mention] = []
+        resolved: set[str] = set()
+
+        # 1. role phrases, right to left so the head role absorbs modifier roles ("government officials").
+        for s, e, role in reversed(self.roles(doc)):
+            if any(taken[s:e]):
+                continue
+            # A KB name covering the role phrase wins ("European Union" is not a trade union).
+            if any(k.start <= s and e <= k.end and (k.end - k.start) >= (e - s) for k in kb_spans if k.start <= s):
+                continue
+            ent = ent_of[e - 1]
+            if ent is not None and ent.label_ in NAME_LABELS and ent.end > e and ent.label_ != "PERSON":
+                continue  # "Police Scotland", "Army Corps of Engineers": the name, not the role
+            m = self._role_mention(doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved)
+            if m is None:
+                continue
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+            mentions.append(m)
+            if m.owner is not None:
+                mentions.append(m.owner)
+
+        # 2. KB names, capitals, seats, demonyms.
+        for k in kb_spans:
+            if any(taken[k.start : k.end]):
+                continue
+            ent = ent_of[k.start]
+            if ent is not None and ent.label_ in NAME_LABELS and (_bare_start(ent) < k.start or _bare_end(ent) > k.end):
+                continue  # part of a longer name: handled with the named entity
+            chosen = self.choose(k, resolved, day)
+            if chosen is None:
+                continue
+            entry, hit = chosen
+            head = head_of(doc, k.start, k.end)
+            rule = f"kb:{entry.key}"
+            if hit.how in ("capital", "seat"):
+                # Capitals and seats are actors only as agents/speakers/possessors; otherwise places.
+                if not is_agentive(head):
+                    taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                    continue
+                rule = f"{hit.how}:{entry.key}"
+                m = entry_mention(k.start, k.end, entry, rule)
+                m.sector = m.sector or "GOV"
+            elif hit.how == "demonym":
+                if not is_noun_like(head):
+                    continue  # "Israeli tanks": an adjective, not an actor
+                m = Mention(
+                    start=k.start,
+                    end=k.end,
+                    rule=f"demonym-people:{entry.key}",
+                    kind="group",
+                    name=doc[k.start : k.end].text,
+                    country=entry.country,
+                )
+            else:
+                if entry.kind == "state" and is_location(head):
+                    taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                    continue  # "in Gaza", "across Syria": a place
+                m = entry_mention(k.start, k.end, entry, rule)
+                if entry.kind == "person" and day is not None:
+                    office = entry.office_at(day)
+                    m.title = office.role if office else None
+            taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+            resolved.add(entry.key)
+            mentions.append(m)
+
+        # 3. Named entities nobody claimed still become actors (never silently dropped).
+        for ent in doc.ents:
+            kind = NER_KINDS.get(ent.label_)
+            if kind is None or any(taken[ent.start : ent.end]):
+                continue
+            m = self._surname(doc, ent, resolved) if ent.label_ in ("PERSON", "ORG") else None
+            if m is None:
+                m = self._ner_mention(doc, ent, kind, kb_spans)
+            if m is not None:
+                mentions.append(m)
+                taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+                if m.entry is not None:
+                    resolved.add(m.entry.key)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    # --- rules ---------------------------------------------------------------------------------------------
+    def _role_mention(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        role: Role,
+        kb_at_end: dict[int, KBSpan],
+        kb_at_start: dict[int, KBSpan],
+        ent_of: list[Span | None],
+        day: date | None,
+        resolved: set[str],
+    ) -> Mention | None:
+        head = doc[e - 1]
+        sent_start = head.sent.start
+        # Right: a person's name right after the role ("spokesman Lin Jian", "President Joe Biden").
+        end = e
+        person: Entry | None = None
+        nxt = kb_at_start.get(e)
+        name_text: str | None = None
+        if nxt is not None:
+            chosen = self.choose(nxt, resolved, day)
+            if chosen is not None and chosen[0].kind == "person":
+                person, end = chosen[0], nxt.end
+        if person is None and e < len(doc):
+            ent = ent_of[e]
+            if ent is not None and ent.label_ == "PERSON":
+                end, name_text = ent.end, doc[e : ent.end].text
+            elif ent_of[e - 1] is not None and ent_of[e - 1].label_ == "PERSON" and ent_of[e - 1].end > e:  # type: ignore[union-attr]
+                pent = ent_of[e - 1]
+                assert pent is not None
+                end, name_text = pent.end, doc[e : pent.end].text
+        named = person is not None or name_text is not None
+        if not named and modifies_noun(head, e):
+            return None  # "police station", "military operation": an adjective use
+        if not named and role.kind != "person" and head.tag_ in ("NN", "NNP") and is_location(head):
+            return None  # "outside parliament", "at the ministry": a building
+        # Left: modifiers of the role noun ("Chinese", "China's", "Hamas-run", "Israeli army").
+        start = s
+        while start - 1 >= sent_start:
+            tok = doc[start - 1]
+            kb = kb_at_end.get(start)
+            if kb is not None and kb.start >= sent_start:
+                khead = head_of(doc, kb.start, kb.end)
+                if start <= khead.head.i < end:
+                    start = kb.start
+                    continue
+            if tok.tag_ == "POS" or tok.dep_ == "case":
+                start -= 1  # "China's"
+                continue
+            if tok.text == "-" and start - 2 >= sent_start:
+                start -= 1  # "Hamas-run", "US-backed"
+                continue
+            if tok.pos_ in STOP_LEFT_POS or tok.dep_ in ("det", "nummod", "cc", "conj", "prep", "appos", "punct"):
+                break
+            if not start <= tok.head.i < end:
+                break
+            start -= 1
+        # "the president of France"
+        country: str | None = None
+        owner: Mention | None = None
+        modifier: Entry | None = None
+        i = start
+        while i < s:
+            kb = kb_at_start.get(i)
+            if kb is not None:  # may reach into the role phrase: "[Chinese foreign ministry] spokesman"
+                chosen = self.choose(kb, resolved, day)
+                if chosen is not None:
+                    ent, _hit = chosen
+                    after = kb.end
+                    hyphen = after + 1 < len(doc) and doc[after].text == "-"
+                    if hyphen and doc[after + 1].lower_ in self.owner_suffixes:
+                        owner = entry_mention(kb.start, kb.end, ent, f"kb:{ent.key}")
+                        resolved.add(ent.key)
+                        modifier = ent
+                    elif hyphen:
+                        pass  # "US-backed forces" are not the US's
+                    elif ent.kind == "state" or modifier is None:
+                        modifier = ent
+                i = kb.end
+                continue
+            i += 1
+        if owner is None:
+            owner = self._ner_owner(doc, start, s, ent_of)
+        if modifier is None and end < len(doc) - 1 and doc[end].lower_ == "of":
+            j = end + 1
+            if doc[j].lower_ == "the" and j + 1 < len(doc):
+                j += 1
+            kb = kb_at_start.get(j)
+            if kb is not None:
+                chosen = self.choose(kb, resolved, day)
+                if chosen is not None and chosen[0].kind == "state" and chosen[1].how in ("name", "alias"):
+                    modifier, end = chosen[0], kb.end
+        if modifier is not None:
+            country = modifier.country
+        text = doc[start:end].text
+        title = doc[s:e].text.lower()
+        sector = role.sector
+        sectors = [role.sector]
+        if modifier is not None and modifier.kind != "state" and (role.generic or owner is not None):
+            # "Hamas officials": Hamas's sector; "Hamas-run health ministry": the organ's sector, Hamas's second.
+            extra = modifier.all_sectors()
+            if role.generic and extra:
+                sector = extra[0]
+            sectors = [sector] + [x for x in [role.sector, *extra] if x != sector]
+        rule = f"role:{role.key}"
+        # Who is it? A named KB person; else the office holder on the publication date; else the role itself.
+        if person is None and not named and role.office and modifier is not None and modifier.kind == "state":
+            holder = self.kb.holder(self.lex.office_name(role.office), country, day)
+            if holder is not None:
+                person = holder
+                rule = f"office:{role.key}@{day.isoformat() if day else ''}"
+        if person is not None:
+            m = entry_mention(start, end, person, rule if rule.startswith("office") else f"kb:{person.key}")
+            m.title = title
+            resolved.add(person.key)
+            return m
+        if role.state and modifier is not None and modifier.kind == "state" and not named:
+            m = entry_mention(start, end, modifier, f"role:{role.key}>kb:{modifier.key}")
+            m.role_key = role.key
+            resolved.add(modifier.key)
+            return m
+        kind = "person" if named else role.kind
+        m = Mention(
+            start=start,
+            end=end,
+            rule=rule,
+            kind=kind,
+            name=name_text if name_text else _strip_det(text),
+            country=country,
+            sector=sector,
+            sectors=sectors,
+            title=title,
+            role_key=role.key,
+            owner=owner,
+            unnamed=not named,
+        )
+        if named:
+            m.label = "PERSON"
+        return m
+
+    def _surname(self, doc: Doc, ent: Span, resolved: set[str]) -> Mention | None:
+        """"Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""
+        start, end = _bare_start(ent), _bare_end(ent)
+        if end - start != 1 or not doc[start].is_title:
+            return None
+        word = doc[start].text
+        found = [
+            e for key in resolved if (e := self.kb.kb.get(key)) is not None and e.kind == "person"
+            and len(e.name.split()) > 1 and e.name.split()[-1] == word
+        ]
+        if len(found) != 1:
+            return None
+        return entry_mention(start, end, found[0], f"surname:{found[0].key}")
+
+    def _ner_owner(self, doc: Doc, start: int, s: int, ent_of: list[Span | None]) -> Mention | None:
+        """"Hamas-run" when Hamas is not in the KB: the named entity before "-run" owns the organ."""
+        for i in range(start, s - 1):
+            if doc[i].text == "-" and doc[i + 1].lower_ in self.owner_suffixes and i > start:
+                ent = ent_of[i - 1]
+                if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP", "GPE"):
+                    b = max(_bare_start(ent), start)
+                    kind = NER_KINDS[ent.label_]
+                    if b < i:
+                        return Mention(b, i, f"ner:{ent.label_}", kind, doc[b:i].text, label=ent.label_)
+        return None
+
+    def _ner_mention(self, doc: Doc, ent: Span, kind: str, kb_spans: list[KBSpan]) -> Mention | None:
+        text = ent.text.strip()
+        if len(text) < 2 or text.islower():
+            return None
+        head = head_of(doc, ent.start, ent.end)
+        if ent.label_ == "GPE" and not is_agentive(head):
+            return None  # unknown places are the places stage's business
+        if ent.label_ == "NORP" and not is_noun_like(head):
+            return None
+        country = None
+        # A demonym or state name inside or right before the name gives the country ("Syrian activist X").
+        for k in kb_spans:
+            if ent.start - 1 <= k.start < ent.end and k.end <= ent.end:
+                for h in k.hits:
+                    e = self.kb.kb.get(h.key)
+                    if e is not None and e.kind == "state" and h.how in ("demonym", "name", "alias"):
+                        country = e.country
+                        break
+            if country:
+                break
+        start = ent.start
+        if doc[start].lower_ == "the":
+            start += 1
+        if start >= ent.end:
+            return None
+        return Mention(
+            start=start,
+            end=ent.end,
+            rule=f"ner:{ent.label_}",
+            kind=kind,
+            name=_strip_det(doc[start : ent.end].text),
+            country=country,
+            label=ent.label_,
+        )
+
+
+def _bare_start(ent: Span) -> int:
+    """Start of a named entity without its determiner ("the UN Security Council")."""
+    return ent.start + 1 if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 else ent.start
+
+
+def _bare_end(ent: Span) -> int:
+    """End of a named entity without trailing spaces or line breaks."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].is_space:
+        end -= 1
+    return end
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            return text[len(det) :]
+    return text

@@ -1,0 +1,89 @@
+"""The actors stage's lexicons: role/organ nouns (roles.yaml) and group references (group_refs.yaml)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ...errors import KnowledgeBaseError
+
+
+class Role(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str
+    phrases: list[str]
+    sector: str
+    kind: str = "group"
+    context: str | None = None
+    office: str | None = None
+    state: bool = False  # "the Chinese government" stands for China itself
+    generic: bool = False  # "Hamas officials": sector from the organisation modifier
+
+
+class Want(BaseModel):
+    """Which actors a group reference may stand for."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: list[str] = Field(default_factory=list)
+    sector: list[str] = Field(default_factory=list)
+    country: list[str] = Field(default_factory=list)
+    title_has: list[str] = Field(default_factory=list)
+
+
+class GroupRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    phrases: list[str]
+    want: Want = Field(default_factory=Want)
+
+
+class Lexicons(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    roles: list[Role]
+    office_synonyms: dict[str, str] = Field(default_factory=dict)
+    owner_suffixes: list[str] = Field(default_factory=list)
+    pairs: list[GroupRef] = Field(default_factory=list)
+    latest: list[GroupRef] = Field(default_factory=list)
+    pronouns: dict[str, list[str]] = Field(default_factory=dict)
+    speech_verbs: list[str] = Field(default_factory=list)
+
+    def office_name(self, role: str) -> str:
+        """Canonical office name: "Secretary of State" and "foreign minister" compare equal."""
+        norm = _norm(role)
+        return self.office_synonyms.get(norm, norm)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read the lexicon: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{path}: a lexicon must be a YAML mapping.")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    folder = Path(str(resources.files("herald") / "data" / "lexicons"))
+    merged: dict[str, Any] = {}
+    for name in ("roles.yaml", "group_refs.yaml"):
+        merged.update(_read(folder / name))
+    try:
+        lex = Lexicons.model_validate(merged)
+    except ValidationError as exc:
+        raise KnowledgeBaseError(f"{folder}/roles.yaml or group_refs.yaml: {exc}") from exc
+    lex.office_synonyms = {_norm(k): _norm(v) for k, v in lex.office_synonyms.items()}
+    return lex

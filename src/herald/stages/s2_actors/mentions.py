@@ -1,0 +1,49 @@
+"""Mentions: what the rules found in one Doc, before mentions are grouped into actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .kb import Entry
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets [start, end)
+    end: int
+    rule: str  # which KB entry or rule produced it, e.g. "kb:CHN", "capital:CHN", "role:military"
+    kind: str
+    name: str
+    entry: Entry | None = None
+    country: str | None = None
+    sector: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    title: str | None = None
+    role_key: str | None = None
+    owner: Mention | None = None  # the "X" of "X-run health ministry"
+    label: str | None = None  # NER label for unknown named entities
+    unnamed: bool = False  # a role actor without a name ("Israeli soldiers", "the spokesman")
+
+    def group_key(self) -> tuple[str, ...]:
+        """Mentions with the same key are one actor."""
+        if self.entry is not None:
+            return ("kb", self.entry.key)
+        if self.role_key is not None and self.unnamed:
+            return ("role", self.role_key, self.country or "")
+        if self.rule.startswith("demonym-people"):
+            return ("people", self.country or "", self.name.lower())
+        return ("name", self.kind, " ".join(self.name.lower().split()))
+
+
+def entry_mention(start: int, end: int, entry: Entry, rule: str) -> Mention:
+    return Mention(
+        start=start,
+        end=end,
+        rule=rule,
+        kind=entry.kind,
+        name=entry.name,
+        entry=entry,
+        country=entry.country,
+        sector=entry.sector,
+        sectors=entry.all_sectors(),
+    )

@@ -1,0 +1,199 @@
+"""Grouping mentions into actors, and resolving group references and speaker pronouns to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ...schema import Actor, ActorKind
+from ..common import text_span
+from .lexicon import GroupRef, Lexicons, Want
+from .matcher import PhraseTrie
+from .mentions import Mention
+
+
+@dataclass
+class Draft:
+    """An actor being built: its first mention's facts and all its token spans."""
+
+    first: Mention
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    title: str | None = None
+    parent: Draft | None = None
+    ref_rules: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.first.kind
+
+
+def group(mentions: list[Mention]) -> list[Draft]:
+    """One Draft per actor. Unnamed roles without a country join the latest actor with the same role
+    ("Israeli soldiers ... the soldiers"); a lone surname joins the person it ends ("Lin Jian ... Lin")."""
+    by_key: dict[tuple[str, ...], Draft] = {}
+    last_role: dict[str, Draft] = {}
+    persons: list[Draft] = []
+    drafts: list[Draft] = []
+    for m in mentions:
+        target: Draft | None = None
+        if m.role_key and m.unnamed and m.country is None and m.role_key in last_role:
+            target = last_role[m.role_key]
+        elif m.entry is None and m.kind == "person" and m.label == "PERSON":
+            words = m.name.split()
+            for d in reversed(persons):
+                dn = d.first.name.split()
+                if len(words) < len(dn) and dn[-len(words) :] == words or (len(words) == 1 and words[0] == dn[0]):
+                    target = d
+                    break
+        if target is None:
+            key = m.group_key()
+            target = by_key.get(key)
+            if target is None:
+                target = Draft(first=m)
+                by_key[key] = target
+                drafts.append(target)
+                if m.kind == "person":
+                    persons.append(target)
+        target.spans.append((m.start, m.end))
+        if target.title is None and m.title:
+            target.title = m.title
+        if m.role_key:
+            last_role[m.role_key] = target
+        if m.owner is not None:
+            owner = by_key.get(m.owner.group_key())
+            if owner is not None:
+                target.parent = owner
+    return drafts
+
+
+def _fits(d: Draft, want: Want) -> bool:
+    m = d.first
+    if want.kind and m.kind not in want.kind:
+        return False
+    if m.kind == "state" and m.entry is None:
+        return False  # an unknown place name acting as a speaker is no "country" to refer back to
+    sectors = [m.sector, *m.sectors]
+    if want.sector and not any(s in want.sector for s in sectors if s):
+        return False
+    if want.country and m.country not in want.country:
+        return False
+    if want.title_has:
+        title = (d.title or "") + " " + m.name.lower()
+        if not any(t in title.lower() for t in want.title_has):
+            return False
+    return True
+
+
+class References:
+    """Group references ("the two sides", "the militant group", "the ministry") and speaker pronouns."""
+
+    def __init__(self, lex: Lexicons, trie: PhraseTrie[tuple[str, GroupRef]]) -> None:
+        self.lex = lex
+        self.trie = trie
+        self.speech = frozenset(lex.speech_verbs)
+        self.pronouns = {k.lower(): v for k, v in lex.pronouns.items()}
+
+    def resolve(self, doc: Doc, drafts: list[Draft], taken: bytearray) -> None:
+        if not drafts:
+            return
+        refs: list[tuple[int, int, str, Want | None, list[str]]] = []
+        for s, e, (how, ref) in self.trie(doc):
+            if not any(taken[s:e]):
+                refs.append((s, e, how, ref.want, []))
+        for tok in doc:
+            kinds = self.pronouns.get(tok.lower_)
+            if kinds and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.speech:
+                refs.append((tok.i, tok.i + 1, "pronoun", None, kinds))
+        refs.sort(key=lambda r: r[0])
+        for s, e, how, want, kinds in refs:
+            before = _mentions_before(drafts, s)
+            if how == "pair" and want is not None:
+                found = self._pair(doc, before, want, s)
+                rule = "group-ref:pair"
+            elif how == "latest" and want is not None:
+                found = [d for _, _, d in before if _fits(d, want)][:1]
+                rule = "group-ref:latest"
+            else:
+                found = [d for _, _, d in before if d.kind in kinds][:1]
+                rule = "pronoun-speaker"
+            for d in found:
+                d.spans.append((s, e))
+                if rule not in d.ref_rules:
+                    d.ref_rules.append(rule)
+
+    @staticmethod
+    def _pair(doc: Doc, before: list[tuple[int, int, Draft]], want: Want, at: int) -> list[Draft]:
+        """The last sentence before the reference that mentions two distinct fitting actors: a conjoined pair
+        there ("between Hamas and Fatah") if any, else its last two."""
+        by_sent: dict[int, list[tuple[int, Draft]]] = {}
+        order: list[int] = []
+        for s, _e, d in before:  # most recent first
+            if not _fits(d, want):
+                continue
+            sent = doc[s].sent.start
+            if sent not in by_sent:
+                by_sent[sent] = []
+                order.append(sent)
+            if all(d is not x for _, x in by_sent[sent]):
+                by_sent[sent].append((s, d))
+        for sent in order:
+            found = by_sent[sent]
+            if len(found) < 2:
+                continue
+            for s, d in found:
+                head = doc[s]
+                for t, other in found:
+                    if other is d:
+                        continue
+                    if doc[t].head.i == head.i or any(c.i == t for c in head.conjuncts) or _near_conj(doc, s, t):
+                        return [other, d] if t < s else [d, other]
+            pair = sorted(found[:2], key=lambda x: x[0])
+            return [pair[0][1], pair[1][1]]
+        return []
+
+
+def _near_conj(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo <= 6 and any(t.lower_ in ("and", "&") for t in doc[lo:hi])
+
+
+def _mentions_before(drafts: list[Draft], at: int) -> list[tuple[int, int, Draft]]:
+    """(start, end, draft) of every mention starting before token ``at``, most recent first."""
+    out = [(s, e, d) for d in drafts for s, e in d.spans if e <= at]
+    out.sort(key=lambda x: (-x[0], x[1]))
+    return out
+
+
+def to_actors(doc: Doc, drafts: list[Draft]) -> list[Actor]:
+    """Actor records, ids a1.. in order of first mention, mentions in text order."""
+    live = [d for d in drafts if d.spans]
+    live.sort(key=lambda d: min(d.spans))
+    ids = {id(d): f"a{i}" for i, d in enumerate(live, 1)}
+    actors: list[Actor] = []
+    for d in live:
+        m = d.first
+        spans = sorted(set(d.spans))
+        mentions = []
+        for s, e in spans:
+            span = doc[s:e]
+            mentions.append(text_span(doc, span.start_char, span.end_char))
+        sectors = list(dict.fromkeys([x for x in [m.sector, *m.sectors] if x]))
+        rule = m.rule if not d.ref_rules else f"{m.rule}+{'+'.join(d.ref_rules)}"
+        kind: ActorKind = m.kind  # type: ignore[assignment]
+        actors.append(
+            Actor(
+                id=ids[id(d)],
+                name=m.name,
+                kind=kind,
+                country=m.country,
+                sector=sectors[0] if sectors else None,
+                sectors=sectors,
+                wikidata=m.entry.wikidata if m.entry is not None else None,
+                title=d.title,
+                mentions=mentions,
+                rule=rule,
+                parent=ids.get(id(d.parent)) if d.parent is not None else None,
+            )
+        )
+    return actors

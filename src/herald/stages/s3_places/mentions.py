@@ -1,0 +1,152 @@
+"""Finding place mentions: spaCy GPE/LOC/FAC entities, plus curated/country names that NER missed.
+
+Rules (each mention records which one found it):
+
+- ``ner:GPE`` / ``ner:LOC``: every GPE and LOC entity with a capital letter. ``ner:FAC`` only when the
+  gazetteer knows the facility (a FAC entity is as often a road, bridge or building no gazetteer holds).
+- ``match``: a country, US state, continent or curated region/sea/site name written exactly (case included)
+  outside every NER entity — so a PERSON ("Jordan Peterson"), ORG ("Turkey Hill Dairy") or NORP entity is
+  never re-read as a place, and lower-case words ("turkey", "chad") never match.
+- PERSON, ORG, NORP (demonyms), WORK_OF_ART... entities are never places.
+- ``"A, B"`` in one entity ("Paris, Texas") is split in two mentions, and B qualifies A.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .gazetteer import Entry
+from .store import Store
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Leading words NER sometimes takes into a place span; dropped so the mention is the name itself.
+_LEADING = frozenset({"the", "The"})
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets
+    end: int
+    text: str
+    rule: str
+    candidates: tuple[tuple[Entry, bool], ...]
+    qualifier: Mention | None = None
+    # Filled during resolution.
+    best: Entry | None = None
+    score_rule: str = ""
+    confidence: float = 0.0
+    counted: bool = False  # whether this mention's country counted as context
+    scores: list[tuple[float, Entry]] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher(vocab: Vocab, names: frozenset[str]) -> PhraseMatcher:
+    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    matcher.add("PLACE", list(tokenizer.pipe(sorted(names))))
+    return matcher
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without a leading 'the' and a trailing possessive."""
+    while start < end and doc[start].text in _LEADING:
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return start, end
+
+
+def _has_upper(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
+
+
+def find_mentions(doc: Doc, store: Store) -> list[Mention]:
+    found: list[Mention] = []
+    # Token -> the entity holding it; place entities may give way to a longer curated name.
+    owner: list[tuple[int, int, str] | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for tok in ent:
+            owner[tok.i] = (ent.start, ent.end, ent.label_)
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        if not _has_upper(span.text):
+            continue
+        found.extend(_entity_mentions(doc, span.start, span.end, f"ner:{ent.label_}", store))
+    matcher = _matcher(doc.vocab, store.match_names)
+    spans = sorted(((s, e) for _, s, e in matcher(doc)), key=lambda se: (se[0], -(se[1] - se[0])))
+    last_end = -1
+    for s, e in spans:
+        if s < last_end or not _free(doc, owner, s, e, store):
+            continue
+        last_end = e
+        span = doc[s:e]
+        cands = store.candidates(span.text)
+        if not cands:
+            continue
+        # A longer curated name ("Rafah crossing") replaces the NER place inside it ("Rafah").
+        found = [m for m in found if not (span.start_char <= m.start and m.end <= span.end_char)]
+        found.append(Mention(span.start_char, span.end_char, span.text, "match", cands))
+    found.sort(key=lambda m: m.start)
+    _link_qualifiers(doc, found)
+    return found
+
+
+def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, store: Store) -> bool:
+    """May a gazetteer match over tokens s..e stand? Not inside a PERSON/ORG/NORP... entity, except an ORG
+    entity that is exactly a country or curated region name (NER often calls "Crimea" an ORG)."""
+    for i in range(s, e):
+        own = owner[i]
+        if own is None:
+            continue
+        start, end, label = own
+        if label in PLACE_LABELS:
+            if start < s or end > e:
+                return False  # the place entity is longer: keep NER's span
+            continue
+        if label == "ORG" and (start, end) == (s, e):
+            strong = any(
+                p and (c.kind in ("country", "continent") or c.source.startswith("curated"))
+                for c, p in store.candidates(doc[s:e].text)
+            )
+            if strong:
+                continue
+        return False
+    return True
+
+
+def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) -> list[Mention]:
+    span = doc[start:end]
+    cands = store.candidates(span.text)
+    commas = [t.i for t in span if t.text == ","]
+    if not cands and len(commas) == 1 and start < commas[0] < end - 1:
+        # "Paris, Texas" as one entity: two mentions, the second qualifying the first.
+        head = doc[start : commas[0]]
+        tail = doc[commas[0] + 1 : end]
+        first = Mention(head.start_char, head.end_char, head.text, rule, store.candidates(head.text))
+        second = Mention(tail.start_char, tail.end_char, tail.text, rule, store.candidates(tail.text))
+        return [first, second]
+    if rule == "ner:FAC":
+        # A facility is resolved only to a curated site: "White House" is no town in Tennessee.
+        cands = tuple((e, p) for e, p in cands if e.source.startswith("curated"))
+        if not cands:
+            return []
+    return [Mention(span.start_char, span.end_char, span.text, rule, cands)]
+
+
+def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
+    """``A, B`` where B names an admin1 area or a country: B qualifies A."""
+    text = doc.text
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = text[a.end : b.start]
+        if between.strip() == "," and any(e.kind in ("admin1", "country") for e, _ in b.candidates):
+            a.qualifier = b

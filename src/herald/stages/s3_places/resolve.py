@@ -1,0 +1,133 @@
+"""Choosing one gazetteer entry per mention (toponym resolution), with the article as context.
+
+Score of a candidate = prior + context, in points:
+
+- prior: ``3 * log10(population)``; a country +6, a capital +3, an admin1 area -3 (its population is the sum
+  of its towns and "New York", "Kiev" mostly mean the city), a curated region/sea/site 26, a continent 30;
+  a match on an alternate (not the official) name -4.
+- context: +5 per other mention resolved into the same country (at most 3), +4 for a country that borders
+  a country the article mentions, +6 for a town in an admin1 area the article names, +25 when the mention
+  is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
+- guards: when a name is a country's (or a curated region's) own name, towns of that name are not
+  considered unless the mention is qualified — a country is never geocoded to a town or a building.
+
+Two passes: the first resolves every mention on its prior alone and collects the countries and admin1 areas
+of the clear cases; the second adds the context. A mention whose best candidate is a small town known only
+by an alternate name and supported by no context is left unresolved (precision over recall).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from .gazetteer import Entry, normalise
+from .mentions import Mention
+from .store import Store
+
+CLEAR_MARGIN = 3.0
+MIN_TOWN_POP_ALT = 20000
+
+
+def prior(entry: Entry, primary: bool) -> float:
+    if entry.kind == "continent":
+        score = 30.0
+    elif entry.source.startswith("curated"):
+        score = 26.0 if entry.kind != "admin1" else 24.0
+    else:
+        score = 3 * math.log10(max(entry.population, 10))
+        if entry.kind == "country":
+            score += 6
+        elif entry.kind == "admin1":
+            score -= 3
+        elif entry.capital:
+            score += 3
+    return score if primary else score - 4
+
+
+def _qualifies(q: Mention, entry: Entry) -> bool:
+    for other, _ in q.candidates:
+        if other.kind == "country" and other.iso3 == entry.iso3:
+            return True
+        if other.kind == "admin1" and other.iso3 == entry.iso3 and entry.admin1 and (
+            normalise(other.name) == normalise(entry.admin1)
+        ):
+            return True
+    return False
+
+
+def _allowed(m: Mention) -> list[tuple[Entry, bool]]:
+    cands = list(m.candidates)
+    strong = any(
+        p and (e.kind in ("country", "continent") or e.source.startswith("curated")) for e, p in cands
+    )
+    if strong and m.qualifier is None:
+        cands = [(e, p) for e, p in cands if e.kind != "city"]
+    return cands
+
+
+def _score(m: Mention, store: Store, countries: Counter[str], admin1s: Counter[tuple[str, str]]) -> None:
+    own = m.best
+    scored: list[tuple[float, Entry]] = []
+    for entry, primary in _allowed(m):
+        s = prior(entry, primary)
+        if entry.iso3:
+            n = countries[entry.iso3] - (1 if m.counted and own is not None and own.iso3 == entry.iso3 else 0)
+            s += 5 * min(max(n, 0), 3)
+            if entry.kind == "country" and any(countries[c] for c in store.neighbours.get(entry.iso3, ())):
+                s += 4
+            if entry.kind == "city" and entry.admin1:
+                k = (entry.iso3, normalise(entry.admin1))
+                if admin1s[k] > 0:
+                    s += 3
+        if m.qualifier is not None and _qualifies(m.qualifier, entry):
+            s += 25
+        scored.append((s, entry))
+    scored.sort(key=lambda se: -se[0])
+    m.scores = scored
+
+
+def _pick(m: Mention) -> None:
+    if not m.scores:
+        m.best, m.confidence, m.score_rule = None, 0.0, "no-candidate"
+        return
+    best_score, best = m.scores[0]
+    margin = best_score - m.scores[1][0] if len(m.scores) > 1 else 10.0
+    primary = any(e is best and p for e, p in m.candidates)
+    if best.kind == "city" and not primary and best.population < MIN_TOWN_POP_ALT and margin < 10:
+        m.best, m.confidence, m.score_rule = None, 0.0, "weak-alternate-name"
+        return
+    m.best = best
+    m.confidence = round(min(0.95, 0.5 + 0.45 * min(1.0, margin / 10.0)), 2)
+    m.score_rule = "qualified" if m.qualifier is not None and _qualifies(m.qualifier, best) else "scored"
+
+
+def resolve(mentions: list[Mention], store: Store) -> None:
+    """Set ``best``/``confidence`` on every mention, in place."""
+    empty: Counter[str] = Counter()
+    empty_a: Counter[tuple[str, str]] = Counter()
+    for m in mentions:
+        _score(m, store, empty, empty_a)
+        _pick(m)
+    for _ in range(2):  # the second round lets areas resolved by context ("Georgia" the state) count
+        countries, admin1s = _context(mentions)
+        for m in mentions:
+            _score(m, store, countries, admin1s)
+            _pick(m)
+
+
+def _context(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Countries and admin1 areas of the clearly resolved mentions."""
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str]] = Counter()
+    for m in mentions:
+        m.counted = False
+        if m.best is None or not m.best.iso3:
+            continue
+        margin = m.scores[0][0] - m.scores[1][0] if len(m.scores) > 1 else 10.0
+        if margin >= CLEAR_MARGIN:
+            m.counted = True
+            countries[m.best.iso3] += 1
+            if m.best.kind == "admin1":
+                admin1s[(m.best.iso3, normalise(m.best.name))] += 1
+    return countries, admin1s

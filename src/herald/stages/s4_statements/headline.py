@@ -1,0 +1,69 @@
+"""Headline attributions: a title line "Speaker: content" ("China: Hamas, Fatah showed 'political will'")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .found import Found
+from .lexicon import CueLexicon
+from .syntax import trim
+
+_MAX_SPEAKER_TOKENS = 6
+_MAX_HEADLINE_TOKENS = 30
+
+
+def headline_statement(doc: Doc, lex: CueLexicon, title: str | None) -> Found | None:
+    """The statement of the article's first line when it is a headline of the form "Speaker: content".
+
+    The first line counts as a headline when it equals the given title or is short and has no final full stop.
+    """
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    nl = text.find("\n", start)
+    end = len(text) if nl < 0 else nl
+    line = text[start:end].rstrip()
+    end = start + len(line)
+    if not line or ":" not in line:
+        return None
+    is_title = title is not None and title.strip() == line
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > _MAX_HEADLINE_TOKENS:
+        return None
+    if not is_title and line[-1] in ".!?" and line.count(" ") > 3:
+        return None
+    colon = next((t for t in span if t.text == ":"), None)
+    if colon is None:
+        return None
+    before = [t for t in doc[span.start : colon.i] if not t.is_space]
+    if not 0 < len(before) <= _MAX_SPEAKER_TOKENS:
+        return None
+    words = " ".join(t.lower_ for t in before)
+    if words in lex.headline_labels or before[0].lower_ in lex.headline_labels:
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in before):
+        return None
+    if not any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_lower) for t in before):
+        return None
+    cs, ce = trim(doc, colon.i + 1, span.end, keep_final=True)
+    if ce - cs < 3:
+        return None
+    # Character range: quote marks around the content stay (they are part of the headline's wording).
+    c_start = colon.idx + 1
+    while c_start < end and text[c_start].isspace():
+        c_start += 1
+    ss, se = trim(doc, span.start, colon.i)
+    if se <= ss:
+        return None
+    head = doc[se - 1]
+    return Found(
+        content=(c_start, end),
+        kind="indirect",
+        rule="headline-colon",
+        cue=colon,
+        cue_text=":",
+        cue_class="speech",
+        speaker=(doc[ss].idx, head.idx + len(head.text)),
+        speaker_head=head,
+        tokens=[ss, ce - 1],
+        evidence=(start, end),
+    )

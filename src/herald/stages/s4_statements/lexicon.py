@@ -1,0 +1,87 @@
+"""The attribution-cue lexicon (``data/lexicons/cues.yaml``), loaded once per process.
+
+User files ``$HERALD_HOME/lexicons/cues.yaml`` (and ``cues.yaml`` in any extra data folder) are merged over
+the shipped file: a verb listed again moves to the new class, a verb listed under ``remove`` is dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...config import settings
+from ...errors import KnowledgeBaseError
+
+CUE_CLASSES = ("speech", "writing", "belief", "intention", "accusation", "other")
+
+
+@dataclass
+class CueLexicon:
+    verbs: dict[str, str] = field(default_factory=dict)  # lemma -> cue_class
+    np_content: set[str] = field(default_factory=set)
+    infinitive_content: set[str] = field(default_factory=set)
+    phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
+    sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
+    headline_labels: set[str] = field(default_factory=set)
+
+
+def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{where}: expected a mapping at the top level (see the shipped cues.yaml).")
+    for cls, words in (data.get("verbs") or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(
+                f"{where}: unknown cue class {cls!r}; use one of {', '.join(CUE_CLASSES)}."
+            )
+        for w in words or ():
+            lex.verbs[str(w).lower()] = cls
+    lex.np_content.update(str(w).lower() for w in data.get("np_content") or ())
+    lex.infinitive_content.update(str(w).lower() for w in data.get("infinitive_content") or ())
+    for entry in data.get("phrasal") or ():
+        try:
+            key = (str(entry["verb"]).lower(), str(entry["particle"]).lower())
+            cls = str(entry.get("class", "speech"))
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeBaseError(f"{where}: each phrasal entry needs 'verb' and 'particle'.") from exc
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} in phrasal entry {entry!r}.")
+        lex.phrasal[key] = cls
+    for entry in data.get("sources") or ():
+        try:
+            words = tuple(str(entry["cue"]).lower().split())
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeBaseError(f"{where}: each sources entry needs 'cue'.") from exc
+        lex.sources[words] = str(entry.get("class", "other"))
+    lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
+    for w in data.get("remove") or ():
+        w = str(w).lower()
+        lex.verbs.pop(w, None)
+        lex.np_content.discard(w)
+        lex.infinitive_content.discard(w)
+
+
+def _read(path: Path | str, text: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}: not valid YAML ({exc}). Fix or remove the file.") from exc
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The merged cue lexicon (shipped file, then user files)."""
+    lex = CueLexicon()
+    shipped = resources.files("herald") / "data" / "lexicons" / "cues.yaml"
+    _merge(lex, _read("cues.yaml", shipped.read_text(encoding="utf-8")), "herald/data/lexicons/cues.yaml")
+    cfg = settings()
+    for folder in (cfg.home, *cfg.extra_data):
+        path = Path(folder) / "lexicons" / "cues.yaml"
+        if path.is_file():
+            _merge(lex, _read(path, path.read_text(encoding="utf-8")), str(path))
+    return lex

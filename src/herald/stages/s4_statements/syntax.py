@@ -1,0 +1,146 @@
+"""Dependency helpers for attribution: speaker noun phrases, cue complements, token ranges."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueLexicon
+
+_TRIM = set(",;:—–-\"'“”‘’«»‹›()")
+_SUBJECTS = ("nsubj", "csubj")
+_RELATIVE = {"who", "which", "that", "whom"}
+_NO_SOURCE = {"it", "there", "this", "that", "what", "which", "who", "whom", "whoever", "whatever"}
+# Links through which a subjectless cue takes the subject of its head ("adding that", "went on to say").
+_INHERIT = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
+
+
+def trim(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[int, int]:
+    """Token range [start, end) without punctuation, quote marks and spaces at either edge.
+
+    ``keep_final`` keeps a sentence-final . ! ? at the end (quoted content keeps its own full stop)."""
+    while start < end and (
+        doc[start].is_space
+        or doc[start].text in _TRIM
+        or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")
+    ):
+        start += 1
+    while end > start:
+        t = doc[end - 1]
+        if t.is_space or t.text in _TRIM or (t.is_punct and not (keep_final and t.text in ".!?")):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def is_passive(cue: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in cue.children)
+
+
+def is_negated(cue: Token) -> bool:
+    return any(c.dep_ == "neg" for c in cue.children)
+
+
+def speaker_of(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """The speaker of a cue verb: its subject, a passive "by"-agent, the noun a relative clause hangs on,
+    or (for a subjectless participle or infinitive) the subject of the verb it depends on."""
+    doc = cue.doc
+    tok = cue
+    for _ in range(3):
+        if is_passive(tok):
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0], trim(doc, *subtree_range(objs[0]))
+            return None
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                head = tok.head
+                return head, trim(doc, head.left_edge.i, head.i + 1)
+            if subj.pos_ == "PRON" and subj.lower_ in _NO_SOURCE:
+                return None  # "it is said", "this shows", "who says ...?": no source
+            return subj, trim(doc, *_np_range(subj))
+        if tok.dep_ in _INHERIT and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _np_range(head: Token) -> tuple[int, int]:
+    """The noun phrase under ``head``, without a trailing relative clause that contains the cue itself."""
+    start, end = subtree_range(head)
+    return start, end
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], str] | None:
+    """The content of a cue verb as a token range, and the rule that found it."""
+    doc = cue.doc
+    lemma = cue.lemma_.lower()
+    ccomps = children(cue, "ccomp")
+    if ccomps:
+        # Prefer a complement after the cue; one before it is the "X happened, police said" order.
+        after = [c for c in ccomps if c.i > cue.i]
+        comp = after[0] if after else ccomps[-1]
+        rule = "ccomp" if after else "ccomp-preposed"
+        return trim(doc, *subtree_range(comp), keep_final=False), rule
+    if lemma in lex.infinitive_content:
+        for x in children(cue, "xcomp"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ == "VB":
+                objs = [o for o in children(cue, "dobj") if o.i < x.i]
+                start = objs[0].left_edge.i if objs else x.left_edge.i
+                return trim(doc, start, x.right_edge.i + 1), "xcomp"
+    if lemma in lex.np_content:
+        if is_passive(cue):
+            subj = children(cue, "nsubjpass")
+            if subj:
+                return trim(doc, *subtree_range(subj[0])), "passive-object"
+            return None
+        objs = children(cue, "dobj")
+        if objs:
+            obj = objs[0]
+            end = obj.right_edge.i + 1
+            # "accused Israel of violating ...", "blamed X for Y": the preposition belongs to the content.
+            for p in children(cue, "prep"):
+                if p.i >= end and p.lower_ in ("of", "for", "over"):
+                    end = p.right_edge.i + 1
+            return trim(doc, obj.left_edge.i, end), "object"
+    return None
+
+
+def phrasal_complement(cue: Token, particle: Token) -> tuple[int, int] | None:
+    """Content of a phrasal cue: what follows the particle ("called for a ceasefire", "pointed out that")."""
+    doc = cue.doc
+    ccomps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > particle.i]
+    if ccomps:
+        return trim(doc, *subtree_range(ccomps[0]))
+    if particle.dep_ == "prep":
+        objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        end = (
+            max(
+                objs[-1].right_edge.i,
+                max(
+                    (
+                        c.right_edge.i
+                        for c in cue.children
+                        if c.i > particle.i and c.dep_ in ("xcomp", "ccomp")
+                    ),
+                    default=0,
+                ),
+            )
+            + 1
+        )
+        return trim(doc, particle.i + 1, end)
+    return None

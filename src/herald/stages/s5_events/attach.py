@@ -1,0 +1,171 @@
+"""Date, place and attribution of an event, from the times, places and statements stages.
+
+The helpers of the earlier stages are imported defensively: when a stage is missing or older, a local fallback
+over its records (or nothing) is used, so the events stage always runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ...schema import Place, Statement, Time
+from ..common import meta, records
+
+TimeFor = Callable[[Doc, Any], "Time | None"]
+PlaceFor = Callable[[Doc, Any], "Place | None"]
+
+try:  # pragma: no cover - depends on the times stage being present
+    from ..s1_times import time_for as _time_for  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    _time_for = None
+try:  # pragma: no cover
+    from ..s1_times import is_historical as _is_historical  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    _is_historical = None
+try:  # pragma: no cover
+    from ..s3_places import place_for as _place_for  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    _place_for = None
+
+HISTORY_DAYS = 31
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Phrases that frame an event as background whatever its date ("since 2007", "years ago").
+HISTORY_CUES = ("years ago", "decades ago", "last year", "last decade", "in the past", "since ")
+
+
+def _in_clause(tok: Token, anchor: Token) -> bool:
+    """Whether tok hangs under anchor without crossing into another clause."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == anchor.i:
+            return True
+        if cur.dep_ in ("ccomp", "relcl", "advcl", "parataxis") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _records_in(doc: Doc, items: Sequence[Any], anchor: Token) -> list[Any]:
+    out = []
+    for rec in items:
+        span = doc.char_span(rec.start, rec.end, alignment_mode="expand")
+        if span is not None and _in_clause(span.root, anchor):
+            out.append(rec)
+    return out
+
+
+def find_time(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Time | None, str]:
+    """The time expression governing the event, and where it came from."""
+    if _time_for is not None:
+        for t in (trigger, *anchors):
+            try:
+                found = _time_for(doc, t)
+            except Exception:  # noqa: BLE001 - a bug in another stage must not break event coding
+                found = None
+            if found is not None:
+                return found, "times.time_for"
+    times = [t for t in records(doc, "times") if isinstance(t, Time) and t.type in ("date", "time")]
+    for anchor in (trigger, *anchors):
+        near = _records_in(doc, times, anchor)
+        if near:
+            near.sort(key=lambda t: abs(t.start - trigger.idx))
+            return near[0], "clause"
+    return None, "none"
+
+
+def find_place(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Place | None, str]:
+    if _place_for is not None:
+        for t in (trigger, *anchors):
+            try:
+                found = _place_for(doc, t)
+            except Exception:  # noqa: BLE001
+                found = None
+            if found is not None:
+                return found, "places.place_for"
+    places = [p for p in records(doc, "places") if isinstance(p, Place)]
+    for anchor in (trigger, *anchors):
+        near = [p for p in _records_in(doc, places, anchor)]
+        # A place is where the event happened only behind a locative preposition ("in Gaza", "near Samarra").
+        near = [p for p in near if _locative(doc, p)]
+        if near:
+            near.sort(key=lambda p: abs(p.start - trigger.idx))
+            return near[0], "clause"
+    return None, "none"
+
+
+def _locative(doc: Doc, place: Place) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "conj", "appos", "pobj") and root.head.i != root.i:
+        if root.dep_ == "pobj":
+            return root.head.lower_ in ("in", "at", "near", "outside", "inside", "across", "around", "into")
+        root = root.head
+    return False
+
+
+def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> str | None:
+    """Why the event is background (more than ~a month before publication, or framed as history), else None."""
+    published = meta(doc).published
+    if time is not None:
+        if _is_historical is not None:
+            try:
+                if _is_historical(time, published, days=HISTORY_DAYS):
+                    return f"time {time.text!r} is more than {HISTORY_DAYS} days before publication"
+                return None
+            except Exception:  # noqa: BLE001
+                pass
+        end = _value_end(time.value)
+        if end is not None and published is not None and end < published - timedelta(days=HISTORY_DAYS):
+            return f"time {time.text!r} ({time.value}) is more than {HISTORY_DAYS} days before publication"
+        low = time.text.lower()
+        if any(cue.strip() in low for cue in HISTORY_CUES):
+            return f"time {time.text!r} frames the event as background"
+        return None
+    # No time record: a year or a background phrase attached to the trigger's clause.
+    for ent in sentence.ents:
+        if ent.label_ != "DATE" or not _in_clause(ent.root, trigger):
+            continue
+        low = ent.text.lower()
+        if any(cue.strip() in low for cue in HISTORY_CUES):
+            return f"{ent.text!r} frames the event as background"
+        m = _YEAR.search(ent.text)
+        if m and published is not None and date(int(m.group(1)), 12, 31) < published - timedelta(days=HISTORY_DAYS):
+            return f"year {m.group(1)} is more than {HISTORY_DAYS} days before publication"
+    return None
+
+
+def _value_end(value: str | None) -> date | None:
+    """The last day an ISO-like time value covers (YYYY, YYYY-MM, YYYY-MM-DD, or an interval A/B)."""
+    if not value:
+        return None
+    value = value.split("/")[-1]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            y, m = int(value[:4]), int(value[5:7])
+            return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def statement_for(doc: Doc, trigger: Token) -> Statement | None:
+    """The statement whose content contains the trigger (the event is known through it)."""
+    best: Statement | None = None
+    for s in records(doc, "statements"):
+        if not isinstance(s, Statement):
+            continue
+        if s.content.start <= trigger.idx < s.content.end:
+            if best is None or (s.content.end - s.content.start) < (best.content.end - best.content.start):
+                best = s
+    return best

@@ -1,0 +1,146 @@
+"""Trigger lexicons (verbs, predicate adjectives, nouns) loaded from data files once per process.
+
+Shipped: ``herald/data/lexicons/event_verbs.yaml`` and ``event_nouns.yaml``. Files named ``event_*.yaml`` under
+``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the shipped entries of that lemma
+(``lemma: []`` removes it).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from ...errors import ConfigError
+from .ontology import _read_yaml, load_ontology, user_files
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way a lemma triggers an event."""
+
+    lemma: str
+    pos: str  # "verb", "adj" or "noun"
+    type: str
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    prt: str | None = None
+    objects: frozenset[str] = frozenset()
+    recipient: tuple[str, ...] = ()
+    roles: str | None = None
+    two_sided: bool = False
+    control: bool = False
+    needs_xcomp: bool = False
+    xcomp: frozenset[str] = frozenset()
+    negated_type: str | None = None
+    ambiguous: bool = False
+    no_object: bool = False
+    # nouns only
+    support: dict[str, str | None] | None = None
+    with_: frozenset[str] = frozenset()
+    own: bool = True
+
+    @property
+    def name(self) -> str:
+        """Stable name used in ``Event.rule``: e.g. ``verb:call+for`` or ``noun:strike[hunger]``."""
+        label = f"{self.pos}:{self.lemma}"
+        if self.prt:
+            label += f"+{self.prt}"
+        if self.with_:
+            label += "[" + ",".join(sorted(self.with_)) + "]"
+        if self.objects:
+            label += "(" + sorted(self.objects)[0] + "..)"
+        return label
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Entry, ...]]
+    adjectives: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, tuple[Entry, ...]]
+    support_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
+    sources: tuple[str, ...] = field(default=())
+
+
+def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: str) -> Entry:
+    type_ = spec.get("type")
+    if type_ not in known:
+        raise ConfigError(f"{where}: {lemma!r} has unknown event type {type_!r}; use one of {sorted(known)}.")
+    support = spec.get("support")
+    prt = spec.get("prt")
+    if isinstance(prt, bool):  # YAML 1.1 reads a bare on/off as a boolean
+        prt = "on" if prt else "off"
+    return Entry(
+        lemma=lemma,
+        pos=pos,
+        type=str(type_),
+        mode=spec.get("mode"),
+        contexts=tuple(spec.get("contexts") or ()),
+        prt=prt,
+        objects=frozenset(spec.get("objects") or ()),
+        recipient=tuple(spec.get("recipient") or ()),
+        roles=spec.get("roles"),
+        two_sided=bool(spec.get("two_sided", False)),
+        control=bool(spec.get("control", False)),
+        needs_xcomp=bool(spec.get("needs_xcomp", False)),
+        xcomp=frozenset(spec.get("xcomp") or ()),
+        negated_type=spec.get("negated_type"),
+        ambiguous=bool(spec.get("ambiguous", False)),
+        no_object=bool(spec.get("no_object", False)),
+        support=dict(support) if isinstance(support, dict) else None,
+        with_=frozenset(spec.get("with") or ()),
+        own=bool(spec.get("own", True)),
+    )
+
+
+def _section(data: dict[str, Any], key: str, pos: str, known: set[str], where: str) -> dict[str, tuple[Entry, ...]]:
+    out: dict[str, tuple[Entry, ...]] = {}
+    for lemma, specs in (data.get(key) or {}).items():
+        if isinstance(specs, dict):
+            specs = [specs]
+        out[str(lemma)] = tuple(_entry(str(lemma), pos, s, known, where) for s in specs or ())
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    known = set(load_ontology().types)
+    pkg = resources.files("herald.data") / "lexicons"
+    files: list[tuple[str, dict[str, Any]]] = [
+        ("event_verbs.yaml", _read_yaml(pkg / "event_verbs.yaml")),
+        ("event_nouns.yaml", _read_yaml(pkg / "event_nouns.yaml")),
+    ]
+    files += [(str(p), _read_yaml(p)) for p in user_files("lexicons") if p.name.startswith("event_")]
+    verbs: dict[str, tuple[Entry, ...]] = {}
+    adjectives: dict[str, tuple[Entry, ...]] = {}
+    nouns: dict[str, tuple[Entry, ...]] = {}
+    support: set[str] = set()
+    intent: set[str] = set()
+    occurrence: set[str] = set()
+    light: set[str] = set()
+    fixes: dict[str, str] = {}
+    for where, data in files:
+        verbs.update(_section(data, "verbs", "verb", known, where))
+        adjectives.update(_section(data, "adjectives", "adj", known, where))
+        nouns.update(_section(data, "nouns", "noun", known, where))
+        support.update(data.get("support_verbs") or ())
+        intent.update(data.get("intent_verbs") or ())
+        occurrence.update(data.get("occurrence_verbs") or ())
+        light.update(data.get("light_nouns") or ())
+        fixes.update({str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()})
+    return Lexicon(
+        verbs={k: v for k, v in verbs.items() if v},
+        adjectives={k: v for k, v in adjectives.items() if v},
+        nouns={k: v for k, v in nouns.items() if v},
+        support_verbs=frozenset(support),
+        intent_verbs=frozenset(intent),
+        occurrence_verbs=frozenset(occurrence),
+        light_nouns=frozenset(light),
+        lemma_fixes=fixes,
+        sources=tuple(w for w, _ in files),
+    )

@@ -1,0 +1,84 @@
+"""Modality cues on a trigger: negation, future, hypothetical (PLOVER's auxiliary modes).
+
+Each detector returns the cue text (for explanations) or None. Historical framing is decided in attach.py
+from the governing time expression.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .roles import speech_governor
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
+# Verbs whose embedded action is a plan, not a fact ("plans to visit", "intends to withdraw").
+PLAN_HEADS = frozenset(
+    {"plan", "intend", "expect", "aim", "hope", "want", "wish", "seek", "prepare", "schedule", "mull", "consider",
+     "propose", "decide"}
+)
+PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
+CONDITION = frozenset({"if", "unless", "whether"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+
+
+def _aux(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def negation(tok: Token, anchor: Token | None = None) -> str | None:
+    """"did not attack", "never met", "no talks were held"."""
+    for t in (tok, anchor):
+        if t is None:
+            continue
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
+                return c.text
+    # "failed to attack": the action did not happen.
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "fail":
+        return tok.head.text
+    return None
+
+
+def future(tok: Token) -> str | None:
+    """"will visit", "is going to sign", "plans to withdraw", "would boycott" in reported speech."""
+    cur = tok
+    for _ in range(3):
+        for a in _aux(cur):
+            if a.lower_ in FUTURE_AUX:
+                return a.text
+            if a.lower_ == "would" and speech_governor(cur) is not None:
+                return a.text
+        if cur.dep_ == "xcomp":
+            head = cur.head
+            if head.lemma_ in PLAN_HEADS or head.lower_ in PLAN_ADJ:
+                return head.text
+            if head.lemma_ == "go" and head.tag_ == "VBG":
+                return "going to"
+            cur = head
+            continue
+        break
+    return None
+
+
+def hypothetical(tok: Token) -> str | None:
+    """"could impose sanctions", "if troops attacked", "would attack" outside reported speech."""
+    cur = tok
+    for _ in range(3):
+        for a in _aux(cur):
+            if a.lower_ in HYPO_AUX:
+                return a.text
+            if a.lower_ == "would" and speech_governor(cur) is None:
+                return a.text
+        for c in cur.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITION:
+                return c.text
+        # The main clause of a conditional: "if they refuse, the army would attack".
+        for c in cur.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
+                return "if"
+        if cur.dep_ == "xcomp":
+            cur = cur.head
+            continue
+        break
+    return None

@@ -1,0 +1,187 @@
+"""Finding the actor and recipient arguments of a trigger in the dependency parse, and resolving them to the
+actor records of the actors stage.
+
+Resolution order for an argument head (each coordinated head separately, so "Hamas and Fatah" gives two actors
+in ONE event): a group mention spanning the whole phrase ("the two sides"), a mention covering the head, a
+mention on a pre-modifier ("Israeli soldiers", "Russia's veto"), then (marked inferred) a mention in an
+"of/in/from" complement ("leaders of Romania's government", "forces in Guinea").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ...schema import Actor
+from ..common import actor_for_token, actors_at
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "obj"})
+MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+INFER_PREPS = frozenset({"of", "in", "from"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
+SPEECH = frozenset(
+    {"say", "announce", "tell", "state", "declare", "report", "claim", "add", "confirm", "indicate",
+     "insist", "warn", "write", "tweet", "reiterate", "note", "explain", "suggest", "assert", "reply"}
+)
+
+
+@dataclass
+class Resolved:
+    """Actors found for one role, and how (for explanations and confidence)."""
+
+    actors: list[Actor] = field(default_factory=list)
+    how: list[str] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def inferred(self) -> bool:
+        return bool(self.how) and all(h.startswith("inferred") for h in self.how)
+
+    def add(self, actor: Actor, how: str) -> None:
+        if all(a.id != actor.id for a in self.actors):
+            self.actors.append(actor)
+            self.how.append(how)
+
+    def extend(self, other: Resolved) -> None:
+        for a, h in zip(other.actors, other.how):
+            self.add(a, h)
+        self.tokens.extend(other.tokens)
+
+
+def heads_of(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it."""
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+
+
+def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
+    found = False
+    for child in tok.lefts:
+        if child.dep_ in MODIFIERS:
+            for c in (child, *child.conjuncts):
+                a = actor_for_token(c)
+                if a is not None:
+                    out.add(a, f"{how}:{c.dep_ or child.dep_}")
+                    found = True
+            if not found and child.dep_ == "poss":
+                found = _modifier_actors(child, out, how)
+    return found
+
+
+def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = frozenset()) -> Resolved:
+    """The actors an argument head (and its conjuncts) refers to."""
+    out = Resolved(tokens=[tok])
+    doc = tok.doc
+    # A group reference ("the two sides", "both countries") is one mention of several actors.
+    left = tok.left_edge
+    for end_tok in (tok, tok.right_edge):
+        group = actors_at(doc, left.idx, end_tok.idx + len(end_tok.text))
+        if len(group) > 1:
+            for a in group:
+                out.add(a, "group")
+            return out
+    for h in heads_of(tok):
+        a = actor_for_token(h)
+        if a is not None:
+            out.add(a, "mention")
+            continue
+        if _modifier_actors(h, out, "modifier"):
+            continue
+        if not infer:
+            continue
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in INFER_PREPS | extra_preps:
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for p in heads_of(pobj):
+                        a = actor_for_token(p)
+                        if a is not None:
+                            out.add(a, f"inferred:{prep.lower_}")
+                        else:
+                            _modifier_actors(p, out, f"inferred:{prep.lower_}")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject, following relative pronouns, control and coordination."""
+    seen = 0
+    cur: Token | None = verb
+    while cur is not None and seen < 6:
+        seen += 1
+        for c in cur.children:
+            if c.dep_ in SUBJ:
+                if c.lower_ in RELATIVE and cur.dep_ == "relcl":
+                    return cur.head
+                return c
+        if cur.dep_ == "relcl" and not is_passive(cur):
+            return cur.head
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in PASS_SUBJ:
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "the camp attacked by militiamen"
+    return None
+
+
+def speech_governor(tok: Token) -> Token | None:
+    """The speech verb whose reported clause contains this token ("X said [Y attacked Z]"), if any."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.lemma_ in SPEECH:
+                return cur
+            continue
+        if cur.dep_ == "parataxis" and cur.head.lemma_ in SPEECH:
+            return cur.head
+        # "..., the ministry said." attaches the speech verb as the ROOT with the clause as ccomp.
+        for c in cur.children:
+            if c.dep_ == "parataxis" and c.lemma_ in SPEECH:
+                return c
+        return None
+    return None
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def slot(tok: Token, name: str) -> list[Token]:
+    """Argument tokens in a named slot: dobj, dative, prep:<p>."""
+    if name == "dobj":
+        return [c for c in tok.children if c.dep_ in OBJ]
+    if name == "dative":
+        return [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if name.startswith("prep:"):
+        return prep_objects(tok, name[5:])
+    return []

@@ -1,0 +1,33 @@
+"""Indefinite singulars as figures of 1: "killed an insurgent", "a soldier was wounded", "detained a Taliban
+facilitator". Only person nouns (lexicon list or suffix) and only casualty/detention categories; the counted
+category is still decided by :mod:`.counted` from the governing verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import FiguresLexicon
+from .numbers import Quantity
+
+
+def is_person_noun(tok: Token, lex: FiguresLexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PRODUCT"):
+        return False
+    return lemma in lex.person_nouns or (len(lemma) > 5 and lemma.endswith(lex.person_suffixes))
+
+
+def candidates(sent: Span, taken: set[int], lex: FiguresLexicon) -> list[Quantity]:
+    out: list[Quantity] = []
+    for tok in sent:
+        if tok.lower_ not in ("a", "an") or tok.dep_ != "det" or tok.i in taken:
+            continue
+        noun = tok.head
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.i <= tok.i or not is_person_noun(noun, lex):
+            continue
+        if any(i in taken for i in range(tok.i, noun.i + 1)):
+            continue
+        out.append(
+            Quantity(tok.i, noun.i + 1, tok.i, tok.i + 1, 1.0, 1.0, 1.0, singular=True, rules=["implicit:a"])
+        )
+    return out

@@ -1,0 +1,37 @@
+"""Which event a figure belongs to: the event triggered by the figure's governing verb/noun, else an event
+whose trigger governs the figure in the same clause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ...schema import Event
+
+
+def _covers(ev: Event, tok: Token) -> bool:
+    t = ev.trigger
+    return t is not None and t.start <= tok.idx < t.end
+
+
+def event_for(events: Sequence[Event], trigger: Token | None, slot: Token) -> tuple[str | None, str]:
+    """(event id, rule) for a figure whose category came from ``trigger`` and whose counted group is ``slot``."""
+    if not events:
+        return None, "no-events"
+    if trigger is not None:
+        for ev in events:
+            if _covers(ev, trigger):
+                return ev.id, "event:trigger"
+    # the nearest verb above the counted group, up to the clause boundary
+    cur = slot
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        for ev in events:
+            if _covers(ev, cur):
+                return ev.id, "event:clause"
+        if cur.dep_ in ("ccomp", "parataxis", "ROOT", "advcl", "relcl", "conj") and cur.pos_ in ("VERB", "AUX"):
+            break
+    return None, "event:none"

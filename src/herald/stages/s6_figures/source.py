@@ -1,0 +1,95 @@
+"""Whose word a figure rests on: the speaker of a statement covering it, else "according to X" or a reporting
+verb ("officials said", "the UN estimates") governing the figure in its sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...schema import Statement
+from ..common import actor_at
+from .lexicon import FiguresLexicon
+
+
+@dataclass
+class Source:
+    actor: str | None
+    text: str | None
+    statement: str | None
+    rule: str
+
+
+def _covering_statement(statements: Sequence[Statement], start: int, end: int) -> Statement | None:
+    best: Statement | None = None
+    for st in statements:
+        c = st.content
+        if c.start <= start and end <= c.end and (best is None or c.end - c.start < best.content.end - best.content.start):
+            best = st
+    return best
+
+
+def _phrase(tok: Token) -> Span:
+    """The noun phrase headed by tok (its subtree, without trailing punctuation or relative clauses)."""
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl"):
+            break
+        right = c.right_edge.i
+    return tok.doc[left : right + 1]
+
+
+def _actor_for(doc: Doc, phrase: Span) -> str | None:
+    actor = actor_at(doc, phrase.start_char, phrase.end_char)
+    if actor is None:
+        root = phrase.root
+        actor = actor_at(doc, root.idx, root.idx + len(root.text))
+    return actor.id if actor is not None else None
+
+
+def _according_to(sent: Span) -> Token | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            for p in to.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _reporting_verb(num: Token, sent: Span, lex: FiguresLexicon) -> Token | None:
+    """The subject of a reporting verb above the figure (the figure in its complement, not its subject)."""
+    path = {num.i}
+    cur = num
+    while cur.head.i != cur.i and cur.head.i >= sent.start:
+        cur = cur.head
+        path.add(cur.i)
+        if cur.lemma_.lower() in lex.source_verbs:
+            subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i not in path), None)
+            if subj is not None:
+                return subj
+    # "20 were killed, officials said": the reporting verb hangs off the clause of the figure
+    for tok in sent.root.children:
+        if tok.lemma_.lower() in lex.source_verbs and tok.i not in path and tok.dep_ in ("parataxis", "ccomp"):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and tok.i > num.i:
+                return subj
+    return None
+
+
+def resolve(doc: Doc, sent: Span, num: Token, start: int, end: int, lex: FiguresLexicon) -> Source:
+    statements = [s for s in (doc._.herald_statements or ()) if isinstance(s, Statement)]
+    st = _covering_statement(statements, start, end)
+    if st is not None:
+        return Source(st.speaker, st.speaker_text, st.id, f"statement:{st.cue or st.kind}")
+    tok = _according_to(sent)
+    if tok is not None:
+        phrase = _phrase(tok)
+        return Source(_actor_for(doc, phrase), phrase.text, None, "according-to")
+    subj = _reporting_verb(num, sent, lex)
+    if subj is not None:
+        phrase = _phrase(subj)
+        return Source(_actor_for(doc, phrase), phrase.text, None, f"reporting-verb:{subj.head.lemma_.lower()}")
+    return Source(None, None, None, "unsourced")
