@@ -37,19 +37,53 @@ def check(actor: Actor | None, expected: dict[str, object]) -> None:
 
 # --- fictional KB (independent of the shipped data) -------------------------------------------------------
 FICTION = [
-    {"key": "FRD", "name": "Freedonia", "kind": "state", "country": "FRD", "sector": "GOV", "wikidata": None,
-     "aliases": ["Republic of Freedonia"], "demonyms": ["Freedonian", "Freedonians"], "capital": "Fredville",
-     "seats": ["the Blue Palace"]},
-    {"key": "SYL", "name": "Sylvania", "kind": "state", "country": "SYL", "sector": "GOV",
-     "demonyms": ["Sylvanian"], "capital": "Sylvan City"},
-    {"key": "firefly", "name": "Rufus T. Firefly", "kind": "person", "country": "FRD", "sector": "GOV",
-     "aliases": ["Firefly"],
-     "offices": [{"role": "president", "country": "FRD", "start": "2019-01-01", "end": "2022-12-31"}]},
-    {"key": "teasdale", "name": "Gloria Teasdale", "kind": "person", "country": "FRD", "sector": "GOV",
-     "aliases": ["Teasdale"],
-     "offices": [{"role": "president", "country": "FRD", "start": "2023-01-01", "end": None}]},
-    {"key": "red-front", "name": "Red Front", "kind": "group", "country": "FRD", "sector": "REB",
-     "aliases": ["the Red Front"]},
+    {
+        "key": "FRD",
+        "name": "Freedonia",
+        "kind": "state",
+        "country": "FRD",
+        "sector": "GOV",
+        "wikidata": None,
+        "aliases": ["Republic of Freedonia"],
+        "demonyms": ["Freedonian", "Freedonians"],
+        "capital": "Fredville",
+        "seats": ["the Blue Palace"],
+    },
+    {
+        "key": "SYL",
+        "name": "Sylvania",
+        "kind": "state",
+        "country": "SYL",
+        "sector": "GOV",
+        "demonyms": ["Sylvanian"],
+        "capital": "Sylvan City",
+    },
+    {
+        "key": "firefly",
+        "name": "Rufus T. Firefly",
+        "kind": "person",
+        "country": "FRD",
+        "sector": "GOV",
+        "aliases": ["Firefly"],
+        "offices": [{"role": "president", "country": "FRD", "start": "2019-01-01", "end": "2022-12-31"}],
+    },
+    {
+        "key": "teasdale",
+        "name": "Gloria Teasdale",
+        "kind": "person",
+        "country": "FRD",
+        "sector": "GOV",
+        "aliases": ["Teasdale"],
+        "offices": [{"role": "president", "country": "FRD", "start": "2023-01-01", "end": None}],
+    },
+    {
+        "key": "red-front",
+        "name": "Red Front",
+        "kind": "group",
+        "country": "FRD",
+        "sector": "REB",
+        "aliases": ["the Red Front"],
+    },
 ]
 
 
@@ -71,12 +105,22 @@ def run(make: Make, extractor: ActorExtractor, text: str, published: str | None 
 @pytest.mark.parametrize(
     ("text", "mention", "expected"),
     [
-        ("Russia and China vetoed the resolution.", "Russia", {"country": "RUS", "kind": "state", "wikidata": "Q159"}),
-        ("Russia and China vetoed the resolution.", "China", {"country": "CHN", "kind": "state", "wikidata": "Q148"}),
+        (
+            "Russia and China vetoed the resolution.",
+            "Russia",
+            {"country": "RUS", "kind": "state", "wikidata": "Q159"},
+        ),
+        (
+            "Russia and China vetoed the resolution.",
+            "China",
+            {"country": "CHN", "kind": "state", "wikidata": "Q148"},
+        ),
         ("The United States imposed new sanctions.", "United States", {"country": "USA", "sector": "GOV"}),
     ],
 )
-def test_kb_names(extract: Callable[..., object], text: str, mention: str, expected: dict[str, object]) -> None:
+def test_kb_names(
+    extract: Callable[..., object], text: str, mention: str, expected: dict[str, object]
+) -> None:
     actors = extract(text).actors  # type: ignore[attr-defined]
     check(actor_with(actors, mention), expected)
 
@@ -125,11 +169,25 @@ def test_capital_as_location_is_no_actor(extract: Callable[..., object], text: s
         (
             "Chinese foreign ministry spokesman Lin Jian said the move was provocative.",
             "Chinese foreign ministry spokesman Lin Jian",
-            {"country": "CHN", "sector": "GOV", "kind": "person", "title": "foreign ministry spokesman",
-             "wikidata": None, "name": "Lin Jian"},
+            {
+                "country": "CHN",
+                "sector": "GOV",
+                "kind": "person",
+                "title": "foreign ministry spokesman",
+                "wikidata": None,
+                "name": "Lin Jian",
+            },
         ),
-        ("Israeli soldiers raided the camp.", "Israeli soldiers", {"country": "ISR", "sector": "MIL", "kind": "group"}),
-        ("Palestinian militants fired rockets.", "Palestinian militants", {"country": "PSE", "sector": "REB"}),
+        (
+            "Israeli soldiers raided the camp.",
+            "Israeli soldiers",
+            {"country": "ISR", "sector": "MIL", "kind": "group"},
+        ),
+        (
+            "Palestinian militants fired rockets.",
+            "Palestinian militants",
+            {"country": "PSE", "sector": "REB"},
+        ),
         ("Police fired tear gas.", "Police", {"sector": "COP"}),
         ("Protesters blocked the road.", "Protesters", {"sector": "CVL"}),
         ("Lawmakers approved the budget.", "Lawmakers", {"sector": "LEG"}),
@@ -194,7 +252,9 @@ def test_office_holder_needs_a_date(make: Make, fiction: ActorExtractor) -> None
 
 
 def test_named_kb_person(make: Make, fiction: ActorExtractor) -> None:
-    actors = run(make, fiction, "President Gloria Teasdale met reporters. Teasdale said little.", "2024-01-05")
+    actors = run(
+        make, fiction, "President Gloria Teasdale met reporters. Teasdale said little.", "2024-01-05"
+    )
     actor = actor_with(actors, "Teasdale")
     check(actor, {"name": "Gloria Teasdale", "country": "FRD"})
     assert actor is not None and len(actor.mentions) == 2
@@ -219,8 +279,11 @@ def test_militant_group(make: Make, fiction: ActorExtractor) -> None:
 @pytest.mark.parametrize(
     ("text", "pronoun", "name"),
     [
-        ("Chinese foreign ministry spokesman Lin Jian spoke on Monday. He said the drills were legal.", "He",
-         "Lin Jian"),
+        (
+            "Chinese foreign ministry spokesman Lin Jian spoke on Monday. He said the drills were legal.",
+            "He",
+            "Lin Jian",
+        ),
         ("The Kremlin rejected the offer. It said the terms were unacceptable.", "It", "Russia"),
     ],
 )
@@ -267,8 +330,18 @@ def test_user_kb_overrides_shipped(
     nlp: Language, make: Make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "actors").mkdir()
-    override = [{"key": "CHN", "name": "People's Republic of China", "kind": "state", "country": "CHN",
-                 "sector": "GOV", "wikidata": "Q148", "aliases": ["China"], "capital": "Beijing"}]
+    override = [
+        {
+            "key": "CHN",
+            "name": "People's Republic of China",
+            "kind": "state",
+            "country": "CHN",
+            "sector": "GOV",
+            "wikidata": "Q148",
+            "aliases": ["China"],
+            "capital": "Beijing",
+        }
+    ]
     (tmp_path / "actors" / "mine.yaml").write_text(yaml.safe_dump(override), encoding="utf-8")
     monkeypatch.setenv("HERALD_HOME", str(tmp_path))
     kb = load_kb()

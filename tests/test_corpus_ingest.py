@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -40,6 +41,10 @@ WIRE = (
     "said on Monday. The army said it had sent troops to the area. The rebels have not commented."
 )
 EDITED = WIRE.replace("Gunmen killed", "Armed men killed").replace("on Monday.", "on Monday, residents said.")
+FRENCH = (
+    "Le gouvernement a annoncé mardi la réouverture de la frontière entre les deux pays, après trois mois "
+    "de fermeture, selon un communiqué du ministère des affaires étrangères."
+)
 OTHER = (
     "Kenya and Ethiopia signed an agreement on Tuesday to reopen the Moyale border crossing to lorries, "
     "officials said in Addis Ababa."
@@ -70,6 +75,12 @@ def corpus(tmp_path: Path) -> Path:
                 "published": "2025-03-11",
                 "source": "Monitor",
             },  # exact copy, new source
+            {
+                "id": "fr",
+                "text": FRENCH,
+                "published": "2025-03-11",
+                "source": "Le Monde",
+            },  # stored, not coded
         ],
     )
     (d / "b.jsonl").write_text('{"id": "broken", "text": \n{"id": "notext"}\n', encoding="utf-8")
@@ -83,9 +94,11 @@ def corpus(tmp_path: Path) -> Path:
 def test_ingest_idempotent_dedup_and_errors(nlp: Language, corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     stats = ingest([corpus], db, workers=1)
-    assert stats.added == 3 and stats.near_duplicates == 1 and stats.exact_duplicates == 1
+    assert (
+        stats.added == 4 and stats.near_duplicates == 1 and stats.exact_duplicates == 1 and stats.skipped == 1
+    )
     first = counts(db)
-    assert first["articles"] == 3 and first["article_sources"] == 4
+    assert first["articles"] == 4 and first["article_sources"] == 5
     with open_store(db) as s:
         dup = s.conn.execute(
             "SELECT a.id, b.id FROM articles a JOIN articles b ON b.key = a.duplicate_of"
@@ -117,6 +130,12 @@ def test_cli_ingest_query_export(nlp: Language, corpus: Path, tmp_path: Path) ->
     r = runner.invoke(app, ["export", "--format", "all", "--db", str(db), "--out", str(out)])
     assert r.exit_code == 0, r.output
     assert (out / "events.plover.jsonl").exists() and (out / "articles.parquet").exists()
+    r = runner.invoke(
+        app, ["run", str(corpus), "--db", str(db), "--out", str(out), "--workers", "1", "-q", "--json"]
+    )
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.stdout[r.stdout.index("{") :])
+    assert summary["articles"]["stored"] == 4 and summary["articles"]["near_duplicates"] == 1
     r = runner.invoke(app, ["events", "--db", str(tmp_path / "missing.db")])
     assert r.exit_code == 1 and "herald ingest" in r.output
 

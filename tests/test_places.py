@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.tokens import Doc
@@ -54,8 +55,9 @@ RESOLVED = [
 
 
 @pytest.mark.parametrize(("text", "mention", "name", "country", "resolution"), RESOLVED)
-def test_resolves(make: Callable[..., Doc], text: str, mention: str, name: str, country: str | None,
-                  resolution: str) -> None:
+def test_resolves(
+    make: Callable[..., Doc], text: str, mention: str, name: str, country: str | None, resolution: str
+) -> None:
     place = _find(_places(make, text), mention)
     assert place is not None, f"{mention!r} not found"
     assert (place.name, place.country, place.resolution) == (name, country, resolution)
@@ -63,7 +65,10 @@ def test_resolves(make: Callable[..., Doc], text: str, mention: str, name: str, 
     assert place.rule
 
 
-COUNTRY_IDS = [("Officials in China said so.", "China", 1814991), ("Rain fell across France.", "France", 3017382)]
+COUNTRY_IDS = [
+    ("Officials in China said so.", "China", 1814991),
+    ("Rain fell across France.", "France", 3017382),
+]
 
 
 @pytest.mark.parametrize(("text", "mention", "geonameid"), COUNTRY_IDS)
@@ -174,7 +179,9 @@ def test_normalise() -> None:
     assert normalise("Gaza's") == "gaza"
 
 
-def test_gazetteer_built_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, make: Callable[..., Doc]) -> None:
+def test_gazetteer_built_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, make: Callable[..., Doc]
+) -> None:
     """The index is built once per process and the data files are not re-read per lookup or per Doc."""
     calls = {"build": 0}
     real = store_module.build
@@ -201,9 +208,9 @@ def test_gazetteer_built_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, m
         opened: list[str] = []
         real_open = Path.open
 
-        def spy(self: Path, *args: object, **kwargs: object) -> object:
+        def spy(self: Path, *args: Any, **kwargs: Any) -> Any:
             opened.append(str(self))
-            return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+            return real_open(self, *args, **kwargs)
 
         monkeypatch.setattr(Path, "open", spy)
         places_extract.extract_places(make("Storms hit Paris and Lyon."))

@@ -38,7 +38,7 @@ def add(
     file: Path = typer.Argument(..., help="YAML file: a list of entries (key, name, kind, country, ...)."),
     force: bool = typer.Option(False, "--force", help="Replace a user file of the same name."),
 ) -> None:
-    """Validate FILE and copy it to $HERALD_HOME/actors/; its entries override shipped ones with the same key."""
+    """Validate FILE and copy it to $HERALD_HOME/actors/; its entries override shipped ones (same key)."""
     from ..stages.s2_actors.explain import install
 
     try:
@@ -51,8 +51,12 @@ def add(
 
 @actors_app.command("show")
 def show(
-    name: str = typer.Argument(..., help="A name, alias, demonym, capital or role phrase, e.g. 'US President'."),
-    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (office holders)."),
+    name: str = typer.Argument(
+        ..., help="A name, alias, demonym, capital or role phrase, e.g. 'US President'."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date YYYY-MM-DD (office holders)."
+    ),
 ) -> None:
     """Explain how NAME resolves: which KB entry or rule, and the actor Herald records for it."""
     from ..stages.s2_actors.explain import explain
@@ -85,7 +89,9 @@ def show(
             f"wikidata={a.wikidata} title={a.title} rule={a.rule}"
         )
     if day is None:
-        console.print("(no --published date: office holders such as 'US President' are not resolved to a person)")
+        console.print(
+            "(no --published date: office holders such as 'US President' are not resolved to a person)"
+        )
 
 
 @actors_app.command("kb")

@@ -1,4 +1,5 @@
-"""``herald explain FILE``: per event, why Herald coded it (rule, trigger, roles, date, place, cues, confidence)."""
+"""``herald explain FILE``: per event, why Herald coded it (rule, trigger, roles, date, place, cues,
+confidence)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from rich.panel import Panel
 from rich.table import Table
 
 from ..errors import HeraldError
+from ..stages.s5_events.explain import Explanation
 
 
-def _render(console: Console, items: list) -> None:  # type: ignore[type-arg]
+def _render(console: Console, items: list[Explanation]) -> None:
     if not items:
         console.print("No event coded. (Herald codes only sentences matching its event lexicons.)")
         return
@@ -23,8 +25,12 @@ def _render(console: Console, items: list) -> None:  # type: ignore[type-arg]
         t = Table.grid(padding=(0, 1))
         t.add_column(style="bold")
         t.add_column()
-        t.add_row("type", f"{e.type}" + (f" / {e.mode}" if e.mode else "")
-                  + f"  (CAMEO {e.cameo}, quad {e.quad}, intensity {e.intensity})")
+        t.add_row(
+            "type",
+            f"{e.type}"
+            + (f" / {e.mode}" if e.mode else "")
+            + f"  (CAMEO {e.cameo}, quad {e.quad}, intensity {e.intensity})",
+        )
         if x.definition:
             t.add_row("", f"[dim]{x.definition}[/dim]")
         t.add_row("rule", f"{x.pattern}  [dim](lexicon entry {x.entry}, {x.kind})[/dim]")
@@ -59,7 +65,9 @@ def register(app: typer.Typer) -> None:
     @app.command("explain")
     def explain_cmd(
         file: str = typer.Argument(..., help="Text file with one article ('-' for stdin)."),
-        published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for dates and history."),
+        published: str | None = typer.Option(
+            None, help="Publication date (YYYY-MM-DD) for dates and history."
+        ),
     ) -> None:
         """Show, per coded event, the rule, trigger, sentence, roles, date, place, modality and confidence."""
         from ..stages.s5_events.explain import explain

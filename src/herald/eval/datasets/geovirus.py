@@ -28,8 +28,9 @@ def read(path: Path) -> list[Article]:
                         continue
                     start, end = found, found + len(name)
                 lat, lon = loc.findtext("lat"), loc.findtext("lon")
-                gold[(start, end)] = Gold(start, end, text[start:end], float(lat) if lat else None,
-                                          float(lon) if lon else None)
+                gold[(start, end)] = Gold(
+                    start, end, text[start:end], float(lat) if lat else None, float(lon) if lon else None
+                )
             out.append(Article(text, [gold[k] for k in sorted(gold)]))
     return out
 

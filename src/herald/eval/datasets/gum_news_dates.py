@@ -1,4 +1,4 @@
-"""``gum-news-dates``: the ``<date when=...>`` markup of GUM news/interview documents (folder ``gum-news``)."""
+"""``gum-news-dates``: the ``<date when=...>`` markup of GUM news and interview documents (``gum-news``)."""
 
 from __future__ import annotations
 

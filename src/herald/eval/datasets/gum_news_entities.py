@@ -73,12 +73,14 @@ def _conllu(path: Path) -> tuple[str, list[tuple[int, int]], str | None]:
                 range_end = 0
             continue
         if new_par and parts:
-            parts[-1] = parts[-1].rstrip(" ")
+            if parts[-1] == " ":
+                parts.pop()
+                pos -= 1
             parts.append("\n")
             pos += 1
         new_par = False
         if "-" in cols[0]:
-            a, b = cols[0].split("-")
+            _a, b = cols[0].split("-")
             range_end = int(b)
             range_span = (pos, pos + len(cols[1]))
             parts.append(cols[1])
@@ -100,7 +102,11 @@ def _conllu(path: Path) -> tuple[str, list[tuple[int, int]], str | None]:
 
 
 def _tsv(path: Path, spans: list[tuple[int, int]]) -> list[Gold]:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\d+-\d+\t", line)]
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"^\d+-\d+\t", line)
+    ]
     if len(rows) != len(spans):
         raise DatasetError(f"{path}: {len(rows)} tokens, but the CoNLL-U has {len(spans)} words.")
     found: dict[str, Gold] = {}
@@ -190,13 +196,20 @@ class GumNewsEntities(Dataset):
                 on = [g for g in ident_gold if overlaps((s, e), (g.start, g.end))]
                 if not on:
                     continue
-                if any((g.identity or "").lower() in names.get(a.wikidata, set()) for g in on):
+                on.sort(key=lambda g: abs((g.end - g.start) - (e - s)))
+                if (on[0].identity or "").lower() in names.get(a.wikidata, set()):
                     c["linking"][0] += 1
                 else:
                     c["linking"][1] += 1
                     if len(report.errors) < 40:
-                        report.errors.append({"doc": gd.id, "text": gd.text[s:e], "pred": a.name,
-                                              "gold": [g.identity for g in on]})
+                        report.errors.append(
+                            {
+                                "doc": gd.id,
+                                "text": gd.text[s:e],
+                                "pred": a.name,
+                                "gold": [g.identity for g in on],
+                            }
+                        )
             # coref pairs over linked person/organization mentions
             hit: list[tuple[Gold, str]] = []
             for g in linked:
@@ -226,6 +239,6 @@ class GumNewsEntities(Dataset):
             else:
                 report.add_prf(task, tp, fp, fn)
         report.notes.append(
-            "GUM annotates every noun phrase and pronoun: mention recall is over all person/organization mentions;"
-            " linking compares Wikipedia titles with KB names/aliases (precision only)."
+            "GUM annotates every noun phrase and pronoun: mention recall is over all person/organization"
+            " mentions; linking compares Wikipedia titles with KB names/aliases (precision only)."
         )

@@ -1,4 +1,4 @@
-"""``isaf-dates``: the event date of each ISAF press release ("yesterday", "Tuesday"...) vs the gold start date.
+"""``isaf-dates``: the event date of each ISAF press release ("yesterday", "Tuesday"...) vs the gold date.
 
 The publication date is the release's dateline ("KABUL, Afghanistan (Jan. 25, 2013)"), with the year taken
 from the release number ("2010-09-CA-005") when the dateline has none. Herald's event date is the first
@@ -24,7 +24,7 @@ _RELEASE = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}-\d+")
 
 
 def dateline(text: str) -> tuple[date, int] | None:
-    """The publication date and the character offset where the dateline ends, from the first 400 characters."""
+    """The publication date and the offset where the dateline ends, from the first 400 characters."""
     months = lexicon().months
     head = text[:400]
     rx = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?")

@@ -23,7 +23,9 @@ CAPTURED = frozenset({"arrested", "detained", "abducted"})
 
 
 # Exclusive lower bounds of whole counts: "more than 30" means at least 31 (the corpus codes it so).
-EXCLUSIVE = frozenset({"more than", "over", "above", "upwards of", "in excess of", "exceeding", "well over", "just over"})
+EXCLUSIVE = frozenset(
+    {"more than", "over", "above", "upwards of", "in excess of", "exceeding", "well over", "just over"}
+)
 
 
 def minimum(figures: Iterable[Figure], categories: frozenset[str]) -> int:
@@ -94,6 +96,9 @@ class IsafFigures(Dataset):
             report.add(f"min_{task}", "accuracy", zero[task] / n if n else 0.0, system="zero", support=n)
             c, t = nonzero[task]
             report.add(
-                f"min_{task}", "accuracy_gold_nonzero", c / t if t else 0.0, support=t,
+                f"min_{task}",
+                "accuracy_gold_nonzero",
+                c / t if t else 0.0,
+                support=t,
                 note="only releases whose gold minimum is > 0",
             )

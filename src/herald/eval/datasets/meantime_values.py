@@ -1,14 +1,14 @@
-"""``meantime-values``: MEANTIME (English) VALUE markables (QUANTITY / MONEY / PERCENT) against Herald's figures.
+"""``meantime-values``: MEANTIME (English) VALUE markables (QUANTITY / MONEY / PERCENT) vs Herald's figures.
 
-The article text is rebuilt from the corpus tokens (spaces between tokens, none before closing punctuation, one
-line per sentence). MEANTIME annotates VALUE markables only in the title and the first four body sentences
+The article text is rebuilt from the corpus tokens (spaces between tokens, none before closing punctuation,
+one line per sentence). MEANTIME annotates VALUE markables only in the title and the first four body sentences
 (corpus sentences 0-5; sentence 1 is the date line), so only figures in that region are scored. Scored on each
 figure's ``number`` span:
 
 - spans, strict (same offsets) and lenient (overlap) precision / recall / F1;
 - type accuracy on lenient matches (Herald ``money`` -> MONEY, ``percent`` -> PERCENT, else QUANTITY);
-- value accuracy where comparable: the gold markables carry no normalised value, so only gold spans holding one
-  plain digit number and no scale word ("30,000", "55 %") are compared, with that number.
+- value accuracy where comparable: the gold markables carry no normalised value, so only gold spans holding
+  one plain digit number and no scale word ("30,000", "55 %") are compared, with that number.
 
 Baseline ``spacy-ner``: the model's CARDINAL / MONEY / PERCENT / QUANTITY entities as spans (MONEY -> MONEY,
 PERCENT -> PERCENT, else QUANTITY).
@@ -95,10 +95,11 @@ def _plain_value(text: str) -> float | None:
     return float(nums[0].replace(",", ""))
 
 
-def _score(
-    gold: list[GoldValue], found: list[tuple[int, int, str, float | None]]
-) -> tuple[int, int, int, int, int, int, int, int]:
-    """strict tp, lenient tp(gold side), lenient tp(found side), type-correct, value-comparable, value-correct."""
+Found = list[tuple[int, int, str, float | None]]
+
+
+def _score(gold: list[GoldValue], found: Found) -> tuple[int, int, int, int, int, int, int, int]:
+    """Strict tp, lenient tp (gold, found side), type-correct, value-comparable, value-correct, totals."""
     strict = sum(1 for g in gold if any(s == g.start and e == g.end for s, e, _, _ in found))
     lenient_gold = 0
     type_ok = 0
@@ -136,12 +137,12 @@ class MeantimeValues(Dataset):
         docs = nlp.pipe(make_doc(nlp, ArticleInput(text=text)) for text, _, _ in docs_gold)
         totals = {"herald": [0] * 8, "spacy-ner": [0] * 8}
         for (text, gold, region), doc, f in zip(docs_gold, docs, files, strict=True):
-            ours = [
+            ours: Found = [
                 (x.number.start, x.number.end, _herald_type(x.counts), x.value)
                 for x in (doc._.herald_figures or [])
                 if x.number is not None and x.number.end <= region
             ]
-            ner = [
+            ner: Found = [
                 (e.start_char, e.end_char, _NER_TYPES[e.label_], None)
                 for e in doc.ents
                 if e.label_ in _NER_TYPES and e.end_char <= region
@@ -163,10 +164,16 @@ class MeantimeValues(Dataset):
             r = len_g / n_gold if n_gold else 0.0
             report.add("span-lenient", "precision", p, system=system, support=n_gold)
             report.add("span-lenient", "recall", r, system=system, support=n_gold)
-            report.add("span-lenient", "f1", 2 * p * r / (p + r) if p + r else 0.0, system=system, support=n_gold)
+            report.add(
+                "span-lenient", "f1", 2 * p * r / (p + r) if p + r else 0.0, system=system, support=n_gold
+            )
             report.add("type", "accuracy", type_ok / len_g if len_g else 0.0, system=system, support=len_g)
             if system == "herald":
                 report.add(
-                    "value", "accuracy", value_ok / comparable if comparable else 0.0, system=system,
-                    support=comparable, note="gold spans with one plain digit number and no scale word",
+                    "value",
+                    "accuracy",
+                    value_ok / comparable if comparable else 0.0,
+                    system=system,
+                    support=comparable,
+                    note="gold spans with one plain digit number and no scale word",
                 )

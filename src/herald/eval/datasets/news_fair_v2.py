@@ -1,11 +1,11 @@
 """``news-fair-v2``: Wikidata linking of actor mentions (ELEVANT News-Fair v2, ``shared/data/news-fair-v2``).
 
-Only each article's ``evaluation_span`` is exhaustively annotated, so gold labels and Herald's mentions are both
-restricted to it. The publication date is the title's ``YYYYMMDD`` prefix (office holders depend on it).
+Only each article's ``evaluation_span`` is exhaustively annotated, so gold labels and Herald's mentions are
+both restricted to it. The publication date is the title's ``YYYYMMDD`` prefix (office holders depend on it).
 
 A Herald mention counts as a true positive when it overlaps a gold label with the same QID (each gold label is
 matched once); a linked Herald mention that matches nothing is a false positive. Herald's mentions are often
-wider than the gold ones ("Chinese foreign ministry spokesman Lin Jian" vs "Lin Jian"), hence overlap matching.
+wider than the gold ones ("Chinese foreign ministry spokesman Lin Jian" vs "Lin Jian"): overlap matching.
 
 Tasks:
 - ``linking``: every gold label with a QID (incl. coreferent pronouns) vs every linked Herald mention;
@@ -22,11 +22,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from ...errors import DatasetError
 from ...stages.s2_actors.kb import load_kb
 from ..core import Dataset, Report, register
-from ._actors_common import mentions_of, overlaps, run_actors
+from ._actors_common import PredMention, mentions_of, overlaps, run_actors
 
 PERSON, ORG, GEO = "Q215627", "Q43229", "Q27096213"
 _DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})\b")
@@ -81,7 +82,9 @@ class NewsFairV2(Dataset):
             gold = [
                 lab
                 for lab in row["labels"]
-                if str(lab.get("entity_id", "")).startswith("Q") and lo <= lab["span"][0] and lab["span"][1] <= hi
+                if str(lab.get("entity_id", "")).startswith("Q")
+                and lo <= lab["span"][0]
+                and lab["span"][1] <= hi
             ]
             preds = [m for m in mentions_of(actors) if lo <= m.start and m.end <= hi]
             linked = [m for m in preds if m.actor.wikidata]
@@ -105,16 +108,26 @@ class NewsFairV2(Dataset):
                             if id(lab) in misses:
                                 s, e = lab["span"]
                                 report.errors.append(
-                                    {"doc": row["id"], "miss": row["text"][s:e], "gold": lab["entity_id"],
-                                     "name": lab.get("name")}
+                                    {
+                                        "doc": row["id"],
+                                        "miss": row["text"][s:e],
+                                        "gold": lab["entity_id"],
+                                        "name": lab.get("name"),
+                                    }
                                 )
                         for m in p:
                             if not any(
-                                overlaps((m.start, m.end), tuple(lab["span"])) and lab["entity_id"] == m.actor.wikidata
+                                overlaps((m.start, m.end), tuple(lab["span"]))
+                                and lab["entity_id"] == m.actor.wikidata
                                 for lab in g
                             ):
                                 report.errors.append(
-                                    {"doc": row["id"], "false": m.text, "pred": m.actor.wikidata, "rule": m.actor.rule}
+                                    {
+                                        "doc": row["id"],
+                                        "false": m.text,
+                                        "pred": m.actor.wikidata,
+                                        "rule": m.actor.rule,
+                                    }
                                 )
             for lab in gold:
                 if _type_of(lab) in ("person", "organization"):
@@ -136,7 +149,7 @@ class NewsFairV2(Dataset):
 _PRON = frozenset({"he", "she", "it", "they", "him", "her", "them", "i", "we"})
 
 
-def _match(gold: list[dict[str, object]], preds: list) -> tuple[int, int, int, set[int]]:  # type: ignore[type-arg]
+def _match(gold: list[dict[str, Any]], preds: list[PredMention]) -> tuple[int, int, int, set[int]]:
     """(tp, fp, fn, ids of missed gold labels): one-to-one, overlap + same QID."""
     used: set[int] = set()
     tp = 0
@@ -146,7 +159,7 @@ def _match(gold: list[dict[str, object]], preds: list) -> tuple[int, int, int, s
             span = lab["span"]
             if id(lab) in used or lab["entity_id"] != m.actor.wikidata:
                 continue
-            if overlaps((m.start, m.end), (span[0], span[1])):  # type: ignore[index]
+            if overlaps((m.start, m.end), (span[0], span[1])):
                 hit = lab
                 break
         if hit is not None:

@@ -3,7 +3,8 @@
 Gold types are mapped to PLOVER 2.0 before scoring (DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE,
 FIGHT->ASSAULT). Each sentence is run through the full pipeline without a publication date (the examples are
 ~2000; historical flags do not remove events). Herald's *main* event of a sentence is the one whose trigger is
-closest to the root of the parse (ties: the most confident); flagged events (negated, hypothetical, future, historical) count like others.
+closest to the root of the parse (ties: the most confident); flagged events (negated, hypothetical, future,
+historical) count like others.
 
 - ``type`` accuracy over sentences: a sentence with no event counts as wrong; also per-type P/R/F1 and
   macro-F1 over the 16 types present in the gold; ``type-any``: some event of the sentence has the gold type.
@@ -46,7 +47,11 @@ def _entities(value: Any) -> list[dict[str, Any]]:
 
 
 def _depth(doc: Doc, event: Event) -> int:
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
+    span = (
+        doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if event.trigger
+        else None
+    )
     if span is None:
         return 99
     tok, d = span.root, 0
@@ -66,13 +71,15 @@ def role_match(pred: list[Actor], gold: list[dict[str, Any]]) -> tuple[bool, boo
     """(country match, country+sector match or None when the gold gives no usable sector)."""
     codes = {str(g.get("code") or "").upper() for g in gold}
     country = any(a.country and a.country.upper() in codes for a in pred)
-    with_sector = [g for g in gold if g.get("sector") and str(g["sector"])[:3].isalpha()
-                   and str(g["sector"]) != "***"]
+    with_sector = [
+        g for g in gold if g.get("sector") and str(g["sector"])[:3].isalpha() and str(g["sector"]) != "***"
+    ]
     if not with_sector:
         return country, None
     pairs = {(str(g.get("code") or "").upper(), str(g["sector"])[:3].upper()) for g in with_sector}
     both = any(
-        (a.country or "").upper() == c and s in {x.upper() for x in ([a.sector] if a.sector else []) + a.sectors}
+        (a.country or "").upper() == c
+        and s in {x.upper() for x in ([a.sector] if a.sector else []) + a.sectors}
         for a in pred
         for c, s in pairs
     )
@@ -84,7 +91,9 @@ def read_records(path: Path) -> list[dict[str, Any]]:
     if not files:
         raise DatasetError(f"{path}: no PLOVER_GSR_CAMEO*.json file. Point --path at the plover-gsr folder.")
     data = json.loads(files[0].read_text(encoding="utf-8"))
-    return [r for r in data if isinstance(r, dict) and r.get("event") not in (None, "DOCUMENT") and r.get("text")]
+    return [
+        r for r in data if isinstance(r, dict) and r.get("event") not in (None, "DOCUMENT") and r.get("text")
+    ]
 
 
 @register
@@ -103,7 +112,10 @@ class PloverGsr(Dataset):
         majority = Counter(golds).most_common(1)[0][0] if golds else ""
         preds: list[str | None] = []
         any_hits = 0
-        role = {"actor": [0, 0, 0, 0], "recipient": [0, 0, 0, 0]}  # country hits, n, both hits, n with sector
+        role: dict[str, list[int]] = {
+            "actor": [0, 0, 0, 0],
+            "recipient": [0, 0, 0, 0],
+        }  # country hits, n, both hits, n with sector
         for record, doc, gold in zip(records, docs, golds, strict=True):
             events = list(doc._.herald_events or [])
             actors = {a.id: a for a in doc._.herald_actors or []}
@@ -113,9 +125,16 @@ class PloverGsr(Dataset):
             any_hits += any(e.type == gold for e in events)
             if pred != gold:
                 if len(report.errors) < 60:
-                    report.errors.append({"id": record.get("id"), "gold": gold, "pred": pred,
-                                          "all": [e.type for e in events], "rule": main.rule if main else None,
-                                          "text": record["text"][:160]})
+                    report.errors.append(
+                        {
+                            "id": record.get("id"),
+                            "gold": gold,
+                            "pred": pred,
+                            "all": [e.type for e in events],
+                            "rule": main.rule if main else None,
+                            "text": record["text"][:160],
+                        }
+                    )
                 continue
             assert main is not None
             src, tgt = _entities(record.get("source")), _entities(record.get("target"))
@@ -136,11 +155,21 @@ class PloverGsr(Dataset):
         report.documents = n
         correct = sum(p == g for p, g in zip(preds, golds, strict=True))
         report.add("type", "accuracy", correct / n if n else 0.0, support=n)
-        report.add("type", "accuracy", sum(g == majority for g in golds) / n if n else 0.0, system="majority",
-                   support=n)
+        report.add(
+            "type",
+            "accuracy",
+            sum(g == majority for g in golds) / n if n else 0.0,
+            system="majority",
+            support=n,
+        )
         report.add("type-any", "recall", any_hits / n if n else 0.0, support=n)
-        report.add("type", "coverage", sum(p is not None for p in preds) / n if n else 0.0, support=n,
-                   note="share of sentences with at least one event")
+        report.add(
+            "type",
+            "coverage",
+            sum(p is not None for p in preds) / n if n else 0.0,
+            support=n,
+            note="share of sentences with at least one event",
+        )
         f1s, f1s_major = [], []
         for t in sorted(set(golds)):
             tp = sum(p == t and g == t for p, g in zip(preds, golds, strict=True))
@@ -148,14 +177,20 @@ class PloverGsr(Dataset):
             fn = sum(p != t and g == t for p, g in zip(preds, golds, strict=True))
             f1s.append(prf(tp, fp, fn)[2])
             report.add(f"type:{t}", "f1", prf(tp, fp, fn)[2], support=tp + fn)
-            f1s_major.append(prf(n if t == majority else 0, 0, 0)[2] if False else 0.0)
-            if t == majority:
-                f1s_major[-1] = prf(sum(g == t for g in golds), n - sum(g == t for g in golds), 0)[2]
+            support = sum(g == t for g in golds)
+            f1s_major.append(prf(support, n - support, 0)[2] if t == majority else 0.0)
         report.add("type", "macro-f1", sum(f1s) / len(f1s) if f1s else 0.0, support=n)
-        report.add("type", "macro-f1", sum(f1s_major) / len(f1s_major) if f1s_major else 0.0, system="majority",
-                   support=n)
-        for name, (c, k, b, kb) in role.items():
-            report.add(name, "country", c / k if k else 0.0, support=k)
-            report.add(name, "country+sector", b / kb if kb else 0.0, support=kb)
-        report.notes.append("Gold types mapped to PLOVER 2.0: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, "
-                            "FIGHT->ASSAULT. No publication date; role match only where the main type is right.")
+        report.add(
+            "type",
+            "macro-f1",
+            sum(f1s_major) / len(f1s_major) if f1s_major else 0.0,
+            system="majority",
+            support=n,
+        )
+        for name, (hits, k, both, kb) in role.items():
+            report.add(name, "country", hits / k if k else 0.0, support=k)
+            report.add(name, "country+sector", both / kb if kb else 0.0, support=kb)
+        report.notes.append(
+            "Gold types mapped to PLOVER 2.0: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, "
+            "FIGHT->ASSAULT. No publication date; role match only where the main type is right."
+        )

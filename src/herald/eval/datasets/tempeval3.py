@@ -68,8 +68,8 @@ class TempEval3Platinum(Dataset):
         files = sorted((sub if sub.is_dir() else path).glob("*.tml"))
         if not files:
             raise DatasetError(
-                f"{path}: no .tml files. tempeval3-platinum has no DEV portion - all 20 documents are held out "
-                "as TEST. Run `herald eval tempeval3-platinum --path <TEST copy of tempeval3-platinum>` "
+                f"{path}: no .tml files. tempeval3-platinum has no DEV portion - all 20 documents are held "
+                "out as TEST. Run `herald eval tempeval3-platinum --path <TEST copy of tempeval3-platinum>` "
                 "(the folder holding te3-platinum/*.tml) for the final evaluation."
             )
         docs = [read_tml(f.read_text(encoding="utf-8"), f.stem) for f in files[:limit]]

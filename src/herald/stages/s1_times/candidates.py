@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -17,6 +18,7 @@ from .lexicon import lexicon
 
 _UNITS_PLURAL = ["days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "decade"]
 _REL = ["last", "this", "next", "past", "previous", "coming"]
+_REL_UNITS = ["week", "weekend", "month", "year", "quarter"]
 _DEICTIC = ["yesterday", "today", "tomorrow", "tonight"]
 # Tokens that may be added in front of a found expression ("last" + "Tuesday").
 _LEFT = frozenset({"last", "next", "this", "coming", "early", "late", "mid", "past"})
@@ -57,49 +59,33 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     lx = lexicon()
     full_weekdays = [w for w in lx.weekdays if w not in lx.ambiguous_weekdays]
     months = list(lx.months)
-    plain_months = [m for m in months if m not in lx.ambiguous_months]
-    numbers = [w for w in lx.numbers if " " not in w]
     m = Matcher(vocab)
     day = {"SHAPE": {"IN": ["d", "dd"]}}
     month_any = {"LOWER": {"IN": months}, "IS_TITLE": True}
     dot = {"ORTH": ".", "OP": "?"}
     comma = {"ORTH": ",", "OP": "?"}
     year = {"SHAPE": "dddd"}
-    m.add("WEEKDAY", [[{"LOWER": {"IN": full_weekdays}}]])
-    m.add("DEICTIC", [[{"LOWER": {"IN": _DEICTIC}}]])
-    this_year = [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": "year"}]
+    this_year: list[dict[str, Any]] = [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": "year"}]
     m.add(
         "MONTH_DAY",
         [[month_any, dot, day], [month_any, dot, day, comma, year], [month_any, dot, day, *this_year]],
     )
     m.add("DAY_MONTH", [[day, {"LOWER": "of", "OP": "?"}, month_any], [day, month_any, year]])
     m.add("MONTH_YEAR", [[month_any, dot, {"LOWER": "of", "OP": "?"}, year]])
-    m.add("PREP_YEAR", [[{"LOWER": {"IN": sorted(lx.year_prepositions)}}, year]])
-    m.add(
-        "PREP_MONTH",
-        [
-            [{"LOWER": {"IN": sorted(lx.month_modifiers)}}, {"LOWER": {"IN": months}, "IS_TITLE": True}],
-            [{"LOWER": {"IN": plain_months}, "IS_TITLE": True}],
-        ],
-    )
-    m.add(
-        "REL_UNIT",
-        [[{"LOWER": {"IN": _REL}}, {"LOWER": {"IN": ["week", "weekend", "month", "year", "quarter"]}}]],
-    )
-    m.add(
-        "AGO",
-        [
-            [
-                {"LOWER": {"IN": numbers}, "OP": "?"},
-                {"LIKE_NUM": True, "OP": "?"},
-                {"LOWER": {"IN": _UNITS_PLURAL}},
-                {"LOWER": "ago"},
-            ]
-        ],
-    )
+    # Years are anchored on themselves (patterns that start on frequent words such as "in" are slow); the
+    # preposition in front is checked in find().
+    m.add("PREP_YEAR", [[year]])
     zones = {"LOWER": {"IN": ["utc", "gmt", "a.m.", "p.m.", "am", "pm"]}}
     m.add("CLOCK", [[{"SHAPE": {"IN": ["dd:dd", "d:dd"]}}, {**zones, "OP": "?"}], [{"SHAPE": "dddd"}, zones]])
+    # Single words and fixed phrases go to the PhraseMatcher: hash look-ups, much cheaper than Matcher
+    # patterns that test a word list on every token.
     pm = PhraseMatcher(vocab, attr="LOWER")
+    pm.add("WEEKDAY", [vocab_doc(vocab, w) for w in full_weekdays])
+    pm.add("DEICTIC", [vocab_doc(vocab, w) for w in _DEICTIC])
+    pm.add("PREP_MONTH", [vocab_doc(vocab, w) for w in months])
+    pm.add("REL_UNIT", [vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS])
+    # "two days ago": anchored on the unit; the number in front is added in find().
+    pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
     pm.add("NAMED", [vocab_doc(vocab, k) for k in lx.named_dates])
     return m, pm
@@ -116,25 +102,38 @@ def find(doc: Doc) -> list[Candidate]:
         Candidate(e.start, e.end, "ner") for e in doc.ents if e.label_ in ("DATE", "TIME")
     ]
     matcher, phrases = _matchers(doc.vocab)
+    lx = lexicon()
+    numbers = lx.numbers
     blocked = {
         i
         for e in doc.ents
         if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC")
         for i in range(e.start, e.end)
     }
-    for match_id, start, end in matcher(doc):
+    matches = [*matcher(doc), *phrases(doc)]
+    for match_id, start, end in matches:
         name = doc.vocab.strings[match_id]
         if name != "CLOCK" and any(i in blocked for i in range(start, end)):
             continue
+        before = doc[start - 1].lower_ if start > 0 else ""
         if name == "PREP_YEAR":
             nxt = doc[end] if end < len(doc) else None
-            if nxt is not None and nxt.tag_ == "NNS":  # "of 1500 people"
-                continue
-        if name == "PREP_MONTH" and end < len(doc) and doc[end].like_num:
-            continue  # the longer MONTH_DAY pattern covers it
+            if before not in lx.year_prepositions or (nxt is not None and nxt.tag_ == "NNS"):
+                continue  # only "in 2008", "since 1991"; not "of 1500 people"
+        if name == "PREP_MONTH":
+            tok = doc[start]
+            if not tok.is_title or (end < len(doc) and doc[end].like_num):
+                continue  # the longer MONTH_DAY pattern covers "March 5"
+            if tok.lower_ in lx.ambiguous_months and before not in lx.month_modifiers:
+                continue  # "May", "March" alone are names and nouns too
+        if name == "AGO":
+            while (
+                start > 0
+                and end - start < 4
+                and (doc[start - 1].like_num or doc[start - 1].lower_ in numbers)
+            ):
+                start -= 1
         found.append(Candidate(start, end, name))
-    for match_id, start, end in phrases(doc):
-        found.append(Candidate(start, end, doc.vocab.strings[match_id]))
     out = []
     for c in found:
         start, end = c.start, c.end
@@ -146,6 +145,14 @@ def find(doc: Doc) -> list[Candidate]:
 
 def trimmed(doc: Doc, start: int, end: int) -> Span:
     """The span without leading signal words ("on", "in"...) and a trailing possessive or punctuation."""
+    last = doc[end - 1]
+    if (
+        end < len(doc)
+        and doc[end].lower_ in ("'s", "’s")
+        and last.shape_ == "dddd"
+        and last.text.endswith("0")
+    ):
+        end += 1  # "1930's": a decade, the apostrophe left out of the entity
     while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         if doc[end - 1].lower_ in ("'s", "’s") and doc[end - 2].shape_ == "dddd":
             break  # "1930's": a decade, not a possessive

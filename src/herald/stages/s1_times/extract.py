@@ -8,6 +8,7 @@ recall), and of overlapping ones the longest that normalises wins.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +49,8 @@ def is_future(span: Span) -> bool:
             return True
         if verb.lower_ in lx.future_participles:
             return True
+        if verb.lemma_.lower() in lx.future_cues and any(c.dep_ == "xcomp" for c in verb.children):
+            return True  # "wants to cut 789 dealers by early June": the time hangs from "wants"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if not infinitive or verb.dep_ not in ("xcomp", "ccomp", "acl") or verb.head is verb:
             return False
@@ -57,7 +60,9 @@ def is_future(span: Span) -> bool:
     return False
 
 
-def _record_value(parsed: Parsed, has_pub: bool) -> tuple[str | None, str]:
+def _record_value(
+    parsed: Parsed, has_pub: bool
+) -> tuple[str | None, Literal["absolute", "publication", "none"]]:
     if not parsed.relative:
         return parsed.value, "absolute"
     if not has_pub:
@@ -87,14 +92,22 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
         and before.lower_ in lexicon().weekday_blockers
     ):
         return None  # "Black Monday", "Super Tuesday": named days, not this week's
-    if parsed.rule == "year" and before is not None and before.pos_ == "PROPN" and before.is_title:
+    lx = lexicon()
+    if (
+        parsed.rule == "year"
+        and before is not None
+        and before.is_title
+        and before.pos_ in ("PROPN", "NOUN", "ADJ")
+        and before.lower_ not in lx.months
+        and before.lower_ not in lx.month_modifiers
+    ):
         return None  # "Local 1520", "Russell 2000": a name with a number
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if parsed.rule == "year" and after is not None and (after.tag_ == "NNS" or after.lower_ in ("year", "+")):
         return None  # "1709 schoolchildren", "a 2000 year old tradition", "1000+": counts, not years
     if parsed.rule.startswith("month") and parsed.granularity == "month" and span.start > 0:
         before = span.doc[span.start - 1]
-        months = lexicon().months
+        months = lx.months
         if before.lower_ in ("the", "a", "an") or not all(t.is_title for t in span if t.lower_ in months):
             return None  # "the March for Life", "a march": not the month
     return parsed
@@ -116,7 +129,7 @@ def extract_times(doc: Doc) -> list[Time]:
             continue  # "33 years old": an age
         parsed = parse_span(span, published)
         if parsed is None and c.source == "ner":
-            # spaCy sometimes runs an entity on ("the summer of 2012 thousands"): retry without the last tokens.
+            # spaCy may run an entity on ("the summer of 2012 thousands"): retry without the last tokens.
             for cut in (1, 2):
                 if span.end - cut > span.start and not any(
                     i in taken for i in range(span.start, span.end - cut)
@@ -137,7 +150,7 @@ def extract_times(doc: Doc) -> list[Time]:
     for span, first in chosen:
         parsed = first
         if first.rule == "vague:since then":  # starts at the time mentioned before it
-            parsed = parse(span.text, Context(published, False, previous)) or first
+            parsed = parse(span.text, Context(published, previous=previous)) or first
         value, anchor = _record_value(parsed, published is not None)
         times.append(
             Time(
@@ -149,7 +162,7 @@ def extract_times(doc: Doc) -> list[Time]:
                 type=parsed.type,
                 granularity=parsed.granularity,
                 vague=parsed.vague,
-                anchor=anchor,  # type: ignore[arg-type]
+                anchor=anchor,
                 rule=parsed.rule,
             )
         )

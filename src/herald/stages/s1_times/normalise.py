@@ -109,7 +109,8 @@ def _patterns() -> _Patterns:
         century=c(
             r"(?:the )?(?P<mod>early |late |mid |mid-)?(?P<n>\d{1,2}|first|second|third|fourth|fifth|sixth"
             r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
-            r"|seventeenth|eighteenth|nineteenth|twentieth|twenty first|twenty-first)(?:st|nd|rd|th)?[ -]century"
+            r"|seventeenth|eighteenth|nineteenth|twentieth|twenty first|twenty-first)"
+            r"(?:st|nd|rd|th)?[ -]century"
         ),
         season_year=c(rf"(?:the )?(?P<season>{_alt(list(lx.seasons))}) (?:of )?{year}"),
         season_rel=c(rf"(?P<rel>last|this|next|past|coming) (?P<season>{_alt(list(lx.seasons))})"),
@@ -332,9 +333,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             y -= 1
         elif m["rel"] == "next":
             y += 1
-        elif not m["rel"]:
-            ahead = q >= current if ctx.future else q > current
-            y = y + (1 if ctx.future else -1) if (ahead != ctx.future) or (not ctx.future and q > current) else y
+        elif ctx.future and q < current:
+            y += 1  # the next such quarter
+        elif not ctx.future and q > current:
+            y -= 1  # the last such quarter
         return _relative(f"{y}-Q{q}", "quarter", "quarter")
     if m := p.deictic.fullmatch(s):
         w = m["w"]

@@ -24,7 +24,7 @@ class Explanation:
 
 
 def kb_hits(kb: KnowledgeBase, name: str) -> list[tuple[Entry, str, str]]:
-    """Entries naming ``name`` exactly (case-sensitive, as the matcher), or case-insensitively if none does."""
+    """Entries naming ``name`` exactly (case-sensitive like the matcher), else case-insensitively."""
     out: list[tuple[Entry, str, str]] = []
     for fold in (False, True):
         want = name.lower() if fold else name

@@ -24,8 +24,9 @@ from .resolve import References, group, to_actors
 class ActorExtractor:
     """Everything the actors stage builds once, and the per-Doc pass."""
 
-    def __init__(self, vocab: Vocab, tokenizer: object, kb: KnowledgeBase | None = None,
-                 lex: Lexicons | None = None) -> None:
+    def __init__(
+        self, vocab: Vocab, tokenizer: object, kb: KnowledgeBase | None = None, lex: Lexicons | None = None
+    ) -> None:
         self.kb = kb if kb is not None else load_kb()
         self.lex = lex or load_lexicons()
         tokenize = tokenizer  # the nlp.tokenizer: str -> Doc

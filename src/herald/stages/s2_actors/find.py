@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span
 
 from .kb import Entry
 from .lexicon import Lexicons, Role
-from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie
+from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
-from .syntax import NP_LEFT_DEPS, head_of, is_agentive, is_location, is_noun_like, modifies_noun
+from .syntax import head_of, is_agentive, is_location, is_noun_like, modifies_noun
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
 # Named entities whose inside is a different name ("George Washington", "Beijing Daily").
@@ -67,14 +67,21 @@ class Finder:
         resolved: set[str] = set()
 
         # 1. role phrases, right to left so the head role absorbs modifier roles ("government officials").
-        for s, e, role in reversed(self.roles(doc)):
+        for s, e, role in reversed(self.roles(doc, token_keys(doc))):
             if any(taken[s:e]):
                 continue
             # A KB name covering the role phrase wins ("European Union" is not a trade union).
-            if any(k.start <= s and e <= k.end and (k.end - k.start) >= (e - s) for k in kb_spans if k.start <= s):
+            if any(
+                k.start <= s and e <= k.end and (k.end - k.start) >= (e - s) for k in kb_spans if k.start <= s
+            ):
                 continue
-            ent = ent_of[e - 1]
-            if ent is not None and ent.label_ in NAME_LABELS and ent.end > e and ent.label_ != "PERSON":
+            role_ent = ent_of[e - 1]
+            if (
+                role_ent is not None
+                and role_ent.label_ in NAME_LABELS
+                and role_ent.end > e
+                and role_ent.label_ != "PERSON"
+            ):
                 continue  # "Police Scotland", "Army Corps of Engineers": the name, not the role
             m = self._role_mention(doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved)
             if m is None:
@@ -88,8 +95,12 @@ class Finder:
         for k in kb_spans:
             if any(taken[k.start : k.end]):
                 continue
-            ent = ent_of[k.start]
-            if ent is not None and ent.label_ in NAME_LABELS and (_bare_start(ent) < k.start or _bare_end(ent) > k.end):
+            kb_ent = ent_of[k.start]
+            if (
+                kb_ent is not None
+                and kb_ent.label_ in NAME_LABELS
+                and (_bare_start(kb_ent) < k.start or _bare_end(kb_ent) > k.end)
+            ):
                 continue  # part of a longer name: handled with the named entity
             chosen = self.choose(k, resolved, day)
             if chosen is None:
@@ -197,7 +208,15 @@ class Finder:
             if tok.text == "-" and start - 2 >= sent_start:
                 start -= 1  # "Hamas-run", "US-backed"
                 continue
-            if tok.pos_ in STOP_LEFT_POS or tok.dep_ in ("det", "nummod", "cc", "conj", "prep", "appos", "punct"):
+            if tok.pos_ in STOP_LEFT_POS or tok.dep_ in (
+                "det",
+                "nummod",
+                "cc",
+                "conj",
+                "prep",
+                "appos",
+                "punct",
+            ):
                 break
             if not start <= tok.head.i < end:
                 break
@@ -212,17 +231,17 @@ class Finder:
             if kb is not None:  # may reach into the role phrase: "[Chinese foreign ministry] spokesman"
                 chosen = self.choose(kb, resolved, day)
                 if chosen is not None:
-                    ent, _hit = chosen
+                    owner_entry, _hit = chosen
                     after = kb.end
                     hyphen = after + 1 < len(doc) and doc[after].text == "-"
                     if hyphen and doc[after + 1].lower_ in self.owner_suffixes:
-                        owner = entry_mention(kb.start, kb.end, ent, f"kb:{ent.key}")
-                        resolved.add(ent.key)
-                        modifier = ent
+                        owner = entry_mention(kb.start, kb.end, owner_entry, f"kb:{owner_entry.key}")
+                        resolved.add(owner_entry.key)
+                        modifier = owner_entry
                     elif hyphen:
                         pass  # "US-backed forces" are not the US's
-                    elif ent.kind == "state" or modifier is None:
-                        modifier = ent
+                    elif owner_entry.kind == "state" or modifier is None:
+                        modifier = owner_entry
                 i = kb.end
                 continue
             i += 1
@@ -244,7 +263,7 @@ class Finder:
         sector = role.sector
         sectors = [role.sector]
         if modifier is not None and modifier.kind != "state" and (role.generic or owner is not None):
-            # "Hamas officials": Hamas's sector; "Hamas-run health ministry": the organ's sector, Hamas's second.
+            # "Hamas officials": Hamas's sector; "Hamas-run health ministry": the organ's, then Hamas's.
             extra = modifier.all_sectors()
             if role.generic and extra:
                 sector = extra[0]
@@ -286,21 +305,25 @@ class Finder:
         return m
 
     def _surname(self, doc: Doc, ent: Span, resolved: set[str]) -> Mention | None:
-        """"Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""
+        """ "Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""
         start, end = _bare_start(ent), _bare_end(ent)
         if end - start != 1 or not doc[start].is_title:
             return None
         word = doc[start].text
         found = [
-            e for key in resolved if (e := self.kb.kb.get(key)) is not None and e.kind == "person"
-            and len(e.name.split()) > 1 and e.name.split()[-1] == word
+            e
+            for key in resolved
+            if (e := self.kb.kb.get(key)) is not None
+            and e.kind == "person"
+            and len(e.name.split()) > 1
+            and e.name.split()[-1] == word
         ]
         if len(found) != 1:
             return None
         return entry_mention(start, end, found[0], f"surname:{found[0].key}")
 
     def _ner_owner(self, doc: Doc, start: int, s: int, ent_of: list[Span | None]) -> Mention | None:
-        """"Hamas-run" when Hamas is not in the KB: the named entity before "-run" owns the organ."""
+        """ "Hamas-run" when Hamas is not in the KB: the named entity before "-run" owns the organ."""
         for i in range(start, s - 1):
             if doc[i].text == "-" and doc[i + 1].lower_ in self.owner_suffixes and i > start:
                 ent = ent_of[i - 1]

@@ -4,7 +4,7 @@ Sources, later ones overriding earlier ones entry by entry (same ``key``):
 
 1. ``herald/data/actors/*.yaml`` (shipped),
 2. ``$HERALD_HOME/actors/*.yaml`` (``herald actors add`` copies files there),
-3. each folder in ``Settings.extra_data``: its ``actors/*.yaml`` (or the folder's own ``*.yaml``, or the file).
+3. each path in ``Settings.extra_data``: its ``actors/*.yaml`` (or the folder's own ``*.yaml``, or the file).
 """
 
 from __future__ import annotations
@@ -147,11 +147,15 @@ def read_file(path: Path) -> list[Entry]:
     if isinstance(raw, dict) and "actors" in raw:
         raw = raw["actors"]
     if not isinstance(raw, list):
-        raise KnowledgeBaseError(f"{path}: an actor file must be a YAML list of entries (- key: ..., name: ...).")
+        raise KnowledgeBaseError(
+            f"{path}: an actor file must be a YAML list of entries (- key: ..., name: ...)."
+        )
     out: list[Entry] = []
     seen: set[str] = set()
     for i, item in enumerate(raw, 1):
-        label = f"entry {i}" + (f" (key {item.get('key')!r})" if isinstance(item, dict) and "key" in item else "")
+        label = f"entry {i}" + (
+            f" (key {item.get('key')!r})" if isinstance(item, dict) and "key" in item else ""
+        )
         if not isinstance(item, dict):
             raise KnowledgeBaseError(f"{path}: {label}: expected a mapping with key, name, kind, ...")
         try:
@@ -160,7 +164,9 @@ def read_file(path: Path) -> list[Entry]:
             problems = "; ".join(
                 f"{'.'.join(str(x) for x in err['loc']) or 'entry'}: {err['msg']}" for err in exc.errors()
             )
-            raise KnowledgeBaseError(f"{path}: {label}: {problems}. Fix the entry (see docs/actors.md).") from exc
+            raise KnowledgeBaseError(
+                f"{path}: {label}: {problems}. Fix the entry (see docs/actors.md)."
+            ) from exc
         if entry.key in seen:
             raise KnowledgeBaseError(f"{path}: {label}: key {entry.key!r} appears twice in the same file.")
         seen.add(entry.key)
@@ -208,7 +214,10 @@ def _load(signature: tuple[tuple[str, float, int], ...], n_shipped: int) -> Know
     for i, (name, _, _) in enumerate(signature):
         origin = "shipped" if i < n_shipped else "user"
         path = Path(name)
-        pairs += [(e, f"{origin}:{path.name}" if origin == "shipped" else f"{origin}:{path}") for e in read_file(path)]
+        pairs += [
+            (e, f"{origin}:{path.name}" if origin == "shipped" else f"{origin}:{path}")
+            for e in read_file(path)
+        ]
     return KnowledgeBase(pairs)
 
 

@@ -10,16 +10,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .kb import Entry, KnowledgeBase
 
-# How a surface form names an entry, best first: a shared ("ambiguous") alias only wins when nothing else does.
+# How a surface form names an entry, best first: a shared ("ambiguous") alias wins only as a last resort.
 HOW_RANK = {"name": 0, "alias": 1, "demonym": 2, "capital": 3, "seat": 4, "ambiguous": 5}
 
 T = TypeVar("T")
+_END = -1  # marks a phrase end in a trie node (hashes are non-negative)
 
 
 @dataclass(frozen=True)
@@ -121,45 +124,58 @@ class KBMatcher:
         return out
 
 
+def token_keys(doc: Doc) -> list[tuple[int, int]]:
+    """(LOWER, LEMMA) hashes of every token, read from the token array (no Token objects)."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([LOWER, LEMMA])
+    return [(int(x), int(y)) for x, y in arr]
+
+
 class PhraseTrie(Generic[T]):
-    """Lower-case token sequences -> value; the last token may also match by lemma ("soldiers" -> soldier)."""
+    """Lower-case token sequences -> value; each token may also match by lemma ("soldiers" -> soldier).
+
+    Nodes are keyed by string hashes so a Doc is scanned from its attribute array, not token by token."""
 
     def __init__(self, tokenize: Callable[[str], Doc]) -> None:
         self.tokenize = tokenize
-        self.root: dict[str, object] = {}
+        self.root: dict[int, object] = {}
 
     def add(self, phrase: str, value: T) -> None:
         node = self.root
         for tok in self.tokenize(phrase.lower()):
-            node = node.setdefault(tok.lower_, {})  # type: ignore[assignment]
-        node.setdefault("\0", value)
+            node = node.setdefault(hash_string(tok.lower_), {})  # type: ignore[assignment]
+        node.setdefault(_END, value)
 
-    def match_at(self, doc: Doc, i: int) -> tuple[int, T] | None:
+    def match_at(self, keys: list[tuple[int, int]], i: int) -> tuple[int, T] | None:
         """The longest phrase starting at token i: (end, value)."""
         node = self.root
         best: tuple[int, T] | None = None
         j = i
-        while j < len(doc):
-            tok = doc[j]
-            nxt = node.get(tok.lower_)
+        while j < len(keys):
+            low, lem = keys[j]
+            nxt = node.get(low)
             if nxt is None:
-                nxt = node.get(tok.lemma_.lower())
+                nxt = node.get(lem)
             if not isinstance(nxt, dict):
                 break
             node = nxt
             j += 1
-            if "\0" in node:
-                best = (j, node["\0"])  # type: ignore[assignment]
+            if _END in node:
+                best = (j, node[_END])  # type: ignore[assignment]
         return best
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, T]]:
+    def __call__(self, doc: Doc, keys: list[tuple[int, int]] | None = None) -> list[tuple[int, int, T]]:
         """Non-overlapping longest matches, left to right."""
+        keys = token_keys(doc) if keys is None else keys
         out: list[tuple[int, int, T]] = []
         i = 0
         root = self.root
-        while i < len(doc):
-            if doc[i].lower_ in root or doc[i].lemma_.lower() in root:
-                m = self.match_at(doc, i)
+        n = len(keys)
+        while i < n:
+            low, lem = keys[i]
+            if low in root or lem in root:
+                m = self.match_at(keys, i)
                 if m is not None:
                     out.append((i, m[0], m[1]))
                     i = m[0]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
-from ...schema import Actor, ActorKind
-from ..common import text_span
+from ...schema import Actor, ActorKind, Span
 from .lexicon import GroupRef, Lexicons, Want
-from .matcher import PhraseTrie
+from .matcher import PhraseTrie, token_keys
 from .mentions import Mention
 
 
@@ -43,7 +43,9 @@ def group(mentions: list[Mention]) -> list[Draft]:
             words = m.name.split()
             for d in reversed(persons):
                 dn = d.first.name.split()
-                if len(words) < len(dn) and dn[-len(words) :] == words or (len(words) == 1 and words[0] == dn[0]):
+                if (len(words) < len(dn) and dn[-len(words) :] == words) or (
+                    len(words) == 1 and words[0] == dn[0]
+                ):
                     target = d
                     break
         if target is None:
@@ -93,15 +95,20 @@ class References:
         self.trie = trie
         self.speech = frozenset(lex.speech_verbs)
         self.pronouns = {k.lower(): v for k, v in lex.pronouns.items()}
+        self._pronoun_hashes = frozenset(hash_string(k) for k in self.pronouns)
 
     def resolve(self, doc: Doc, drafts: list[Draft], taken: bytearray) -> None:
         if not drafts:
             return
         refs: list[tuple[int, int, str, Want | None, list[str]]] = []
-        for s, e, (how, ref) in self.trie(doc):
+        keys = token_keys(doc)
+        for s, e, (how, ref) in self.trie(doc, keys):
             if not any(taken[s:e]):
                 refs.append((s, e, how, ref.want, []))
-        for tok in doc:
+        for i, (low, _lem) in enumerate(keys):
+            if low not in self._pronoun_hashes:
+                continue
+            tok = doc[i]
             kinds = self.pronouns.get(tok.lower_)
             if kinds and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.speech:
                 refs.append((tok.i, tok.i + 1, "pronoun", None, kinds))
@@ -146,7 +153,11 @@ class References:
                 for t, other in found:
                     if other is d:
                         continue
-                    if doc[t].head.i == head.i or any(c.i == t for c in head.conjuncts) or _near_conj(doc, s, t):
+                    if (
+                        doc[t].head.i == head.i
+                        or any(c.i == t for c in head.conjuncts)
+                        or _near_conj(doc, s, t)
+                    ):
                         return [other, d] if t < s else [d, other]
             pair = sorted(found[:2], key=lambda x: x[0])
             return [pair[0][1], pair[1][1]]
@@ -176,8 +187,8 @@ def to_actors(doc: Doc, drafts: list[Draft]) -> list[Actor]:
         spans = sorted(set(d.spans))
         mentions = []
         for s, e in spans:
-            span = doc[s:e]
-            mentions.append(text_span(doc, span.start_char, span.end_char))
+            span = doc[s:e]  # Span.text == doc.text[start_char:end_char], without building doc.text
+            mentions.append(Span(start=span.start_char, end=span.end_char, text=span.text))
         sectors = list(dict.fromkeys([x for x in [m.sector, *m.sectors] if x]))
         rule = m.rule if not d.ref_rules else f"{m.rule}+{'+'.join(d.ref_rules)}"
         kind: ActorKind = m.kind  # type: ignore[assignment]

@@ -7,7 +7,20 @@ from spacy.tokens import Doc, Token
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Prepositions after which a country or capital is where something happens, not who does it.
 LOCATION_PREPS = frozenset(
-    {"in", "at", "inside", "within", "across", "throughout", "near", "around", "into", "via", "outside", "over"}
+    {
+        "in",
+        "at",
+        "inside",
+        "within",
+        "across",
+        "throughout",
+        "near",
+        "around",
+        "into",
+        "via",
+        "outside",
+        "over",
+    }
 )
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Left dependents of a role noun that belong to the role phrase ("the [Hamas-run health] ministry").
@@ -24,7 +37,7 @@ def head_of(doc: Doc, start: int, end: int) -> Token:
 
 
 def lift_conj(tok: Token) -> Token:
-    """"Moscow and Beijing said": the first conjunct carries the dependency of the whole list."""
+    """ "Moscow and Beijing said": the first conjunct carries the dependency of the whole list."""
     seen = 0
     while tok.dep_ == "conj" and tok.head.i != tok.i and seen < 10:
         tok = tok.head

@@ -9,13 +9,15 @@ Metonymy: when the actors stage (which runs first) made a mention of a capital o
 said", "Russia launched"), the Place is still output — toponym evaluations count it — but with
 ``metonymic=True``; :func:`place_for` never returns such a place as an event location.
 
-:func:`place_for(doc, token_or_span) <place_for>` — for the events stage — returns the place governing an event
-trigger: first a place inside a locative prepositional phrase ("in/near/at/outside/across ... X") attached
-to the trigger or to the verb of its clause; else the place nearest the trigger in the same sentence that is
-not an actor mention; else None. It reads ``doc._.herald_places`` and never changes it.
+:func:`place_for(doc, token_or_span) <place_for>` — for the events stage — returns the place governing an
+event trigger: first a place inside a locative prepositional phrase ("in/near/at/outside/across ... X")
+attached to the trigger or to the verb of its clause; else the place nearest the trigger in the same
+sentence that is not an actor mention; else None. It reads ``doc._.herald_places`` and never changes it.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,14 +31,38 @@ _RESOLUTION = {
     "country": "country",
     "continent": "region",
     "admin1": "admin1",
+    "admin2": "region",
     "city": "city",
     "region": "region",
     "point": "point",
 }
 
 LOCATIVE_PREPS = frozenset(
-    {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "into", "on", "off", "along",
-     "within", "towards", "toward", "to", "over", "nearby", "between", "north", "south", "east", "west"}
+    {
+        "in",
+        "near",
+        "at",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "into",
+        "on",
+        "off",
+        "along",
+        "within",
+        "towards",
+        "toward",
+        "to",
+        "over",
+        "nearby",
+        "between",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
 )
 # "to"/"on"/"over" are locative only with a place as object; the object must be a place record anyway.
 
@@ -47,7 +73,16 @@ def extract_places(doc: Doc) -> list[Place]:
     gaz = store()
     mentions = find_mentions(doc, gaz)
     resolve(mentions, gaz)
-    return [_record(doc, i, m) for i, m in enumerate(mentions, 1)]
+    kept = [m for m in mentions if m.best is not None or not _code_like(m.text)]
+    return [_record(doc, i, m) for i, m in enumerate(kept, 1)]
+
+
+def _code_like(text: str) -> bool:
+    """'AI', 'IoTX', 'UConn': an unresolved all-caps or camel-case name is seldom a place NER got right."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        return True
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(text))
 
 
 def _record(doc: Doc, n: int, m: Mention) -> Place:
@@ -55,8 +90,9 @@ def _record(doc: Doc, n: int, m: Mention) -> Place:
     rule = f"{m.rule}+{m.score_rule}" + ("+metonymic" if metonymic else "")
     e = m.best
     if e is None:
-        return Place(id=f"p{n}", text=m.text, start=m.start, end=m.end, confidence=0.3, metonymic=metonymic,
-                     rule=rule)
+        return Place(
+            id=f"p{n}", text=m.text, start=m.start, end=m.end, confidence=0.3, metonymic=metonymic, rule=rule
+        )
     return Place(
         id=f"p{n}",
         text=m.text,
@@ -69,7 +105,7 @@ def _record(doc: Doc, n: int, m: Mention) -> Place:
         lat=round(e.lat, 5) if e.lat is not None else None,
         lon=round(e.lon, 5) if e.lon is not None else None,
         feature=e.feature,
-        resolution=_RESOLUTION.get(e.kind),  # type: ignore[arg-type]
+        resolution=_RESOLUTION.get(e.kind),
         source=e.source,
         confidence=m.confidence,
         metonymic=metonymic,
@@ -78,7 +114,7 @@ def _record(doc: Doc, n: int, m: Mention) -> Place:
 
 
 def _is_actor_mention(doc: Doc, start: int, end: int) -> bool:
-    """An actor mention is exactly this name ("Beijing said"), not a longer one holding it ("Atlanta police")."""
+    """An actor mention is exactly this name ("Beijing said"), not a longer one ("Atlanta police")."""
     actor = actor_at(doc, start, end)
     if actor is None:
         return False

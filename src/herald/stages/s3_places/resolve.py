@@ -3,10 +3,10 @@
 Score of a candidate = prior + context, in points:
 
 - prior: ``3 * log10(population)``; a country +6, a capital +3, an admin1 area -3 (its population is the sum
-  of its towns and "New York", "Kiev" mostly mean the city), a curated region/sea/site 26, a continent 30;
-  a match on an alternate (not the official) name -4.
-- context: +5 per other mention resolved into the same country (at most 3), +4 for a country that borders
-  a country the article mentions, +6 for a town in an admin1 area the article names, +25 when the mention
+  of its towns, and "New York", "Kiev" mostly mean the city); a US county 15; a curated region/sea/site 26;
+  a continent 30; a match on an alternate (not the official) name -4.
+- context: +3 per other mention resolved into the same country (at most 3), +4 for a country that borders
+  a country the article mentions, +3 for a town in an admin1 area the article names, +25 when the mention
   is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
 - guards: when a name is a country's (or a curated region's) own name, towns of that name are not
   considered unless the mention is qualified — a country is never geocoded to a town or a building.
@@ -32,13 +32,15 @@ MIN_TOWN_POP_ALT = 20000
 def prior(entry: Entry, primary: bool) -> float:
     if entry.kind == "continent":
         score = 30.0
+    elif entry.kind == "admin2":
+        score = 15.0  # US counties: no population in the tables; names mostly carry "County"/"Parish"
     elif entry.source.startswith("curated"):
         score = 26.0 if entry.kind != "admin1" else 24.0
     else:
         score = 3 * math.log10(max(entry.population, 10))
         if entry.kind == "country":
             score += 6
-        elif entry.kind == "admin1":
+        elif entry.kind in ("admin1", "admin2"):
             score -= 3
         elif entry.capital:
             score += 3
@@ -49,8 +51,11 @@ def _qualifies(q: Mention, entry: Entry) -> bool:
     for other, _ in q.candidates:
         if other.kind == "country" and other.iso3 == entry.iso3:
             return True
-        if other.kind == "admin1" and other.iso3 == entry.iso3 and entry.admin1 and (
-            normalise(other.name) == normalise(entry.admin1)
+        if (
+            other.kind == "admin1"
+            and other.iso3 == entry.iso3
+            and entry.admin1
+            and (normalise(other.name) == normalise(entry.admin1))
         ):
             return True
     return False
@@ -62,7 +67,7 @@ def _allowed(m: Mention) -> list[tuple[Entry, bool]]:
         p and (e.kind in ("country", "continent") or e.source.startswith("curated")) for e, p in cands
     )
     if strong and m.qualifier is None:
-        cands = [(e, p) for e, p in cands if e.kind != "city"]
+        cands = [(e, p) for e, p in cands if e.kind != "city" or e.source.startswith("curated")]
     return cands
 
 
@@ -73,10 +78,10 @@ def _score(m: Mention, store: Store, countries: Counter[str], admin1s: Counter[t
         s = prior(entry, primary)
         if entry.iso3:
             n = countries[entry.iso3] - (1 if m.counted and own is not None and own.iso3 == entry.iso3 else 0)
-            s += 5 * min(max(n, 0), 3)
+            s += 3 * min(max(n, 0), 3)
             if entry.kind == "country" and any(countries[c] for c in store.neighbours.get(entry.iso3, ())):
                 s += 4
-            if entry.kind == "city" and entry.admin1:
+            if entry.kind in ("city", "admin2") and entry.admin1:
                 k = (entry.iso3, normalise(entry.admin1))
                 if admin1s[k] > 0:
                     s += 3

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from .gazetteer import Entry, _data_files, build, normalise
 
-FORMAT = "5"
-EXACT = "="  # key prefix of names matched exactly as written  # bump when the table layout or the build rules change
+FORMAT = "9"
+EXACT = "="  # key prefix of names matched exactly as written
 _FIELDS = [f.name for f in fields(Entry)]
 
 
@@ -93,7 +93,9 @@ class Store:
         self.countries: dict[str, Entry] = {
             e.iso3: e for e in self._entries("SELECT * FROM entries WHERE kind = 'country'", ()) if e.iso3
         }
-        self.match_names: frozenset[str] = frozenset(r[0] for r in conn.execute("SELECT name FROM match_names"))
+        self.match_names: frozenset[str] = frozenset(
+            r[0] for r in conn.execute("SELECT name FROM match_names")
+        )
         nb: dict[str, set[str]] = {}
         for a, b in conn.execute("SELECT iso3, other FROM neighbours"):
             nb.setdefault(a, set()).add(b)
@@ -151,6 +153,9 @@ def _build_file(path: Path) -> None:
         finally:
             conn.close()
         os.replace(tmp, path)  # atomic: concurrent builders never see a half-written file
+        for old in path.parent.glob("gazetteer-*.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)  # stale builds (other inputs); open handles stay valid
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -20,10 +20,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ...schema import Span as TextSpan
 from ...schema import Statement
-from ..common import actor_for_token, actors_at, meta, text_span
+from ..common import actor_for_token, actors_at, meta
 from .found import Found
 from .headline import headline_statement
 from .lexicon import CueLexicon, cue_lexicon
@@ -44,16 +46,22 @@ class _Context:
 
     def __init__(self, doc: Doc, lex: CueLexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.lex = lex
-        self.quotes = [q for q in find_quotes(doc.text) if q.depth == 0]
+        self.quotes = [q for q in find_quotes(self.text) if q.depth == 0]
         # token index -> index of the top-level quotation containing it (marks included), or -1
+        # Token attributes read as arrays: creating a Token object per position is the stage's main cost.
+        arr = doc.to_array([IDX, LEMMA, LOWER])
+        self.starts: list[int] = arr[:, 0].tolist() if len(doc) else []
+        self.lemmas: list[int] = arr[:, 1].tolist() if len(doc) else []
+        self.lowers: list[int] = arr[:, 2].tolist() if len(doc) else []
         self.quote_of: list[int] = [-1] * len(doc)
         qi = 0
-        for tok in doc:
-            while qi < len(self.quotes) and self.quotes[qi].end <= tok.idx:
+        for i, idx in enumerate(self.starts):
+            while qi < len(self.quotes) and self.quotes[qi].end <= idx:
                 qi += 1
-            if qi < len(self.quotes) and self.quotes[qi].start <= tok.idx < self.quotes[qi].end:
-                self.quote_of[tok.i] = qi
+            if qi < len(self.quotes) and self.quotes[qi].start <= idx < self.quotes[qi].end:
+                self.quote_of[i] = qi
         self.used_cues: set[int] = set()
         # Token.sent walks the Doc on every call: index the sentences once.
         self.sents = list(doc.sents)
@@ -61,8 +69,7 @@ class _Context:
         for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
-        self.starts = [t.idx for t in doc]
-        self.par_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc.text)]
+        self.par_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
 
     def sent(self, i: int) -> Span:
         return self.sents[self.sent_of[i]]
@@ -75,8 +82,8 @@ class _Context:
         """Character bounds of the paragraph (line) holding ``char``."""
         k = bisect.bisect_right(self.par_starts, char) - 1
         start = self.par_starts[k]
-        nl = self.doc.text.find("\n", start)
-        return start, len(self.doc.text) if nl < 0 else nl
+        nl = self.text.find("\n", start)
+        return start, len(self.text) if nl < 0 else nl
 
     def clip(self, rng: tuple[int, int], around: Token) -> tuple[int, int]:
         """A token range cut to the paragraph of ``around`` (the parser's sentences can run over a break)."""
@@ -90,10 +97,9 @@ class _Context:
 
     def tok_range(self, q: Quote) -> tuple[int, int]:
         """Token indices [first, last] of a quotation's marks."""
-        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if not len(self.doc) or q.end <= q.start:
             return -1, -1
-        return span.start, span.end - 1
+        return self.token_at(q.start), self.token_at(q.end - 1)
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character range of the token range [start, end)."""
@@ -101,10 +107,9 @@ class _Context:
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-def _content_of_quote(doc: Doc, q: Quote) -> tuple[int, int]:
+def _content_of_quote(text: str, q: Quote) -> tuple[int, int]:
     """The quotation's inner text without edge whitespace and a trailing comma/colon."""
     start, end = q.inner_start, q.inner_end
-    text = doc.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
@@ -136,7 +141,7 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             return None
         i += 1
     start = i
-    inner = doc.text[q.inner_start : q.inner_end].rstrip()
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     ends_sentence = bool(inner) and inner[-1] in ".…" and last + 1 < len(doc) and doc[last + 1].text != ","
     j = start
     while j < len(doc) and j - start < _ATTRIB_WINDOW:
@@ -208,12 +213,15 @@ def _before_attribution(ctx: _Context, first: int) -> Token | None:
     return None
 
 
-def _attach_speaker(found: Found, cue: Token) -> bool:
+def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
     sp = speaker_of(cue)
     if sp is None:
         return False
     head, (s, e) = sp
     doc = cue.doc
+    lo, hi = sorted((head.idx, cue.idx))
+    if "\n" in ctx.text[lo:hi]:
+        return False  # the parser ran a sentence over a paragraph break
     # Keep the noun phrase inside the head's paragraph.
     for k in range(s, min(head.i, e)):
         if "\n" in doc[k].whitespace_ or "\n" in doc[k].text:
@@ -251,7 +259,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
         first, last = ctx.tok_range(q)
         if first < 0:
             continue
-        content = _content_of_quote(doc, q)
+        content = _content_of_quote(ctx.text, q)
         if content[1] <= content[0]:
             continue
         cue: Token | None = None
@@ -270,6 +278,8 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                 cue = None
         if cue is None:
             continue
+        if not _is_clause(doc, first, last) and not _starts_sentence(ctx, first):
+            continue  # a phrase quoted mid-sentence ("... 'general temperament,' it reports"): not direct
         found = Found(
             content=content,
             kind="direct",
@@ -280,7 +290,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             tokens=[first, last, cue.i],
             quotes=[content],
         )
-        if not _attach_speaker(found, cue) and rule == "quote-then-cue":
+        if not _attach_speaker(ctx, found, cue) and rule == "quote-then-cue":
             if cue.i > last + 1:  # “...,” the minister said
                 _fallback_speaker(ctx, found, last + 1, cue.i)
             if found.speaker is None:  # “...,” said the minister
@@ -304,7 +314,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                 and len(gap) <= 12
                 and (not gap or gap[-1].text in _OPEN_CONT)
             ):
-                ncontent = _content_of_quote(doc, nq)
+                ncontent = _content_of_quote(ctx.text, nq)
                 if ncontent[1] > ncontent[0]:
                     cont = Found(
                         content=ncontent,
@@ -327,10 +337,12 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
     """``The ministry said:`` at a paragraph end: the next paragraph (or the quotation opening it) is the
     content, as in block quotations of statements."""
     doc = ctx.doc
-    text = doc.text
-    for tok in doc:
-        if tok.text != ":" or ctx.quote_of[tok.i] >= 0:
+    text = ctx.text
+    colon = doc.vocab.strings.add(":")
+    for i, low in enumerate(ctx.lowers):
+        if low != colon or ctx.quote_of[i] >= 0:
             continue
+        tok = doc[i]
         k = tok.idx + 1
         while k < len(text) and text[k] in " \t":
             k += 1
@@ -356,7 +368,9 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         qi = next((i for i, q in enumerate(ctx.quotes) if q.start == k), None)
         if qi is not None and qi in done:
             continue
-        content = _content_of_quote(doc, ctx.quotes[qi]) if qi is not None else (k, len(text[:end].rstrip()))
+        content = (
+            _content_of_quote(ctx.text, ctx.quotes[qi]) if qi is not None else (k, len(text[:end].rstrip()))
+        )
         if content[1] <= content[0]:
             continue
         span = doc.char_span(content[0], content[1], alignment_mode="expand")
@@ -372,7 +386,7 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             tokens=[cue.i, tok.i, span.start, span.end - 1],
             quotes=[content],  # a block quotation is verbatim even without marks
         )
-        if not _attach_speaker(found, cue):
+        if not _attach_speaker(ctx, found, cue):
             continue
         ctx.used_cues.add(cue.i)
         out.append(found)
@@ -387,8 +401,14 @@ def _quotes_in(ctx: _Context, start: int, end: int) -> list[int]:
 def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
     """Set kind and quotes from the quotations inside the content; False if it duplicates a direct quote."""
     cs, ce = found.content
-    inside = _quotes_in(ctx, cs - 1, ce + 1)
-    overlapping = [i for i, q in enumerate(ctx.quotes) if q.start < ce and q.end > cs and i not in inside]
+    inside: list[int] = []
+    overlapping: list[int] = []
+    for i, q in enumerate(ctx.quotes):
+        if q.end <= cs or q.start >= ce:
+            continue
+        # Inside when its words are: the parse often leaves a closing mark or final stop out of the clause.
+        ws, we = _words_of(ctx.text, q)
+        (inside if ws >= cs - 1 and we <= ce else overlapping).append(i)
     if any(i in done for i in inside + overlapping):
         return False
     if overlapping:
@@ -396,20 +416,35 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
     if not inside:
         found.kind = "indirect"
         return True
-    spans = [_content_of_quote(ctx.doc, ctx.quotes[i]) for i in inside]
-    rest = ctx.doc.text[cs:ce]
+    spans = [_content_of_quote(ctx.text, ctx.quotes[i]) for i in inside]
+    rest = ctx.text[cs:ce]
     for i in inside:
         q = ctx.quotes[i]
-        rest = rest.replace(ctx.doc.text[q.start : q.end], "")
+        rest = rest.replace(ctx.text[q.start : min(q.end, ce)], "")
     if not any(ch.isalnum() for ch in rest):
         found.kind = "direct"
         found.content = spans[0] if len(spans) == 1 else found.content
     else:
         found.kind = "mixed"
+        # The content keeps the marks of the quotations it holds.
+        found.content = (
+            min(cs, *(ctx.quotes[i].start for i in inside)),
+            max(ce, *(ctx.quotes[i].end for i in inside)),
+        )
     found.quotes = spans
     for i in inside:
         done[i] = found
     return True
+
+
+def _words_of(text: str, q: Quote) -> tuple[int, int]:
+    """A quotation's inner range without edge spaces and punctuation."""
+    start, end = q.inner_start, q.inner_end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
@@ -417,9 +452,14 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     doc = ctx.doc
     lex = ctx.lex
     phrasal_verbs = {verb for verb, _ in lex.phrasal}
-    for tok in doc:
-        if ctx.quote_of[tok.i] >= 0 or tok.i in ctx.used_cues:
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in (*lex.verbs, *phrasal_verbs)}
+    wanted |= {strings.add(w.capitalize()) for w in (*lex.verbs, *phrasal_verbs)}
+    according = strings.add("according")
+    for i, (lem, lw) in enumerate(zip(ctx.lemmas, ctx.lowers, strict=True)):
+        if (lem not in wanted and lw != according) or ctx.quote_of[i] >= 0 or i in ctx.used_cues:
             continue
+        tok = doc[i]
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             found = _according_to(ctx, tok)
@@ -473,7 +513,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             cue_class=cls_name,
             tokens=[rng[0], rng[1] - 1, *cue_idx],
         )
-        if not _attach_speaker(found, tok):
+        if not _attach_speaker(ctx, found, tok):
             continue
         if found.speaker is not None and _overlaps(found.speaker, found.content):
             continue
@@ -518,7 +558,7 @@ def _according_to(ctx: _Context, tok: Token) -> Found | None:
         kind="indirect",
         rule=rule,
         cue=tok,
-        cue_text=doc.text[tok.idx : to.idx + len(to.text)],
+        cue_text=ctx.text[tok.idx : to.idx + len(to.text)],
         cue_class=cue_class,
         speaker=ctx.chars(*sp),
         speaker_head=obj,
@@ -539,17 +579,35 @@ def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             continue
         if not _starts_sentence(ctx, first) and not _is_long_finite(doc, first, last):
             continue  # a fragment quoted in the middle of narration whose cue was not found
-        content = _content_of_quote(doc, q)
+        content = _content_of_quote(ctx.text, q)
         prev = _previous(out, q.start)
         found = Found(
             content=content, kind="direct", rule="quote-unattributed", tokens=[first, last], quotes=[content]
         )
-        if prev is not None and prev.rule != "headline-colon" and _only_quotes_between(ctx, prev, q):
+        if (
+            prev is not None
+            and prev.rule != "headline-colon"
+            and _only_quotes_between(ctx, prev, q)
+            and _ends_sentence(ctx, last)
+        ):
             found.rule = "quote-follows-speaker"
             found.speaker, found.speaker_head = prev.speaker, prev.speaker_head
-            found.cue_class = prev.cue_class
+            found.cue_class = prev.cue_class if prev.cue_class in ("speech", "writing") else "speech"
         out.append(found)
         done[qi] = found
+
+
+def _ends_sentence(ctx: _Context, last: int) -> bool:
+    """Whether only punctuation follows a quotation's closing mark in its sentence (no "..., Kasem read")."""
+    doc = ctx.doc
+    j = last + 1
+    while j < len(doc) and (doc[j].is_punct or doc[j].is_space) and ctx.quote_of[j] < 0:
+        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
+            return True
+        j += 1
+    return (
+        j >= len(doc) or "\n" in doc[j - 1].whitespace_ or ctx.quote_of[j] >= 0 or bool(doc[j].is_sent_start)
+    )
 
 
 def _starts_sentence(ctx: _Context, first: int) -> bool:
@@ -594,15 +652,22 @@ def _evidence(ctx: _Context, f: Found) -> tuple[int, int]:
     cs, ce = f.content
     toks += [ctx.token_at(cs), ctx.token_at(max(cs, ce - 1))]
     start, end = cs, ce
+    # The parser's sentences can run over paragraph breaks: stay inside the paragraphs involved.
+    p_lo = min(ctx.paragraph(ctx.starts[i])[0] for i in toks)
+    p_hi = max(ctx.paragraph(ctx.starts[i])[1] for i in toks)
     for i in toks:
         sent = ctx.sent(i)
-        start = min(start, sent.start_char)
-        end = max(end, sent.end_char)
-    while end > start and doc.text[end - 1].isspace():
+        start = min(start, max(sent.start_char, p_lo))
+        end = max(end, min(sent.end_char, p_hi))
+    while end > start and ctx.text[end - 1].isspace():
         end -= 1
-    while start < end and doc.text[start].isspace():
+    while start < end and ctx.text[start].isspace():
         start += 1
     return start, end
+
+
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(start=start, end=end, text=text[start:end])
 
 
 def _speaker_id(doc: Doc, f: Found) -> str | None:
@@ -624,7 +689,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     ctx = _Context(doc, cue_lexicon())
     out: list[Found] = []
     done: dict[int, Found] = {}  # quotation index -> the statement that covers it
-    head = headline_statement(doc, ctx.lex, meta(doc).title)
+    head = headline_statement(doc, ctx.text, ctx.lex, meta(doc).title)
     if head is not None:
         # The headline's own words are not searched again for cues and quotations.
         _classify(ctx, head, done)
@@ -644,13 +709,13 @@ def extract_statements(doc: Doc) -> list[Statement]:
             Statement(
                 id=ids[id(f)],
                 speaker=_speaker_id(doc, f),
-                speaker_text=doc.text[f.speaker[0] : f.speaker[1]] if f.speaker else None,
+                speaker_text=ctx.text[f.speaker[0] : f.speaker[1]] if f.speaker else None,
                 cue=f.cue_text,
                 cue_class=f.cue_class,
                 kind=f.kind,
-                content=text_span(doc, *f.content),
-                evidence=text_span(doc, *ev),
-                quotes=[text_span(doc, *q) for q in f.quotes],
+                content=_span(ctx.text, *f.content),
+                evidence=_span(ctx.text, *ev),
+                quotes=[_span(ctx.text, *q) for q in f.quotes],
                 continues=ids.get(id(f.continues)) if f.continues is not None else None,
                 rule=f.rule,
             )

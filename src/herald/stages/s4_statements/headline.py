@@ -12,12 +12,11 @@ _MAX_SPEAKER_TOKENS = 6
 _MAX_HEADLINE_TOKENS = 30
 
 
-def headline_statement(doc: Doc, lex: CueLexicon, title: str | None) -> Found | None:
+def headline_statement(doc: Doc, text: str, lex: CueLexicon, title: str | None) -> Found | None:
     """The statement of the article's first line when it is a headline of the form "Speaker: content".
 
     The first line counts as a headline when it equals the given title or is short and has no final full stop.
     """
-    text = doc.text
     start = len(text) - len(text.lstrip())
     nl = text.find("\n", start)
     end = len(text) if nl < 0 else nl

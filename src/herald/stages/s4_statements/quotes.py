@@ -116,7 +116,7 @@ def find_quotes(text: str) -> list[Quote]:
             if first < nend and _opener_family(text[first]) == outer.family:
                 carried, reopens = outer, True
                 continue
-            if outer.family != _SINGLE and _closes_first(text, first, nend):
+            if _closes_first(text, first, nend, outer.family):
                 carried, reopens = outer, False
                 continue
         if outer.family != _SINGLE:
@@ -131,18 +131,31 @@ def _first_char(text: str, start: int, end: int) -> int:
     return start
 
 
-def _closes_first(text: str, start: int, end: int) -> bool:
-    """Whether the first double quote mark of the paragraph can only be a closing one."""
+def _closes_first(text: str, start: int, end: int, family: str) -> bool:
+    """Whether the first mark of ``family`` in the paragraph can only be a closing one."""
     for i in range(start, end):
         ch = text[i]
-        if ch in "”»":
+        if ch not in QUOTE_CHARS:
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        left_open = prev in _FLANK or prev.isspace()
+        right_open = nxt in _RIGHT_FLANK or nxt.isspace()
+        if family == _SINGLE:
+            if ch == "‘":
+                return False
+            if ch in "'’" and not (prev.isalnum() and nxt.isalnum()):
+                if left_open and not right_open:
+                    return False
+                if not left_open and right_open:
+                    return True
+            continue
+        if ch in _CLOSERS and _CLOSERS[ch] == family:
             return True
-        if ch in "“«„":
+        if ch in _OPENERS and _OPENERS[ch] == family:
             return False
-        if ch == '"':
-            prev = text[i - 1] if i > start else " "
-            nxt = text[i + 1] if i + 1 < len(text) else " "
-            return not (prev in _FLANK or prev.isspace()) and (nxt in _RIGHT_FLANK or nxt.isspace())
+        if ch == '"' and family == _DOUBLE:
+            return not left_open and right_open
     return False
 
 

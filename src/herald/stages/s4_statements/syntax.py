@@ -9,6 +9,7 @@ from .lexicon import CueLexicon
 _TRIM = set(",;:—–-\"'“”‘’«»‹›()")
 _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 _NO_SOURCE = {"it", "there", "this", "that", "what", "which", "who", "whom", "whoever", "whatever"}
 # Links through which a subjectless cue takes the subject of its head ("adding that", "went on to say").
 _INHERIT = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
@@ -61,10 +62,13 @@ def speaker_of(cue: Token) -> tuple[Token, tuple[int, int]] | None:
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                # "Members of the Syndicate, who said ...": the noun phrase up to its relative clause
                 head = tok.head
-                return head, trim(doc, head.left_edge.i, head.i + 1)
+                return head, trim(doc, head.left_edge.i, tok.left_edge.i)
             if subj.pos_ == "PRON" and subj.lower_ in _NO_SOURCE:
                 return None  # "it is said", "this shows", "who says ...?": no source
+            if subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+                return None  # "less than half-a-year on deal want ...": not a source
             return subj, trim(doc, *_np_range(subj))
         if tok.dep_ in _INHERIT and tok.head is not tok:
             tok = tok.head
@@ -76,6 +80,11 @@ def speaker_of(cue: Token) -> tuple[Token, tuple[int, int]] | None:
 def _np_range(head: Token) -> tuple[int, int]:
     """The noun phrase under ``head``, without a trailing relative clause that contains the cue itself."""
     start, end = subtree_range(head)
+    doc = head.doc
+    for c in head.children:
+        # ", who said ...": a non-restrictive relative clause is not part of the name
+        if c.dep_ == "relcl" and c.left_edge.i > start and doc[c.left_edge.i - 1].text == ",":
+            end = min(end, c.left_edge.i - 1)
     return start, end
 
 
@@ -93,6 +102,12 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         after = [c for c in ccomps if c.i > cue.i]
         comp = after[0] if after else ccomps[-1]
         rule = "ccomp" if after else "ccomp-preposed"
+        # A content clause has its own subject ("found that the strike ..."), or at least a "that"; the
+        # parser's other ccomps ("found a launcher", "To see the list, the library posts") are not contents.
+        has_subject = any(c.dep_ in _CLAUSE_SUBJECTS for c in comp.children)
+        has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
+        if not has_subject and not (after and has_mark):
+            return None
         return trim(doc, *subtree_range(comp), keep_final=False), rule
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
@@ -110,10 +125,14 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         if objs:
             obj = objs[0]
             end = obj.right_edge.i + 1
-            # "accused Israel of violating ...", "blamed X for Y": the preposition belongs to the content.
-            for p in children(cue, "prep"):
-                if p.i >= end and p.lower_ in ("of", "for", "over"):
-                    end = p.right_edge.i + 1
+            # "accused Israel of violating ...", "blamed X for Y", "confirmed Wells to miss the opener": what
+            # follows the object belongs to the content.
+            for c in cue.children:
+                if c.i >= end and (
+                    c.dep_ in ("xcomp", "ccomp", "oprd")
+                    or (c.dep_ == "prep" and c.lower_ in ("of", "for", "over"))
+                ):
+                    end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
     return None
 

@@ -6,6 +6,7 @@ over its records (or nothing) is used, so the events stage always runs.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -19,18 +20,16 @@ from ..common import meta, records
 TimeFor = Callable[[Doc, Any], "Time | None"]
 PlaceFor = Callable[[Doc, Any], "Place | None"]
 
-try:  # pragma: no cover - depends on the times stage being present
-    from ..s1_times import time_for as _time_for  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    _time_for = None
-try:  # pragma: no cover
-    from ..s1_times import is_historical as _is_historical  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    _is_historical = None
-try:  # pragma: no cover
-    from ..s3_places import place_for as _place_for  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    _place_for = None
+_time_for: Any = None
+_is_historical: Any = None
+_place_for: Any = None
+# The times/places helpers may be missing while those stages change: fall back to local rules then.
+with contextlib.suppress(ImportError):
+    from ..s1_times import time_for as _time_for
+with contextlib.suppress(ImportError):
+    from ..s1_times import is_historical as _is_historical
+with contextlib.suppress(ImportError):
+    from ..s3_places import place_for as _place_for
 
 HISTORY_DAYS = 31
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -65,7 +64,7 @@ def find_time(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Time 
         for t in (trigger, *anchors):
             try:
                 found = _time_for(doc, t)
-            except Exception:  # noqa: BLE001 - a bug in another stage must not break event coding
+            except Exception:
                 found = None
             if found is not None:
                 return found, "times.time_for"
@@ -83,7 +82,7 @@ def find_place(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Plac
         for t in (trigger, *anchors):
             try:
                 found = _place_for(doc, t)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 found = None
             if found is not None:
                 return found, "places.place_for"
@@ -111,7 +110,7 @@ def _locative(doc: Doc, place: Place) -> bool:
 
 
 def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> str | None:
-    """Why the event is background (more than ~a month before publication, or framed as history), else None."""
+    """Why the event is background (over ~a month before publication, or framed as history), else None."""
     published = meta(doc).published
     if time is not None:
         if _is_historical is not None:
@@ -119,7 +118,7 @@ def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> s
                 if _is_historical(time, published, days=HISTORY_DAYS):
                     return f"time {time.text!r} is more than {HISTORY_DAYS} days before publication"
                 return None
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
         end = _value_end(time.value)
         if end is not None and published is not None and end < published - timedelta(days=HISTORY_DAYS):
@@ -136,7 +135,11 @@ def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> s
         if any(cue.strip() in low for cue in HISTORY_CUES):
             return f"{ent.text!r} frames the event as background"
         m = _YEAR.search(ent.text)
-        if m and published is not None and date(int(m.group(1)), 12, 31) < published - timedelta(days=HISTORY_DAYS):
+        if (
+            m
+            and published is not None
+            and date(int(m.group(1)), 12, 31) < published - timedelta(days=HISTORY_DAYS)
+        ):
             return f"year {m.group(1)} is more than {HISTORY_DAYS} days before publication"
     return None
 
@@ -165,7 +168,9 @@ def statement_for(doc: Doc, trigger: Token) -> Statement | None:
     for s in records(doc, "statements"):
         if not isinstance(s, Statement):
             continue
-        if s.content.start <= trigger.idx < s.content.end:
-            if best is None or (s.content.end - s.content.start) < (best.content.end - best.content.start):
-                best = s
+        inside = s.content.start <= trigger.idx < s.content.end
+        if inside and (
+            best is None or (s.content.end - s.content.start) < (best.content.end - best.content.start)
+        ):
+            best = s
     return best

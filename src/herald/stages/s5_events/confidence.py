@@ -1,8 +1,8 @@
 """Event confidence: a transparent additive score, so users can threshold it and read why.
 
 confidence = base(trigger kind) + sum(adjustments), clipped to [0.05, 0.95]. Every adjustment that applied is
-returned with its reason (``herald explain`` prints them). The weights were set by hand against the DEV portion
-of plover-gsr and are documented in docs/events.md.
+returned with its reason (``herald explain`` prints them). The weights were set by hand against the DEV
+portion of plover-gsr and are documented in docs/events.md.
 """
 
 from __future__ import annotations

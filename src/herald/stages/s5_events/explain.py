@@ -1,8 +1,8 @@
 """Why each event was coded: the structure behind ``herald explain``.
 
 :func:`explain` runs the pipeline on a text and returns, per event, the lexicon entry and pattern that fired,
-the trigger and sentence, how actors and recipients were resolved, where date and place came from, the modality
-cues and the confidence with its additive parts (see confidence.py).
+the trigger and sentence, how actors and recipients were resolved, where date and place came from, the
+modality cues and the confidence with its additive parts (see confidence.py).
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ class Explanation:
     actor_records: dict[str, Actor] = field(default_factory=dict)
 
 
-def _roles(ids: list[str], pairs: list[tuple[str, str]], actors: dict[str, Actor]) -> list[tuple[str, str, str]]:
+def _roles(
+    ids: list[str], pairs: list[tuple[str, str]], actors: dict[str, Actor]
+) -> list[tuple[str, str, str]]:
     by_name = dict(pairs)
     out = []
     for i in ids:
@@ -89,7 +91,9 @@ def explain_doc(doc: Doc) -> list[Explanation]:
     return out
 
 
-def explain(text: str, *, published: str | date | None = None, nlp: Language | None = None) -> list[Explanation]:
+def explain(
+    text: str, *, published: str | date | None = None, nlp: Language | None = None
+) -> list[Explanation]:
     """Run Herald on a text and explain each event it codes."""
     from ...inputs import ArticleInput, normalise_date
     from ...pipeline import load, make_doc

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Event
-from ..common import actor_for_token, meta, span_of
+from ...schema import Span as TextSpan
+from ..common import actor_for_token, meta
 from . import attach, modality
 from .confidence import score
 from .lexicon import Entry, Lexicon, load_lexicon
@@ -32,11 +34,46 @@ from .roles import (
 
 MAX_PER_SENTENCE = 4
 # Where a verb's recipient is found when its lexicon entry does not say: transfers also take "to X".
-DEFAULT_SLOTS = {t: ("dobj", "dative", "prep:to") for t in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE")}
+DEFAULT_SLOTS = {
+    t: ("dobj", "dative", "prep:to") for t in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE")
+}
 # Speech verbs whose "must"/"should" clause is a demand ("Russia said Sudan must return the helicopter").
-SPEECH_DEMAND = frozenset({"say", "announce", "tell", "state", "declare", "insist", "conclude", "stress",
-                           "reiterate", "add", "warn"})
+SPEECH_DEMAND = frozenset(
+    {
+        "say",
+        "announce",
+        "tell",
+        "state",
+        "declare",
+        "insist",
+        "conclude",
+        "stress",
+        "reiterate",
+        "add",
+        "warn",
+    }
+)
 OBLIGATION = frozenset({"must", "should"})
+# Frames whose complement describes a role or an allegation ("responsible for attacks"), not an occurrence.
+HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
+ROLE_NOUNS = frozenset({"facilitator", "leader", "commander", "member"})
+BACKGROUND_FRAMES = frozenset(
+    {
+        "responsible",
+        "involved",
+        "suspect",
+        "suspected",
+        "known",
+        "wanted",
+        "blame",
+        "involvement",
+        "role",
+        "linked",
+        "associated",
+        "notorious",
+        "experience",
+    }
+)
 CONTENT_DEPS = ("xcomp", "ccomp")
 
 
@@ -72,6 +109,11 @@ def _union(a: Resolved, b: Resolved) -> Resolved:
     return out
 
 
+def _token_span(tok: Token) -> TextSpan:
+    # Built from the token itself: Doc.text re-joins the whole document on every access.
+    return TextSpan(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+
+
 def _depth(tok: Token) -> int:
     d = 0
     while tok.head.i != tok.i and d < 50:
@@ -91,7 +133,11 @@ def _clause(tok: Token) -> Token | None:
         if c.dep_ in CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "ADJ"):
             return c
     for c in tok.children:
-        if c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if (
+            c.dep_ == "advcl"
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
             return c
     return None
 
@@ -196,6 +242,21 @@ def content_type(tok: Token, lex: Lexicon) -> tuple[str | None, Entry | None]:
     return None, None
 
 
+def _background_role(anchor: Token) -> bool:
+    """ "responsible for conducting attacks", "suspected of blowing up a plane": a description of someone's
+    role or an allegation, not a reported occurrence."""
+    cur = anchor
+    for _ in range(3):
+        if cur.dep_ in ("pcomp", "pobj") and cur.head.dep_ == "prep":
+            gov = cur.head.head
+            if gov.lemma_.lower() in BACKGROUND_FRAMES:
+                return True
+            cur = gov
+            continue
+        return cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in ROLE_NOUNS
+    return False
+
+
 class _Sentence:
     """Coding of one sentence."""
 
@@ -204,6 +265,7 @@ class _Sentence:
         self.consumed: set[int] = set()
         self.matched: dict[int, Candidate] = {}
         self.blocked = frozenset(lex.nouns)
+        self.known = frozenset(lex.verbs) | frozenset(lex.adjectives) | self.blocked | SPEECH_DEMAND
 
     # --- roles ---------------------------------------------------------------------------------------
     def _resolve(self, tok: Token | None, *, infer: bool = True) -> Resolved:
@@ -228,7 +290,7 @@ class _Sentence:
         return res
 
     def _fold_subject_noun(self, subj: Token, res: Resolved, notes: list[str]) -> None:
-        """A subject that is itself an event noun ("a roadside bombing killed ...") is folded into this event."""
+        """A subject that is itself an event noun ("a roadside bombing killed ...") joins this event."""
         lemma = _lemma(subj)
         if lemma in self.lex.nouns:
             self.consumed.add(subj.i)
@@ -256,7 +318,9 @@ class _Sentence:
     def _noun_own_actors(self, noun: Token) -> Resolved:
         out = Resolved()
         for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actor_for_token(c) is not None):
+            if c.dep_ == "poss" or (
+                c.dep_ in ("amod", "compound", "nmod") and actor_for_token(c) is not None
+            ):
                 out.extend(self._resolve(c, infer=False))
             elif c.dep_ == "prep" and c.lower_ == "by":
                 for p in c.children:
@@ -266,14 +330,27 @@ class _Sentence:
 
     # --- triggers ------------------------------------------------------------------------------------
     def code(self) -> list[Candidate]:
-        tokens = sorted(self.sent, key=lambda t: (_depth(t), t.i))
+        depth: dict[int, int] = {}
+        for t in self.sent:  # depth of every token, sharing the walk up to the root
+            path = []
+            cur = t
+            while cur.i not in depth and cur.head.i != cur.i:
+                path.append(cur.i)
+                cur = cur.head
+            base = depth.get(cur.i, 0)
+            depth.setdefault(cur.i, base)
+            for k, i in enumerate(reversed(path), 1):
+                depth[i] = base + k
+        tokens = sorted(self.sent, key=lambda t: (depth[t.i], t.i))
         out: list[Candidate] = []
         for tok in tokens:
             if tok.i in self.consumed:
                 continue
+            lemma = _lemma(tok)
+            if lemma not in self.known:
+                continue
             if tok.pos_ == "PROPN" and actor_for_token(tok) is not None:
                 continue  # part of a name ("Strike Force", "Peace Now")
-            lemma = _lemma(tok)
             cand: Candidate | None = None
             if lemma in SPEECH_DEMAND and tok.pos_ == "VERB":
                 cand = self._speech_demand(tok)
@@ -287,13 +364,16 @@ class _Sentence:
                 cand = self._verb(tok, self.lex.adjectives[lemma], "adj")
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
                 cand = self._noun(tok, self.lex.nouns[lemma])
+            if cand is not None and _background_role(cand.anchor):
+                cand.notes.append("describes a role, not an occurrence")
+                cand = None
             if cand is not None:
                 self.matched[tok.i] = cand
                 out.append(cand)
         return out
 
     def _speech_demand(self, tok: Token) -> Candidate | None:
-        """"X said Y must Z": a demand by the speaker on Y (REQUEST), whatever Z is."""
+        """ "X said Y must Z": a demand by the speaker on Y (REQUEST), whatever Z is."""
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if clause is None:
             return None
@@ -311,10 +391,22 @@ class _Sentence:
             if x.pos_ in ("VERB", "NOUN", "ADJ") and x.i != tok.i:
                 self.consumed.add(x.i)
         entry = Entry(lemma=_lemma(tok), pos="verb", type="REQUEST", ambiguous=True)
-        cand = Candidate(entry, tok, tok, "verb", "REQUEST", self.onto.content_mode("REQUEST", ctype), [],
-                         actors, recipients, f"pattern:say-{aux.lower_}/nsubj+content:"
-                         f"{centry.name if centry else _lemma(clause)}", _depth(tok), content=clause,
-                         content_type=ctype, notes=notes)
+        cand = Candidate(
+            entry,
+            tok,
+            tok,
+            "verb",
+            "REQUEST",
+            self.onto.content_mode("REQUEST", ctype),
+            [],
+            actors,
+            recipients,
+            f"pattern:say-{aux.lower_}/nsubj+content:{centry.name if centry else _lemma(clause)}",
+            _depth(tok),
+            content=clause,
+            content_type=ctype,
+            notes=notes,
+        )
         return cand
 
     def _chained(self, tok: Token, type_: str) -> bool:
@@ -350,6 +442,13 @@ class _Sentence:
         if entry.control and not entry.recipient:
             slots = ("dobj", "dative")
         recipients = self._recipients(tok, slots, passive)
+        if not recipients.actors and entry.objects:
+            for obj in slot(
+                tok, "dobj"
+            ):  # "imposed sanctions on Iran": the prepositional phrase hangs on the noun
+                recipients.extend(
+                    self._recipients(obj, tuple(x for x in slots if x.startswith("prep:")), False)
+                )
         for conj in tok.conjuncts:  # "donated and delivered goods to X": coordinated verbs share arguments
             if conj.pos_ == "VERB" and not recipients.actors:
                 recipients.extend(self._recipients(conj, slots, is_passive(conj)))
@@ -363,11 +462,50 @@ class _Sentence:
             actors = _union(actors, recipients)
             recipients = Resolved()
             rule += "-mutual"
-        cand = Candidate(entry, tok, anchor, kind, entry.type, entry.mode, list(entry.contexts), actors,
-                         recipients, rule, _depth(tok), notes=notes, partners=partners)
+        cand = Candidate(
+            entry,
+            tok,
+            anchor,
+            kind,
+            entry.type,
+            entry.mode,
+            list(entry.contexts),
+            actors,
+            recipients,
+            rule,
+            _depth(tok),
+            notes=notes,
+            partners=partners,
+        )
         if entry.control:
             self._control(cand)
+        if cand.type == "ASSAULT":
+            self._instrument(cand)
         return cand
+
+    def _instrument(self, cand: Candidate) -> None:
+        """ "killed in an airstrike", "aircraft engaged the position": the instrument gives the mode, and an
+        instrument that is itself an event noun is folded in."""
+        tok = cand.trigger
+        found: list[Token] = []
+        subj = subject_of(tok)
+        if subj is not None:
+            found.append(subj)
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "in", "during", "by", "using", "through"):
+                found.extend(p for p in c.children if p.dep_ == "pobj")
+        for inst in found:
+            lemma = _lemma(inst)
+            mods = [lemma, *(_lemma(m) for m in inst.children if m.dep_ in ("compound", "amod"))]
+            mode = next((self.lex.instrument_modes[m] for m in mods if m in self.lex.instrument_modes), None)
+            if lemma in self.lex.nouns and inst.i != (subj.i if subj is not None else -1):
+                ne = _noun_entry(inst, self.lex.nouns[lemma])
+                if ne is not None and ne.type == cand.type:
+                    self.consumed.add(inst.i)
+                    mode = mode or ne.mode
+            if mode and not cand.mode:
+                cand.mode = mode
+                cand.cues["instrument"] = inst.text
 
     def _control(self, cand: Candidate) -> None:
         """Fold the embedded action into a control verb's event and derive the mode from it."""
@@ -397,7 +535,7 @@ class _Sentence:
         elif cand.type in ("REQUEST", "REJECT"):
             cand.mode = cand.mode or self.onto.content_mode(cand.type, ctype, centry.mode)
         cand.contexts.extend(c for c in centry.contexts if c not in cand.contexts)
-        # The embedded action's target is the recipient of a threat, refusal or promise ("threatened to ban X").
+        # The target of the embedded action is the recipient of a threat or promise ("threatened to ban X")
         if not cand.recipients.actors and cand.type != "REQUEST" and content.pos_ in ("VERB", "AUX"):
             slots = (*(centry.recipient or ("dobj",)), "prep:to", "prep:on", "prep:against", "dative")
             rec = self._recipients(content, slots, is_passive(content))
@@ -416,15 +554,23 @@ class _Sentence:
         anchor = tok
         if tok.dep_ == "compound" and _lemma(tok.head) in self.lex.light_nouns:
             anchor = tok.head  # "a mediation effort"
-        elif (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
-              and tok.head.head.dep_ in ("dobj", "nsubjpass", "obj")):
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.pos_ == "NOUN"
+            and tok.head.head.dep_ in ("dobj", "nsubjpass", "obj")
+        ):
             anchor = tok.head.head  # "25,000 tons of food aid", "a series of attacks"
         head = anchor.head
         support: Token | None = None
         if anchor.dep_ in ("dobj", "nsubjpass", "obj") and head.pos_ in ("VERB", "AUX"):
             support = head
-        elif (anchor.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "in", "into")
-              and head.head.pos_ == "VERB"):
+        elif (
+            anchor.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in ("on", "in", "into")
+            and head.head.pos_ == "VERB"
+        ):
             support = head.head  # "went on strike", "engaged in talks"
         type_ = entry.type
         notes: list[str] = []
@@ -462,11 +608,21 @@ class _Sentence:
                 return None
             actors = self._noun_own_actors(tok)
             recipients = Resolved()
-            between = [p for c in (*tok.children, *anchor.children) if c.dep_ == "prep" and c.lower_ == "between"
-                       for p in c.children if p.dep_ == "pobj"]
+            between = [
+                p
+                for c in (*tok.children, *anchor.children)
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             if not between and anchor.head.pos_ == "VERB":
-                between = [p for c in anchor.head.children if c.dep_ == "prep" and c.lower_ == "between"
-                           for p in c.children if p.dep_ == "pobj"]
+                between = [
+                    p
+                    for c in anchor.head.children
+                    if c.dep_ == "prep" and c.lower_ == "between"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
             for p in between:
                 (recipients if "prep:between" in entry.recipient else actors).extend(self._resolve(p))
             slots = entry.recipient or ("prep:against", "prep:on", "prep:with")
@@ -487,14 +643,27 @@ class _Sentence:
             actors = _union(actors, recipients)
             recipients = Resolved()
             rule += "-mutual"
-        cand = Candidate(entry, tok, mod_anchor, kind, type_, entry.mode, list(entry.contexts), actors,
-                         recipients, rule, _depth(tok), notes=notes, partners=partners)
+        cand = Candidate(
+            entry,
+            tok,
+            mod_anchor,
+            kind,
+            type_,
+            entry.mode,
+            list(entry.contexts),
+            actors,
+            recipients,
+            rule,
+            _depth(tok),
+            notes=notes,
+            partners=partners,
+        )
         if type_ in ("REQUEST", "THREATEN", "REJECT"):
             self._noun_content(cand)
         return cand
 
     def _noun_content(self, cand: Candidate) -> None:
-        """"its demand that Israel ease restrictions", "a threat to cut aid": the content is not coded apart."""
+        """ "its demand that Israel ease restrictions", "a threat to cut aid": the content is not coded."""
         for c in cand.trigger.children:
             content = None
             if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.dep_ != "relcl":
@@ -518,9 +687,8 @@ def _third_party(cand: Candidate) -> str | None:
     """A consultation hosted or brokered by someone else ("talks hosted by Qatar")."""
     for t in (cand.trigger, cand.anchor):
         for d in t.subtree:
-            if d.dep_ == "acl" and _lemma(d) in ("host", "mediate", "broker", "sponsor", "organize", "organise"):
-                if any(c.dep_ == "agent" for c in d.children):
-                    return d.text
+            if d.dep_ == "acl" and _lemma(d) in HOST_VERBS and any(c.dep_ == "agent" for c in d.children):
+                return d.text
             if d.lower_ == "auspices":
                 return d.text
     return None
@@ -528,8 +696,10 @@ def _third_party(cand: Candidate) -> str | None:
 
 def _modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
     anchor = cand.anchor
-    neg = modality.negation(cand.trigger if cand.kind == "noun" else anchor,
-                            cand.trigger if cand.kind.startswith("noun") else None)
+    neg = modality.negation(
+        cand.trigger if cand.kind == "noun" else anchor,
+        cand.trigger if cand.kind.startswith("noun") else None,
+    )
     fut = modality.future(anchor) if cand.kind != "noun" else None
     hyp = modality.hypothetical(anchor) if cand.kind != "noun" else None
     if cand.type == "THREATEN" and hyp and hyp.lower() in modality.CONDITION | {"if"}:
@@ -553,7 +723,7 @@ def _modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             if cand.partners.actors:  # "said they would meet X": X is whom the promise concerns
                 ids = {a.id for a in cand.partners.actors}
                 kept = Resolved()
-                for a, h in zip(cand.actors.actors, cand.actors.how):
+                for a, h in zip(cand.actors.actors, cand.actors.how, strict=False):
                     if a.id not in ids:
                         kept.add(a, h)
                 cand.actors, cand.recipients = kept, cand.partners
@@ -627,6 +797,7 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
     anchors = [cand.anchor] if cand.anchor.i != cand.trigger.i else []
     time, time_how = attach.find_time(doc, cand.trigger, anchors)
     place, place_how = attach.find_place(doc, cand.trigger, anchors)
+    date_from: Literal["text", "publication", "none"]
     if time is not None:
         date_value: str | None = time.id
         date_from = "text"
@@ -654,7 +825,7 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
         actors=actor_ids,
         recipients=recipient_ids,
         date=date_value,
-        date_from=date_from,  # type: ignore[arg-type]
+        date_from=date_from,
         place=place.id if place is not None else None,
         historical=hist is not None,
         negated=cand.negated,
@@ -664,8 +835,8 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
         cameo=onto.cameo(cand.type, mode),
         quad=onto.quad(cand.type),
         intensity=onto.intensity(cand.type, mode),
-        trigger=span_of(cand.trigger),
-        evidence=span_of(sent),
+        trigger=_token_span(cand.trigger),
+        evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
         rule=cand.rule,
         confidence=confidence,
     )
@@ -676,8 +847,8 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
         "anchor": cand.anchor.text,
         "content": cand.content.text if cand.content is not None else None,
         "content_type": cand.content_type,
-        "actors": list(zip([a.name for a in cand.actors.actors], cand.actors.how)),
-        "recipients": list(zip([a.name for a in cand.recipients.actors], cand.recipients.how)),
+        "actors": list(zip([a.name for a in cand.actors.actors], cand.actors.how, strict=False)),
+        "recipients": list(zip([a.name for a in cand.recipients.actors], cand.recipients.how, strict=False)),
         "date": time.text if time is not None else date_value,
         "date_how": time_how,
         "place": place.text if place is not None else None,

@@ -1,8 +1,8 @@
 """Trigger lexicons (verbs, predicate adjectives, nouns) loaded from data files once per process.
 
-Shipped: ``herald/data/lexicons/event_verbs.yaml`` and ``event_nouns.yaml``. Files named ``event_*.yaml`` under
-``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the shipped entries of that lemma
-(``lemma: []`` removes it).
+Shipped: ``herald/data/lexicons/event_verbs.yaml`` and ``event_nouns.yaml``. Files named ``event_*.yaml``
+under ``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the shipped entries of
+that lemma (``lemma: []`` removes it).
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class Lexicon:
     occurrence_verbs: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    instrument_modes: dict[str, str] = field(default_factory=dict)
     sources: tuple[str, ...] = field(default=())
 
 
@@ -98,7 +99,9 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
     )
 
 
-def _section(data: dict[str, Any], key: str, pos: str, known: set[str], where: str) -> dict[str, tuple[Entry, ...]]:
+def _section(
+    data: dict[str, Any], key: str, pos: str, known: set[str], where: str
+) -> dict[str, tuple[Entry, ...]]:
     out: dict[str, tuple[Entry, ...]] = {}
     for lemma, specs in (data.get(key) or {}).items():
         if isinstance(specs, dict):
@@ -124,6 +127,7 @@ def load_lexicon() -> Lexicon:
     occurrence: set[str] = set()
     light: set[str] = set()
     fixes: dict[str, str] = {}
+    instruments: dict[str, str] = {}
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
         adjectives.update(_section(data, "adjectives", "adj", known, where))
@@ -133,6 +137,7 @@ def load_lexicon() -> Lexicon:
         occurrence.update(data.get("occurrence_verbs") or ())
         light.update(data.get("light_nouns") or ())
         fixes.update({str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()})
+        instruments.update({str(k): str(v) for k, v in (data.get("instrument_modes") or {}).items()})
     return Lexicon(
         verbs={k: v for k, v in verbs.items() if v},
         adjectives={k: v for k, v in adjectives.items() if v},
@@ -142,5 +147,6 @@ def load_lexicon() -> Lexicon:
         occurrence_verbs=frozenset(occurrence),
         light_nouns=frozenset(light),
         lemma_fixes=fixes,
+        instrument_modes=instruments,
         sources=tuple(w for w, _ in files),
     )

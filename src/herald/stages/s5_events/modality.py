@@ -14,8 +14,22 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
 # Verbs whose embedded action is a plan, not a fact ("plans to visit", "intends to withdraw").
 PLAN_HEADS = frozenset(
-    {"plan", "intend", "expect", "aim", "hope", "want", "wish", "seek", "prepare", "schedule", "mull", "consider",
-     "propose", "decide"}
+    {
+        "plan",
+        "intend",
+        "expect",
+        "aim",
+        "hope",
+        "want",
+        "wish",
+        "seek",
+        "prepare",
+        "schedule",
+        "mull",
+        "consider",
+        "propose",
+        "decide",
+    }
 )
 PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
 CONDITION = frozenset({"if", "unless", "whether"})
@@ -27,13 +41,19 @@ def _aux(tok: Token) -> list[Token]:
 
 
 def negation(tok: Token, anchor: Token | None = None) -> str | None:
-    """"did not attack", "never met", "no talks were held"."""
-    for t in (tok, anchor):
+    """ "did not attack", "never met", "no talks were held"."""
+    for t in (tok, anchor, tok.head if tok.dep_ == "conj" else None):
         if t is None:
             continue
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
                 return c.text
+            # "No civilians were injured", "none of the soldiers was hurt".
+            if c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in ("none", "nobody", "no-one")
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            ):
+                return f"no {c.text}" if c.lower_ not in ("none", "nobody", "no-one") else c.text
     # "failed to attack": the action did not happen.
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "fail":
         return tok.head.text
@@ -41,7 +61,7 @@ def negation(tok: Token, anchor: Token | None = None) -> str | None:
 
 
 def future(tok: Token) -> str | None:
-    """"will visit", "is going to sign", "plans to withdraw", "would boycott" in reported speech."""
+    """ "will visit", "is going to sign", "plans to withdraw", "would boycott" in reported speech."""
     cur = tok
     for _ in range(3):
         for a in _aux(cur):
@@ -57,12 +77,15 @@ def future(tok: Token) -> str | None:
                 return "going to"
             cur = head
             continue
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "will capture or kill": the auxiliary is shared
+            continue
         break
     return None
 
 
 def hypothetical(tok: Token) -> str | None:
-    """"could impose sanctions", "if troops attacked", "would attack" outside reported speech."""
+    """ "could impose sanctions", "if troops attacked", "would attack" outside reported speech."""
     cur = tok
     for _ in range(3):
         for a in _aux(cur):
@@ -77,7 +100,7 @@ def hypothetical(tok: Token) -> str | None:
         for c in cur.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
                 return "if"
-        if cur.dep_ == "xcomp":
+        if cur.dep_ in ("xcomp", "conj") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
         break

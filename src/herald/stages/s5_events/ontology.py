@@ -69,7 +69,9 @@ class Ontology:
         t = self.types.get(type_)
         return bool(t and mode and mode in t.modes)
 
-    def content_mode(self, type_: str, content_type: str | None, content_mode: str | None = None) -> str | None:
+    def content_mode(
+        self, type_: str, content_type: str | None, content_mode: str | None = None
+    ) -> str | None:
         """The mode of a threat/request/refusal from the type (and mode) of the action it is about."""
         table = self.content_modes.get(type_, {})
         if content_type and content_mode and f"{content_type}/{content_mode}" in table:

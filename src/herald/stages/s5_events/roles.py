@@ -24,8 +24,28 @@ INFER_PREPS = frozenset({"of", "in", "from"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
 SPEECH = frozenset(
-    {"say", "announce", "tell", "state", "declare", "report", "claim", "add", "confirm", "indicate",
-     "insist", "warn", "write", "tweet", "reiterate", "note", "explain", "suggest", "assert", "reply"}
+    {
+        "say",
+        "announce",
+        "tell",
+        "state",
+        "declare",
+        "report",
+        "claim",
+        "add",
+        "confirm",
+        "indicate",
+        "insist",
+        "warn",
+        "write",
+        "tweet",
+        "reiterate",
+        "note",
+        "explain",
+        "suggest",
+        "assert",
+        "reply",
+    }
 )
 
 
@@ -47,7 +67,7 @@ class Resolved:
             self.how.append(how)
 
     def extend(self, other: Resolved) -> None:
-        for a, h in zip(other.actors, other.how):
+        for a, h in zip(other.actors, other.how, strict=False):
             self.add(a, h)
         self.tokens.extend(other.tokens)
 
@@ -84,9 +104,9 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                 out.add(a, "group")
             return out
     for h in heads_of(tok):
-        a = actor_for_token(h)
-        if a is not None:
-            out.add(a, "mention")
+        found = actor_for_token(h)
+        if found is not None:
+            out.add(found, "mention")
             continue
         if _modifier_actors(h, out, "modifier"):
             continue
@@ -98,9 +118,9 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                     if pobj.dep_ != "pobj":
                         continue
                     for p in heads_of(pobj):
-                        a = actor_for_token(p)
-                        if a is not None:
-                            out.add(a, f"inferred:{prep.lower_}")
+                        hit = actor_for_token(p)
+                        if hit is not None:
+                            out.add(hit, f"inferred:{prep.lower_}")
                         else:
                             _modifier_actors(p, out, f"inferred:{prep.lower_}")
     return out
@@ -169,7 +189,7 @@ def speech_governor(tok: Token) -> Token | None:
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
             out.extend(p for p in c.children if p.dep_ == "pobj")

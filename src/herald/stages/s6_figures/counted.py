@@ -35,7 +35,7 @@ def _lemma(tok: Token) -> str:
 
 def _span_head(doc: Doc, q: Quantity) -> Token:
     """The token of the number whose head lies outside the number."""
-    for i in range(q.start, q.end):
+    for i in range(q.num_start, q.num_end):
         tok = doc[i]
         if not (q.num_start <= tok.head.i < q.num_end) or tok.head.i == tok.i:
             return tok
@@ -43,7 +43,7 @@ def _span_head(doc: Doc, q: Quantity) -> Token:
 
 
 def _own_modifier(noun: Token, lex: FiguresLexicon, skip: set[int]) -> tuple[str, Token] | None:
-    """"people killed in", "20 dead", "people who died": a category word modifying the counted noun."""
+    """ "people killed in", "20 dead", "people who died": a category word modifying the counted noun."""
     for child in noun.children:
         if child.i in skip:
             continue
@@ -109,7 +109,7 @@ def _from_governor(slot: Token, lex: FiguresLexicon) -> tuple[str, Token, str] |
 
 
 def _total(slot: Token, verb: Token, lex: FiguresLexicon) -> tuple[str, Token, str] | None:
-    """"the death toll rose to 34,450": the verb's subject decides."""
+    """ "the death toll rose to 34,450": the verb's subject decides."""
     if slot.dep_ in ("nsubj", "nsubjpass"):
         return None
     if _lemma(verb) in lex.total_verbs:
@@ -190,7 +190,9 @@ def _resolve(doc: Doc, q: Quantity, lex: FiguresLexicon) -> Counted:
             cur = cur.head
         elif cur.dep_ == "pobj" and cur.head.lower_ in _INCLUDING and cur.head.head.i != cur.head.i:
             cur = cur.head.head
-        elif cur.dep_ == "pobj" and cur.head.lower_ == "with" and cur.head.head.lower_ in ("along", "together"):
+        elif (
+            cur.dep_ == "pobj" and cur.head.lower_ == "with" and cur.head.head.lower_ in ("along", "together")
+        ):
             # "detained the leader along with three of his associates": a co-object of the verb
             host = cur.head.head.head
             lemma = _lemma(host)
@@ -223,16 +225,20 @@ def _additional(doc: Doc, q: Quantity, counted: Counted, lex: FiguresLexicon) ->
     if counted.slot.dep_ == "conj" or "along-with" in counted.rule:
         return True
     trigger = counted.trigger
-    if trigger is not None and trigger.pos_ == "VERB" and any(
-        c.lower_ == "also" and c.dep_ == "advmod" for c in trigger.children
+    if (
+        trigger is not None
+        and trigger.pos_ == "VERB"
+        and any(c.lower_ == "also" and c.dep_ == "advmod" for c in trigger.children)
     ):
         return True
     for host in (counted.noun, num):
         if host is None:
             continue
         for c in host.children:
-            if c.lower_ in lex.additional_words and c.dep_ in ("amod", "det", "advmod", "predet") and c.i not in (
-                range(q.start, q.end)
+            if (
+                c.lower_ in lex.additional_words
+                and c.dep_ in ("amod", "det", "advmod", "predet")
+                and c.i not in (range(q.start, q.end))
             ):
                 return True
     return False

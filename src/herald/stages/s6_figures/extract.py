@@ -12,7 +12,7 @@ import functools
 from spacy.tokens import Doc, Span
 
 from ...schema import Event, Figure, Time
-from ..common import text_span
+from ...schema import Span as TextSpan
 from . import hedges as hedge_cues
 from . import implicit
 from .counted import resolve as resolve_counted
@@ -43,9 +43,14 @@ def _name_like(doc: Doc, q: Quantity) -> bool:
     first = doc[q.num_start]
     if q.start != q.num_start or q.end != q.num_end:
         return False
-    if first.is_alpha:
-        return all(doc[i].is_title for i in range(q.num_start, q.num_end)) and not first.is_sent_start
     prev = doc[q.num_start - 1] if q.num_start > 0 else None
+    if first.is_alpha:
+        return (
+            all(doc[i].is_title for i in range(q.num_start, q.num_end))
+            and prev is not None
+            and prev.pos_ == "PROPN"
+            and not prev.is_lower
+        )
     return (
         prev is not None
         and prev.pos_ == "PROPN"
@@ -64,6 +69,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
     times = [(t.start, t.end) for t in (doc._.herald_times or ()) if isinstance(t, Time)]
     events = [e for e in (doc._.herald_events or ()) if isinstance(e, Event)]
     sents = list(doc.sents)
+    text = doc.text  # built once: Doc.text re-joins every token on each access
+    lowers = [t.lower_ for t in doc]
     hedge_cache: dict[int, list[tuple[str, str]]] = {}
 
     def hedges_of(si: int) -> list[tuple[str, str]]:
@@ -75,10 +82,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
 
     figures: list[Figure] = []
     for si, sent in enumerate(sents):
-        found = scanner.scan(sent)
+        found = scanner.scan(sent, lowers)
         taken = {i for q in found for i in range(q.start, q.end)}
-        for q in sorted([*found, *implicit.candidates(sent, taken, lex)], key=lambda q: q.start):
-            figure = _figure(doc, sent, q, times, events, lex, len(figures) + 1)
+        for q in sorted([*found, *implicit.candidates(sent, lowers, taken, lex)], key=lambda q: q.start):
+            figure = _figure(doc, text, sent, q, times, events, lex, len(figures) + 1)
             if figure is None:
                 continue
             figure.hedges = hedge_cues.for_figure(hedges_of(si), hedges_of(si + 1))
@@ -88,6 +95,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
 
 def _figure(
     doc: Doc,
+    text: str,
     sent: Span,
     q: Quantity,
     times: list[tuple[int, int]],
@@ -112,7 +120,7 @@ def _figure(
     if counted.counts == "other" and _name_like(doc, q):
         return None  # "Boeing 737", "iOS 5", "S&P 500", "the Ford Five Hundred"
     noun = counted.noun
-    if counted.counts == "other" and noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ != "NORP":
+    if counted.counts == "other" and noun is not None and noun.tag_ == "NNP" and noun.ent_type_ != "NORP":
         return None  # "the 787 Dreamliner": a number in a name
     if counted.counts == "other" and counted.unit is None and doc[q.head].ent_type_ not in _NUMERIC_ENTS:
         return None  # a bare number the NER does not see as a quantity either
@@ -134,8 +142,10 @@ def _figure(
         source_text=src.text,
         source_statement=src.statement,
         event=event_id,
-        evidence=text_span(doc, sent.start_char, sent.end_char),
-        number=text_span(doc, start, end),
+        evidence=TextSpan(
+            start=sent.start_char, end=sent.end_char, text=text[sent.start_char : sent.end_char]
+        ),
+        number=TextSpan(start=start, end=end, text=text[start:end]),
         rule="; ".join(rules),
         additional=counted.additional,
     )

@@ -41,15 +41,22 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
         return "name-with-number"
 
     # times: "3:30", "10am", "10 a.m.", "at 10"
-    if _TIME_TEXT.search(first.text) or (nxt is not None and nxt.lower_ in lex.time_units and nxt.lower_ in (
-            "a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock")):
+    if _TIME_TEXT.search(first.text) or (
+        nxt is not None
+        and nxt.lower_ in lex.time_units
+        and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock")
+    ):
         return "time"
     # dates: next to a month name ("May 5", "5 May 2024")
     if (prev is not None and prev.lower_ in lex.months) or (nxt is not None and nxt.lower_ in lex.months):
         return "date"
     if prev is not None and prev.text == "," and _tok(doc, q.num_start - 2) is not None:
         p2 = doc[q.num_start - 2]
-        if p2.like_num and _tok(doc, q.num_start - 3) is not None and doc[q.num_start - 3].lower_ in lex.months:
+        if (
+            p2.like_num
+            and _tok(doc, q.num_start - 3) is not None
+            and doc[q.num_start - 3].lower_ in lex.months
+        ):
             return "date"  # the year of "May 5, 2024"
     # years and decades: "in 2024", "2020-21", "1990s"
     if q.num_end - q.num_start == 1 and _YEAR.match(first.text) and not _counted_noun_follows(doc, q, lex):
@@ -57,9 +64,14 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
     if _DECADE.match(first.text):
         return "decade"
     # ages: "a 33-year-old", "33 years old", "aged 33", "Smith, 33,"
-    if nxt is not None and nxt.text == "-" and after is not None and after.lower_ in ("year", "years", "month"):
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and after is not None
+        and after.lower_ in ("year", "years", "month")
+    ):
         return "age"
-    if nxt is not None and nxt.lower_ in ("year-old", "years-old") or (
+    if (nxt is not None and nxt.lower_ in ("year-old", "years-old")) or (
         nxt is not None and nxt.lower_ in ("years", "year") and after is not None and after.lower_ == "old"
     ):
         return "age"
@@ -93,26 +105,37 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
         p = prev
         if p.text == "." and _tok(doc, q.num_start - 2) is not None:
             p = doc[q.num_start - 2]
-        if p.lower_ in lex.name_words and (p.is_title or p.is_upper or p.lower_ in _LOWER_NAME_WORDS):
-            if q.num_start - p.i <= 2 and not p.is_sent_start:
-                return "name-with-number"
+        if (
+            p.lower_ in lex.name_words
+            and (p.is_title or p.is_upper or p.lower_ in _LOWER_NAME_WORDS)
+            and q.num_start - p.i <= 2
+            and not p.is_sent_start
+        ):
+            return "name-with-number"
     # "one of the", "one day", pronoun "one"
-    if low == "one" and q.num_end - q.num_start == 1:
-        if nxt is not None and nxt.lower_ in ("of", "another", "side", "way", "thing", "point"):
-            return "one-of"
+    if (
+        low == "one"
+        and q.num_end - q.num_start == 1
+        and nxt is not None
+        and nxt.lower_ in ("of", "another", "side", "way", "thing", "point")
+    ):
+        return "one-of"
     return None
 
 
 def _glued_to_word(doc: Doc, q: Quantity) -> bool:
-    """"F-16", "COVID-19", "MH17" style: the number is attached to letters by a hyphen or nothing."""
+    """ "F-16", "COVID-19", "MH17" style: the number is attached to letters by a hyphen or nothing."""
     prev = _tok(doc, q.num_start - 1)
     if prev is not None and prev.text == "-" and not prev.whitespace_:
         p2 = _tok(doc, q.num_start - 2)
-        if p2 is not None and not p2.whitespace_ and p2.is_alpha and not p2.lower_ in ("mid", "pre", "post"):
+        if p2 is not None and not p2.whitespace_ and p2.is_alpha and p2.lower_ not in ("mid", "pre", "post"):
             return True
-    if prev is not None and not prev.whitespace_ and prev.is_alpha and prev.lower_ not in ("us", "a", "au", "c"):
-        return True
-    return False
+    return bool(
+        prev is not None
+        and not prev.whitespace_
+        and prev.is_alpha
+        and prev.lower_ not in ("us", "a", "au", "c")
+    )
 
 
 def _counted_noun_follows(doc: Doc, q: Quantity, lex: FiguresLexicon) -> bool:
@@ -133,25 +156,45 @@ def _phone(doc: Doc, q: Quantity) -> bool:
     prev = _tok(doc, q.num_start - 1)
     nxt = _tok(doc, q.num_end)
     after = _tok(doc, q.num_end + 1)
-    if nxt is not None and nxt.text in ("-", ".") and not nxt.whitespace_ and after is not None:
-        if after.text.isdigit() and len(after.text) >= 3 and len(doc[q.num_start].text) >= 3:
-            return True
+    if (
+        nxt is not None
+        and nxt.text in ("-", ".")
+        and not nxt.whitespace_
+        and after is not None
+        and after.text.isdigit()
+        and len(after.text) >= 3
+        and len(doc[q.num_start].text) >= 3
+    ):
+        return True
     if prev is not None and prev.text in ("-", ")") and _tok(doc, q.num_start - 2) is not None:
         p2 = doc[q.num_start - 2]
         if p2.text.isdigit() and len(p2.text) >= 3 and len(doc[q.num_start].text) >= 3:
             return True
-    if prev is not None and prev.lower_ in ("phone", "tel", "tel.", "fax", "call", "dial", "hotline"):
-        return True
-    return False
+    if (
+        nxt is not None
+        and nxt.text == ")"
+        and after is not None
+        and after.text.isdigit()
+        and len(after.text) >= 3
+    ):
+        return True  # the area code of "(202) 555-0123"
+    return prev is not None and prev.lower_ in ("phone", "tel", "tel.", "fax", "call", "dial", "hotline")
 
 
 def _score(doc: Doc, q: Quantity, lex: FiguresLexicon) -> bool:
     nxt = _tok(doc, q.num_end)
     prev = _tok(doc, q.num_start - 1)
-    hyphen_pair = (nxt is not None and nxt.text in ("-", "–") and _tok(doc, q.num_end + 1) is not None
-                   and doc[q.num_end + 1].like_num) or (
-        prev is not None and prev.text in ("-", "–") and _tok(doc, q.num_start - 2) is not None
-        and doc[q.num_start - 2].like_num)
+    hyphen_pair = (
+        nxt is not None
+        and nxt.text in ("-", "–")
+        and _tok(doc, q.num_end + 1) is not None
+        and doc[q.num_end + 1].like_num
+    ) or (
+        prev is not None
+        and prev.text in ("-", "–")
+        and _tok(doc, q.num_start - 2) is not None
+        and doc[q.num_start - 2].like_num
+    )
     if not hyphen_pair and q.qualifier not in ("range",):
         return False
     window = doc[max(0, q.num_start - 4) : min(len(doc), q.num_end + 5)]

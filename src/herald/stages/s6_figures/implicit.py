@@ -17,10 +17,15 @@ def is_person_noun(tok: Token, lex: FiguresLexicon) -> bool:
     return lemma in lex.person_nouns or (len(lemma) > 5 and lemma.endswith(lex.person_suffixes))
 
 
-def candidates(sent: Span, taken: set[int], lex: FiguresLexicon) -> list[Quantity]:
+def candidates(sent: Span, lowers: list[str], taken: set[int], lex: FiguresLexicon) -> list[Quantity]:
+    """Indefinite singular person nouns in the sentence (``lowers``: the Doc's lower-cased token texts)."""
     out: list[Quantity] = []
-    for tok in sent:
-        if tok.lower_ not in ("a", "an") or tok.dep_ != "det" or tok.i in taken:
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if lowers[i] not in ("a", "an") or i in taken:
+            continue
+        tok = doc[i]
+        if tok.dep_ != "det":
             continue
         noun = tok.head
         if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.i <= tok.i or not is_person_noun(noun, lex):

@@ -16,7 +16,7 @@ def _covers(ev: Event, tok: Token) -> bool:
 
 
 def event_for(events: Sequence[Event], trigger: Token | None, slot: Token) -> tuple[str | None, str]:
-    """(event id, rule) for a figure whose category came from ``trigger`` and whose counted group is ``slot``."""
+    """(event id, rule) for a figure whose category came from ``trigger``; ``slot`` is its counted group."""
     if not events:
         return None, "no-events"
     if trigger is not None:
@@ -32,6 +32,9 @@ def event_for(events: Sequence[Event], trigger: Token | None, slot: Token) -> tu
         for ev in events:
             if _covers(ev, cur):
                 return ev.id, "event:clause"
-        if cur.dep_ in ("ccomp", "parataxis", "ROOT", "advcl", "relcl", "conj") and cur.pos_ in ("VERB", "AUX"):
+        if cur.dep_ in ("ccomp", "parataxis", "ROOT", "advcl", "relcl", "conj") and cur.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             break
     return None, "event:none"

@@ -1,12 +1,12 @@
-"""Finding quantity expressions in a sentence: numbers as digits or words, vague quantities, ranges, qualifiers,
-currencies and percentages. Works on tokens only; what is counted is decided in :mod:`.counted`."""
+"""Finding quantity expressions in a sentence: numbers as digits or words, vague quantities, ranges,
+qualifiers, currencies and percentages. Works on tokens only; :mod:`.counted` decides what is counted."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .lexicon import FiguresLexicon
 
@@ -54,7 +54,9 @@ def _digits_value(text: str) -> float | None:
     return float(text.replace(",", ""))
 
 
-def _match_phrase(toks: list[str], i: int, table: dict[tuple[str, ...], str], longest: int = 4) -> tuple[int, str]:
+def _match_phrase(
+    toks: list[str], i: int, table: dict[tuple[str, ...], str], longest: int = 4
+) -> tuple[int, str]:
     """Longest phrase of ``table`` starting at i: (length, value) or (0, "")."""
     for n in range(min(longest, len(toks) - i), 0, -1):
         key = tuple(toks[i : i + n])
@@ -83,9 +85,13 @@ class Scanner:
         self.word_scales = {w: lex.scales[w] for w in _WORD_SCALES if w in lex.scales}
         self.percent = {p: "percent" for p in lex.percent}
         self.vague_words = {k: v.word for k, v in lex.vague.items()}
+        # first words an expression can start with (besides digits): a cheap filter before parsing
+        self.starters = frozenset(
+            [*self.words, *self.word_scales, "a", "an", "half", *(k[0] for k in lex.vague)]
+        )
 
     # -- numbers -------------------------------------------------------------------------------------------
-    def _parse_number(self, sent: list[Token], toks: list[str], i: int) -> tuple[float, int, str] | None:
+    def _parse_number(self, sent: Span, toks: list[str], i: int) -> tuple[float, int, str] | None:
         """A number starting at sentence position i: (value, end position, rule) or None."""
         n = len(toks)
         t = toks[i]
@@ -95,7 +101,9 @@ class Scanner:
         if val is None and glued and glued.group(2).lower() in self.lex.scales:
             base = _digits_value(glued.group(1))
             if base is not None:
-                return self._scales_after(toks, i + 1, base * self.lex.scales[glued.group(2).lower()], "digits")
+                return self._scales_after(
+                    toks, i + 1, base * self.lex.scales[glued.group(2).lower()], "digits"
+                )
         if val is not None:
             j = i + 1
             # "$5m": the abbreviation is its own token but glued to the digits
@@ -136,7 +144,13 @@ class Scanner:
                 cur += v
                 last = v
                 j += 1
-            elif w == "-" and last is not None and last >= 20 and j + 1 < n and self.words.get(toks[j + 1], 99) < 10:
+            elif (
+                w == "-"
+                and last is not None
+                and last >= 20
+                and j + 1 < n
+                and self.words.get(toks[j + 1], 99) < 10
+            ):
                 j += 1
             elif w in self.word_scales and (cur or total):
                 if w == "hundred":
@@ -150,7 +164,13 @@ class Scanner:
                 cur *= 12
                 last = None
                 j += 1
-            elif w == "and" and j > i and toks[j - 1] in self.word_scales and j + 1 < n and toks[j + 1] in self.words:
+            elif (
+                w == "and"
+                and j > i
+                and toks[j - 1] in self.word_scales
+                and j + 1 < n
+                and toks[j + 1] in self.words
+            ):
                 j += 1
             else:
                 break
@@ -174,15 +194,20 @@ class Scanner:
         return value, j, f"vague:{word}({v.source})", v.weak
 
     # -- expressions ---------------------------------------------------------------------------------------
-    def scan(self, sent: Span) -> list[Quantity]:
-        tokens = list(sent)
-        toks = [_low(t) for t in tokens]
+    def scan(self, sent: Span, lowers: list[str] | None = None) -> list[Quantity]:
+        """Quantities in a sentence; ``lowers`` are the lower-cased texts of the whole Doc, when at hand."""
+        toks = lowers[sent.start : sent.end] if lowers is not None else [_low(t) for t in sent]
         base = sent.start
         out: list[Quantity] = []
+        starters = self.starters
         i = 0
         n = len(toks)
         while i < n:
-            q = self._at(tokens, toks, i)
+            t = toks[i]
+            if not (t[:1].isdigit() or t in starters):
+                i += 1
+                continue
+            q = self._at(sent, toks, i)
             if q is None:
                 i += 1
                 continue
@@ -194,7 +219,7 @@ class Scanner:
             i = q.end - base
         return out
 
-    def _at(self, tokens: list[Token], toks: list[str], i: int) -> Quantity | None:
+    def _at(self, tokens: Span, toks: list[str], i: int) -> Quantity | None:
         vague = None
         parsed = self._parse_number(tokens, toks, i)
         if parsed is None:
@@ -213,7 +238,7 @@ class Scanner:
         self._qualifier(toks, q)
         return q
 
-    def _range(self, tokens: list[Token], toks: list[str], q: Quantity) -> None:
+    def _range(self, tokens: Span, toks: list[str], q: Quantity) -> None:
         j = q.num_end
         n = len(toks)
         if j + 1 >= n or toks[j] not in ("to", "-", "–", "—", "or", "and"):
@@ -224,7 +249,10 @@ class Scanner:
             return
         if word == "to" and before == "from":  # "rose from 20 to 30": two figures, not a range
             return
-        second = self._parse_number(tokens, toks, j + 1)
+        at = j + 1
+        if at < n and toks[at] in self.lex.currency_before:  # "between $12 million and $20 million"
+            at += 1
+        second = self._parse_number(tokens, toks, at)
         if second is None:
             return
         high, end, _ = second

@@ -25,7 +25,11 @@ def _covering_statement(statements: Sequence[Statement], start: int, end: int) -
     best: Statement | None = None
     for st in statements:
         c = st.content
-        if c.start <= start and end <= c.end and (best is None or c.end - c.start < best.content.end - best.content.start):
+        if (
+            c.start <= start
+            and end <= c.end
+            and (best is None or c.end - c.start < best.content.end - best.content.start)
+        ):
             best = st
     return best
 
@@ -72,7 +76,11 @@ def _reporting_verb(num: Token, sent: Span, lex: FiguresLexicon) -> Token | None
                 return subj
     # "20 were killed, officials said": the reporting verb hangs off the clause of the figure
     for tok in sent.root.children:
-        if tok.lemma_.lower() in lex.source_verbs and tok.i not in path and tok.dep_ in ("parataxis", "ccomp"):
+        if (
+            tok.lemma_.lower() in lex.source_verbs
+            and tok.i not in path
+            and tok.dep_ in ("parataxis", "ccomp")
+        ):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and tok.i > num.i:
                 return subj
@@ -91,5 +99,7 @@ def resolve(doc: Doc, sent: Span, num: Token, start: int, end: int, lex: Figures
     subj = _reporting_verb(num, sent, lex)
     if subj is not None:
         phrase = _phrase(subj)
-        return Source(_actor_for(doc, phrase), phrase.text, None, f"reporting-verb:{subj.head.lemma_.lower()}")
+        return Source(
+            _actor_for(doc, phrase), phrase.text, None, f"reporting-verb:{subj.head.lemma_.lower()}"
+        )
     return Source(None, None, None, "unsourced")
