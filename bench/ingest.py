@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 _SENT = re.compile(r"(?<=[.!?\"])\s+(?=[A-Z\"])")
@@ -81,33 +82,39 @@ def rss_mb() -> float:
     return total / 1024
 
 
-def run_baseline(path: Path, workers: int) -> tuple[float, int]:
+def cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (the worker pools)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_baseline(path: Path, workers: int) -> tuple[float, float, int]:
     from herald import extract_many
     from herald.corpus import sources
 
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), cpu()
     n = sum(1 for _ in extract_many(sources.read([path]), n_process=workers, batch_size=16))
-    return time.perf_counter() - start, n
+    return time.perf_counter() - start, cpu() - cpu0, n
 
 
-def run_ingest(path: Path, db: Path, workers: int) -> tuple[float, dict[str, float], object]:
+def run_ingest(path: Path, db: Path, workers: int) -> tuple[float, float, dict[str, float], Any]:
     from herald.corpus import ingest
 
     samples: dict[str, float] = {}
-
     marks = [1000, *range(2000, 10**9, 1000)]
+    ticks = [0]
 
-    def tick(stats: object) -> None:
+    def tick(stats: Any) -> None:
         # sample while the worker pool is alive (the last tick comes before the pool shuts down)
-        read = getattr(stats, "read", 0)
-        if read >= marks[0]:
+        ticks[0] += 1
+        if stats.read >= marks[0]:
             samples[str(marks.pop(0))] = rss_mb()
-        samples["last"] = rss_mb() if read % 50 == 0 else samples.get("last", 0.0)
+        if ticks[0] % 25 == 0:
+            samples["last"] = rss_mb()
 
-    start = time.perf_counter()
-    stats = ingest([path], db, workers=workers, on_item=tick)
-    elapsed = time.perf_counter() - start
-    return elapsed, samples, stats
+    start, cpu0 = time.perf_counter(), cpu()
+    stats = ingest([path], db, workers=workers, on_item=tick, batch_size=16)
+    return time.perf_counter() - start, cpu() - cpu0, samples, stats
 
 
 def main() -> None:
@@ -126,25 +133,31 @@ def main() -> None:
             f"corpus: {args.n} articles, {corpus.stat().st_size / 1e6:.1f} MB; workers={args.workers}",
             flush=True,
         )
-        base = None
+        base = base_cpu = 0.0
         if not args.skip_baseline:
-            base, count = run_baseline(corpus, args.workers)
+            base, base_cpu, count = run_baseline(corpus, args.workers)
             print(
-                f"extract_many alone: {count} articles in {base:.1f}s = {count / base:.1f} articles/s",
+                f"extract_many alone: {count} articles in {base:.1f}s = {count / base:.1f} articles/s, "
+                f"{base_cpu:.1f} CPU-s",
                 flush=True,
             )
-        took, samples, stats = run_ingest(corpus, db, args.workers)
+        took, took_cpu, samples, stats = run_ingest(corpus, db, args.workers)
         print(
-            f"ingest (extract + dedup + store): {took:.1f}s = {args.n / took:.1f} articles/s; {stats}",
+            f"ingest (extract + dedup + store): {took:.1f}s = {args.n / took:.1f} articles/s, "
+            f"{took_cpu:.1f} CPU-s; {stats}",
             flush=True,
         )
-        store = getattr(stats, "store_seconds", 0.0)
+        store_cpu = stats.store_cpu_seconds
         print(
-            f"time in dedup + SQLite writes: {store:.1f}s = {100 * store / (took - store):.1f}% on top of "
-            "reading and extraction (measured inside the same run: unaffected by load changes between runs)"
+            f"writer (dedup + SQLite) CPU: {store_cpu:.1f} CPU-s = "
+            f"{1000 * store_cpu / args.n:.2f} ms/article, wall-clock in the writer {stats.store_seconds:.1f}s"
         )
-        if base:
-            print(f"wall-clock ingest vs extract_many alone: {100 * (took - base) / base:+.1f}%")
+        if base and base_cpu:
+            print(
+                f"overhead over extract_many alone: CPU {100 * (took_cpu - base_cpu) / base_cpu:+.1f}%, "
+                f"writer CPU / extraction CPU {100 * store_cpu / base_cpu:.1f}%, "
+                f"wall-clock {100 * (took - base) / base:+.1f}%"
+            )
         print(
             "RSS (parent + workers, MB) by articles read: "
             + ", ".join(f"{k}: {v:.0f}" for k, v in samples.items())

@@ -84,6 +84,17 @@ FICTION = [
         "sector": "REB",
         "aliases": ["the Red Front"],
     },
+    # A name shared on purpose with a namesake elsewhere: an actor only with support in the article.
+    {
+        "key": "MRV",
+        "name": "Marvania",
+        "kind": "state",
+        "country": "MRV",
+        "sector": "GOV",
+        "aliases": ["Republic of Marvania"],
+        "ambiguous_aliases": ["Marvania"],
+        "capital": "Marvton",
+    },
 ]
 
 
@@ -260,6 +271,20 @@ def test_named_kb_person(make: Make, fiction: ActorExtractor) -> None:
     assert actor is not None and len(actor.mentions) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "is_actor"),
+    [
+        ("Storms hit the coast, and Marvania declared an emergency.", False),
+        ("The Republic of Marvania is small. Marvania declared an emergency.", True),
+    ],
+)
+def test_ambiguous_alias_needs_support(
+    make: Make, fiction: ActorExtractor, text: str, is_actor: bool
+) -> None:
+    actor = actor_with(run(make, fiction, text), "Marvania")
+    assert (actor is not None and actor.country == "MRV") == is_actor
+
+
 # --- group references and pronouns ------------------------------------------------------------------------
 def test_two_sides(make: Make, extract: Callable[..., object]) -> None:
     text = "Talks between Hamas and Fatah resumed in Cairo. The two sides agreed to meet again."
@@ -378,3 +403,28 @@ def test_kb_office_dates() -> None:
     assert e.office_at(date(2020, 1, 1)) is not None
     assert e.office_at(date(2024, 1, 1)) is None
     assert e.office_at(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The envoy will travel to Iraq next week.", "Iraq"),
+        ("Two bombs exploded in Istanbul, Turkey, on Sunday.", "Turkey"),
+        ("Strikes hit Syria's Idlib province overnight.", "Syria"),
+        ("Thousands fled from Syria last year.", "Syria"),
+    ],
+)
+def test_country_as_place_is_no_actor(extract: Callable[..., object], text: str, place: str) -> None:
+    assert actor_with(extract(text).actors, place) is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Iraq signed the agreement with Jordan.", "Jordan"),
+        ("The plan was welcomed by Turkey.", "Turkey"),
+        ("Sanctions against Iran were tightened.", "Iran"),
+    ],
+)
+def test_country_as_participant_is_actor(extract: Callable[..., object], text: str, mention: str) -> None:
+    check(actor_with(extract(text).actors, mention), {"kind": "state"})  # type: ignore[attr-defined]

@@ -261,6 +261,10 @@ def test_date_from_text(make: Make) -> None:
         "He is a former member of the Strike Force.",
         "The museum opened a new exhibition about the history of the city.",
         "I think this policy is a mistake.",
+        "The storm killed at least 12 people in Florida.",
+        "The company released its quarterly results on Tuesday.",
+        "Critics say the sanctions have failed to change Moscow's behaviour.",
+        "The team beat Chelsea 2-1 on Saturday.",
     ],
 )
 def test_no_event(make: Make, text: str) -> None:

@@ -114,6 +114,11 @@ def test_ranges(make: Make, text: str, number: str, low: float, high: float, qua
     assert f.value == low  # the conservative reading
 
 
+def test_particle_is_not_a_qualifier(make: Make) -> None:
+    f = one(make, "The company will take over two hospitals.", "two")
+    assert f.qualifier is None and f.low == f.high == 2
+
+
 def test_from_to_is_two_figures(make: Make) -> None:
     found = figures(make, "The death toll rose from 20 to 30.")
     assert [f.value for f in found] == [20, 30]
@@ -175,6 +180,10 @@ COUNTS = [
     ("Unemployment rose to 7.3 percent.", "7.3 percent", "percent", "percent"),
     ("Turnout was 45%.", "45%", "percent", "percent"),
     ("The Dow fell 340 points.", "340", "other", "point"),
+    ("The attack left 1,200 people dead and some 250 taken hostage.", "1,200", "killed", "people"),
+    ("The attack left 1,200 people dead and some 250 taken hostage.", "some 250", "hostages", "hostage"),
+    ("At least 15 people remain missing.", "At least 15", "missing", "people"),
+    ("The agency tallied 5,000 casualties.", "5,000", "casualties", "casualty"),
 ]
 
 
@@ -334,6 +343,14 @@ NOTHING = [
     "Several operations took place.",
     "A man walked into a bar.",
     "The season 2020-21 was cancelled.",
+    "They were crushed 36-0 on Saturday.",
+    "He missed the game after a two-game ban.",
+    "Two-thirds of voters agreed.",
+    "Two: is the minister planning to resign?",
+    "Harry Styles, 23 and Jake Gyllenhaal, 26, arrived.",
+    "The Ford Five Hundred was revived.",
+    "Funding for type 1 diabetes research rose.",
+    "The 2018 inductees were announced.",
 ]
 
 

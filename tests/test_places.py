@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from herald.schema import Place
+from herald.schema import Actor, Place, Span
 from herald.stages.s3_places import extract as places_extract
 from herald.stages.s3_places import place_for
 from herald.stages.s3_places import store as store_module
@@ -124,11 +125,48 @@ def test_not_a_place(make: Callable[..., Doc], text: str, name: str) -> None:
         "The committee met on Tuesday to discuss the budget.",
         "Prices rose by 3 percent, the statistics office said.",
         "She said the plan would not work.",
-        "",
+        "   ",
     ],
 )
 def test_no_places(make: Callable[..., Doc], text: str) -> None:
-    assert _places(make, text) == [] if text else True
+    assert _places(make, text) == []
+
+
+def _with_actor(nlp: Language, text: str, mention: str) -> Doc:
+    """A Doc through the spaCy model only, with one hand-made actor mention (the actors stage's output)."""
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline:
+        if not _.startswith("herald_"):
+            doc = proc(doc)
+    start = text.index(mention)
+    doc._.herald_actors = [
+        Actor(
+            id="a1",
+            name=mention,
+            kind="state",
+            mentions=[Span(start=start, end=start + len(mention), text=mention)],
+        )
+    ]
+    doc._.herald_places = places_extract.extract_places(doc)
+    return doc
+
+
+def test_metonymic_place_is_kept_but_flagged(nlp: Language) -> None:
+    doc = _with_actor(nlp, "Beijing said on Tuesday that troops had fired near Kyiv.", "Beijing")
+    places = {p.text: p for p in doc._.herald_places}
+    assert places["Beijing"].metonymic and "metonymic" in (places["Beijing"].rule or "")
+    assert not places["Kyiv"].metonymic
+    fired = next(t for t in doc if t.text == "fired")
+    said = next(t for t in doc if t.text == "said")
+    assert place_for(doc, fired) is places["Kyiv"]
+    found = place_for(doc, said)
+    assert found is None or not found.metonymic
+
+
+def test_qualifier_is_never_metonymic(nlp: Language) -> None:
+    doc = _with_actor(nlp, "Police in Athens, Georgia, arrested two men.", "Georgia")
+    georgia = next(p for p in doc._.herald_places if p.text == "Georgia")
+    assert not georgia.metonymic and georgia.country == "USA"
 
 
 @pytest.mark.xfail(reason="sentence-initial 'Turkey' before a noun is tagged GPE by the small NER model")
@@ -219,6 +257,7 @@ def test_gazetteer_built_once(
         store_module.store.cache_clear()
 
 
+@pytest.mark.shared
 def test_toponym_eval_smoke(shared_data: Path) -> None:
     """The dataset readers frame every gold toponym on the article text."""
     from herald.eval.datasets import _lgl_format, geovirus, geowebnews

@@ -102,6 +102,21 @@ QUOTE_FORMS = [
         id="multi-paragraph",
     ),
     pytest.param(
+        '"Where are the children?" she asked.',
+        {"content": "Where are the children?", "cue": "asked", "speaker_text": "she"},
+        id="question-asked",
+    ),
+    pytest.param(
+        "'Things have changed a bit,' Justice Kim Hargrave said after counsel advised the court it was over.",
+        {"content": "Things have changed a bit", "cue": "said", "speaker_text": "Justice Kim Hargrave"},
+        id="cue-with-adverbial-clause",
+    ),
+    pytest.param(
+        'He added: "We are ready to talk." "Nobody will stop us."',
+        {"content": "Nobody will stop us.", "cue": None, "speaker_text": "He"},
+        id="follow-on-quote",
+    ),
+    pytest.param(
         "The ministry said in a statement:\nThe attack was an act of terror and will not go unpunished.",
         {
             "content": "The attack was an act of terror and will not go unpunished.",
@@ -160,6 +175,15 @@ OTHER_FORMS = [
         "The minister said the draft 'dodged the issue' entirely.",
         {"content": "the draft 'dodged the issue' entirely", "kind": "mixed", "speaker_text": "The minister"},
         id="mixed",
+    ),
+    pytest.param(
+        "Kids can teach the robot tricks by 'dragging reactions onto a diagram,' reports Engadget.",
+        {
+            "content": "Kids can teach the robot tricks by 'dragging reactions onto a diagram,'",
+            "kind": "mixed",
+            "speaker_text": "Engadget",
+        },
+        id="mixed-quote-then-cue",
     ),
     pytest.param(
         "China: Hamas, Fatah showed 'political will'",
@@ -255,6 +279,10 @@ NOTHING = [
     pytest.param("Rock 'n' roll and the groups' ’90s hits don't need quotes.", id="apostrophes-only"),
     pytest.param("The reported figures were revised on Friday.", id="cue-as-adjective"),
     pytest.param("LIVE: Election results from all 50 states", id="headline-label"),
+    pytest.param("Great Orme bus fire: Blaze destroys vehicle at beauty spot", id="headline-topic"),
+    pytest.param("A woman who stopped bothering suddenly found herself pregnant.", id="small-clause"),
+    pytest.param("He is the kind of teen he wants to be.", id="empty-infinitive"),
+    pytest.param("To see the list, the library posts an online form.", id="preposed-purpose-clause"),
     pytest.param('He stands 6\'2" tall and wore a 5" badge.', id="inch-marks"),
 ]
 
@@ -321,3 +349,64 @@ def test_gum_quotes_reader(shared_data: Any) -> None:
     for d in docs:
         for s, e in d.quotes:
             assert 0 <= s < e <= len(d.text)
+
+
+def test_speaker_actor_named_inside_the_source_phrase(make: Make) -> None:
+    doc = make("More than 100 people were killed, according to a count by The Associated Press.")
+    (s,) = doc._.herald_statements
+    assert s.speaker_text == "a count by The Associated Press"
+    actors = {a.id: a for a in doc._.herald_actors or []}
+    if s.speaker is None:
+        pytest.xfail("the actors stage found no actor for The Associated Press")
+    assert "Associated Press" in actors[s.speaker].name
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        pytest.param(
+            "At least 12 people were killed, the official Wafa news agency reported.",
+            "At least 12 people were killed",
+            "the official Wafa news agency",
+            id="reported-preposed",
+        ),
+        pytest.param(
+            "The Hamas-run health ministry says more than 34,000 people have been killed.",
+            "more than 34,000 people have been killed",
+            "The Hamas-run health ministry",
+            id="says-figure",
+        ),
+        pytest.param(
+            "The death toll rose to 45, officials said, adding that many remain missing.",
+            "many remain missing",
+            "officials",
+            id="adding-inherits-subject",
+        ),
+        pytest.param(
+            "The ministry issued a statement saying that the strike killed 12 civilians.",
+            "the strike killed 12 civilians",
+            "The ministry",
+            id="statement-saying",
+        ),
+        pytest.param(
+            "Officials said the strike hit the market, killing 12 people.",
+            "the strike hit the market, killing 12 people",
+            "Officials",
+            id="participle-stays-content",
+        ),
+        pytest.param(
+            "The agency reported that 26 birds died in the north, declaring that the farm was closed.",
+            "26 birds died in the north",
+            "The agency",
+            id="reporting-participle-cut",
+        ),
+        pytest.param(
+            "Canadian Food Inspection Agency officials on Monday said a cow has tested positive.",
+            "a cow has tested positive",
+            "Canadian Food Inspection Agency officials",
+            id="date-not-in-speaker",
+        ),
+    ],
+)
+def test_sources_of_figures(make: Make, text: str, content: str, speaker_text: str) -> None:
+    check(statements(make, text), {"content": content, "speaker_text": speaker_text})

@@ -41,6 +41,7 @@ class IngestStats:
     events: int = 0
     seconds: float = 0.0
     store_seconds: float = 0.0  # time spent deduplicating and writing (the rest is reading and extraction)
+    store_cpu_seconds: float = 0.0  # CPU time of the same
     errors: list[str] = field(default_factory=list)  # first few error messages, for the console
 
     @property
@@ -67,11 +68,12 @@ def _timed(method: Callable[Concatenate[Writer, P], R]) -> Callable[Concatenate[
 
     @functools.wraps(method)
     def run(self: Writer, *args: P.args, **kwargs: P.kwargs) -> R:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         try:
             return method(self, *args, **kwargs)
         finally:
             self.seconds += time.perf_counter() - start
+            self.cpu_seconds += time.thread_time() - cpu
 
     return run
 
@@ -86,7 +88,8 @@ class Writer:
         self.dedup = dedup.Deduper(self.conn)
         self.uncommitted = 0
         self.in_tx = False
-        self.seconds = 0.0
+        self.seconds = 0.0  # wall-clock time spent in the writer (dedup + SQLite)
+        self.cpu_seconds = 0.0  # CPU time of the same
 
     def _begin(self) -> None:
         if not self.in_tx:
@@ -420,6 +423,7 @@ def ingest_items(
     def tick() -> None:
         stats.seconds = time.perf_counter() - started
         stats.store_seconds = writer.seconds
+        stats.store_cpu_seconds = writer.cpu_seconds
         if on_item:
             on_item(stats)
 

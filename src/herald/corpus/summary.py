@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 
-def summarize(conn: sqlite3.Connection, *, top: int = 10, figures: int = 25) -> dict[str, Any]:
+def summarize(conn: sqlite3.Connection, *, top: int = 10, figures: int = 30) -> dict[str, Any]:
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     articles = {
         "sources": one("SELECT count(*) FROM article_sources"),
@@ -49,7 +49,8 @@ def summarize(conn: sqlite3.Connection, *, top: int = 10, figures: int = 25) -> 
         "SELECT a.published AS date, fg.counts, fg.value, fg.low, fg.high, fg.qualifier, fg.unit, "
         "COALESCE(ac.name, fg.source_text) AS according_to, fg.hedges, a.source AS outlet, fg.evidence "
         "FROM figures fg JOIN articles a ON a.key = fg.article LEFT JOIN actors ac ON ac.uid = fg.source "
-        "WHERE a.duplicate_of IS NULL ORDER BY (fg.counts IS NULL), fg.counts, a.published, fg.uid LIMIT ?",
+        "WHERE a.duplicate_of IS NULL ORDER BY CASE fg.counts WHEN 'killed' THEN 0 WHEN 'wounded' THEN 1 "
+        "WHEN 'displaced' THEN 2 ELSE 3 END, fg.counts IS NULL, fg.counts, a.published, fg.uid LIMIT ?",
         (figures,),
     ):
         row = dict(r)

@@ -6,6 +6,8 @@ FIGHT->ASSAULT). Each sentence is run through the full pipeline without a public
 closest to the root of the parse (ties: the most confident); flagged events (negated, hypothetical, future,
 historical) count like others.
 
+- ``type@conf>=T``: precision of the main type on sentences whose main event has confidence >= T, and the
+  share of sentences kept (calibration).
 - ``type`` accuracy over sentences: a sentence with no event counts as wrong; also per-type P/R/F1 and
   macro-F1 over the 16 types present in the gold; ``type-any``: some event of the sentence has the gold type.
 - ``actor`` / ``recipient``: on sentences whose main type is right and whose gold role is non-empty, whether a
@@ -111,6 +113,7 @@ class PloverGsr(Dataset):
         golds = [gold_type(r) for r in records]
         majority = Counter(golds).most_common(1)[0][0] if golds else ""
         preds: list[str | None] = []
+        confs: list[float] = []
         any_hits = 0
         role: dict[str, list[int]] = {
             "actor": [0, 0, 0, 0],
@@ -122,6 +125,7 @@ class PloverGsr(Dataset):
             main = main_event(events, doc)
             pred = main.type if main else None
             preds.append(pred)
+            confs.append(main.confidence if main else 0.0)
             any_hits += any(e.type == gold for e in events)
             if pred != gold:
                 if len(report.errors) < 60:
@@ -170,6 +174,11 @@ class PloverGsr(Dataset):
             support=n,
             note="share of sentences with at least one event",
         )
+        for cut in (0.5, 0.7, 0.8):  # calibration: how precise the main event is above a confidence threshold
+            kept = [(p, g) for p, g, c in zip(preds, golds, confs, strict=True) if p is not None and c >= cut]
+            ok = sum(p == g for p, g in kept)
+            report.add(f"type@conf>={cut}", "precision", ok / len(kept) if kept else 0.0, support=len(kept))
+            report.add(f"type@conf>={cut}", "coverage", len(kept) / n if n else 0.0, support=n)
         f1s, f1s_major = [], []
         for t in sorted(set(golds)):
             tp = sum(p == t and g == t for p, g in zip(preds, golds, strict=True))

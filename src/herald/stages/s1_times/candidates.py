@@ -70,6 +70,8 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
         "MONTH_DAY",
         [[month_any, dot, day], [month_any, dot, day, comma, year], [month_any, dot, day, *this_year]],
     )
+    weekday = {"LOWER": {"IN": full_weekdays}}
+    m.add("WD_MONTH_DAY", [[weekday, comma, month_any, dot, day]])  # "Monday, May 25"
     m.add("DAY_MONTH", [[day, {"LOWER": "of", "OP": "?"}, month_any], [day, month_any, year]])
     m.add("MONTH_YEAR", [[month_any, dot, {"LOWER": "of", "OP": "?"}, year]])
     # Years are anchored on themselves (patterns that start on frequent words such as "in" are slow); the

@@ -7,6 +7,7 @@ recall), and of overlapping ones the longest that normalises wins.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Literal
 
@@ -85,14 +86,12 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
     parsed = parse(span.text, Context(published, is_future(span), is_past(span)))
     if parsed is None:
         return None
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if (
-        parsed.rule.startswith("weekday")
-        and before is not None
-        and before.lower_ in lexicon().weekday_blockers
-    ):
-        return None  # "Black Monday", "Super Tuesday": named days, not this week's
     lx = lexicon()
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.weekday_blockers:
+        return None  # "Black Monday", "Super Tuesday": named days, not this week's
+    if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.ordinals:
+        return None  # "the first Tuesday after the first Monday": a rule, not a date
     if (
         parsed.rule == "year"
         and before is not None
@@ -110,6 +109,18 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
         months = lx.months
         if before.lower_ in ("the", "a", "an") or not all(t.is_title for t in span if t.lower_ in months):
             return None  # "the March for Life", "a march": not the month
+    return parsed
+
+
+def _clock_day(span: Span, parsed: Parsed, chosen: list[tuple[Span, Parsed]]) -> Parsed:
+    """A clock time takes its day from a day-precise date in the same sentence ("March 31 at 7 p.m."), else
+    the publication day it was given."""
+    if parsed.rule != "clock" or not parsed.value:
+        return parsed
+    sent = span.sent
+    for other, op in chosen:
+        if op.granularity == "day" and op.value and other.sent == sent and op.type == "date":
+            return replace(parsed, value=op.value[:10] + parsed.value[10:], rule="clock-date")
     return parsed
 
 
@@ -145,6 +156,7 @@ def extract_times(doc: Doc) -> list[Time]:
         chosen.append((span, parsed))
         taken.update(range(span.start, span.end))
     chosen.sort(key=lambda x: x[0].start)
+    chosen = [(span, _clock_day(span, parsed, chosen)) for span, parsed in chosen]
     times: list[Time] = []
     previous: str | None = None
     for span, first in chosen:

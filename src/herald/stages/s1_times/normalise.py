@@ -205,7 +205,7 @@ def _month_year(pub: date, month: int, rel: str, future: bool) -> int:
     return pub.year if month <= pub.month else pub.year - 1
 
 
-def _absolute(value: str, gran: Granularity, rule: str, typ: TimeType = "date") -> Parsed:
+def _absolute(value: str, gran: Granularity | None, rule: str, typ: TimeType = "date") -> Parsed:
     return Parsed(value, typ, gran, rule)
 
 
@@ -280,7 +280,9 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         return None
     if m := p.decade.fullmatch(s):
         dec = m["dec"]
-        if len(dec) == 1:  # "the '90s", "the 70s": the twentieth century
+        if len(dec) == 1:  # "the '90s": the twentieth century; "the 20s" without the apostrophe may be ages
+            if "'" not in s:
+                return None
             dec = "19" + dec
         elif len(dec) == 2:
             return None
@@ -349,7 +351,11 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             "the day after tomorrow": 2,
         }[w]
         return _relative((pub + timedelta(days=offset)).isoformat() if pub else None, "day", f"deictic-{w}")
-    if (m := p.rel_unit.fullmatch(s)) and m["unit"] != "decade":
+    if (
+        (m := p.rel_unit.fullmatch(s))
+        and m["unit"] != "decade"
+        and (m["rel"] != "past" or m["unit"] == "weekend")
+    ):
         return _rel_unit(m["rel"], m["unit"], ctx)
     if m := p.ago.fullmatch(s):
         return _ago(m["num"], m["unit"], ctx)
@@ -379,7 +385,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         code = {"daily": "D", "day": "D", "weekly": "W", "week": "W", "monthly": "M", "month": "M"}.get(
             w, "Y"
         )
-        return _absolute(f"P1{code}", "interval", "set", typ="set")
+        return _absolute(f"P1{code}", None, "set", typ="set")
     if m := p.duration_adj.fullmatch(s) or p.duration.fullmatch(s):
         return _duration(m["num"], m["unit"])
     if m := p.clock.fullmatch(s):
@@ -492,6 +498,8 @@ def _past_n(rel: str, num: str | None, unit_word: str, ctx: Context) -> Parsed |
     n = _number(num, lx) if num else 1
     if unit is None or not isinstance(n, int) or lx.units[unit].get("time"):
         return None
+    if num is None and unit_word != unit:
+        return None  # "the previous years": no length given
     code = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}.get(unit)
     if unit in ("decade", "century"):
         code, n = "Y", n * (10 if unit == "decade" else 100)
@@ -525,7 +533,7 @@ def _duration(num: str, unit_word: str) -> Parsed | None:
             code, n = "Y", n * 100
     amount = str(n)
     prefix = "PT" if info.get("time") else "P"
-    return _absolute(f"{prefix}{amount}{code}", "interval", f"duration-{unit}", typ="duration")
+    return _absolute(f"{prefix}{amount}{code}", None, f"duration-{unit}", typ="duration")
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -533,8 +541,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         h, mi, ampm, tz = int(m["h4"]), int(m["m4"]), None, m["tz4"]
     else:
         h, mi, ampm, tz = int(m["h"]), int(m["m"] or 0), m["ampm"], m["tz"]
-        if not ampm and not tz and m["m"] is None:
-            return None  # a bare number is not a clock time
+        if not ampm and not tz and (m["m"] is None or h < 13):
+            return None  # a bare number is not a clock time, and "4:30" may be morning or afternoon
     if ampm and ampm.startswith("p") and h < 12:
         h += 12
     elif ampm and ampm.startswith("a") and h == 12:

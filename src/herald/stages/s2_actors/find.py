@@ -28,11 +28,15 @@ class Finder:
         self.roles = roles
         self.lex = lex
         self.owner_suffixes = frozenset(lex.owner_suffixes)
+        self.motion = frozenset(lex.motion_words)
+        self.place_nouns = frozenset(lex.place_nouns)
 
     # --- helpers -------------------------------------------------------------------------------------------
     def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
         """Pick one entry for a surface form: already in the article > in office on the date > best-ranked."""
         hits = span.hits
+        if hits and all(h.how == "ambiguous" for h in hits) and not any(h.key in resolved for h in hits):
+            return None  # a shared name ("Congo", "Korea") needs support elsewhere in the article
         if len(hits) > 1:
             for h in hits:
                 if h.key in resolved:
@@ -64,7 +68,8 @@ class Finder:
                 ent_of[i] = ent
         taken = bytearray(n)
         mentions: list[Mention] = []
-        resolved: set[str] = set()
+        # Entries named unambiguously anywhere in the article support their shared names ("Korea").
+        resolved: set[str] = {h.key for k in kb_spans for h in k.hits if h.how != "ambiguous"}
 
         # 1. role phrases, right to left so the head role absorbs modifier roles ("government officials").
         for s, e, role in reversed(self.roles(doc, token_keys(doc))):
@@ -104,6 +109,7 @@ class Finder:
                 continue  # part of a longer name: handled with the named entity
             chosen = self.choose(k, resolved, day)
             if chosen is None:
+                taken[k.start : k.end] = b"\x01" * (k.end - k.start)  # unsupported shared name: no actor
                 continue
             entry, hit = chosen
             head = head_of(doc, k.start, k.end)
@@ -128,7 +134,7 @@ class Finder:
                     country=entry.country,
                 )
             else:
-                if entry.kind == "state" and is_location(head):
+                if entry.kind == "state" and is_location(head, self.motion, self.place_nouns):
                     taken[k.start : k.end] = b"\x01" * (k.end - k.start)
                     continue  # "in Gaza", "across Syria": a place
                 m = entry_mention(k.start, k.end, entry, rule)
@@ -190,7 +196,12 @@ class Finder:
         named = person is not None or name_text is not None
         if not named and modifies_noun(head, e):
             return None  # "police station", "military operation": an adjective use
-        if not named and role.kind != "person" and head.tag_ in ("NN", "NNP") and is_location(head):
+        if (
+            not named
+            and role.kind != "person"
+            and head.tag_ in ("NN", "NNP")
+            and is_location(head, self.motion)
+        ):
             return None  # "outside parliament", "at the ministry": a building
         # Left: modifiers of the role noun ("Chinese", "China's", "Hamas-run", "Israeli army").
         start = s
@@ -206,6 +217,8 @@ class Finder:
                 start -= 1  # "China's"
                 continue
             if tok.text == "-" and start - 2 >= sent_start:
+                if tok.whitespace_ or doc[start - 2].whitespace_:
+                    break  # a dash between words, not a hyphenated modifier
                 start -= 1  # "Hamas-run", "US-backed"
                 continue
             if tok.pos_ in STOP_LEFT_POS or tok.dep_ in (
@@ -309,14 +322,14 @@ class Finder:
         start, end = _bare_start(ent), _bare_end(ent)
         if end - start != 1 or not doc[start].is_title:
             return None
-        word = doc[start].text
+        word = _fold(doc[start].text)
         found = [
             e
             for key in resolved
             if (e := self.kb.kb.get(key)) is not None
             and e.kind == "person"
             and len(e.name.split()) > 1
-            and e.name.split()[-1] == word
+            and _fold(e.name.split()[-1]) == word
         ]
         if len(found) != 1:
             return None
@@ -354,20 +367,24 @@ class Finder:
                         break
             if country:
                 break
-        start = ent.start
-        if doc[start].lower_ == "the":
-            start += 1
-        if start >= ent.end:
+        start, end = _bare_start(ent), _bare_end(ent)
+        if start >= end:
             return None
         return Mention(
             start=start,
-            end=ent.end,
+            end=end,
             rule=f"ner:{ent.label_}",
             kind=kind,
-            name=_strip_det(doc[start : ent.end].text),
+            name=_strip_det(doc[start:end].text),
             country=country,
             label=ent.label_,
         )
+
+
+def _fold(name: str) -> str:
+    """Spelling-tolerant form of a surname: "El-Sissi" and "el-Sisi" agree."""
+    letters = [c for c in name.lower() if c.isalpha()]
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
 
 
 def _bare_start(ent: Span) -> int:

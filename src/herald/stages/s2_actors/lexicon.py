@@ -50,6 +50,8 @@ class Lexicons(BaseModel):
     roles: list[Role]
     office_synonyms: dict[str, str] = Field(default_factory=dict)
     owner_suffixes: list[str] = Field(default_factory=list)
+    motion_words: list[str] = Field(default_factory=list)
+    place_nouns: list[str] = Field(default_factory=list)
     pairs: list[GroupRef] = Field(default_factory=list)
     latest: list[GroupRef] = Field(default_factory=list)
     pronouns: dict[str, list[str]] = Field(default_factory=dict)

@@ -84,7 +84,7 @@ class KBMatcher:
 
     @staticmethod
     def _forms(entry: Entry) -> Iterable[tuple[str, list[str]]]:
-        yield "name", [entry.name]
+        yield "name", [entry.name] if entry.name not in entry.ambiguous_aliases else []
         yield "alias", [a for a in entry.aliases if a not in entry.ambiguous_aliases]
         yield "ambiguous", list(entry.ambiguous_aliases)
         yield "demonym", list(entry.demonyms)

@@ -136,8 +136,8 @@ class References:
         by_sent: dict[int, list[tuple[int, Draft]]] = {}
         order: list[int] = []
         for s, _e, d in before:  # most recent first
-            if not _fits(d, want):
-                continue
+            if not _fits(d, want) or (d.first.unnamed and d.first.country is None):
+                continue  # "both parties" are named actors, not "lawmakers" at large
             sent = doc[s].sent.start
             if sent not in by_sent:
                 by_sent[sent] = []

@@ -53,10 +53,22 @@ def is_agentive(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
-def is_location(tok: Token) -> bool:
-    """Object of a locative preposition ("in Moscow", "came to Beijing" is handled by the caller)."""
+def is_location(
+    tok: Token, motion: frozenset[str] = frozenset(), place_nouns: frozenset[str] = frozenset()
+) -> bool:
+    """A place, not an actor: object of a locative preposition ("in Moscow"), of to/from after a word of
+    motion ("travel to Iraq"), apposition to a place ("Istanbul, Turkey"), or owner of a place noun ("Syria's
+    Idlib province")."""
     tok = lift_conj(tok)
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPS
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in LOCATION_PREPS:
+            return True
+        if prep.lower_ in ("to", "from", "toward", "towards") and prep.head.lemma_.lower() in motion:
+            return True
+    if tok.dep_ == "appos" and tok.head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return tok.dep_ in ("poss", "compound") and tok.head.lower_ in place_nouns
 
 
 def modifies_noun(tok: Token, end: int) -> bool:

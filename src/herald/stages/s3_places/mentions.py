@@ -66,6 +66,7 @@ class Mention:
     rule: str
     candidates: tuple[tuple[Entry, bool], ...]
     qualifier: Mention | None = None
+    qualifies: Mention | None = None
     # Filled during resolution.
     best: Entry | None = None
     score_rule: str = ""
@@ -140,8 +141,8 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
             continue
         start, end, label = own
         if label in PLACE_LABELS:
-            if start < s or end > e:
-                return False  # the place entity is longer: keep NER's span
+            if start < s or end > e or (start, end) == (s, e):
+                return False  # NER's place is as long or longer: keep NER's mention
             continue
         if s <= start and end <= e and end - start < e - s:
             continue  # NER took part of a longer known name ("Rafah" of "Rafah crossing") for a person
@@ -181,8 +182,10 @@ def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) ->
 
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """``A, B`` where B names an admin1 area or a country: B qualifies A."""
-    text = doc.text
+    starts = {t.idx: t.i for t in doc if t.text == ","}  # doc.text is rebuilt per access: use the tokens
     for a, b in itertools.pairwise(mentions):
-        between = text[a.end : b.start]
-        if between.strip() == "," and any(e.kind in ("admin1", "country") for e, _ in b.candidates):
-            a.qualifier = b
+        i = starts.get(a.end) if b.start in (a.end + 1, a.end + 2) else None
+        if i is None:
+            continue
+        if any(e.kind in ("admin1", "country") for e, _ in b.candidates):
+            a.qualifier, b.qualifies = b, a

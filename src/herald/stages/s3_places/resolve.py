@@ -6,8 +6,9 @@ Score of a candidate = prior + context, in points:
   of its towns, and "New York", "Kiev" mostly mean the city); a US county 15; a curated region/sea/site 26;
   a continent 30; a match on an alternate (not the official) name -4.
 - context: +3 per other mention resolved into the same country (at most 3), +4 for a country that borders
-  a country the article mentions, +3 for a town in an admin1 area the article names, +25 when the mention
-  is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
+  a country the article mentions, +3 for a town in an admin1 area the article names, +3 for an admin1 area
+  per town of it the article names (at most 3: "Atlanta", "Savannah" -> Georgia the state), +25 when the
+  mention is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
 - guards: when a name is a country's (or a curated region's) own name, towns of that name are not
   considered unless the mention is qualified — a country is never geocoded to a town or a building.
 
@@ -47,18 +48,20 @@ def prior(entry: Entry, primary: bool) -> float:
     return score if primary else score - 4
 
 
+def _contains(area: Entry, place: Entry) -> bool:
+    if area.kind == "country":
+        return area.iso3 == place.iso3
+    return (
+        area.kind == "admin1"
+        and area.iso3 == place.iso3
+        and bool(place.admin1)
+        and normalise(area.name) == normalise(place.admin1 or "")
+    )
+
+
 def _qualifies(q: Mention, entry: Entry) -> bool:
-    for other, _ in q.candidates:
-        if other.kind == "country" and other.iso3 == entry.iso3:
-            return True
-        if (
-            other.kind == "admin1"
-            and other.iso3 == entry.iso3
-            and entry.admin1
-            and (normalise(other.name) == normalise(entry.admin1))
-        ):
-            return True
-    return False
+    """Does the qualifier mention ("Texas" of "Paris, Texas") name an area holding ``entry``?"""
+    return any(_contains(area, entry) for area, _ in q.candidates)
 
 
 def _allowed(m: Mention) -> list[tuple[Entry, bool]]:
@@ -71,7 +74,13 @@ def _allowed(m: Mention) -> list[tuple[Entry, bool]]:
     return cands
 
 
-def _score(m: Mention, store: Store, countries: Counter[str], admin1s: Counter[tuple[str, str]]) -> None:
+def _score(
+    m: Mention,
+    store: Store,
+    countries: Counter[str],
+    admin1s: Counter[tuple[str, str]],
+    towns_in: Counter[tuple[str, str]],
+) -> None:
     own = m.best
     scored: list[tuple[float, Entry]] = []
     for entry, primary in _allowed(m):
@@ -81,12 +90,16 @@ def _score(m: Mention, store: Store, countries: Counter[str], admin1s: Counter[t
             s += 3 * min(max(n, 0), 3)
             if entry.kind == "country" and any(countries[c] for c in store.neighbours.get(entry.iso3, ())):
                 s += 4
+            if entry.kind == "admin1":
+                s += 3 * min(towns_in[(entry.iso3, normalise(entry.name))], 3)
             if entry.kind in ("city", "admin2") and entry.admin1:
                 k = (entry.iso3, normalise(entry.admin1))
                 if admin1s[k] > 0:
                     s += 3
         if m.qualifier is not None and _qualifies(m.qualifier, entry):
             s += 25
+        if m.qualifies is not None and any(_contains(entry, e) for e, _ in m.qualifies.candidates):
+            s += 25  # "Georgia" of "Athens, Georgia" is the state that has an Athens
         scored.append((s, entry))
     scored.sort(key=lambda se: -se[0])
     m.scores = scored
@@ -109,22 +122,23 @@ def _pick(m: Mention) -> None:
 
 def resolve(mentions: list[Mention], store: Store) -> None:
     """Set ``best``/``confidence`` on every mention, in place."""
-    empty: Counter[str] = Counter()
-    empty_a: Counter[tuple[str, str]] = Counter()
     for m in mentions:
-        _score(m, store, empty, empty_a)
+        _score(m, store, Counter(), Counter(), Counter())
         _pick(m)
     for _ in range(2):  # the second round lets areas resolved by context ("Georgia" the state) count
-        countries, admin1s = _context(mentions)
+        countries, admin1s, towns_in = _context(mentions)
         for m in mentions:
-            _score(m, store, countries, admin1s)
+            _score(m, store, countries, admin1s, towns_in)
             _pick(m)
 
 
-def _context(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """Countries and admin1 areas of the clearly resolved mentions."""
+def _context(
+    mentions: list[Mention],
+) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """Countries, admin1 areas, and admin1 areas holding towns, of the clearly resolved mentions."""
     countries: Counter[str] = Counter()
     admin1s: Counter[tuple[str, str]] = Counter()
+    towns_in: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         m.counted = False
         if m.best is None or not m.best.iso3:
@@ -135,4 +149,6 @@ def _context(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, 
             countries[m.best.iso3] += 1
             if m.best.kind == "admin1":
                 admin1s[(m.best.iso3, normalise(m.best.name))] += 1
-    return countries, admin1s
+            elif m.best.admin1:
+                towns_in[(m.best.iso3, normalise(m.best.admin1))] += 1
+    return countries, admin1s, towns_in

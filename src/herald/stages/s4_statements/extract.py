@@ -2,13 +2,14 @@
 
 Order of work (each step records its rule on the statement):
 
-1. quotations are paired on the raw text (:mod:`.quotes`) and each is attributed by the words right after
+1. a headline of the form "Speaker: content" (:mod:`.headline`);
+2. quotations are paired on the raw text (:mod:`.quotes`) and each is attributed by the words right after
    its closing mark (``“A,” he said``), right before its opening mark (``He said: “A”``), or, for the second
    half of a split quotation (``“A,” he said, “B.”``), by the first half (a second statement, ``continues``);
-2. cue verbs from the lexicon outside quotations give indirect (``X said that ...``) and mixed (``X said the
+3. ``X said:`` at a paragraph end makes the next paragraph a block quotation;
+4. cue verbs from the lexicon outside quotations give indirect (``X said that ...``) and mixed (``X said the
    draft 'dodged the issue'``) statements; "according to X" and phrasal cues ("called for") likewise;
-3. a headline of the form "Speaker: content";
-4. quotations of a full clause left without attribution: they inherit the speaker of the statement right
+5. quotations of a full clause left without attribution: they inherit the speaker of the statement right
    before them when nothing but other quotations lies in between, else they keep no speaker.
 
 Short quoted fragments outside any attributed content ("the so-called 'peace plan'") are scare quotes, not
@@ -21,6 +22,7 @@ import bisect
 import re
 
 from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Span as TextSpan
@@ -38,6 +40,10 @@ _MIN_CLAUSE_TOKENS = 4
 _MIN_CONTENT_TOKENS = 2  # "to take" is too little to be a content
 _MIN_PHRASE_TOKENS = 8  # a verbless quotation this long is still a quotation, not a scare quote
 _SENT_END = {".", "!", "?"}
+# Words opening a clause the parser may hang on a cue as ccomp although it is adverbial ("said after ...").
+_ADVERBIAL = {"after", "before", "when", "while", "as", "because", "since", "until", "once", "if"}
+_ACCORDING = get_string_id("according")
+_COLON = get_string_id(":")
 _OPEN_CONT = {",", ":", "—", "–", "-", ";"}
 
 
@@ -64,7 +70,7 @@ class _Context:
                 self.quote_of[i] = qi
         self.used_cues: set[int] = set()
         # Token.sent walks the Doc on every call: index the sentences once.
-        self.sents = list(doc.sents)
+        self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -155,13 +161,23 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
                 return None
             if ends_sentence and (before and before[0].is_title and before[0].pos_ != "PRON"):
                 return None  # "... end." Police said that ...: a new sentence with its own content
-            if any(c.dep_ == "ccomp" and c.i > j for c in t.children):
+            if any(_content_clause(c) for c in t.children if c.dep_ == "ccomp" and c.i > j):
                 return None  # the verb has its own that-clause: not an attribution of this quote
             return t, j
         if t.pos_ in ("VERB", "AUX"):
             return None
         j += 1
     return None
+
+
+def _content_clause(comp: Token) -> bool:
+    """A ccomp that is a real complement clause (own subject or "that"), not a mis-hung adverbial."""
+    if comp.left_edge.lower_ in _ADVERBIAL:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "mark" and c.lower_ == "that")
+        for c in comp.children
+    )
 
 
 def _before_attribution(ctx: _Context, first: int) -> Token | None:
@@ -214,7 +230,7 @@ def _before_attribution(ctx: _Context, first: int) -> Token | None:
 
 
 def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
-    sp = speaker_of(cue)
+    sp = speaker_of(cue, ctx.lex.message_nouns)
     if sp is None:
         return False
     head, (s, e) = sp
@@ -278,17 +294,28 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                 cue = None
         if cue is None:
             continue
-        if not _is_clause(doc, first, last) and not _starts_sentence(ctx, first):
-            continue  # a phrase quoted mid-sentence ("... 'general temperament,' it reports"): not direct
+        kind = "direct"
+        verbatim = content
+        if not _starts_sentence(ctx, first):
+            if rule != "quote-then-cue" or ctx.quote_of[ctx.sent(first).start] >= 0:
+                if not _is_clause(doc, first, last):
+                    continue  # a phrase quoted mid-sentence whose cue governs something else
+            else:
+                # "Kids can ... by 'dragging and dropping reactions,' reports Engadget": the sentence up to
+                # the closing mark is the content, the quotation its verbatim part.
+                lo = max(ctx.sent(first).start_char, ctx.paragraph(q.start)[0])
+                while lo < q.start and ctx.text[lo].isspace():
+                    lo += 1
+                kind, content = "mixed", (lo, q.end)
         found = Found(
             content=content,
-            kind="direct",
+            kind=kind,
             rule=rule,
             cue=cue,
             cue_text=cue.text,
             cue_class=ctx.lex.verbs.get(cue.lemma_.lower(), "speech"),
             tokens=[first, last, cue.i],
-            quotes=[content],
+            quotes=[verbatim],
         )
         if not _attach_speaker(ctx, found, cue) and rule == "quote-then-cue":
             if cue.i > last + 1:  # “...,” the minister said
@@ -338,7 +365,7 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
     content, as in block quotations of statements."""
     doc = ctx.doc
     text = ctx.text
-    colon = doc.vocab.strings.add(":")
+    colon = _COLON
     for i, low in enumerate(ctx.lowers):
         if low != colon or ctx.quote_of[i] >= 0:
             continue
@@ -417,10 +444,8 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
         found.kind = "indirect"
         return True
     spans = [_content_of_quote(ctx.text, ctx.quotes[i]) for i in inside]
-    rest = ctx.text[cs:ce]
-    for i in inside:
-        q = ctx.quotes[i]
-        rest = rest.replace(ctx.text[q.start : min(q.end, ce)], "")
+    quoted = [(ctx.quotes[i].start, ctx.quotes[i].end) for i in inside]
+    rest = "".join(ch for k, ch in enumerate(ctx.text[cs:ce], cs) if not any(a <= k < b for a, b in quoted))
     if not any(ch.isalnum() for ch in rest):
         found.kind = "direct"
         found.content = spans[0] if len(spans) == 1 else found.content
@@ -451,11 +476,9 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     """Step 2: indirect and mixed statements from cue verbs, phrasal cues and "according to"."""
     doc = ctx.doc
     lex = ctx.lex
-    phrasal_verbs = {verb for verb, _ in lex.phrasal}
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in (*lex.verbs, *phrasal_verbs)}
-    wanted |= {strings.add(w.capitalize()) for w in (*lex.verbs, *phrasal_verbs)}
-    according = strings.add("according")
+    phrasal_verbs = lex.phrasal_verbs
+    wanted = lex.lemma_ids
+    according = _ACCORDING
     for i, (lem, lw) in enumerate(zip(ctx.lemmas, ctx.lowers, strict=True)):
         if (lem not in wanted and lw != according) or ctx.quote_of[i] >= 0 or i in ctx.used_cues:
             continue
@@ -572,7 +595,7 @@ def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
     for qi, q in enumerate(ctx.quotes):
         if qi in done:
             continue
-        if any(_overlaps((q.start, q.end), f.content) or (f.evidence is None and False) for f in out):
+        if any(_overlaps((q.start, q.end), f.content) for f in out):
             continue
         first, last = ctx.tok_range(q)
         if first < 0 or not _is_clause(doc, first, last):
@@ -680,7 +703,12 @@ def _speaker_id(doc: Doc, f: Found) -> str | None:
         actor = actor_for_token(f.speaker_head)
         if actor is not None:
             return actor.id
-    return None
+    # "according to a count by The Associated Press", "the ministry's figures": the one actor named inside
+    start, end = f.speaker
+    inside = {
+        a.id for a in doc._.herald_actors or () for m in a.mentions if start <= m.start and m.end <= end
+    }
+    return inside.pop() if len(inside) == 1 else None
 
 
 def extract_statements(doc: Doc) -> list[Statement]:
@@ -700,6 +728,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
     _unattributed(ctx, out, done)
+    out = [f for f in out if f.content[1] > f.content[0]]
     out.sort(key=lambda f: (f.content[0], f.content[1]))
     ids = {id(f): f"s{n}" for n, f in enumerate(out, 1)}
     records: list[Statement] = []

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..common import actor_for_token
 from .found import Found
 from .lexicon import CueLexicon
+from .quotes import QUOTE_CHARS
 from .syntax import trim
 
 _MAX_SPEAKER_TOKENS = 6
+_SPEAKER_ENTS = {"PERSON", "GPE", "NORP"}
+_SPEAKER_ACTORS = {"person", "state"}
 _MAX_HEADLINE_TOKENS = 30
 
 
@@ -54,6 +58,17 @@ def headline_statement(doc: Doc, text: str, lex: CueLexicon, title: str | None) 
     if se <= ss:
         return None
     head = doc[se - 1]
+    # "Great Orme bus fire: Blaze destroys ...", "Vogue Business: New title ..." name a topic, not a source:
+    # the speaker must be a person, a state or a people, unless the content quotes someone.
+    quoted = any(ch in QUOTE_CHARS for ch in text[c_start:end])
+    speaker_kind = head.ent_type_ or ""
+    actor = actor_for_token(head)
+    if (
+        not quoted
+        and speaker_kind not in _SPEAKER_ENTS
+        and (actor is None or actor.kind not in _SPEAKER_ACTORS)
+    ):
+        return None
     return Found(
         content=(c_start, end),
         kind="indirect",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.strings import get_string_id
 
 from ...config import settings
 from ...errors import KnowledgeBaseError
@@ -28,6 +29,19 @@ class CueLexicon:
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
     headline_labels: set[str] = field(default_factory=set)
+    message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
+
+    @functools.cached_property
+    def phrasal_verbs(self) -> frozenset[str]:
+        return frozenset(verb for verb, _ in self.phrasal)
+
+    @functools.cached_property
+    def lemma_ids(self) -> frozenset[int]:
+        """spaCy string ids of every cue lemma (as written and capitalised), to filter tokens by array."""
+        words = (*self.verbs, *self.phrasal_verbs)
+        return frozenset(get_string_id(w) for w in words) | frozenset(
+            get_string_id(w.capitalize()) for w in words
+        )
 
 
 def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
@@ -58,6 +72,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             raise KnowledgeBaseError(f"{where}: each sources entry needs 'cue'.") from exc
         lex.sources[words] = str(entry.get("class", "other"))
     lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
+    lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
     for w in data.get("remove") or ():
         w = str(w).lower()
         lex.verbs.pop(w, None)

@@ -10,7 +10,8 @@ _TRIM = set(",;:—–-\"'“”‘’«»‹›()")
 _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
-_NO_SOURCE = {"it", "there", "this", "that", "what", "which", "who", "whom", "whoever", "whatever"}
+_REFLEXIVE = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+_NO_SOURCE = {"you", "it", "there", "this", "that", "what", "which", "who", "whom", "whoever", "whatever"}
 # Links through which a subjectless cue takes the subject of its head ("adding that", "went on to say").
 _INHERIT = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
 
@@ -46,11 +47,16 @@ def is_negated(cue: Token) -> bool:
     return any(c.dep_ == "neg" for c in cue.children)
 
 
-def speaker_of(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+def speaker_of(
+    cue: Token, message_nouns: frozenset[str] = frozenset()
+) -> tuple[Token, tuple[int, int]] | None:
     """The speaker of a cue verb: its subject, a passive "by"-agent, the noun a relative clause hangs on,
-    or (for a subjectless participle or infinitive) the subject of the verb it depends on."""
+    (for a subjectless participle or infinitive) the subject of the verb it depends on, or, for "a statement
+    saying ...", the author of the statement."""
     doc = cue.doc
     tok = cue
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in message_nouns:
+        return _author_of(cue.head)
     for _ in range(3):
         if is_passive(tok):
             for c in tok.children:
@@ -71,10 +77,34 @@ def speaker_of(cue: Token) -> tuple[Token, tuple[int, int]] | None:
                 return None  # "less than half-a-year on deal want ...": not a source
             return subj, trim(doc, *_np_range(subj))
         if tok.dep_ in _INHERIT and tok.head is not tok:
+            participle = tok.dep_ == "advcl"
             tok = tok.head
+            if participle and tok.dep_ == "ccomp" and tok.head is not tok:
+                # "the agency reported that 2,600 birds died, declaring ...": the participle belongs to the
+                # reporting clause, not to the reported one
+                tok = tok.head
             continue
         return None
     return None
+
+
+def _author_of(noun: Token) -> tuple[Token, tuple[int, int]] | None:
+    """Who issued "a statement (from X)": the object of "from"/"by", else the governing verb's subject."""
+    doc = noun.doc
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in ("from", "by"):
+            objs = [c for c in p.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0], trim(doc, *_np_range(objs[0]))
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head  # "in a statement saying ..."
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.lower_ in _NO_SOURCE:
+        return None
+    return subj, trim(doc, *_np_range(subj))
 
 
 def _np_range(head: Token) -> tuple[int, int]:
@@ -85,6 +115,13 @@ def _np_range(head: Token) -> tuple[int, int]:
         # ", who said ...": a non-restrictive relative clause is not part of the name
         if c.dep_ == "relcl" and c.left_edge.i > start and doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 1)
+        # "officials on Monday said": a date the parser hung on the subject is not part of it
+        if (
+            c.dep_ in ("prep", "npadvmod")
+            and c.i > head.i
+            and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        ):
+            end = min(end, c.left_edge.i)
     return start, end
 
 
@@ -104,14 +141,37 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         rule = "ccomp" if after else "ccomp-preposed"
         # A content clause has its own subject ("found that the strike ..."), or at least a "that"; the
         # parser's other ccomps ("found a launcher", "To see the list, the library posts") are not contents.
-        has_subject = any(c.dep_ in _CLAUSE_SUBJECTS for c in comp.children)
+        subjects = [c for c in comp.children if c.dep_ in _CLAUSE_SUBJECTS]
+        if any(c.lower_ in _REFLEXIVE for c in subjects):
+            return None  # "found herself knocked up": a small clause, not a content
+        has_subject = bool(subjects)
         has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
         if not has_subject and not (after and has_mark):
             return None
-        return trim(doc, *subtree_range(comp), keep_final=False), rule
+        if not after:
+            # "Ten people died, police said": the preposed clause opens the sentence and has no "that"
+            first = comp.left_edge
+            sent_start = cue.sent.start if cue.doc.has_annotation("SENT_START") else 0
+            opening = all(t.is_punct or t.is_space for t in cue.doc[sent_start : first.i])
+            if has_mark or not opening:
+                return None
+        start, end = subtree_range(comp)
+        for c in comp.children:
+            # "..., declaring that ...": a reporting participle hung on the reported clause is not content
+            # (", killing 12 people" is, and stays)
+            if (
+                c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and c.lemma_.lower() in lex.verbs
+                and c.left_edge.i > start
+            ):
+                end = min(end, c.left_edge.i)
+        return trim(doc, start, end, keep_final=False), rule
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ == "VB":
+                if not any(t.pos_ not in ("AUX", "PART") for t in x.subtree):
+                    return None  # "the kind of teen he wants to be": no content
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
                 start = objs[0].left_edge.i if objs else x.left_edge.i
                 return trim(doc, start, x.right_edge.i + 1), "xcomp"

@@ -68,6 +68,7 @@ def find_time(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Time 
                 found = None
             if found is not None:
                 return found, "times.time_for"
+        return None, "none"
     times = [t for t in records(doc, "times") if isinstance(t, Time) and t.type in ("date", "time")]
     for anchor in (trigger, *anchors):
         near = _records_in(doc, times, anchor)
@@ -86,6 +87,7 @@ def find_place(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Plac
                 found = None
             if found is not None:
                 return found, "places.place_for"
+        return None, "none"
     places = [p for p in records(doc, "places") if isinstance(p, Place)]
     for anchor in (trigger, *anchors):
         near = [p for p in _records_in(doc, places, anchor)]

@@ -8,10 +8,12 @@ modality from modality.py; date, place and attribution from attach.py; confidenc
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Event
@@ -54,6 +56,9 @@ SPEECH_DEMAND = frozenset(
     }
 )
 OBLIGATION = frozenset({"must", "should"})
+# Complements of a non-actor object that name the recipient ("sanctions on Iran", "contact with the US").
+OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
+RECIPIENT_PREPS = frozenset({"for", "by", "from"})
 # Frames whose complement describes a role or an allegation ("responsible for attacks"), not an occurrence.
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
 ROLE_NOUNS = frozenset({"facilitator", "leader", "commander", "member"})
@@ -242,6 +247,12 @@ def content_type(tok: Token, lex: Lexicon) -> tuple[str | None, Entry | None]:
     return None, None
 
 
+@functools.lru_cache(maxsize=4)
+def _known_hashes(lex: Lexicon) -> frozenset[int]:
+    words = set(lex.verbs) | set(lex.adjectives) | set(lex.nouns) | set(lex.lemma_fixes) | SPEECH_DEMAND
+    return frozenset(hash_string(w) for w in words)
+
+
 def _background_role(anchor: Token) -> bool:
     """ "responsible for conducting attacks", "suspected of blowing up a plane": a description of someone's
     role or an allegation, not a reported occurrence."""
@@ -265,7 +276,7 @@ class _Sentence:
         self.consumed: set[int] = set()
         self.matched: dict[int, Candidate] = {}
         self.blocked = frozenset(lex.nouns)
-        self.known = frozenset(lex.verbs) | frozenset(lex.adjectives) | self.blocked | SPEECH_DEMAND
+        self.known = _known_hashes(lex)
 
     # --- roles ---------------------------------------------------------------------------------------
     def _resolve(self, tok: Token | None, *, infer: bool = True) -> Resolved:
@@ -307,13 +318,22 @@ class _Sentence:
             if passive and name == "dobj":
                 continue
             for arg in slot(tok, name):
-                out.extend(self._resolve(arg))
+                out.extend(self._resolve_recipient(arg))
+        if not out.actors:
+            # "boycott all contact with the US", "rejected calls by Belarus's rulers": the object is not an
+            # actor; its with/against/on/to/from complement (or its by-agent) names the recipient.
+            for obj in slot(tok, "dobj") + ([passive_subject(tok)] if passive else []):
+                if obj is None:
+                    continue
+                for p in OBJECT_PREPS:
+                    for arg in slot(obj, f"prep:{p}"):
+                        out.extend(self._resolve(arg))
         return out
 
     def _resolve_recipient(self, tok: Token | None) -> Resolved:
         if tok is None:
             return Resolved()
-        return resolve(tok, infer=_lemma(tok) not in self.blocked, extra_preps=frozenset({"for"}))
+        return resolve(tok, infer=_lemma(tok) not in self.blocked, extra_preps=RECIPIENT_PREPS)
 
     def _noun_own_actors(self, noun: Token) -> Resolved:
         out = Resolved()
@@ -330,25 +350,17 @@ class _Sentence:
 
     # --- triggers ------------------------------------------------------------------------------------
     def code(self) -> list[Candidate]:
-        depth: dict[int, int] = {}
-        for t in self.sent:  # depth of every token, sharing the walk up to the root
-            path = []
-            cur = t
-            while cur.i not in depth and cur.head.i != cur.i:
-                path.append(cur.i)
-                cur = cur.head
-            base = depth.get(cur.i, 0)
-            depth.setdefault(cur.i, base)
-            for k, i in enumerate(reversed(path), 1):
-                depth[i] = base + k
-        tokens = sorted(self.sent, key=lambda t: (depth[t.i], t.i))
+        # Only tokens whose lemma is in a lexicon can trigger (compared by hash: cheap); root first.
+        known = self.known
+        hits = [t for t in self.sent if t.lemma in known]
+        if not hits:
+            return []
+        tokens = sorted(hits, key=lambda t: (_depth(t), t.i))
         out: list[Candidate] = []
         for tok in tokens:
             if tok.i in self.consumed:
                 continue
             lemma = _lemma(tok)
-            if lemma not in self.known:
-                continue
             if tok.pos_ == "PROPN" and actor_for_token(tok) is not None:
                 continue  # part of a name ("Strike Force", "Peace Now")
             cand: Candidate | None = None
@@ -364,6 +376,8 @@ class _Sentence:
                 cand = self._verb(tok, self.lex.adjectives[lemma], "adj")
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
                 cand = self._noun(tok, self.lex.nouns[lemma])
+            if cand is not None and cand.entry.ambiguous and not cand.actors.actors:
+                cand = None  # an ambiguous trigger ("travel", "host", "engage") needs a resolved actor
             if cand is not None and _background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
@@ -431,6 +445,9 @@ class _Sentence:
         if self._chained(tok, entry.type):
             return None
         notes: list[str] = []
+        subj = subject_of(tok)
+        if subj is not None and _lemma(subj) in self.lex.non_agents:
+            return None  # "the storm killed 12 people"
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
         actors = self._actor_from_subject(anchor if kind == "adj" else tok, notes)
@@ -442,13 +459,6 @@ class _Sentence:
         if entry.control and not entry.recipient:
             slots = ("dobj", "dative")
         recipients = self._recipients(tok, slots, passive)
-        if not recipients.actors and entry.objects:
-            for obj in slot(
-                tok, "dobj"
-            ):  # "imposed sanctions on Iran": the prepositional phrase hangs on the noun
-                recipients.extend(
-                    self._recipients(obj, tuple(x for x in slots if x.startswith("prep:")), False)
-                )
         for conj in tok.conjuncts:  # "donated and delivered goods to X": coordinated verbs share arguments
             if conj.pos_ == "VERB" and not recipients.actors:
                 recipients.extend(self._recipients(conj, slots, is_passive(conj)))
@@ -491,9 +501,19 @@ class _Sentence:
         subj = subject_of(tok)
         if subj is not None:
             found.append(subj)
-        for c in tok.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "in", "during", "by", "using", "through"):
-                found.extend(p for p in c.children if p.dep_ == "pobj")
+        # A participle clause shares its head's instrument: "engaged them with an airstrike, killing four".
+        heads = (tok, tok.head) if tok.dep_ in ("advcl", "conj") else (tok,)
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in (
+                    "with",
+                    "in",
+                    "during",
+                    "by",
+                    "using",
+                    "through",
+                ):
+                    found.extend(p for p in c.children if p.dep_ == "pobj")
         for inst in found:
             lemma = _lemma(inst)
             mods = [lemma, *(_lemma(m) for m in inst.children if m.dep_ in ("compound", "amod"))]
@@ -515,6 +535,7 @@ class _Sentence:
             return
         ctype, centry = content_type(content, self.lex)
         cand.content, cand.content_type = content, ctype
+        self._content_recipients(cand, content, centry)
         for c in (content, *content.conjuncts):
             self.consumed.add(c.i)
             for o in c.children:  # "threatened to impose sanctions": the sanctions are the threat's content
@@ -535,17 +556,44 @@ class _Sentence:
         elif cand.type in ("REQUEST", "REJECT"):
             cand.mode = cand.mode or self.onto.content_mode(cand.type, ctype, centry.mode)
         cand.contexts.extend(c for c in centry.contexts if c not in cand.contexts)
-        # The target of the embedded action is the recipient of a threat or promise ("threatened to ban X")
-        if not cand.recipients.actors and cand.type != "REQUEST" and content.pos_ in ("VERB", "AUX"):
-            slots = (*(centry.recipient or ("dobj",)), "prep:to", "prep:on", "prep:against", "dative")
+
+    def _content_recipients(self, cand: Candidate, content: Token, centry: Entry | None) -> None:
+        """The recipient of a control verb's event, from what it embeds when the verb itself has none:
+        the subject of a demanded clause ("demanded that the US cancel"), else the target of the embedded
+        action ("threatened to ban X", "threatened action against Russia", "rejected calls by X")."""
+        if cand.recipients.actors:
+            return
+        rec = Resolved()
+        if cand.type == "REQUEST" and content.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                rec = self._resolve(subj)
+        if not rec.actors and content.pos_ in ("VERB", "AUX"):
+            slots = (
+                *((centry.recipient if centry else ()) or ("dobj",)),
+                "prep:to",
+                "prep:on",
+                "prep:against",
+                "dative",
+            )
             rec = self._recipients(content, slots, is_passive(content))
-            if centry.pos == "noun":
-                for c in content.children:
-                    if c.dep_ in ("dobj", "obj"):
-                        rec.extend(self._recipients(c, centry.recipient or ("prep:to", "prep:for"), False))
-            if rec.actors:
-                cand.recipients = rec
-                cand.notes.append("recipient taken from the embedded action")
+        elif not rec.actors and content.pos_ in ("NOUN", "PROPN"):
+            for name in (
+                "prep:against",
+                "prep:on",
+                "prep:with",
+                "prep:to",
+                "prep:of",
+                "prep:by",
+                "prep:from",
+            ):
+                for arg in slot(content, name):
+                    rec.extend(self._resolve(arg))
+            if not rec.actors:
+                rec = self._noun_own_actors(content)
+        if rec.actors:
+            cand.recipients = rec
+            cand.notes.append("recipient taken from the embedded action")
 
     def _noun(self, tok: Token, entries: tuple[Entry, ...]) -> Candidate | None:
         entry = _noun_entry(tok, entries)
@@ -590,6 +638,13 @@ class _Sentence:
                 notes.append(f"{support.text!r} announces the action: AGREE")
                 type_ = "AGREE"
             actors = self._actor_from_subject(support, notes)
+            if (
+                not actors.actors
+                and is_passive(support)
+                and agent_of(support) is None
+                and anchor.dep_ == "pobj"
+            ):
+                actors = self._resolve(passive_subject(support))  # "forces were engaged in ethnic cleansing"
             if not actors.actors:
                 actors.extend(self._noun_own_actors(tok))
             slots = entry.recipient or ("prep:against", "prep:on", "prep:with", "prep:to")

@@ -54,7 +54,7 @@ class Entry:
         return label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: loaded once, used as a cache key
 class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]
     adjectives: dict[str, tuple[Entry, ...]]
@@ -65,6 +65,7 @@ class Lexicon:
     light_nouns: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     instrument_modes: dict[str, str] = field(default_factory=dict)
+    non_agents: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -128,6 +129,7 @@ def load_lexicon() -> Lexicon:
     light: set[str] = set()
     fixes: dict[str, str] = {}
     instruments: dict[str, str] = {}
+    non_agents: set[str] = set()
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
         adjectives.update(_section(data, "adjectives", "adj", known, where))
@@ -138,6 +140,7 @@ def load_lexicon() -> Lexicon:
         light.update(data.get("light_nouns") or ())
         fixes.update({str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()})
         instruments.update({str(k): str(v) for k, v in (data.get("instrument_modes") or {}).items()})
+        non_agents.update(data.get("non_agents") or ())
     return Lexicon(
         verbs={k: v for k, v in verbs.items() if v},
         adjectives={k: v for k, v in adjectives.items() if v},
@@ -148,5 +151,6 @@ def load_lexicon() -> Lexicon:
         light_nouns=frozenset(light),
         lemma_fixes=fixes,
         instrument_modes=instruments,
+        non_agents=frozenset(non_agents),
         sources=tuple(w for w, _ in files),
     )

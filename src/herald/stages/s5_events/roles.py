@@ -146,6 +146,9 @@ def subject_of(verb: Token) -> Token | None:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "obj") and cur.head.head.pos_ == "VERB":
+            cur = cur.head.head  # "the party issued a declaration demanding ...": the issuer demands
+            continue
         return None
     return None
 

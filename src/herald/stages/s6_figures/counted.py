@@ -54,6 +54,14 @@ def _own_modifier(noun: Token, lex: FiguresLexicon, skip: set[int]) -> tuple[str
             return lex.adjectives[child.lower_], child
         if child.dep_ == "acl" and child.tag_ == "VBN" and lemma in lex.object_verbs:
             return lex.object_verbs[lemma], child
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            # "250 taken hostage", "people held captive"
+            for g in child.children:
+                if (
+                    g.dep_ in ("oprd", "dobj", "xcomp", "attr", "advmod", "npadvmod")
+                    and _lemma(g) in lex.nouns
+                ):
+                    return lex.nouns[_lemma(g)], child
         if child.dep_ == "relcl":
             if lemma in lex.subject_verbs:
                 return lex.subject_verbs[lemma], child
@@ -83,8 +91,11 @@ def _from_governor(slot: Token, lex: FiguresLexicon) -> tuple[str, Token, str] |
         # "20 are dead", "left 20 people injured", "3 remain missing"
         if dep in ("nsubj", "dobj"):
             for c in head.children:
-                if c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and (
-                    _lemma(c) in lex.adjectives or c.lower_ in lex.adjectives
+                # the predicate follows its own object ("left 20 dead and 250 taken hostage": not the 250)
+                if (
+                    c.dep_ in ("acomp", "oprd", "xcomp", "ccomp")
+                    and (dep == "nsubj" or c.i > slot.i)
+                    and (_lemma(c) in lex.adjectives or c.lower_ in lex.adjectives)
                 ):
                     cat = lex.adjectives.get(c.lower_) or lex.adjectives[_lemma(c)]
                     return cat, c, f"adjective:{c.lower_}"
@@ -186,6 +197,8 @@ def _resolve(doc: Doc, q: Quantity, lex: FiguresLexicon) -> Counted:
         found = _from_governor(cur, lex)
         if found is not None:
             return Counted(found[0], unit, found[1], slot, found[2], noun)
+        if cur.dep_ == "conj" and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in cur.children):
+            break  # "1,200 dead and 250 taken hostage": the conjunct has its own predicate
         if cur.dep_ in _CLIMB_DEPS and cur.head.i != cur.i:
             cur = cur.head
         elif cur.dep_ == "pobj" and cur.head.lower_ in _INCLUDING and cur.head.head.i != cur.head.i:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ...schema import Event, Figure, Time
@@ -45,20 +46,36 @@ def _name_like(doc: Doc, q: Quantity) -> bool:
         return False
     prev = doc[q.num_start - 1] if q.num_start > 0 else None
     if first.is_alpha:
+        nxt = doc[q.num_end] if q.num_end < len(doc) else None
         return (
             all(doc[i].is_title for i in range(q.num_start, q.num_end))
-            and prev is not None
-            and prev.pos_ == "PROPN"
-            and not prev.is_lower
+            and not first.is_sent_start
+            and (
+                (prev is not None and prev.pos_ == "PROPN" and not prev.is_lower)
+                or (nxt is not None and nxt.is_title and nxt.ent_type_ != "NORP")
+            )
         )
     return (
         prev is not None
-        and prev.pos_ == "PROPN"
-        and not prev.is_lower
+        and prev.pos_ in ("PROPN", "NOUN")
+        and any(c.isupper() for c in prev.text)
         and bool(prev.whitespace_)
         and q.num_end - q.num_start == 1
         and first.text.replace("-", "").isdigit()
     )
+
+
+def _lowers(doc: Doc) -> list[str]:
+    """Lower-cased token texts, read from the Doc array (no Token objects: they are costly to create)."""
+    strings = doc.vocab.strings
+    cache: dict[int, str] = {}
+    out: list[str] = []
+    for h in doc.to_array([LOWER]).tolist():
+        s = cache.get(h)
+        if s is None:
+            s = cache[h] = strings[h]
+        out.append(s)
+    return out
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
@@ -70,14 +87,14 @@ def extract_figures(doc: Doc) -> list[Figure]:
     events = [e for e in (doc._.herald_events or ()) if isinstance(e, Event)]
     sents = list(doc.sents)
     text = doc.text  # built once: Doc.text re-joins every token on each access
-    lowers = [t.lower_ for t in doc]
+    lowers = _lowers(doc)
     hedge_cache: dict[int, list[tuple[str, str]]] = {}
 
     def hedges_of(si: int) -> list[tuple[str, str]]:
         if si >= len(sents):
             return []
         if si not in hedge_cache:
-            hedge_cache[si] = hedge_cues.find(sents[si].text, lex)
+            hedge_cache[si] = hedge_cues.find(text[sents[si].start_char : sents[si].end_char], lex)
         return hedge_cache[si]
 
     figures: list[Figure] = []
@@ -85,7 +102,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
         found = scanner.scan(sent, lowers)
         taken = {i for q in found for i in range(q.start, q.end)}
         for q in sorted([*found, *implicit.candidates(sent, lowers, taken, lex)], key=lambda q: q.start):
-            figure = _figure(doc, text, sent, q, times, events, lex, len(figures) + 1)
+            figure = _figure(doc, text, lowers, sent, q, times, events, lex, len(figures) + 1)
             if figure is None:
                 continue
             figure.hedges = hedge_cues.for_figure(hedges_of(si), hedges_of(si + 1))
@@ -96,6 +113,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
 def _figure(
     doc: Doc,
     text: str,
+    lowers: list[str],
     sent: Span,
     q: Quantity,
     times: list[tuple[int, int]],
@@ -124,7 +142,7 @@ def _figure(
         return None  # "the 787 Dreamliner": a number in a name
     if counted.counts == "other" and counted.unit is None and doc[q.head].ent_type_ not in _NUMERIC_ENTS:
         return None  # a bare number the NER does not see as a quantity either
-    src = resolve_source(doc, sent, counted.slot, start, end, lex)
+    src = resolve_source(doc, sent, counted.slot, start, end, lex, lowers)
     event_id, event_rule = event_for(events, counted.trigger, counted.slot)
     rules = [*q.rules, f"counts:{counted.rule}", f"source:{src.rule}"]
     if event_id:

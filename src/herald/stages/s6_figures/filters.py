@@ -11,7 +11,51 @@ from .lexicon import FiguresLexicon
 from .numbers import Quantity
 
 _NAME_ENTS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC"})
-_LOWER_NAME_WORDS = frozenset({"no", "no.", "number", "#", "page", "pp", "resolution", "article", "section"})
+_LOWER_NAME_WORDS = frozenset(
+    {
+        "no",
+        "no.",
+        "number",
+        "#",
+        "page",
+        "pp",
+        "resolution",
+        "article",
+        "section",
+        "type",
+        "category",
+        "level",
+        "phase",
+        "stage",
+        "grade",
+        "class",
+        "chapter",
+        "version",
+        "platform",
+        "gate",
+        "room",
+        "exit",
+        "route",
+    }
+)
+_FRACTIONS = frozenset(
+    {
+        "half",
+        "halves",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "sixth",
+        "sixths",
+        "eighth",
+        "eighths",
+        "tenth",
+        "tenths",
+    }
+)
 _TIME_TEXT = re.compile(r"\d:\d\d|^\d+(am|pm)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^\d+s$")
@@ -40,6 +84,25 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
     if _glued_to_word(doc, q):
         return "name-with-number"
 
+    # list markers: "1. Of 707 students", "Two: Is the minister ..."
+    if (
+        q.num_end - q.num_start == 1
+        and nxt is not None
+        and (nxt.text == ":" or (first.is_sent_start and nxt.text in (".", ")")))
+    ):
+        return "list-marker"
+    # fractions: "two-thirds", "two thirds" (not counts)
+    k = q.num_end + 1 if nxt is not None and nxt.text == "-" else q.num_end
+    if k < len(doc) and doc[k].lower_ in _FRACTIONS:
+        return "fraction"
+    # a hyphen pair that is not a range ("36-0", "2020-21", "555-1234") or a hyphenated modifier ("a two-game
+    # ban", "a 60-member choir", "a 1,200-strong force")
+    if nxt is not None and nxt.text in ("-", "–") and not nxt.whitespace_ and not last.whitespace_:
+        return "hyphen-pair" if after is not None and after.like_num else "hyphen-modifier"
+    if prev is not None and prev.text in ("-", "–") and not prev.whitespace_ and q.qualifier != "range":
+        p2 = _tok(doc, q.num_start - 2)
+        if p2 is not None and p2.like_num and not p2.whitespace_:
+            return "hyphen-pair"
     # times: "3:30", "10am", "10 a.m.", "at 10"
     if _TIME_TEXT.search(first.text) or (
         nxt is not None
@@ -59,8 +122,14 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
         ):
             return "date"  # the year of "May 5, 2024"
     # years and decades: "in 2024", "2020-21", "1990s"
-    if q.num_end - q.num_start == 1 and _YEAR.match(first.text) and not _counted_noun_follows(doc, q, lex):
-        return "year"
+    if q.num_end - q.num_start == 1 and _YEAR.match(first.text):
+        # "in 2024", "the 2018 inductees", "its 2020 budget"; but "2000 troops"
+        if not _counted_noun_follows(doc, q, lex) or first.ent_type_ == "DATE":
+            return "year"
+        if prev is not None and (
+            prev.dep_ == "poss" or prev.lower_ in ("the", "this", "that", "its", "their")
+        ):
+            return "year"
     if _DECADE.match(first.text):
         return "decade"
     # ages: "a 33-year-old", "33 years old", "aged 33", "Smith, 33,"
@@ -81,7 +150,7 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
         prev is not None
         and prev.text == ","
         and nxt is not None
-        and nxt.text in (",", ")", ".")
+        and (nxt.text in (",", ")", ".") or nxt.lower_ == "and")
         and _tok(doc, q.num_start - 2) is not None
         and doc[q.num_start - 2].pos_ == "PROPN"
         and q.value < 120

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .lexicon import FiguresLexicon
 
@@ -235,7 +235,7 @@ class Scanner:
             q.singular = value == 1 and toks[i] in ("one", "a", "an")
             self._range(tokens, toks, q)
         self._currency_percent(toks, q)
-        self._qualifier(toks, q)
+        self._qualifier(tokens, toks, q)
         return q
 
     def _range(self, tokens: Span, toks: list[str], q: Quantity) -> None:
@@ -314,12 +314,14 @@ class Scanner:
             self._bounds(q, kind)
             q.rules.append(f"qualifier:{q.qualifier}")
 
-    def _qualifier(self, toks: list[str], q: Quantity) -> None:
+    def _qualifier(self, tokens: Span, toks: list[str], q: Quantity) -> None:
         if q.qualifier == "between":
             return
         n, kind = _match_phrase_before(toks, q.start, 0, self.lex.qualifiers, 4)
         if not n:
             return
+        if n == 1 and tokens[q.start - 1].dep_ == "prt":
+            return  # "take over two centres": a verb particle, not a qualifier
         phrase = " ".join(toks[q.start - n : q.start])
         if q.qualifier == "range":
             # "about 20 to 30": keep the range, note the hedge-like qualifier

@@ -53,10 +53,10 @@ def _actor_for(doc: Doc, phrase: Span) -> str | None:
     return actor.id if actor is not None else None
 
 
-def _according_to(sent: Span) -> Token | None:
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            to = tok.doc[tok.i + 1]
+def _according_to(sent: Span, lowers: list[str]) -> Token | None:
+    for i in range(sent.start, min(sent.end, len(lowers) - 1)):
+        if lowers[i] == "according" and lowers[i + 1] == "to":
+            to = sent.doc[i + 1]
             for p in to.children:
                 if p.dep_ == "pobj":
                     return p
@@ -87,19 +87,22 @@ def _reporting_verb(num: Token, sent: Span, lex: FiguresLexicon) -> Token | None
     return None
 
 
-def resolve(doc: Doc, sent: Span, num: Token, start: int, end: int, lex: FiguresLexicon) -> Source:
+def resolve(
+    doc: Doc, sent: Span, num: Token, start: int, end: int, lex: FiguresLexicon, lowers: list[str]
+) -> Source:
     statements = [s for s in (doc._.herald_statements or ()) if isinstance(s, Statement)]
     st = _covering_statement(statements, start, end)
-    if st is not None:
+    if st is not None and (st.speaker or st.speaker_text):
         return Source(st.speaker, st.speaker_text, st.id, f"statement:{st.cue or st.kind}")
-    tok = _according_to(sent)
+    # a statement without a known speaker still names the statement; the sentence may name the source
+    st_id = st.id if st is not None else None
+    tok = _according_to(sent, lowers)
     if tok is not None:
         phrase = _phrase(tok)
-        return Source(_actor_for(doc, phrase), phrase.text, None, "according-to")
+        return Source(_actor_for(doc, phrase), phrase.text, st_id, "according-to")
     subj = _reporting_verb(num, sent, lex)
     if subj is not None:
         phrase = _phrase(subj)
-        return Source(
-            _actor_for(doc, phrase), phrase.text, None, f"reporting-verb:{subj.head.lemma_.lower()}"
-        )
-    return Source(None, None, None, "unsourced")
+        rule = f"reporting-verb:{subj.head.lemma_.lower()}"
+        return Source(_actor_for(doc, phrase), phrase.text, st_id, rule)
+    return Source(None, None, st_id, "statement:no-speaker" if st_id else "unsourced")

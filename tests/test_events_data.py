@@ -1,0 +1,126 @@
+"""Events stage: ontology and lexicon data files, user overrides, finer patterns, and the gold-data evals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from herald.stages.s5_events.lexicon import load_lexicon
+from herald.stages.s5_events.ontology import load_ontology
+
+PUB = "2024-04-30"
+Make = Callable[..., Doc]
+
+
+def test_ontology_has_plover_2() -> None:
+    onto = load_ontology()
+    assert len(onto.types) == 16
+    assert len(onto.contexts) == 37
+    assert onto.quad("ASSAULT") == 4 and onto.quad("AGREE") == 1
+    assert onto.cameo("ACCUSE", "investigate") == "09" and onto.cameo("REJECT", None) == "12"
+    assert onto.intensity("ACCUSE", None) == -3.0
+    assert onto.crosswalk["129"][0] == "REJECT"  # veto
+    for t in onto.types.values():
+        assert t.definition and t.cameo
+
+
+def test_lexicon_entries_use_known_types_and_modes() -> None:
+    onto, lex = load_ontology(), load_lexicon()
+    for table in (lex.verbs, lex.adjectives, lex.nouns):
+        for lemma, entries in table.items():
+            for e in entries:
+                assert e.type in onto.types, lemma
+                assert e.mode is None or onto.has_mode(e.type, e.mode), (lemma, e.mode)
+                assert all(c in onto.contexts for c in e.contexts), (lemma, e.contexts)
+
+
+@pytest.fixture()
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("HERALD_HOME", str(tmp_path))
+    load_ontology.cache_clear()
+    load_lexicon.cache_clear()
+    yield tmp_path
+    monkeypatch.delenv("HERALD_HOME")
+    load_ontology.cache_clear()
+    load_lexicon.cache_clear()
+
+
+def test_user_ontology_overrides_scores(user_home: Path) -> None:
+    (user_home / "ontology").mkdir()
+    (user_home / "ontology" / "mine.yaml").write_text(
+        "types:\n  ASSAULT:\n    score: -10\n    modes:\n      drone: {score: -8.5, cameo: '19'}\n"
+        "contexts:\n  maritime: Ships and sea lanes.\n",
+        encoding="utf-8",
+    )
+    onto = load_ontology()
+    assert onto.intensity("ASSAULT", None) == -10
+    assert onto.intensity("ASSAULT", "drone") == -8.5
+    assert "maritime" in onto.contexts and onto.quad("ASSAULT") == 4
+
+
+def test_user_lexicon_adds_a_trigger(user_home: Path, make: Make) -> None:
+    text = "Russian forces pummeled the Ukrainian city of Kharkiv."
+    assert not any(e.type == "ASSAULT" for e in make(text, published=PUB)._.herald_events)
+    (user_home / "lexicons").mkdir()
+    (user_home / "lexicons" / "event_mine.yaml").write_text(
+        "verbs:\n  pummel: [{type: ASSAULT, mode: heavy-weapons}]\n", encoding="utf-8"
+    )
+    load_lexicon.cache_clear()
+    evs = make(text, published=PUB)._.herald_events
+    assert evs and evs[0].type == "ASSAULT" and evs[0].mode == "heavy-weapons"
+    assert evs[0].rule.startswith("verb:pummel")
+
+
+@pytest.mark.parametrize(
+    "text,type_,mode",
+    [
+        ("Two insurgents were killed in a precision airstrike in Helmand.", "ASSAULT", "aerial"),
+        ("Coalition aircraft engaged the insurgents, killing four.", "ASSAULT", "aerial"),
+        ("Militiamen armed with machetes attacked the village.", "ASSAULT", None),
+        ("Serbia lodged an official protest with Albania.", "ACCUSE", "disapprove"),
+        ("Workers went on strike in Lagos.", "PROTEST", "strike"),
+        ("The government declared a state of emergency.", "COERCE", "martial-law"),
+        ("Switzerland expelled two Russian diplomats.", "SANCTION", "expel"),
+        ("Italy suspended air links with Serbia.", "SANCTION", "withdraw"),
+        ("Russia said on Tuesday that Sudan must release the prisoners.", "REQUEST", "yield"),
+    ],
+)
+def test_patterns(make: Make, text: str, type_: str, mode: str | None) -> None:
+    evs = make(text, published=PUB)._.herald_events
+    assert evs, text
+    assert evs[0].type == type_
+    if mode is not None:
+        assert evs[0].mode == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No civilians were injured during the operation.",
+        "The leader is responsible for conducting attacks on police in the district.",
+        "Police did not detain anyone.",
+    ],
+)
+def test_not_an_occurrence(make: Make, text: str) -> None:
+    evs = make(text, published=PUB)._.herald_events
+    assert all(e.negated or e.hypothetical for e in evs), [(e.type, e.rule) for e in evs]
+
+
+def test_plover_gsr_dev(shared_data: Path) -> None:
+    from herald.eval import run
+
+    report = run("plover-gsr", shared_data / "plover-gsr", limit=60)
+    acc = report.value("type", "accuracy")
+    assert acc is not None and acc >= 0.6
+    assert report.value("type", "accuracy", system="majority") is not None
+
+
+def test_isaf_events_dev(shared_data: Path) -> None:
+    from herald.eval import run
+
+    report = run("isaf-events", shared_data / "isaf-press-releases", limit=40)
+    f1 = report.value("type:COERCE", "f1")
+    assert f1 is not None and f1 >= 0.8
