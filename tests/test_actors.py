@@ -330,12 +330,19 @@ def test_unknown_entity_kept(extract: Callable[..., object]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The weather was mild and the harvest was good.", "Prices rose by 3% in the second quarter.", ""],
+    [
+        "The weather was mild and the harvest was good.",
+        "Prices rose by 3% in the second quarter.",
+        "He said it was fine, and they agreed.",  # pronouns with nothing to refer to
+        "The talks will take place in Moscow.",
+    ],
 )
 def test_no_actor(extract: Callable[..., object], text: str) -> None:
-    if not text:
-        pytest.skip("empty input is rejected before the stages run")
     assert extract(text).actors == []  # type: ignore[attr-defined]
+
+
+def test_empty_doc(nlp: Language) -> None:
+    assert ActorExtractor(nlp.vocab, nlp.tokenizer)(nlp.make_doc("")) == []
 
 
 def test_ids_and_offsets(extract: Callable[..., object]) -> None:
@@ -428,3 +435,18 @@ def test_country_as_place_is_no_actor(extract: Callable[..., object], text: str,
 )
 def test_country_as_participant_is_actor(extract: Callable[..., object], text: str, mention: str) -> None:
     check(actor_with(extract(text).actors, mention), {"kind": "state"})  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wikidata"),
+    [
+        ("The US President said the deal was done.", "2023-06-01", "Q6279"),
+        ("The American president said the deal was done.", "2019-06-01", "Q22686"),
+    ],
+)
+def test_office_holder_shipped_kb(
+    extract: Callable[..., object], text: str, published: str, wikidata: str
+) -> None:
+    actors = extract(text, published=published).actors  # type: ignore[attr-defined]
+    person = next((a for a in actors if a.kind == "person"), None)
+    check(person, {"wikidata": wikidata, "country": "USA", "title": "president"})

@@ -234,6 +234,14 @@ def test_historical_in_dated_story(make: Make) -> None:
     assert seize.historical and not attack.historical
 
 
+def test_future_from_the_date(make: Make) -> None:
+    doc = make("Russia holds military exercises near the Finnish border next month.", published=PUB)
+    evs = [e for e in events(doc) if e.date_from == "text"]
+    if not evs:
+        pytest.skip("no dated event here")
+    assert all(e.future for e in evs)
+
+
 def test_publication_date_fallback(make: Make) -> None:
     doc = make("Russia attacked Ukrainian ports.", published=PUB)
     e = main(doc)
@@ -309,3 +317,15 @@ def test_explain_structure() -> None:
     assert x.entry.startswith("verb:threaten") and x.embedded_type == "ASSAULT"
     assert x.confidence_parts and x.confidence_parts[0][0].startswith("base:")
     assert x.date_from == "publication"
+
+
+def test_pronoun_from_previous_sentence(make: Make) -> None:
+    doc = make("Vladimir Putin arrived in Beijing on Monday. He met Xi Jinping on Tuesday.", published=PUB)
+    e = next(e for e in events(doc) if e.type == "CONSULT")
+    assert any("Putin" in n for n in names(doc, e.actors))
+
+
+def test_pronoun_not_resolved_across_paragraphs(make: Make) -> None:
+    doc = make("Vladimir Putin arrived in Beijing on Monday.\n\nHe attacked the village.", published=PUB)
+    evs = [e for e in events(doc) if e.type == "ASSAULT"]
+    assert evs and not evs[0].actors

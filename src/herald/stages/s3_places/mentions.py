@@ -23,37 +23,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .gazetteer import Entry
+from .lexicon import lexicon
 from .store import Store
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "upstate",
-        "downstate",
-        "greater",
-    }
-)
 # Leading words NER sometimes takes into a place span; dropped so the mention is the name itself.
 _LEADING = frozenset({"the", "The"})
 
@@ -160,7 +133,7 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
 def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) -> list[Mention]:
     span = doc[start:end]
     cands = store.candidates(span.text)
-    if not cands and end - start > 1 and doc[start].lower_ in DIRECTIONS:
+    if not cands and end - start > 1 and doc[start].lower_ in lexicon().directions:
         # "Northeast Georgia", "southern Lebanon": the area is placed at the named place.
         cands = store.candidates(doc[start + 1 : end].text)
         rule += "+direction"

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .gazetteer import Entry, _data_files, build, normalise
+from .lexicon import lexicon_path
 
 FORMAT = "9"
 EXACT = "="  # key prefix of names matched exactly as written
@@ -41,7 +42,7 @@ def fingerprint() -> str:
             h.update(f"{pkg}={metadata.version(pkg)};".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{pkg}=?;".encode())
-    for path in _data_files(".csv"):
+    for path in [*_data_files(".csv"), Path(lexicon_path())]:
         h.update(str(path.name).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

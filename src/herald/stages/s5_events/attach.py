@@ -164,6 +164,32 @@ def _value_end(value: str | None) -> date | None:
     return None
 
 
+def _value_start(value: str | None) -> date | None:
+    """The first day an ISO-like time value covers."""
+    if not value:
+        return None
+    value = value.split("/")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return date(int(value[:4]), int(value[5:7]), 1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def after_publication(doc: Doc, time: Time | None) -> str | None:
+    """Why the governing time lies after publication ("next month"), else None."""
+    published = meta(doc).published
+    start = _value_start(time.value) if time is not None else None
+    if time is not None and start is not None and published is not None and start > published:
+        return f"time {time.text!r} ({time.value}) is after publication"
+    return None
+
+
 def statement_for(doc: Doc, trigger: Token) -> Statement | None:
     """The statement whose content contains the trigger (the event is known through it)."""
     best: Statement | None = None

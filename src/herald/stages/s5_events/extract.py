@@ -16,7 +16,7 @@ from typing import Literal
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
-from ...schema import Event
+from ...schema import Actor, Event
 from ...schema import Span as TextSpan
 from ..common import actor_for_token, meta
 from . import attach, modality
@@ -56,6 +56,13 @@ SPEECH_DEMAND = frozenset(
     }
 )
 OBLIGATION = frozenset({"must", "should"})
+# Which actor kinds a subject pronoun may refer to when resolved from the previous sentence.
+PRONOUN_KINDS = {
+    "he": frozenset({"person"}),
+    "she": frozenset({"person"}),
+    "it": frozenset({"state", "organization"}),
+    "they": frozenset({"group", "organization", "state"}),
+}
 # Complements of a non-actor object that name the recipient ("sanctions on Iran", "contact with the US").
 OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
 RECIPIENT_PREPS = frozenset({"for", "by", "from"})
@@ -80,6 +87,8 @@ BACKGROUND_FRAMES = frozenset(
     }
 )
 CONTENT_DEPS = ("xcomp", "ccomp")
+# Prepositions introducing the action a control verb is about: "called for", "warned against", "agreed to".
+CONTENT_PREPS = ("to", "for", "on", "against", "from")
 
 
 @dataclass
@@ -158,7 +167,7 @@ def _content(tok: Token, entry: Entry) -> Token | None:
         return clause
     if True:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ((entry.prt,) if entry.prt else ("to", "for", "on")):
+            if c.dep_ == "prep" and c.lower_ in ((entry.prt,) if entry.prt else CONTENT_PREPS):
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         return p
@@ -296,9 +305,36 @@ class _Sentence:
                 res.how = ["pronoun->speaker" for _ in res.how]
                 if res.actors:
                     cand_notes.append(f"pronoun {subj.text!r} resolved to the speaker {speaker.text!r}")
+        if subj is not None and not res.actors and subj.lower_ in PRONOUN_KINDS:
+            prev = self._previous_subject(subj)
+            if prev is not None:
+                res = Resolved(tokens=[subj])
+                res.add(prev, "pronoun->previous")
+                cand_notes.append(
+                    f"pronoun {subj.text!r} resolved to {prev.name!r}, subject of the previous sentence"
+                )
         if subj is not None:
             self._fold_subject_noun(subj, res, cand_notes)
         return res
+
+    def _previous_subject(self, pron: Token) -> Actor | None:
+        """The one actor a sentence-initial pronoun can refer to: the subject of the previous sentence in the
+        same paragraph, when its kind fits ("he"/"she" a person, "it" a state or organisation)."""
+        doc, start = self.doc, self.sent.start
+        if start == 0 or any(t.i < pron.i and t.pos_ in ("NOUN", "PROPN") for t in self.sent):
+            return None
+        prev = doc[start - 1].sent
+        gap = [t for t in (*prev[-2:], *self.sent[:2]) if t.is_space]
+        if any("\n\n" in t.text or t.text.count("\n") > 1 for t in gap):
+            return None  # a new paragraph
+        subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        found = resolve(subj, infer=False).actors
+        kinds = PRONOUN_KINDS[pron.lower_]
+        if len(found) == 1 and found[0].kind in kinds:
+            return found[0]
+        return None
 
     def _fold_subject_noun(self, subj: Token, res: Resolved, notes: list[str]) -> None:
         """A subject that is itself an event noun ("a roadside bombing killed ...") joins this event."""
@@ -518,7 +554,7 @@ class _Sentence:
             lemma = _lemma(inst)
             mods = [lemma, *(_lemma(m) for m in inst.children if m.dep_ in ("compound", "amod"))]
             mode = next((self.lex.instrument_modes[m] for m in mods if m in self.lex.instrument_modes), None)
-            if lemma in self.lex.nouns and inst.i != (subj.i if subj is not None else -1):
+            if lemma in self.lex.nouns:
                 ne = _noun_entry(inst, self.lex.nouns[lemma])
                 if ne is not None and ne.type == cand.type:
                     self.consumed.add(inst.i)
@@ -761,7 +797,8 @@ def _modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
         hyp = None  # a threat is conditional by nature: "threatened to X if Y" is a real threat
     if neg:
         cand.cues["negated"] = neg
-        if cand.entry.negated_type:
+        not_yet = any(c.lower_ == "yet" for c in anchor.children)  # "has not yet accepted" is no refusal
+        if cand.entry.negated_type and not not_yet:
             cand.notes.append(f"negated {cand.type} coded as {cand.entry.negated_type}")
             cand.rule += f"+neg=>{cand.entry.negated_type}"
             cand.type = cand.entry.negated_type
@@ -822,7 +859,7 @@ def _factors(cand: Candidate, onto: Ontology) -> list[str]:
     f: list[str] = []
     if not cand.actors.actors:
         f.append("no-actor")
-    elif all(h == "pronoun->speaker" for h in cand.actors.how):
+    elif all(h.startswith("pronoun->") for h in cand.actors.how):
         f.append("actor-pronoun")
     elif cand.actors.inferred:
         f.append("actor-inferred")
@@ -863,6 +900,10 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
     hist = attach.historical(doc, time, sent, cand.anchor)
     if hist:
         cand.cues["historical"] = hist
+    later = attach.after_publication(doc, time)
+    if later and not cand.negated and cand.type not in ("AGREE", "THREATEN") and "future" not in cand.cues:
+        cand.cues["future"] = later
+        cand.future = True
     statement = attach.statement_for(doc, cand.trigger)
     gov = speech_governor(cand.anchor)
     if statement is None and gov is not None:

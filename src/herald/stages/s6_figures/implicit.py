@@ -30,6 +30,10 @@ def candidates(sent: Span, lowers: list[str], taken: set[int], lex: FiguresLexic
         noun = tok.head
         if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.i <= tok.i or not is_person_noun(noun, lex):
             continue
+        # Only the direct object or passive subject of a verb can be a casualty counted as one: "killed an
+        # insurgent", "a soldier was wounded" — never the speaker in "..., a local official said".
+        if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+            continue
         if any(i in taken for i in range(tok.i, noun.i + 1)):
             continue
         out.append(
