@@ -450,3 +450,18 @@ def test_office_holder_shipped_kb(
     actors = extract(text, published=published).actors  # type: ignore[attr-defined]
     person = next((a for a in actors if a.kind == "person"), None)
     check(person, {"wikidata": wikidata, "country": "USA", "title": "president"})
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Freedonia faces a crisis. The president said he would not resign.", "Rufus T. Firefly"),
+        ("Freedonia and Sylvania met. The president said he would not resign.", None),  # two states: no guess
+    ],
+)
+def test_bare_office_in_single_state_context(
+    make: Make, fiction: ActorExtractor, text: str, name: str | None
+) -> None:
+    actor = actor_with(run(make, fiction, text, "2020-06-01"), "president")
+    assert actor is not None
+    assert (actor.name == name) if name else (actor.wikidata is None and actor.name == "president")

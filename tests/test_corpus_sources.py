@@ -137,3 +137,12 @@ def test_directory_walk_skips_docs_and_unknown(tmp_path: Path) -> None:
     (tmp_path / "script.py").write_text("print()")
     assert [p.name for p in sources.files([tmp_path])] == ["a.txt"]
     assert [p.name for p in sources.files([tmp_path / "README.md"])] == ["README.md"]  # explicit path: read
+
+
+def test_format_override(tmp_path: Path) -> None:
+    p = tmp_path / "dump.txt"  # JSONL content behind a misleading suffix
+    p.write_text('{"id": "x", "text": "Police arrested four men.", "published": "2025-03-17"}\n')
+    (auto,) = list(sources.read([p]))
+    (forced,) = list(sources.read([p], "jsonl"))
+    assert isinstance(auto, ArticleInput) and auto.text.startswith("{")
+    assert isinstance(forced, ArticleInput) and (forced.id, forced.published) == ("x", "2025-03-17")

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from corpus_helpers import TEXTS, fill
+from corpus_helpers import TEXTS, fill, synthetic
 from herald.corpus import dedup, query
 from herald.corpus.export import export
+from herald.corpus.ingest import Writer
 from herald.corpus.store import MIGRATIONS, Store, open_store
 from herald.corpus.summary import summarize
+from herald.errors import StoreError
 
 TABLES = [
     "articles",
@@ -219,3 +221,17 @@ def test_exports_of_empty_store_have_headers(tmp_path: Path) -> None:
     export(s.conn, "parquet", tmp_path / "out")
     assert (tmp_path / "out" / "events.csv").read_text().startswith("id,date,type")
     assert pq.read_table(tmp_path / "out" / "events.parquet").num_rows == 0
+
+
+def test_unstorable_article_is_rolled_back_whole(tmp_path: Path) -> None:
+    s = open_store(tmp_path / "bad.db")
+    good_item, good = synthetic(TEXTS[0][3], id="good", published="2025-03-10", source="W")
+    bad_item, bad = synthetic(TEXTS[1][3], id="bad", published="2025-03-10", source="W")
+    bad.actors.append(bad.actors[0])  # a stage bug: the same actor id twice
+    w = Writer(s, commit_every=10)
+    w.article(good_item, good)
+    with pytest.raises(StoreError, match="could not store"):
+        w.article(bad_item, bad)
+    w.commit()
+    assert [r[0] for r in s.conn.execute("SELECT id FROM articles")] == ["good"]
+    assert s.count("actors") == 3 and s.count("lsh_buckets") == len(dedup.bands())  # nothing of "bad" left

@@ -32,8 +32,8 @@ def main() -> None:
     docs_text = texts(root)
     full = build()
     bare = spacy.load(full.meta["lang"] + "_" + full.meta["name"])
-    n_tokens = sum(len(d) for d in bare.tokenizer.pipe(docs_text))
     parsed = list(bare.pipe(docs_text, batch_size=16))
+    n_tokens = sum(len(d) for d in parsed)
     actors = full.get_pipe("herald_actors_v1")
 
     def t_bare() -> float:

@@ -152,6 +152,20 @@ def _report(stats: Any, db: Path) -> None:
         err.print(f"  ... see the errors table: sqlite3 {db} 'SELECT origin, reason FROM errors'")
 
 
+# The columns a terminal table shows (CSV and JSON carry every column).
+TABLE_COLUMNS = {
+    "events": ["date", "type", "mode", "actors", "recipients", "place", "evidence", "source"],
+    "statements": ["date", "speaker", "cue", "content", "source"],
+    "figures": ["date", "counts", "qualifier", "value", "according_to", "hedges", "source"],
+    "actors": ["name", "kind", "country", "sector", "wikidata", "articles", "as_actor", "as_recipient"],
+}
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: TableFormat, title: str) -> None:
     if fmt is TableFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -165,11 +179,10 @@ def _print_rows(rows: list[dict[str, Any]], fmt: TableFormat, title: str) -> Non
     if not rows:
         err.print(f"No {title} match.")
         return
-    t = Table(*rows[0].keys(), title=f"{title} ({len(rows)})", show_lines=False)
+    cols = [c for c in TABLE_COLUMNS.get(title, list(rows[0])) if c in rows[0]]
+    t = Table(*cols, title=f"{title} ({len(rows)}; --format csv|json for every column)", show_lines=True)
     for r in rows:
-        t.add_row(
-            *("" if v is None else (str(v) if len(str(v)) <= 90 else str(v)[:87] + "...") for v in r.values())
-        )
+        t.add_row(*(_cell(r[c]) for c in cols))
     out.print(t)
 
 

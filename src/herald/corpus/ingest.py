@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from ..api import extract_many
+from ..errors import StoreError
 from ..inputs import ArticleInput, InputFailure
 from ..schema import Extraction
 from . import dedup, sources
@@ -169,10 +171,27 @@ class Writer:
     def article(self, item: ArticleInput, x: Extraction) -> dedup.Match | None:
         """Store one extracted article and its records; return its near-duplicate match, if any."""
         self._begin()
-        a = x.article
         key = dedup.article_key(item.sha256)
         sig = dedup.signature(item.text)
         match = self.dedup.find(sig)
+        c = self.conn
+        # A savepoint per article: if its records cannot be stored (e.g. a stage emitted a duplicate id), the
+        # article is rolled back whole and reported, and the rest of the batch stays.
+        c.execute("SAVEPOINT article")
+        try:
+            self._insert(item, x, key, sig, match)
+        except sqlite3.Error as exc:
+            c.execute("ROLLBACK TO article")
+            c.execute("RELEASE article")
+            raise StoreError(f"{item.origin or key}: could not store the extraction ({exc}).") from exc
+        c.execute("RELEASE article")
+        self._done_one()
+        return match
+
+    def _insert(
+        self, item: ArticleInput, x: Extraction, key: str, sig: Any, match: dedup.Match | None
+    ) -> None:
+        a = x.article
         c = self.conn
         c.execute(
             "INSERT INTO articles (key, sha256, id, title, published, published_from, source, url, language, "
@@ -204,8 +223,6 @@ class Writer:
         self.dedup.add(key, sig)
         self._source(item)
         _records(c, key, x)
-        self._done_one()
-        return match
 
 
 def _u(key: str, local: str | None) -> str | None:
@@ -462,7 +479,17 @@ def ingest_items(
 
     def drain_copies() -> None:
         while pending and not pending[0].submitted:
-            known_copy(pending.popleft().item)
+            item = pending.popleft().item
+            if writer.known(item.sha256):
+                known_copy(item)
+            else:  # the first copy of this text failed; so does this one
+                stats.failed += 1
+                writer.error(
+                    item.origin or item.resolved_id(),
+                    "same text as an article that failed (see its error)",
+                    article_id=item.id,
+                    sha256=item.sha256,
+                )
 
     try:
         for x in extract_many(feed(), n_process=workers, batch_size=batch_size):
@@ -486,7 +513,20 @@ def ingest_items(
                 known_copy(item)
                 continue
             else:
-                match = writer.article(item, x)
+                try:
+                    match = writer.article(item, x)
+                except StoreError as exc:
+                    stats.failed += 1
+                    writer.error(
+                        item.origin or item.resolved_id(),
+                        str(exc),
+                        code="store-error",
+                        article_id=item.id,
+                        sha256=item.sha256,
+                    )
+                    note_error(str(exc))
+                    tick()
+                    continue
                 stats.added += 1
                 stats.events += len(x.events)
                 if match:

@@ -52,9 +52,21 @@ def meta(doc: Doc) -> ArticleMeta:
     return value if isinstance(value, ArticleMeta) else ArticleMeta()
 
 
+_TEXT_KEY = ("herald", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string from the tokens on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return str(text)
+
+
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """A schema Span for character offsets into the Doc text."""
-    return TextSpan(start=start, end=end, text=doc.text[start:end])
+    return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def span_of(item: Span | Token) -> TextSpan:

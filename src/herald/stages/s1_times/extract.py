@@ -36,11 +36,22 @@ def governing_verb(span: Span | Token) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+def _after_past_verb(span: Span) -> bool:
+    """ "said on Tuesday he would ...": an expression right after a past-tense verb (its preposition between)
+    dates that verb, even when the parser hangs it on the following clause."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].pos_ == "ADP":
+        i -= 1
+    return i >= 0 and span.doc[i].tag_ == "VBD" and span.doc[i].pos_ in ("VERB", "AUX")
+
+
 def is_future(span: Span) -> bool:
     """Whether the clause of the expression speaks of the future: its verb has a future auxiliary ("will meet
     on Friday"), or is an infinitive governed by a plan/schedule verb ("is due to visit", "plans to hold"), or
     is itself such a participle ("a vote scheduled for Friday")."""
     lx = lexicon()
+    if _after_past_verb(span):
+        return False
     verb = governing_verb(span)
     for _ in range(3):
         if verb is None:
@@ -73,6 +84,8 @@ def _record_value(
 
 def is_past(span: Span) -> bool:
     """Whether the governing verb is in a past tense ("took place this weekend")."""
+    if _after_past_verb(span):
+        return True
     verb = governing_verb(span)
     if verb is None:
         return False

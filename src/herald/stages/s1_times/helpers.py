@@ -50,7 +50,15 @@ def time_for(doc: Doc, item: Token | Span) -> Time | None:
         attached = [t for t, span in local if governing_verb(span) == verb]
         if attached:
             return min(attached, key=lambda t: abs(t.start - tok.idx))
-    return local[0][0] if len(local) == 1 else None
+    if len(local) != 1:
+        return None
+    only, span = local[0]
+    if verb is not None and verb.dep_ in ("acl", "relcl"):
+        gov = governing_verb(span)
+        noun = verb.head
+        if gov is not None and gov != verb and noun.dep_ in ("nsubj", "nsubjpass") and noun.head == gov:
+            return None  # "the soldiers killed in the ambush were buried on Monday": Monday dates the burial
+    return only
 
 
 def is_historical(time: Time, published: date | None, days: int = 31) -> bool:

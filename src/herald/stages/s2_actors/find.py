@@ -48,6 +48,10 @@ class Finder:
                         return self._pair(h)
         return self._pair(hits[0]) if hits else None
 
+    def _is_state(self, key: str) -> bool:
+        entry = self.kb.kb.get(key)
+        return entry is not None and entry.kind == "state"
+
     def _pair(self, hit: Hit) -> tuple[Entry, Hit] | None:
         entry = self.kb.kb.get(hit.key)
         return (entry, hit) if entry is not None else None
@@ -61,7 +65,6 @@ class Finder:
         n = len(doc)
         kb_spans = self.kb(doc)
         kb_at_end: dict[int, KBSpan] = {k.end: k for k in kb_spans}
-        self._kb_end = kb_at_end
         kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
         ent_of = [None] * n  # type: list[Span | None]
         for ent in doc.ents:
@@ -71,6 +74,13 @@ class Finder:
         mentions: list[Mention] = []
         # Entries named unambiguously anywhere in the article support their shared names ("Korea").
         resolved: set[str] = {h.key for k in kb_spans for h in k.hits if h.how != "ambiguous"}
+        # Where each state is named (as actor or place): the context of a bare "the Prime Minister".
+        states = [
+            (k.start, h.key)
+            for k in kb_spans
+            for h in k.hits[:1]
+            if h.how != "ambiguous" and self._is_state(h.key)
+        ]
 
         # 1. role phrases, right to left so the head role absorbs modifier roles ("government officials").
         for s, e, role in reversed(self.roles(doc, token_keys(doc))):
@@ -79,7 +89,10 @@ class Finder:
             # A KB name covering the role phrase wins ("European Union" is not a trade union) unless another
             # country owns it ("the German Foreign Office" is not the UK's).
             if any(
-                k.start <= s and e <= k.end and (k.end - k.start) >= (e - s) and not self._foreign_owner(doc, k)
+                k.start <= s
+                and e <= k.end
+                and (k.end - k.start) >= (e - s)
+                and not self._foreign_owner(doc, k, kb_at_end)
                 for k in kb_spans
                 if k.start <= s
             ):
@@ -92,7 +105,7 @@ class Finder:
                 and role_ent.label_ != "PERSON"
             ):
                 continue  # "Police Scotland", "Army Corps of Engineers": the name, not the role
-            m = self._role_mention(doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved)
+            m = self._role_mention(doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states)
             if m is None:
                 continue
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -115,7 +128,7 @@ class Finder:
             if chosen is None:
                 taken[k.start : k.end] = b"\x01" * (k.end - k.start)  # unsupported shared name: no actor
                 continue
-            if self._foreign_owner(doc, k):
+            if self._foreign_owner(doc, k, kb_at_end):
                 continue
             entry, hit = chosen
             head = head_of(doc, k.start, k.end)
@@ -179,6 +192,7 @@ class Finder:
         ent_of: list[Span | None],
         day: date | None,
         resolved: set[str],
+        states: list[tuple[int, str]],
     ) -> Mention | None:
         head = doc[e - 1]
         sent_start = head.sent.start
@@ -245,9 +259,9 @@ class Finder:
         owner: Mention | None = None
         modifier: Entry | None = None
         i = start
-        while i < s:
+        while i < e - 1:  # a KB organ may sit inside the role phrase: "[Foreign Office] spokesman"
             kb = kb_at_start.get(i)
-            if kb is not None:  # may reach into the role phrase: "[Chinese foreign ministry] spokesman"
+            if kb is not None and kb.end < e:  # may reach into it: "[Chinese foreign ministry] spokesman"
                 chosen = self.choose(kb, resolved, day)
                 if chosen is not None:
                     owner_entry, _hit = chosen
@@ -294,6 +308,15 @@ class Finder:
             if holder is not None:
                 person = holder
                 rule = f"office:{role.key}@{day.isoformat() if day else ''}"
+        elif person is None and not named and role.office and modifier is None and day is not None:
+            # "the Prime Minister" with one single state named before it in the article: that state's.
+            before = {key for at, key in states if at < s}
+            state = self.kb.kb.get(next(iter(before))) if len(before) == 1 else None
+            if state is not None:
+                holder = self.kb.holder(self.lex.office_name(role.office), state.country, day)
+                if holder is not None:
+                    person = holder
+                    rule = f"office-context:{role.key}@{day.isoformat()}"
         if person is not None:
             m = entry_mention(start, end, person, rule if rule.startswith("office") else f"kb:{person.key}")
             m.title = title
@@ -323,7 +346,7 @@ class Finder:
             m.label = "PERSON"
         return m
 
-    def _foreign_owner(self, doc: Doc, k: KBSpan) -> bool:
+    def _foreign_owner(self, doc: Doc, k: KBSpan, kb_at_end: dict[int, KBSpan]) -> bool:
         """A national organ in the KB ("Foreign Office" = the UK's) preceded by another country's name or
         demonym ("the German Foreign Office", "Taiwan's Defense Ministry"): not that KB entry."""
         entry = self.kb.kb.get(k.hits[0].key)
@@ -334,20 +357,12 @@ class Finder:
             i -= 1
         if i < 0:
             return False
-        for hit in self._states_ending_at(doc, i + 1):
-            return hit.country != entry.country
-        return False
-
-    def _states_ending_at(self, doc: Doc, end: int) -> list[Entry]:
-        found = self._kb_end.get(end)
-        if found is None:
-            return []
-        out = []
-        for h in found.hits:
+        before = kb_at_end.get(i + 1)
+        for h in before.hits if before is not None else []:
             e = self.kb.kb.get(h.key)
             if e is not None and e.kind == "state" and h.how in ("name", "alias", "demonym"):
-                out.append(e)
-        return out[:1]
+                return e.country != entry.country
+        return False
 
     def _surname(self, doc: Doc, ent: Span, resolved: set[str]) -> Mention | None:
         """ "Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""

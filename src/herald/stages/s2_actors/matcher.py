@@ -112,7 +112,11 @@ class KBMatcher:
         """Non-overlapping matches, longest first (then leftmost)."""
         raw = [(s, e, self._by_id[m]) for m, s, e in self.matcher(doc)]
         # Any-case matches must still look like a name: "Labour party", not "the state department".
-        raw += [(s, e, self._by_id[m]) for m, s, e in self.lower(doc) if any(t.text[:1].isupper() for t in doc[s:e])]
+        raw += [
+            (s, e, self._by_id[m])
+            for m, s, e in self.lower(doc)
+            if any(t.text[:1].isupper() for t in doc[s:e])
+        ]
         raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         taken = bytearray(len(doc))
         out: list[KBSpan] = []

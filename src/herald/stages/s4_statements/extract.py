@@ -32,7 +32,15 @@ from .found import Found
 from .headline import headline_statement
 from .lexicon import CueLexicon, cue_lexicon
 from .quotes import Quote, find_quotes
-from .syntax import complement, is_negated, phrasal_complement, speaker_of, subtree_range, trim
+from .syntax import (
+    complement,
+    is_negated,
+    phrasal_complement,
+    skip_cue_adjunct,
+    speaker_of,
+    subtree_range,
+    trim,
+)
 
 _ATTRIB_WINDOW = 12  # tokens after a closing mark searched for "he said"
 _BEFORE_WINDOW = 10  # tokens before an opening mark searched for "he said:"
@@ -247,6 +255,8 @@ def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
             e = k + 1
             break
     s, e = trim(doc, s, e)
+    if e - s > 2 and doc[e - 1].like_num and doc[e - 1].dep_ == "appos" and doc[e - 2].text == ",":
+        s, e = trim(doc, s, e - 2)  # "President Biden, 81, said": the age is no part of the name
     if e <= s:
         return False
     found.speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
@@ -521,7 +531,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             rule = f"cue-{how}:{tok.lemma_.lower()}"
             cue_idx = [tok.i]
         if rng is not None:
-            rng = ctx.clip(rng, tok)
+            rng = skip_cue_adjunct(doc, ctx.clip(rng, tok), tok)
         if rng is None or rng[1] - rng[0] < _MIN_CONTENT_TOKENS:
             continue
         # The content must not contain the cue itself (a parse that loops back).

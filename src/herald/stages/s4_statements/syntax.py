@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import CueLexicon
 
 _TRIM = set(",;:—–-\"'“”‘’«»‹›()")
+# Symbols the tokenizer marks as punctuation that belong to the number before them ("below 5%").
+_UNITS = {"%", "‰", "°"}
 _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
@@ -28,11 +30,27 @@ def trim(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[i
         start += 1
     while end > start:
         t = doc[end - 1]
-        if t.is_space or t.text in _TRIM or (t.is_punct and not (keep_final and t.text in ".!?")):
+        if t.is_space or t.text in _TRIM or (
+            t.is_punct and t.text not in _UNITS and not (keep_final and t.text in ".!?")
+        ):
             end -= 1
         else:
             break
     return start, end
+
+
+def skip_cue_adjunct(doc: Doc, rng: tuple[int, int], cue: Token) -> tuple[int, int]:
+    """ "said on Tuesday he would ...": a time phrase right after the cue dates the saying, whatever the parse
+    attached it to; it is not part of the content."""
+    start, end = rng
+    if start != cue.i + 1 or doc[start].pos_ != "ADP":
+        return rng
+    k = doc[start].right_edge.i + 1
+    if k >= end - 1 or not all(t.ent_type_ in ("DATE", "TIME") for t in doc[start + 1 : k]):
+        return rng
+    if doc[k].dep_ not in _CLAUSE_SUBJECTS and doc[k].lower_ != "that":
+        return rng
+    return trim(doc, k, end)
 
 
 def subtree_range(tok: Token) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place, Statement, Time
-from ..common import meta, records
+from ..common import doc_text, meta, records
 
 TimeFor = Callable[[Doc, Any], "Time | None"]
 PlaceFor = Callable[[Doc, Any], "Place | None"]
@@ -76,6 +76,30 @@ def find_time(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Time 
             near.sort(key=lambda t: abs(t.start - trigger.idx))
             return near[0], "clause"
     return None, "none"
+
+
+# Adverbs that continue the narrative of the previous sentence ("Hamas seized Gaza in 2007. Israel then
+# imposed a blockade"): the event shares the earlier sentence's time.
+NARRATIVE = frozenset({"then", "later", "subsequently", "afterwards", "afterward", "thereafter"})
+
+
+def narrative_time(doc: Doc, sentence: Span, anchor: Token) -> tuple[Time | None, str]:
+    """The time of the preceding sentence in the same paragraph, when a narrative adverb on the anchor says
+    the event continues it."""
+    adv = next((c for c in anchor.children if c.dep_ == "advmod" and c.lower_ in NARRATIVE), None)
+    if adv is None:
+        return None, "none"
+    before = [
+        t
+        for t in records(doc, "times")
+        if isinstance(t, Time) and t.type in ("date", "time") and t.end <= sentence.start_char
+    ]
+    if not before:
+        return None, "none"
+    last = max(before, key=lambda t: t.end)
+    if "\n" in doc_text(doc)[last.end : sentence.start_char]:
+        return None, "none"  # another paragraph: no continuation
+    return last, f"narrative:{adv.lower_} continues {last.text!r}"
 
 
 def find_place(doc: Doc, trigger: Token, anchors: Sequence[Token]) -> tuple[Place | None, str]:

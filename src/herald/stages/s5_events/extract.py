@@ -9,6 +9,7 @@ modality from modality.py; date, place and attribution from attach.py; confidenc
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -35,6 +36,8 @@ from .roles import (
 )
 
 MAX_PER_SENTENCE = 4
+# A match score written as one token ("3-1", "2–0").
+SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 # Where a verb's recipient is found when its lexicon entry does not say: transfers also take "to X".
 DEFAULT_SLOTS = {
     t: ("dobj", "dative", "prep:to") for t in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE")
@@ -157,7 +160,10 @@ def _clause(tok: Token) -> Token | None:
 
 
 def _has_prt(tok: Token, prt: str) -> bool:
-    return any(c.dep_ in ("prt", "prep", "agent", "dative") and c.lower_ == prt for c in tok.children)
+    # "shot down" is often parsed with "down" as an adverb
+    return any(
+        c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children
+    )
 
 
 def _content(tok: Token, entry: Entry) -> Token | None:
@@ -275,6 +281,14 @@ def _background_role(anchor: Token) -> bool:
             continue
         return cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in ROLE_NOUNS
     return False
+
+
+def _nonspecific(anchor: Token) -> bool:
+    """A participle or relative clause describing a non-specific thing ("any deal reached", "no ceasefire
+    agreed by both sides"): nothing has happened."""
+    if anchor.dep_ not in ("acl", "relcl"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whatever") for c in anchor.head.children)
 
 
 class _Sentence:
@@ -417,10 +431,43 @@ class _Sentence:
             if cand is not None and _background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
+            if cand is not None and _nonspecific(cand.anchor):
+                cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
+            if cand is not None and lemma in self.lex.sports_verbs and self._sports():
+                cand = None  # "City beat Arsenal 3-1": a match result, not violence
+            if cand is not None and self._protest_purpose(cand):
+                cand = None  # "blocked roads to demand higher prices": the demand is the protest's aim
             if cand is not None:
                 self.matched[tok.i] = cand
                 out.append(cand)
         return out
+
+    def _sports(self) -> bool:
+        """The sentence reports sport: a score ("3-1", "3 - 1") or a sports cue word."""
+        toks = list(self.sent)
+        for i, t in enumerate(toks):
+            if _lemma(t) in self.lex.sports_cues:
+                return True
+            if SCORE.fullmatch(t.text):
+                return True
+            if t.like_num and i + 2 < len(toks) and toks[i + 1].text in ("-", "–") and toks[i + 2].like_num:
+                a, b = t.text, toks[i + 2].text
+                if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
+                    return True
+        return False
+
+    def _protest_purpose(self, cand: Candidate) -> bool:
+        """A REQUEST in the purpose clause of a protest ("marched to demand reforms") is the protest's aim:
+        PLOVER codes demands made by demonstrating as PROTEST, so no second event."""
+        if cand.type != "REQUEST":
+            return False
+        tok = cand.anchor
+        if tok.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        ):
+            return False
+        head = self.matched.get(tok.head.i)
+        return head is not None and head.type == "PROTEST"
 
     def _speech_demand(self, tok: Token) -> Candidate | None:
         """ "X said Y must Z": a demand by the speaker on Y (REQUEST), whatever Z is."""
@@ -461,9 +508,13 @@ class _Sentence:
 
     def _chained(self, tok: Token, type_: str) -> bool:
         """A second verb of the same type coordinated with or subordinate to a coded one ("attacked ...,
-        killing 156") belongs to the same event."""
+        killing 156"), or describing a coded event noun ("an attack that killed 18"), belongs to the same
+        event."""
         cur = tok
         for _ in range(3):
+            if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
+                prev = self.matched.get(cur.head.i)
+                return prev is not None and prev.type == type_ and prev.trigger.i == cur.head.i
             if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.i == cur.i:
                 return False
             cur = cur.head
@@ -888,6 +939,12 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
     published: date | None = meta(doc).published
     anchors = [cand.anchor] if cand.anchor.i != cand.trigger.i else []
     time, time_how = attach.find_time(doc, cand.trigger, anchors)
+    if time is None:
+        # Only background is inherited: "then" after a 2007 event is history, while "later" after
+        # "on Saturday" need not be the same day.
+        prev, prev_how = attach.narrative_time(doc, sent, cand.anchor)
+        if prev is not None and attach.historical(doc, prev, sent, cand.anchor):
+            time, time_how = prev, prev_how
     place, place_how = attach.find_place(doc, cand.trigger, anchors)
     date_from: Literal["text", "publication", "none"]
     if time is not None:

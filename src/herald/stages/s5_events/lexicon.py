@@ -66,6 +66,9 @@ class Lexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     instrument_modes: dict[str, str] = field(default_factory=dict)
     non_agents: frozenset[str] = frozenset()
+    # Sports reports ("City beat Arsenal 3-1"): these verbs are no violence next to a sports cue or a score.
+    sports_verbs: frozenset[str] = frozenset()
+    sports_cues: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -130,6 +133,8 @@ def load_lexicon() -> Lexicon:
     fixes: dict[str, str] = {}
     instruments: dict[str, str] = {}
     non_agents: set[str] = set()
+    sports_verbs: set[str] = set()
+    sports_cues: set[str] = set()
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
         adjectives.update(_section(data, "adjectives", "adj", known, where))
@@ -141,6 +146,8 @@ def load_lexicon() -> Lexicon:
         fixes.update({str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()})
         instruments.update({str(k): str(v) for k, v in (data.get("instrument_modes") or {}).items()})
         non_agents.update(data.get("non_agents") or ())
+        sports_verbs.update(data.get("sports_verbs") or ())
+        sports_cues.update(data.get("sports_cues") or ())
     return Lexicon(
         verbs={k: v for k, v in verbs.items() if v},
         adjectives={k: v for k, v in adjectives.items() if v},
@@ -152,5 +159,7 @@ def load_lexicon() -> Lexicon:
         lemma_fixes=fixes,
         instrument_modes=instruments,
         non_agents=frozenset(non_agents),
+        sports_verbs=frozenset(sports_verbs),
+        sports_cues=frozenset(sports_cues),
         sources=tuple(w for w, _ in files),
     )

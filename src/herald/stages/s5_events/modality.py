@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .roles import speech_governor
+from .roles import by_gerund, speech_governor
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
@@ -80,6 +80,9 @@ def future(tok: Token) -> str | None:
         if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "will capture or kill": the auxiliary is shared
             continue
+        if by_gerund(cur):
+            cur = cur.head.head  # "will respond by imposing sanctions"
+            continue
         break
     return None
 
@@ -102,6 +105,9 @@ def hypothetical(tok: Token) -> str | None:
                 return "if"
         if cur.dep_ in ("xcomp", "conj") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
+            continue
+        if by_gerund(cur):
+            cur = cur.head.head  # "could retaliate by cutting gas supplies"
             continue
         break
     return None

@@ -91,6 +91,21 @@ def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
     return found
 
 
+def _of_conjuncts(head: Token, found: Actor, out: Resolved) -> None:
+    """ "the leaders of Germany, France and Italy": one mention names the first country only; the
+    coordinated countries are actors too."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for c in pobj.conjuncts:
+                a = actor_for_token(c)
+                if a is not None and a.id != found.id:
+                    out.add(a, "mention:of-conjunct")
+
+
 def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = frozenset()) -> Resolved:
     """The actors an argument head (and its conjuncts) refers to."""
     out = Resolved(tokens=[tok])
@@ -107,6 +122,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
         found = actor_for_token(h)
         if found is not None:
             out.add(found, "mention")
+            _of_conjuncts(h, found, out)
             continue
         if _modifier_actors(h, out, "modifier"):
             continue
@@ -130,6 +146,18 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+def by_gerund(tok: Token) -> bool:
+    """A gerund saying how the governing verb's action is done ("retaliate by cutting", "responded by
+    firing"): same subject, same modality."""
+    return (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and tok.head.dep_ == "prep"
+        and tok.head.lower_ == "by"
+        and tok.head.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     seen = 0
@@ -145,6 +173,9 @@ def subject_of(verb: Token) -> Token | None:
             return cur.head
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        if by_gerund(cur):
+            cur = cur.head.head  # "Moscow could retaliate by cutting supplies": Moscow cuts
             continue
         if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "obj") and cur.head.head.pos_ == "VERB":
             cur = cur.head.head  # "the party issued a declaration demanding ...": the issuer demands

@@ -156,6 +156,17 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
         and q.value < 120
     ):
         return "age"
+    # references to a story's parties: "the two sides", "the three leaders" (not counts of anything new)
+    if (
+        q.num_end - q.num_start == 1
+        and q.value <= 5
+        and q.qualifier is None
+        and prev is not None
+        and prev.lower_ in ("the", "both", "these", "those", "all")
+        and nxt is not None
+        and nxt.lower_ in lex.party_nouns
+    ):
+        return "party-reference"
     # durations, frequencies: "three days", "two times", "several weeks" (the times stage owns them)
     if nxt is not None and (nxt.lower_ in lex.time_units or nxt.lemma_.lower() in lex.time_units):
         return "duration"
@@ -247,6 +258,14 @@ def _phone(doc: Doc, q: Quantity) -> bool:
         and len(after.text) >= 3
     ):
         return True  # the area code of "(202) 555-0123"
+    # Digit groups side by side ("0800 555 0199", "+44 20 7946 0958") or a leading zero: a phone number.
+    own = doc[q.num_start].text
+    if own.isdigit() and q.num_end - q.num_start == 1:
+        if own.startswith("0") and len(own) >= 3:
+            return True
+        for other in (prev, nxt):
+            if other is not None and other.text.lstrip("+").isdigit() and len(other.text.lstrip("+")) >= 2:
+                return True
     return prev is not None and prev.lower_ in ("phone", "tel", "tel.", "fax", "call", "dial", "hotline")
 
 

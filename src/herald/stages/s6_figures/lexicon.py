@@ -50,6 +50,7 @@ class FiguresLexicon:
     implicit_categories: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     person_suffixes: tuple[str, ...] = ()
+    party_nouns: frozenset[str] = frozenset()
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -131,4 +132,5 @@ def lexicon() -> FiguresLexicon:
         implicit_categories=frozenset(raw.get("implicit_singular_categories", [])),
         person_nouns=frozenset(raw.get("person_nouns", [])),
         person_suffixes=tuple(raw.get("person_suffixes", [])),
+        party_nouns=frozenset(str(w).lower() for w in raw.get("party_nouns", [])),
     )

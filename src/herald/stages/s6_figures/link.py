@@ -23,6 +23,11 @@ def event_for(events: Sequence[Event], trigger: Token | None, slot: Token) -> tu
         for ev in events:
             if _covers(ev, trigger):
                 return ev.id, "event:trigger"
+        if trigger.dep_ in ("relcl", "acl"):
+            # "an attack that killed 18": the event is the noun the clause describes
+            for ev in events:
+                if _covers(ev, trigger.head):
+                    return ev.id, "event:described"
     # the nearest verb above the counted group, up to the clause boundary
     cur = slot
     for _ in range(4):
