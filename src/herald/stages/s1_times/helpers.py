@@ -53,8 +53,16 @@ def time_for(doc: Doc, item: Token | Span) -> Time | None:
     if len(local) != 1:
         return None
     only, span = local[0]
+    gov = governing_verb(span)
+    if (
+        verb is not None
+        and gov is not None
+        and gov != verb
+        and gov.dep_ in ("relcl", "acl")
+        and verb not in gov.subtree
+    ):
+        return None  # "the war, which began in 2022, has killed ...": 2022 dates the beginning only
     if verb is not None and verb.dep_ in ("acl", "relcl"):
-        gov = governing_verb(span)
         noun = verb.head
         if gov is not None and gov != verb and noun.dep_ in ("nsubj", "nsubjpass") and noun.head == gov:
             return None  # "the soldiers killed in the ambush were buried on Monday": Monday dates the burial

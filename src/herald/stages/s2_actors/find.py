@@ -14,7 +14,7 @@ from .kb import Entry
 from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
-from .syntax import head_of, is_agentive, is_location, is_noun_like, modifies_noun
+from .syntax import head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
 # Named entities whose inside is a different name ("George Washington", "Beijing Daily").
@@ -30,6 +30,10 @@ class Finder:
         self.owner_suffixes = frozenset(lex.owner_suffixes)
         self.motion = frozenset(lex.motion_words)
         self.place_nouns = frozenset(lex.place_nouns)
+        self.ethnic = frozenset(lex.ethnic_markers)
+        self.policy_nouns = frozenset(lex.policy_nouns)
+        self.former = frozenset(lex.former_markers)
+        self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
 
     # --- helpers -------------------------------------------------------------------------------------------
     def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
@@ -105,6 +109,12 @@ class Finder:
                 and role_ent.label_ != "PERSON"
             ):
                 continue  # "Police Scotland", "Army Corps of Engineers": the name, not the role
+            if (
+                role_ent is not None
+                and role_ent.label_ == "ORG"
+                and any(doc[i].lower_ == "of" for i in range(role_ent.start, s))
+            ):
+                continue  # "the Nigerian Union of Teachers": a name ending in a role word
             m = self._role_mention(doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states)
             if m is None:
                 continue
@@ -112,6 +122,10 @@ class Finder:
             mentions.append(m)
             if m.owner is not None:
                 mentions.append(m.owner)
+            for sib in self._conjoined_states(doc, m, kb_at_end, resolved, day):
+                if not any(taken[sib.start : sib.end]):
+                    taken[sib.start : sib.end] = b"\x01" * (sib.end - sib.start)
+                    mentions.append(sib)
 
         # 2. KB names, capitals, seats, demonyms.
         for k in kb_spans:
@@ -142,15 +156,32 @@ class Finder:
                 m = entry_mention(k.start, k.end, entry, rule)
                 m.sector = m.sector or "GOV"
             elif hit.how == "demonym":
+                ethnic = k.start > 0 and doc[k.start - 1].lower_ in self.ethnic
                 if not is_noun_like(head):
+                    if (
+                        entry.kind == "state"
+                        and not ethnic
+                        and head.dep_ == "amod"
+                        and head.head.lemma_.lower() in self.policy_nouns
+                    ):
+                        # "an Indian proposal": the proposal is India's (the state acts through it).
+                        m = entry_mention(k.start, k.end, entry, f"demonym-state:{entry.key}")
+                        m.sector = m.sector or "GOV"
+                        taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                        resolved.add(entry.key)
+                        mentions.append(m)
                     continue  # "Israeli tanks": an adjective, not an actor
+                # "Israelis", "the Kurds": a people, i.e. civilians (PLOVER CVL); "ethnic Albanians" in
+                # Macedonia are no Albanian nationals, so an ethnic demonym gives no country.
                 m = Mention(
                     start=k.start,
                     end=k.end,
-                    rule=f"demonym-people:{entry.key}",
+                    rule=f"demonym-people:{entry.key}" if not ethnic else "ethnic-people",
                     kind="group",
                     name=doc[k.start : k.end].text,
-                    country=entry.country,
+                    country=None if ethnic else entry.country,
+                    sector="CVL",
+                    sectors=["CVL"],
                 )
             else:
                 if entry.kind == "state" and is_location(head, self.motion, self.place_nouns):
@@ -201,10 +232,17 @@ class Finder:
         person: Entry | None = None
         nxt = kb_at_start.get(e)
         name_text: str | None = None
+        name_country: str | None = None
         if nxt is not None:
             chosen = self.choose(nxt, resolved, day)
             if chosen is not None and chosen[0].kind == "person":
                 person, end = chosen[0], nxt.end
+            elif chosen is None:
+                # "President Bush": two KB persons share the name, but both are the same country's.
+                found = [self.kb.kb.get(h.key) for h in nxt.hits]
+                countries = {f.country for f in found if f is not None and f.kind == "person"}
+                if len(countries) == 1 and all(f is not None and f.kind == "person" for f in found):
+                    name_country, end, name_text = countries.pop(), nxt.end, doc[e : nxt.end].text
         if person is None and e < len(doc):
             ent = ent_of[e]
             if ent is not None and ent.label_ == "PERSON":
@@ -233,6 +271,9 @@ class Finder:
                 if start <= khead.head.i < end:
                     start = kb.start
                     continue
+                if khead.dep_ == "conj" and start <= lift_conj(khead).head.i < end:
+                    start = kb.start  # "[US and] British forces": the last conjunct; the others: siblings
+                    break
             if tok.tag_ == "POS" or tok.dep_ == "case":
                 start -= 1  # "China's"
                 continue
@@ -263,7 +304,8 @@ class Finder:
             kb = kb_at_start.get(i)
             if kb is not None and kb.end < e:  # may reach into it: "[Chinese foreign ministry] spokesman"
                 chosen = self.choose(kb, resolved, day)
-                if chosen is not None:
+                ethnic = kb.start > 0 and doc[kb.start - 1].lower_ in self.ethnic
+                if chosen is not None and not ethnic:
                     owner_entry, _hit = chosen
                     after = kb.end
                     hyphen = after + 1 < len(doc) and doc[after].text == "-"
@@ -285,16 +327,43 @@ class Finder:
             if doc[j].lower_ == "the" and j + 1 < len(doc):
                 j += 1
             kb = kb_at_start.get(j)
-            if kb is not None:
+            possessor = kb is not None and kb.end < len(doc) and doc[kb.end].tag_ == "POS"
+            if kb is not None and not possessor:  # "the chief of Israel's militia ally" is not Israel's
                 chosen = self.choose(kb, resolved, day)
                 if chosen is not None and chosen[0].kind == "state" and chosen[1].how in ("name", "alias"):
                     modifier, end = chosen[0], kb.end
+        local: Entry | None = None
+        if modifier is None and role.local and not named and end < len(doc) - 1 and doc[end].lower_ == "in":
+            # "rebels in Darfur", "police in Guinea": the country they are in (the state stays a place).
+            j = end + 1
+            if doc[j].lower_ == "the" and j + 1 < len(doc):
+                j += 1
+            kb = kb_at_start.get(j)
+            chosen = self.choose(kb, resolved, day) if kb is not None else None
+            listed = kb is not None and any(
+                c.dep_ == "conj" for c in head_of(doc, kb.start, kb.end).children
+            )  # "armed groups in Syria, Iraq and Iran": which one is unknown
+            if (
+                chosen is not None
+                and not listed
+                and chosen[0].kind == "state"
+                and chosen[1].how in ("name", "alias")
+            ):
+                local = chosen[0]
         if modifier is not None:
             country = modifier.country
+        elif local is not None:
+            country = local.country
+        elif name_country is not None:
+            country = name_country
+        if role.needs_country and country is None:
+            return None  # "people", "the population": an actor only as some country's ("Zambian people")
         text = doc[start:end].text
         title = doc[s:e].text.lower()
         sector = role.sector
         sectors = [role.sector]
+        # "former president X", "ex-minister": PLOVER codes former officials as elites.
+        former = any(doc[i].lower_ in self.former for i in range(start, s))
         if modifier is not None and modifier.kind != "state" and (role.generic or owner is not None):
             # "Hamas officials": Hamas's sector; "Hamas-run health ministry": the organ's, then Hamas's.
             extra = modifier.all_sectors()
@@ -302,6 +371,10 @@ class Finder:
                 sector = extra[0]
             sectors = [sector] + [x for x in [role.sector, *extra] if x != sector]
         rule = f"role:{role.key}"
+        if local is not None:
+            rule += f"+in:{local.key}"
+        elif name_country is not None:
+            rule += "+name-country"
         # Who is it? A named KB person; else the office holder on the publication date; else the role itself.
         if person is None and not named and role.office and modifier is not None and modifier.kind == "state":
             holder = self.kb.holder(self.lex.office_name(role.office), country, day)
@@ -320,6 +393,9 @@ class Finder:
         if person is not None:
             m = entry_mention(start, end, person, rule if rule.startswith("office") else f"kb:{person.key}")
             m.title = title
+            if former:
+                m.sector, m.sectors = "ELI", ["ELI", *[x for x in m.sectors if x != "ELI"]]
+                m.rule += "+former"
             resolved.add(person.key)
             return m
         if role.state and modifier is not None and modifier.kind == "state" and not named:
@@ -328,6 +404,9 @@ class Finder:
             resolved.add(modifier.key)
             return m
         kind = "person" if named else role.kind
+        if former:
+            sector, sectors = "ELI", ["ELI", *[x for x in sectors if x != "ELI"]]
+            rule += "+former"
         m = Mention(
             start=start,
             end=end,
@@ -345,6 +424,47 @@ class Finder:
         if named:
             m.label = "PERSON"
         return m
+
+    def _conjoined_states(
+        self, doc: Doc, m: Mention, kb_at_end: dict[int, KBSpan], resolved: set[str], day: date | None
+    ) -> list[Mention]:
+        """ "Hungarian and Romanian officials", "US and British forces": each conjoined state before the role
+        is its own actor with the same role (the role mention keeps the state next to it)."""
+        if m.role_key is None or m.country is None or not m.unnamed:
+            return []
+        out: list[Mention] = []
+        i = m.start
+        while i - 2 >= 0 and doc[i - 1].lower_ in ("and", ",", "or") and len(out) < 5:
+            kb = kb_at_end.get(i - 1)
+            chosen = self.choose(kb, resolved, day) if kb is not None else None
+            if kb is None or chosen is None:
+                break
+            entry, hit = chosen
+            if (
+                entry.kind != "state"
+                or hit.how not in ("name", "alias", "demonym")
+                or entry.country == m.country
+            ):
+                break
+            if kb.start > 0 and doc[kb.start - 1].lower_ in self.ethnic:
+                break
+            out.append(
+                Mention(
+                    start=kb.start,
+                    end=kb.end,
+                    rule=f"{m.rule.split('+')[0]}+conj:{entry.key}",
+                    kind=m.kind,
+                    name=f"{doc[kb.start : kb.end].text} {m.title or ''}".strip(),
+                    country=entry.country,
+                    sector=m.sector,
+                    sectors=list(m.sectors),
+                    title=m.title,
+                    role_key=m.role_key,
+                    unnamed=True,
+                )
+            )
+            i = kb.start
+        return out
 
     def _foreign_owner(self, doc: Doc, k: KBSpan, kb_at_end: dict[int, KBSpan]) -> bool:
         """A national organ in the KB ("Foreign Office" = the UK's) preceded by another country's name or
@@ -417,13 +537,21 @@ class Finder:
         start, end = _bare_start(ent), _bare_end(ent)
         if start >= end:
             return None
+        sector: str | None = None
+        if ent.label_ == "NORP":
+            sector = "CVL"  # "the Kurds": a people, i.e. civilians
+        elif ent.label_ == "ORG":
+            padded = f" {doc[start:end].text.lower()} "
+            sector = next((sec for words, sec in self.org_sectors if any(w in padded for w in words)), None)
         return Mention(
             start=start,
             end=end,
-            rule=f"ner:{ent.label_}",
+            rule=f"ner:{ent.label_}" + (f"+name-sector:{sector}" if sector and ent.label_ == "ORG" else ""),
             kind=kind,
             name=_strip_det(doc[start:end].text),
             country=country,
+            sector=sector,
+            sectors=[sector] if sector else [],
             label=ent.label_,
         )
 

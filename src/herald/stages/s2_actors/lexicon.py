@@ -24,6 +24,8 @@ class Role(BaseModel):
     office: str | None = None
     state: bool = False  # "the Chinese government" stands for China itself
     generic: bool = False  # "Hamas officials": sector from the organisation modifier
+    local: bool = False  # "rebels in Darfur": country from the state the role is in
+    needs_country: bool = False  # "Zambian people" is an actor, a bare "people" is not
 
 
 class Want(BaseModel):
@@ -44,6 +46,13 @@ class GroupRef(BaseModel):
     want: Want = Field(default_factory=Want)
 
 
+class OrgSector(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    words: list[str]  # lower-case words or word sequences of an organisation's name
+    sector: str
+
+
 class Lexicons(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -52,9 +61,14 @@ class Lexicons(BaseModel):
     owner_suffixes: list[str] = Field(default_factory=list)
     motion_words: list[str] = Field(default_factory=list)
     place_nouns: list[str] = Field(default_factory=list)
+    ethnic_markers: list[str] = Field(default_factory=list)
+    policy_nouns: list[str] = Field(default_factory=list)
+    former_markers: list[str] = Field(default_factory=list)
+    org_name_sectors: list[OrgSector] = Field(default_factory=list)
     pairs: list[GroupRef] = Field(default_factory=list)
     latest: list[GroupRef] = Field(default_factory=list)
     pronouns: dict[str, list[str]] = Field(default_factory=dict)
+    possessives: dict[str, list[str]] = Field(default_factory=dict)
     speech_verbs: list[str] = Field(default_factory=list)
 
     def office_name(self, role: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...schema import Actor, ActorKind, Span
 from .lexicon import GroupRef, Lexicons, Want
@@ -95,7 +95,8 @@ class References:
         self.trie = trie
         self.speech = frozenset(lex.speech_verbs)
         self.pronouns = {k.lower(): v for k, v in lex.pronouns.items()}
-        self._pronoun_hashes = frozenset(hash_string(k) for k in self.pronouns)
+        self.possessives = {k.lower(): v for k, v in lex.possessives.items()}
+        self._pronoun_hashes = frozenset(hash_string(k) for k in [*self.pronouns, *self.possessives])
 
     def resolve(self, doc: Doc, drafts: list[Draft], taken: bytearray) -> None:
         if not drafts:
@@ -112,6 +113,10 @@ class References:
             kinds = self.pronouns.get(tok.lower_)
             if kinds and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.speech:
                 refs.append((tok.i, tok.i + 1, "pronoun", None, kinds))
+            elif tok.dep_ == "poss" and tok.lower_ in self.possessives:
+                subj = _clause_subject(tok)
+                if subj is not None:
+                    refs.append((tok.i, tok.i + 1, "possessive", None, [str(subj)]))
         refs.sort(key=lambda r: r[0])
         for s, e, how, want, kinds in refs:
             before = _mentions_before(drafts, s)
@@ -121,6 +126,16 @@ class References:
             elif how == "latest" and want is not None:
                 found = [d for _, _, d in before if _fits(d, want)][:1]
                 rule = "group-ref:latest"
+            elif how == "possessive":
+                # the actor whose mention covers the clause subject, if its kind fits the pronoun
+                subj_i = int(kinds[0])
+                fits = self.possessives.get(doc[s].lower_, [])
+                found = [
+                    d
+                    for ms, me, d in before
+                    if ms <= subj_i < me and d.kind in fits and not _other_gender(doc, d, doc[s].lower_)
+                ][:1]
+                rule = "pronoun-possessive"
             else:
                 found = [d for _, _, d in before if d.kind in kinds][:1]
                 rule = "pronoun-speaker"
@@ -162,6 +177,40 @@ class References:
             pair = sorted(found[:2], key=lambda x: x[0])
             return [pair[0][1], pair[1][1]]
         return []
+
+
+def _clause_subject(tok: Token) -> int | None:
+    """Index of the subject of the clause a possessive sits in, when that subject comes before it
+    ("[Mugabe] defended his policy"); None for subjects after it, in other clauses, or conjoined."""
+    head = tok.head
+    for _ in range(8):
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            s = subj[0]
+            if (
+                s.i < tok.i
+                and not any(c.dep_ == "conj" for c in s.children)
+                and s.lower_ not in _BARE_PRONOUNS
+            ):
+                return s.i
+            return None
+        if (
+            head.dep_ in ("ccomp", "advcl", "relcl", "acl", "ROOT", "parataxis", "conj")
+            or head.head.i == head.i
+        ):
+            return None  # do not cross into another clause
+        head = head.head
+    return None
+
+
+_BARE_PRONOUNS = frozenset({"i", "we", "you", "who", "which", "that"})
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _other_gender(doc: Doc, d: Draft, pronoun: str) -> bool:
+    """The actor was already referred to by a pronoun of the other gender ("She ... her" vs "his")."""
+    g = _GENDER.get(pronoun)
+    return g is not None and any(_GENDER.get(doc[s].lower_, g) != g for s, e in d.spans if e - s == 1)
 
 
 def _near_conj(doc: Doc, a: int, b: int) -> bool:

@@ -48,6 +48,8 @@ _MIN_CLAUSE_TOKENS = 4
 _MIN_CONTENT_TOKENS = 2  # "to take" is too little to be a content
 _MIN_PHRASE_TOKENS = 8  # a verbless quotation this long is still a quotation, not a scare quote
 _SENT_END = {".", "!", "?"}
+# Words opening the writer's own contrast after an "according to X" phrase.
+_CONTRAST = {"though", "although", "but", "while", "whereas", "however", "yet"}
 # Words opening a clause the parser may hang on a cue as ccomp although it is adverbial ("said after ...").
 _ADVERBIAL = {"after", "before", "when", "while", "as", "because", "since", "until", "once", "if"}
 _ACCORDING = get_string_id("according")
@@ -574,7 +576,10 @@ def _according_to(ctx: _Context, tok: Token) -> Found | None:
     right = ctx.clip(trim(doc, phrase[1], sent.end), tok)
     left_n = left[1] - left[0]
     right_n = right[1] - right[0]
-    if left_n >= 3 and right_n < 3:
+    # "..., according to UN estimates, though some estimates are much higher": the writer's own contrast
+    # after the source is not the source's content
+    contrast = right_n >= 3 and doc[right[0]].lower_ in _CONTRAST
+    if left_n >= 3 and (right_n < 3 or contrast):
         rng, rule = left, "according-to:after"
     elif right_n >= 3 and left_n < 3:
         rng, rule = right, "according-to:before"

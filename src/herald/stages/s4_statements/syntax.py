@@ -30,8 +30,10 @@ def trim(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[i
         start += 1
     while end > start:
         t = doc[end - 1]
-        if t.is_space or t.text in _TRIM or (
-            t.is_punct and t.text not in _UNITS and not (keep_final and t.text in ".!?")
+        if (
+            t.is_space
+            or t.text in _TRIM
+            or (t.is_punct and t.text not in _UNITS and not (keep_final and t.text in ".!?"))
         ):
             end -= 1
         else:
@@ -185,6 +187,17 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             ):
                 end = min(end, c.left_edge.i)
         return trim(doc, start, end, keep_final=False), rule
+    # "said in a statement that 12 civilians had been killed": the parser may hang the "that" clause on the
+    # statement noun instead of the cue
+    for prep in children(cue, "prep"):
+        if prep.i != cue.i + 1 or prep.lower_ not in ("in", "on"):
+            continue
+        for pobj in children(prep, "pobj"):
+            for c in pobj.children:
+                marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                clause = c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                if clause and marked and any(x.dep_ in _CLAUSE_SUBJECTS for x in c.children):
+                    return trim(doc, *subtree_range(c)), "ccomp-on-noun"
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ == "VB":

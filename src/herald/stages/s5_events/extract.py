@@ -87,6 +87,11 @@ BACKGROUND_FRAMES = frozenset(
         "associated",
         "notorious",
         "experience",
+        # an accusation's content is alleged, not reported as fact: "accused India of violating the truce"
+        "accuse",
+        "accusation",
+        "allegation",
+        "charge",
     }
 )
 CONTENT_DEPS = ("xcomp", "ccomp")
@@ -248,6 +253,14 @@ def content_type(tok: Token, lex: Lexicon) -> tuple[str | None, Entry | None]:
                 if e is not None and (e.support is None or lemma in e.support):
                     return e.type, e
         return None, None
+    if tok.pos_ in ("VERB", "AUX") and lemma in lex.onward_verbs:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for p in c.children:
+                    if p.dep_ == "pobj" and _lemma(p) in lex.nouns:
+                        e = _noun_entry(p, lex.nouns[_lemma(p)])
+                        if e is not None:
+                            return e.type, e
     if tok.pos_ == "ADJ" and lemma in lex.adjectives:
         e = lex.adjectives[lemma][0]
         return e.type, e
@@ -283,12 +296,24 @@ def _background_role(anchor: Token) -> bool:
     return False
 
 
+def _record_clause(anchor: Token) -> str | None:
+    """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
+    sums up the actor's record: background, not a new event."""
+    if anchor.dep_ != "relcl" or actor_for_token(anchor.head) is None:
+        return None
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in anchor.children):
+        return f"present-perfect relative clause on {anchor.head.text!r} describes its record"
+    return None
+
+
 def _nonspecific(anchor: Token) -> bool:
     """A participle or relative clause describing a non-specific thing ("any deal reached", "no ceasefire
     agreed by both sides"): nothing has happened."""
     if anchor.dep_ not in ("acl", "relcl"):
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whatever") for c in anchor.head.children)
+    return any(
+        c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whatever") for c in anchor.head.children
+    )
 
 
 class _Sentence:
@@ -601,6 +626,9 @@ class _Sentence:
                     "through",
                 ):
                     found.extend(p for p in c.children if p.dep_ == "pobj")
+                    for g in c.children:
+                        if g.dep_ == "pcomp" and g.tag_ == "VBG" and c.lower_ in ("in", "during"):
+                            self._fold_gerund(cand, g)  # "killed in shelling by separatist forces"
         for inst in found:
             lemma = _lemma(inst)
             mods = [lemma, *(_lemma(m) for m in inst.children if m.dep_ in ("compound", "amod"))]
@@ -613,6 +641,27 @@ class _Sentence:
             if mode and not cand.mode:
                 cand.mode = mode
                 cand.cues["instrument"] = inst.text
+
+    def _fold_gerund(self, cand: Candidate, g: Token) -> None:
+        """A gerund of the same type naming how the event happened is the same event: its mode and its "by"
+        agent (when the event has no actor yet) are the event's."""
+        entries = self.lex.verbs.get(_lemma(g))
+        ge = match_verb(g, entries) if entries else None
+        if ge is None or ge.type != cand.type:
+            return
+        self.consumed.add(g.i)
+        if ge.mode and not cand.mode:
+            cand.mode = ge.mode
+            cand.cues["instrument"] = g.text
+        if not cand.actors.actors:
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            got = self._resolve(p)
+                            if got.actors:
+                                cand.actors = got
+                                cand.notes.append(f"actor from the 'by' agent of {g.text!r}")
 
     def _control(self, cand: Candidate) -> None:
         """Fold the embedded action into a control verb's event and derive the mode from it."""
@@ -954,7 +1003,7 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
         date_value, date_from, time_how = published.isoformat(), "publication", "publication date (fallback)"
     else:
         date_value, date_from = None, "none"
-    hist = attach.historical(doc, time, sent, cand.anchor)
+    hist = attach.historical(doc, time, sent, cand.anchor) or _record_clause(cand.anchor)
     if hist:
         cand.cues["historical"] = hist
     later = attach.after_publication(doc, time)

@@ -69,6 +69,8 @@ class Lexicon:
     # Sports reports ("City beat Arsenal 3-1"): these verbs are no violence next to a sports cue or a score.
     sports_verbs: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
+    # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
+    onward_verbs: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -135,6 +137,7 @@ def load_lexicon() -> Lexicon:
     non_agents: set[str] = set()
     sports_verbs: set[str] = set()
     sports_cues: set[str] = set()
+    onward: set[str] = set()
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
         adjectives.update(_section(data, "adjectives", "adj", known, where))
@@ -148,6 +151,7 @@ def load_lexicon() -> Lexicon:
         non_agents.update(data.get("non_agents") or ())
         sports_verbs.update(data.get("sports_verbs") or ())
         sports_cues.update(data.get("sports_cues") or ())
+        onward.update(data.get("onward_verbs") or ())
     return Lexicon(
         verbs={k: v for k, v in verbs.items() if v},
         adjectives={k: v for k, v in adjectives.items() if v},
@@ -161,5 +165,6 @@ def load_lexicon() -> Lexicon:
         non_agents=frozenset(non_agents),
         sports_verbs=frozenset(sports_verbs),
         sports_cues=frozenset(sports_cues),
+        onward_verbs=frozenset(onward),
         sources=tuple(w for w, _ in files),
     )

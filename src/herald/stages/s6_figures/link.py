@@ -28,6 +28,13 @@ def event_for(events: Sequence[Event], trigger: Token | None, slot: Token) -> tu
             for ev in events:
                 if _covers(ev, trigger.head):
                     return ev.id, "event:described"
+    # "39 prisoners released by Israel": the counted group has its own clause; an event above it is another
+    for c in slot.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            for ev in events:
+                if _covers(ev, c):
+                    return ev.id, "event:own-clause"
+            return None, "event:none"
     # the nearest verb above the counted group, up to the clause boundary
     cur = slot
     for _ in range(4):
