@@ -70,6 +70,8 @@ def check(actor: Actor | None, expected: dict[str, object]) -> None:
         # a demonym on a proposal or demand stands for the state
         ("Chile rejected a Bolivian proposal on Tuesday.", "Bolivian", {"country": "BOL", "kind": "state"}),
         ("Turkey dismissed an Austrian ultimatum.", "Austrian", {"country": "AUT", "sector": "GOV"}),
+        ("The Serbian and Croatian sides agreed to talk.", "Croatian", {"country": "HRV", "kind": "state"}),
+        ("The Serbian and Croatian sides agreed to talk.", "Serbian", {"country": "SRB", "kind": "state"}),
         # former officials are elites
         (
             "Former president Jacques Chirac criticised the plan.",
@@ -112,6 +114,7 @@ def test_rules(extract: Callable[..., object], text: str, mention: str, expected
         ("Many people were hurt in the storm.", "people"),  # "people" only with a country
         ("The population grew by 2 percent.", "population"),
         ("Israeli tanks entered the town.", "Israeli"),  # a demonym on other nouns is no actor
+        ("Israeli and Egyptian positions were shelled.", "Egyptian"),
         (
             "Troops in Iraq were put on alert.",
             "Iraq",

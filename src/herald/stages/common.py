@@ -52,7 +52,7 @@ def meta(doc: Doc) -> ArticleMeta:
     return value if isinstance(value, ArticleMeta) else ArticleMeta()
 
 
-_TEXT_KEY = ("herald", "text")
+_TEXT_KEY = "herald.text"
 
 
 def doc_text(doc: Doc) -> str:

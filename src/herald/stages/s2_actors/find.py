@@ -158,11 +158,12 @@ class Finder:
             elif hit.how == "demonym":
                 ethnic = k.start > 0 and doc[k.start - 1].lower_ in self.ethnic
                 if not is_noun_like(head):
+                    lifted = lift_conj(head)  # "the Turkish and Greek sides": both conjuncts
                     if (
                         entry.kind == "state"
                         and not ethnic
-                        and head.dep_ == "amod"
-                        and head.head.lemma_.lower() in self.policy_nouns
+                        and lifted.dep_ == "amod"
+                        and lifted.head.lemma_.lower() in self.policy_nouns
                     ):
                         # "an Indian proposal": the proposal is India's (the state acts through it).
                         m = entry_mention(k.start, k.end, entry, f"demonym-state:{entry.key}")
