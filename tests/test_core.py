@@ -271,3 +271,31 @@ def test_cli_missing_file_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "nope.txt")])
     assert result.exit_code == 1
     assert "no such file" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "title", "body"),
+    [
+        (
+            "---\npublished: 2025-03-14\ntitle: Talks\n---\nRebels agreed to talks.",
+            "2025-03-14",
+            "Talks",
+            "Rebels agreed to talks.",
+        ),
+        ("---\ndate: '2024-01-02'\n---\nTroops withdrew.", "2024-01-02", None, "Troops withdrew."),
+        ("Troops withdrew.\n---\npublished: 2025-03-14\n---\n", None, None, None),  # not at the start
+        ("---\nno metadata here\n---\nText.", None, None, None),  # unknown keys: left as text
+    ],
+)
+def test_front_matter(text: str, published: str | None, title: str | None, body: str | None) -> None:
+    [item] = list(read_bytes(text.encode(), origin="a.md", fmt="markdown"))
+    assert isinstance(item, ArticleInput)
+    assert item.published == published
+    assert item.title == title
+    assert item.text == (body if body is not None else text)
+
+
+def test_front_matter_bad_date_is_reported() -> None:
+    [item] = list(read_bytes(b"---\npublished: soon\n---\nText.", origin="a.md", fmt="markdown"))
+    assert isinstance(item, InputFailure)
+    assert "a.md" in item.reason

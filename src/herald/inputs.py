@@ -39,6 +39,11 @@ _MAGIC = (
 
 _WESTERN = {"cp1252", "latin_1", "iso8859_15"}
 
+# A leading block of ``key: value`` lines between ``---`` lines (the Markdown/Jekyll "front matter"
+# convention) carries a text file's metadata, so a folder of .txt/.md articles can have publication dates.
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+_FRONT_KEYS = {"title", "published", "date", "source", "url", "id"}
+
 
 @dataclass
 class ArticleInput:
@@ -140,6 +145,34 @@ def _control_ratio(text: str) -> float:
         return 0.0
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return bad / len(sample)
+
+
+def apply_front_matter(item: ArticleInput) -> ArticleInput:
+    """Read a leading front-matter block (title, published/date, source, url, id) and strip it from the text.
+
+    Offsets in the output then count from the first character after the block.
+    """
+    m = _FRONT.match(item.text)
+    if not m:
+        return item
+    found: dict[str, str] = {}
+    for line in m[1].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in _FRONT_KEYS:
+            found[key.strip().lower()] = value.strip().strip("\"'")
+    if not found:
+        return item
+    item.text = item.text[m.end() :]
+    published = found.get("published") or found.get("date")
+    if published:
+        origin = item.origin or "<input>"
+        item.published = normalise_date(published, what=f"publication date in the front matter of {origin}")
+        item.published_from = "input"
+    item.title = found.get("title") or item.title
+    item.source = found.get("source") or item.source
+    item.url = found.get("url") or item.url
+    item.id = found.get("id") or item.id
+    return item
 
 
 def check_text(text: str, *, origin: str = "<input>") -> str:
@@ -270,9 +303,10 @@ def read_bytes(
         if kind == "html":
             yield article_from_html(text, origin=origin)
             return
-        check_text(text, origin=origin)
         ident = path.stem if path is not None else None
-        yield ArticleInput(text=text, id=ident, origin=origin)
+        item = apply_front_matter(ArticleInput(text=text, id=ident, origin=origin))
+        check_text(item.text, origin=origin)
+        yield item
     except InputError as exc:
         yield InputFailure(origin, exc)
 

@@ -22,7 +22,6 @@ from ..inputs import (
     InputFailure,
     article_from_html,
     decode_bytes,
-    normalise_date,
     read_bytes,
 )
 
@@ -32,8 +31,6 @@ FEED_SUFFIXES = {".rss": "feed", ".atom": "feed", ".xml": "feed"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FORMATS = ("auto", "text", "markdown", "html", "json", "jsonl", "feed", "warc")
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
-_FRONT_KEYS = {"title", "published", "date", "source", "url", "id"}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -103,37 +100,8 @@ def read_file(path: Path, fmt: str = "auto") -> Iterator[Item]:
         yield from read_feed(data, origin=origin)
         return
     kind = None if fmt == "auto" else fmt
-    for item in read_bytes(data, origin=origin, path=path, fmt=kind):
-        if isinstance(item, ArticleInput) and (kind or detect(path)) in ("text", "markdown", "auto"):
-            item = _front_matter(item)
-        yield item
-
-
-def _front_matter(item: ArticleInput) -> ArticleInput:
-    """Apply a leading ``---`` metadata block and strip it from the text."""
-    m = _FRONT.match(item.text)
-    if not m:
-        return item
-    meta: dict[str, str] = {}
-    for line in m[1].splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in _FRONT_KEYS:
-            meta[key.strip().lower()] = value.strip().strip("\"'")
-    if not meta:
-        return item
-    item.text = item.text[m.end() :]
-    published = meta.get("published") or meta.get("date")
-    if published:
-        try:
-            item.published = normalise_date(published)
-            item.published_from = "input"
-        except InputFormatError:
-            pass
-    item.title = meta.get("title") or item.title
-    item.source = meta.get("source") or item.source
-    item.url = meta.get("url") or item.url
-    item.id = meta.get("id") or item.id
-    return item
+    # Front matter in .txt/.md files is read by herald.inputs.
+    yield from read_bytes(data, origin=origin, path=path, fmt=kind)
 
 
 # --- RSS / Atom ---------------------------------------------------------------------------------------
