@@ -54,7 +54,7 @@ RULES = [
     ("March 11 this year", MON, False, "2023-03-11", "month-day-this-year"),
     ("in March", TUE, False, "2024-03", "month"),  # already past this year
     ("in June", TUE, False, "2023-06", "month"),  # not yet: last year's
-    ("in June", TUE, True, "2024-06", "month"),  # future tense: the next one
+    ("in June", TUE, True, "2024-06", "month-future"),  # future tense: the next one
     ("last March", TUE, False, "2024-03", "month-last"),  # the most recent March before this month
     ("last April", TUE, False, "2023-04", "month-last"),
     ("last week", TUE, False, "2024-W17", "last-week"),

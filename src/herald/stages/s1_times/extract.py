@@ -45,31 +45,83 @@ def _after_past_verb(span: Span) -> bool:
     return i >= 0 and span.doc[i].tag_ == "VBD" and span.doc[i].pos_ in ("VERB", "AUX")
 
 
+def _is_infinitive(verb: Token) -> bool:
+    """ "to reopen", not the perfect "to have reopened" (which looks back)."""
+    kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return "to" in kids and "have" not in kids
+
+
+def _has_future_aux(verb: Token) -> bool:
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in lexicon().future_aux for a in auxes) and not any(a in ("have", "'ve") for a in auxes)
+
+
 def is_future(span: Span) -> bool:
     """Whether the clause of the expression speaks of the future: its verb has a future auxiliary ("will meet
-    on Friday"), or is an infinitive governed by a plan/schedule verb ("is due to visit", "plans to hold"), or
-    is itself such a participle ("a vote scheduled for Friday")."""
+    on Friday"), or is an infinitive governed by a plan/schedule verb ("is due to visit", "plans to hold") or
+    by a noun ("an agreement to reopen ... from April 1"), or is itself such a participle ("a vote scheduled
+    for Friday"); a gerund continues the verb it complements ("will stop fighting from March 25")."""
     lx = lexicon()
     if _after_past_verb(span):
         return False
     verb = governing_verb(span)
-    for _ in range(3):
+    for _ in range(4):
         if verb is None:
             return False
-        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a in lx.future_aux for a in auxes) and not any(a in ("have", "'ve") for a in auxes):
+        if _has_future_aux(verb):
             return True
         if verb.lower_ in lx.future_participles:
             return True
-        if verb.lemma_.lower() in lx.future_cues and any(c.dep_ == "xcomp" for c in verb.children):
+        if (
+            verb.lemma_.lower() in lx.future_cues
+            and verb.tag_ != "VBD"  # "agreed on Tuesday to ...": the time dates the agreeing
+            and any(c.dep_ == "xcomp" for c in verb.children)
+        ):
             return True  # "wants to cut 789 dealers by early June": the time hangs from "wants"
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if not infinitive or verb.dep_ not in ("xcomp", "ccomp", "acl") or verb.head is verb:
+        head = verb.head
+        if head is verb:
             return False
-        if verb.head.lemma_.lower() in lx.future_cues:
-            return True
-        verb = verb.head
+        if _is_infinitive(verb) and verb.dep_ in ("xcomp", "ccomp", "acl", "advcl"):
+            if head.lemma_.lower() in lx.future_cues:
+                return True
+            if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                return True  # "an agreement to reopen", "a plan to build": what is agreed/planned is ahead
+            verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+            continue  # a purpose clause: the tense of the verb it serves decides ("would need ... to continue")
+        if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "acl", "advcl", "prep"):
+            verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+            continue  # "will stop fighting from ...", "instalments starting in May" (agreed to pay ...)
+        return False
     return False
+
+
+def _cue_path(span: Span) -> list[Token]:
+    """The tokens from the expression's head up to (not including) the verb it hangs from."""
+    path: list[Token] = []
+    tok = span.root.head
+    for _ in range(_CLAUSE_HOPS + 1):
+        if tok.i in range(span.start, span.end):
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in lexicon().prospective_nouns:
+            break
+        path.append(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return path
+
+
+def is_prospective(span: Span) -> bool:
+    """A weaker cue than the future tense: the expression marks a limit or a start ("from April 1", "until",
+    "by", "before") or belongs to a deadline, schedule or plan ("the deadline of March 25", "due on"). It
+    makes the expression resolve to its closest occurrence rather than the most recent past one."""
+    lx = lexicon()
+    if _after_past_verb(span):
+        return False  # "said on March 2", "extended on Monday"
+    return any(
+        t.lower_ in lx.prospective_prepositions or t.lemma_.lower() in lx.prospective_nouns
+        for t in _cue_path(span)
+    )
 
 
 def _record_value(
@@ -96,7 +148,11 @@ def is_past(span: Span) -> bool:
 
 def parse_span(span: Span, published: date | None) -> Parsed | None:
     """The normalised value of a candidate span (tense from its governing verb), or None."""
-    parsed = parse(span.text, Context(published, is_future(span), is_past(span)))
+    future, past = is_future(span), is_past(span)
+    prospective = not future and is_prospective(span)
+    if prospective and not past and governing_verb(span) is not None and span.root.head.pos_ == "ADP":
+        future = True  # "the crossing is open until April 1": a limit ahead of a present clause
+    parsed = parse(span.text, Context(published, future, past, nearest=prospective))
     if parsed is None:
         return None
     lx = lexicon()

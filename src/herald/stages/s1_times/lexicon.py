@@ -32,6 +32,8 @@ class TimesLexicon:
     future_cues: frozenset[str]
     future_aux: frozenset[str]
     future_participles: frozenset[str]
+    prospective_prepositions: frozenset[str]
+    prospective_nouns: frozenset[str]
     weekday_blockers: frozenset[str]
 
     def unit(self, word: str) -> str | None:
@@ -96,5 +98,7 @@ def lexicon() -> TimesLexicon:
         future_cues=low(data.get("future_cues", [])),
         future_aux=low(data.get("future_aux", [])),
         future_participles=low(data.get("future_participles", [])),
+        prospective_prepositions=low(data.get("prospective_prepositions", [])),
+        prospective_nouns=low(data.get("prospective_nouns", [])),
         weekday_blockers=low(data.get("weekday_blockers", [])),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -31,6 +31,7 @@ class Context:
     published: date | None = None
     future: bool = False
     past: bool = False  # the governing verb is in a past tense
+    nearest: bool = False  # a prospective cue in a past or undetermined clause: the closest occurrence
     previous: str | None = None  # value of the time mentioned before (for "since then")
 
 
@@ -168,7 +169,7 @@ def _number(word: str, lx: TimesLexicon) -> int | str | None:
     return lx.numbers.get(word)
 
 
-def _weekday(pub: date, wd: int, rel: str, future: bool) -> date:
+def _weekday(pub: date, wd: int, rel: str, future: bool, nearest: bool = False) -> date:
     """A weekday resolved by the news convention (see the module docstring)."""
     back = (pub.weekday() - wd) % 7
     ahead = (wd - pub.weekday()) % 7
@@ -176,12 +177,20 @@ def _weekday(pub: date, wd: int, rel: str, future: bool) -> date:
         return pub - timedelta(days=back or 7)
     if rel in ("next", "coming", "this coming"):
         return pub + timedelta(days=ahead or 7)
-    if future:
+    if future or (nearest and ahead < back):
         return pub + timedelta(days=ahead)
     return pub - timedelta(days=back)
 
 
-def _month_day(pub: date, month: int, day: int, future: bool) -> date | None:
+def _month_day(pub: date, month: int, day: int, future: bool, nearest: bool = False) -> date | None:
+    if nearest and not future:  # "the deadline of March 25", "extended until April 1": the closest one
+        found = []
+        for y in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                found.append(date(y, month, day))
+            except ValueError:
+                continue
+        return min(found, key=lambda d: (abs((d - pub).days), d > pub)) if found else None
     years = (pub.year, pub.year + 1) if future else (pub.year, pub.year - 1)
     for y in years:
         try:
@@ -193,7 +202,9 @@ def _month_day(pub: date, month: int, day: int, future: bool) -> date | None:
     return None
 
 
-def _month_year(pub: date, month: int, rel: str, future: bool) -> int:
+def _month_year(pub: date, month: int, rel: str, future: bool, nearest: bool = False) -> int:
+    if nearest and not future and rel == "":  # the closest such month: up to 6 months back or 5 ahead
+        return pub.year + (1 if month - pub.month < -6 else -1 if month - pub.month > 5 else 0)
     if rel == "this":
         return pub.year
     if rel == "last":
@@ -203,6 +214,11 @@ def _month_year(pub: date, month: int, rel: str, future: bool) -> int:
     if future:
         return pub.year if month >= pub.month else pub.year + 1
     return pub.year if month <= pub.month else pub.year - 1
+
+
+def _direction(ctx: Context) -> str:
+    """Rule suffix naming a non-default resolution direction."""
+    return "-future" if ctx.future else "-nearest" if ctx.nearest else ""
 
 
 def _absolute(value: str, gran: Granularity | None, rule: str, typ: TimeType = "date") -> Parsed:
@@ -263,10 +279,8 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
                 return None
             if pub is None:
                 return _relative(None, "day", "month-day")
-            found = _month_day(pub, month, day, ctx.future)
-            return _relative(
-                found.isoformat() if found else None, "day", "month-day-future" if ctx.future else "month-day"
-            )
+            found = _month_day(pub, month, day, ctx.future, ctx.nearest)
+            return _relative(found.isoformat() if found else None, "day", "month-day" + _direction(ctx))
     if m := p.month_year.fullmatch(s):
         return _absolute(month_value(int(m["year"]), lx.months[m["month"]]), "month", "month-year")
     if m := p.year.fullmatch(s):
@@ -363,11 +377,13 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         wd_word = m["wd"]
         rel = (m["rel"] or "").strip()
         rule = "weekday" + (f"-{rel.replace(' ', '-')}" if rel and rel != "on" else "")
-        if ctx.future and not rel.endswith(("last", "past", "next", "coming")):
-            rule += "-future"
+        if ctx.nearest and ctx.past:  # "had spread to 10 cities by Tuesday": a weekday stays in the past week
+            ctx = replace(ctx, nearest=False)
+        if not rel.endswith(("last", "past", "next", "coming")):
+            rule += _direction(ctx)
         if pub is None:
             return _relative(None, "day", rule)
-        d = _weekday(pub, lx.weekdays[wd_word], rel, ctx.future)
+        d = _weekday(pub, lx.weekdays[wd_word], rel, ctx.future, ctx.nearest)
         return _relative(d.isoformat(), "day", rule)
     if m := p.past_n.fullmatch(s):
         return _past_n(m["rel"], m["num"], m["unit"], ctx)
@@ -376,8 +392,8 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         rel = m["mod"] if m["mod"] in ("last", "next", "this") else ""
         if pub is None:
             return _relative(None, "month", "month")
-        y = _month_year(pub, month, rel, ctx.future)
-        return _relative(month_value(y, month), "month", "month" + (f"-{rel}" if rel else ""))
+        y = _month_year(pub, month, rel, ctx.future, ctx.nearest)
+        return _relative(month_value(y, month), "month", "month" + (f"-{rel}" if rel else _direction(ctx)))
     if m := p.end_of_year.fullmatch(s):
         return _relative(str(pub.year) if pub else None, "year", "end-of-year")
     if m := p.sets.fullmatch(s):

@@ -22,7 +22,7 @@ import itertools
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place
-from ..common import actor_at
+from ..common import actor_at, doc_text
 from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .resolve import resolve
@@ -100,15 +100,24 @@ def _is_actor_mention(doc: Doc, start: int, end: int) -> bool:
         return False
     for ms in actor.mentions:
         if ms.start <= start and end <= ms.end:
-            text = doc.text  # rebuilt from the tokens on each access: read only here, rarely
+            text = doc_text(doc)
             rest = (text[ms.start : start] + text[end : ms.end]).strip().lower()
             if rest in ("", "the", "'s", "’s"):
                 return True
     return False
 
 
+_USABLE_KEY = "herald.places.usable"
+
+
 def _usable(doc: Doc, places: list[Place]) -> list[Place]:
-    return [p for p in places if not p.metonymic and not _is_actor_mention(doc, p.start, p.end)]
+    # place_for runs once per event: decide which places can locate an event once per Doc, not per call.
+    cached = doc.user_data.get(_USABLE_KEY)
+    if cached is None or cached[0] != len(places):
+        ids = {p.id for p in places if not p.metonymic and not _is_actor_mention(doc, p.start, p.end)}
+        cached = (len(places), ids)
+        doc.user_data[_USABLE_KEY] = cached
+    return [p for p in places if p.id in cached[1]]
 
 
 def _clause_heads(tok: Token) -> list[Token]:

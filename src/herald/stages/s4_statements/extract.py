@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Span as TextSpan
 from ...schema import Statement
-from ..common import actor_for_token, actors_at, meta
+from ..common import actor_for_token, actors_at, doc_text, meta
 from .found import Found
 from .headline import headline_statement
 from .lexicon import CueLexicon, cue_lexicon
@@ -62,7 +62,7 @@ class _Context:
 
     def __init__(self, doc: Doc, lex: CueLexicon) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.lex = lex
         self.quotes = [q for q in find_quotes(self.text) if q.depth == 0]
         # token index -> index of the top-level quotation containing it (marks included), or -1

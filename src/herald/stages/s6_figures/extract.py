@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ...schema import Event, Figure, Time
 from ...schema import Span as TextSpan
+from ..common import doc_text
 from . import hedges as hedge_cues
 from . import implicit
 from .counted import resolve as resolve_counted
@@ -86,7 +87,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
     times = [(t.start, t.end) for t in (doc._.herald_times or ()) if isinstance(t, Time)]
     events = [e for e in (doc._.herald_events or ()) if isinstance(e, Event)]
     sents = list(doc.sents)
-    text = doc.text  # built once: Doc.text re-joins every token on each access
+    text = doc_text(doc)
     lowers = _lowers(doc)
     hedge_cache: dict[int, list[tuple[str, str]]] = {}
 
