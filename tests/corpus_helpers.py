@@ -4,16 +4,40 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from herald.corpus.ingest import Writer
 from herald.corpus.store import Store
 from herald.inputs import ArticleInput
 from herald.schema import Actor, Article, Event, Extraction, Figure, Place, Span, Statement, Time
 
+# The tables holding an article and its records
+RECORD_TABLES = [
+    "articles",
+    "article_sources",
+    "actors",
+    "mentions",
+    "events",
+    "event_actors",
+    "event_recipients",
+    "statements",
+    "figures",
+    "times",
+    "places",
+    "errors",
+]
+
 
 def span(text: str, part: str) -> Span:
     start = text.index(part)
     return Span(start=start, end=start + len(part), text=part)
+
+
+def _actor(text: str, id: str, name: str, kind: str, sector: str, mention: str, **extra: Any) -> Actor:
+    """A Congolese actor with one mention (the first occurrence of ``mention`` in ``text``)."""
+    return Actor(
+        id=id, name=name, kind=kind, country="COD", sector=sector, mentions=[span(text, mention)], **extra
+    )
 
 
 def synthetic(
@@ -29,32 +53,10 @@ def synthetic(
         origin=f"test:{id}",
     )
     actors = [
-        Actor(
-            id="a1",
-            name="Ituri Defence Front",
-            kind="group",
-            country="COD",
-            sector="REB",
-            sectors=["REB"],
-            mentions=[span(text, "Rebels")],
-        ),
-        Actor(
-            id="a2",
-            name="villagers",
-            kind="group",
-            country="COD",
-            sector="CVL",
-            sectors=["CVL"],
-            mentions=[span(text, "villagers")],
-        ),
-        Actor(
-            id="a3",
-            name="Ministry of Health",
-            kind="organization",
-            country="COD",
-            sector="GOV",
-            wikidata="Q000000",
-            mentions=[span(text, "health ministry")],
+        _actor(text, "a1", "Ituri Defence Front", "group", "REB", "Rebels", sectors=["REB"]),
+        _actor(text, "a2", "villagers", "group", "CVL", "villagers", sectors=["CVL"]),
+        _actor(
+            text, "a3", "Ministry of Health", "organization", "GOV", "health ministry", wikidata="Q000000"
         ),
     ]
     ev = Event(
@@ -83,22 +85,11 @@ def synthetic(
         ),
         actors=actors,
         events=[ev],
-        times=[
-            Time(
-                id="t1",
-                text="Sunday",
-                start=text.index("Sunday"),
-                end=text.index("Sunday") + 6,
-                value=published,
-                granularity="day",
-            )
-        ],
+        times=[Time(id="t1", **span(text, "Sunday").model_dump(), value=published, granularity="day")],
         places=[
             Place(
                 id="p1",
-                text="Beni",
-                start=text.index("Beni"),
-                end=text.index("Beni") + 4,
+                **span(text, "Beni").model_dump(),
                 name="Beni",
                 geonameid=217570,
                 country="COD",

@@ -3,6 +3,7 @@ demonyms, policy nouns, former officials, organisation-name sectors, historical 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pytest
@@ -72,6 +73,26 @@ def check(actor: Actor | None, expected: dict[str, object]) -> None:
         ("Turkey dismissed an Austrian ultimatum.", "Austrian", {"country": "AUT", "sector": "GOV"}),
         ("The Serbian and Croatian sides agreed to talk.", "Croatian", {"country": "HRV", "kind": "state"}),
         ("The Serbian and Croatian sides agreed to talk.", "Serbian", {"country": "SRB", "kind": "state"}),
+        (
+            "Washington imposed American sanctions on the firm.",
+            "American",
+            {"country": "USA", "sector": "GOV"},
+        ),
+        # a state's name or demonym on a noun of military action stands for its military
+        (
+            "Israeli air strikes killed at least 27 people overnight.",
+            "Israeli",
+            {"country": "ISR", "sector": "MIL", "kind": "state", "rule": "demonym-action:ISR"},
+        ),
+        ("Russian shelling hit a school.", "Russian", {"country": "RUS", "sector": "MIL"}),
+        (
+            "A US drone strike killed two men.",
+            "US",
+            {"country": "USA", "sector": "MIL", "rule": "kb:USA+action"},
+        ),
+        ("Heavy Turkish bombardment continued on Sunday.", "Turkish", {"country": "TUR", "sector": "MIL"}),
+        ("The Iraqi invasion of Kuwait began in August.", "Iraqi", {"country": "IRQ", "sector": "MIL"}),
+        ("Russia's offensive stalled in the east.", "Russia", {"country": "RUS", "sector": "MIL"}),
         # former officials are elites
         (
             "Former president Jacques Chirac criticised the plan.",
@@ -115,6 +136,17 @@ def test_rules(extract: Callable[..., object], text: str, mention: str, expected
         ("The population grew by 2 percent.", "population"),
         ("Israeli tanks entered the town.", "Israeli"),  # a demonym on other nouns is no actor
         ("Israeli and Egyptian positions were shelled.", "Egyptian"),
+        # not military action: a labour strike, another noun modifier, a bare "strikes"
+        ("A French rail strike paralysed the country.", "French"),
+        ("A Greek general strike closed the ports.", "Greek"),
+        ("A Kenyan police raid killed two men.", "Kenyan"),
+        ("Italian strikes disrupted flights.", "Italian"),
+        # inanimate nouns are never actors, even when tagged as names
+        ("Debris damaged a residential building, injuring three people.", "Debris"),
+        ("Hurricane Milton killed 10 people in Florida.", "Hurricane Milton"),
+        ("The storm killed 12 people.", "storm"),
+        ("A landslide buried the village.", "landslide"),
+        ("Rain flooded the streets of the capital.", "Rain"),
         (
             "Troops in Iraq were put on alert.",
             "Iraq",
@@ -142,3 +174,99 @@ def test_of_possessor_is_not_the_roles_country(extract: Callable[..., object]) -
 def test_misspelled_leader(extract: Callable[..., object]) -> None:
     actors = extract("President Hosny Mubarrak met the envoy.").actors  # type: ignore[attr-defined]
     check(actor_with(actors, "President Hosny Mubarrak"), {"country": "EGY"})
+
+
+# --- apposition, role nouns of one person, group references, possessors' titles
+
+
+def _actors_of(extract: Callable[..., object], text: str) -> list[Actor]:
+    return extract(text).actors  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # a person and a role in apposition are one actor; the person takes the role's country and title
+        (
+            "Linda Thomas-Greenfield, the US ambassador to the UN, spoke first.",
+            ["Linda Thomas-Greenfield", "US ambassador"],
+            {"kind": "person", "country": "USA", "sector": "GOV", "title": "ambassador"},
+        ),
+        (
+            "John Smith, a spokesman for the army, said no.",
+            ["John Smith", "spokesman"],
+            {"kind": "person", "title": "spokesman"},
+        ),
+        # a name in apposition overrides the office holder guessed from the date
+        (
+            "The Russian foreign minister, John Doe, said no.",
+            ["Russian foreign minister", "John Doe"],
+            {"name": "John Doe", "country": "RUS", "wikidata": None},
+        ),
+        # role nouns of one person are persons, so a later "he said" finds them
+        (
+            "The commander said the town had fallen. He said more troops were coming.",
+            ["commander", "He"],
+            {"kind": "person", "sector": "MIL"},
+        ),
+        (
+            "The rebel leader said he would attend. He said talks must start.",
+            ["rebel leader", "He"],
+            {"kind": "person", "sector": "REB"},
+        ),
+        # "the two countries": the last two states, also across sentences
+        (
+            "Israel struck a base. Iran responded with missiles. The two countries agreed to a truce.",
+            ["Israel", "The two countries"],
+            {"country": "ISR"},
+        ),
+        (
+            "Israel struck a base. Iran responded with missiles. The two countries agreed to a truce.",
+            ["Iran", "The two countries"],
+            {"country": "IRN"},
+        ),
+        # with no parties before it, still the agent (no country); "both" and "the two" are the same pair
+        (
+            "Five years ago, both countries signed a peace deal. The two countries now trade.",
+            ["both countries", "The two countries"],
+            {"kind": "group", "country": None, "rule": "group-ref:unresolved"},
+        ),
+        # a possessor's title belongs to the mention: no overlapping mention of the possessor
+        (
+            "Police arrested opposition leader Raila Odinga's spokesman in Nairobi.",
+            ["opposition leader Raila Odinga's spokesman"],
+            {"kind": "person", "title": "spokesman"},
+        ),
+    ],
+)
+def test_one_actor(
+    extract: Callable[..., object], text: str, mentions: list[str], expected: dict[str, object]
+) -> None:
+    actor = actor_with(_actors_of(extract, text), mentions[0])
+    check(actor, expected)
+    assert actor is not None and all(any(m.text == t for m in actor.mentions) for t in mentions), actor
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # a list, not an apposition
+        ("John Smith, the minister and the governor met on Monday.", "John Smith", "minister"),
+        # two commanders are a group, not one person
+        ("Israeli commanders met. The commander of the unit said he was ready.", "Israeli commanders", "he"),
+        # one state only: "the two countries" is not that state
+        ("Chile held elections. The two countries signed a deal.", "Chile", "The two countries"),
+    ],
+)
+def test_not_one_actor(extract: Callable[..., object], text: str, first: str, second: str) -> None:
+    actors = _actors_of(extract, text)
+    a = actor_with(actors, first)
+    assert a is not None and not any(m.text == second for m in a.mentions), a
+
+
+def test_no_overlapping_mentions(extract: Callable[..., object]) -> None:
+    actors = _actors_of(
+        extract, "Kenyan police arrested opposition leader Raila Odinga's spokesman in Nairobi."
+    )
+    spans = sorted((m.start, m.end) for a in actors for m in a.mentions)
+    assert all(e1 <= s2 for (_s1, e1), (s2, _e2) in itertools.pairwise(spans)), spans

@@ -299,3 +299,11 @@ def test_front_matter_bad_date_is_reported() -> None:
     [item] = list(read_bytes(b"---\npublished: soon\n---\nText.", origin="a.md", fmt="markdown"))
     assert isinstance(item, InputFailure)
     assert "a.md" in item.reason
+
+
+def test_folder_readme_is_not_an_article(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Corpus\n\n42 articles, 1 exact copy.")
+    (tmp_path / "story.txt").write_text("Rebels attacked a convoy.")
+    assert [i.id for i in read_path(tmp_path) if isinstance(i, ArticleInput)] == ["story"]
+    [named] = list(read_path(tmp_path / "README.md"))  # named on its own, it is read
+    assert isinstance(named, ArticleInput)

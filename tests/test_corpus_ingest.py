@@ -15,26 +15,11 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from corpus_helpers import write_jsonl
+from corpus_helpers import RECORD_TABLES, write_jsonl
 from herald.corpus import ingest
 from herald.corpus.store import open_store
 
-COUNTED = [
-    "articles",
-    "article_sources",
-    "actors",
-    "mentions",
-    "events",
-    "event_actors",
-    "event_recipients",
-    "statements",
-    "figures",
-    "times",
-    "places",
-    "errors",
-    "lsh_buckets",
-    "minhashes",
-]
+COUNTED = [*RECORD_TABLES, "lsh_buckets", "minhashes"]
 
 WIRE = (
     "Gunmen killed at least 12 villagers in an overnight attack near Beni in eastern Congo, a local official "

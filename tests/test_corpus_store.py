@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_helpers import TEXTS, fill, synthetic
+from corpus_helpers import RECORD_TABLES, TEXTS, fill, synthetic
 from herald.corpus import dedup, query
 from herald.corpus.export import export
 from herald.corpus.ingest import Writer
@@ -17,21 +17,7 @@ from herald.corpus.store import MIGRATIONS, Store, open_store
 from herald.corpus.summary import summarize
 from herald.errors import StoreError
 
-TABLES = [
-    "articles",
-    "article_sources",
-    "actors",
-    "mentions",
-    "events",
-    "event_actors",
-    "event_recipients",
-    "statements",
-    "figures",
-    "times",
-    "places",
-    "errors",
-    "migrations",
-]
+TABLES = [*RECORD_TABLES, "migrations"]
 
 
 @pytest.fixture()

@@ -317,8 +317,7 @@ def test_gap_possessive_recipient(extract: Extract) -> None:
     assert all("spokesman" in n for n in _names(x, ev.recipients))
 
 
-@pytest.mark.xfail(reason="events: a visit phrased as 'arrived in X for talks with Y' is not coded")
-def test_gap_arrived_for_talks(extract: Extract) -> None:
+def test_arrived_for_talks(extract: Extract) -> None:
     x = extract(
         "Russian Foreign Minister Sergei Lavrov arrived in Beijing on Thursday for talks with his Chinese "
         "counterpart Wang Yi.",
@@ -327,10 +326,7 @@ def test_gap_arrived_for_talks(extract: Extract) -> None:
     assert any(e.type == "CONSULT" for e in x.events)
 
 
-@pytest.mark.xfail(
-    reason="events: stone-throwing protesters (a riot) are not coded, only the police response"
-)
-def test_gap_riot(extract: Extract) -> None:
+def test_riot(extract: Extract) -> None:
     x = extract(
         "Protesters in Nairobi threw stones at police, who responded with live ammunition.", published=PUB
     )

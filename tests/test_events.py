@@ -329,3 +329,42 @@ def test_pronoun_not_resolved_across_paragraphs(make: Make) -> None:
     doc = make("Vladimir Putin arrived in Beijing on Monday.\n\nHe attacked the village.", published=PUB)
     evs = [e for e in events(doc) if e.type == "ASSAULT"]
     assert evs and not evs[0].actors
+
+
+# Review gaps (docs/quality-e2e-review.md): (text, expected (type, mode) pairs; [] = no event at all).
+REVIEW_ROWS: list[tuple[str, list[tuple[str, str | None]]]] = [
+    (
+        "Lavrov arrived in Beijing on Thursday for talks with Chinese Foreign Minister Wang Yi.",
+        [("CONSULT", "visit")],
+    ),
+    ("Protesters threw stones at police in Nairobi.", [("PROTEST", "riot")]),
+    ("Rioters hurled rocks at security forces in Belfast.", [("PROTEST", "riot")]),
+    ("North Korea test-fired a ballistic missile on Thursday.", [("MOBILIZE", "weapons")]),
+    ("North Korea test-launched an intercontinental ballistic missile.", [("MOBILIZE", "weapons")]),
+    ("Iran conducted a missile test on Monday.", [("MOBILIZE", "weapons")]),
+    ("Turkish troops entered northern Syria on Wednesday.", [("MOBILIZE", "troops")]),
+    ("Security forces entered the campus on Monday.", [("MOBILIZE", "troops")]),
+    ("The 39 prisoners released by Israel arrived in Ramallah.", [("RETREAT", "release")]),
+    # nothing to code: no talks, no stones, no weapons, no troops, not captives, an actor-less ceasefire
+    ("Market forces entered a new phase.", []),
+    ("The team entered the stadium on Sunday.", []),
+    ("A report released by the UN said the talks had stalled.", []),
+    ("The team arrived in London for the match against Chelsea.", []),
+    ("The children threw snowballs at each other in the park.", []),
+    ("The pitcher threw the ball at the batter.", []),
+    ("The company conducted a blood test on Monday.", []),
+    ("The ceasefire took effect at midnight.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", REVIEW_ROWS)
+def test_review_gaps(make: Make, text: str, expected: list[tuple[str, str | None]]) -> None:
+    doc = make(text, published=PUB)
+    assert [(e.type, e.mode) for e in events(doc)] == expected
+
+
+def test_reduced_relative_agent_is_the_actor(make: Make) -> None:
+    doc = make("The 39 prisoners released by Israel arrived in Ramallah.", published=PUB)
+    (ev,) = events(doc)
+    names = {a.id: a.name for a in doc._.herald_actors}
+    assert [names[a] for a in ev.actors] == ["Israel"]

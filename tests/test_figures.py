@@ -407,3 +407,21 @@ def test_meantime_reader(shared_data: Path) -> None:
     text, values, region = read_document(files[0])
     assert region <= len(text)
     assert all(text[v.start : v.end] == v.text for v in values)
+
+
+# Figures of one (issue: value-1 casualties with no source): (text, expected (value, counts) pairs).
+ONES: list[tuple[str, list[tuple[float, str]]]] = [
+    ("An insurgent was killed in the operation.", [(1.0, "killed")]),
+    ("At least one person was killed.", [(1.0, "killed")]),
+    ("Police arrested a suspect on Monday.", [(1.0, "arrested")]),
+    # a negated "one" is no figure of one
+    ("No one was killed in the attack.", []),
+    ("Not one person was arrested.", []),
+    ("He was killed in an air strike.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONES)
+def test_figures_of_one(make: Make, text: str, expected: list[tuple[float, str]]) -> None:
+    doc = make(text, published="2024-05-10")
+    assert [(f.value, f.counts) for f in doc._.herald_figures] == expected

@@ -171,6 +171,52 @@ PIPELINE = [
 ]
 
 
+MAR5 = "2025-03-05"  # a Wednesday in early March
+
+# Prospective cues: an infinitive after a plan/agreement, a limit preposition, a deadline (docs/times.md).
+PROSPECTIVE = [
+    # (text, published, expression, expected value)
+    (
+        "Kenya and Ethiopia signed an agreement to reopen the crossing to traffic from April 1.",
+        MAR5,
+        "April 1",
+        "2025-04-01",
+    ),
+    (
+        "Israel agreed to reopen the crossing to commercial traffic from April 1.",
+        MAR5,
+        "April 1",
+        "2025-04-01",
+    ),
+    ("Officials said talks will resume by March 25.", MAR5, "March 25", "2025-03-25"),
+    ("Hamas rejected the deadline of March 25.", MAR5, "March 25", "2025-03-25"),
+    ("The government plans to hold elections on May 3.", MAR5, "May 3", "2025-05-03"),
+    ("The union threatened on Monday to call a strike from April 7.", MAR5, "April 7", "2025-04-07"),
+    ("Both sides will stop fighting from midnight on March 25.", MAR5, "March 25", "2025-03-25"),
+    ("The agency would need more funding to continue deliveries beyond April.", MAR5, "April", "2025-04"),
+    ("The government agreed to pay arrears in instalments starting in May.", MAR5, "May", "2025-05"),
+    ("The crossing is open until April 1.", MAR5, "April 1", "2025-04-01"),
+    ("The payment is due on April 15.", MAR5, "April 15", "2025-04-15"),
+    ("The ceasefire was extended until April 1.", MAR5, "April 1", "2025-04-01"),
+    # nothing changes: reporting verbs, past-tense verbs, past limits
+    ("The minister said on March 2 that the border was closed.", MAR5, "March 2", "2025-03-02"),
+    ("Troops withdrew from the town on April 20.", MAR5, "April 20", "2024-04-20"),
+    ("The leaders met on October 7.", MAR5, "October 7", "2024-10-07"),
+    ("The crossing was closed until February 10.", MAR5, "February 10", "2025-02-10"),
+    ("The protests had spread to ten cities by Saturday.", "2025-03-09", "Saturday", "2025-03-08"),
+    ("The two sides on Tuesday agreed to resume talks.", MAR5, "Tuesday", "2025-03-04"),
+    ("Rebels traveled to the capital to meet officials on Monday.", MAR5, "Monday", "2025-03-03"),
+    ("Prisoners released on Monday will return home.", MAR5, "Monday", "2025-03-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), PROSPECTIVE)
+def test_prospective(
+    make: Callable[..., Doc], text: str, published: str, expression: str, value: str
+) -> None:
+    assert value_of(make, text, published, expression).value == value
+
+
 @pytest.mark.parametrize(("text", "published", "expression", "value"), PIPELINE)
 def test_pipeline(make: Callable[..., Doc], text: str, published: str, expression: str, value: str) -> None:
     assert value_of(make, text, published, expression).value == value

@@ -311,11 +311,19 @@ def read_bytes(
         yield InputFailure(origin, exc)
 
 
+HOUSEKEEPING_STEMS = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
+
+
+def _is_housekeeping(path: Path) -> bool:
+    """Hidden files and a folder's README/LICENSE are not articles (a file named on its own still is)."""
+    return path.name.startswith(".") or path.stem.lower() in HOUSEKEEPING_STEMS
+
+
 def read_path(path: Path, *, fmt: str | None = None) -> Iterator[ArticleInput | InputFailure]:
     """Articles in a file, or in every readable file under a directory (recursively, sorted)."""
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in SUFFIX_FORMATS and not child.name.startswith("."):
+            if child.suffix.lower() in SUFFIX_FORMATS and not _is_housekeeping(child):
                 yield from read_path(child, fmt=fmt)
         return
     if not path.exists():

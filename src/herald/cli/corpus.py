@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from enum import StrEnum
 from pathlib import Path
@@ -235,6 +236,47 @@ LIMIT = typer.Option(None, "--limit", help="At most this many rows.")
 FMT = typer.Option(TableFormat.table, "--format", "-f", help="Output format.")
 
 
+# (command, --type help, command help) of the commands that list one table with the shared filters
+_TABLE_COMMANDS = (
+    (
+        "events",
+        "PLOVER event type (repeatable).",
+        "Events in the corpus (once per duplicate cluster unless --with-duplicates).",
+    ),
+    (
+        "statements",
+        "Cue class: speech, writing, belief, ...",
+        "Statements (who said what) in the corpus; --search looks in the statement content.",
+    ),
+    (
+        "figures",
+        "What is counted: killed, wounded, ...",
+        "Figures (casualties, displaced, money...) with the source they rest on and their hedges.",
+    ),
+)
+
+
+def _table_command(kind: str, type_help: str) -> Callable[..., None]:
+    """A command listing the rows of ``kind`` that match the shared filter options."""
+
+    def command(
+        db: Path = DB,
+        actor: str | None = ACTOR,
+        type: list[str] | None = typer.Option(None, "--type", help=type_help),
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        place: str | None = PLACE,
+        search: str | None = SEARCH,
+        historical: bool = HIST,
+        duplicates: bool = DUPS,
+        limit: int | None = LIMIT,
+        format: TableFormat = FMT,
+    ) -> None:
+        _query(kind, db, actor, type, since, until, place, search, historical, duplicates, limit, format)
+
+    return command
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
 
@@ -260,58 +302,8 @@ def register(app: typer.Typer) -> None:
             raise _fail(exc) from exc
         _report(stats, db)
 
-    @app.command()
-    def events(
-        db: Path = DB,
-        actor: str | None = ACTOR,
-        type: list[str] | None = typer.Option(None, "--type", help="PLOVER event type (repeatable)."),
-        since: str | None = SINCE,
-        until: str | None = UNTIL,
-        place: str | None = PLACE,
-        search: str | None = SEARCH,
-        historical: bool = HIST,
-        duplicates: bool = DUPS,
-        limit: int | None = LIMIT,
-        format: TableFormat = FMT,
-    ) -> None:
-        """Events in the corpus (once per duplicate cluster unless --with-duplicates)."""
-        _query("events", db, actor, type, since, until, place, search, historical, duplicates, limit, format)
-
-    @app.command()
-    def statements(
-        db: Path = DB,
-        actor: str | None = ACTOR,
-        type: list[str] | None = typer.Option(None, "--type", help="Cue class: speech, writing, belief, ..."),
-        since: str | None = SINCE,
-        until: str | None = UNTIL,
-        place: str | None = PLACE,
-        search: str | None = SEARCH,
-        historical: bool = HIST,
-        duplicates: bool = DUPS,
-        limit: int | None = LIMIT,
-        format: TableFormat = FMT,
-    ) -> None:
-        """Statements (who said what) in the corpus; --search looks in the statement content."""
-        _query(
-            "statements", db, actor, type, since, until, place, search, historical, duplicates, limit, format
-        )
-
-    @app.command()
-    def figures(
-        db: Path = DB,
-        actor: str | None = ACTOR,
-        type: list[str] | None = typer.Option(None, "--type", help="What is counted: killed, wounded, ..."),
-        since: str | None = SINCE,
-        until: str | None = UNTIL,
-        place: str | None = PLACE,
-        search: str | None = SEARCH,
-        historical: bool = HIST,
-        duplicates: bool = DUPS,
-        limit: int | None = LIMIT,
-        format: TableFormat = FMT,
-    ) -> None:
-        """Figures (casualties, displaced, money...) with the source they rest on and their hedges."""
-        _query("figures", db, actor, type, since, until, place, search, historical, duplicates, limit, format)
+    for kind, type_help, doc in _TABLE_COMMANDS:
+        app.command(kind, help=doc)(_table_command(kind, type_help))
 
     @actors_app.command("list")
     def actors_list(

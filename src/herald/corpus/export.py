@@ -88,6 +88,14 @@ def _entity(a: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_FLAGS = ("historical", "negated", "future", "hypothetical")
+
+
+def _flags(rec: dict[str, Any]) -> dict[str, bool]:
+    """The event's yes/no flags (stored as 0/1)."""
+    return {name: bool(rec[name]) for name in _FLAGS}
+
+
 def plover(rec: dict[str, Any], conn: sqlite3.Connection) -> dict[str, Any]:
     """A PLOVER 2.0 JSON event record (the manual's field names), plus a ``herald`` block of provenance."""
     loc: dict[str, Any] = {}
@@ -129,10 +137,7 @@ def plover(rec: dict[str, Any], conn: sqlite3.Connection) -> dict[str, Any]:
             "rule": rec["rule"],
             "confidence": rec["confidence"],
             "trigger": rec["trigger"],
-            "historical": bool(rec["historical"]),
-            "negated": bool(rec["negated"]),
-            "future": bool(rec["future"]),
-            "hypothetical": bool(rec["hypothetical"]),
+            **_flags(rec),
             "cameo": rec["cameo"],
             "version": __version__,
         },
@@ -166,6 +171,9 @@ def _story(conn: sqlite3.Connection, article: str) -> dict[str, str]:
     return {"Story People": _j(people), "Story Organizations": _j(orgs), "Story Locations": _j(places)}
 
 
+# Where an event happened, in both the POLECAT and the ICEWS columns
+_GEO_COLUMNS = ("City", "District", "Province", "Country", "Latitude", "Longitude")
+
 POLECAT_COLUMNS = [
     "Event ID",
     "Event Date",
@@ -191,12 +199,7 @@ POLECAT_COLUMNS = [
     "Recipient Name Raw",
     "Wikipedia Recipient ID",
     "Placename",
-    "City",
-    "District",
-    "Province",
-    "Country",
-    "Latitude",
-    "Longitude",
+    *_GEO_COLUMNS,
     "GeoNames ID",
     "Raw Placename",
     "Feature Type",
@@ -272,12 +275,7 @@ ICEWS_COLUMNS = [
     "Story ID",
     "Sentence Number",
     "Publisher",
-    "City",
-    "District",
-    "Province",
-    "Country",
-    "Latitude",
-    "Longitude",
+    *_GEO_COLUMNS,
 ]
 
 
@@ -332,10 +330,7 @@ def flat_event(rec: dict[str, Any]) -> dict[str, Any]:
         "place_country": rec["place_country"],
         "lat": rec["lat"],
         "lon": rec["lon"],
-        "historical": bool(rec["historical"]),
-        "negated": bool(rec["negated"]),
-        "future": bool(rec["future"]),
-        "hypothetical": bool(rec["hypothetical"]),
+        **_flags(rec),
         "cameo": rec["cameo"],
         "quad": rec["quad"],
         "intensity": rec["intensity"],

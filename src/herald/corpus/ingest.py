@@ -16,7 +16,7 @@ import os
 import sqlite3
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -229,6 +229,38 @@ def _u(key: str, local: str | None) -> str | None:
     return f"{key}:{local}" if local else None
 
 
+# Columns after (uid, article, id) of the tables that store a record's fields as they are
+TIME_COLUMNS = ("text", "start", "end", "value", "type", "granularity", "vague", "anchor", "rule")
+PLACE_COLUMNS = (
+    "text",
+    "start",
+    "end",
+    "name",
+    "geonameid",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "feature",
+    "resolution",
+    "source",
+    "confidence",
+)
+
+
+def _insert_plain(c: Any, table: str, key: str, records: Sequence[Any], columns: tuple[str, ...]) -> None:
+    """Insert rows (uid, article key, local id, *the records' ``columns``); booleans are stored as 0/1."""
+    marks = ", ".join("?" * (3 + len(columns)))
+    c.executemany(
+        f"INSERT INTO {table} VALUES ({marks})",
+        [(_u(key, r.id), key, r.id, *(_value(getattr(r, col)) for col in columns)) for r in records],
+    )
+
+
+def _value(v: Any) -> Any:
+    return int(v) if isinstance(v, bool) else v
+
+
 def _records(c: Any, key: str, x: Extraction) -> None:
     """Insert an Extraction's records with globally unique uids (article key + local id)."""
     actors = {a.id for a in x.actors}
@@ -259,50 +291,8 @@ def _records(c: Any, key: str, x: Extraction) -> None:
         'INSERT INTO mentions (actor, article, start, "end", text) VALUES (?, ?, ?, ?, ?)',
         [(_u(key, a.id), key, m.start, m.end, m.text) for a in x.actors for m in a.mentions],
     )
-    c.executemany(
-        "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                _u(key, t.id),
-                key,
-                t.id,
-                t.text,
-                t.start,
-                t.end,
-                t.value,
-                t.type,
-                t.granularity,
-                int(t.vague),
-                t.anchor,
-                t.rule,
-            )
-            for t in x.times
-        ],
-    )
-    c.executemany(
-        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                _u(key, p.id),
-                key,
-                p.id,
-                p.text,
-                p.start,
-                p.end,
-                p.name,
-                p.geonameid,
-                p.country,
-                p.admin1,
-                p.lat,
-                p.lon,
-                p.feature,
-                p.resolution,
-                p.source,
-                p.confidence,
-            )
-            for p in x.places
-        ],
-    )
+    _insert_plain(c, "times", key, x.times, TIME_COLUMNS)
+    _insert_plain(c, "places", key, x.places, PLACE_COLUMNS)
     c.executemany(
         "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,152 +66,149 @@ SELECT e.uid AS id, COALESCE(e.date, a.published) AS date, e.type, e.mode,
 FROM events e JOIN articles a ON a.key = e.article LEFT JOIN places p ON p.uid = e.place
 """
 
-
-def events(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        where.append(
-            "EXISTS (SELECT 1 FROM event_actors x JOIN actors ac ON ac.uid = x.actor "
-            f"WHERE x.event = e.uid AND {_actor_match('ac')} UNION ALL "
-            "SELECT 1 FROM event_recipients x JOIN actors ac ON ac.uid = x.actor "
-            f"WHERE x.event = e.uid AND {_actor_match('ac')})"
-        )
-        params += _actor_params(f.actor) * 2
-    if f.types:
-        where.append(f"e.type IN ({', '.join('?' * len(f.types))})")
-        params += [t.upper() for t in f.types]
-    if f.since:
-        where.append("COALESCE(e.date, a.published) >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("COALESCE(e.date, a.published) <= ?")
-        params.append(_until(f.until))
-    if f.place:
-        where.append("(p.name LIKE ? OR p.text LIKE ? OR p.country = ?)")
-        params += [f"%{f.place}%", f"%{f.place}%", f.place.upper()]
-    if f.search:
-        where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(fts_query(f.search))
-    if not f.historical:
-        where.append("e.historical = 0")
-    if not f.duplicates:
-        where.append("a.duplicate_of IS NULL")
-    sql = EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, e.uid"
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
-    return _rows(conn, sql, params)
+_PLACE_MATCH = "(p.name LIKE ? OR p.text LIKE ? OR p.country = ?)"
+_ARTICLE_FTS = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
 
 
-def statements(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        where.append(f"(s.speaker_text LIKE ? OR {_actor_match('ac')})")
-        params += [f"%{f.actor}%", *_actor_params(f.actor)]
-    if f.types:
-        where.append(f"s.cue_class IN ({', '.join('?' * len(f.types))})")
-        params += [t.lower() for t in f.types]
-    if f.since:
-        where.append("a.published >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("a.published <= ?")
-        params.append(_until(f.until))
-    if f.place:
-        where.append(
-            "EXISTS (SELECT 1 FROM places p WHERE p.article = s.article AND (p.name LIKE ? OR p.text LIKE ? "
-            "OR p.country = ?))"
-        )
-        params += [f"%{f.place}%", f"%{f.place}%", f.place.upper()]
-    if f.search:
-        where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        params.append(fts_query(f.search))
-    if not f.duplicates:
-        where.append("a.duplicate_of IS NULL")
-    sql = (
-        "SELECT s.uid AS id, a.published AS date, COALESCE(ac.name, s.speaker_text) AS speaker, s.cue, "
-        "s.cue_class, s.kind, s.content, a.id AS article, a.source, a.cluster "
-        "FROM statements s JOIN articles a ON a.key = s.article LEFT JOIN actors ac ON ac.uid = s.speaker"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published, s.uid"
+def _place_in_article(alias: str) -> str:
+    """Some place of the row's article matches (for tables without a place column)."""
+    return f"EXISTS (SELECT 1 FROM places p WHERE p.article = {alias}.article AND {_PLACE_MATCH})"
+
+
+@dataclass(frozen=True)
+class _Table:
+    """How the shared filters apply to one queried table."""
+
+    select: str  # SELECT ... FROM ... JOIN ..., without WHERE
+    tail: str  # GROUP BY / ORDER BY after the WHERE
+    actor: str  # condition matching the actor filter
+    actor_params: Callable[[str], list[Any]]
+    type_column: str
+    type_case: Callable[[str], str]  # str.upper / str.lower: how type values are stored
+    date: str = "a.published"
+    place: str | None = None  # condition matching the place filter; None: no place filter
+    search: str = _ARTICLE_FTS
+    historical: str | None = None  # condition that drops historical rows unless asked for
+
+
+def _speaker_params(actor: str) -> list[Any]:
+    return [f"%{actor}%", *_actor_params(actor)]
+
+
+_EVENTS = _Table(
+    select=EVENT_SQL,
+    tail=" ORDER BY date, e.uid",
+    actor=(
+        "EXISTS (SELECT 1 FROM event_actors x JOIN actors ac ON ac.uid = x.actor "
+        f"WHERE x.event = e.uid AND {_actor_match('ac')} UNION ALL "
+        "SELECT 1 FROM event_recipients x JOIN actors ac ON ac.uid = x.actor "
+        f"WHERE x.event = e.uid AND {_actor_match('ac')})"
+    ),
+    actor_params=lambda actor: _actor_params(actor) * 2,
+    type_column="e.type",
+    type_case=str.upper,
+    date="COALESCE(e.date, a.published)",
+    place=_PLACE_MATCH,
+    historical="e.historical = 0",
+)
+
+
+def _attributed(alias: str, select: str, source_text: str, type_column: str, **rest: Any) -> _Table:
+    """A table of records attributed to a source (an actor, else its text) and placed by their article."""
+    return _Table(
+        select=select,
+        tail=f" ORDER BY a.published, {alias}.uid",
+        actor=f"({alias}.{source_text} LIKE ? OR {_actor_match('ac')})",
+        actor_params=_speaker_params,
+        type_column=f"{alias}.{type_column}",
+        type_case=str.lower,
+        place=_place_in_article(alias),
+        **rest,
     )
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
-    return _rows(conn, sql, params)
 
 
-def figures(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        where.append(f"(fg.source_text LIKE ? OR {_actor_match('ac')})")
-        params += [f"%{f.actor}%", *_actor_params(f.actor)]
-    if f.types:
-        where.append(f"fg.counts IN ({', '.join('?' * len(f.types))})")
-        params += [t.lower() for t in f.types]
-    if f.since:
-        where.append("a.published >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("a.published <= ?")
-        params.append(_until(f.until))
-    if f.place:
-        where.append(
-            "EXISTS (SELECT 1 FROM places p WHERE p.article = fg.article AND (p.name LIKE ? OR p.text LIKE ? "
-            "OR p.country = ?))"
-        )
-        params += [f"%{f.place}%", f"%{f.place}%", f.place.upper()]
-    if f.search:
-        where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(fts_query(f.search))
-    if not f.duplicates:
-        where.append("a.duplicate_of IS NULL")
-    sql = (
-        "SELECT fg.uid AS id, a.published AS date, fg.value, fg.low, fg.high, fg.qualifier, fg.counts, "
-        "fg.unit, "
-        "COALESCE(ac.name, fg.source_text) AS according_to, fg.hedges, ev.type AS event_type, fg.evidence, "
-        "a.id AS article, a.source, a.cluster "
-        "FROM figures fg JOIN articles a ON a.key = fg.article LEFT JOIN actors ac ON ac.uid = fg.source "
-        "LEFT JOIN events ev ON ev.uid = fg.event"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published, fg.uid"
-    )
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
-    return _rows(conn, sql, params)
+_STATEMENTS = _attributed(
+    "s",
+    "SELECT s.uid AS id, a.published AS date, COALESCE(ac.name, s.speaker_text) AS speaker, s.cue, "
+    "s.cue_class, s.kind, s.content, a.id AS article, a.source, a.cluster "
+    "FROM statements s JOIN articles a ON a.key = s.article LEFT JOIN actors ac ON ac.uid = s.speaker",
+    source_text="speaker_text",
+    type_column="cue_class",
+    search="s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)",
+)
 
+_FIGURES = _attributed(
+    "fg",
+    "SELECT fg.uid AS id, a.published AS date, fg.value, fg.low, fg.high, fg.qualifier, fg.counts, "
+    "fg.unit, "
+    "COALESCE(ac.name, fg.source_text) AS according_to, fg.hedges, ev.type AS event_type, fg.evidence, "
+    "a.id AS article, a.source, a.cluster "
+    "FROM figures fg JOIN articles a ON a.key = fg.article LEFT JOIN actors ac ON ac.uid = fg.source "
+    "LEFT JOIN events ev ON ev.uid = fg.event",
+    source_text="source_text",
+    type_column="counts",
+)
 
-def actors(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
-    """Actors aggregated over the corpus: one row per (name, country, sector, wikidata)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        where.append(_actor_match("ac"))
-        params += _actor_params(f.actor)
-    if f.types:
-        where.append(f"ac.kind IN ({', '.join('?' * len(f.types))})")
-        params += [t.lower() for t in f.types]
-    if f.since:
-        where.append("a.published >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("a.published <= ?")
-        params.append(_until(f.until))
-    if f.search:
-        where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(fts_query(f.search))
-    if not f.duplicates:
-        where.append("a.duplicate_of IS NULL")
-    sql = (
+_ACTORS = _Table(
+    select=(
         "SELECT ac.name, ac.kind, ac.country, ac.sector, ac.wikidata, "
         "count(DISTINCT ac.article) AS articles, "
         "count(DISTINCT ea.event) AS as_actor, count(DISTINCT er.event) AS as_recipient "
         "FROM actors ac JOIN articles a ON a.key = ac.article "
         "LEFT JOIN event_actors ea ON ea.actor = ac.uid LEFT JOIN event_recipients er ON er.actor = ac.uid"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " GROUP BY ac.name, ac.kind, ac.country, ac.sector, ac.wikidata ORDER BY articles DESC, ac.name"
-    )
+    ),
+    tail=" GROUP BY ac.name, ac.kind, ac.country, ac.sector, ac.wikidata ORDER BY articles DESC, ac.name",
+    actor=_actor_match("ac"),
+    actor_params=_actor_params,
+    type_column="ac.kind",
+    type_case=str.lower,
+)
+
+
+def _query(conn: sqlite3.Connection, table: _Table, f: Filters) -> list[dict[str, Any]]:
+    """Apply the filters ``f`` to ``table`` and return its rows."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        where.append(table.actor)
+        params += table.actor_params(f.actor)
+    if f.types:
+        where.append(f"{table.type_column} IN ({', '.join('?' * len(f.types))})")
+        params += [table.type_case(t) for t in f.types]
+    if f.since:
+        where.append(f"{table.date} >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append(f"{table.date} <= ?")
+        params.append(_until(f.until))
+    if f.place and table.place:
+        where.append(table.place)
+        params += [f"%{f.place}%", f"%{f.place}%", f.place.upper()]
+    if f.search:
+        where.append(table.search)
+        params.append(fts_query(f.search))
+    if table.historical and not f.historical:
+        where.append(table.historical)
+    if not f.duplicates:
+        where.append("a.duplicate_of IS NULL")
+    sql = table.select + (" WHERE " + " AND ".join(where) if where else "") + table.tail
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
     return _rows(conn, sql, params)
+
+
+def events(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
+    return _query(conn, _EVENTS, f)
+
+
+def statements(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
+    return _query(conn, _STATEMENTS, f)
+
+
+def figures(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
+    return _query(conn, _FIGURES, f)
+
+
+def actors(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
+    """Actors aggregated over the corpus: one row per (name, country, sector, wikidata)."""
+    return _query(conn, _ACTORS, f)

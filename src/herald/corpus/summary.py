@@ -66,13 +66,20 @@ def summarize(conn: sqlite3.Connection, *, top: int = 10, figures: int = 30) -> 
     }
 
 
+def _fmt(value: float) -> str:
+    """34450.0 -> '34,450'; 2.5 -> '2.5'; 8000000.0 -> '8,000,000'."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _num(row: dict[str, Any]) -> str:
     if row["low"] is not None and row["high"] is not None and row["low"] != row["high"]:
-        text = f"{row['low']:g}–{row['high']:g}"
+        text = f"{_fmt(row['low'])}–{_fmt(row['high'])}"
     elif row["value"] is not None:
-        text = f"{row['value']:g}"
+        text = _fmt(row["value"])
     else:
         text = "?"
+    if row.get("unit") and row.get("counts") in ("money", "percent"):
+        text = f"{text} {row['unit']}"
     return f"{row['qualifier']} {text}" if row.get("qualifier") else text
 
 

@@ -10,32 +10,20 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ._toponyms import Article, Gold, realign
+from ._toponyms import Article, number, read_xml
+
+
+def _coords(toponym: ET.Element) -> tuple[float | None, float | None, int | None]:
+    tag = toponym.find("gaztag")
+    if tag is None:
+        return None, None, None
+    raw = tag.get("geonameid")
+    return (
+        number(tag.findtext("lat")),
+        number(tag.findtext("lon")),
+        int(raw) if raw and raw.isdigit() else None,
+    )
 
 
 def read(path: Path) -> list[Article]:
-    out: list[Article] = []
-    for file in sorted(path.glob("*.xml")):
-        for art in ET.parse(file).getroot().iter("article"):
-            text = art.findtext("text") or ""
-            gold: dict[tuple[int, int], Gold] = {}
-            for t in art.iter("toponym"):
-                start, end = int(t.findtext("start") or 0), int(t.findtext("end") or 0)
-                phrase = t.findtext("phrase") or ""
-                if phrase and text[start:end] != phrase:
-                    found = realign(text, phrase, start)
-                    if found is None:
-                        continue
-                    start, end = found, found + len(phrase)
-                tag = t.find("gaztag")
-                lat = lon = None
-                gid = None
-                if tag is not None:
-                    lat_s, lon_s = tag.findtext("lat"), tag.findtext("lon")
-                    lat = float(lat_s) if lat_s else None
-                    lon = float(lon_s) if lon_s else None
-                    raw = tag.get("geonameid")
-                    gid = int(raw) if raw and raw.isdigit() else None
-                gold[(start, end)] = Gold(start, end, text[start:end], lat, lon, gid)
-            out.append(Article(text, [gold[k] for k in sorted(gold)]))
-    return out
+    return read_xml(path, "toponym", "phrase", _coords)

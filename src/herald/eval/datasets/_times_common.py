@@ -23,6 +23,7 @@ from ...inputs import ArticleInput
 from ...pipeline import load, make_doc
 from ...stages.s1_times.extract import parse_span
 from ...stages.s1_times.values import iso_week, value_range
+from ._metrics import add_share
 
 
 @dataclass
@@ -181,40 +182,46 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
         relaxed[1] += len(found) - len(used)
     report.add_prf(f"{task}-span-strict", *strict)
     report.add_prf(f"{task}-span-relaxed", *relaxed)
-    report.add(
-        f"{task}-value",
+    value = f"{task}-value"
+    add_share(
+        report,
+        value,
         "accuracy-on-matched",
-        matched_ok / matched if matched else 0.0,
-        support=matched,
+        matched_ok,
+        matched,
         note="gold times overlapped by a Herald time; value equivalent",
     )
-    report.add(
-        f"{task}-value",
+    add_share(
+        report,
+        value,
         "accuracy-on-matched",
-        matched_dp / matched if matched else 0.0,
-        support=matched,
+        matched_dp,
+        matched,
         system="dateparser",
         note="dateparser on Herald's span text of the same matches",
     )
-    report.add(
-        f"{task}-value",
+    add_share(
+        report,
+        value,
         "accuracy-all-gold",
-        e2e_ok / gold_with_value if gold_with_value else 0.0,
-        support=gold_with_value,
+        e2e_ok,
+        gold_with_value,
         note="end to end: found and normalised correctly",
     )
-    report.add(
-        f"{task}-value",
+    add_share(
+        report,
+        value,
         "accuracy-on-gold-spans",
-        herald_gold / gold_with_value if gold_with_value else 0.0,
-        support=gold_with_value,
+        herald_gold,
+        gold_with_value,
         note="Herald's rules on every gold span's text (detection from gold)",
     )
-    report.add(
-        f"{task}-value",
+    add_share(
+        report,
+        value,
         "accuracy-on-gold-spans",
-        gold_dp / gold_with_value if gold_with_value else 0.0,
-        support=gold_with_value,
+        gold_dp,
+        gold_with_value,
         system="dateparser",
         note="dateparser on every gold span's text",
     )

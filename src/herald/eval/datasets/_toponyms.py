@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..core import Report
+from ._metrics import add_share
 
 
 @dataclass
@@ -80,6 +83,36 @@ def realign(text: str, phrase: str, near: int) -> int | None:
             best = i
         i = text.find(phrase, i + 1)
     return best
+
+
+# What a gold toponym element says of its place: (lat, lon, GeoNames id), each None when absent
+Coords = Callable[[ET.Element], tuple[float | None, float | None, int | None]]
+
+
+def number(raw: str | None) -> float | None:
+    return float(raw) if raw else None
+
+
+def read_xml(path: Path, item: str, phrase: str, coords: Coords) -> list[Article]:
+    """The ``<article>`` elements (``<text>`` and one ``item`` element per toponym with ``<start>``, ``<end>``
+    and the toponym in ``phrase``) of every ``*.xml`` file in ``path``. A toponym whose offsets do not frame
+    its phrase is moved to the nearest occurrence of the phrase, dropped when the phrase does not occur."""
+    out: list[Article] = []
+    for file in sorted(path.glob("*.xml")):
+        for art in ET.parse(file).getroot().iter("article"):
+            text = art.findtext("text") or ""
+            gold: dict[tuple[int, int], Gold] = {}
+            for el in art.iter(item):
+                start, end = int(el.findtext("start") or 0), int(el.findtext("end") or 0)
+                name = el.findtext(phrase) or ""
+                if name and text[start:end] != name:
+                    found = realign(text, name, start)
+                    if found is None:
+                        continue
+                    start, end = found, found + len(name)
+                gold[(start, end)] = Gold(start, end, text[start:end], *coords(el))
+            out.append(Article(text, [gold[k] for k in sorted(gold)]))
+    return out
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -193,22 +226,12 @@ def evaluate(articles: Iterable[Article], report: Report, *, limit: int | None =
     for system, t in tallies.items():
         report.add_prf("toponyms-exact", t.tp_exact, t.fp_exact, t.fn_exact, system=system)
         report.add_prf("toponyms-overlap", t.tp_overlap, t.fp_overlap, t.fn_overlap, system=system)
-        if t.with_coords:
-            report.add(
-                "resolution",
-                "acc@161km",
-                t.within / t.with_coords,
-                system=system,
-                support=t.with_coords,
-                note="share of found gold toponyms (with coordinates) placed within 161 km",
-            )
-        if t.with_id:
-            report.add(
-                "resolution",
-                "geonameid",
-                t.id_ok / t.with_id,
-                system=system,
-                support=t.with_id,
-                note="share of found gold toponyms (with a GeoNames id) given that id",
-            )
+        resolution = (
+            ("acc@161km", t.within, t.with_coords, "(with coordinates) placed within 161 km"),
+            ("geonameid", t.id_ok, t.with_id, "(with a GeoNames id) given that id"),
+        )
+        for name, hits, total, what in resolution:
+            if total:
+                note = f"share of found gold toponyms {what}"
+                add_share(report, "resolution", name, hits, total, system=system, note=note)
     report.errors = tallies["herald"].errors[:200]

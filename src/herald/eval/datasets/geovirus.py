@@ -10,29 +10,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..core import Dataset, Report, register
-from ._toponyms import Article, Gold, evaluate, realign
+from ._toponyms import Article, evaluate, number, read_xml
+
+
+def _coords(location: ET.Element) -> tuple[float | None, float | None, int | None]:
+    return number(location.findtext("lat")), number(location.findtext("lon")), None
 
 
 def read(path: Path) -> list[Article]:
-    out: list[Article] = []
-    for file in sorted(path.glob("*.xml")):
-        for art in ET.parse(file).getroot().iter("article"):
-            text = art.findtext("text") or ""
-            gold: dict[tuple[int, int], Gold] = {}
-            for loc in art.iter("location"):
-                start, end = int(loc.findtext("start") or 0), int(loc.findtext("end") or 0)
-                name = loc.findtext("name") or ""
-                if name and text[start:end] != name:
-                    found = realign(text, name, start)
-                    if found is None:
-                        continue
-                    start, end = found, found + len(name)
-                lat, lon = loc.findtext("lat"), loc.findtext("lon")
-                gold[(start, end)] = Gold(
-                    start, end, text[start:end], float(lat) if lat else None, float(lon) if lon else None
-                )
-            out.append(Article(text, [gold[k] for k in sorted(gold)]))
-    return out
+    return read_xml(path, "location", "name", _coords)
 
 
 @register

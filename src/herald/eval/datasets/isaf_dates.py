@@ -8,16 +8,16 @@ dateparser is run on the same expression with RELATIVE_BASE = the dateline date.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, datetime
 from pathlib import Path
 
-from ...errors import DatasetError
 from ...inputs import ArticleInput
 from ...pipeline import load, make_doc
 from ...stages.s1_times.lexicon import lexicon
 from ..core import Dataset, Report, register
+from ._isaf import releases
+from ._metrics import add_share
 from ._times_common import dateparser_value
 
 _RELEASE = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]{1,3}[-–]\d+")
@@ -62,16 +62,9 @@ class IsafDates(Dataset):
     tasks = ("times",)
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        files = sorted(path.glob("*.jsonl"))
-        if not files:
-            raise DatasetError(f"{path}: no .jsonl file (expected isaf_press_releases.<portion>.jsonl).")
-        records = [
-            json.loads(line)
-            for f in files
-            for line in f.read_text(encoding="utf-8").split("\n")
-            if line.strip()
+        records = [r for r in releases(path, every_file=True) if (r.get("gold") or {}).get("start_date")][
+            :limit
         ]
-        records = [r for r in records if (r.get("gold") or {}).get("start_date")][:limit]
         nlp = load()
         rows = []
         no_dateline = 0
@@ -122,43 +115,41 @@ class IsafDates(Dataset):
                 ok += pub.isoformat() == gold
                 ok_dp += pub.isoformat() == gold
         report.documents = n
-        report.add(
+        add_share(
+            report,
             "event-date",
             "accuracy",
-            ok / n if n else 0.0,
-            support=n,
+            ok,
+            n,
             note="first day-precise date after the dateline, else the publication date",
         )
-        report.add(
+        add_share(
+            report,
             "event-date",
             "accuracy",
-            ok_dp / n if n else 0.0,
-            support=n,
+            ok_dp,
+            n,
             system="dateparser",
             note="dateparser on the same expression, else the publication date",
         )
-        report.add("event-date", "accuracy", ok_pub / n if n else 0.0, support=n, system="publication-date")
-        report.add(
+        add_share(report, "event-date", "accuracy", ok_pub, n, system="publication-date")
+        add_share(
+            report,
             "event-date",
             "accuracy",
-            ok_search / n if n else 0.0,
-            support=n,
+            ok_search,
+            n,
             system="dateparser-search",
             note="dateparser.search.search_dates on the text after the dateline: its first date",
         )
-        report.add(
+        add_share(
+            report,
             "event-date-from-text",
             "accuracy",
-            ok_with_time / with_time if with_time else 0.0,
-            support=with_time,
+            ok_with_time,
+            with_time,
             note="releases where a date expression was found",
         )
-        report.add(
-            "event-date-from-text",
-            "accuracy",
-            dp_with_time / with_time if with_time else 0.0,
-            support=with_time,
-            system="dateparser",
-        )
+        add_share(report, "event-date-from-text", "accuracy", dp_with_time, with_time, system="dateparser")
         if no_dateline:
             report.notes.append(f"{no_dateline} releases without a readable dateline were skipped.")

@@ -10,15 +10,12 @@ Baseline ``always``: predicts every type for every release (recall 1).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from ...errors import DatasetError
-from ...inputs import ArticleInput
-from ...pipeline import load, make_doc
 from ...schema import Event
 from ..core import Dataset, Report, register
+from ._isaf import read_and_run
 
 GOLD_MAP: dict[str, tuple[str, ...]] = {
     "detention": ("COERCE",),
@@ -60,14 +57,7 @@ class IsafEvents(Dataset):
     folder = "isaf-press-releases"
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-        if not files:
-            raise DatasetError(f"{path}: no *.jsonl file. Point --path at the isaf-press-releases folder.")
-        rows = [json.loads(line) for line in files[0].read_text(encoding="utf-8").split("\n") if line.strip()]
-        if limit:
-            rows = rows[:limit]
-        nlp = load()
-        docs = nlp.pipe(make_doc(nlp, ArticleInput(text=r["text"])) for r in rows)
+        rows, docs = read_and_run(path, limit)
         counts = {label: [0, 0, 0] for label in LABELS}  # tp, fp, fn
         always = {label: [0, 0, 0] for label in LABELS}
         for row, doc in zip(rows, docs, strict=True):

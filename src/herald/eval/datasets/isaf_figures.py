@@ -8,15 +8,13 @@ Baseline ``zero``: always 0, the majority answer.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ...errors import DatasetError
-from ...inputs import ArticleInput
-from ...pipeline import load, make_doc
 from ...schema import Figure
 from ..core import Dataset, Report, register
+from ._isaf import read_and_run
+from ._metrics import add_share
 
 KILLED = frozenset({"killed"})
 CAPTURED = frozenset({"arrested", "detained", "abducted"})
@@ -53,14 +51,7 @@ class IsafFigures(Dataset):
     folder = "isaf-press-releases"
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-        if not files:
-            raise DatasetError(f"{path}: no *.jsonl file. Point --path at the isaf-press-releases folder.")
-        rows = [json.loads(line) for line in files[0].read_text(encoding="utf-8").split("\n") if line.strip()]
-        if limit:
-            rows = rows[:limit]
-        nlp = load()
-        docs = nlp.pipe(make_doc(nlp, ArticleInput(text=r["text"])) for r in rows)
+        rows, docs = read_and_run(path, limit)
         hits = {"killed": 0, "captured": 0}
         zero = {"killed": 0, "captured": 0}
         nonzero = {"killed": [0, 0], "captured": [0, 0]}  # correct, total among gold > 0
@@ -92,13 +83,8 @@ class IsafFigures(Dataset):
         n = len(rows)
         report.documents = n
         for task in ("killed", "captured"):
-            report.add(f"min_{task}", "accuracy", hits[task] / n if n else 0.0, support=n)
-            report.add(f"min_{task}", "accuracy", zero[task] / n if n else 0.0, system="zero", support=n)
+            add_share(report, f"min_{task}", "accuracy", hits[task], n)
+            add_share(report, f"min_{task}", "accuracy", zero[task], n, system="zero")
             c, t = nonzero[task]
-            report.add(
-                f"min_{task}",
-                "accuracy_gold_nonzero",
-                c / t if t else 0.0,
-                support=t,
-                note="only releases whose gold minimum is > 0",
-            )
+            note = "only releases whose gold minimum is > 0"
+            add_share(report, f"min_{task}", "accuracy_gold_nonzero", c, t, note=note)

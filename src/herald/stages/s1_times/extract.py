@@ -20,6 +20,9 @@ from .lexicon import lexicon
 from .normalise import Context, Parsed, parse
 
 _CLAUSE_HOPS = 4
+_DAY_PARTS = frozenset(
+    {"midnight", "noon", "midday", "dawn", "dusk", "morning", "afternoon", "evening", "night"}
+)
 
 
 def governing_verb(span: Span | Token) -> Token | None:
@@ -87,7 +90,7 @@ def is_future(span: Span) -> bool:
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 return True  # "an agreement to reopen", "a plan to build": what is agreed/planned is ahead
             verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
-            continue  # a purpose clause: the tense of the verb it serves decides ("would need ... to continue")
+            continue  # a purpose clause: the tense of the verb it serves decides ("would need ... to go on")
         if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "acl", "advcl", "prep"):
             verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
             continue  # "will stop fighting from ...", "instalments starting in May" (agreed to pay ...)
@@ -118,9 +121,12 @@ def is_prospective(span: Span) -> bool:
     lx = lexicon()
     if _after_past_verb(span):
         return False  # "said on March 2", "extended on Monday"
-    return any(
-        t.lower_ in lx.prospective_prepositions or t.lemma_.lower() in lx.prospective_nouns
-        for t in _cue_path(span)
+    path = _cue_path(span)
+    # The preposition must be the expression's own ("from April 1", "from midnight on March 25"), not one
+    # further up ("results from the ruling of the court on July 8").
+    own = path[:1] + (path[2:3] if len(path) > 2 and path[1].lower_ in _DAY_PARTS else [])
+    return any(t.lower_ in lx.prospective_prepositions for t in own) or any(
+        t.lemma_.lower() in lx.prospective_nouns for t in path
     )
 
 

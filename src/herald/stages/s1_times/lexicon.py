@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ...config import settings
-from ...errors import KnowledgeBaseError
+from ...knowledge import load_layered
 
 
 @dataclass(frozen=True)
@@ -48,35 +43,10 @@ class TimesLexicon:
         return None
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **value}
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = out[key] + value
-        else:
-            out[key] = value
-    return out
-
-
-def _read(path: Path | Any) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{path}: not valid YAML ({exc}). Fix the file or remove it.") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"{path}: expected a mapping at the top level.")
-    return data
-
-
 @functools.lru_cache(maxsize=1)
 def lexicon() -> TimesLexicon:
     """The shipped lexicon, with ``$HERALD_HOME/lexicons/times.yaml`` merged over it when present."""
-    data = _read(resources.files("herald").joinpath("data/lexicons/times.yaml"))
-    user = settings().home / "lexicons" / "times.yaml"
-    if user.is_file():
-        data = _merge(data, _read(user))
+    data = load_layered("lexicons/times.yaml")
 
     def low(items: list[str]) -> frozenset[str]:
         return frozenset(str(x).lower() for x in items)

@@ -14,6 +14,7 @@ from spacy.vocab import Vocab
 from ...config import Settings
 from ...schema import Actor
 from ..common import meta
+from .apposition import merge_appositions
 from .find import Finder
 from .kb import KnowledgeBase, load_kb
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
@@ -47,6 +48,7 @@ class ActorExtractor:
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
         mentions = self.finder.find(doc, day)
+        merge_appositions(doc, mentions)
         drafts = group(mentions)
         taken = bytearray(len(doc))
         for m in mentions:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .kb import Entry
 from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
-from .syntax import head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
+from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
 # Named entities whose inside is a different name ("George Washington", "Beijing Daily").
@@ -32,6 +32,11 @@ class Finder:
         self.place_nouns = frozenset(lex.place_nouns)
         self.ethnic = frozenset(lex.ethnic_markers)
         self.policy_nouns = frozenset(lex.policy_nouns)
+        self.action_nouns = frozenset(lex.action_nouns)
+        self.strike_nouns = frozenset(lex.strike_nouns)
+        self.action_modifiers = frozenset(lex.action_modifiers)
+        self.inanimate = frozenset(lex.inanimate_nouns)
+        self.phenomena = frozenset(lex.phenomenon_words)
         self.former = frozenset(lex.former_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
 
@@ -87,7 +92,9 @@ class Finder:
         ]
 
         # 1. role phrases, right to left so the head role absorbs modifier roles ("government officials").
-        for s, e, role in reversed(self.roles(doc, token_keys(doc))):
+        role_hits = self.roles(doc, token_keys(doc))
+        role_start_at_end = {e: s for s, e, _r in role_hits}
+        for s, e, role in reversed(role_hits):
             if any(taken[s:e]):
                 continue
             # A KB name covering the role phrase wins ("European Union" is not a trade union) unless another
@@ -115,9 +122,12 @@ class Finder:
                 and any(doc[i].lower_ == "of" for i in range(role_ent.start, s))
             ):
                 continue  # "the Nigerian Union of Teachers": a name ending in a role word
-            m = self._role_mention(doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states)
+            m = self._role_mention(
+                doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states, taken
+            )
             if m is None:
                 continue
+            self._possessor_title(doc, m, role_start_at_end, ent_of)
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
             mentions.append(m)
             if m.owner is not None:
@@ -159,6 +169,14 @@ class Finder:
                 ethnic = k.start > 0 and doc[k.start - 1].lower_ in self.ethnic
                 if not is_noun_like(head):
                     lifted = lift_conj(head)  # "the Turkish and Greek sides": both conjuncts
+                    if entry.kind == "state" and not ethnic and self._military_action(head):
+                        # "Israeli air strikes", "Russian shelling": the state's military acted.
+                        m = entry_mention(k.start, k.end, entry, f"demonym-action:{entry.key}")
+                        m.sector, m.sectors = "MIL", ["MIL", *[x for x in m.sectors if x != "MIL"]]
+                        taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                        resolved.add(entry.key)
+                        mentions.append(m)
+                        continue
                     if (
                         entry.kind == "state"
                         and not ethnic
@@ -189,6 +207,10 @@ class Finder:
                     taken[k.start : k.end] = b"\x01" * (k.end - k.start)
                     continue  # "in Gaza", "across Syria": a place
                 m = entry_mention(k.start, k.end, entry, rule)
+                if entry.kind == "state" and self._military_action(head):
+                    # "a US drone strike", "Russia's offensive": the state acts through its military.
+                    m.sector, m.sectors = "MIL", ["MIL", *[x for x in m.sectors if x != "MIL"]]
+                    m.rule += "+action"
                 if entry.kind == "person" and day is not None:
                     office = entry.office_at(day)
                     m.title = office.role if office else None
@@ -225,6 +247,7 @@ class Finder:
         day: date | None,
         resolved: set[str],
         states: list[tuple[int, str]],
+        taken: bytearray,
     ) -> Mention | None:
         head = doc[e - 1]
         sent_start = head.sent.start
@@ -252,6 +275,10 @@ class Finder:
                 pent = ent_of[e - 1]
                 assert pent is not None
                 end, name_text = pent.end, doc[e : pent.end].text
+        if end > e and any(taken[e:end]):
+            # "opposition leader Raila Odinga's spokesman": the name already belongs to the role after it
+            # (roles run right to left), so this role gets no name and mentions never overlap.
+            person, name_text, name_country, end = None, None, None, e
         named = person is not None or name_text is not None
         if not named and modifies_noun(head, e):
             return None  # "police station", "military operation": an adjective use
@@ -426,6 +453,58 @@ class Finder:
             m.label = "PERSON"
         return m
 
+    @staticmethod
+    def _possessor_title(
+        doc: Doc, m: Mention, role_start_at_end: dict[int, int], ent_of: list[Span | None]
+    ) -> None:
+        """'opposition leader Raila Odinga's spokesman': the possessor's title belongs to the mention too (the
+        parser often hangs it elsewhere), so no overlapping "opposition leader Raila Odinga" is made."""
+        ent = ent_of[m.start]
+        title_start = role_start_at_end.get(m.start)
+        if title_start is None or ent is None or ent.label_ != "PERSON" or ent.start != m.start:
+            return
+        if not any(t.tag_ == "POS" or t.lower_ == "'s" for t in doc[ent.start : min(ent.end + 1, m.end)]):
+            return  # only a possessor's title ("X's spokesman")
+        old = doc[m.start : m.end].text
+        m.start = title_start
+        if m.name == old:
+            m.name = _strip_det(doc[m.start : m.end].text)
+
+    def _military_action(self, tok: Token) -> bool:
+        """The token (a state's name or demonym) modifies a noun of military action, directly or through
+        action modifiers ("[US] drone strike"); the noun's other noun modifiers are all action modifiers
+        ("Israeli air strikes", not "a Kenyan police raid"); a strike noun needs one (not "a rail strike")."""
+        nxt = tok.i + 1
+        if nxt < len(tok.doc) and tok.dep_ == "amod" and tok.doc[nxt].pos_ in ("AUX", "VERB"):
+            # the small model reads "Russian shelling hit" with "shelling" as an auxiliary
+            return tok.doc[nxt].lower_ in self.action_nouns
+        node = lift_conj(tok)
+        for _ in range(3):
+            if node.dep_ not in MODIFIER_DEPS and node.dep_ != "poss":
+                return False
+            head = node.head
+            if head.i == node.i or head.pos_ not in ("NOUN", "PROPN"):
+                return False
+            words = (head.lemma_.lower(), head.lower_)
+            strike = any(w in self.strike_nouns for w in words)
+            if strike or any(w in self.action_nouns for w in words):
+                mods = [
+                    c
+                    for c in head.children
+                    if c.i < head.i
+                    and c.dep_ in MODIFIER_DEPS
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and c.i != node.i
+                ]
+                mods += [node] if node.i != lift_conj(tok).i else []
+                if any(c.lower_ not in self.action_modifiers for c in mods):
+                    return False
+                return not strike or bool(mods)
+            if head.lower_ not in self.action_modifiers:
+                return False
+            node = head
+        return False
+
     def _conjoined_states(
         self, doc: Doc, m: Mention, kb_at_end: dict[int, KBSpan], resolved: set[str], day: date | None
     ) -> list[Mention]:
@@ -519,6 +598,11 @@ class Finder:
         text = ent.text.strip()
         if len(text) < 2 or text.islower():
             return None
+        start, end = _bare_start(ent), _bare_end(ent)
+        if (end - start == 1 and doc[start].lower_ in self.inanimate) or (
+            end - start > 1 and doc[start].lower_ in self.phenomena
+        ):
+            return None  # "Debris damaged", "Hurricane Milton killed": no actor
         head = head_of(doc, ent.start, ent.end)
         if ent.label_ == "GPE" and not is_agentive(head):
             return None  # unknown places are the places stage's business
@@ -535,7 +619,6 @@ class Finder:
                         break
             if country:
                 break
-        start, end = _bare_start(ent), _bare_end(ent)
         if start >= end:
             return None
         sector: str | None = None

@@ -99,8 +99,6 @@ class References:
         self._pronoun_hashes = frozenset(hash_string(k) for k in [*self.pronouns, *self.possessives])
 
     def resolve(self, doc: Doc, drafts: list[Draft], taken: bytearray) -> None:
-        if not drafts:
-            return
         refs: list[tuple[int, int, str, Want | None, list[str]]] = []
         keys = token_keys(doc)
         for s, e, (how, ref) in self.trie(doc, keys):
@@ -118,6 +116,7 @@ class References:
                 if subj is not None:
                     refs.append((tok.i, tok.i + 1, "possessive", None, [str(subj)]))
         refs.sort(key=lambda r: r[0])
+        unresolved: dict[str, Draft] = {}
         for s, e, how, want, kinds in refs:
             before = _mentions_before(drafts, s)
             if how == "pair" and want is not None:
@@ -139,10 +138,31 @@ class References:
             else:
                 found = [d for _, _, d in before if d.kind in kinds][:1]
                 rule = "pronoun-speaker"
+            if how == "pair" and not found:
+                # "the two countries signed a deal" with no parties named before: still the agent, an actor
+                # of its own (same phrase, same actor), with no country.
+                self._unresolved(doc, s, e, str(id(want)), drafts, unresolved)
+                continue
             for d in found:
                 d.spans.append((s, e))
                 if rule not in d.ref_rules:
                     d.ref_rules.append(rule)
+
+    @staticmethod
+    def _unresolved(
+        doc: Doc, s: int, e: int, key: str, drafts: list[Draft], unresolved: dict[str, Draft]
+    ) -> None:
+        """A pair reference with no parties before it; one actor per reference list ("both countries" and
+        "the two countries" are the same two)."""
+        start = s + 1 if doc[s].lower_ in ("the", "both") and e - s > 1 else s
+        name = doc[start:e].text
+        d = unresolved.get(key)
+        if d is None:
+            m = Mention(start=s, end=e, rule="group-ref:unresolved", kind="group", name=name, unnamed=True)
+            d = Draft(first=m)
+            unresolved[key] = d
+            drafts.append(d)
+        d.spans.append((s, e))
 
     @staticmethod
     def _pair(doc: Doc, before: list[tuple[int, int, Draft]], want: Want, at: int) -> list[Draft]:
@@ -176,6 +196,14 @@ class References:
                         return [other, d] if t < s else [d, other]
             pair = sorted(found[:2], key=lambda x: x[0])
             return [pair[0][1], pair[1][1]]
+        if want.kind == ["state"]:
+            # "Israel struck ... Iran responded ... the two countries": the last two states, across sentences
+            last: list[tuple[int, Draft]] = []
+            for s, _e, d in before:
+                if _fits(d, want) and d.first.entry is not None and all(d is not x for _, x in last):
+                    last.append((s, d))
+                if len(last) == 2:
+                    return [last[1][1], last[0][1]]
         return []
 
 

@@ -145,8 +145,14 @@ def _depth(tok: Token) -> int:
 
 
 def _lemma(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
-    return load_lexicon().lemma_fixes.get(lemma, lemma)
+    lex = load_lexicon()
+    lemma = lex.lemma_fixes.get(tok.lemma_.lower(), tok.lemma_.lower())
+    if tok.i >= 2 and tok.pos_ == "VERB":
+        dash, first = tok.nbor(-1), tok.nbor(-2)
+        joined = f"{first.lower_}-{lemma}"
+        if dash.text == "-" and not dash.whitespace_ and not first.whitespace_ and joined in lex.verbs:
+            return joined  # a hyphenated verb the lexicon lists ("test-fired": not a shooting)
+    return lemma
 
 
 def _clause(tok: Token) -> Token | None:
@@ -212,6 +218,25 @@ def _object_lemmas(tok: Token, entry: Entry) -> set[str]:
     return lemmas
 
 
+def _subject_lemmas(tok: Token) -> set[str]:
+    """Keys of the active subject: its head lemma ("troop") and "<modifier> <head>" for each compound/amod
+    modifier, a named modifier (NORP/GPE/ORG entity) as "NAME" ("security force", "NAME force" for "Turkish
+    forces"), so that a generic head ("forces") can be required to be qualified ("market forces" is not)."""
+    subj = None if is_passive(tok) else subject_of(tok)
+    if subj is None:
+        return set()
+    keys: set[str] = set()
+    for h in (subj, *subj.conjuncts):
+        head = _lemma(h)
+        keys.add(head)
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss"):
+                keys.add(f"{_lemma(c)} {head}")
+                if c.ent_type_ in ("NORP", "GPE", "ORG"):
+                    keys.add(f"NAME {head}")
+    return keys
+
+
 def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
     for e in entries:
         if e.prt and not _has_prt(tok, e.prt):
@@ -225,6 +250,8 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
             if e.xcomp and (content is None or _lemma(content) not in e.xcomp):
                 continue
         if e.objects and not (_object_lemmas(tok, e) & e.objects):
+            continue
+        if e.subjects and not (_subject_lemmas(tok) & e.subjects):
             continue
         return e
     return None

@@ -27,6 +27,7 @@ class Entry:
     contexts: tuple[str, ...] = ()
     prt: str | None = None
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the active subject must be one of these lemmas
     recipient: tuple[str, ...] = ()
     roles: str | None = None
     two_sided: bool = False
@@ -101,6 +102,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         no_object=bool(spec.get("no_object", False)),
         support=dict(support) if isinstance(support, dict) else None,
         with_=frozenset(spec.get("with") or ()),
+        subjects=frozenset(spec.get("subjects") or ()),
         own=bool(spec.get("own", True)),
     )
 

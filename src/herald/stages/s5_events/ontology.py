@@ -13,10 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ...config import settings
 from ...errors import ConfigError
+from ...knowledge import read_yaml as _read_yaml
 
 
 @dataclass(frozen=True)
@@ -79,16 +78,6 @@ class Ontology:
         if content_type and content_type in table:
             return table[content_type]
         return table.get("_default")
-
-
-def _read_yaml(path: Path | Any) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc}). Fix the file or remove it.") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping at the top level.")
-    return data
 
 
 def user_files(kind: str) -> list[Path]:

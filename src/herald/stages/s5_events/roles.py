@@ -143,6 +143,8 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
 
 
 def is_passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return True  # a reduced relative: "prisoners released by Israel"
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 

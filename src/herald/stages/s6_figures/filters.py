@@ -84,6 +84,9 @@ def not_a_figure(doc: Doc, q: Quantity, lex: FiguresLexicon) -> str | None:
     if _glued_to_word(doc, q):
         return "name-with-number"
 
+    # "no one was killed", "not one shot was fired": a negated "one" says none, not one
+    if low == "one" and q.num_end - q.num_start == 1 and prev is not None and prev.lower_ in ("no", "not"):
+        return "negated-one"
     # list markers: "1. Of 707 students", "Two: Is the minister ..."
     if (
         q.num_end - q.num_start == 1

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ...config import settings
-from ...errors import KnowledgeBaseError
+from ...knowledge import load_layered
 
 
 @dataclass(frozen=True)
@@ -53,32 +48,8 @@ class FiguresLexicon:
     party_nouns: frozenset[str] = frozenset()
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            base[key] = _merge(dict(base[key]), value)
-        elif isinstance(value, list) and isinstance(base.get(key), list):
-            base[key] = list(base[key]) + value
-        else:
-            base[key] = value
-    return base
-
-
-def _read(path: Path | Any) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{path}: not valid YAML ({exc}). Fix the file or remove it.") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"{path}: expected a mapping at the top level.")
-    return data
-
-
 def _raw() -> dict[str, Any]:
-    data = _read(resources.files("herald").joinpath("data/lexicons/figures.yaml"))
-    user = settings().home / "lexicons" / "figures.yaml"
-    if user.is_file():
-        data = _merge(data, _read(user))
+    data = load_layered("lexicons/figures.yaml")
     return data
 
 
