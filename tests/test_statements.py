@@ -42,95 +42,103 @@ def check(found: list[Statement], expected: dict[str, Any]) -> None:
     assert any(all(g[k] == v for k, v in expected.items()) for g in got), f"{expected} not in {got}"
 
 
+def row(id: str, text: str, **expected: Any) -> Any:
+    """A test case: some statement found in ``text`` has every ``expected`` field value."""
+    return pytest.param(text, expected, id=id)
+
+
 QUOTE_FORMS = [
-    pytest.param(
+    row(
+        "straight-double-said-X",
         '"The situation is dire," said Jan Egeland, the head of the council.',
-        {
-            "content": "The situation is dire",
-            "kind": "direct",
-            "cue": "said",
-            "speaker_text": "Jan Egeland, the head of the council",
-        },
-        id="straight-double-said-X",
+        content="The situation is dire",
+        kind="direct",
+        cue="said",
+        speaker_text="Jan Egeland, the head of the council",
     ),
-    pytest.param(
+    row(
+        "curly-double-X-told",
         "“We will rebuild every house,” the mayor told reporters on Monday.",
-        {
-            "content": "We will rebuild every house",
-            "kind": "direct",
-            "cue": "told",
-            "speaker_text": "the mayor",
-        },
-        id="curly-double-X-told",
+        content="We will rebuild every house",
+        kind="direct",
+        cue="told",
+        speaker_text="the mayor",
     ),
-    pytest.param(
+    row(
+        "curly-single",
         "‘We will not leave our land,’ the farmer said.",
-        {"content": "We will not leave our land", "kind": "direct", "speaker_text": "the farmer"},
-        id="curly-single",
+        content="We will not leave our land",
+        kind="direct",
+        speaker_text="the farmer",
     ),
-    pytest.param(
+    row(
+        "straight-single",
         "'We will not leave our land,' the farmer said.",
-        {"content": "We will not leave our land", "kind": "direct", "speaker_text": "the farmer"},
-        id="straight-single",
+        content="We will not leave our land",
+        kind="direct",
+        speaker_text="the farmer",
     ),
-    pytest.param(
+    row(
+        "guillemets",
         "«We will stay here until the end», the commander said.",
-        {"content": "We will stay here until the end", "kind": "direct", "speaker_text": "the commander"},
-        id="guillemets",
+        content="We will stay here until the end",
+        kind="direct",
+        speaker_text="the commander",
     ),
-    pytest.param(
+    row(
+        "cue-colon-quote",
         "The minister said: “The border will reopen next week.”",
-        {"content": "The border will reopen next week.", "kind": "direct", "speaker_text": "The minister"},
-        id="cue-colon-quote",
+        content="The border will reopen next week.",
+        kind="direct",
+        speaker_text="The minister",
     ),
-    pytest.param(
+    row(
+        "apostrophes-inside-and-word-final",
         "Smith said: “We don’t know what the groups’ leaders want.”",
-        {"content": "We don’t know what the groups’ leaders want.", "speaker_text": "Smith"},
-        id="apostrophes-inside-and-word-final",
+        content="We don’t know what the groups’ leaders want.",
+        speaker_text="Smith",
     ),
-    pytest.param(
+    row(
+        "apostrophe-decade",
         "“Back in the ’90s the groups’ offices were here,” she said.",
-        {"content": "Back in the ’90s the groups’ offices were here", "speaker_text": "she"},
-        id="apostrophe-decade",
+        content="Back in the ’90s the groups’ offices were here",
+        speaker_text="she",
     ),
-    pytest.param(
+    row(
+        "multi-paragraph",
         "“The first paragraph of a long statement goes here.\n“And the second one ends it,” said Ms Smith.",
-        {
-            "content": "The first paragraph of a long statement goes here.\n“And the second one ends it",
-            "speaker_text": "Ms Smith",
-        },
-        id="multi-paragraph",
+        content="The first paragraph of a long statement goes here.\n“And the second one ends it",
+        speaker_text="Ms Smith",
     ),
-    pytest.param(
+    row(
+        "question-asked",
         '"Where are the children?" she asked.',
-        {"content": "Where are the children?", "cue": "asked", "speaker_text": "she"},
-        id="question-asked",
+        content="Where are the children?",
+        cue="asked",
+        speaker_text="she",
     ),
-    pytest.param(
+    row(
+        "cue-with-adverbial-clause",
         "'Things have changed a bit,' Justice Kim Hargrave said after counsel advised the court it was over.",
-        {"content": "Things have changed a bit", "cue": "said", "speaker_text": "Justice Kim Hargrave"},
-        id="cue-with-adverbial-clause",
+        content="Things have changed a bit",
+        cue="said",
+        speaker_text="Justice Kim Hargrave",
     ),
-    pytest.param(
+    row(
+        "follow-on-quote",
         'He added: "We are ready to talk." "Nobody will stop us."',
-        {"content": "Nobody will stop us.", "cue": None, "speaker_text": "He"},
-        id="follow-on-quote",
+        content="Nobody will stop us.",
+        cue=None,
+        speaker_text="He",
     ),
-    pytest.param(
+    row(
+        "colon-block-paragraph",
         "The ministry said in a statement:\nThe attack was an act of terror and will not go unpunished.",
-        {
-            "content": "The attack was an act of terror and will not go unpunished.",
-            "kind": "direct",
-            "speaker_text": "The ministry",
-        },
-        id="colon-block-paragraph",
+        content="The attack was an act of terror and will not go unpunished.",
+        kind="direct",
+        speaker_text="The ministry",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), QUOTE_FORMS)
-def test_quote_forms(make: Make, text: str, expected: dict[str, Any]) -> None:
-    check(statements(make, text), expected)
 
 
 def test_split_quote_makes_two_linked_statements(make: Make) -> None:
@@ -156,118 +164,108 @@ def test_unattributed_quote_follows_previous_speaker(make: Make) -> None:
 
 
 OTHER_FORMS = [
-    pytest.param(
+    row(
+        "indirect-that",
         "He told reporters that the talks had failed.",
-        {"content": "the talks had failed", "kind": "indirect", "cue": "told", "cue_class": "speech"},
-        id="indirect-that",
+        content="the talks had failed",
+        kind="indirect",
+        cue="told",
+        cue_class="speech",
     ),
-    pytest.param(
+    row(
+        "indirect-no-that",
         "The army said the strike targeted a weapons depot.",
-        {"content": "the strike targeted a weapons depot", "kind": "indirect", "speaker_text": "The army"},
-        id="indirect-no-that",
+        content="the strike targeted a weapons depot",
+        kind="indirect",
+        speaker_text="The army",
     ),
-    pytest.param(
+    row(
+        "indirect-preposed",
         "Ten people were killed in the strike, police said.",
-        {"content": "Ten people were killed in the strike", "kind": "indirect", "speaker_text": "police"},
-        id="indirect-preposed",
+        content="Ten people were killed in the strike",
+        kind="indirect",
+        speaker_text="police",
     ),
-    pytest.param(
+    row(
+        "mixed",
         "The minister said the draft 'dodged the issue' entirely.",
-        {"content": "the draft 'dodged the issue' entirely", "kind": "mixed", "speaker_text": "The minister"},
-        id="mixed",
+        content="the draft 'dodged the issue' entirely",
+        kind="mixed",
+        speaker_text="The minister",
     ),
-    pytest.param(
+    row(
+        "mixed-quote-then-cue",
         "Kids can teach the robot tricks by 'dragging reactions onto a diagram,' reports Engadget.",
-        {
-            "content": "Kids can teach the robot tricks by 'dragging reactions onto a diagram,'",
-            "kind": "mixed",
-            "speaker_text": "Engadget",
-        },
-        id="mixed-quote-then-cue",
+        content="Kids can teach the robot tricks by 'dragging reactions onto a diagram,'",
+        kind="mixed",
+        speaker_text="Engadget",
     ),
-    pytest.param(
+    row(
+        "headline-colon",
         "China: Hamas, Fatah showed 'political will'",
-        {
-            "content": "Hamas, Fatah showed 'political will'",
-            "kind": "mixed",
-            "cue": ":",
-            "speaker_text": "China",
-        },
-        id="headline-colon",
+        content="Hamas, Fatah showed 'political will'",
+        kind="mixed",
+        cue=":",
+        speaker_text="China",
     ),
-    pytest.param(
+    row(
+        "according-to-after",
         "Ten people were killed, according to the health ministry.",
-        {
-            "content": "Ten people were killed",
-            "cue": "according to",
-            "cue_class": "other",
-            "speaker_text": "the health ministry",
-        },
-        id="according-to-after",
+        content="Ten people were killed",
+        cue="according to",
+        cue_class="other",
+        speaker_text="the health ministry",
     ),
-    pytest.param(
+    row(
+        "according-to-before",
         "According to the United Nations, more than 200 aid workers have died.",
-        {
-            "content": "more than 200 aid workers have died",
-            "cue_class": "other",
-            "speaker_text": "the United Nations",
-        },
-        id="according-to-before",
+        content="more than 200 aid workers have died",
+        cue_class="other",
+        speaker_text="the United Nations",
     ),
-    pytest.param(
+    row(
+        "phrasal-called-for",
         "The UN called for an immediate ceasefire in Gaza.",
-        {"content": "an immediate ceasefire in Gaza", "cue": "called for", "cue_class": "speech"},
-        id="phrasal-called-for",
+        content="an immediate ceasefire in Gaza",
+        cue="called for",
+        cue_class="speech",
     ),
-    pytest.param(
+    row(
+        "passive-by-agent",
         "The plan was criticized by the opposition.",
-        {"content": "The plan", "cue_class": "accusation", "speaker_text": "the opposition"},
-        id="passive-by-agent",
+        content="The plan",
+        cue_class="accusation",
+        speaker_text="the opposition",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected"), OTHER_FORMS)
-def test_indirect_mixed_headline_according(make: Make, text: str, expected: dict[str, Any]) -> None:
-    check(statements(make, text), expected)
 
 
 CUE_CLASSES = [
-    pytest.param(
-        "The spokesman insisted that the convoy had been cleared.", "speech", "insisted", id="speech"
-    ),
-    pytest.param("She wrote that the plan was deeply flawed.", "writing", "wrote", id="writing"),
-    pytest.param(
-        "The senator tweeted that the vote would be delayed.", "writing", "tweeted", id="writing-tweet"
-    ),
-    pytest.param("Analysts believe the talks will collapse.", "belief", "believe", id="belief"),
-    pytest.param("Officials expect that prices will rise again.", "belief", "expect", id="belief-expect"),
-    pytest.param("The group vowed to retaliate against the attack.", "intention", "vowed", id="intention"),
-    pytest.param(
-        "The government plans to build two new hospitals.", "intention", "plans", id="intention-plan"
-    ),
-    pytest.param(
-        "Hamas accused Israel of violating the ceasefire.", "accusation", "accused", id="accusation"
-    ),
-    pytest.param(
-        "The president condemned the bombing of the market.",
-        "accusation",
-        "condemned",
-        id="accusation-condemn",
-    ),
-    pytest.param(
-        "Human rights groups blamed the militia for the killings.",
-        "accusation",
-        "blamed",
-        id="accusation-blame",
-    ),
-    pytest.param("Ten people died, according to local officials.", "other", "according to", id="other"),
+    row(id, text, cue_class=cue_class, cue=cue)
+    for id, text, cue_class, cue in [
+        ("speech", "The spokesman insisted that the convoy had been cleared.", "speech", "insisted"),
+        ("writing", "She wrote that the plan was deeply flawed.", "writing", "wrote"),
+        ("writing-tweet", "The senator tweeted that the vote would be delayed.", "writing", "tweeted"),
+        ("belief", "Analysts believe the talks will collapse.", "belief", "believe"),
+        ("belief-expect", "Officials expect that prices will rise again.", "belief", "expect"),
+        ("intention", "The group vowed to retaliate against the attack.", "intention", "vowed"),
+        ("intention-plan", "The government plans to build two new hospitals.", "intention", "plans"),
+        ("accusation", "Hamas accused Israel of violating the ceasefire.", "accusation", "accused"),
+        (
+            "accusation-condemn",
+            "The president condemned the bombing of the market.",
+            "accusation",
+            "condemned",
+        ),
+        (
+            "accusation-blame",
+            "Human rights groups blamed the militia for the killings.",
+            "accusation",
+            "blamed",
+        ),
+        ("other", "Ten people died, according to local officials.", "other", "according to"),
+    ]
 ]
-
-
-@pytest.mark.parametrize(("text", "cue_class", "cue"), CUE_CLASSES)
-def test_cue_classes(make: Make, text: str, cue_class: str, cue: str) -> None:
-    check(statements(make, text), {"cue_class": cue_class, "cue": cue})
 
 
 NOTHING = [
@@ -361,52 +359,55 @@ def test_speaker_actor_named_inside_the_source_phrase(make: Make) -> None:
     assert "Associated Press" in actors[s.speaker].name
 
 
-@pytest.mark.parametrize(
-    ("text", "content", "speaker_text"),
-    [
-        pytest.param(
+FIGURE_SOURCES = [
+    row(id, text, content=content, speaker_text=speaker_text)
+    for id, text, content, speaker_text in [
+        (
+            "reported-preposed",
             "At least 12 people were killed, the official Wafa news agency reported.",
             "At least 12 people were killed",
             "the official Wafa news agency",
-            id="reported-preposed",
         ),
-        pytest.param(
+        (
+            "says-figure",
             "The Hamas-run health ministry says more than 34,000 people have been killed.",
             "more than 34,000 people have been killed",
             "The Hamas-run health ministry",
-            id="says-figure",
         ),
-        pytest.param(
+        (
+            "adding-inherits-subject",
             "The death toll rose to 45, officials said, adding that many remain missing.",
             "many remain missing",
             "officials",
-            id="adding-inherits-subject",
         ),
-        pytest.param(
+        (
+            "statement-saying",
             "The ministry issued a statement saying that the strike killed 12 civilians.",
             "the strike killed 12 civilians",
             "The ministry",
-            id="statement-saying",
         ),
-        pytest.param(
+        (
+            "participle-stays-content",
             "Officials said the strike hit the market, killing 12 people.",
             "the strike hit the market, killing 12 people",
             "Officials",
-            id="participle-stays-content",
         ),
-        pytest.param(
+        (
+            "reporting-participle-cut",
             "The agency reported that 26 birds died in the north, declaring that the farm was closed.",
             "26 birds died in the north",
             "The agency",
-            id="reporting-participle-cut",
         ),
-        pytest.param(
+        (
+            "date-not-in-speaker",
             "Canadian Food Inspection Agency officials on Monday said a cow has tested positive.",
             "a cow has tested positive",
             "Canadian Food Inspection Agency officials",
-            id="date-not-in-speaker",
         ),
-    ],
-)
-def test_sources_of_figures(make: Make, text: str, content: str, speaker_text: str) -> None:
-    check(statements(make, text), {"content": content, "speaker_text": speaker_text})
+    ]
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [*QUOTE_FORMS, *OTHER_FORMS, *CUE_CLASSES, *FIGURE_SOURCES])
+def test_statement_forms(make: Make, text: str, expected: dict[str, Any]) -> None:
+    check(statements(make, text), expected)
