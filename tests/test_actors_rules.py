@@ -85,6 +85,7 @@ def check(actor: Actor | None, expected: dict[str, object]) -> None:
             {"country": "ISR", "sector": "MIL", "kind": "state", "rule": "demonym-action:ISR"},
         ),
         ("Russian shelling hit a school.", "Russian", {"country": "RUS", "sector": "MIL"}),
+        ("Israeli strikes killed 12 people in Gaza.", "Israeli", {"country": "ISR", "sector": "MIL"}),
         (
             "A US drone strike killed two men.",
             "US",
@@ -195,7 +196,7 @@ def _actors_of(extract: Callable[..., object], text: str) -> list[Actor]:
         (
             "John Smith, a spokesman for the army, said no.",
             ["John Smith", "spokesman"],
-            {"kind": "person", "title": "spokesman"},
+            {"kind": "person", "title": "spokesman", "sector": None},  # no state: not GOV
         ),
         # a name in apposition overrides the office holder guessed from the date
         (

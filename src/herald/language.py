@@ -17,6 +17,11 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def warm_language_identifier() -> None:
+    """Load the identifier's model now (it takes about half a second) rather than on the first article."""
+    _identifier()
+
+
 def detect_language(text: str, *, sample: int = 4000) -> str:
     """ISO 639-1 code of the text's language ('en' when the text is too short to tell)."""
     head = text[:sample]

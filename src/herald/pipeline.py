@@ -13,6 +13,7 @@ from . import __version__
 from .config import Settings, settings
 from .errors import ModelNotFoundError
 from .inputs import ArticleInput
+from .language import warm_language_identifier
 from .schema import Article, Extraction, Note
 from .stages import STAGES, register_all
 from .stages.common import ArticleMeta, register_extensions
@@ -42,7 +43,11 @@ def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
 
 @functools.lru_cache(maxsize=4)
 def _cached(model: str) -> Language:
-    return build(model)
+    nlp = build(model)
+    # The language identifier is needed for every article: load it with the pipeline, so the first
+    # article does not pay for it and forked workers inherit it instead of each loading their own.
+    warm_language_identifier()
+    return nlp
 
 
 def load(model: str | None = None) -> Language:

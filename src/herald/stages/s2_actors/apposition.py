@@ -57,7 +57,8 @@ def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
             person.title = role.title
         if person.country is None:
             person.country = role.country
-        if person.sector is None:
+        if person.sector is None and (role.country is not None or role.sector != "GOV"):
+            # a bare "executive vice president" or "spokesman for the army" is no government's official
             person.sector = role.sector
             person.sectors = list(role.sectors)
         person.rule += "+appos"

@@ -34,6 +34,7 @@ class Finder:
         self.policy_nouns = frozenset(lex.policy_nouns)
         self.action_nouns = frozenset(lex.action_nouns)
         self.strike_nouns = frozenset(lex.strike_nouns)
+        self.harm_verbs = frozenset(lex.harm_verbs)
         self.action_modifiers = frozenset(lex.action_modifiers)
         self.inanimate = frozenset(lex.inanimate_nouns)
         self.phenomena = frozenset(lex.phenomenon_words)
@@ -470,6 +471,10 @@ class Finder:
         if m.name == old:
             m.name = _strip_det(doc[m.start : m.end].text)
 
+    def _harms(self, noun: Token) -> bool:
+        verb = lift_conj(noun).head
+        return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in self.harm_verbs
+
     def _military_action(self, tok: Token) -> bool:
         """The token (a state's name or demonym) modifies a noun of military action, directly or through
         action modifiers ("[US] drone strike"); the noun's other noun modifiers are all action modifiers
@@ -499,7 +504,8 @@ class Finder:
                 mods += [node] if node.i != lift_conj(tok).i else []
                 if any(c.lower_ not in self.action_modifiers for c in mods):
                     return False
-                return not strike or bool(mods)
+                # a bare "Israeli strikes" only as the subject of a verb of harm ("killed"), not "disrupted"
+                return not strike or bool(mods) or self._harms(head)
             if head.lower_ not in self.action_modifiers:
                 return False
             node = head

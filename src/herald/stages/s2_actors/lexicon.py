@@ -65,6 +65,7 @@ class Lexicons(BaseModel):
     policy_nouns: list[str] = Field(default_factory=list)
     action_nouns: list[str] = Field(default_factory=list)
     strike_nouns: list[str] = Field(default_factory=list)
+    harm_verbs: list[str] = Field(default_factory=list)
     action_modifiers: list[str] = Field(default_factory=list)
     inanimate_nouns: list[str] = Field(default_factory=list)
     phenomenon_words: list[str] = Field(default_factory=list)
