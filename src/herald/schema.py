@@ -95,9 +95,12 @@ class Place(Record):
     source: str | None = Field(None, description="Which gazetteer resolved it.")
     confidence: float | None = Field(None, ge=0, le=1)
     metonymic: bool = Field(
-        False, description="The name stands for an actor here ('Beijing said'): still a toponym, not a location."
+        False,
+        description="The name stands for an actor here ('Beijing said'): still a toponym, not a location.",
     )
-    rule: str | None = Field(None, description="How the mention was found and resolved, e.g. 'ner:GPE+scored'.")
+    rule: str | None = Field(
+        None, description="How the mention was found and resolved, e.g. 'ner:GPE+scored'."
+    )
 
 
 class Actor(Record):
@@ -111,7 +114,9 @@ class Actor(Record):
     title: str | None = Field(None, description="Role or office, e.g. 'foreign ministry spokesman'.")
     mentions: list[Span] = Field(default_factory=list)
     rule: str | None = Field(None, description="How the actor was resolved: KB entry or rule name.")
-    parent: str | None = Field(None, description="Actor id this one belongs to ('Hamas-run ministry' -> Hamas).")
+    parent: str | None = Field(
+        None, description="Actor id this one belongs to ('Hamas-run ministry' -> Hamas)."
+    )
 
 
 class Event(Record):
@@ -150,7 +155,8 @@ class Statement(Record):
     content: Span
     evidence: Span
     quotes: list[Span] = Field(
-        default_factory=list, description="The verbatim (quoted) stretches inside the content, marks excluded."
+        default_factory=list,
+        description="The verbatim (quoted) stretches inside the content, marks excluded.",
     )
     continues: str | None = Field(
         None, description="Id of the statement this one continues (a quotation split by its attribution)."
@@ -175,7 +181,9 @@ class Figure(Record):
     number: Span | None = Field(None, description="The quantity expression itself, qualifier included.")
     source_statement: str | None = Field(None, description="Statement id whose content covers the figure.")
     rule: str | None = Field(None, description="The rules/lexicon entries that produced the figure.")
-    additional: bool = Field(False, description="Counts others besides those already mentioned ('three more').")
+    additional: bool = Field(
+        False, description="Counts others besides those already mentioned ('three more')."
+    )
 
 
 class Extraction(BaseModel):
