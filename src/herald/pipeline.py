@@ -44,10 +44,24 @@ def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
 @functools.lru_cache(maxsize=4)
 def _cached(model: str) -> Language:
     nlp = build(model)
-    # The language identifier is needed for every article: load it with the pipeline, so the first
-    # article does not pay for it and forked workers inherit it instead of each loading their own.
-    warm_language_identifier()
+    warm_up(nlp)
     return nlp
+
+
+# Touches every stage's lazily loaded data (lexicons, gazetteer, matchers, dateparser).
+_WARM_UP_TEXT = (
+    "Officials in Paris said on Monday that police had arrested 12 protesters, and the minister "
+    "told reporters the talks with Germany would resume next week."
+)
+
+
+def warm_up(nlp: Language) -> None:
+    """Load now what the stages and the language identifier load on first use (about a second), so the
+    first article does not pay for it and forked worker processes inherit it instead of each loading it."""
+    warm_language_identifier()
+    doc = nlp.make_doc(_WARM_UP_TEXT)
+    doc._.herald_meta = ArticleMeta(id="warm-up", published=date(2024, 4, 30))
+    nlp(doc)
 
 
 def load(model: str | None = None) -> Language:

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Actor, Event
 from ...schema import Span as TextSpan
-from ..common import actor_for_token, meta
+from ..common import meta
+from .actor_index import actor_for_token
 from . import attach, modality
 from .confidence import score
 from .lexicon import Entry, Lexicon, load_lexicon

@@ -1,0 +1,68 @@
+"""Per-Doc index of the actors stage's mentions, so role resolution does not rescan every actor per token.
+
+Same answers as :func:`herald.stages.common.actor_at` / :func:`~herald.stages.common.actors_at` (which scan all
+mentions on every call): the index is built once per actors list and answers are memoised per character range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ...schema import Actor
+
+
+class ActorIndex:
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        # Mentions in scan order (actor order, then mention order): ties on width go to the first, as in actor_at.
+        self._mentions = [(m.start, m.end, actor) for actor in actors for m in actor.mentions]
+        self._exact: dict[tuple[int, int], list[Actor]] = {}
+        for actor in actors:
+            for key in dict.fromkeys((m.start, m.end) for m in actor.mentions):
+                self._exact.setdefault(key, []).append(actor)
+        self._covering: dict[tuple[int, int], Actor | None] = {}
+
+    def covering(self, start: int, end: int) -> Actor | None:
+        """The actor whose narrowest mention covers [start, end)."""
+        key = (start, end)
+        if key in self._covering:
+            return self._covering[key]
+        best: tuple[int, Actor] | None = None
+        for m_start, m_end, actor in self._mentions:
+            if m_start <= start and end <= m_end:
+                width = m_end - m_start
+                if best is None or width < best[0]:
+                    best = (width, actor)
+        found = best[1] if best else None
+        self._covering[key] = found
+        return found
+
+    def exactly(self, start: int, end: int) -> list[Actor]:
+        """Every actor with a mention exactly on [start, end), in actor order."""
+        return list(self._exact.get((start, end), ()))
+
+
+# One index, for the actors list of the Doc being coded; holding the list keeps its identity unique.
+_LAST: tuple[object, ActorIndex] | None = None
+
+
+def index(doc: Doc) -> ActorIndex:
+    global _LAST
+    actors = doc._.herald_actors
+    last = _LAST
+    if last is not None and last[0] is actors and actors is not None:
+        return last[1]
+    built = ActorIndex(actors or ())
+    _LAST = (actors, built)
+    return built
+
+
+def actor_for_token(token: Token) -> Actor | None:
+    """The actor whose mention contains this token."""
+    return index(token.doc).covering(token.idx, token.idx + len(token))
+
+
+def actors_at(doc: Doc, start: int, end: int) -> list[Actor]:
+    """Every actor with a mention exactly on [start, end)."""
+    return index(doc).exactly(start, end)
