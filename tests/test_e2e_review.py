@@ -292,23 +292,17 @@ def test_figure(extract: Extract, text: str, value: float, counts: str) -> None:
     assert any(f.value == value and f.counts == counts for f in x.figures), x.figures
 
 
-# --- known gaps
-@pytest.mark.xfail(reason="actors stage: an adjective of nationality ('Israeli air strikes') gives no actor")
+# --- gaps found in review and since fixed in the actors stage
 def test_gap_nationality_adjective_actor(extract: Extract) -> None:
     x = extract("Israeli air strikes killed at least 27 people in Rafah overnight.", published=PUB)
     assert any("Israel" in _names(x, e.actors) for e in x.events)
 
 
-@pytest.mark.xfail(reason="actors stage: 'Debris' is taken for an actor and becomes the attacker")
 def test_gap_inanimate_actor(extract: Extract) -> None:
     x = extract("Debris damaged a residential building in Kharkiv, injuring three people.", published=PUB)
     assert all("Debris" not in _names(x, e.actors) for e in x.events)
 
 
-@pytest.mark.xfail(
-    reason="actors stage: overlapping mentions ('opposition leader Raila Odinga's' and "
-    "'Raila Odinga's spokesman') make the arrest's recipient Odinga, not his spokesman"
-)
 def test_gap_possessive_recipient(extract: Extract) -> None:
     x = extract(
         "Kenyan police arrested opposition leader Raila Odinga's spokesman in Nairobi.", published=PUB
@@ -333,9 +327,6 @@ def test_riot(extract: Extract) -> None:
     assert any(e.type == "PROTEST" and e.mode == "riot" for e in x.events)
 
 
-@pytest.mark.xfail(
-    reason="actors stage: 'the commander' is kind 'group', so the next quote's 'he' finds no speaker"
-)
 def test_gap_role_noun_is_a_person(extract: Extract) -> None:
     x = extract(
         "\u201cWe will never surrender,\u201d the commander said. "
@@ -345,10 +336,6 @@ def test_gap_role_noun_is_a_person(extract: Extract) -> None:
     assert len(x.statements) == 2 and x.statements[1].speaker == x.statements[0].speaker
 
 
-@pytest.mark.xfail(
-    reason="actors stage: 'Linda Thomas-Greenfield, the US ambassador to the UN' yields two actors "
-    "(person and role), so her statement and her accusation get different actors"
-)
 def test_gap_appositive_role_merges(extract: Extract) -> None:
     x = extract(
         '"The Security Council must act now," said Linda Thomas-Greenfield, the US ambassador to the UN. '
@@ -358,9 +345,6 @@ def test_gap_appositive_role_merges(extract: Extract) -> None:
     assert len({s.speaker for s in x.statements}) == 1
 
 
-@pytest.mark.xfail(
-    reason="actors stage: 'the two countries' (a group reference to no named parties) has no actor"
-)
 def test_gap_group_reference_actor(extract: Extract) -> None:
     x = extract("Five years ago, the two countries signed a peace deal.", published=PUB)
     assert x.events and x.events[0].actors

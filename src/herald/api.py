@@ -5,8 +5,8 @@ The CLI, the corpus ingest, the HTTP API and the Spark job all call these.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -179,16 +179,16 @@ def _process_batch(
     return [r for r in results if r is not None]
 
 
-# Articles per task sent to a worker process (see extract_many).
-POOL_TASK_SIZE = int(os.environ.get("HERALD_POOL_TASK", "8"))
-
 # Worker-side state for process pools: the pipeline is loaded once per worker process.
 _WORKER_NLP: Language | None = None
 
 
 def _init_worker(model: str | None) -> None:
     global _WORKER_NLP
-    _WORKER_NLP = load(model)
+    _WORKER_NLP = load(model)  # with fork, inherited ready (and warmed up) when the parent loaded it
+    # The pipeline lives as long as the worker: keep the collector from rescanning it (and, after a fork,
+    # from touching the parent's pages, which would copy them).
+    gc.freeze()
 
 
 def _worker_batch(batch: list[ArticleInput | InputFailure], max_chars: int, batch_size: int) -> list[str]:
@@ -232,15 +232,11 @@ def extract_many(
             yield from _process_batch(pipeline, batch, limit, batch_size)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    # Small tasks keep the workers evenly loaded to the end of the corpus (with whole batches, one worker
-    # finishes its last batch alone); the in-flight window holds about 2 * n_process batches of articles.
-    task = max(1, min(batch_size, POOL_TASK_SIZE))
-    in_flight = 2 * n_process * max(1, batch_size // task)
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
         window: deque[Future[list[str]]] = deque()
-        for batch in _batches(items, task):
+        for batch in _batches(items, batch_size):
             window.append(pool.submit(_worker_batch, batch, limit, batch_size))
-            if len(window) >= in_flight:
+            if len(window) >= 2 * n_process:
                 for js in window.popleft().result():
                     yield Extraction.model_validate_json(js)
         while window:
