@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -38,6 +39,12 @@ def corpus(n: int, seed: int = 13) -> list[str]:
     return ["\n\n".join(rng.sample(paragraphs, k=min(6, len(paragraphs)))) for _ in range(n)]
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (less noisy than wall time on a busy box)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def _worker(mode: str, n: int, n_process: int, batch_size: int) -> dict[str, float]:
     texts = corpus(n)
     import herald
@@ -48,22 +55,23 @@ def _worker(mode: str, n: int, n_process: int, batch_size: int) -> dict[str, flo
         from herald.config import settings
 
         nlp = spacy.load(settings().model)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     else:
         herald.load()  # load outside the timed region, like spacy.load above
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         tokens = 0
         for x in herald.extract_many(texts, n_process=n_process, batch_size=batch_size):
             tokens += x.article.chars
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "articles": n,
         "seconds": round(seconds, 2),
         "articles_per_s": round(n / seconds, 1),
+        "cpu_seconds": round(cpu, 2),
         "peak_rss_mb_main": round(self_rss, 1),
         "peak_rss_mb_worker": round(child_rss, 1) if n_process > 1 else round(self_rss, 1),
     }
@@ -93,19 +101,29 @@ def main() -> None:
     ap.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--worker", choices=["spacy", "herald"], help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each configuration this many times (interleaved), keep the fastest",
+    )
     args = ap.parse_args()
     if args.worker:
         print(json.dumps(_worker(args.worker, args.n, args.n_process, args.batch_size)))
         return
-    results = {
-        "spacy_1": run("spacy", args.n, 1, args.batch_size),
-        "herald_1": run("herald", args.n, 1, args.batch_size),
-        "herald_2": run("herald", args.n, 2, args.batch_size),
-    }
+    configs = {"spacy_1": ("spacy", 1), "herald_1": ("herald", 1), "herald_2": ("herald", 2)}
+    results: dict[str, dict[str, float]] = {}
+    for _ in range(max(1, args.repeat)):  # interleaved, so a burst of load elsewhere hits every configuration
+        for name, (mode, n_process) in configs.items():
+            r = run(mode, args.n, n_process, args.batch_size)
+            if name not in results or r["articles_per_s"] > results[name]["articles_per_s"]:
+                results[name] = r
     ratio_vs_spacy = results["herald_1"]["articles_per_s"] / results["spacy_1"]["articles_per_s"]
     ratio_2_vs_1 = results["herald_2"]["articles_per_s"] / results["herald_1"]["articles_per_s"]
+    cpu_vs_spacy = results["spacy_1"]["cpu_seconds"] / results["herald_1"]["cpu_seconds"]
     summary = {
         "results": results,
+        "herald_vs_spacy_cpu": round(cpu_vs_spacy, 3),
         "herald_vs_spacy": round(ratio_vs_spacy, 3),
         "n_process_2_vs_1": round(ratio_2_vs_1, 3),
         "targets": {
@@ -120,9 +138,11 @@ def main() -> None:
     for name, r in results.items():
         print(
             f"{name:10s} {r['articles_per_s']:8.1f} articles/s  {r['seconds']:7.2f}s  "
+            f"cpu {r['cpu_seconds']:7.2f}s  "
             f"peak RSS main {r['peak_rss_mb_main']:.0f} MB, per worker {r['peak_rss_mb_worker']:.0f} MB"
         )
     print(f"Herald / bare spaCy (1 process): {ratio_vs_spacy:.2f}x   (target >= 0.75x)")
+    print(f"Herald / bare spaCy, CPU time:   {cpu_vs_spacy:.2f}x   (from CPU seconds: robust to load)")
     print(f"Herald n_process=2 / 1:          {ratio_2_vs_1:.2f}x   (target >= 1.8x)")
 
 

@@ -247,3 +247,26 @@ def test_generated_files_are_up_to_date() -> None:
         pytest.skip("tools/kb not present")
     run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+QID_SOURCES = ROOT / "tools" / "kb" / "qid_sources.yaml"
+
+
+def _qid_rows() -> list[dict[str, Any]]:
+    if not QID_SOURCES.exists():
+        pytest.skip("tools/kb/ not in this checkout")
+    rows: list[dict[str, Any]] = yaml.safe_load(QID_SOURCES.read_text("utf-8")) or []
+    return rows
+
+
+def test_confirmed_ids_have_two_sources_and_reach_the_kb() -> None:
+    """Every id added after the first release names two sources that show it (dissents do not count)."""
+    by_key = {e["key"]: e for _, e in all_entries()}
+    for row in _qid_rows():
+        assert QID.match(row["wikidata"]), row
+        backing = [s for s in row["sources"] if not str(s).startswith("dissent")]
+        assert len(backing) >= 2, f"{row['key']}: fewer than two confirming sources"
+        entry = by_key.get(row["key"])
+        assert entry is not None, f"{row['key']}: not a KB key"
+        assert entry["wikidata"] == row["wikidata"], row["key"]
+        assert row["label"] in {entry["name"], *entry["aliases"]}, row["key"]

@@ -4,7 +4,9 @@ Sources, all in this folder:
 - ``states_overlay.yaml``: hand-curated state facts (QIDs, demonyms, seats, extra aliases), merged with the
   names and official names of the pinned ``pycountry`` and the capitals of the pinned ``countryinfo``;
 - ``sources/{igos,groups,organizations,people}.yaml``: hand-curated entries in a compact form (only the
-  fields that differ from the defaults).
+  fields that differ from the defaults);
+- ``qid_sources.yaml``: Wikidata ids confirmed after the entries were written, each with the (at least two)
+  independent public sources that show the id next to the entity's label; merged into the entries by key.
 
 Every output entry carries every field of the KB format, in a fixed order, so the files diff cleanly.
 Run: ``python tools/kb/build_kb.py`` (``--check`` exits 1 when the shipped files are out of date).
@@ -147,9 +149,45 @@ def build_states() -> list[dict[str, Any]]:
     return sorted(entries, key=lambda e: e["name"])
 
 
-def build_source(name: str) -> list[dict[str, Any]]:
+MIN_QID_SOURCES = 2
+
+
+def load_qid_sources() -> dict[str, dict[str, Any]]:
+    """Confirmed ids by entry key; refuses rows with fewer than two sources or duplicate keys/ids."""
+    path = HERE / "qid_sources.yaml"
+    if not path.exists():
+        return {}
+    rows: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8")) or []
+    by_key: dict[str, dict[str, Any]] = {}
+    seen_qids: set[str] = set()
+    for row in rows:
+        key, qid = row["key"], row["wikidata"]
+        backing = [s for s in row.get("sources") or [] if not str(s).startswith("dissent")]
+        if len(backing) < MIN_QID_SOURCES:
+            raise SystemExit(f"qid_sources.yaml {key}: needs at least {MIN_QID_SOURCES} sources")
+        if key in by_key or qid in seen_qids:
+            raise SystemExit(f"qid_sources.yaml {key}: duplicate key or id {qid}")
+        by_key[key] = row
+        seen_qids.add(qid)
+    return by_key
+
+
+def build_source(name: str, qids: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     path = HERE / "sources" / f"{name}.yaml"
     raw = yaml.safe_load(path.read_text("utf-8")) or []
+    for r in raw:
+        row = qids.pop(r["key"], None)
+        if row is None:
+            continue
+        if r.get("wikidata") and r["wikidata"] != row["wikidata"]:
+            raise SystemExit(
+                f"{r['key']}: qid_sources.yaml says {row['wikidata']}, {path.name} {r['wikidata']}"
+            )
+        if row.get("label") and row["label"] != r["name"] and row["label"] not in r.get("aliases", []):
+            raise SystemExit(
+                f"{r['key']}: qid_sources.yaml label {row['label']!r} is not a name of the entry"
+            )
+        r["wikidata"] = row["wikidata"]
     return [normalise(r) for r in raw]
 
 
@@ -189,6 +227,7 @@ def main() -> int:
             build_states(), "states", "tools/kb/states_overlay.yaml + pycountry + countryinfo"
         ),
     }
+    qids = load_qid_sources()
     for name, what in (
         ("igos", "intergovernmental organisations and their organs"),
         ("groups", "armed, militant and political groups"),
@@ -196,7 +235,11 @@ def main() -> int:
         ("people", "office holders and other people"),
     ):
         if (HERE / "sources" / f"{name}.yaml").exists():
-            outputs[f"{name}.yaml"] = dump(build_source(name), what, f"tools/kb/sources/{name}.yaml")
+            outputs[f"{name}.yaml"] = dump(
+                build_source(name, qids), what, f"tools/kb/sources/{name}.yaml + tools/kb/qid_sources.yaml"
+            )
+    if qids:
+        raise SystemExit(f"qid_sources.yaml: unknown keys {sorted(qids)}")
     stale = []
     for fname, text in outputs.items():
         target = OUT / fname

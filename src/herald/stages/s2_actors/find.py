@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .cities import known_place, place_country
 from .kb import Entry
 from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
@@ -20,6 +21,11 @@ NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": 
 # Named entities whose inside is a different name ("George Washington", "Beijing Daily").
 NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 STOP_LEFT_POS = frozenset({"DET", "NUM", "ADP", "PRON", "CCONJ", "AUX", "ADV", "SCONJ"})
+# A PERSON/ORG entity that is a town's name is read as the town only for big towns ("Lyon", "Marseille"):
+# smaller ones share their names with people ("Jackson", "Lincoln").
+MISLABELLED_TOWN_POP = 300_000
+# A proper noun before a role noun that NER did not call a place gives a country only for a sizeable town.
+ROLE_TOWN_POP = 100_000
 
 
 class Finder:
@@ -39,6 +45,8 @@ class Finder:
         self.inanimate = frozenset(lex.inanimate_nouns)
         self.phenomena = frozenset(lex.phenomenon_words)
         self.former = frozenset(lex.former_markers)
+        self.authority_verbs = frozenset(lex.speech_verbs) | frozenset(lex.authority_verbs)
+        self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
 
     # --- helpers -------------------------------------------------------------------------------------------
@@ -385,6 +393,12 @@ class Finder:
             country = local.country
         elif name_country is not None:
             country = name_country
+        place: str | None = None
+        if country is None and modifier is None and owner is None:
+            # "Gaza residents", "Donetsk separatists", "Rafah's municipality": a town or region the KB does
+            # not know gives the role the country the gazetteer puts it in.
+            place = self._place_before(doc, start, s, ent_of)
+            country = place
         if role.needs_country and country is None:
             return None  # "people", "the population": an actor only as some country's ("Zambian people")
         text = doc[start:end].text
@@ -393,6 +407,13 @@ class Finder:
         sectors = [role.sector]
         # "former president X", "ex-minister": PLOVER codes former officials as elites.
         former = any(doc[i].lower_ in self.former for i in range(start, s))
+        if (
+            sector == "GOV"
+            and role.kind == "person"
+            and any(doc[i].lower_ in self.opposition for i in range(start, s))
+        ):
+            # "opposition leader X", "the opposition's candidate": the opposition's, not the government's.
+            sector, sectors = "OPP", ["OPP", *[x for x in sectors if x != "OPP"]]
         if modifier is not None and modifier.kind != "state" and (role.generic or owner is not None):
             # "Hamas officials": Hamas's sector; "Hamas-run health ministry": the organ's, then Hamas's.
             extra = modifier.all_sectors()
@@ -404,6 +425,8 @@ class Finder:
             rule += f"+in:{local.key}"
         elif name_country is not None:
             rule += "+name-country"
+        elif place is not None:
+            rule += f"+place:{place}"
         # Who is it? A named KB person; else the office holder on the publication date; else the role itself.
         if person is None and not named and role.office and modifier is not None and modifier.kind == "state":
             holder = self.kb.holder(self.lex.office_name(role.office), country, day)
@@ -570,6 +593,48 @@ class Finder:
                 return e.country != entry.country
         return False
 
+    def _authority_subject(self, head: Token) -> bool:
+        """Active subject of a speech or authority verb ("Lagos said", "Lagos and Abuja imposed")."""
+        tok = lift_conj(head)
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.authority_verbs
+
+    def _town(self, doc: Doc, ent: Span, start: int, end: int) -> str | None:
+        """Country (alpha-3) of a named entity that is a town or region the KB does not know, else None."""
+        if start >= end or ent.label_ not in ("GPE", "ORG", "PERSON"):
+            return None
+        text = doc[start:end].text
+        found = place_country(text)
+        if found is None:
+            return None
+        if ent.label_ == "GPE":
+            # a small town's name is often a person's NER mislabelled ("Henderson said"): no country for it
+            return found[0] if found[1] >= ROLE_TOWN_POP or found[1] == 0 else None
+        if end - start != 1 or found[1] < MISLABELLED_TOWN_POP:
+            return None
+        word = doc[start].text
+        if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents):
+            return None  # "Whitney Houston ... Houston said": the person
+        return found[0]
+
+    def _place_before(self, doc: Doc, start: int, s: int, ent_of: list[Span | None]) -> str | None:
+        """Country of the first run of proper nouns in [start, s) that the gazetteer places in one country."""
+        i = start
+        while i < s:
+            if doc[i].pos_ != "PROPN":
+                i += 1
+                continue
+            j = i
+            while j < s and doc[j].pos_ == "PROPN":
+                j += 1
+            found = place_country(doc[i:j].text)
+            ent = ent_of[i]
+            if found is not None and (
+                (ent is not None and ent.label_ in ("GPE", "LOC")) or found[1] >= ROLE_TOWN_POP
+            ):
+                return found[0]
+            i = j
+        return None
+
     def _surname(self, doc: Doc, ent: Span, resolved: set[str]) -> Mention | None:
         """ "Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""
         start, end = _bare_start(ent), _bare_end(ent)
@@ -610,7 +675,26 @@ class Finder:
         ):
             return None  # "Debris damaged", "Hurricane Milton killed": no actor
         head = head_of(doc, ent.start, ent.end)
-        if ent.label_ == "GPE" and not is_agentive(head):
+        town = self._town(doc, ent, start, end)
+        if town is not None or (ent.label_ == "GPE" and known_place(doc[start:end].text)):
+            # A town or region (not a KB state/capital) is a place; it stands for its authorities only as the
+            # subject of a speech/authority verb ("Lagos imposed a curfew", not "Lyon beat Marseille"), and
+            # then with the country it lies in.
+            if not self._authority_subject(head):
+                return None
+            if town is not None:
+                return Mention(
+                    start=start,
+                    end=end,
+                    rule=f"town-authority:{town}",
+                    kind="organization",
+                    name=doc[start:end].text,
+                    country=town,
+                    sector="GOV",
+                    sectors=["GOV"],
+                    label="GPE",
+                )
+        elif ent.label_ == "GPE" and not is_agentive(head):
             return None  # unknown places are the places stage's business
         if ent.label_ == "NORP" and not is_noun_like(head):
             return None

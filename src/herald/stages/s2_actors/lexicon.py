@@ -76,6 +76,8 @@ class Lexicons(BaseModel):
     pronouns: dict[str, list[str]] = Field(default_factory=dict)
     possessives: dict[str, list[str]] = Field(default_factory=dict)
     speech_verbs: list[str] = Field(default_factory=list)
+    authority_verbs: list[str] = Field(default_factory=list)
+    opposition_markers: list[str] = Field(default_factory=list)
 
     def office_name(self, role: str) -> str:
         """Canonical office name: "Secretary of State" and "foreign minister" compare equal."""

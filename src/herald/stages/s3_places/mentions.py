@@ -155,10 +155,13 @@ def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) ->
 
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """``A, B`` where B names an admin1 area or a country: B qualifies A."""
-    starts = {t.idx: t.i for t in doc if t.text == ","}  # doc.text is rebuilt per access: use the tokens
+    starts: dict[int, int] | None = None  # comma offsets, built only when two mentions are that close
     for a, b in itertools.pairwise(mentions):
-        i = starts.get(a.end) if b.start in (a.end + 1, a.end + 2) else None
-        if i is None:
+        if b.start not in (a.end + 1, a.end + 2):
+            continue
+        if starts is None:  # doc.text is rebuilt per access: use the tokens
+            starts = {t.idx: t.i for t in doc if t.text == ","}
+        if starts.get(a.end) is None:
             continue
         if any(e.kind in ("admin1", "country") for e, _ in b.candidates):
             a.qualifier, b.qualifies = b, a

@@ -1,7 +1,7 @@
 """Per-Doc index of the actors stage's mentions, so role resolution does not rescan every actor per token.
 
-Same answers as :func:`herald.stages.common.actor_at` / :func:`~herald.stages.common.actors_at` (which scan all
-mentions on every call): the index is built once per actors list and answers are memoised per character range.
+Same answers as :func:`herald.stages.common.actor_at` / :func:`~herald.stages.common.actors_at` (which scan
+all mentions on every call): the index is built once per actors list and answers are memoised per range.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ...schema import Actor
 
 class ActorIndex:
     def __init__(self, actors: Sequence[Actor]) -> None:
-        # Mentions in scan order (actor order, then mention order): ties on width go to the first, as in actor_at.
+        # Mentions in scan order (actors, then their mentions): ties on width go to the first, as in actor_at.
         self._mentions = [(m.start, m.end, actor) for actor in actors for m in actor.mentions]
         self._exact: dict[tuple[int, int], list[Actor]] = {}
         for actor in actors:

@@ -8,20 +8,23 @@ modality from modality.py; date, place and attribution from attach.py; confidenc
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+import numpy as np
+from spacy.attrs import LEMMA
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Actor, Event
 from ...schema import Span as TextSpan
-from ..common import meta
-from .actor_index import actor_for_token
+from ..common import doc_text, meta
 from . import attach, modality
+from .actor_index import actor_for_token
 from .confidence import score
 from .lexicon import Entry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
@@ -309,6 +312,17 @@ def _known_hashes(lex: Lexicon) -> frozenset[int]:
     return frozenset(hash_string(w) for w in words)
 
 
+@functools.lru_cache(maxsize=4)
+def _known_array(lex: Lexicon) -> np.ndarray:
+    return np.fromiter(_known_hashes(lex), dtype=np.uint64)
+
+
+def _known_tokens(doc: Doc, lex: Lexicon) -> list[int]:
+    """Indices of the Doc's tokens whose lemma a lexicon knows: one vectorised pass, not a Token per word."""
+    lemmas = doc.to_array(LEMMA).astype(np.uint64, copy=False)
+    return [int(i) for i in np.flatnonzero(np.isin(lemmas, _known_array(lex)))]
+
+
 def _background_role(anchor: Token) -> bool:
     """ "responsible for conducting attacks", "suspected of blowing up a plane": a description of someone's
     role or an allegation, not a reported occurrence."""
@@ -347,8 +361,11 @@ def _nonspecific(anchor: Token) -> bool:
 class _Sentence:
     """Coding of one sentence."""
 
-    def __init__(self, doc: Doc, sent: Span, lex: Lexicon, onto: Ontology) -> None:
+    def __init__(
+        self, doc: Doc, sent: Span, lex: Lexicon, onto: Ontology, hits: list[int] | None = None
+    ) -> None:
         self.doc, self.sent, self.lex, self.onto = doc, sent, lex, onto
+        self.hits = hits  # indices of the sentence's tokens with a known lemma, when the caller found them
         self.consumed: set[int] = set()
         self.matched: dict[int, Candidate] = {}
         self.blocked = frozenset(lex.nouns)
@@ -454,8 +471,11 @@ class _Sentence:
     # --- triggers ------------------------------------------------------------------------------------
     def code(self) -> list[Candidate]:
         # Only tokens whose lemma is in a lexicon can trigger (compared by hash: cheap); root first.
-        known = self.known
-        hits = [t for t in self.sent if t.lemma in known]
+        if self.hits is not None:
+            hits = [self.doc[i] for i in self.hits]
+        else:
+            known = self.known
+            hits = [t for t in self.sent if t.lemma in known]
         if not hits:
             return []
         tokens = sorted(hits, key=lambda t: (_depth(t), t.i))
@@ -1066,7 +1086,9 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
         quad=onto.quad(cand.type),
         intensity=onto.intensity(cand.type, mode),
         trigger=_token_span(cand.trigger),
-        evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+        evidence=TextSpan(
+            start=sent.start_char, end=sent.end_char, text=doc_text(doc)[sent.start_char : sent.end_char]
+        ),
         rule=cand.rule,
         confidence=confidence,
     )
@@ -1094,8 +1116,10 @@ def code_doc(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
     """Events with their explanation traces."""
     lex, onto = load_lexicon(), load_ontology()
     out: list[tuple[Event, dict[str, object]]] = []
+    known = _known_tokens(doc, lex)
     for sent in doc.sents:
-        cands = _Sentence(doc, sent, lex, onto).code()
+        lo, hi = bisect.bisect_left(known, sent.start), bisect.bisect_left(known, sent.end)
+        cands = _Sentence(doc, sent, lex, onto, known[lo:hi]).code()
         for c in cands:
             _modality(c, doc, onto)
         # Precision first: at most a few events per sentence, the main clause first.
