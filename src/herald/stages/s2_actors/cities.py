@@ -43,7 +43,11 @@ def place_country(name: str) -> tuple[str, int] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def known_place(name: str) -> bool:
-    """The gazetteer knows ``name`` by a primary name. NER often labels people GPE ("Rowling said"); a GPE the
-    gazetteer does not know keeps the plain named-entity rule."""
-    return any(primary for _e, primary in gazetteer().candidates(name))
+def known_place(name: str, min_pop: int) -> bool:
+    """The gazetteer knows ``name`` by a primary name as a region or a town of ``min_pop`` people or more (not
+    a country). NER often labels people GPE ("Rowling said", "Montalvo said"); a GPE the gazetteer does not
+    know, or only as a small town, keeps the plain named-entity rule."""
+    found = [e for e, primary in gazetteer().candidates(name) if primary]
+    if not found or any(e.kind in ("country", "continent") for e in found):
+        return False
+    return any(e.kind == "region" or e.population >= min_pop for e in found)

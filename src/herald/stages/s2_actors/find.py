@@ -602,6 +602,8 @@ class Finder:
         """Country (alpha-3) of a named entity that is a town or region the KB does not know, else None."""
         if start >= end or ent.label_ not in ("GPE", "ORG", "PERSON"):
             return None
+        if start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_quote):
+            return None  # the end of a person's name ("Jackie 'O' Henderson asked")
         text = doc[start:end].text
         found = place_country(text)
         if found is None:
@@ -676,7 +678,7 @@ class Finder:
             return None  # "Debris damaged", "Hurricane Milton killed": no actor
         head = head_of(doc, ent.start, ent.end)
         town = self._town(doc, ent, start, end)
-        if town is not None or (ent.label_ == "GPE" and known_place(doc[start:end].text)):
+        if town is not None or (ent.label_ == "GPE" and known_place(doc[start:end].text, ROLE_TOWN_POP)):
             # A town or region (not a KB state/capital) is a place; it stands for its authorities only as the
             # subject of a speech/authority verb ("Lagos imposed a curfew", not "Lyon beat Marseille"), and
             # then with the country it lies in.
