@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from ..s3_places.gazetteer import gazetteer
+from ..s3_places.store import store
 
 # A name whose biggest town is at least this many times bigger than the biggest one in another country is that
 # country's ("Rafah": Gaza's 126k vs Egypt's 44k); otherwise it is ambiguous and gives no country.
@@ -22,7 +22,7 @@ def place_country(name: str) -> tuple[str, int] | None:
     """(ISO alpha-3, population) of the town or region ``name`` by its primary gazetteer name, or None when
     the gazetteer does not know it, it is a country (the KB's business) or towns of that name lie in several
     countries of similar size."""
-    found = [(e, primary) for e, primary in gazetteer().candidates(name) if primary]
+    found = [(e, primary) for e, primary in store().candidates(name) if primary]
     if not found or any(e.kind in ("country", "continent") for e, _p in found):
         return None
     towns = [e for e, _p in found if e.kind == "city" and e.iso3]
@@ -47,7 +47,7 @@ def known_place(name: str, min_pop: int) -> bool:
     """The gazetteer knows ``name`` by a primary name as a region or a town of ``min_pop`` people or more (not
     a country). NER often labels people GPE ("Rowling said", "Montalvo said"); a GPE the gazetteer does not
     know, or only as a small town, keeps the plain named-entity rule."""
-    found = [e for e, primary in gazetteer().candidates(name) if primary]
+    found = [e for e, primary in store().candidates(name) if primary]
     if not found or any(e.kind in ("country", "continent") for e in found):
         return False
     return any(e.kind == "region" or e.population >= min_pop for e in found)
