@@ -11,6 +11,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from actor_helpers import actor_with, check
 from herald.config import Settings
 from herald.errors import KnowledgeBaseError
 from herald.schema import Actor
@@ -19,20 +20,6 @@ from herald.stages.s2_actors.extract import ActorExtractor
 from herald.stages.s2_actors.kb import KnowledgeBase, load_kb, read_file
 
 Make = Callable[..., Doc]
-
-
-def actor_with(actors: list[Actor], mention: str) -> Actor | None:
-    """The actor one of whose mentions is exactly ``mention``."""
-    for a in actors:
-        if any(m.text == mention for m in a.mentions):
-            return a
-    return None
-
-
-def check(actor: Actor | None, expected: dict[str, object]) -> None:
-    assert actor is not None
-    for field, value in expected.items():
-        assert getattr(actor, field) == value, (field, actor)
 
 
 # --- fictional KB (independent of the shipped data) -------------------------------------------------------

@@ -8,20 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
+from actor_helpers import actor_with, check
 from herald.schema import Actor
-
-
-def actor_with(actors: list[Actor], mention: str) -> Actor | None:
-    for a in actors:
-        if any(m.text == mention for m in a.mentions):
-            return a
-    return None
-
-
-def check(actor: Actor | None, expected: dict[str, object]) -> None:
-    assert actor is not None
-    for field, value in expected.items():
-        assert getattr(actor, field) == value, (field, actor)
 
 
 @pytest.mark.parametrize(
