@@ -158,3 +158,28 @@ def test_cli_explain(tmp_path: Path) -> None:
     assert "THREATEN" in out.output and "COERCE" in out.output and "confidence" in out.output
     missing = CliRunner().invoke(app, ["explain", str(tmp_path / "none.txt")])
     assert missing.exit_code == 2
+
+
+def test_cli_explain_reads_front_matter_and_jsonl(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from herald.cli import app
+
+    md = tmp_path / "story.md"
+    md.write_text(
+        "---\npublished: 2024-05-10\n---\nPolice arrested 40 protesters on Tuesday.", encoding="utf-8"
+    )
+    out = CliRunner().invoke(app, ["explain", str(md)])
+    assert out.exit_code == 0, out.output
+    assert "published:" not in out.output and "COERCE" in out.output
+    jl = tmp_path / "two.jsonl"
+    rows = [
+        {"id": "a", "text": "Iran threatened to attack Israel."},
+        {"id": "b", "text": "Rebels attacked a base."},
+    ]
+    jl.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["explain", str(jl)])
+    assert out.exit_code == 1  # two explained, one line unreadable
+    assert "THREATEN" in out.output and "ASSAULT" in out.output

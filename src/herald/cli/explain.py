@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from ..errors import HeraldError
+from ..inputs import InputFailure, read_bytes, read_path
 from ..stages.s5_events.explain import Explanation
 
 
@@ -73,10 +74,26 @@ def register(app: typer.Typer) -> None:
         from ..stages.s5_events.explain import explain
 
         console = Console()
+        err = Console(stderr=True)
+        # Read like `herald extract` does: text/Markdown (front matter), HTML, JSONL — one or many articles.
+        articles = (
+            read_bytes(sys.stdin.buffer.read(), origin="<stdin>") if file == "-" else read_path(Path(file))
+        )
+        failed = explained = 0
         try:
-            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-            items = explain(text, published=published)
-        except (OSError, HeraldError) as exc:
-            Console(stderr=True).print(f"[red]error[/red] {exc}")
+            for article in articles:
+                if isinstance(article, InputFailure):
+                    err.print(f"[red]error[/red] {article.reason}")
+                    failed += 1
+                    continue
+                if article.id and file != "-":
+                    console.rule(article.title or article.id)
+                items = explain(article.text, published=article.published or published)
+                _render(console, items)
+                explained += 1
+        except HeraldError as exc:
+            err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from exc
-        _render(console, items)
+        if failed:
+            # nothing readable at all is a usage error (2); some articles explained, some not: 1
+            raise typer.Exit(2 if not explained else 1)
