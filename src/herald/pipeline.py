@@ -16,7 +16,7 @@ from .inputs import ArticleInput
 from .language import warm_language_identifier
 from .schema import Article, Extraction, Note
 from .stages import STAGES, register_all
-from .stages.common import ArticleMeta, register_extensions
+from .stages.common import ArticleMeta, register_extensions, remember_text
 
 register_extensions()
 register_all()
@@ -72,6 +72,7 @@ def load(model: str | None = None) -> Language:
 def make_doc(nlp: Language, article: ArticleInput) -> Doc:
     """Tokenise the article text and attach its metadata, ready for ``nlp(doc)`` / ``nlp.pipe(docs)``."""
     doc = nlp.make_doc(article.text)
+    remember_text(doc, article.text)
     published = date.fromisoformat(article.published) if article.published else None
     doc._.herald_meta = ArticleMeta(
         id=article.resolved_id(),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
@@ -62,6 +63,24 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return str(text)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was tokenised from (equal to ``doc.text``) so no stage has to rebuild it."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The start index of each token's sentence, as ``token.sent.start`` gives it, computed in one pass
+    (``Token.sent`` scans the Doc for the boundary on every call)."""
+    flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+    starts: list[int] = []
+    current = 0
+    for i, flag in enumerate(flags):
+        if flag == 1:
+            current = i
+        starts.append(current)
+    return starts
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:

@@ -100,17 +100,13 @@ def vocab_doc(vocab: Vocab, text: str) -> Doc:
 
 def find(doc: Doc) -> list[Candidate]:
     """All candidate spans (token offsets), possibly overlapping."""
-    found: list[Candidate] = [
-        Candidate(e.start, e.end, "ner") for e in doc.ents if e.label_ in ("DATE", "TIME")
-    ]
+    ents = doc.ents  # spaCy rebuilds the tuple on every access
+    found: list[Candidate] = [Candidate(e.start, e.end, "ner") for e in ents if e.label_ in ("DATE", "TIME")]
     matcher, phrases = _matchers(doc.vocab)
     lx = lexicon()
     numbers = lx.numbers
     blocked = {
-        i
-        for e in doc.ents
-        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC")
-        for i in range(e.start, e.end)
+        i for e in ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC") for i in range(e.start, e.end)
     }
     matches = [*matcher(doc), *phrases(doc)]
     for match_id, start, end in matches:

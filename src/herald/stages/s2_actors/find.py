@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..common import sentence_starts
 from .cities import known_place, place_country
 from .kb import Entry
 from .lexicon import Lexicons, Role
@@ -85,7 +86,8 @@ class Finder:
         kb_at_end: dict[int, KBSpan] = {k.end: k for k in kb_spans}
         kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
         ent_of = [None] * n  # type: list[Span | None]
-        for ent in doc.ents:
+        ents = doc.ents  # spaCy rebuilds the tuple on every access
+        for ent in ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
         taken = bytearray(n)
@@ -103,6 +105,7 @@ class Finder:
         # 1. role phrases, right to left so the head role absorbs modifier roles ("government officials").
         role_hits = self.roles(doc, token_keys(doc))
         role_start_at_end = {e: s for s, e, _r in role_hits}
+        sent_starts = sentence_starts(doc) if role_hits else []
         for s, e, role in reversed(role_hits):
             if any(taken[s:e]):
                 continue
@@ -132,7 +135,7 @@ class Finder:
             ):
                 continue  # "the Nigerian Union of Teachers": a name ending in a role word
             m = self._role_mention(
-                doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states, taken
+                doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states, taken, sent_starts
             )
             if m is None:
                 continue
@@ -228,7 +231,7 @@ class Finder:
             mentions.append(m)
 
         # 3. Named entities nobody claimed still become actors (never silently dropped).
-        for ent in doc.ents:
+        for ent in ents:
             kind = NER_KINDS.get(ent.label_)
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
@@ -257,9 +260,10 @@ class Finder:
         resolved: set[str],
         states: list[tuple[int, str]],
         taken: bytearray,
+        sent_starts: list[int],
     ) -> Mention | None:
         head = doc[e - 1]
-        sent_start = head.sent.start
+        sent_start = sent_starts[e - 1]
         # Right: a person's name right after the role ("spokesman Lin Jian", "President Joe Biden").
         end = e
         person: Entry | None = None

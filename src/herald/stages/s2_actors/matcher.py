@@ -134,7 +134,7 @@ def token_keys(doc: Doc) -> list[tuple[int, int]]:
     if len(doc) == 0:
         return []
     arr = doc.to_array([LOWER, LEMMA])
-    return [(int(x), int(y)) for x, y in arr]
+    return list(zip(arr[:, 0].tolist(), arr[:, 1].tolist(), strict=True))
 
 
 class PhraseTrie(Generic[T]):

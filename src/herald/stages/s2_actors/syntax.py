@@ -30,7 +30,8 @@ NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod"
 def head_of(doc: Doc, start: int, end: int) -> Token:
     """The token of [start, end) whose head lies outside the span (the last one if several)."""
     best = doc[end - 1]
-    for tok in doc[start:end]:
+    for i in range(start, end):
+        tok = doc[i]
         if not start <= tok.head.i < end or tok.head.i == tok.i:
             best = tok
     return best

@@ -6,7 +6,8 @@ all mentions on every call): the index is built once per actors list and answers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from spacy.tokens import Doc, Token
 
@@ -47,8 +48,29 @@ class ActorIndex:
 _LAST: tuple[object, ActorIndex] | None = None
 
 
+# The Doc being coded by :func:`bound`, with its index: ``doc._`` builds an accessor object on every read, too
+# slow to repeat per token.
+_BOUND: tuple[Doc, ActorIndex] | None = None
+
+
+@contextmanager
+def bound(doc: Doc) -> Iterator[None]:
+    """While coding ``doc`` (whose actors do not change meanwhile), answer from its index without re-reading
+    ``doc._.herald_actors``."""
+    global _BOUND
+    previous = _BOUND
+    _BOUND = (doc, index(doc))
+    try:
+        yield
+    finally:
+        _BOUND = previous
+
+
 def index(doc: Doc) -> ActorIndex:
     global _LAST
+    current = _BOUND
+    if current is not None and current[0] is doc:
+        return current[1]
     actors = doc._.herald_actors
     last = _LAST
     if last is not None and last[0] is actors and actors is not None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ...schema import Actor, Event
 from ...schema import Span as TextSpan
 from ..common import doc_text, meta
-from . import attach, modality
+from . import actor_index, attach, modality
 from .actor_index import actor_for_token
 from .confidence import score
 from .lexicon import Entry, Lexicon, load_lexicon
@@ -150,7 +150,8 @@ def _depth(tok: Token) -> int:
 
 def _lemma(tok: Token) -> str:
     lex = load_lexicon()
-    lemma = lex.lemma_fixes.get(tok.lemma_.lower(), tok.lemma_.lower())
+    lower = tok.lemma_.lower()
+    lemma = lex.lemma_fixes.get(lower, lower)
     if tok.i >= 2 and tok.pos_ == "VERB":
         dash, first = tok.nbor(-1), tok.nbor(-2)
         joined = f"{first.lower_}-{lemma}"
@@ -1114,6 +1115,11 @@ def _build(doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int) -> tup
 
 def code_doc(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
     """Events with their explanation traces."""
+    with actor_index.bound(doc):
+        return _code_sentences(doc)
+
+
+def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
     lex, onto = load_lexicon(), load_ontology()
     out: list[tuple[Event, dict[str, object]]] = []
     known = _known_tokens(doc, lex)
