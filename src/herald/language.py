@@ -22,7 +22,7 @@ def warm_language_identifier() -> None:
     _identifier()
 
 
-def detect_language(text: str, *, sample: int = 4000) -> str:
+def detect_language(text: str, *, sample: int = 1500) -> str:
     """ISO 639-1 code of the text's language ('en' when the text is too short to tell)."""
     head = text[:sample]
     if sum(ch.isalpha() for ch in head) < MIN_LETTERS:
