@@ -46,7 +46,20 @@ def all_spans(x: herald.Extraction) -> list[herald.Span]:
 
 def test_pipeline_has_every_stage_in_order(nlp: Language) -> None:
     names = [n for n in nlp.pipe_names if n.startswith("herald_")]
-    assert names == list(STAGES)
+    assert names == ["herald_paragraphs_v1", *STAGES]
+    assert nlp.pipe_names.index("herald_paragraphs_v1") < nlp.pipe_names.index("parser")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Rebels agree to talks\n\nKINSHASA, March 14 - The government said so.", "Rebels agree to talks"),
+        ("A line\nwrapped once stays in its sentence.", "A line\nwrapped once stays in its sentence."),
+    ],
+)
+def test_paragraph_break_starts_a_sentence(nlp: Language, text: str, first: str) -> None:
+    doc = nlp(text)
+    assert next(iter(doc.sents)).text.strip() == first
 
 
 def test_stages_can_be_added_by_name() -> None:

