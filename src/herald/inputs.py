@@ -314,7 +314,7 @@ def read_bytes(
 HOUSEKEEPING_STEMS = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})
 
 
-def _is_housekeeping(path: Path) -> bool:
+def is_housekeeping(path: Path) -> bool:
     """Hidden files and a folder's README/LICENSE are not articles (a file named on its own still is)."""
     return path.name.startswith(".") or path.stem.lower() in HOUSEKEEPING_STEMS
 
@@ -323,7 +323,7 @@ def read_path(path: Path, *, fmt: str | None = None) -> Iterator[ArticleInput | 
     """Articles in a file, or in every readable file under a directory (recursively, sorted)."""
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in SUFFIX_FORMATS and not _is_housekeeping(child):
+            if child.suffix.lower() in SUFFIX_FORMATS and not is_housekeeping(child):
                 yield from read_path(child, fmt=fmt)
         return
     if not path.exists():

@@ -22,6 +22,7 @@ from ..inputs import (
     InputFailure,
     article_from_html,
     decode_bytes,
+    is_housekeeping,
     read_bytes,
 )
 
@@ -51,15 +52,10 @@ def detect(path: Path, head: bytes = b"") -> str:
     return "auto"
 
 
-# Documentation that sits next to a corpus; skipped when walking a folder (still read when named explicitly).
-_DOC_STEMS = {"readme", "license", "licence", "changelog", "contributing"}
-
-
 def _wanted(path: Path) -> bool:
     name = path.name.lower()
     return (
-        not name.startswith(".")
-        and path.stem.lower() not in _DOC_STEMS
+        not is_housekeeping(path)  # a folder's README/LICENSE; still read when named explicitly
         and (
             path.suffix.lower() in SUFFIX_FORMATS
             or path.suffix.lower() in FEED_SUFFIXES

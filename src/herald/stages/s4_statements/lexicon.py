@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.strings import get_string_id
 
-from ...config import settings
 from ...errors import KnowledgeBaseError
+from ...knowledge import read_yaml, shipped, user_paths
 
 CUE_CLASSES = ("speech", "writing", "belief", "intention", "accusation", "other")
 
@@ -80,23 +77,11 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.infinitive_content.discard(w)
 
 
-def _read(path: Path | str, text: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{path}: not valid YAML ({exc}). Fix or remove the file.") from exc
-    return data
-
-
 @functools.lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     """The merged cue lexicon (shipped file, then user files)."""
     lex = CueLexicon()
-    shipped = resources.files("herald") / "data" / "lexicons" / "cues.yaml"
-    _merge(lex, _read("cues.yaml", shipped.read_text(encoding="utf-8")), "herald/data/lexicons/cues.yaml")
-    cfg = settings()
-    for folder in (cfg.home, *cfg.extra_data):
-        path = Path(folder) / "lexicons" / "cues.yaml"
-        if path.is_file():
-            _merge(lex, _read(path, path.read_text(encoding="utf-8")), str(path))
+    _merge(lex, read_yaml(shipped("lexicons/cues.yaml")), "herald/data/lexicons/cues.yaml")
+    for path in user_paths("lexicons/cues.yaml"):
+        _merge(lex, read_yaml(path), str(path))
     return lex

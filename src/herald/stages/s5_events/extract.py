@@ -128,6 +128,17 @@ class Candidate:
     partners: Resolved = field(default_factory=Resolved)  # the other side of a mutual event ("met X")
 
 
+def _mutual(
+    two_sided: bool, actors: Resolved, recipients: Resolved, rule: str
+) -> tuple[Resolved, Resolved, Resolved, str]:
+    """A two-sided event ("X and Y clashed", "talks with Y") has all parties as actors and no recipient;
+    the former recipients are kept as partners for the explanation. Returns (actors, recipients, partners,
+    rule)."""
+    if not two_sided:
+        return actors, recipients, Resolved(), rule
+    return _union(actors, recipients), Resolved(), recipients, rule + "-mutual"
+
+
 def _union(a: Resolved, b: Resolved) -> Resolved:
     out = Resolved()
     out.extend(a)
@@ -627,12 +638,7 @@ class _Sentence:
         if entry.roles == "host":
             actors, recipients = recipients, actors
             rule += "-host"
-        partners = Resolved()
-        if entry.two_sided:
-            partners = recipients
-            actors = _union(actors, recipients)
-            recipients = Resolved()
-            rule += "-mutual"
+        actors, recipients, partners, rule = _mutual(entry.two_sided, actors, recipients, rule)
         cand = Candidate(
             entry,
             tok,
@@ -877,12 +883,7 @@ class _Sentence:
                     kind, rule, mod_anchor = "noun+occur", f"{entry.name}/occur:{_lemma(head)}", head
                 elif not between:
                     return None
-        partners = Resolved()
-        if entry.two_sided:
-            partners = recipients
-            actors = _union(actors, recipients)
-            recipients = Resolved()
-            rule += "-mutual"
+        actors, recipients, partners, rule = _mutual(entry.two_sided, actors, recipients, rule)
         cand = Candidate(
             entry,
             tok,
