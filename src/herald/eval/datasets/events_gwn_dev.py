@@ -1,0 +1,203 @@
+"""``events-gwn-dev``: PLOVER 2.0 events in 15 GeoWebNews DEV articles, scored article by article.
+
+The gold (``events-gwn-dev/gwn-dev-N.json``) annotates article N (0-based, file order) of
+``geowebnews/GWN.dev.xml``. Each article runs through the whole pipeline with the gold ``published`` date as its
+reference date. Matching follows the folder's README: a prediction matches a gold event when its type is the gold
+type or one of ``also_ok_type``, one gold actor name is among the names of its actors *or* recipients (canonical
+name, mention texts, country code, Wikidata id; case-insensitive; whole words for gold names longer than three
+characters), and its ``historical`` flag equals the gold one. Gold events are taken in file order, each taking the
+first unused matching prediction. Recall is over required events; precision counts a prediction matched to any
+gold event (required or optional). Every event Herald emits is a prediction, negated and hypothetical ones
+included (as the held-out scorer counts them); the gold leaves such events out, so they cost precision.
+
+Failure breakdown, for each required gold event left unmatched (first reason that applies):
+``historical`` (an unused prediction has the type and actor, flag wrong), ``wrong-actor`` (type present with
+actors, none matching), ``no-actor`` (type present only without actors), ``wrong-type`` (an unused prediction has
+the actor and flag but another type), ``missed`` (nothing close). Unmatched predictions are broken down into
+``fp-no-actor`` and ``fp-with-actor``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...errors import DatasetError
+from ...inputs import ArticleInput
+from ...pipeline import load, make_doc
+from ...schema import Actor, Event
+from ..core import Dataset, Report, register
+from ._metrics import add_share
+
+FAILURES = ("historical", "wrong-actor", "no-actor", "wrong-type", "missed")
+
+
+@dataclass
+class Pred:
+    """One predicted event reduced to what the matching rule reads."""
+
+    type: str
+    historical: bool
+    names: set[str]
+    text: str
+    rule: str
+
+
+@dataclass
+class Tally:
+    required: int = 0
+    hit: int = 0
+    preds: int = 0
+    used: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)  # keys "TYPE:tp|fn|fp"
+    failures: Counter[str] = field(default_factory=Counter)
+
+
+def names_match(gold: list[str], got: set[str]) -> bool:
+    for g in (n.lower() for n in gold):
+        pat = re.compile(r"(?<![\w])" + re.escape(g) + r"(?![\w])")
+        if any(n == g or (len(g) > 3 and pat.search(n)) for n in got):
+            return True
+    return False
+
+
+def actor_names(actor: Actor) -> set[str]:
+    names = {actor.name.lower(), *(m.text.lower() for m in actor.mentions)}
+    names.update(x.lower() for x in (actor.country, actor.wikidata) if x)
+    return names
+
+
+def predictions(events: list[Event], actors: list[Actor]) -> list[Pred]:
+    by_id = {a.id: actor_names(a) for a in actors}
+    out: list[Pred] = []
+    for e in events:
+        names: set[str] = set()
+        for x in e.actors + e.recipients:
+            names |= by_id.get(x, {x.lower()})
+        out.append(Pred(e.type, e.historical, names, e.evidence.text[:140], e.rule))
+    return out
+
+
+def read_articles(path: Path) -> list[tuple[str, str | None]]:
+    xml = path.parent / "geowebnews" / "GWN.dev.xml"
+    if not xml.is_file():
+        raise DatasetError(f"{xml}: missing. events-gwn-dev needs the GeoWebNews DEV articles beside it.")
+    return [
+        (art.findtext("text") or "", art.findtext("title")) for art in ET.parse(xml).getroot().iter("article")
+    ]
+
+
+def read_gold(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    files = sorted(path.glob("gwn-dev-*.json"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    if not files:
+        raise DatasetError(f"{path}: no gwn-dev-N.json file. Point --path at the events-gwn-dev folder.")
+    return [(int(f.stem.rsplit("-", 1)[1]), json.loads(f.read_text(encoding="utf-8"))) for f in files]
+
+
+def score_article(gold: list[dict[str, Any]], preds: list[Pred], tally: Tally) -> list[dict[str, Any]]:
+    """Greedy matching of one article; updates ``tally`` and returns the misses for error analysis."""
+    used: set[int] = set()
+    misses: list[dict[str, Any]] = []
+    tally.preds += len(preds)
+    for g in gold:
+        types = {g["type"], *g.get("also_ok_type", [])}
+        optional = bool(g.get("optional"))
+        tally.required += not optional
+        found = next(
+            (
+                i
+                for i, p in enumerate(preds)
+                if i not in used
+                and p.type in types
+                and p.historical == bool(g["historical"])
+                and names_match(g["actor"], p.names)
+            ),
+            None,
+        )
+        if found is not None:
+            used.add(found)
+            tally.hit += not optional
+            tally.by_type[f"{g['type']}:tp"] += not optional
+            continue
+        if optional:
+            continue
+        tally.by_type[f"{g['type']}:fn"] += 1
+        reason = failure(g, types, [p for i, p in enumerate(preds) if i not in used])
+        tally.failures[reason] += 1
+        misses.append({"gold": g["id"], "type": g["type"], "reason": reason, "note": g.get("note")})
+    tally.used += len(used)
+    for i, p in enumerate(preds):
+        if i not in used:
+            tally.by_type[f"{p.type}:fp"] += 1
+            tally.failures["fp-no-actor" if not p.names else "fp-with-actor"] += 1
+            misses.append({"pred": p.type, "hist": p.historical, "rule": p.rule, "text": p.text})
+    return misses
+
+
+def failure(g: dict[str, Any], types: set[str], free: list[Pred]) -> str:
+    hist = bool(g["historical"])
+    typed = [p for p in free if p.type in types]
+    if any(names_match(g["actor"], p.names) for p in typed):
+        return "historical"
+    if any(p.names for p in typed):
+        return "wrong-actor"
+    if typed:
+        return "no-actor"
+    if any(p.historical == hist and names_match(g["actor"], p.names) for p in free):
+        return "wrong-type"
+    return "missed"
+
+
+def run_articles(path: Path, limit: int | None) -> tuple[Tally, list[dict[str, Any]], int]:
+    articles = read_articles(path)
+    gold = read_gold(path)[:limit] if limit else read_gold(path)
+    nlp = load()
+    inputs = []
+    for n, g in gold:
+        if n >= len(articles):
+            raise DatasetError(f"gwn-dev-{n}.json: GWN.dev.xml has only {len(articles)} articles.")
+        text, title = articles[n]
+        inputs.append(make_doc(nlp, ArticleInput(text=text, title=title, published=g.get("published"))))
+    tally, errors = Tally(), []
+    for (n, g), doc in zip(gold, nlp.pipe(inputs), strict=True):
+        preds = predictions(list(doc._.herald_events or []), list(doc._.herald_actors or []))
+        for miss in score_article(g["events"], preds, tally):
+            errors.append({"article": n, **miss})
+    return tally, errors, len(gold)
+
+
+@register
+class EventsGwnDev(Dataset):
+    name = "events-gwn-dev"
+    description = "PLOVER events in 15 GeoWebNews DEV articles: recall/precision/F1 with actor and flag match."
+    tasks = ("events",)
+
+    def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
+        tally, errors, n = run_articles(path, limit)
+        report.documents = n
+        report.errors = errors[:200]
+        r = tally.hit / tally.required if tally.required else 0.0
+        p = tally.used / tally.preds if tally.preds else 0.0
+        report.add("events", "recall", r, support=tally.required)
+        report.add("events", "precision", p, support=tally.preds)
+        report.add("events", "f1", 2 * p * r / (p + r) if p + r else 0.0, support=tally.required)
+        types = sorted({k.split(":")[0] for k in tally.by_type})
+        for t in types:
+            tp, fn, fp = (tally.by_type[f"{t}:{x}"] for x in ("tp", "fn", "fp"))
+            report.add_prf(f"type:{t}", tp, fp, fn)
+        missed = tally.required - tally.hit
+        for reason in FAILURES:
+            add_share(report, f"miss:{reason}", "share", tally.failures[reason], missed)
+        wrong = tally.preds - tally.used
+        for reason in ("fp-no-actor", "fp-with-actor"):
+            add_share(report, reason, "share", tally.failures[reason], wrong)
+        report.notes.append(
+            f"{tally.hit} of {tally.required} required gold events matched; {tally.used} of {tally.preds} "
+            f"predictions matched a gold event. Per-type rows: true positives and misses over required gold "
+            f"events, false positives = predictions of that type matched to no gold event."
+        )
