@@ -1,21 +1,21 @@
 """``events-gwn-dev``: PLOVER 2.0 events in 15 GeoWebNews DEV articles, scored article by article.
 
 The gold (``events-gwn-dev/gwn-dev-N.json``) annotates article N (0-based, file order) of
-``geowebnews/GWN.dev.xml``. Each article runs through the whole pipeline with the gold ``published`` date as its
-reference date. Matching follows the folder's README: a prediction matches a gold event when its type is the gold
-type or one of ``also_ok_type``, one gold actor name is among the names of its actors *or* recipients (canonical
-name, mention texts, country code, Wikidata id; case-insensitive; whole words for gold names longer than three
-characters), and its ``historical`` flag equals the gold one. Gold events are taken in file order, each taking the
-first unused matching prediction. Recall is over required events; precision counts a prediction matched to any
-gold event (required or optional). Every event Herald emits is a prediction, negated and hypothetical ones
-included (as the held-out scorer counts them); the gold leaves such events out, so they cost precision.
+``geowebnews/GWN.dev.xml``. Each article runs through the whole pipeline with the gold ``published`` date as
+its reference date. Matching follows the folder's README: a prediction matches a gold event when its type is
+the gold type or one of ``also_ok_type``, one gold actor name is among the names of its actors *or*
+recipients (canonical name, mention texts, country code, Wikidata id; case-insensitive; whole words for gold
+names longer than three characters), and its ``historical`` flag equals the gold one. Gold events are taken
+in file order, each taking the first unused matching prediction. Recall is over required events; precision
+counts a prediction matched to any gold event (required or optional). Every event Herald emits is a
+prediction, negated and hypothetical ones included (as the held-out scorer counts them); the gold leaves
+such events out, so they cost precision.
 
-Failure breakdown, for each required gold event left unmatched (first reason that applies):
-``historical`` (an unused prediction has the type and actor, flag wrong), ``wrong-actor`` (type present with
-actors, none matching), ``no-actor`` (type present only without actors), ``wrong-type`` (an unused prediction has
-the actor and flag but another type), ``missed`` (nothing close). Unmatched predictions are broken down into
-``fp-no-actor`` and ``fp-with-actor``.
-"""
+Failure breakdown, for each required gold event left unmatched (first reason that applies): ``historical``
+(an unused prediction has the type and actor, flag wrong), ``wrong-actor`` (type present with actors, none
+matching), ``no-actor`` (type present only without actors), ``wrong-type`` (an unused prediction has the
+actor and flag but another type), ``missed`` (nothing close). Unmatched predictions are broken down into
+``fp-no-actor`` and ``fp-with-actor``."""
 
 from __future__ import annotations
 
@@ -174,7 +174,7 @@ def run_articles(path: Path, limit: int | None) -> tuple[Tally, list[dict[str, A
 @register
 class EventsGwnDev(Dataset):
     name = "events-gwn-dev"
-    description = "PLOVER events in 15 GeoWebNews DEV articles: recall/precision/F1 with actor and flag match."
+    description = "PLOVER events in 15 GeoWebNews DEV articles: recall/precision/F1, actor and flag match."
     tasks = ("events",)
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:

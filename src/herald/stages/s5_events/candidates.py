@@ -1,0 +1,435 @@
+"""Event candidates in one sentence, by dependency patterns over the spaCy parse.
+
+Tokens are visited from the root down, so a control verb ("threatened to ban") or a verb with an event noun as
+subject ("a bombing killed ...") is seen before the action it embeds and folds it in: one event, never one per
+dyad. Triggers come from the verb/adjective/noun lexicons (triggers.py); roles from sentence_roles.py."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .actor_index import actor_for_token
+from .candidate import Candidate, depth, mutual
+from .chains import chained
+from .filters import background_role, nonspecific
+from .lexicon import Entry
+from .roles import (
+    Resolved,
+    agent_of,
+    is_passive,
+    passive_subject,
+    slot,
+    subject_of,
+)
+from .sentence_roles import SentenceRoles
+from .triggers import (
+    SPEECH_DEMAND,
+    content_type,
+    control_content,
+    lemma_of,
+    match_verb,
+    noun_entry,
+)
+
+# A match score written as one token ("3-1", "2–0").
+SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
+# Where a verb's recipient is found when its lexicon entry does not say: transfers also take "to X".
+DEFAULT_SLOTS = {
+    t: ("dobj", "dative", "prep:to") for t in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE")
+}
+# Speech verbs whose "must"/"should" clause is a demand ("Russia said Sudan must return the helicopter").
+
+OBLIGATION = frozenset({"must", "should"})
+
+
+class SentenceCoder(SentenceRoles):
+    """Coding of one sentence: triggers visited root first, each rule building a Candidate."""
+
+    def code(self) -> list[Candidate]:
+        # Only tokens whose lemma is in a lexicon can trigger (compared by hash: cheap); root first.
+        if self.hits is not None:
+            hits = [self.doc[i] for i in self.hits]
+        else:
+            known = self.known
+            hits = [t for t in self.sent if t.lemma in known]
+        if not hits:
+            return []
+        tokens = sorted(hits, key=lambda t: (depth(t), t.i))
+        out: list[Candidate] = []
+        for tok in tokens:
+            if tok.i in self.consumed:
+                continue
+            lemma = lemma_of(tok)
+            if tok.pos_ == "PROPN" and actor_for_token(tok) is not None:
+                continue  # part of a name ("Strike Force", "Peace Now")
+            cand: Candidate | None = None
+            if lemma in SPEECH_DEMAND and tok.pos_ == "VERB":
+                cand = self._speech_demand(tok)
+                if cand is not None:
+                    self.matched[tok.i] = cand
+                    out.append(cand)
+                    continue
+            if tok.pos_ == "VERB" and tok.dep_ != "amod" and lemma in self.lex.verbs:
+                cand = self._verb(tok, self.lex.verbs[lemma], "verb")
+            elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
+                cand = self._verb(tok, self.lex.adjectives[lemma], "adj")
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
+                cand = self._noun(tok, self.lex.nouns[lemma])
+            if cand is not None and cand.entry.ambiguous and not cand.actors.actors:
+                cand = None  # an ambiguous trigger ("travel", "host", "engage") needs a resolved actor
+            if cand is not None and background_role(cand.anchor):
+                cand.notes.append("describes a role, not an occurrence")
+                cand = None
+            if cand is not None and nonspecific(cand.anchor):
+                cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
+            if cand is not None and lemma in self.lex.sports_verbs and self._sports():
+                cand = None  # "City beat Arsenal 3-1": a match result, not violence
+            if cand is not None and self._protest_purpose(cand):
+                cand = None  # "blocked roads to demand higher prices": the demand is the protest's aim
+            if cand is not None:
+                self.matched[tok.i] = cand
+                out.append(cand)
+        return out
+
+    def _sports(self) -> bool:
+        """The sentence reports sport: a score ("3-1", "3 - 1") or a sports cue word."""
+        toks = list(self.sent)
+        for i, t in enumerate(toks):
+            if lemma_of(t) in self.lex.sports_cues:
+                return True
+            if SCORE.fullmatch(t.text):
+                return True
+            if t.like_num and i + 2 < len(toks) and toks[i + 1].text in ("-", "–") and toks[i + 2].like_num:
+                a, b = t.text, toks[i + 2].text
+                if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
+                    return True
+        return False
+
+    def _protest_purpose(self, cand: Candidate) -> bool:
+        """A REQUEST in the purpose clause of a protest ("marched to demand reforms") is the protest's aim:
+        PLOVER codes demands made by demonstrating as PROTEST, so no second event."""
+        if cand.type != "REQUEST":
+            return False
+        tok = cand.anchor
+        if tok.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        ):
+            return False
+        head = self.matched.get(tok.head.i)
+        return head is not None and head.type == "PROTEST"
+
+    def _speech_demand(self, tok: Token) -> Candidate | None:
+        """ "X said Y must Z": a demand by the speaker on Y (REQUEST), whatever Z is."""
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return None
+        aux = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+        if aux is None or any(c.dep_ == "neg" for c in clause.children):
+            return None
+        notes: list[str] = [f"{tok.text!r} + {aux.text!r}: the speaker demands that the subject act"]
+        actors = self._actor_from_subject(tok, notes)
+        subj = subject_of(clause)
+        recipients = self._resolve(subj) if subj is not None and subj.pos_ != "PRON" else Resolved()
+        if not recipients.actors and not actors.actors:
+            return None
+        ctype, centry = content_type(clause, self.lex)
+        for x in clause.subtree:
+            if x.pos_ in ("VERB", "NOUN", "ADJ") and x.i != tok.i:
+                self.consumed.add(x.i)
+        entry = Entry(lemma=lemma_of(tok), pos="verb", type="REQUEST", ambiguous=True)
+        cand = Candidate(
+            entry,
+            tok,
+            tok,
+            "verb",
+            "REQUEST",
+            self.onto.content_mode("REQUEST", ctype),
+            [],
+            actors,
+            recipients,
+            f"pattern:say-{aux.lower_}/nsubj+content:{centry.name if centry else lemma_of(clause)}",
+            depth(tok),
+            content=clause,
+            content_type=ctype,
+            notes=notes,
+        )
+        return cand
+
+    def _verb(self, tok: Token, entries: tuple[Entry, ...], kind: str) -> Candidate | None:
+        if kind == "adj" and tok.dep_ not in ("acomp", "ROOT", "xcomp", "ccomp", "conj"):
+            return None
+        entry = match_verb(tok, entries)
+        if entry is None:
+            return None
+        if chained(self.matched, tok, entry.type):
+            return None
+        notes: list[str] = []
+        subj = subject_of(tok)
+        if subj is not None and lemma_of(subj) in self.lex.non_agents:
+            return None  # "the storm killed 12 people"
+        passive = is_passive(tok) and kind == "verb"
+        anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
+        actors = self._actor_from_subject(anchor if kind == "adj" else tok, notes)
+        if passive and entry.control and agent_of(tok) is None:
+            # "Vietnam is committed to opening up": the passive subject is the one committed.
+            actors = self._resolve(passive_subject(tok))
+            passive = False
+        slots = entry.recipient or DEFAULT_SLOTS.get(entry.type, ("dobj",))
+        if entry.control and not entry.recipient:
+            slots = ("dobj", "dative")
+        recipients = self._recipients(tok, slots, passive)
+        for conj in tok.conjuncts:  # "donated and delivered goods to X": coordinated verbs share arguments
+            if conj.pos_ == "VERB" and not recipients.actors:
+                recipients.extend(self._recipients(conj, slots, is_passive(conj)))
+        rule = f"{entry.name}/{'agent' if passive else 'nsubj'}"
+        if entry.roles == "host":
+            actors, recipients = recipients, actors
+            rule += "-host"
+        actors, recipients, partners, rule = mutual(entry.two_sided, actors, recipients, rule)
+        cand = Candidate(
+            entry,
+            tok,
+            anchor,
+            kind,
+            entry.type,
+            entry.mode,
+            list(entry.contexts),
+            actors,
+            recipients,
+            rule,
+            depth(tok),
+            notes=notes,
+            partners=partners,
+        )
+        if entry.control:
+            self._control(cand)
+        if cand.type == "ASSAULT":
+            self._instrument(cand)
+        return cand
+
+    def _instrument(self, cand: Candidate) -> None:
+        """ "killed in an airstrike", "aircraft engaged the position": the instrument gives the mode, and an
+        instrument that is itself an event noun is folded in."""
+        tok = cand.trigger
+        found: list[Token] = []
+        subj = subject_of(tok)
+        if subj is not None:
+            found.append(subj)
+        # A participle clause shares its head's instrument: "engaged them with an airstrike, killing four".
+        heads = (tok, tok.head) if tok.dep_ in ("advcl", "conj") else (tok,)
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in (
+                    "with",
+                    "in",
+                    "during",
+                    "by",
+                    "using",
+                    "through",
+                ):
+                    found.extend(p for p in c.children if p.dep_ == "pobj")
+                    for g in c.children:
+                        if g.dep_ == "pcomp" and g.tag_ == "VBG" and c.lower_ in ("in", "during"):
+                            self._fold_gerund(cand, g)  # "killed in shelling by separatist forces"
+        for inst in found:
+            lemma = lemma_of(inst)
+            mods = [lemma, *(lemma_of(m) for m in inst.children if m.dep_ in ("compound", "amod"))]
+            mode = next((self.lex.instrument_modes[m] for m in mods if m in self.lex.instrument_modes), None)
+            if lemma in self.lex.nouns:
+                ne = noun_entry(inst, self.lex.nouns[lemma])
+                if ne is not None and ne.type == cand.type:
+                    self.consumed.add(inst.i)
+                    mode = mode or ne.mode
+            if mode and not cand.mode:
+                cand.mode = mode
+                cand.cues["instrument"] = inst.text
+
+    def _fold_gerund(self, cand: Candidate, g: Token) -> None:
+        """A gerund of the same type naming how the event happened is the same event: its mode and its "by"
+        agent (when the event has no actor yet) are the event's."""
+        entries = self.lex.verbs.get(lemma_of(g))
+        ge = match_verb(g, entries) if entries else None
+        if ge is None or ge.type != cand.type:
+            return
+        self.consumed.add(g.i)
+        if ge.mode and not cand.mode:
+            cand.mode = ge.mode
+            cand.cues["instrument"] = g.text
+        if not cand.actors.actors:
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            got = self._resolve(p)
+                            if got.actors:
+                                cand.actors = got
+                                cand.notes.append(f"actor from the 'by' agent of {g.text!r}")
+
+    def _control(self, cand: Candidate) -> None:
+        """Fold the embedded action into a control verb's event and derive the mode from it."""
+        tok, entry = cand.trigger, cand.entry
+        content = control_content(tok, entry)
+        if content is None:
+            return
+        ctype, centry = content_type(content, self.lex)
+        cand.content, cand.content_type = content, ctype
+        self._content_recipients(cand, content, centry)
+        for c in (content, *content.conjuncts):
+            self.consumed.add(c.i)
+            for o in c.children:  # "threatened to impose sanctions": the sanctions are the threat's content
+                if o.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+                    self.consumed.update(x.i for x in (o, *o.conjuncts))
+        if ctype is None or centry is None:
+            cand.rule += f"+content:{lemma_of(content)}"
+            if cand.type in ("REQUEST", "REJECT"):
+                cand.mode = cand.mode or self.onto.content_mode(cand.type, None)
+            return
+        cand.rule += f"+content:{centry.name}"
+        cand.notes.append(f"embedded action {content.text!r} is {ctype}")
+        if cand.type == "AGREE" and ctype in self.onto.intent_to_threaten:
+            cand.type = "THREATEN"
+            cand.rule += "=>THREATEN"
+        if cand.type == "THREATEN":
+            cand.mode = cand.mode or self.onto.content_mode("THREATEN", ctype, centry.mode)
+        elif cand.type in ("REQUEST", "REJECT"):
+            cand.mode = cand.mode or self.onto.content_mode(cand.type, ctype, centry.mode)
+        cand.contexts.extend(c for c in centry.contexts if c not in cand.contexts)
+
+    def _noun(self, tok: Token, entries: tuple[Entry, ...]) -> Candidate | None:
+        entry = noun_entry(tok, entries)
+        if entry is None:
+            return None
+        anchor = tok
+        if tok.dep_ == "compound" and lemma_of(tok.head) in self.lex.light_nouns:
+            anchor = tok.head  # "a mediation effort"
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.pos_ == "NOUN"
+            and tok.head.head.dep_ in ("dobj", "nsubjpass", "obj")
+        ):
+            anchor = tok.head.head  # "25,000 tons of food aid", "a series of attacks"
+        head = anchor.head
+        support: Token | None = None
+        if anchor.dep_ in ("dobj", "nsubjpass", "obj") and head.pos_ in ("VERB", "AUX"):
+            support = head
+        elif (
+            anchor.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in ("on", "in", "into")
+            and head.head.pos_ == "VERB"
+        ):
+            support = head.head  # "went on strike", "engaged in talks"
+        type_ = entry.type
+        notes: list[str] = []
+        if support is not None:
+            sl = lemma_of(support)
+            if entry.support is not None:
+                if sl not in entry.support:
+                    support = None
+                else:
+                    type_ = entry.support[sl] or entry.type
+            elif sl not in self.lex.support_verbs and sl not in self.lex.intent_verbs:
+                support = None
+        if support is not None and support.i in self.matched:
+            return None  # the verb is a trigger itself and already coded ("signed an agreement")
+        if support is not None:
+            if lemma_of(support) in self.lex.intent_verbs and type_ in self.onto.future_to_agree:
+                notes.append(f"{support.text!r} announces the action: AGREE")
+                type_ = "AGREE"
+            actors = self._actor_from_subject(support, notes)
+            if (
+                not actors.actors
+                and is_passive(support)
+                and agent_of(support) is None
+                and anchor.dep_ == "pobj"
+            ):
+                actors = self._resolve(passive_subject(support))  # "forces were engaged in ethnic cleansing"
+            if not actors.actors:
+                actors.extend(self._noun_own_actors(tok))
+            slots = entry.recipient or ("prep:against", "prep:on", "prep:with", "prep:to")
+            recipients = Resolved()
+            for node in (anchor, tok, support):
+                for name in (*slots, "dative") if node.i == support.i else slots:
+                    for arg in slot(node, name):
+                        recipients.extend(self._resolve(arg))
+            if is_passive(support):
+                recipients = Resolved() if not recipients.actors else recipients
+            rule = f"{entry.name}/support:{lemma_of(support)}"
+            kind = "noun+support"
+            mod_anchor = support
+        else:
+            if not entry.own:
+                return None
+            actors = self._noun_own_actors(tok)
+            recipients = Resolved()
+            between = [
+                p
+                for c in (*tok.children, *anchor.children)
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if not between and anchor.head.pos_ == "VERB":
+                between = [
+                    p
+                    for c in anchor.head.children
+                    if c.dep_ == "prep" and c.lower_ == "between"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+            for p in between:
+                (recipients if "prep:between" in entry.recipient else actors).extend(self._resolve(p))
+            slots = entry.recipient or ("prep:against", "prep:on", "prep:with")
+            for name in slots:
+                if name == "prep:between":
+                    continue
+                for arg in slot(tok, name):
+                    recipients.extend(self._resolve(arg))
+            kind, rule, mod_anchor = "noun", f"{entry.name}/own", tok
+            if not actors.actors:
+                if anchor.dep_ == "nsubj" and lemma_of(head) in self.lex.occurrence_verbs:
+                    kind, rule, mod_anchor = "noun+occur", f"{entry.name}/occur:{lemma_of(head)}", head
+                elif not between:
+                    return None
+        actors, recipients, partners, rule = mutual(entry.two_sided, actors, recipients, rule)
+        cand = Candidate(
+            entry,
+            tok,
+            mod_anchor,
+            kind,
+            type_,
+            entry.mode,
+            list(entry.contexts),
+            actors,
+            recipients,
+            rule,
+            depth(tok),
+            notes=notes,
+            partners=partners,
+        )
+        if type_ in ("REQUEST", "THREATEN", "REJECT"):
+            self._noun_content(cand)
+        return cand
+
+    def _noun_content(self, cand: Candidate) -> None:
+        """ "its demand that Israel ease restrictions", "a threat to cut aid": the content is not coded."""
+        for c in cand.trigger.children:
+            content = None
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") and c.dep_ != "relcl":
+                content = c
+            elif c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                content = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if content is None:
+                continue
+            ctype, centry = content_type(content, self.lex)
+            self.consumed.update(x.i for x in content.subtree if x.pos_ in ("VERB", "NOUN"))
+            cand.content, cand.content_type = content, ctype
+            if ctype and cand.type in ("REQUEST", "REJECT"):
+                cand.mode = cand.mode or self.onto.content_mode(cand.type, ctype)
+            elif ctype and cand.type == "THREATEN":
+                cand.mode = cand.mode or self.onto.content_mode("THREATEN", ctype)
+            cand.rule += f"+content:{centry.name if centry else lemma_of(content)}"
+            return

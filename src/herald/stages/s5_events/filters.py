@@ -1,0 +1,69 @@
+"""Frames where a trigger describes a role, a record or a non-specific thing rather than a reported
+occurrence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actor_index import actor_for_token
+
+# Frames whose complement describes a role or an allegation ("responsible for attacks"), not an occurrence.
+HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
+ROLE_NOUNS = frozenset({"facilitator", "leader", "commander", "member"})
+BACKGROUND_FRAMES = frozenset(
+    {
+        "responsible",
+        "involved",
+        "suspect",
+        "suspected",
+        "known",
+        "wanted",
+        "blame",
+        "involvement",
+        "role",
+        "linked",
+        "associated",
+        "notorious",
+        "experience",
+        # an accusation's content is alleged, not reported as fact: "accused India of violating the truce"
+        "accuse",
+        "accusation",
+        "allegation",
+        "charge",
+    }
+)
+
+
+def background_role(anchor: Token) -> bool:
+    """ "responsible for conducting attacks", "suspected of blowing up a plane": a description of someone's
+    role or an allegation, not a reported occurrence."""
+    cur = anchor
+    for _ in range(3):
+        if cur.dep_ in ("pcomp", "pobj") and cur.head.dep_ == "prep":
+            gov = cur.head.head
+            if gov.lemma_.lower() in BACKGROUND_FRAMES:
+                return True
+            cur = gov
+            continue
+        return cur.dep_ in ("acl", "relcl") and cur.head.lemma_.lower() in ROLE_NOUNS
+    return False
+
+
+def record_clause(anchor: Token) -> str | None:
+    """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
+    sums up the actor's record: background, not a new event."""
+    if anchor.dep_ != "relcl" or actor_for_token(anchor.head) is None:
+        return None
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in anchor.children):
+        return f"present-perfect relative clause on {anchor.head.text!r} describes its record"
+    return None
+
+
+def nonspecific(anchor: Token) -> bool:
+    """A participle or relative clause describing a non-specific thing ("any deal reached", "no ceasefire
+    agreed by both sides"): nothing has happened."""
+    if anchor.dep_ not in ("acl", "relcl"):
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whatever") for c in anchor.head.children
+    )

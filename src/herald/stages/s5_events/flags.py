@@ -1,0 +1,103 @@
+"""Modality applied to a candidate: negation, future, hypothetical (cues in modality.py), with the type
+rewrites they imply (future cooperation -> AGREE, announced force -> THREATEN, negated acceptance ->
+REJECT)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import attach, modality
+from .candidate import Candidate
+from .ontology import Ontology
+from .roles import (
+    Resolved,
+    resolve,
+    speech_governor,
+    subject_of,
+)
+from .triggers import (
+    lemma_of,
+)
+
+HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
+
+
+def _third_party(cand: Candidate) -> str | None:
+    """A consultation hosted or brokered by someone else ("talks hosted by Qatar")."""
+    for t in (cand.trigger, cand.anchor):
+        for d in t.subtree:
+            if d.dep_ == "acl" and lemma_of(d) in HOST_VERBS and any(c.dep_ == "agent" for c in d.children):
+                return d.text
+            if d.lower_ == "auspices":
+                return d.text
+    return None
+
+
+def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
+    anchor = cand.anchor
+    neg = modality.negation(
+        cand.trigger if cand.kind == "noun" else anchor,
+        cand.trigger if cand.kind.startswith("noun") else None,
+    )
+    fut = modality.future(anchor) if cand.kind != "noun" else None
+    hyp = modality.hypothetical(anchor) if cand.kind != "noun" else None
+    if cand.type == "THREATEN" and hyp and hyp.lower() in modality.CONDITION | {"if"}:
+        hyp = None  # a threat is conditional by nature: "threatened to X if Y" is a real threat
+    if neg:
+        cand.cues["negated"] = neg
+        not_yet = any(c.lower_ == "yet" for c in anchor.children)  # "has not yet accepted" is no refusal
+        if cand.entry.negated_type and not not_yet:
+            cand.notes.append(f"negated {cand.type} coded as {cand.entry.negated_type}")
+            cand.rule += f"+neg=>{cand.entry.negated_type}"
+            cand.type = cand.entry.negated_type
+            cand.mode = None
+            fut = None  # "will not accept" is a refusal now
+        else:
+            cand.negated = True
+    if fut and not cand.negated:
+        cand.cues["future"] = fut
+        if cand.type in onto.future_to_agree:
+            cand.notes.append(f"future {cand.type} ({fut!r}) is an intention: AGREE")
+            cand.rule += f"+future=>AGREE({cand.type})"
+            cand.type, cand.mode = "AGREE", None
+            if cand.partners.actors:  # "said they would meet X": X is whom the promise concerns
+                ids = {a.id for a in cand.partners.actors}
+                kept = Resolved()
+                for a, h in zip(cand.actors.actors, cand.actors.how, strict=False):
+                    if a.id not in ids:
+                        kept.add(a, h)
+                cand.actors, cand.recipients = kept, cand.partners
+        elif cand.type in onto.intent_to_threaten and _own_announcement(cand, doc):
+            cand.notes.append(f"announced future {cand.type} ({fut!r}) is a threat")
+            cand.rule += f"+intent=>THREATEN({cand.type})"
+            cand.mode = onto.content_mode("THREATEN", cand.type)
+            cand.type = "THREATEN"
+        elif cand.type not in ("AGREE", "THREATEN"):
+            cand.future = True
+    if hyp:
+        cand.cues["hypothetical"] = hyp
+        if cand.type in ("THREATEN",) and hyp.lower() in ("would",):
+            pass
+        else:
+            cand.hypothetical = True
+    if cand.type == "CONSULT" and cand.mode is None:
+        tp = _third_party(cand)
+        if tp:
+            cand.mode = "third-party"
+            cand.cues["third-party"] = tp
+
+
+def _own_announcement(cand: Candidate, doc: Doc) -> bool:
+    """The actor announces its own future action (a threat), not a reporter predicting someone else's."""
+    gov = speech_governor(cand.anchor)
+    if gov is None:
+        st = attach.statement_for(doc, cand.trigger)
+        return bool(st and st.speaker and st.speaker in {a.id for a in cand.actors.actors})
+    speaker = subject_of(gov)
+    subj = subject_of(cand.anchor)
+    if subj is not None and subj.pos_ == "PRON":
+        return True
+    if speaker is None:
+        return False
+    said = {a.id for a in resolve(speaker).actors}
+    return bool(said) and said >= {a.id for a in cand.actors.actors}

@@ -1,0 +1,214 @@
+"""Which tokens can trigger an event: lemma normalisation, lexicon entry matching for verbs and nouns
+(particles, objects, subjects, embedded clauses), and the embedded action's type (``content_type``)."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Token
+
+from .lexicon import Entry, Lexicon, load_lexicon
+from .roles import (
+    is_passive,
+    passive_subject,
+    subject_of,
+)
+
+CONTENT_DEPS = ("xcomp", "ccomp")
+# Prepositions introducing the action a control verb is about: "called for", "warned against", "agreed to".
+CONTENT_PREPS = ("to", "for", "on", "against", "from")
+
+SPEECH_DEMAND = frozenset(
+    {
+        "say",
+        "announce",
+        "tell",
+        "state",
+        "declare",
+        "insist",
+        "conclude",
+        "stress",
+        "reiterate",
+        "add",
+        "warn",
+    }
+)
+
+
+def lemma_of(tok: Token) -> str:
+    lex = load_lexicon()
+    lower = tok.lemma_.lower()
+    lemma = lex.lemma_fixes.get(lower, lower)
+    if tok.i >= 2 and tok.pos_ == "VERB":
+        dash, first = tok.nbor(-1), tok.nbor(-2)
+        joined = f"{first.lower_}-{lemma}"
+        if dash.text == "-" and not dash.whitespace_ and not first.whitespace_ and joined in lex.verbs:
+            return joined  # a hyphenated verb the lexicon lists ("test-fired": not a shooting)
+    return lemma
+
+
+def clause_of(tok: Token) -> Token | None:
+    """An embedded clause: xcomp/ccomp, or an infinitival adverbial ("vowed to fight" parsed as advcl)."""
+    for c in tok.children:
+        if c.dep_ in CONTENT_DEPS and c.pos_ in ("VERB", "AUX", "ADJ"):
+            return c
+    for c in tok.children:
+        if (
+            c.dep_ == "advcl"
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            return c
+    return None
+
+
+def has_prt(tok: Token, prt: str) -> bool:
+    # "shot down" is often parsed with "down" as an adverb
+    return any(
+        c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children
+    )
+
+
+def control_content(tok: Token, entry: Entry) -> Token | None:
+    """The action a control verb embeds: an xcomp/ccomp clause, the object of its particle, or its object."""
+    clause = clause_of(tok)
+    if clause is not None:
+        return clause
+    if True:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ((entry.prt,) if entry.prt else CONTENT_PREPS):
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        return p
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN":
+            return c
+    return None
+
+
+def object_lemmas(tok: Token, entry: Entry) -> set[str]:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if is_passive(tok):
+        ps = passive_subject(tok)
+        if ps is not None:
+            objs.append(ps)
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and (c.lower_ == entry.prt or c.lower_ == "as"):
+            objs.extend(p for p in c.children if p.dep_ == "pobj")
+    lemmas: set[str] = set()
+    for o in objs:
+        for h in (o, *o.conjuncts):
+            lemmas.add(lemma_of(h))
+            for c in h.children:
+                if c.dep_ in ("compound", "amod"):
+                    lemmas.add(lemma_of(c))
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            lemmas.add(lemma_of(p))
+                            lemmas.update(lemma_of(x) for x in p.children if x.dep_ in ("compound", "amod"))
+    return lemmas
+
+
+def subject_lemmas(tok: Token) -> set[str]:
+    """Keys of the active subject: its head lemma ("troop") and "<modifier> <head>" for each compound/amod
+    modifier, a named modifier (NORP/GPE/ORG entity) as "NAME" ("security force", "NAME force" for "Turkish
+    forces"), so that a generic head ("forces") can be required to be qualified ("market forces" is not)."""
+    subj = None if is_passive(tok) else subject_of(tok)
+    if subj is None:
+        return set()
+    keys: set[str] = set()
+    for h in (subj, *subj.conjuncts):
+        head = lemma_of(h)
+        keys.add(head)
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss"):
+                keys.add(f"{lemma_of(c)} {head}")
+                if c.ent_type_ in ("NORP", "GPE", "ORG"):
+                    keys.add(f"NAME {head}")
+    return keys
+
+
+def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
+    for e in entries:
+        if e.prt and not has_prt(tok, e.prt):
+            continue
+        if e.no_object and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            continue
+        if e.needs_xcomp or e.xcomp:
+            content = clause_of(tok)
+            if content is None and not (e.prt and has_prt(tok, e.prt)):
+                continue
+            if e.xcomp and (content is None or lemma_of(content) not in e.xcomp):
+                continue
+        if e.objects and not (object_lemmas(tok, e) & e.objects):
+            continue
+        if e.subjects and not (subject_lemmas(tok) & e.subjects):
+            continue
+        return e
+    return None
+
+
+def noun_entry(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
+    mods = {lemma_of(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    for e in entries:
+        if e.with_ and not (e.with_ & mods):
+            continue
+        return e
+    return None
+
+
+def content_type(tok: Token, lex: Lexicon) -> tuple[str | None, Entry | None]:
+    """The event type of an embedded action, if the lexicons know it."""
+    lemma = lemma_of(tok)
+    if tok.pos_ in ("VERB", "AUX") and lemma in lex.verbs:
+        e = match_verb(tok, lex.verbs[lemma])
+        if e is not None:
+            return e.type, e
+    if tok.pos_ in ("VERB", "AUX") and (lemma in lex.support_verbs or lemma in lex.intent_verbs):
+        for c in tok.children:  # "promised to continue military aid": the object noun names the action
+            if c.dep_ in ("dobj", "obj") and lemma_of(c) in lex.nouns:
+                e = noun_entry(c, lex.nouns[lemma_of(c)])
+                if e is not None and (e.support is None or lemma in e.support):
+                    return e.type, e
+        return None, None
+    if tok.pos_ in ("VERB", "AUX") and lemma in lex.onward_verbs:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for p in c.children:
+                    if p.dep_ == "pobj" and lemma_of(p) in lex.nouns:
+                        e = noun_entry(p, lex.nouns[lemma_of(p)])
+                        if e is not None:
+                            return e.type, e
+    if tok.pos_ == "ADJ" and lemma in lex.adjectives:
+        e = lex.adjectives[lemma][0]
+        return e.type, e
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma in lex.nouns:
+            e = noun_entry(tok, lex.nouns[lemma])
+            return (e.type, e) if e else (None, None)
+        for c in tok.children:  # "a mediation effort", "an aid package"
+            if c.dep_ == "compound" and lemma_of(c) in lex.nouns and lemma in lex.light_nouns:
+                e = noun_entry(c, lex.nouns[lemma_of(c)])
+                return (e.type, e) if e else (None, None)
+    return None, None
+
+
+@functools.lru_cache(maxsize=4)
+def known_hashes(lex: Lexicon) -> frozenset[int]:
+    words = set(lex.verbs) | set(lex.adjectives) | set(lex.nouns) | set(lex.lemma_fixes) | SPEECH_DEMAND
+    return frozenset(hash_string(w) for w in words)
+
+
+@functools.lru_cache(maxsize=4)
+def _known_array(lex: Lexicon) -> np.ndarray:
+    return np.fromiter(known_hashes(lex), dtype=np.uint64)
+
+
+def known_tokens(doc: Doc, lex: Lexicon) -> list[int]:
+    """Indices of the Doc's tokens whose lemma a lexicon knows: one vectorised pass, not a Token per word."""
+    lemmas = doc.to_array(LEMMA).astype(np.uint64, copy=False)
+    return [int(i) for i in np.flatnonzero(np.isin(lemmas, _known_array(lex)))]
