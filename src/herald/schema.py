@@ -141,6 +141,11 @@ class Event(Record):
     intensity: float | None = None
     trigger: Span | None = None
     evidence: Span
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="Evidence of every mention when one real-world event is mentioned several times in the "
+        "article ('the strike', 'the attack', 'it'), first mention first; empty for a single mention.",
+    )
     rule: str
     confidence: float = Field(ge=0, le=1)
 

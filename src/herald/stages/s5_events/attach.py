@@ -135,39 +135,68 @@ def _locative(doc: Doc, place: Place) -> bool:
     return False
 
 
-def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> str | None:
-    """Why the event is background (over ~a month before publication, or framed as history), else None."""
+def reference_date(doc: Doc) -> tuple[date | None, str]:
+    """The story's own date: the publication date, else the latest absolute calendar date the article gives
+    (its news is told around the last date it names; earlier dates are background)."""
     published = meta(doc).published
+    if published is not None:
+        return published, "publication"
+    best: date | None = None
+    for t in records(doc, "times"):
+        if isinstance(t, Time) and t.type in ("date", "time") and t.anchor == "absolute":
+            end = _value_end(t.value)
+            if end is not None and (best is None or end > best):
+                best = end
+    return best, "latest date in the text"
+
+
+def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> str | None:
+    """Why the event is background (over ~a month before the story's date, or framed as history), or None."""
+    ref, ref_how = reference_date(doc)
     if time is not None:
-        if _is_historical is not None:
-            try:
-                if _is_historical(time, published, days=HISTORY_DAYS):
-                    return f"time {time.text!r} is more than {HISTORY_DAYS} days before publication"
-                return None
-            except Exception:
-                pass
-        end = _value_end(time.value)
-        if end is not None and published is not None and end < published - timedelta(days=HISTORY_DAYS):
-            return f"time {time.text!r} ({time.value}) is more than {HISTORY_DAYS} days before publication"
         low = time.text.lower()
-        if any(cue.strip() in low for cue in HISTORY_CUES):
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        own = span is not None and _in_clause(span.root, trigger)
+        if own and any(cue.strip() in low for cue in HISTORY_CUES):
             return f"time {time.text!r} frames the event as background"
+        if ref is None or not (ref_how == "publication" or time.anchor == "absolute"):
+            return None
+        if _is_historical is not None:
+            with contextlib.suppress(Exception):
+                if _is_historical(time, ref, days=HISTORY_DAYS):
+                    return f"time {time.text!r} is more than {HISTORY_DAYS} days before the {ref_how}"
+                return None
+        end = _value_end(time.value)
+        if end is not None and end < ref - timedelta(days=HISTORY_DAYS):
+            return f"time {time.text!r} ({time.value}) is more than {HISTORY_DAYS} days before the {ref_how}"
         return None
-    # No time record: a year or a background phrase attached to the trigger's clause.
+    # No time record: a year or a background phrase attached to the trigger's clause, or to a clause saying
+    # when the event began ("the war that began in 2011").
     for ent in sentence.ents:
-        if ent.label_ != "DATE" or not _in_clause(ent.root, trigger):
+        if ent.label_ != "DATE" or not (_in_clause(ent.root, trigger) or _began(ent.root, trigger)):
             continue
         low = ent.text.lower()
         if any(cue.strip() in low for cue in HISTORY_CUES):
             return f"{ent.text!r} frames the event as background"
         m = _YEAR.search(ent.text)
-        if (
-            m
-            and published is not None
-            and date(int(m.group(1)), 12, 31) < published - timedelta(days=HISTORY_DAYS)
-        ):
-            return f"year {m.group(1)} is more than {HISTORY_DAYS} days before publication"
+        if m and ref is not None and date(int(m.group(1)), 12, 31) < ref - timedelta(days=HISTORY_DAYS):
+            return f"year {m.group(1)} is more than {HISTORY_DAYS} days before the {ref_how}"
     return None
+
+
+BEGIN_VERBS = frozenset({"begin", "start", "erupt", "break", "launch", "outbreak"})
+
+
+def _began(tok: Token, trigger: Token) -> bool:
+    """The date hangs under a relative clause of the event noun saying when it began."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("relcl", "acl") and cur.head.i == trigger.i:
+            return cur.lemma_.lower() in BEGIN_VERBS
+        cur = cur.head
+    return False
 
 
 def _value_end(value: str | None) -> date | None:

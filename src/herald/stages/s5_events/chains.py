@@ -1,10 +1,33 @@
-"""Event chains: a later mention that belongs to an event already coded (same type, linked by syntax)."""
+"""Event chains and document-level links.
+
+- ``chained``: a later verb belonging to an event already coded in the sentence (same type, linked by syntax).
+- ``link_actor``: an event with no actor in its own clause takes one the text gives elsewhere, only through an
+  explicit link: the speaker of the statement that carries a verbal event, the actor of a nominal event the
+  passive verb happened in ("killed in the army's offensive"), or the previous event's actor when a narrative
+  adverb ("then", "later") continues it in the same paragraph.
+- ``merge_mentions``: one real-world event once per article: an anaphoric mention ("the strike", "the attack")
+  and a repeated report of the same event (same type, actors, recipients, date and flags) become mentions of
+  the first event.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ...schema import Actor, Event
+from ..common import doc_text, records
+from . import attach
 from .candidate import Candidate
+from .roles import PRONOUNS, Resolved, is_passive, subject_of
+from .sentence_roles import own_actors
+
+# Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
+VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})
+NARRATIVE = attach.NARRATIVE
+# Determiners that make an event noun refer back to an event already told ("the strike", "this attack").
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+# Pronoun subjects that may stand for the speaker ("we will respond", "they demanded").
+SPEAKER_PRONOUNS = PRONOUNS | {"i", "we"}
 
 
 def chained(matched: dict[int, Candidate], tok: Token, type_: str) -> bool:
@@ -23,3 +46,128 @@ def chained(matched: dict[int, Candidate], tok: Token, type_: str) -> bool:
         if prev is not None and prev.type == type_:
             return True
     return False
+
+
+def _actors_by_id(doc: Doc) -> dict[str, Actor]:
+    return {a.id: a for a in records(doc, "actors") if isinstance(a, Actor)}
+
+
+def _subject_free(cand: Candidate) -> bool:
+    """The event's own clause names no agent: no subject, or an unresolved pronoun."""
+    if cand.kind.startswith("noun"):
+        return True
+    subj = subject_of(cand.anchor)
+    return subj is None or (subj.pos_ == "PRON" and subj.lower_ in SPEAKER_PRONOUNS)
+
+
+def link_actor(doc: Doc, cand: Candidate, previous: Candidate | None) -> None:
+    """Give an actorless candidate the actor the text links it to (see the module docstring)."""
+    if cand.actors.actors:
+        return
+    if cand.type in VERBAL and cand.anchor.dep_ not in ("acl", "relcl") and _subject_free(cand):
+        st = attach.statement_for(doc, cand.trigger)
+        speaker = _actors_by_id(doc).get(st.speaker) if st is not None and st.speaker else None
+        if speaker is not None and speaker.id not in {a.id for a in cand.recipients.actors}:
+            cand.actors.add(speaker, "speaker")
+            cand.rule += "+actor:speaker"
+            cand.notes.append(f"actor is the speaker of statement {st.id if st else '?'} ({speaker.name!r})")
+            return
+    if cand.kind == "verb" and is_passive(cand.trigger):
+        nominal = _nominal_agent(cand)
+        if nominal.actors:
+            cand.actors = nominal
+            cand.rule += "+actor:nominal"
+            cand.notes.append("actor from the event noun the passive verb happened in")
+            return
+    adv = next((c for c in cand.anchor.children if c.dep_ == "advmod" and c.lower_ in NARRATIVE), None)
+    if (
+        adv is not None
+        and previous is not None
+        and previous.actors.actors
+        and _subject_free(cand)
+        and "\n" not in doc_text(doc)[previous.trigger.idx : cand.trigger.idx]
+    ):
+        got = Resolved()
+        for a in previous.actors.actors:
+            got.add(a, "chain:previous")
+        cand.actors = got
+        cand.rule += f"+actor:chain({adv.lower_})"
+        cand.notes.append(f"{adv.text!r} continues the previous event: its actor acts again")
+
+
+def _nominal_agent(cand: Candidate) -> Resolved:
+    """ "Hundreds were killed in the army's offensive", "... during Israeli air strikes": the possessor or
+    actor modifier of an event noun under in/during/amid/by is the passive event's agent."""
+    for c in cand.trigger.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "amid", "by", "after", "under"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    got = own_actors(p)
+                    if got.actors:
+                        return got
+    return Resolved()
+
+
+def _anaphoric(cand: Candidate) -> bool:
+    """A definite event noun with no agent of its own ("the strike", "this attack")."""
+    t = cand.trigger
+    return (
+        cand.kind.startswith("noun")
+        and t.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in t.children)
+        and not any(c.dep_ in ("poss", "amod", "compound") for c in t.children if c.ent_type_)
+    )
+
+
+def _key(e: Event) -> tuple[object, ...]:
+    return (e.type, e.historical, e.negated, e.hypothetical, e.future)
+
+
+def _same_date(a: Event, b: Event) -> bool:
+    if a.date_from == "text" and b.date_from == "text":
+        return a.date == b.date
+    return a.date_from != "text" and b.date_from != "text"
+
+
+def merge_mentions(
+    items: list[tuple[Candidate, Event, dict[str, object]]],
+) -> list[tuple[Event, dict[str, object]]]:
+    """Fold later mentions of an event told before into it: its evidence is kept in ``mentions``."""
+    kept: list[tuple[Candidate, Event, dict[str, object]]] = []
+    for cand, event, trace in items:
+        target = _earlier_mention(cand, event, kept)
+        if target is None:
+            kept.append((cand, event, trace))
+            continue
+        first = target[1]
+        if not first.mentions:
+            first.mentions.append(first.evidence)
+        if all(m.start != event.evidence.start for m in first.mentions):
+            first.mentions.append(event.evidence)
+        first.actors += [a for a in event.actors if a not in first.actors]
+        first.recipients += [
+            r for r in event.recipients if r not in first.recipients and r not in first.actors
+        ]
+        notes = target[2].setdefault("notes", [])
+        if isinstance(notes, list):
+            notes.append(f"also mentioned as {event.trigger.text if event.trigger else '?'!r} ({event.rule})")
+    return [(e, t) for _, e, t in kept]
+
+
+def _earlier_mention(
+    cand: Candidate, event: Event, kept: list[tuple[Candidate, Event, dict[str, object]]]
+) -> tuple[Candidate, Event, dict[str, object]] | None:
+    for prior in reversed(kept):
+        p = prior[1]
+        if _key(p) != _key(event):
+            continue
+        if not event.actors and not event.recipients and _anaphoric(cand):
+            return prior  # "the strike" after "Israeli jets struck ...": the same strike
+        if (
+            event.actors
+            and set(event.actors) == set(p.actors)
+            and (not event.recipients or not p.recipients or set(event.recipients) == set(p.recipients))
+            and _same_date(p, event)
+        ):
+            return prior
+    return None

@@ -14,7 +14,9 @@ from spacy.tokens import Doc
 from ...schema import Event
 from . import actor_index
 from .build import build_event
+from .candidate import Candidate
 from .candidates import SentenceCoder
+from .chains import link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
 from .ontology import load_ontology
@@ -33,8 +35,9 @@ def code_doc(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
 
 def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
     lex, onto = load_lexicon(), load_ontology()
-    out: list[tuple[Event, dict[str, object]]] = []
+    items: list[tuple[Candidate, Event, dict[str, object]]] = []
     known = known_tokens(doc, lex)
+    previous: Candidate | None = None
     for sent in doc.sents:
         lo, hi = bisect.bisect_left(known, sent.start), bisect.bisect_left(known, sent.end)
         cands = SentenceCoder(doc, sent, lex, onto, known[lo:hi]).code()
@@ -44,7 +47,13 @@ def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
         cands.sort(key=lambda c: (c.depth, c.trigger.i))
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
-            out.append(build_event(doc, c, onto, sent, len(out) + 1))
+            link_actor(doc, c, previous)
+            event, trace = build_event(doc, c, onto, sent, len(items) + 1)
+            items.append((c, event, trace))
+            previous = c
+    out = merge_mentions(items)
+    for n, (event, _) in enumerate(out, 1):
+        event.id = f"e{n}"
     return out
 
 

@@ -36,6 +36,24 @@ OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
 RECIPIENT_PREPS = frozenset({"for", "by", "from"})
 
 
+def own_actors(noun: Token, blocked: frozenset[str] = frozenset()) -> Resolved:
+    """The actors an event noun names itself: a possessor ("the army's campaign"), an actor modifier ("Israeli
+    air strikes", "Russian-backed offensive": the name inside the hyphenated modifier) or a "by" agent."""
+    out = Resolved()
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actor_for_token(c) is not None):
+            out.extend(resolve(c, infer=False))
+        elif c.dep_ == "amod" and c.tag_ == "VBN":
+            for m in c.children:  # "Russian-backed": "Russian" hangs under "backed"
+                if m.dep_ in ("npadvmod", "amod", "compound", "nmod") and actor_for_token(m) is not None:
+                    out.extend(resolve(m, infer=False))
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(resolve(p, infer=lemma_of(p) not in blocked))
+    return out
+
+
 class SentenceRoles:
     """Who did it to whom within one sentence: subjects, pronouns, recipients, an event noun's own actors.
     The trigger rules (candidates.py) build on it."""
@@ -135,17 +153,7 @@ class SentenceRoles:
         return resolve(tok, infer=lemma_of(tok) not in self.blocked, extra_preps=RECIPIENT_PREPS)
 
     def _noun_own_actors(self, noun: Token) -> Resolved:
-        out = Resolved()
-        for c in noun.children:
-            if c.dep_ == "poss" or (
-                c.dep_ in ("amod", "compound", "nmod") and actor_for_token(c) is not None
-            ):
-                out.extend(self._resolve(c, infer=False))
-            elif c.dep_ == "prep" and c.lower_ == "by":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out.extend(self._resolve(p))
-        return out
+        return own_actors(noun, self.blocked)
 
     def _content_recipients(self, cand: Candidate, content: Token, centry: Entry | None) -> None:
         """The recipient of a control verb's event, from what it embeds when the verb itself has none:
