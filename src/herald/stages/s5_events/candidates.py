@@ -65,6 +65,12 @@ class SentenceCoder(SentenceRoles):
             if tok.pos_ == "PROPN" and actor_for_token(tok) is not None:
                 continue  # part of a name ("Strike Force", "Peace Now")
             cand: Candidate | None = None
+            if tok.pos_ == "VERB" and (lemma in self.lex.characterize_verbs or lemma in SPEECH_DEMAND):
+                cand = self._characterize(tok)
+                if cand is not None:
+                    self.matched[tok.i] = cand
+                    out.append(cand)
+                    continue
             if lemma in SPEECH_DEMAND and tok.pos_ == "VERB":
                 cand = self._speech_demand(tok)
                 if cand is not None:
@@ -119,6 +125,64 @@ class SentenceCoder(SentenceRoles):
             return False
         head = self.matched.get(tok.head.i)
         return head is not None and head.type == "PROTEST"
+
+    def _characterize(self, tok: Token) -> Candidate | None:
+        """ "X called the move 'unjustified'", "X said the decision was an abuse of power": a speaker who
+        characterises something with an evaluative word criticises (ACCUSE) or commends (SUPPORT) it; the
+        thing characterised (or whoever it belongs to) is the recipient. Words: event_evaluation.yaml."""
+        if any(c.dep_ == "neg" for c in tok.children):
+            return None
+        lemma = lemma_of(tok)
+        target: Token | None = None
+        preds: list[Token] = []
+        if lemma in self.lex.characterize_verbs:
+            target = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")]
+            preds += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if not preds and target is not None:
+                preds = [target]  # "called Thursday's order 'tyranny'" parsed with the predicate as object
+        else:
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+            if clause is None or any(c.dep_ == "neg" for c in clause.children):
+                return None
+            target = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            preds = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        said = [t for p in preds for t in _own_words(p)]
+        words = {lemma_of(t) for t in said} | {t.lower_ for t in said}
+        if words & self.lex.negative_terms:
+            type_, mode, found = "ACCUSE", "disapprove", sorted(words & self.lex.negative_terms)[0]
+        elif words & self.lex.positive_terms:
+            type_, mode, found = "SUPPORT", None, sorted(words & self.lex.positive_terms)[0]
+        else:
+            return None
+        notes = [f"{tok.text!r} characterises {target.text if target is not None else 'it'!r} as {found!r}"]
+        actors = self._actor_from_subject(tok, notes)
+        recipients = Resolved()
+        if target is not None and target.pos_ != "PRON":
+            recipients = self._resolve(target, infer=False)
+            if not recipients.actors:
+                recipients = self._noun_own_actors(target)
+        if not actors.actors and not recipients.actors:
+            return None
+        for p in preds:
+            self.consumed.update(t.i for t in p.subtree)
+        if target is not None:
+            self.consumed.update(t.i for t in target.subtree)
+        entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
+        return Candidate(
+            entry,
+            tok,
+            tok,
+            "verb",
+            type_,
+            mode,
+            [],
+            actors,
+            recipients,
+            f"pattern:characterize/{lemma}+{found}",
+            depth(tok),
+            notes=notes,
+        )
 
     def _speech_demand(self, tok: Token) -> Candidate | None:
         """ "X said Y must Z": a demand by the speaker on Y (REQUEST), whatever Z is."""
@@ -433,3 +497,12 @@ class SentenceCoder(SentenceRoles):
                 cand.mode = cand.mode or self.onto.content_mode("THREATEN", ctype)
             cand.rule += f"+content:{centry.name if centry else lemma_of(content)}"
             return
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """The tokens of a phrase without its relative clauses ("a regime that is desperate": not "desperate")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ != "relcl":
+            out.extend(_own_words(c))
+    return out

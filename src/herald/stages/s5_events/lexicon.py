@@ -72,6 +72,11 @@ class Lexicon:
     sports_cues: frozenset[str] = frozenset()
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
     onward_verbs: frozenset[str] = frozenset()
+    # "X called the move 'unjustified'": characterisation verbs and the evaluative words that make them
+    # criticism (ACCUSE) or praise (SUPPORT); see event_evaluation.yaml.
+    characterize_verbs: frozenset[str] = frozenset()
+    negative_terms: frozenset[str] = frozenset()
+    positive_terms: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -125,6 +130,7 @@ def load_lexicon() -> Lexicon:
     files: list[tuple[str, dict[str, Any]]] = [
         ("event_verbs.yaml", _read_yaml(pkg / "event_verbs.yaml")),
         ("event_nouns.yaml", _read_yaml(pkg / "event_nouns.yaml")),
+        ("event_evaluation.yaml", _read_yaml(pkg / "event_evaluation.yaml")),
     ]
     files += [(str(p), _read_yaml(p)) for p in user_files("lexicons") if p.name.startswith("event_")]
     verbs: dict[str, tuple[Entry, ...]] = {}
@@ -140,6 +146,9 @@ def load_lexicon() -> Lexicon:
     sports_verbs: set[str] = set()
     sports_cues: set[str] = set()
     onward: set[str] = set()
+    evaluation: dict[str, set[str]] = {
+        k: set() for k in ("characterize_verbs", "negative_terms", "positive_terms")
+    }
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
         adjectives.update(_section(data, "adjectives", "adj", known, where))
@@ -154,6 +163,8 @@ def load_lexicon() -> Lexicon:
         sports_verbs.update(data.get("sports_verbs") or ())
         sports_cues.update(data.get("sports_cues") or ())
         onward.update(data.get("onward_verbs") or ())
+        for key, words in evaluation.items():
+            words.update(str(w) for w in data.get(key) or ())
     return Lexicon(
         verbs={k: v for k, v in verbs.items() if v},
         adjectives={k: v for k, v in adjectives.items() if v},
@@ -168,5 +179,8 @@ def load_lexicon() -> Lexicon:
         sports_verbs=frozenset(sports_verbs),
         sports_cues=frozenset(sports_cues),
         onward_verbs=frozenset(onward),
+        characterize_verbs=frozenset(evaluation["characterize_verbs"]),
+        negative_terms=frozenset(evaluation["negative_terms"]),
+        positive_terms=frozenset(evaluation["positive_terms"]),
         sources=tuple(w for w, _ in files),
     )

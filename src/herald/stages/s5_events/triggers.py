@@ -200,6 +200,7 @@ def content_type(tok: Token, lex: Lexicon) -> tuple[str | None, Entry | None]:
 @functools.lru_cache(maxsize=4)
 def known_hashes(lex: Lexicon) -> frozenset[int]:
     words = set(lex.verbs) | set(lex.adjectives) | set(lex.nouns) | set(lex.lemma_fixes) | SPEECH_DEMAND
+    words |= lex.characterize_verbs
     return frozenset(hash_string(w) for w in words)
 
 
