@@ -51,10 +51,20 @@ def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
             event, trace = build_event(doc, c, onto, sent, len(items) + 1)
             items.append((c, event, trace))
             previous = c
-    out = merge_mentions(items)
+    out = [(e, t) for e, t in merge_mentions(items) if codable(e)]
     for n, (event, _) in enumerate(out, 1):
         event.id = f"e{n}"
     return out
+
+
+# Material conflict with no named party is still news ("a bomb killed 12"); a verbal or cooperative act that
+# names neither who did it nor to whom cannot be coded (PLOVER's actor field is required) and is dropped.
+ANONYMOUS_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"})
+
+
+def codable(event: Event) -> bool:
+    """Whether the event names a party, or is a material conflict event that may stand without one."""
+    return bool(event.actors or event.recipients) or event.type in ANONYMOUS_OK
 
 
 def extract_events(doc: Doc) -> list[Event]:
