@@ -155,6 +155,10 @@ class SentenceCoder(SentenceRoles):
             type_, mode, found = "SUPPORT", None, sorted(words & self.lex.positive_terms)[0]
         else:
             return None
+        head = self.matched.get(tok.head.i) if tok.dep_ == "conj" else None
+        if type_ == "ACCUSE" and head is not None and head.type == "REJECT":
+            self.consumed.update(t.i for p in preds for t in p.subtree)
+            return None  # "rejected the accusation and called it baseless": one rejection
         notes = [f"{tok.text!r} characterises {target.text if target is not None else 'it'!r} as {found!r}"]
         actors = self._actor_from_subject(tok, notes)
         recipients = Resolved()

@@ -124,9 +124,14 @@ def _key(e: Event) -> tuple[object, ...]:
 
 
 def _same_date(a: Event, b: Event) -> bool:
+    """Dates that may be the same day: equal, both unstated, or the headline's undated event and the body's
+    dated one ("agree to resume talks" over "agreed on Thursday")."""
     if a.date_from == "text" and b.date_from == "text":
         return a.date == b.date
-    return a.date_from != "text" and b.date_from != "text"
+    if a.date_from != "text" and b.date_from != "text":
+        return True
+    undated = a if a.date_from != "text" else b
+    return undated.evidence.start == 0
 
 
 def merge_mentions(
