@@ -18,8 +18,10 @@ from ...schema import Actor, Event
 from ..common import doc_text, records
 from . import attach
 from .candidate import Candidate
+from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, subject_of
 from .sentence_roles import own_actors
+from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
 VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})
@@ -109,14 +111,20 @@ def _nominal_agent(cand: Candidate) -> Resolved:
 
 
 def _anaphoric(cand: Candidate) -> bool:
-    """A definite event noun with no agent of its own ("the strike", "this attack")."""
-    t = cand.trigger
-    return (
-        cand.kind.startswith("noun")
-        and t.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in t.children)
-        and not any(c.dep_ in ("poss", "amod", "compound") for c in t.children if c.ent_type_)
-    )
+    """A definite event noun with no agent of its own refers back ("the strike", "this attack"), as the
+    trigger itself or as the subject folded into a verb ("The strike killed 20 people")."""
+    nouns = load_lexicon().nouns
+    subj = None if cand.kind.startswith("noun") else subject_of(cand.anchor)
+    for t in (cand.trigger, subj):
+        if (
+            t is not None
+            and t.pos_ == "NOUN"
+            and lemma_of(t) in nouns
+            and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in t.children)
+            and not any(c.dep_ in ("poss", "amod", "compound", "nmod") and c.ent_type_ for c in t.children)
+        ):
+            return True
+    return False
 
 
 def _key(e: Event) -> tuple[object, ...]:
