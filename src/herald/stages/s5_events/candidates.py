@@ -407,6 +407,9 @@ class SentenceCoder(SentenceRoles):
             if lemma_of(support) in self.lex.intent_verbs and type_ in self.onto.future_to_agree:
                 notes.append(f"{support.text!r} announces the action: AGREE")
                 type_ = "AGREE"
+            elif lemma_of(support) in self.lex.intent_verbs and type_ in self.onto.future_to_concede:
+                notes.append(f"{support.text!r} announces a concession: CONCEDE")
+                type_ = "CONCEDE"
             actors = self._actor_from_subject(support, notes)
             if (
                 not actors.actors

@@ -67,6 +67,11 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
                     if a.id not in ids:
                         kept.add(a, h)
                 cand.actors, cand.recipients = kept, cand.partners
+        elif cand.type in onto.future_to_concede:
+            cand.notes.append(f"announced future {cand.type} ({fut!r}) is a concession: CONCEDE")
+            if cand.type != "CONCEDE":
+                cand.rule += f"+future=>CONCEDE({cand.type})"
+                cand.type, cand.mode = "CONCEDE", None
         elif cand.type in onto.intent_to_threaten and _own_announcement(cand, doc):
             cand.notes.append(f"announced future {cand.type} ({fut!r}) is a threat")
             cand.rule += f"+intent=>THREATEN({cand.type})"

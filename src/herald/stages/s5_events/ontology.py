@@ -37,6 +37,7 @@ class Ontology:
     contexts: dict[str, str]
     content_modes: dict[str, dict[str, str]]
     future_to_agree: frozenset[str]
+    future_to_concede: frozenset[str]
     intent_to_threaten: frozenset[str]
     crosswalk: dict[str, tuple[str, str | None, tuple[str, ...]]]
     sources: tuple[str, ...] = ()
@@ -147,6 +148,7 @@ def load_ontology() -> Ontology:
         contexts={str(k): str(v) for k, v in (data.get("contexts") or {}).items()},
         content_modes={str(k): dict(v) for k, v in (data.get("content_modes") or {}).items()},
         future_to_agree=frozenset(data.get("future_to_agree") or ()),
+        future_to_concede=frozenset(data.get("future_to_concede") or ()),
         intent_to_threaten=frozenset(data.get("intent_to_threaten") or ()),
         crosswalk=_crosswalk((pkg / "cameo2plover.csv").read_text(encoding="utf-8")),
         sources=tuple(sources),
