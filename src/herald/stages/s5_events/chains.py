@@ -19,7 +19,7 @@ from ..common import doc_text, records
 from . import attach
 from .candidate import Candidate
 from .lexicon import load_lexicon
-from .roles import PRONOUNS, Resolved, is_passive, subject_of
+from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
 from .sentence_roles import own_actors
 from .triggers import lemma_of
 
@@ -80,6 +80,14 @@ def link_actor(doc: Doc, cand: Candidate, previous: Candidate | None) -> None:
             cand.actors = nominal
             cand.rule += "+actor:nominal"
             cand.notes.append("actor from the event noun the passive verb happened in")
+            return
+    if cand.anchor.dep_ == "acl" and cand.anchor.head.pos_ == "NOUN":
+        owner = next((c for c in cand.anchor.head.children if c.dep_ == "poss"), None)
+        got = resolve(owner, infer=False) if owner is not None else Resolved()
+        if got.actors:  # "Trump's move to instruct ...", "China's decision to impose tariffs"
+            cand.actors = got
+            cand.rule += "+actor:possessor"
+            cand.notes.append(f"actor is the possessor of {cand.anchor.head.text!r}, whose action this is")
             return
     adv = next((c for c in cand.anchor.children if c.dep_ == "advmod" and c.lower_ in NARRATIVE), None)
     if (
