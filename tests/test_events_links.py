@@ -95,6 +95,9 @@ def test_passive_agent(extract: Extract, text: str, type_: str, actor: str | Non
         ('Robert Lighthizer called China\'s move "unjustified".', "ACCUSE", "Lighthizer"),
         ('Party official Wan Saiful said the registrar\'s move was "an abuse of power".', "ACCUSE", "Saiful"),
         ("Germany called the agreement a historic breakthrough.", "SUPPORT", "Germany"),
+        ("Israel faced condemnation from the United Nations over the raid.", "ACCUSE", "United Nations"),
+        ("The plan won praise from the European Union.", "SUPPORT", "European Union"),
+        ("The move drew criticism.", "ACCUSE", None),
         # nobody named says it: no event (a verbal act without any party is not coded)
         ("Analysts said the proposal was rejected.", "REJECT", None),
         ("The minister did not call the decision illegal.", "ACCUSE", None),

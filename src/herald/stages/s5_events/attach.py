@@ -135,9 +135,22 @@ def _locative(doc: Doc, place: Place) -> bool:
     return False
 
 
+# The last Doc's reference date: historical() asks once per event, the answer is per Doc.
+_REFERENCE: tuple[Doc, tuple[date | None, str]] | None = None
+
+
 def reference_date(doc: Doc) -> tuple[date | None, str]:
     """The story's own date: the publication date, else the latest absolute calendar date the article gives
     (its news is told around the last date it names; earlier dates are background)."""
+    global _REFERENCE
+    if _REFERENCE is not None and _REFERENCE[0] is doc:
+        return _REFERENCE[1]
+    found = _reference_date(doc)
+    _REFERENCE = (doc, found)
+    return found
+
+
+def _reference_date(doc: Doc) -> tuple[date | None, str]:
     published = meta(doc).published
     if published is not None:
         return published, "publication"

@@ -42,6 +42,8 @@ DEFAULT_SLOTS = {
 # Speech verbs whose "must"/"should" clause is a demand ("Russia said Sudan must return the helicopter").
 
 OBLIGATION = frozenset({"must", "should"})
+# Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
+VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
 
 class SentenceCoder(SentenceRoles):
@@ -390,6 +392,13 @@ class SentenceCoder(SentenceRoles):
             and head.head.pos_ == "VERB"
         ):
             support = head.head  # "went on strike", "engaged in talks"
+        if (
+            support is not None
+            and anchor.dep_ in ("dobj", "obj")
+            and lemma_of(support) in self.lex.reaction_verbs
+            and entry.type in VERBAL_REACTIONS
+        ):
+            return self._reaction(tok, entry, support)
         type_ = entry.type
         notes: list[str] = []
         if support is not None:
@@ -484,6 +493,36 @@ class SentenceCoder(SentenceRoles):
         if type_ in ("REQUEST", "THREATEN", "REJECT"):
             self._noun_content(cand)
         return cand
+
+    def _reaction(self, tok: Token, entry: Entry, verb: Token) -> Candidate | None:
+        """ "The plan drew criticism from Trump", "Israel faced condemnation from the UN": the event noun is
+        done *to* the verb's subject, by the "from"/"by" party."""
+        actors = Resolved()
+        for node in (tok, verb):
+            for name in ("prep:from", "prep:by"):
+                for arg in slot(node, name):
+                    actors.extend(self._resolve(arg))
+        subj = subject_of(verb)
+        recipients = self._resolve(subj) if subj is not None else Resolved()
+        if subj is not None and not recipients.actors:
+            recipients = self._noun_own_actors(subj)
+        if not actors.actors:
+            return None
+        self.consumed.add(verb.i)
+        return Candidate(
+            entry,
+            tok,
+            verb,
+            "noun+support",
+            entry.type,
+            entry.mode,
+            list(entry.contexts),
+            actors,
+            recipients,
+            f"{entry.name}/reaction:{lemma_of(verb)}",
+            depth(tok),
+            notes=[f"{verb.text!r} receives the {tok.text!r}: the 'from' party acts on the subject"],
+        )
 
     def _noun_content(self, cand: Candidate) -> None:
         """ "its demand that Israel ease restrictions", "a threat to cut aid": the content is not coded."""

@@ -75,6 +75,8 @@ class Lexicon:
     # "X called the move 'unjustified'": characterisation verbs and the evaluative words that make them
     # criticism (ACCUSE) or praise (SUPPORT); see event_evaluation.yaml.
     characterize_verbs: frozenset[str] = frozenset()
+    # "drew criticism from X": verbs whose object event noun is done to their subject by the "from" party
+    reaction_verbs: frozenset[str] = frozenset()
     negative_terms: frozenset[str] = frozenset()
     positive_terms: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
@@ -147,7 +149,7 @@ def load_lexicon() -> Lexicon:
     sports_cues: set[str] = set()
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
-        k: set() for k in ("characterize_verbs", "negative_terms", "positive_terms")
+        k: set() for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs")
     }
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
@@ -180,6 +182,7 @@ def load_lexicon() -> Lexicon:
         sports_cues=frozenset(sports_cues),
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),
+        reaction_verbs=frozenset(evaluation["reaction_verbs"]),
         negative_terms=frozenset(evaluation["negative_terms"]),
         positive_terms=frozenset(evaluation["positive_terms"]),
         sources=tuple(w for w, _ in files),
