@@ -98,6 +98,8 @@ def test_passive_agent(extract: Extract, text: str, type_: str, actor: str | Non
         ("Israel faced condemnation from the United Nations over the raid.", "ACCUSE", "United Nations"),
         ("The plan won praise from the European Union.", "SUPPORT", "European Union"),
         ("The move drew criticism.", "ACCUSE", None),
+        ("British Airways said no to the request from Zimbabwe.", "REJECT", "British Airways"),
+        ("He said no one was hurt in the blast.", "REJECT", None),
         # nobody named says it: no event (a verbal act without any party is not coded)
         ("Analysts said the proposal was rejected.", "REJECT", None),
         ("The minister did not call the decision illegal.", "ACCUSE", None),

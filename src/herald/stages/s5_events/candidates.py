@@ -74,7 +74,7 @@ class SentenceCoder(SentenceRoles):
                     out.append(cand)
                     continue
             if lemma in SPEECH_DEMAND and tok.pos_ == "VERB":
-                cand = self._speech_demand(tok)
+                cand = self._said_no(tok) or self._speech_demand(tok)
                 if cand is not None:
                     self.matched[tok.i] = cand
                     out.append(cand)
@@ -186,6 +186,40 @@ class SentenceCoder(SentenceRoles):
             actors,
             recipients,
             f"pattern:characterize/{lemma}+{found}",
+            depth(tok),
+            notes=notes,
+        )
+
+    def _said_no(self, tok: Token) -> Candidate | None:
+        """ "BA said no (to the request)": a refusal by the speaker; the "to" object, or its owner, is the
+        recipient."""
+        no = next(
+            (t for t in (*tok.children, *(g for c in tok.children for g in c.children)) if t.dep_ == "intj"),
+            None,
+        )
+        if no is None or no.lower_ != "no" or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        notes: list[str] = [f"{tok.text!r} + 'no': the speaker refuses"]
+        actors = self._actor_from_subject(tok, notes)
+        if not actors.actors:
+            return None
+        recipients = Resolved()
+        for arg in slot(tok, "prep:to"):
+            recipients.extend(self._resolve(arg))
+            if not recipients.actors:
+                recipients.extend(self._noun_own_actors(arg))
+        entry = Entry(lemma=lemma_of(tok), pos="verb", type="REJECT")
+        return Candidate(
+            entry,
+            tok,
+            tok,
+            "verb",
+            "REJECT",
+            None,
+            [],
+            actors,
+            recipients,
+            "pattern:say-no",
             depth(tok),
             notes=notes,
         )
