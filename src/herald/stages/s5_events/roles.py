@@ -160,6 +160,23 @@ def by_gerund(tok: Token) -> bool:
     )
 
 
+# Prepositions whose gerund shares the governing verb's subject ("joined the Democrats in calling for...",
+# "after meeting the king"); not of/from/against/for, whose gerund may belong to the object ("accused X of
+# shelling", "stopped X from entering").
+ADJUNCT_PREPS = frozenset({"in", "after", "before", "while", "without", "through", "upon", "when"})
+
+
+def adjunct_gerund(tok: Token) -> bool:
+    """A gerund in an adjunct of a verb: the verb's subject does it."""
+    return (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and tok.head.dep_ == "prep"
+        and tok.head.lower_ in ADJUNCT_PREPS
+        and tok.head.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     seen = 0
@@ -176,7 +193,7 @@ def subject_of(verb: Token) -> Token | None:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if by_gerund(cur):
+        if by_gerund(cur) or adjunct_gerund(cur):
             cur = cur.head.head  # "Moscow could retaliate by cutting supplies": Moscow cuts
             continue
         if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "obj") and cur.head.head.pos_ == "VERB":

@@ -67,8 +67,13 @@ def clause_of(tok: Token) -> Token | None:
 
 def has_prt(tok: Token, prt: str) -> bool:
     # "shot down" is often parsed with "down" as an adverb
-    return any(
-        c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children
+    if any(c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children):
+        return True
+    # "calling for the chief to resign": "for" is parsed as the marker of the for-to clause
+    return prt == "for" and any(
+        c.dep_ in ("advcl", "ccomp", "xcomp")
+        and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+        for c in tok.children
     )
 
 
