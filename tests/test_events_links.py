@@ -200,10 +200,10 @@ def test_diplomatic_story_events(nlp: Language) -> None:
     ]
     for want in STORY_EVENTS:
         type_, actors, recipients, hist = want
-        assert any(g[0] == type_ and g[1] == actors and recipients <= g[2] and g[3] == hist for g in got), (
+        assert any(g[0] == type_ and actors <= g[1] and recipients <= g[2] and g[3] == hist for g in got), (
             want,
             got,
         )
     assert len(got) == len(STORY_EVENTS), got  # nothing more: every event once
-    agree = next(e for e in x.events if e.type == "AGREE")
-    assert len(agree.mentions) == 2  # the headline and the lede tell the same agreement
+    for type_ in ("AGREE", "CONSULT"):  # the headline and the lede tell the same agreement and meeting
+        assert len(next(e for e in x.events if e.type == type_).mentions) == 2

@@ -151,12 +151,13 @@ def _same_date(a: Event, b: Event) -> bool:
 
 
 def merge_mentions(
-    items: list[tuple[Candidate, Event, dict[str, object]]],
+    doc: Doc, items: list[tuple[Candidate, Event, dict[str, object]]]
 ) -> list[tuple[Event, dict[str, object]]]:
     """Fold later mentions of an event told before into it: its evidence is kept in ``mentions``."""
     kept: list[tuple[Candidate, Event, dict[str, object]]] = []
+    countries = {a.id: a.country for a in _actors_by_id(doc).values()}
     for cand, event, trace in items:
-        target = _earlier_mention(cand, event, kept)
+        target = _earlier_mention(cand, event, kept, countries)
         if target is None:
             kept.append((cand, event, trace))
             continue
@@ -175,8 +176,20 @@ def merge_mentions(
     return [(e, t) for _, e, t in kept]
 
 
+def _same_parties(a: list[str], b: list[str], countries: dict[str, str | None]) -> bool:
+    """The same actors, or actors standing for the same countries ("Armenia and Azerbaijan" and their two
+    foreign ministers), every one of them with a known country."""
+    if set(a) == set(b):
+        return True
+    ca, cb = [countries.get(x) for x in a], [countries.get(x) for x in b]
+    return all(ca) and all(cb) and set(ca) == set(cb)
+
+
 def _earlier_mention(
-    cand: Candidate, event: Event, kept: list[tuple[Candidate, Event, dict[str, object]]]
+    cand: Candidate,
+    event: Event,
+    kept: list[tuple[Candidate, Event, dict[str, object]]],
+    countries: dict[str, str | None],
 ) -> tuple[Candidate, Event, dict[str, object]] | None:
     for prior in reversed(kept):
         p = prior[1]
@@ -186,8 +199,12 @@ def _earlier_mention(
             return prior  # "the strike" after "Israeli jets struck ...": the same strike
         if (
             event.actors
-            and set(event.actors) == set(p.actors)
-            and (not event.recipients or not p.recipients or set(event.recipients) == set(p.recipients))
+            and _same_parties(event.actors, p.actors, countries)
+            and (
+                not event.recipients
+                or not p.recipients
+                or _same_parties(event.recipients, p.recipients, countries)
+            )
             and _same_date(p, event)
         ):
             return prior

@@ -51,7 +51,7 @@ def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
             event, trace = build_event(doc, c, onto, sent, len(items) + 1)
             items.append((c, event, trace))
             previous = c
-    out = [(e, t) for e, t in merge_mentions(items) if codable(e)]
+    out = [(e, t) for e, t in merge_mentions(doc, items) if codable(e)]
     for n, (event, _) in enumerate(out, 1):
         event.id = f"e{n}"
     return out
