@@ -207,3 +207,31 @@ def test_diplomatic_story_events(nlp: Language) -> None:
     assert len(got) == len(STORY_EVENTS), got  # nothing more: every event once
     for type_ in ("AGREE", "CONSULT"):  # the headline and the lede tell the same agreement and meeting
         assert len(next(e for e in x.events if e.type == type_).mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "gold,got,expected",
+    [
+        (["China"], {"china's commerce ministry"}, True),  # whole words inside a longer name
+        (["US"], {"us trade representative"}, False),  # three letters or fewer: equal only
+        (["US"], {"us"}, True),
+        (["Iran"], {"iranian foreign ministry"}, False),  # "Iran" is not a whole word of "Iranian"
+        (["Park Geun-hye", "Park"], {"park geun-hye"}, True),
+        (["Russia"], set(), False),  # an event with no party matches nothing
+    ],
+)
+def test_events_gwn_name_matching(gold: list[str], got: set[str], expected: bool) -> None:
+    from herald.eval.datasets.events_gwn_dev import names_match
+
+    assert names_match(gold, got) is expected
+
+
+@pytest.mark.shared
+def test_events_gwn_dev_floor(shared_data: Path) -> None:
+    from herald.eval import run
+
+    report = run("events-gwn-dev", shared_data / "events-gwn-dev")
+    recall, precision = report.value("events", "recall"), report.value("events", "precision")
+    assert recall is not None and recall >= 0.42  # 0.302 before issue 10
+    assert precision is not None and precision >= 0.45  # 0.353 before issue 10
+    assert report.value("miss:wrong-actor", "share") is not None
