@@ -235,3 +235,16 @@ def test_events_gwn_dev_floor(shared_data: Path) -> None:
     assert recall is not None and recall >= 0.42  # 0.302 before issue 10
     assert precision is not None and precision >= 0.45  # 0.353 before issue 10
     assert report.value("miss:wrong-actor", "share") is not None
+
+
+@pytest.mark.parametrize(
+    "text,type_,absent",
+    [
+        ("Authorities have blocked lawyers from visiting him.", "COERCE", "CONSULT"),
+        ("Israel barred UN observers from entering Gaza.", "REJECT", "MOBILIZE"),
+        ("Protesters blocked the road to the airport.", "PROTEST", "COERCE"),
+    ],
+)
+def test_barred_action_is_content(extract: Extract, text: str, type_: str, absent: str) -> None:
+    types = [e.type for e in extract(text, published=PUB).events]
+    assert type_ in types and absent not in types, types
