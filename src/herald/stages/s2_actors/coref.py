@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Token
 from ..common import sentence_starts
 from .context import paragraph_ids
 from .coref_lexicon import CorefLexicon, PronounFeatures
+from .mentions import Mention
+from .gender import first_name_gender
 from .resolve import Draft
 from .syntax import head_of, lift_conj
 
@@ -39,10 +41,13 @@ NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 class _Cand:
-    __slots__ = ("start", "end", "draft", "head", "sent", "para")
+    __slots__ = ("start", "end", "draft", "head", "sent", "para", "phantom")
 
-    def __init__(self, start: int, end: int, draft: Draft, head: Token, sent: int, para: int) -> None:
+    def __init__(
+        self, start: int, end: int, draft: Draft, head: Token, sent: int, para: int, phantom: bool = False
+    ) -> None:
         self.start, self.end, self.draft, self.head, self.sent, self.para = start, end, draft, head, sent, para
+        self.phantom = phantom  # an unresolved pronoun: someone the text refers to whom we could not name
 
 
 def understood_subject(verb: Token, lex: CorefLexicon) -> Token | None:
@@ -96,30 +101,41 @@ class PronounResolver:
         sent_no = [numbers[s] for s in starts]
         cands = self._candidates(doc, drafts, starts, paras)
         cand_starts = [c.start for c in cands]
-        # Nominal subjects that are no actor: an intervening one blocks a pronoun of its number.
-        blockers = [
-            t.i for t in doc if t.dep_ in SUBJECT and t.pos_ in NOMINAL and not taken[t.i] and t.ent_type_ == ""
-        ]
-        gender: dict[int, str] = {}  # id(draft) -> m/f, from honorifics and earlier pronouns
+        # Subjects that are no actor: a noun blocks an "it"/"they" of its number ("the talks ... they"), a name
+        # we could not resolve blocks "he"/"she" ("el-Sissi said ... He said").
+        blockers = [t.i for t in doc if t.dep_ in SUBJECT and t.pos_ in NOMINAL and not taken[t.i]]
+        gender: dict[int, str] = {}  # id(draft) -> m/f, from honorifics, first names and earlier pronouns
         for c in cands:
-            if c.start > 0:
-                g = self.honorifics.get(doc[c.start - 1].lower_) or self.honorifics.get(doc[c.start].lower_)
-                if g:
-                    gender.setdefault(id(c.draft), g)
+            if c.draft.kind != "person" or id(c.draft) in gender:
+                continue
+            g = self.honorifics.get(doc[c.start - 1].lower_) if c.start > 0 else None
+            g = g or self.honorifics.get(doc[c.start].lower_)
+            words = [w for w in c.draft.first.name.split() if w.lower().strip(".") not in self.honorifics]
+            g = g or (first_name_gender(words[0]) if len(words) > 1 else None)
+            if g:
+                gender[id(c.draft)] = g
+        first_sent: dict[int, int] = {}  # paragraph -> number of its first sentence
+        for i in range(len(doc)):
+            first_sent.setdefault(paras[i], sent_no[i])
+        self._first_sent = first_sent
         for p in pronouns:
             if taken[p.i] or not self._referential(p):
                 continue
             feats = self.features[p.lower_]
             found = self._best(doc, p, feats, cands, cand_starts, blockers, sent_no, paras, gender)
+            phantom = found is None or found[1].phantom
             if found is None:
-                continue
-            draft, cand = found
-            draft.link(p.i, p.i + 1, f"pronoun:{p.lower_}>{doc[cand.start : cand.end].text}")
-            taken[p.i] = 1
-            if feats.gender:
-                gender.setdefault(id(draft), feats.gender)
+                # an unresolved pronoun still refers to someone: it competes with the actors for later ones
+                draft = Draft(first=Mention(p.i, p.i + 1, "phantom", "", p.lower_))
+            else:
+                draft = found[0]
+            if not phantom:
+                draft.link(p.i, p.i + 1, f"pronoun:{p.lower_}>{doc[found[1].start : found[1].end].text}")
+                taken[p.i] = 1
+                if feats.gender:
+                    gender.setdefault(id(draft), feats.gender)
             # the pronoun is now a mention too: later pronouns may chain through it
-            new = _Cand(p.i, p.i + 1, draft, p, starts[p.i], paras[p.i])
+            new = _Cand(p.i, p.i + 1, draft, p, starts[p.i], paras[p.i], phantom)
             at = bisect.bisect_left(cand_starts, p.i)
             cands.insert(at, new)
             cand_starts.insert(at, p.i)
@@ -148,6 +164,10 @@ class PronounResolver:
 
     def _agrees(self, c: _Cand, feats: PronounFeatures, gender: dict[int, str]) -> bool:
         d = c.draft
+        if c.phantom:
+            return self.features[c.head.lower_] == feats or (
+                self.features[c.head.lower_].gender == feats.gender is not None
+            )
         if d.kind not in feats.kinds:
             return False
         if d.kind == "state" and d.first.entry is None:
@@ -193,9 +213,13 @@ class PronounResolver:
             c = cands[i]
             i -= 1
             dist = here_no - sent_no[c.start]
-            if dist > WINDOW or c.para != here_para:
+            if dist > WINDOW:
                 break
-            if c.end > p.i or not self._agrees(c, feats, gender):
+            if c.para != here_para and not (c.para == here_para - 1 and self._first_sent[here_para] == here_no):
+                break  # a paragraph's first sentence may still refer back to the one before
+            if c.end > p.i:
+                continue
+            if not self._agrees(c, feats, gender) and not (feats.gender and _maybe_person(c)):
                 continue
             chead = lift_conj(c.head)
             if dist == 0 and p.dep_ in OBJECT and _same_clause_subject(chead, p, verb):
@@ -219,6 +243,8 @@ class PronounResolver:
         best = ranked[0]
         if len(ranked) > 1 and ranked[1][0] > best[0] - MARGIN:
             return None
+        if feats.gender and not best[2].phantom and best[1].kind != "person":
+            return None  # an NER organisation that may be a person ranks first: no link
         # a non-actor noun subject of the pronoun's number between the antecedent and the pronoun
         lo = bisect.bisect_right(blockers, best[2].end - 1)
         hi = bisect.bisect_left(blockers, p.i)
@@ -226,9 +252,26 @@ class PronounResolver:
             tok = doc[b]
             if tok.head.i == verb.i and p.dep_ in OBJECT:
                 continue  # the pronoun's own clause subject cannot be its antecedent anyway
-            if feats.gender is None and (feats.number == "pl") == (tok.tag_ in PLURAL_TAGS):
+            if feats.gender is None:
+                if tok.pos_ == "NOUN" and tok.ent_type_ == "" and (feats.number == "pl") == (tok.tag_ in PLURAL_TAGS):
+                    return None
+            elif tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"):
                 return None
+        # cataphora: "after her tweets, JK Rowling ...": a fitting subject later in the pronoun's sentence
+        j = bisect.bisect_right(cand_starts, p.i)
+        while j < len(cands) and sent_no[cands[j].start] == here_no:
+            c = cands[j]
+            j += 1
+            if c.draft is not best[1] and lift_conj(c.head).dep_ in SUBJECT and self._agrees(c, feats, gender):
+                if p.dep_ == "poss" or p.head.i != c.head.head.i:
+                    return None
         return best[1], best[2]
+
+
+def _maybe_person(c: _Cand) -> bool:
+    """An organisation known only from an NER ORG label (no KB entry, no organisation word): NER often tags a
+    person so ("el-Sissi said"); it competes for "he"/"she" but is never chosen."""
+    return c.draft.first.rule == "ner:ORG" and c.draft.first.entry is None
 
 
 def _sentence_numbers(starts: list[int]) -> dict[int, int]:
