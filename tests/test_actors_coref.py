@@ -31,7 +31,7 @@ def actor_at(actors: list[Actor], start: int) -> Actor | None:
     return next((a for a in actors if any(m.start == start for m in a.mentions)), None)
 
 
-# --- pronouns ------------------------------------------------------------------------------------------------
+# --- pronouns ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "pronoun", "n", "antecedent"),
     [
@@ -80,8 +80,16 @@ def test_pronoun_no_link(extract: Extract, text: str, pronoun: str, n: int) -> N
     [
         ("The Nigerian army said 20 fighters died. The army also arrested two men.", "army", "Nigerian army"),
         ("Boko Haram attacked a village. The militants burned houses.", "militants", "Boko Haram"),
-        ("President Bola Tinubu met the governor. The president said troops would stay.", "president", "Bola Tinubu"),
-        ("The Israel Defense Forces struck Gaza. The army said it hit a depot.", "army", "Israel Defense Forces"),
+        (
+            "President Bola Tinubu met the governor. The president said troops would stay.",
+            "president",
+            "Bola Tinubu",
+        ),
+        (
+            "The Israel Defense Forces struck Gaza. The army said it hit a depot.",
+            "army",
+            "Israel Defense Forces",
+        ),
     ],
 )
 def test_definite_description(extract: Extract, text: str, description: str, name: str) -> None:
@@ -99,7 +107,10 @@ def test_definite_description(extract: Extract, text: str, description: str, nam
     [
         ("Boko Haram attacked a village. Rebels burned houses.", "Rebels"),  # bare plural: generic, no link
         ("Hamas fighters fired rockets. The army responded.", "army"),  # no military antecedent
-        ("Emmanuel Macron spoke. The president of the club resigned.", "president"),  # Macron: no such office known
+        (
+            "Emmanuel Macron spoke. The president of the club resigned.",
+            "president",
+        ),  # Macron: no such office known
     ],
 )
 def test_definite_description_no_link(extract: Extract, text: str, description: str) -> None:
@@ -113,11 +124,23 @@ def test_definite_description_no_link(extract: Extract, text: str, description: 
 @pytest.mark.parametrize(
     ("text", "mention", "country"),
     [
-        ("MAIDUGURI, Nigeria (Reuters) - Gunmen killed 12 people. Police said the attackers fled.", "Police", "NGA"),
-        ("Nigeria's president spoke in Abuja. Nigerian officials said rebels killed 12 people.", "rebels", "NGA"),
+        (
+            "MAIDUGURI, Nigeria (Reuters) - Gunmen killed 12 people. Police said the attackers fled.",
+            "Police",
+            "NGA",
+        ),
+        (
+            "Nigeria's president spoke in Abuja. Nigerian officials said rebels killed 12 people.",
+            "rebels",
+            "NGA",
+        ),
         ("Kenya held elections. Kenyan police said the opposition rejected the result.", "opposition", "KEN"),
         # none: an international story, or no country at all
-        ("Russia and Ukraine traded blame. France and Germany urged calm. Protesters gathered.", "Protesters", None),
+        (
+            "Russia and Ukraine traded blame. France and Germany urged calm. Protesters gathered.",
+            "Protesters",
+            None,
+        ),
         ("Rebels attacked a convoy. Police said three died.", "Police", None),
     ],
 )
@@ -140,7 +163,11 @@ def test_country_context_per_paragraph(extract: Extract) -> None:
 @pytest.mark.parametrize(
     ("text", "mention", "expected"),
     [
-        ("Fighters from Ahrar al-Sham attacked the convoy.", "Ahrar al-Sham", {"kind": "group", "sector": "REB"}),
+        (
+            "Fighters from Ahrar al-Sham attacked the convoy.",
+            "Ahrar al-Sham",
+            {"kind": "group", "sector": "REB"},
+        ),
         ("The Russian-backed offensive killed 12 people.", "Russian", {"country": "RUS", "kind": "state"}),
         ("Russian-backed separatists shelled the city.", "Russian", {"country": "RUS"}),
         ("Russian-backed separatists shelled the city.", "separatists", {"sector": "REB"}),
@@ -172,7 +199,7 @@ def test_no_backer_without_hyphen(extract: Extract) -> None:
     assert actor is None or actor.kind != "state"
 
 
-# --- understood subjects of infinitives ------------------------------------------------------------------------
+# --- understood subjects of infinitives -------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "verb", "subject"),
     [

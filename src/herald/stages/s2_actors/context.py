@@ -25,7 +25,9 @@ from .resolve import Draft
 # Codes that are no country a story can be set in.
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "AFR", "ASA", "MEA", "WST"})
 # "LAGOS, Nigeria (Reuters) -", "KYIV —": upper-case place, optional qualifiers, a dash.
-_DATELINE = re.compile(r"\A\s*([A-Z][A-Z .'\-]{2,40}?)((?:,\s*[A-Z][A-Za-z .'\-]{1,40}?)*)\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
+_DATELINE = re.compile(
+    r"\A\s*([A-Z][A-Z .'\-]{2,40}?)((?:,\s*[A-Z][A-Za-z .'\-]{1,40}?)*)\s*(?:\([^)]{1,40}\)\s*)?[-—–:]"
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -110,8 +112,8 @@ class CountryContext:
         return ranked[0][0] if ranked[0][1] >= self.cfg.margin * second else None
 
     def at(self, token: int) -> tuple[str | None, str]:
-        """(country, scope) for a token: the paragraph's clear country, else the article's unless the paragraph
-        names other countries more often; scope is "paragraph" or "article"."""
+        """(country, scope) for a token: the paragraph's clear country, else the article's unless the
+        paragraph names other countries more often; scope is "paragraph" or "article"."""
         votes = self.paragraphs.get(self.para[token], Counter())
         own = self._clear(votes)
         if own is not None:

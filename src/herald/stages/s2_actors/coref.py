@@ -15,7 +15,8 @@ A rule-based resolver in the spirit of Lappin and Leass (1994), kept deliberatel
    pronoun — a wrong link costs more than a missing one.
 
 Subjects of controlled and embedded verbs need no pronoun: :func:`understood_subject` gives the token whose
-actor is the understood subject of an infinitive ("X agreed to withdraw" -> X; "forced them to accept" -> them).
+actor is the understood subject of an infinitive ("X agreed to withdraw" -> X; "forced them to accept" ->
+them).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from spacy.tokens import Doc, Token
 from ..common import sentence_starts
 from .context import paragraph_ids
 from .coref_lexicon import CorefLexicon, PronounFeatures
-from .mentions import Mention
 from .gender import first_name_gender
+from .mentions import Mention
 from .resolve import Draft
 from .syntax import head_of, lift_conj
 
@@ -41,12 +42,19 @@ NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 class _Cand:
-    __slots__ = ("start", "end", "draft", "head", "sent", "para", "phantom")
+    __slots__ = ("draft", "end", "head", "para", "phantom", "sent", "start")
 
     def __init__(
         self, start: int, end: int, draft: Draft, head: Token, sent: int, para: int, phantom: bool = False
     ) -> None:
-        self.start, self.end, self.draft, self.head, self.sent, self.para = start, end, draft, head, sent, para
+        self.start, self.end, self.draft, self.head, self.sent, self.para = (
+            start,
+            end,
+            draft,
+            head,
+            sent,
+            para,
+        )
         self.phantom = phantom  # an unresolved pronoun: someone the text refers to whom we could not name
 
 
@@ -101,8 +109,8 @@ class PronounResolver:
         sent_no = [numbers[s] for s in starts]
         cands = self._candidates(doc, drafts, starts, paras)
         cand_starts = [c.start for c in cands]
-        # Subjects that are no actor: a noun blocks an "it"/"they" of its number ("the talks ... they"), a name
-        # we could not resolve blocks "he"/"she" ("el-Sissi said ... He said").
+        # Subjects that are no actor: a noun blocks an "it"/"they" of its number ("the talks ... they"), a
+        # name we could not resolve blocks "he"/"she" ("el-Sissi said ... He said").
         blockers = [t.i for t in doc if t.dep_ in SUBJECT and t.pos_ in NOMINAL and not taken[t.i]]
         gender: dict[int, str] = {}  # id(draft) -> m/f, from honorifics, first names and earlier pronouns
         for c in cands:
@@ -123,13 +131,12 @@ class PronounResolver:
                 continue
             feats = self.features[p.lower_]
             found = self._best(doc, p, feats, cands, cand_starts, blockers, sent_no, paras, gender)
-            phantom = found is None or found[1].phantom
             if found is None:
                 # an unresolved pronoun still refers to someone: it competes with the actors for later ones
-                draft = Draft(first=Mention(p.i, p.i + 1, "phantom", "", p.lower_))
+                draft, phantom = Draft(first=Mention(p.i, p.i + 1, "phantom", "", p.lower_)), True
             else:
-                draft = found[0]
-            if not phantom:
+                draft, phantom = found[0], found[1].phantom
+            if found is not None and not phantom:
                 draft.link(p.i, p.i + 1, f"pronoun:{p.lower_}>{doc[found[1].start : found[1].end].text}")
                 taken[p.i] = 1
                 if feats.gender:
@@ -143,7 +150,7 @@ class PronounResolver:
     def _referential(self, p: Token) -> bool:
         low = p.lower_
         if low == "it":
-            # only "it" as the subject of a full verb ("it said", "it killed"), never "it is", "it emerged that"
+            # only "it" as the subject of a full verb ("it said", "it killed"); not "it is", "it emerged that"
             return (
                 p.dep_ in SUBJECT
                 and p.head.pos_ == "VERB"
@@ -189,9 +196,7 @@ class PronounResolver:
             return False
         if feats.number == "pl" and not plural and d.kind == "group" and d.first.unnamed:
             return False  # "the army ... they": the small model is too unsure of number for this
-        if feats.gender and gender.get(id(d), feats.gender) != feats.gender:
-            return False
-        return True
+        return not (feats.gender and gender.get(id(d), feats.gender) != feats.gender)
 
     def _best(
         self,
@@ -215,7 +220,9 @@ class PronounResolver:
             dist = here_no - sent_no[c.start]
             if dist > WINDOW:
                 break
-            if c.para != here_para and not (c.para == here_para - 1 and self._first_sent[here_para] == here_no):
+            if c.para != here_para and not (
+                c.para == here_para - 1 and self._first_sent[here_para] == here_no
+            ):
                 break  # a paragraph's first sentence may still refer back to the one before
             if c.end > p.i:
                 continue
@@ -253,7 +260,11 @@ class PronounResolver:
             if tok.head.i == verb.i and p.dep_ in OBJECT:
                 continue  # the pronoun's own clause subject cannot be its antecedent anyway
             if feats.gender is None:
-                if tok.pos_ == "NOUN" and tok.ent_type_ == "" and (feats.number == "pl") == (tok.tag_ in PLURAL_TAGS):
+                if (
+                    tok.pos_ == "NOUN"
+                    and tok.ent_type_ == ""
+                    and (feats.number == "pl") == (tok.tag_ in PLURAL_TAGS)
+                ):
                     return None
             elif tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"):
                 return None
@@ -262,9 +273,13 @@ class PronounResolver:
         while j < len(cands) and sent_no[cands[j].start] == here_no:
             c = cands[j]
             j += 1
-            if c.draft is not best[1] and lift_conj(c.head).dep_ in SUBJECT and self._agrees(c, feats, gender):
-                if p.dep_ == "poss" or p.head.i != c.head.head.i:
-                    return None
+            if (
+                c.draft is not best[1]
+                and lift_conj(c.head).dep_ in SUBJECT
+                and self._agrees(c, feats, gender)
+                and (p.dep_ == "poss" or p.head.i != c.head.head.i)
+            ):
+                return None
         return best[1], best[2]
 
 
@@ -279,7 +294,8 @@ def _sentence_numbers(starts: list[int]) -> dict[int, int]:
 
 
 def _same_clause_subject(chead: Token, p: Token, verb: Token) -> bool:
-    """The candidate is the subject of the verb the pronoun is the object of (directly or via a preposition)."""
+    """The candidate is the subject of the verb the pronoun is the object of (directly or through a
+    preposition)."""
     v = verb.head if p.dep_ == "pobj" and verb.dep_ == "prep" else verb
     return chead.dep_ in SUBJECT and chead.head.i == v.i
 

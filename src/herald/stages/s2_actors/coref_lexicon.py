@@ -1,4 +1,4 @@
-"""The coreference lexicon (``data/lexicons/coref.yaml``): pronoun features, control verbs, descriptions, context."""
+"""The coreference lexicon (``data/lexicons/coref.yaml``): pronouns, control verbs, descriptions, context."""
 
 from __future__ import annotations
 

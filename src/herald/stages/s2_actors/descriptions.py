@@ -1,5 +1,5 @@
-"""Definite descriptions back to named actors: "the army" after "the Nigerian army" or "the IDF", "the militants"
-after "Boko Haram", "the president" after "President Bola Tinubu".
+"""Definite descriptions back to named actors: "the army" after "the Nigerian army" or "the IDF", "the
+militants" after "Boko Haram", "the president" after "President Bola Tinubu".
 
 A description is a role actor with no country and no name of its own whose first mention is definite ("the",
 "this"). It joins the nearest actor before it that has the sector and kind the description asks for

@@ -173,7 +173,11 @@ class Finder:
             if self._foreign_owner(doc, k, kb_at_end):
                 continue
             entry, hit = chosen
-            if entry.kind == "state" and hit.how in ("name", "alias", "demonym") and self.repair.backer(doc, k.end):
+            if (
+                entry.kind == "state"
+                and hit.how in ("name", "alias", "demonym")
+                and self.repair.backer(doc, k.end)
+            ):
                 # "Russian-backed", "US-led": the country backing someone is a mention of the country
                 m = entry_mention(k.start, k.end, entry, f"backer:{entry.key}")
                 m.sector = m.sector or "GOV"
@@ -413,10 +417,15 @@ class Finder:
                 and chosen[1].how in ("name", "alias")
             ):
                 local = chosen[0]
-            elif kb is None and (ent := ent_of[j]) is not None and ent.label_ in ("GPE", "LOC") and ent.start == j:
-                found = place_country(ent.text)  # "police in Kaduna": the country the town lies in
-                name_country = found[0] if found is not None and not named else name_country
-                in_place = name_country is not None
+            elif (
+                kb is None
+                and (ent := ent_of[j]) is not None
+                and ent.label_ in ("GPE", "LOC")
+                and ent.start == j
+            ):
+                town = place_country(ent.text)  # "police in Kaduna": the country the town lies in
+                if town is not None:
+                    name_country, in_place = town[0], True
         if modifier is not None:
             country = modifier.country
         elif local is not None:

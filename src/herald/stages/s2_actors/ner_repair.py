@@ -59,13 +59,13 @@ class NerRepair:
         for tok in doc[start:end]:
             low = tok.lower_
             for part in (low, low.split("-")[-1], low.split("-")[0]):
-                sector = self.words.get(part)
-                if sector is not None and (found is None or (sector and not found)):
-                    found = sector
+                got = self.words.get(part)
+                if got is not None and (found is None or (got and not found)):
+                    found = got
         return found
 
     def is_place(self, doc: Doc, ent: Span, start: int, end: int, head: Token) -> bool:
-        """A PERSON/ORG name that is a place: by syntax, or a several-word town/region name that is no subject."""
+        """A PERSON/ORG name that is a place: by syntax, or a several-word town or region that is no subject."""
         if start >= end or ent.label_ not in ("PERSON", "ORG"):
             return False
         if self._place_syntax(doc, start, end, head):
@@ -111,6 +111,8 @@ class NerRepair:
         if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i <= tok.i:
             return False
         head = tok.head
-        if any(c.i != tok.i and c.i < head.i and c.dep_ in ("compound", "amod", "nmod") for c in head.children):
+        if any(
+            c.i != tok.i and c.i < head.i and c.dep_ in ("compound", "amod", "nmod") for c in head.children
+        ):
             return False  # "a Kenyan police raid", "a French general strike": another noun says who
         return head.pos_ == "NOUN" and head.lemma_.lower() in state_event_nouns()
