@@ -65,7 +65,7 @@ class NerRepair:
         return found
 
     def is_place(self, doc: Doc, ent: Span, start: int, end: int, head: Token) -> bool:
-        """A PERSON/ORG name that is a place: by syntax, or a several-word town or region that is no subject."""
+        """A PERSON/ORG name that is a place: by syntax, or a town or region of several words, no subject."""
         if start >= end or ent.label_ not in ("PERSON", "ORG"):
             return False
         if self._place_syntax(doc, start, end, head):
