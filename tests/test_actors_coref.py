@@ -215,3 +215,16 @@ def test_understood_subject(make: Callable[..., Doc], text: str, verb: str, subj
     tok = next(t for t in doc if t.text == verb)
     found = understood_subject(tok, load_coref_lexicon())
     assert (found.text if found is not None else None) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a modifier we could not resolve says whose it is; plural governments may be several countries'
+        ("Talks opened in Doha, Qatar. Qatar hosted them. Freedonia's government sent envoys.", "government"),
+        ("Kenya and its police met. Kenyan police said the governments agreed.", "governments"),
+    ],
+)
+def test_no_country_context(extract: Extract, text: str, mention: str) -> None:
+    actor = next(a for a in actors_of(extract, text) if any(mention in m.text for m in a.mentions))
+    assert "country-context" not in (actor.rule or "")

@@ -145,6 +145,15 @@ def apply_context(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLe
     if not ctx.article:
         return
     for d in todo:
+        m = d.first
+        words = doc[m.start : m.end]
+        if any(
+            t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
+            for t in words[:-1]
+        ):
+            continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
+        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS"):
+            continue  # "the governments", "military prosecutors": several countries' perhaps
         code, _scope = ctx.at(min(d.spans)[0])
         if code is not None:
             d.first.country = code
