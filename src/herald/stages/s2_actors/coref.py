@@ -122,10 +122,6 @@ class PronounResolver:
             g = g or (first_name_gender(words[0]) if len(words) > 1 else None)
             if g:
                 gender[id(c.draft)] = g
-        first_sent: dict[int, int] = {}  # paragraph -> number of its first sentence
-        for i in range(len(doc)):
-            first_sent.setdefault(paras[i], sent_no[i])
-        self._first_sent = first_sent
         for p in pronouns:
             if taken[p.i] or not self._referential(p):
                 continue
@@ -220,10 +216,8 @@ class PronounResolver:
             dist = here_no - sent_no[c.start]
             if dist > WINDOW:
                 break
-            if c.para != here_para and not (
-                c.para == here_para - 1 and self._first_sent[here_para] == here_no
-            ):
-                break  # a paragraph's first sentence may still refer back to the one before
+            if c.para != here_para:
+                break  # not across paragraphs: a new paragraph's "he" is too often someone new
             if c.end > p.i:
                 continue
             if not self._agrees(c, feats, gender) and not (feats.gender and _maybe_person(c)):
