@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "herald/1"
 
@@ -34,6 +34,13 @@ class Span(Record):
     start: int = Field(ge=0, description="Start character offset (inclusive).")
     end: int = Field(ge=0, description="End character offset (exclusive).")
     text: str = Field(description="The article text between start and end.")
+
+
+class ActorMention(Span):
+    """One mention of an actor; ``rule`` says how a reference was linked ("pronoun:subject",
+    "definite:military", ...), null for the name or role that made the actor."""
+
+    rule: str | None = Field(None, description="Rule that linked this mention to the actor; null for names.")
 
 
 class Note(Record):
@@ -112,11 +119,19 @@ class Actor(Record):
     sectors: list[str] = Field(default_factory=list, description="All PLOVER sectors, primary first.")
     wikidata: str | None = Field(None, description="Wikidata QID; null when not known for sure.")
     title: str | None = Field(None, description="Role or office, e.g. 'foreign ministry spokesman'.")
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: list[ActorMention] = Field(default_factory=list)
     rule: str | None = Field(None, description="How the actor was resolved: KB entry or rule name.")
     parent: str | None = Field(
         None, description="Actor id this one belongs to ('Hamas-run ministry' -> Hamas)."
     )
+
+    @field_validator("mentions", mode="before")
+    @classmethod
+    def _plain_spans(cls, v: object) -> object:
+        """Plain :class:`Span` objects (older callers) are accepted as mentions without a rule."""
+        if isinstance(v, list):
+            return [x.model_dump() if type(x) is Span else x for x in v]
+        return v
 
 
 class Event(Record):

@@ -12,7 +12,7 @@ from ...pipeline import load, make_doc
 from ...schema import Actor
 
 # Mentions added by reference rules, which mention datasets without coreference do not annotate.
-REFERENCE_WORDS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+REFERENCE_WORDS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 
 
 @dataclass(frozen=True)

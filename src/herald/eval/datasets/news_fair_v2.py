@@ -174,7 +174,7 @@ class NewsFairV2(Dataset):
         )
 
 
-_PRON = frozenset({"he", "she", "it", "they", "him", "her", "them", "i", "we"})
+_PRON = frozenset({"he", "she", "it", "they", "him", "her", "them", "i", "we", "his", "its", "their", "hers"})
 
 
 def _match(gold: list[dict[str, Any]], preds: list[PredMention]) -> tuple[int, int, int, set[int]]:

@@ -15,6 +15,10 @@ from ...config import Settings
 from ...schema import Actor
 from ..common import meta
 from .apposition import merge_appositions
+from .context import apply_context
+from .coref import PronounResolver
+from .coref_lexicon import load_coref_lexicon
+from .descriptions import link_descriptions
 from .find import Finder
 from .kb import KnowledgeBase, load_kb
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
@@ -44,6 +48,8 @@ class ActorExtractor:
                     refs.add(phrase, (how, ref))
         self.finder = Finder(self.matcher, roles, self.lex)
         self.references = References(self.lex, refs)
+        self.coref_lex = load_coref_lexicon()
+        self.pronouns = PronounResolver(self.coref_lex)
 
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
@@ -54,6 +60,10 @@ class ActorExtractor:
         for m in mentions:
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         self.references.resolve(doc, drafts, taken)
+        # document-level resolution: descriptions, then the story's country, then pronouns (see coref.py)
+        link_descriptions(doc, drafts, self.coref_lex, day)
+        apply_context(doc, drafts, self.kb, self.coref_lex)
+        self.pronouns.resolve(doc, drafts)
         return to_actors(doc, drafts)
 
 

@@ -12,10 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
 from .cities import known_place, place_country
+from .coref_lexicon import load_coref_lexicon
 from .kb import Entry
 from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
+from .ner_repair import NerRepair
 from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
@@ -49,6 +51,7 @@ class Finder:
         self.authority_verbs = frozenset(lex.speech_verbs) | frozenset(lex.authority_verbs)
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
+        self.repair = NerRepair(load_coref_lexicon())
 
     # --- helpers -------------------------------------------------------------------------------------------
     def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
@@ -139,6 +142,9 @@ class Finder:
             )
             if m is None:
                 continue
+            cut = self.repair.backer_end(doc, m.start, s) if m.unnamed else None
+            if cut is not None:  # "Russian-backed separatists": Russia is a mention of its own (step 2)
+                m.start, m.name = cut, _strip_det(doc[cut : m.end].text)
             self._possessor_title(doc, m, role_start_at_end, ent_of)
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
             mentions.append(m)
@@ -167,6 +173,18 @@ class Finder:
             if self._foreign_owner(doc, k, kb_at_end):
                 continue
             entry, hit = chosen
+            if (
+                entry.kind == "state"
+                and hit.how in ("name", "alias", "demonym")
+                and self.repair.backer(doc, k.end)
+            ):
+                # "Russian-backed", "US-led": the country backing someone is a mention of the country
+                m = entry_mention(k.start, k.end, entry, f"backer:{entry.key}")
+                m.sector = m.sector or "GOV"
+                taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                resolved.add(entry.key)
+                mentions.append(m)
+                continue
             head = head_of(doc, k.start, k.end)
             rule = f"kb:{entry.key}"
             if hit.how in ("capital", "seat"):
@@ -197,6 +215,13 @@ class Finder:
                     ):
                         # "an Indian proposal": the proposal is India's (the state acts through it).
                         m = entry_mention(k.start, k.end, entry, f"demonym-state:{entry.key}")
+                        m.sector = m.sector or "GOV"
+                        taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                        resolved.add(entry.key)
+                        mentions.append(m)
+                    elif entry.kind == "state" and not ethnic and self.repair.modifies_event(head):
+                        # "Chinese sanctions", "a US veto": the state is the agent of the event noun
+                        m = entry_mention(k.start, k.end, entry, f"demonym-event:{entry.key}")
                         m.sector = m.sector or "GOV"
                         taken[k.start : k.end] = b"\x01" * (k.end - k.start)
                         resolved.add(entry.key)
@@ -374,6 +399,7 @@ class Finder:
                 if chosen is not None and chosen[0].kind == "state" and chosen[1].how in ("name", "alias"):
                     modifier, end = chosen[0], kb.end
         local: Entry | None = None
+        in_place = False
         if modifier is None and role.local and not named and end < len(doc) - 1 and doc[end].lower_ == "in":
             # "rebels in Darfur", "police in Guinea": the country they are in (the state stays a place).
             j = end + 1
@@ -391,6 +417,15 @@ class Finder:
                 and chosen[1].how in ("name", "alias")
             ):
                 local = chosen[0]
+            elif (
+                kb is None
+                and (ent := ent_of[j]) is not None
+                and ent.label_ in ("GPE", "LOC")
+                and ent.start == j
+            ):
+                town = place_country(ent.text)  # "police in Kaduna": the country the town lies in
+                if town is not None:
+                    name_country, in_place = town[0], True
         if modifier is not None:
             country = modifier.country
         elif local is not None:
@@ -427,6 +462,8 @@ class Finder:
         rule = f"role:{role.key}"
         if local is not None:
             rule += f"+in:{local.key}"
+        elif in_place:
+            rule += f"+in-place:{name_country}"
         elif name_country is not None:
             rule += "+name-country"
         elif place is not None:
@@ -681,6 +718,8 @@ class Finder:
         ):
             return None  # "Debris damaged", "Hurricane Milton killed": no actor
         head = head_of(doc, ent.start, ent.end)
+        if self.repair.is_place(doc, ent, start, end, head):
+            return None  # "the town of Maarat al-Numan" tagged PERSON: a place, the places stage's business
         town = self._town(doc, ent, start, end)
         if town is not None or (ent.label_ == "GPE" and known_place(doc[start:end].text, ROLE_TOWN_POP)):
             # A town or region (not a KB state/capital) is a place; it stands for its authorities only as the
@@ -723,10 +762,19 @@ class Finder:
         elif ent.label_ == "ORG":
             padded = f" {doc[start:end].text.lower()} "
             sector = next((sec for words, sec in self.org_sectors if any(w in padded for w in words)), None)
+        repaired = ""
+        if ent.label_ in ("PERSON", "ORG"):
+            group_sector = self.repair.group_name(doc, start, end)
+            if group_sector is not None and (ent.label_ == "PERSON" or (group_sector and not sector)):
+                # "Ahrar al-Sham" tagged PERSON: a name made of organisation words is a group
+                kind, sector = "group", group_sector or sector
+                repaired = "+group-name" + (f":{sector}" if sector else "")
         return Mention(
             start=start,
             end=end,
-            rule=f"ner:{ent.label_}" + (f"+name-sector:{sector}" if sector and ent.label_ == "ORG" else ""),
+            rule=f"ner:{ent.label_}"
+            + (f"+name-sector:{sector}" if sector and ent.label_ == "ORG" and not repaired else "")
+            + repaired,
             kind=kind,
             name=_strip_det(doc[start:end].text),
             country=country,

@@ -73,8 +73,6 @@ class Lexicons(BaseModel):
     org_name_sectors: list[OrgSector] = Field(default_factory=list)
     pairs: list[GroupRef] = Field(default_factory=list)
     latest: list[GroupRef] = Field(default_factory=list)
-    pronouns: dict[str, list[str]] = Field(default_factory=dict)
-    possessives: dict[str, list[str]] = Field(default_factory=dict)
     speech_verbs: list[str] = Field(default_factory=list)
     authority_verbs: list[str] = Field(default_factory=list)
     opposition_markers: list[str] = Field(default_factory=list)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from ...schema import Actor, ActorKind, Span
+from ...schema import Actor, ActorKind, ActorMention
 from .lexicon import GroupRef, Lexicons, Want
 from .matcher import PhraseTrie, token_keys
 from .mentions import Mention
@@ -22,6 +21,15 @@ class Draft:
     title: str | None = None
     parent: Draft | None = None
     ref_rules: list[str] = field(default_factory=list)
+    span_rules: dict[tuple[int, int], str] = field(default_factory=dict)  # reference spans -> linking rule
+
+    def link(self, s: int, e: int, rule: str) -> None:
+        """Add a reference mention [s, e) with the rule that linked it."""
+        self.spans.append((s, e))
+        self.span_rules.setdefault((s, e), rule)
+        family = rule.split(":")[0]  # the actor's rule names the kind of link, its mentions the detail
+        if family not in self.ref_rules:
+            self.ref_rules.append(family)
 
     @property
     def kind(self) -> str:
@@ -88,56 +96,27 @@ def _fits(d: Draft, want: Want) -> bool:
 
 
 class References:
-    """Group references ("the two sides", "the militant group", "the ministry") and speaker pronouns."""
+    """Group references ("the two sides", "the militant group", "the ministry"); pronouns are coref.py's."""
 
     def __init__(self, lex: Lexicons, trie: PhraseTrie[tuple[str, GroupRef]]) -> None:
         self.lex = lex
         self.trie = trie
-        self.speech = frozenset(lex.speech_verbs)
-        self.pronouns = {k.lower(): v for k, v in lex.pronouns.items()}
-        self.possessives = {k.lower(): v for k, v in lex.possessives.items()}
-        self._pronoun_hashes = frozenset(hash_string(k) for k in [*self.pronouns, *self.possessives])
 
     def resolve(self, doc: Doc, drafts: list[Draft], taken: bytearray) -> None:
-        refs: list[tuple[int, int, str, Want | None, list[str]]] = []
-        keys = token_keys(doc)
-        for s, e, (how, ref) in self.trie(doc, keys):
+        refs: list[tuple[int, int, str, Want]] = []
+        for s, e, (how, ref) in self.trie(doc, token_keys(doc)):
             if not any(taken[s:e]):
-                refs.append((s, e, how, ref.want, []))
-        for i, (low, _lem) in enumerate(keys):
-            if low not in self._pronoun_hashes:
-                continue
-            tok = doc[i]
-            kinds = self.pronouns.get(tok.lower_)
-            if kinds and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.speech:
-                refs.append((tok.i, tok.i + 1, "pronoun", None, kinds))
-            elif tok.dep_ == "poss" and tok.lower_ in self.possessives:
-                subj = _clause_subject(tok)
-                if subj is not None:
-                    refs.append((tok.i, tok.i + 1, "possessive", None, [str(subj)]))
+                refs.append((s, e, how, ref.want))
         refs.sort(key=lambda r: r[0])
         unresolved: dict[str, Draft] = {}
-        for s, e, how, want, kinds in refs:
+        for s, e, how, want in refs:
             before = _mentions_before(drafts, s)
-            if how == "pair" and want is not None:
+            if how == "pair":
                 found = self._pair(doc, before, want, s)
                 rule = "group-ref:pair"
-            elif how == "latest" and want is not None:
+            else:
                 found = [d for _, _, d in before if _fits(d, want)][:1]
                 rule = "group-ref:latest"
-            elif how == "possessive":
-                # the actor whose mention covers the clause subject, if its kind fits the pronoun
-                subj_i = int(kinds[0])
-                fits = self.possessives.get(doc[s].lower_, [])
-                found = [
-                    d
-                    for ms, me, d in before
-                    if ms <= subj_i < me and d.kind in fits and not _other_gender(doc, d, doc[s].lower_)
-                ][:1]
-                rule = "pronoun-possessive"
-            else:
-                found = [d for _, _, d in before if d.kind in kinds][:1]
-                rule = "pronoun-speaker"
             if how == "pair" and not found:
                 # "the two countries signed a deal" with no parties named before: still the agent, an actor
                 # of its own (same phrase, same actor), with no country.
@@ -145,6 +124,7 @@ class References:
                 continue
             for d in found:
                 d.spans.append((s, e))
+                d.span_rules.setdefault((s, e), rule)
                 if rule not in d.ref_rules:
                     d.ref_rules.append(rule)
 
@@ -207,40 +187,6 @@ class References:
         return []
 
 
-def _clause_subject(tok: Token) -> int | None:
-    """Index of the subject of the clause a possessive sits in, when that subject comes before it
-    ("[Mugabe] defended his policy"); None for subjects after it, in other clauses, or conjoined."""
-    head = tok.head
-    for _ in range(8):
-        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            s = subj[0]
-            if (
-                s.i < tok.i
-                and not any(c.dep_ == "conj" for c in s.children)
-                and s.lower_ not in _BARE_PRONOUNS
-            ):
-                return s.i
-            return None
-        if (
-            head.dep_ in ("ccomp", "advcl", "relcl", "acl", "ROOT", "parataxis", "conj")
-            or head.head.i == head.i
-        ):
-            return None  # do not cross into another clause
-        head = head.head
-    return None
-
-
-_BARE_PRONOUNS = frozenset({"i", "we", "you", "who", "which", "that"})
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-
-def _other_gender(doc: Doc, d: Draft, pronoun: str) -> bool:
-    """The actor was already referred to by a pronoun of the other gender ("She ... her" vs "his")."""
-    g = _GENDER.get(pronoun)
-    return g is not None and any(_GENDER.get(doc[s].lower_, g) != g for s, e in d.spans if e - s == 1)
-
-
 def _near_conj(doc: Doc, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     return hi - lo <= 6 and any(t.lower_ in ("and", "&") for t in doc[lo:hi])
@@ -265,7 +211,11 @@ def to_actors(doc: Doc, drafts: list[Draft]) -> list[Actor]:
         mentions = []
         for s, e in spans:
             span = doc[s:e]  # Span.text == doc.text[start_char:end_char], without building doc.text
-            mentions.append(Span(start=span.start_char, end=span.end_char, text=span.text))
+            mentions.append(
+                ActorMention(
+                    start=span.start_char, end=span.end_char, text=span.text, rule=d.span_rules.get((s, e))
+                )
+            )
         sectors = list(dict.fromkeys([x for x in [m.sector, *m.sectors] if x]))
         rule = m.rule if not d.ref_rules else f"{m.rule}+{'+'.join(d.ref_rules)}"
         kind: ActorKind = m.kind  # type: ignore[assignment]

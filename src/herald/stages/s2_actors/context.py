@@ -1,0 +1,160 @@
+"""Country context of an article and of each paragraph, for role nouns that name no country.
+
+"Rebels", "police", "the army", "government forces", "protesters" in a story set in one country are that
+country's. The story's country is the one with most votes — every mention of an actor with that country, every
+place named in it, the dateline (``MAIDUGURI, Nigeria (Reuters) -``) counting double — when it has at least
+``min_votes`` and ``margin`` times as many as the next country; an international story has no context. A
+paragraph with a clear country of its own uses it; else the article's, unless the paragraph is about another
+country. The role's actor then says so in its rule: ``role:rebels+country-context:NGA``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..common import doc_text, sentence_starts
+from .cities import place_country
+from .coref_lexicon import CorefLexicon
+from .kb import KnowledgeBase
+from .resolve import Draft
+
+# Codes that are no country a story can be set in.
+NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "AFR", "ASA", "MEA", "WST"})
+# "LAGOS, Nigeria (Reuters) -", "KYIV —": upper-case place, optional qualifiers, a dash.
+_DATELINE = re.compile(
+    r"\A\s*([A-Z][A-Z .'\-]{2,40}?)((?:,\s*[A-Z][A-Za-z .'\-]{1,40}?)*)\s*(?:\([^)]{1,40}\)\s*)?[-—–:]"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _state_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Lower-case name, alias and capital of every state -> its country code."""
+    out: dict[str, str] = {}
+    for e in kb:
+        if e.kind == "state" and e.country and e.country not in NON_STATES:
+            for name in [e.name, *e.aliases, *([e.capital] if e.capital else [])]:
+                out.setdefault(name.lower(), e.country)
+    return out
+
+
+def place_of(name: str, kb: KnowledgeBase) -> str | None:
+    """Country code of a place name: a state (or its capital) in the KB, else the gazetteer's town/region."""
+    code = _state_names(kb).get(name.lower().strip())
+    if code is not None:
+        return code
+    found = place_country(name.strip())
+    return found[0] if found is not None else None
+
+
+def dateline_country(doc: Doc, kb: KnowledgeBase) -> str | None:
+    m = _DATELINE.match(doc_text(doc)[:120])
+    if m is None:
+        return None
+    parts = [p.strip() for p in m.group(2).split(",") if p.strip()]
+    for part in [*reversed(parts), m.group(1).strip().title()]:
+        code = place_of(part, kb)
+        if code is not None:
+            return code
+    return None
+
+
+def paragraph_ids(doc: Doc, starts: list[int]) -> list[int]:
+    """Paragraph number of each token: a sentence after a line break starts a new paragraph."""
+    ids = [0] * len(doc)
+    para = 0
+    for i in range(len(doc)):
+        if i > 0 and starts[i] == i and ("\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text):
+            para += 1
+        ids[i] = para
+    return ids
+
+
+class CountryContext:
+    """Votes per country, for the article and per paragraph, and the clear winner of each."""
+
+    def __init__(self, doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLexicon) -> None:
+        self.cfg = lex.context
+        starts = sentence_starts(doc)
+        self.para = paragraph_ids(doc, starts)
+        self.article: Counter[str] = Counter()
+        self.paragraphs: dict[int, Counter[str]] = {}
+        covered = bytearray(len(doc))
+        for d in drafts:
+            for s, e in d.spans:
+                covered[s:e] = b"\x01" * (e - s)
+                code = d.first.country
+                if code and code not in NON_STATES:
+                    self._vote(code, s, 1)
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(covered[ent.start : ent.end]):
+                code = place_of(ent.text, kb)
+                if code is not None:
+                    self._vote(code, ent.start, 1)
+        dateline = dateline_country(doc, kb) if len(doc) else None
+        if dateline is not None:
+            self._vote(dateline, 0, self.cfg.dateline_weight)
+        self.dateline = dateline
+        self.winner = self._clear(self.article)
+
+    def _vote(self, code: str, at: int, weight: int) -> None:
+        self.article[code] += weight
+        self.paragraphs.setdefault(self.para[at], Counter())[code] += weight
+
+    def _clear(self, votes: Counter[str]) -> str | None:
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < self.cfg.min_votes:
+            return None
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        return ranked[0][0] if ranked[0][1] >= self.cfg.margin * second else None
+
+    def at(self, token: int) -> tuple[str | None, str]:
+        """(country, scope) for a token: the paragraph's clear country, else the article's unless the
+        paragraph names other countries more often; scope is "paragraph" or "article"."""
+        votes = self.paragraphs.get(self.para[token], Counter())
+        own = self._clear(votes)
+        if own is not None:
+            return own, "paragraph"
+        if self.winner is None:
+            return None, "article"
+        others = sum(v for c, v in votes.items() if c != self.winner)
+        if others > votes.get(self.winner, 0):
+            return None, "article"
+        return self.winner, "article"
+
+
+def apply_context(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLexicon) -> None:
+    """Give role actors without a country the story's country (rule ``+country-context:XXX``)."""
+    roles = frozenset(lex.context_roles)
+    todo = [
+        d
+        for d in drafts
+        if d.spans
+        and d.first.country is None
+        and d.first.unnamed
+        and d.first.role_key in roles
+        and d.first.owner is None
+        and d.parent is None
+    ]
+    if not todo:
+        return
+    ctx = CountryContext(doc, drafts, kb, lex)
+    if not ctx.article:
+        return
+    for d in todo:
+        m = d.first
+        words = doc[m.start : m.end]
+        if any(
+            t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
+            for t in words[:-1]
+        ):
+            continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
+        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS"):
+            continue  # "the governments", "military prosecutors": several countries' perhaps
+        code, _scope = ctx.at(min(d.spans)[0])
+        if code is not None:
+            d.first.country = code
+            d.first.rule += f"+country-context:{code}"

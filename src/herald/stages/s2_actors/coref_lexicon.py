@@ -1,0 +1,64 @@
+"""The coreference lexicon (``data/lexicons/coref.yaml``): pronouns, control verbs, descriptions, context."""
+
+from __future__ import annotations
+
+import functools
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ...errors import KnowledgeBaseError
+from ...knowledge import load_layered
+
+
+class PronounFeatures(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kinds: list[str]
+    number: str = "any"  # sg, pl or any
+    gender: str | None = None
+
+
+class Description(BaseModel):
+    """A definite description ("the army") and what its antecedent must be."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: str
+    sectors: list[str] = Field(default_factory=list)
+    kinds: list[str] = Field(default_factory=list)
+    office: str | None = None
+
+
+class ContextSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_votes: int = 2
+    margin: float = 2.0
+    dateline_weight: int = 2
+
+
+class CorefLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pronouns: dict[str, PronounFeatures]
+    expletive_verbs: list[str] = Field(default_factory=list)
+    honorifics: dict[str, str] = Field(default_factory=dict)
+    subject_control: list[str] = Field(default_factory=list)
+    object_control: list[str] = Field(default_factory=list)
+    descriptions: list[Description] = Field(default_factory=list)
+    definite_words: list[str] = Field(default_factory=list)
+    context_roles: list[str] = Field(default_factory=list)
+    context: ContextSettings = Field(default_factory=ContextSettings)
+    backer_suffixes: list[str] = Field(default_factory=list)
+    group_name_words: dict[str, list[str]] = Field(default_factory=dict)
+    place_heads: list[str] = Field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=1)
+def load_coref_lexicon() -> CorefLexicon:
+    """The shipped lexicon with users' ``lexicons/coref.yaml`` layered over it (see herald.knowledge)."""
+    data = load_layered("lexicons/coref.yaml")
+    try:
+        return CorefLexicon.model_validate(data)
+    except ValidationError as exc:
+        raise KnowledgeBaseError(f"lexicons/coref.yaml: {exc}. Fix the file or remove it.") from exc

@@ -1,0 +1,86 @@
+"""Definite descriptions back to named actors: "the army" after "the Nigerian army" or "the IDF", "the
+militants" after "Boko Haram", "the president" after "President Bola Tinubu".
+
+A description is a role actor with no country and no name of its own whose first mention is definite ("the",
+"this"). It joins the nearest actor before it that has the sector and kind the description asks for
+(``descriptions`` in coref.yaml) and a name or a country of its own, in the same or one of the previous
+``WINDOW`` sentences; for an office ("the president") the antecedent must hold or be titled with that office.
+The description's mentions become the antecedent's, each with the rule ``definite:<role>``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..common import sentence_starts
+from .coref_lexicon import CorefLexicon, Description
+from .resolve import Draft
+
+WINDOW = 6  # sentences back
+
+
+def _sectors(d: Draft) -> set[str]:
+    return {x for x in [d.first.sector, *d.first.sectors] if x}
+
+
+def _named(d: Draft) -> bool:
+    m = d.first
+    return m.entry is not None or not m.unnamed or m.country is not None
+
+
+def _fits(d: Draft, want: Description, day: date | None) -> bool:
+    m = d.first
+    if want.kinds and m.kind not in want.kinds:
+        return False
+    if want.sectors and not _sectors(d) & set(want.sectors):
+        return False
+    if want.office:
+        office = m.entry.office_at(day) if m.entry is not None and day is not None else None
+        titles = " ".join(x for x in [d.title, office.role if office else None, m.title] if x).lower()
+        if want.office not in titles and m.role_key != want.role:
+            return False
+    return _named(d)
+
+
+def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: date | None) -> None:
+    wants = {w.role: w for w in lex.descriptions}
+    definite = frozenset(lex.definite_words)
+    todo = [
+        d
+        for d in drafts
+        if d.spans
+        and d.first.unnamed
+        and d.first.country is None
+        and d.first.entry is None
+        and d.first.owner is None
+        and d.first.role_key in wants
+    ]
+    if not todo:
+        return
+    starts = sentence_starts(doc)
+    sent_no: dict[int, int] = {s: n for n, s in enumerate(sorted(set(starts)))}
+    for d in todo:
+        s0, e0 = min(d.spans)
+        if s0 == 0 or doc[s0 - 1].lower_ not in definite:
+            continue  # "rebels", "troops": bare plurals are generic, not references back
+        if e0 < len(doc) and doc[e0].lower_ in ("of", "for"):
+            continue  # "the president of the club": the complement says who, not the story so far
+        want = wants[d.first.role_key or ""]
+        here = sent_no[starts[s0]]
+        best: tuple[int, Draft] | None = None
+        for other in drafts:
+            if other is d or not other.spans or not _fits(other, want, day):
+                continue
+            before = [s for s, _e in other.spans if s < s0 and here - sent_no[starts[s]] <= WINDOW]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), other)
+        if best is None:
+            continue
+        target = best[1]
+        for s, e in sorted(d.spans):
+            target.link(s, e, f"definite:{want.role}")
+        if target.title is None and d.title:
+            target.title = d.title
+        d.spans.clear()
