@@ -15,8 +15,10 @@ from ...config import Settings
 from ...schema import Actor
 from ..common import meta
 from .apposition import merge_appositions
+from .bulk_link import BulkLinker
 from .find import Finder
 from .kb import KnowledgeBase, load_kb
+from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
 from .resolve import References, group, to_actors
@@ -26,7 +28,12 @@ class ActorExtractor:
     """Everything the actors stage builds once, and the per-Doc pass."""
 
     def __init__(
-        self, vocab: Vocab, tokenizer: object, kb: KnowledgeBase | None = None, lex: Lexicons | None = None
+        self,
+        vocab: Vocab,
+        tokenizer: object,
+        kb: KnowledgeBase | None = None,
+        lex: Lexicons | None = None,
+        cfg: Settings | None = None,
     ) -> None:
         self.kb = kb if kb is not None else load_kb()
         self.lex = lex or load_lexicons()
@@ -43,6 +50,10 @@ class ActorExtractor:
                 for phrase in ref.phrases:
                     refs.add(phrase, (how, ref))
         self.finder = Finder(self.matcher, roles, self.lex)
+        index = bulk_index(cfg)
+        if index is not None:
+            self.matcher.bulk = index
+            self.finder.bulk = BulkLinker(index, self.kb)
         self.references = References(self.lex, refs)
 
     def __call__(self, doc: Doc) -> list[Actor]:
@@ -67,7 +78,7 @@ def _default() -> ActorExtractor:
 
 def extractor_for(nlp_vocab: Vocab, tokenizer: object, cfg: Settings | None = None) -> ActorExtractor:
     """A fresh extractor with the KB for these settings (used by tests and ``herald actors show``)."""
-    return ActorExtractor(nlp_vocab, tokenizer, kb=load_kb(cfg))
+    return ActorExtractor(nlp_vocab, tokenizer, kb=load_kb(cfg), cfg=cfg)
 
 
 def extract_actors(doc: Doc) -> list[Actor]:

@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
+from .bulk_link import BulkLinker, Context
 from .cities import known_place, place_country
 from .kb import Entry
 from .lexicon import Lexicons, Role
@@ -49,6 +50,9 @@ class Finder:
         self.authority_verbs = frozenset(lex.speech_verbs) | frozenset(lex.authority_verbs)
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
+        self.bulk: BulkLinker | None = None  # the bulk KB (kb_index), for names the curated KB lacks
+        self.linked: dict[str, Entry] = {}  # bulk entries linked in the current Doc, by key
+        self.ctx = Context()
 
     # --- helpers -------------------------------------------------------------------------------------------
     def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
@@ -70,6 +74,10 @@ class Finder:
     def _is_state(self, key: str) -> bool:
         entry = self.kb.kb.get(key)
         return entry is not None and entry.kind == "state"
+
+    def _country_of(self, key: str) -> str | None:
+        entry = self.kb.kb.get(key)
+        return entry.country if entry is not None else None
 
     def _pair(self, hit: Hit) -> tuple[Entry, Hit] | None:
         entry = self.kb.kb.get(hit.key)
@@ -106,6 +114,13 @@ class Finder:
         role_hits = self.roles(doc, token_keys(doc))
         role_start_at_end = {e: s for s, e, _r in role_hits}
         sent_starts = sentence_starts(doc) if role_hits else []
+        self.linked = {}
+        self.ctx = Context(countries={c for _, k in states if (c := self._country_of(k))})
+        self.ctx.resolved = resolved
+        for ent in ents:  # towns and regions name their country too ("in Melbourne")
+            if ent.label_ == "GPE" and (town := place_country(ent.text)) and town[1] >= ROLE_TOWN_POP:
+                self.ctx.countries.add(town[0])
+        role_sents = {sent_starts[s] for s, _e, _r in role_hits}
         for s, e, role in reversed(role_hits):
             if any(taken[s:e]):
                 continue
@@ -236,6 +251,10 @@ class Finder:
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
             m = self._surname(doc, ent, resolved) if ent.label_ in ("PERSON", "ORG") else None
+            if m is None and self.bulk is not None:
+                self.ctx.role_in_sentence = bool(role_sents) and sent_starts[ent.start] in role_sents
+                self.ctx.role_country = None
+                m = self._bulk_mention(doc, ent, day)
             if m is None:
                 m = self._ner_mention(doc, ent, kind, kb_spans)
             if m is not None:
@@ -446,6 +465,21 @@ class Finder:
                 if holder is not None:
                     person = holder
                     rule = f"office-context:{role.key}@{day.isoformat()}"
+        if person is None and name_text is not None and self.bulk is not None:
+            # "Kenyan opposition leader X": a bulk person of the role's country (the role's sector stands)
+            self.ctx.role_in_sentence, self.ctx.role_country = True, country
+            link = self.bulk.link(name_text, "PERSON", day, self.ctx)
+            if link is not None and (country is None or link[0].country in (None, country)):
+                linked, link_rule = link
+                self.linked[linked.key] = linked
+                resolved.add(linked.key)
+                m = entry_mention(start, end, linked, f"role:{role.key}>{link_rule}")
+                m.country = m.country or country
+                m.sector = sector if not former else "ELI"
+                m.sectors = list(dict.fromkeys([m.sector, *sectors, *linked.all_sectors()]))
+                m.title, m.role_key = title, role.key
+                m.label = "PERSON"
+                return m
         if person is not None:
             m = entry_mention(start, end, person, rule if rule.startswith("office") else f"kb:{person.key}")
             m.title = title
@@ -650,7 +684,7 @@ class Finder:
         found = [
             e
             for key in resolved
-            if (e := self.kb.kb.get(key)) is not None
+            if (e := self.kb.kb.get(key) or self.linked.get(key)) is not None
             and e.kind == "person"
             and len(e.name.split()) > 1
             and _fold(e.name.split()[-1]) == word
@@ -658,6 +692,28 @@ class Finder:
         if len(found) != 1:
             return None
         return entry_mention(start, end, found[0], f"surname:{found[0].key}")
+
+    def _bulk_mention(self, doc: Doc, ent: Span, day: date | None) -> Mention | None:
+        """A named entity the curated KB lacks, linked to the bulk index when the article supports it."""
+        assert self.bulk is not None
+        start, end = _bare_start(ent), _bare_end(ent)
+        if start >= end:
+            return None
+        text = doc[start:end].text
+        if text.endswith("'s") or text.endswith("’s"):
+            text = text[:-2]
+        found = self.bulk.link(text, ent.label_, day, self.ctx)
+        if found is None:
+            return None
+        entry, rule = found
+        if entry.key not in self.kb.kb.entries:
+            self.linked[entry.key] = entry
+        m = entry_mention(start, end, entry, rule)
+        m.label = ent.label_
+        if entry.kind == "person" and day is not None:
+            office = entry.office_at(day)
+            m.title = office.role if office and office.role not in ("legislator", "office") else None
+        return m
 
     def _ner_owner(self, doc: Doc, start: int, s: int, ent_of: list[Span | None]) -> Mention | None:
         """ "Hamas-run" when Hamas is not in the KB: the named entity before "-run" owns the organ."""
