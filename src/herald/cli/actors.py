@@ -23,7 +23,7 @@ actors_app = typer.Typer(
 
 @actors_app.callback(invoke_without_command=True)
 def _actors(ctx: typer.Context) -> None:
-    """The actor knowledge base: add your own entries, see how a name resolves, list entries."""
+    """The actor knowledge base: add or import your own entries, see how a name resolves, list entries."""
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
@@ -119,6 +119,28 @@ def kb(
         n += 1
     Console().print(t)
     typer.echo(f"{n} entries")
+
+
+@actors_app.command("import")
+def import_(
+    source: Path = typer.Argument(..., help="CSV or JSONL file, or a Peppercat docs/leaders folder."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="csv, jsonl or peppercat (default: from the file name; a folder is peppercat)."
+    ),
+    name: str | None = typer.Option(None, "--name", help="Table name (default: the file's name)."),
+) -> None:
+    """Import your own actors (id, name, aliases, kind, country, sector, wikidata, offices) as a bulk table.
+
+    Written to $HERALD_HOME/actors/bulk/; the index is rebuilt on next use. Peppercat data is CC BY-NC 4.0:
+    Herald does not ship it, import your own copy."""
+    from ..stages.s2_actors.kb_import import import_kb
+
+    try:
+        dest, n, spells = import_kb(source, fmt, name)
+    except HeraldError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"imported {n} actors and {spells} office spells: {dest}")
 
 
 def register(app: typer.Typer) -> None:

@@ -62,7 +62,13 @@ class BulkLinker:
             key=lambda x: (-x[0][0], -x[1].prominence, x[1].key),
         )
         (best_score, why), best = scored[0]
-        if len(scored) > 1 and scored[1][0][0] == best_score:
+        tied = [c for (score, _w), c in scored if score == best_score]
+        if len(tied) > 1 and len({(c.kind, c.country) for c in tied}) == 1 and best.kind == "person":
+            # one person listed by two sources (a legislator in EveryPolitician, a minister in Phoenix): the
+            # same name in the same country's politics; the one with a Wikidata id names it
+            best = next((c for c in tied if c.wikidata), best)
+            why = [*why, "same-person"]
+        elif len(tied) > 1:
             if best_score == 0 or scored[1][1].prominence == best.prominence:
                 return None  # a tie: no link is better than a wrong one
             why = [*why, "prominence"]
