@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bz2
+import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from spacy.language import Language
@@ -208,3 +211,37 @@ def test_bad_imports_say_what_is_wrong(home: Path, tmp_path: Path, content: str,
 @pytest.mark.parametrize(("raw", "day"), [("2019", "2019-01-01"), ("2019-05", "2019-05-01"), ("", None)])
 def test_iso_day(raw: str, day: str | None) -> None:
     assert iso_day(raw) == day
+
+
+# --- Wikidata dump importer --------------------------------------------------------------------------------
+def _dump_tool() -> ModuleType:
+    path = Path(__file__).parent.parent / "tools" / "kb" / "wikidata_dump.py"
+    spec = importlib.util.spec_from_file_location("wikidata_dump", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_wikidata_dump_fixture(home: Path, tmp_path: Path, nlp: Language, make: Callable[..., Doc]) -> None:
+    sample = Path(__file__).parent / "data" / "wikidata_dump_sample.json"
+    dump = tmp_path / "latest-all.json.bz2"
+    dump.write_bytes(bz2.compress(sample.read_bytes()))
+    out = home / "actors" / "bulk"
+    assert _dump_tool().main([str(dump), "--out", str(out)]) == 0
+    actors = {a.key: a for a in read_actors(out / "wikidata.tsv.gz")}
+    # humans without a position or party are left out; so are properties and the positions themselves
+    assert sorted(actors) == ["Q900000001", "Q900000003", "Q900000004"]
+    assert (actors["Q900000001"].country, actors["Q900000001"].aliases) == ("NZL", ["A. Quinterra"])
+    assert (actors["Q900000003"].kind, actors["Q900000003"].sector) == ("group", "PTY")
+    assert actors["Q900000004"].country == "IGO"
+    spells = sorted(
+        (s.role, s.country, s.sector, s.start, s.end) for s in read_spells(out / "wikidata.spells.tsv.gz")
+    )
+    assert spells == [
+        ("Member of the New Zealand Parliament", "NZL", "LEG", "2005-01-01", None),
+        ("Minister of Foreign Affairs", "NZL", "GOV", "2010-01-01", "2014-12-31"),
+    ]
+    actors_2012 = _run(nlp, make, "New Zealand's foreign minister said the talks would go on.", "2012-06-01")
+    actor = actor_with(actors_2012, "New Zealand's foreign minister")
+    assert actor is not None and actor.name == "Arla Quinterra" and actor.wikidata == "Q900000001", actor
