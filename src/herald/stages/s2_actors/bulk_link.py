@@ -17,7 +17,7 @@ The ``rule`` says which support decided: ``bulk:<key>+country``, ``+role``, ``+e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .kb import Entry, KnowledgeBase
@@ -57,6 +57,9 @@ class BulkLinker:
         one_word = len(text.split()) == 1
         if one_word or all(c.how == "surname" for c in cands):
             return self._short(cands, label, day, ctx)
+        merged = _merge([c for c in cands if c.how != "surname"])
+        if merged is not None:
+            cands = [merged]
         scored = sorted(
             ((self._support(c, day, ctx), c) for c in cands),
             key=lambda x: (-x[0][0], -x[1].prominence, x[1].key),
@@ -122,4 +125,26 @@ class BulkLinker:
         entry = self.index.entry(c.key, day)
         if entry is None:
             return None
+        if c.origin == "merged":  # facts the other sources add: a country, more sectors
+            entry.country = entry.country or c.country
+            entry.sectors = list(dict.fromkeys([*entry.all_sectors(), *c.sectors]))
+            entry.sector = entry.sector or (entry.sectors[0] if entry.sectors else None)
+            why = [*why, "merged"]
         return entry, f"bulk:{c.key}" + "".join(f"+{w}" for w in why)
+
+
+def _merge(cands: list[Candidate]) -> Candidate | None:
+    """Several sources listing one actor under the same name (Party Facts' party and UCDP's armed wing of it,
+    a legislator in EveryPolitician and a minister in Phoenix): one candidate when they share the kind and at
+    most one country and one Wikidata id; the one with the id stands for them, with every source's sectors."""
+    if len(cands) < 2 or len({c.kind for c in cands}) != 1:
+        return None
+    countries = {c.country for c in cands if c.country}
+    qids = {c.wikidata for c in cands if c.wikidata}
+    if len(countries) > 1 or len(qids) > 1:
+        return None
+    base = max(cands, key=lambda c: (c.wikidata is not None, c.country is not None, c.prominence, c.key))
+    sectors = tuple(dict.fromkeys(s for c in [base, *cands] for s in c.sectors))
+    country = base.country or next(iter(countries), None)
+    prominence = sum(c.prominence for c in cands)
+    return replace(base, country=country, sectors=sectors, prominence=prominence, origin="merged")

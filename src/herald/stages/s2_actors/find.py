@@ -769,6 +769,14 @@ class Finder:
                     if e is not None and e.kind == "state" and h.how in ("demonym", "name", "alias"):
                         country = e.country
                         break
+                    if (
+                        e is not None
+                        and h.how == "capital"
+                        and ent.label_ == "ORG"
+                        and k.start == start < k.end < end
+                    ):
+                        country = e.country  # "Baghdad University Medical School": the capital's country
+                        break
             if country:
                 break
         if start >= end:
