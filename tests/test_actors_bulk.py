@@ -245,3 +245,17 @@ def test_wikidata_dump_fixture(home: Path, tmp_path: Path, nlp: Language, make: 
     actors_2012 = _run(nlp, make, "New Zealand's foreign minister said the talks would go on.", "2012-06-01")
     actor = actor_with(actors_2012, "New Zealand's foreign minister")
     assert actor is not None and actor.name == "Arla Quinterra" and actor.wikidata == "Q900000001", actor
+
+
+# --- places carry Wikidata ids --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "place", "qid"),
+    [
+        ("Fighting spread across Syria on Monday.", "Syria", "Q858"),
+        ("Fighting spread across Syria on Monday.", "Monday", None),  # not a place at all
+        ("Shelling hit Aleppo on Monday.", "Aleppo", None),  # a city: no pinned id table yet
+    ],
+)
+def test_place_wikidata(extract: Extract, text: str, place: str, qid: str | None) -> None:
+    found = {p.text: p.wikidata for p in extract(text, published="2024-01-01").places}
+    assert found.get(place) == qid
