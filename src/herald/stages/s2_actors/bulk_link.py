@@ -17,11 +17,13 @@ The ``rule`` says which support decided: ``bulk:<key>+country``, ``+role``, ``+e
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from .kb import Entry, KnowledgeBase
-from .kb_index import BulkIndex, Candidate
+from .kb_index import BulkIndex, Candidate, shipped_folder
 
 KINDS_FOR_LABEL = {
     "PERSON": frozenset({"person"}),
@@ -45,6 +47,7 @@ class BulkLinker:
         self.index = index
         self.kb = kb
         self.curated_by_qid = {e.wikidata: e for e in kb if e.wikidata}
+        self.agents = Agents.load(shipped_folder() / "agents.tsv.gz")
 
     def link(self, text: str, label: str, day: date | None, ctx: Context) -> tuple[Entry, str] | None:
         """The entry a named entity of NER ``label`` stands for, with its rule; None if unsure."""
@@ -148,3 +151,31 @@ def _merge(cands: list[Candidate]) -> Candidate | None:
     country = base.country or next(iter(countries), None)
     prominence = sum(c.prominence for c in cands)
     return replace(base, country=country, sectors=sectors, prominence=prominence, origin="merged")
+
+
+class Agents:
+    """Office and agent phrases -> PLOVER sector (shipped ``agents.tsv.gz``, from NGEC's PLOVER agents)."""
+
+    def __init__(self, phrases: dict[tuple[str, ...], str]) -> None:
+        self.phrases = phrases
+        self.longest = max((len(p) for p in phrases), default=0)
+
+    @classmethod
+    def load(cls, path: Path) -> Agents:
+        out: dict[tuple[str, ...], str] = {}
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                next(fh, None)
+                for line in fh:
+                    phrase, _, sector = line.rstrip("\n").partition("\t")
+                    if phrase and sector:
+                        out[tuple(phrase.split())] = sector
+        return cls(out)
+
+    def prefix(self, words: list[str]) -> tuple[int, str] | None:
+        """(number of words, sector) of the longest agent phrase the words start with."""
+        for n in range(min(self.longest, len(words)), 0, -1):
+            sector = self.phrases.get(tuple(words[:n]))
+            if sector is not None:
+                return n, sector
+        return None

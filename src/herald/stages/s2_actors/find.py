@@ -699,13 +699,36 @@ class Finder:
         start, end = _bare_start(ent), _bare_end(ent)
         if start >= end:
             return None
+        # "Treasurer Joe Hockey": NER sometimes takes the title into the name; the title is an agent phrase
+        agent = self.bulk.agents.prefix([t.lower_ for t in doc[start : min(end, start + 4)]])
+        if agent is not None and ent.label_ == "PERSON" and end - (start + agent[0]) >= 2:
+            title = doc[start : start + agent[0]].text
+            start += agent[0]
+            self.ctx.role_in_sentence = True
+        else:
+            agent, title = None, None
         text = doc[start:end].text
         if text.endswith("'s") or text.endswith("’s"):
             text = text[:-2]
         found = self.bulk.link(text, ent.label_, day, self.ctx)
         if found is None:
-            return None
+            if agent is None:
+                return None
+            # not in the KB: still a person, with the sector the title gives ("Treasurer X" is GOV)
+            return Mention(
+                start=start,
+                end=end,
+                rule=f"ner:PERSON+agent:{agent[1]}",
+                kind="person",
+                name=text,
+                sector=agent[1],
+                sectors=[agent[1]],
+                title=title.lower() if title else None,
+                label="PERSON",
+            )
         entry, rule = found
+        if agent is not None:
+            rule += f"+agent:{agent[1]}"
         if entry.key not in self.kb.kb.entries:
             self.linked[entry.key] = entry
         m = entry_mention(start, end, entry, rule)
