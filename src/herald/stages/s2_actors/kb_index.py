@@ -15,6 +15,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -62,12 +63,18 @@ def _inputs(cfg: Settings | None) -> list[tuple[str, Path, Path | None]]:
 
 
 def fingerprint(inputs: list[tuple[str, Path, Path | None]]) -> str:
+    """Shipped tables by content (a fresh checkout reuses the index); users' by size and modification time
+    (a Wikidata import can be large, and is not hashed at every start)."""
     h = hashlib.sha256(FORMAT.encode())
     for origin, a, s in inputs:
         for p in (a, s):
-            if p is not None:
+            if p is None:
+                continue
+            if origin.startswith("user:"):
                 st = p.stat()
                 h.update(f"{origin}|{p}|{st.st_size}|{st.st_mtime_ns};".encode())
+            else:
+                h.update(f"{origin}|{p.name}|".encode() + hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()[:16]
 
 
@@ -284,6 +291,11 @@ def _build_file(path: Path, inputs: list[tuple[str, Path, Path | None]]) -> None
             conn.close()
         os.chmod(tmp, 0o644)  # the cache is shared by every user of the machine's Herald
         os.replace(tmp, path)  # atomic: concurrent builders never see a half-written file
+        for old in path.parent.glob("actors-bulk-v1-*.sqlite"):
+            if old != path and time.time() - old.stat().st_mtime > 3600:
+                old.unlink(
+                    missing_ok=True
+                )  # stale builds (other inputs) an hour old; open handles stay valid
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
