@@ -10,13 +10,16 @@ wider than the gold ones ("Chinese foreign ministry spokesman Lin Jian" vs "Lin 
 Tasks:
 - ``linking``: every gold label with a QID (incl. coreferent pronouns) vs every linked Herald mention;
 - ``linking-named``: gold labels that are not coreference mentions;
-- ``linking-kb``: gold labels whose QID is in Herald's KB (what the KB is meant to cover: states, IGOs,
-  groups, office holders...) vs the same predictions — recall here measures the rules, not the coverage;
+- ``linking-kb``: gold labels whose QID is in Herald's curated KB (what the KB is meant to cover: states,
+  IGOs, groups, office holders...) vs the predictions linked to the curated KB — recall here measures the
+  rules, not the coverage;
 - ``recall-<type>``: recall of ``linking`` by gold Wikidata type (person, organization, geographic);
 - baseline ``ner-kb-lookup`` (tasks ``linking``, ``linking-kb``): spaCy's entities looked up verbatim among
   the KB's names and aliases — what the rules (roles, capitals as agents, office holders, references, states
   named as locations left out) change;
 - ``linking-kb-bulk``: the same with the bulk tables' Wikidata ids added (curated + bulk coverage);
+- ``linking-with-places``: ``linking`` with country-level places counted too (a place carries its Wikidata
+  id since the places stage links countries), where no actor mention covers them;
 - ``failure-<kind>``: each missed person/organisation label by cause: ``not-in-kb`` (its id is in neither
   the curated nor the bulk KB), ``in-kb-missed`` (in the KB, no linked mention on it), ``wrong-candidate``
   (a linked mention on it carries another id);
@@ -33,7 +36,7 @@ from typing import Any
 
 from ...errors import DatasetError
 from ...pipeline import load
-from ...schema import Actor
+from ...schema import Actor, Span
 from ...stages.s2_actors.kb import load_kb
 from ...stages.s2_actors.kb_index import bulk_index
 from ..core import Dataset, Report, register
@@ -63,7 +66,14 @@ def _type_of(label: dict[str, object]) -> str | None:
 class NewsFairV2(Dataset):
     name = "news-fair-v2"
     description = "ELEVANT News-Fair v2 (DEV 40 articles): actor mentions linked to Wikidata."
-    tasks = ("linking", "linking-named", "linking-kb", "linking-kb-bulk", "detection-person-org")
+    tasks = (
+        "linking",
+        "linking-named",
+        "linking-kb",
+        "linking-kb-bulk",
+        "linking-with-places",
+        "detection-person-org",
+    )
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
         files = sorted(path.glob("*.jsonl"))
@@ -106,6 +116,16 @@ class NewsFairV2(Dataset):
             ]
             preds = [m for m in mentions_of(actors) if lo <= m.start and m.end <= hi]
             linked = [m for m in preds if m.actor.wikidata]
+            places = [
+                PredMention(p.start, p.end, _place_stub(p.text, p.start, p.end, p.wikidata))
+                for p in doc._.herald_places or []
+                if p.wikidata
+                and lo <= p.start
+                and p.end <= hi
+                and not any(overlaps((m.start, m.end), (p.start, p.end)) for m in linked)
+            ]
+            ptp, pfp, pfn, _ = _match(gold, linked + places)
+            add("linking-with-places", ptp, pfp, pfn)
             # Baseline "ner-kb-lookup": spaCy entities looked up verbatim among KB names and aliases.
             looked: list[PredMention] = []
             for ent in doc.ents:
@@ -129,6 +149,8 @@ class NewsFairV2(Dataset):
                 ("linking-kb-bulk", [lab for lab in gold if lab["entity_id"] in all_qids]),
             ):
                 p = linked if task != "linking-named" else [m for m in linked if m.text.lower() not in _PRON]
+                if task == "linking-kb":  # the curated KB's links only (bulk links are scored in -kb-bulk)
+                    p = [m for m in linked if m.actor.wikidata in kb_qids]
                 tp, fp, fn, misses = _match(g, p)
                 add(task, tp, fp, fn)
                 if task == "linking":
@@ -188,6 +210,12 @@ class NewsFairV2(Dataset):
 
 
 _PRON = frozenset({"he", "she", "it", "they", "him", "her", "them", "i", "we"})
+
+
+def _place_stub(text: str, start: int, end: int, qid: str) -> Actor:
+    return Actor(
+        id="p", name=text, kind="state", wikidata=qid, mentions=[Span(start=start, end=end, text=text)]
+    )
 
 
 def _cause(lab: dict[str, Any], preds: list[PredMention], qids: set[str]) -> str:
