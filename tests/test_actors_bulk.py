@@ -259,3 +259,19 @@ def test_wikidata_dump_fixture(home: Path, tmp_path: Path, nlp: Language, make: 
 def test_place_wikidata(extract: Extract, text: str, place: str, qid: str | None) -> None:
     found = {p.text: p.wikidata for p in extract(text, published="2024-01-01").places}
     assert found.get(place) == qid
+
+
+def test_cli_import_and_show(home: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from herald.cli import app
+
+    src = tmp_path / "people.jsonl"
+    src.write_text("\n".join(json.dumps(p) for p in PEOPLE), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["actors", "import", str(src), "--name", "nz"])
+    assert result.exit_code == 0 and "imported 2 actors and 2 office spells" in result.output, result.output
+    shown = runner.invoke(app, ["actors", "show", "Arlo Vantrees", "--published", "2012-06-01"])
+    assert shown.exit_code == 0 and "zz-arlo" in shown.output and "user:nz" in shown.output, shown.output
+    bad = runner.invoke(app, ["actors", "import", str(tmp_path / "missing.csv")])
+    assert bad.exit_code == 2

@@ -81,6 +81,13 @@ def show(
         console.print(t)
     else:
         console.print(f"No KB entry carries {name!r} as a name, alias, demonym, capital or seat.")
+    if ex.bulk_hits:
+        t = Table(title=f"bulk-table candidates for {name!r} (linked only with context in the article)")
+        for col in ("key", "name", "kind", "country", "sector", "wikidata", "as", "from"):
+            t.add_column(col)
+        for c, country, sector in ex.bulk_hits:
+            t.add_row(c.key, c.name, c.kind, country or "", sector or "", c.wikidata or "", c.how, c.origin)
+        console.print(t)
     if not ex.actors:
         console.print(f"As a speaker ({name!r} said.) it resolves to no actor.")
     for a in ex.actors:
