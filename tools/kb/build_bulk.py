@@ -446,6 +446,7 @@ def everypolitician(src: Path, valid: set[str]) -> tuple[list[BulkActor], list[S
                 name = p.get("name", "").strip()
                 if not name or not re.search(r"[A-Za-z]", name) or len(name.split()) < 2:
                     continue
+                listed = _listing_name(name, p.get("given_name"), p.get("family_name"))
                 qid = next(
                     (i["identifier"] for i in p.get("identifiers", []) if i.get("scheme") == "wikidata"), None
                 )
@@ -455,6 +456,10 @@ def everypolitician(src: Path, valid: set[str]) -> tuple[list[BulkActor], list[S
                     for o in p.get("other_names", [])
                     if str(o.get("lang", "en")).startswith("en") and re.fullmatch(r"[\w .'\-]+", o["name"])
                 ]
+                if (
+                    listed is not None
+                ):  # "PASTORINO Luca" -> "Luca Pastorino" (the listing form stays an alias)
+                    name, aliases = listed, [*aliases, name]
                 a = actors.get(key)
                 if a is None:
                     a = actors[key] = BulkActor(key, "person", name, iso, "LEG", ["LEG"], qid, 0, aliases)
@@ -462,6 +467,22 @@ def everypolitician(src: Path, valid: set[str]) -> tuple[list[BulkActor], list[S
                 for lo, hi in members.get(p["id"], []):
                     spells.add(Spell(key, iso, "LEG", _iso(lo), _iso(hi), "legislator"))
     return [validate(a, a.key) for a in actors.values()], [validate_spell(s, s.key) for s in spells]
+
+
+def _listing_name(name: str, given: object, family: object) -> str | None:
+    """A parliament's listing form ("SURNAME Given", all capitals) as "Given Surname"; None if not one."""
+    if name.isupper():
+        return " ".join(w.title() for w in name.split())  # "IVO JELUŠIĆ" -> "Ivo Jelušić"
+    first = name.split()[0]
+    if not (len(first) > 1 and first.isupper() and any(not w.isupper() for w in name.split()[1:])):
+        return None
+    if isinstance(given, str) and isinstance(family, str) and given and family:
+        fam = family.title() if family.isupper() else family
+        return f"{given} {fam}"
+    words = name.split()
+    upper = [w for w in words if w.isupper()]
+    rest = [w for w in words if not w.isupper()]
+    return " ".join([*rest, *(w.title() for w in upper)])
 
 
 def _iso(day: str | None) -> str | None:
