@@ -35,6 +35,9 @@ class Finder:
         self.kb = kb
         self.roles = roles
         self.lex = lex
+        self.bulk: BulkLinker | None = None  # the bulk KB (kb_index), for names the curated KB lacks
+        self.linked: dict[str, Entry] = {}  # bulk entries linked in the current Doc, by key
+        self.ctx = Context()
         self.owner_suffixes = frozenset(lex.owner_suffixes)
         self.motion = frozenset(lex.motion_words)
         self.place_nouns = frozenset(lex.place_nouns)
@@ -50,9 +53,6 @@ class Finder:
         self.authority_verbs = frozenset(lex.speech_verbs) | frozenset(lex.authority_verbs)
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
-        self.bulk: BulkLinker | None = None  # the bulk KB (kb_index), for names the curated KB lacks
-        self.linked: dict[str, Entry] = {}  # bulk entries linked in the current Doc, by key
-        self.ctx = Context()
 
     # --- helpers -------------------------------------------------------------------------------------------
     def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
