@@ -15,7 +15,6 @@ from ...config import Settings
 from ...schema import Actor
 from ..common import meta
 from .apposition import merge_appositions
-from .bulk_link import BulkLinker
 from .find import Finder
 from .kb import KnowledgeBase, load_kb
 from .kb_index import bulk_index
@@ -53,7 +52,7 @@ class ActorExtractor:
         index = bulk_index(cfg)
         if index is not None:
             self.matcher.bulk = index
-            self.finder.bulk = BulkLinker(index, self.kb)
+            self.finder.use_bulk(index)
         self.references = References(self.lex, refs)
 
     def __call__(self, doc: Doc) -> list[Actor]:

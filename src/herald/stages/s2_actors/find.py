@@ -14,6 +14,7 @@ from ..common import sentence_starts
 from .bulk_link import BulkLinker, Context
 from .cities import known_place, place_country
 from .kb import Entry
+from .kb_index import BulkIndex
 from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
@@ -53,6 +54,10 @@ class Finder:
         self.authority_verbs = frozenset(lex.speech_verbs) | frozenset(lex.authority_verbs)
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
+
+    def use_bulk(self, index: BulkIndex) -> None:
+        """Link names the curated KB lacks to the bulk index (kb_index), with the article's support."""
+        self.bulk = BulkLinker(index, self.kb.kb)
 
     # --- helpers -------------------------------------------------------------------------------------------
     def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
