@@ -23,7 +23,7 @@ actors_app = typer.Typer(
 
 @actors_app.callback(invoke_without_command=True)
 def _actors(ctx: typer.Context) -> None:
-    """The actor knowledge base: add your own entries, see how a name resolves, list entries."""
+    """The actor knowledge base: add or import your own entries, see how a name resolves, list entries."""
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
@@ -81,6 +81,13 @@ def show(
         console.print(t)
     else:
         console.print(f"No KB entry carries {name!r} as a name, alias, demonym, capital or seat.")
+    if ex.bulk_hits:
+        t = Table(title=f"bulk-table candidates for {name!r} (linked only with context in the article)")
+        for col in ("key", "name", "kind", "country", "sector", "wikidata", "as", "from"):
+            t.add_column(col)
+        for c, country, sector in ex.bulk_hits:
+            t.add_row(c.key, c.name, c.kind, country or "", sector or "", c.wikidata or "", c.how, c.origin)
+        console.print(t)
     if not ex.actors:
         console.print(f"As a speaker ({name!r} said.) it resolves to no actor.")
     for a in ex.actors:
@@ -119,6 +126,28 @@ def kb(
         n += 1
     Console().print(t)
     typer.echo(f"{n} entries")
+
+
+@actors_app.command("import")
+def import_(
+    source: Path = typer.Argument(..., help="CSV or JSONL file, or a Peppercat docs/leaders folder."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="csv, jsonl or peppercat (default: from the file name; a folder is peppercat)."
+    ),
+    name: str | None = typer.Option(None, "--name", help="Table name (default: the file's name)."),
+) -> None:
+    """Import your own actors (id, name, aliases, kind, country, sector, wikidata, offices) as a bulk table.
+
+    Written to $HERALD_HOME/actors/bulk/; the index is rebuilt on next use. Peppercat data is CC BY-NC 4.0:
+    Herald does not ship it, import your own copy."""
+    from ..stages.s2_actors.kb_import import import_kb
+
+    try:
+        dest, n, spells = import_kb(source, fmt, name)
+    except HeraldError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"imported {n} actors and {spells} office spells: {dest}")
 
 
 def register(app: typer.Typer) -> None:

@@ -197,7 +197,9 @@ class GumNewsEntities(Dataset):
                 if not on:
                     continue
                 on.sort(key=lambda g: abs((g.end - g.start) - (e - s)))
-                if (on[0].identity or "").lower() in names.get(a.wikidata, set()):
+                # bulk-KB actors are not in ``names``: their canonical name is compared instead
+                known = names.get(a.wikidata) or {a.name.lower()}
+                if (on[0].identity or "").lower() in known:
                     c["linking"][0] += 1
                 else:
                     c["linking"][1] += 1

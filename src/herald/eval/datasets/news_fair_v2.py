@@ -10,12 +10,19 @@ wider than the gold ones ("Chinese foreign ministry spokesman Lin Jian" vs "Lin 
 Tasks:
 - ``linking``: every gold label with a QID (incl. coreferent pronouns) vs every linked Herald mention;
 - ``linking-named``: gold labels that are not coreference mentions;
-- ``linking-kb``: gold labels whose QID is in Herald's KB (what the KB is meant to cover: states, IGOs,
-  groups, office holders...) vs the same predictions — recall here measures the rules, not the coverage;
+- ``linking-kb``: gold labels whose QID is in Herald's curated KB (what the KB is meant to cover: states,
+  IGOs, groups, office holders...) vs the predictions linked to the curated KB — recall here measures the
+  rules, not the coverage;
 - ``recall-<type>``: recall of ``linking`` by gold Wikidata type (person, organization, geographic);
 - baseline ``ner-kb-lookup`` (tasks ``linking``, ``linking-kb``): spaCy's entities looked up verbatim among
   the KB's names and aliases — what the rules (roles, capitals as agents, office holders, references, states
   named as locations left out) change;
+- ``linking-kb-bulk``: the same with the bulk tables' Wikidata ids added (curated + bulk coverage);
+- ``linking-with-places``: ``linking`` with country-level places counted too (a place carries its Wikidata
+  id since the places stage links countries), where no actor mention covers them;
+- ``failure-<kind>``: each missed person/organisation label by cause: ``not-in-kb`` (its id is in neither
+  the curated nor the bulk KB), ``in-kb-missed`` (in the KB, no linked mention on it), ``wrong-candidate``
+  (a linked mention on it carries another id);
 - ``detection-person-org``: any Herald actor mention (linked or not) overlapping a gold person/organization
   label, ids ignored (recall; precision is not defined since gold labels all entity types).
 """
@@ -29,8 +36,9 @@ from typing import Any
 
 from ...errors import DatasetError
 from ...pipeline import load
-from ...schema import Actor
+from ...schema import Actor, Span
 from ...stages.s2_actors.kb import load_kb
+from ...stages.s2_actors.kb_index import bulk_index
 from ..core import Dataset, Report, register
 from ._actors_common import PredMention, mentions_of, overlaps, run_docs
 
@@ -58,7 +66,14 @@ def _type_of(label: dict[str, object]) -> str | None:
 class NewsFairV2(Dataset):
     name = "news-fair-v2"
     description = "ELEVANT News-Fair v2 (DEV 40 articles): actor mentions linked to Wikidata."
-    tasks = ("linking", "linking-named", "linking-kb", "detection-person-org")
+    tasks = (
+        "linking",
+        "linking-named",
+        "linking-kb",
+        "linking-kb-bulk",
+        "linking-with-places",
+        "detection-person-org",
+    )
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
         files = sorted(path.glob("*.jsonl"))
@@ -71,6 +86,9 @@ class NewsFairV2(Dataset):
         if limit:
             rows = rows[:limit]
         kb_qids = {e.wikidata for e in load_kb() if e.wikidata}
+        index = bulk_index()
+        all_qids = kb_qids | (index.qids() if index is not None else set())
+        failures: dict[str, int] = {"not-in-kb": 0, "in-kb-missed": 0, "wrong-candidate": 0}
         counts: dict[str, list[int]] = {}
         per_type: dict[str, list[int]] = {}
         det = [0, 0]
@@ -98,6 +116,16 @@ class NewsFairV2(Dataset):
             ]
             preds = [m for m in mentions_of(actors) if lo <= m.start and m.end <= hi]
             linked = [m for m in preds if m.actor.wikidata]
+            places = [
+                PredMention(p.start, p.end, _place_stub(p.text, p.start, p.end, p.wikidata))
+                for p in doc._.herald_places or []
+                if p.wikidata
+                and lo <= p.start
+                and p.end <= hi
+                and not any(overlaps((m.start, m.end), (p.start, p.end)) for m in linked)
+            ]
+            ptp, pfp, pfn, _ = _match(gold, linked + places)
+            add("linking-with-places", ptp, pfp, pfn)
             # Baseline "ner-kb-lookup": spaCy entities looked up verbatim among KB names and aliases.
             looked: list[PredMention] = []
             for ent in doc.ents:
@@ -118,12 +146,17 @@ class NewsFairV2(Dataset):
                 ("linking", gold),
                 ("linking-named", [lab for lab in gold if not lab.get("coref")]),
                 ("linking-kb", [lab for lab in gold if lab["entity_id"] in kb_qids]),
+                ("linking-kb-bulk", [lab for lab in gold if lab["entity_id"] in all_qids]),
             ):
                 p = linked if task != "linking-named" else [m for m in linked if m.text.lower() not in _PRON]
+                if task == "linking-kb":  # the curated KB's links only (bulk links are scored in -kb-bulk)
+                    p = [m for m in linked if m.actor.wikidata in kb_qids]
                 tp, fp, fn, misses = _match(g, p)
                 add(task, tp, fp, fn)
                 if task == "linking":
                     for lab in g:
+                        if id(lab) in misses and _type_of(lab) in ("person", "organization"):
+                            failures[_cause(lab, p, all_qids)] += 1
                         t = _type_of(lab)
                         if t:
                             pt = per_type.setdefault(t, [0, 0])
@@ -167,6 +200,8 @@ class NewsFairV2(Dataset):
         report.add_prf("linking-kb", *base_kb, system="ner-kb-lookup")
         for t, (hit, n) in sorted(per_type.items()):
             report.add(f"recall-{t}", "recall", hit / n if n else 0.0, support=n)
+        for cause, n in failures.items():
+            report.add(f"failure-{cause}", "count", float(n), support=n)
         report.add("detection-person-org", "recall", det[0] / det[1] if det[1] else 0.0, support=det[1])
         report.notes.append(
             "Overlap matching with the same QID; linking-kb restricts gold to QIDs present in Herald's KB "
@@ -175,6 +210,20 @@ class NewsFairV2(Dataset):
 
 
 _PRON = frozenset({"he", "she", "it", "they", "him", "her", "them", "i", "we", "his", "its", "their", "hers"})
+
+
+def _place_stub(text: str, start: int, end: int, qid: str) -> Actor:
+    return Actor(
+        id="p", name=text, kind="state", wikidata=qid, mentions=[Span(start=start, end=end, text=text)]
+    )
+
+
+def _cause(lab: dict[str, Any], preds: list[PredMention], qids: set[str]) -> str:
+    """Why a person/organisation label was missed (see the module docstring)."""
+    span = (lab["span"][0], lab["span"][1])
+    if any(overlaps((m.start, m.end), span) and m.actor.wikidata != lab["entity_id"] for m in preds):
+        return "wrong-candidate"
+    return "in-kb-missed" if lab["entity_id"] in qids else "not-in-kb"
 
 
 def _match(gold: list[dict[str, Any]], preds: list[PredMention]) -> tuple[int, int, int, set[int]]:

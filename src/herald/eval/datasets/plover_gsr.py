@@ -76,19 +76,29 @@ def main_event(events: list[Event], doc: Doc | None = None) -> Event | None:
     return sorted(events, key=lambda e: (_depth(doc, e) if doc is not None else 0, -e.confidence))[0]
 
 
+def _code(country: str | None) -> str:
+    """PLOVER 2.0 codes the UN (UNO) and the EU (EUR) apart from other IGOs; the CAMEO-era gold codes all of
+    them IGO, so the two compare as IGO."""
+    code = (country or "").upper()
+    return "IGO" if code in ("UNO", "EUR") else code
+
+
 def role_match(pred: list[Actor], gold: list[dict[str, Any]]) -> tuple[bool, bool | None]:
     """(country match, country+sector match or None when the gold gives no usable sector)."""
     codes = {str(g.get("code") or "").upper() for g in gold}
-    country = any(a.country and a.country.upper() in codes for a in pred)
+    country = any(_code(a.country) in codes for a in pred)
     with_sector = [
         g for g in gold if g.get("sector") and str(g["sector"])[:3].isalpha() and str(g["sector"]) != "***"
     ]
     if not with_sector:
         return country, None
-    pairs = {(str(g.get("code") or "").upper(), str(g["sector"])[:3].upper()) for g in with_sector}
+    # "CIV" in the gold is CAMEO's civilian code, PLOVER's CVL
+    pairs = {
+        (str(g.get("code") or "").upper(), str(g["sector"])[:3].upper().replace("CIV", "CVL"))
+        for g in with_sector
+    }
     both = any(
-        (a.country or "").upper() == c
-        and s in {x.upper() for x in ([a.sector] if a.sector else []) + a.sectors}
+        _code(a.country) == c and s in {x.upper() for x in ([a.sector] if a.sector else []) + a.sectors}
         for a in pred
         for c, s in pairs
     )

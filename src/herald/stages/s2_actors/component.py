@@ -26,7 +26,7 @@ class ActorsComponent:
         cfg = settings()
         if extra_data:
             cfg = cfg.with_(extra_data=tuple(cfg.extra_data) + tuple(Path(p) for p in extra_data))
-        self.extractor = ActorExtractor(nlp.vocab, nlp.tokenizer, kb=load_kb(cfg))
+        self.extractor = ActorExtractor(nlp.vocab, nlp.tokenizer, kb=load_kb(cfg), cfg=cfg)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.herald_actors = self.extractor(doc)

@@ -11,6 +11,7 @@ from ...config import Settings, settings
 from ...errors import KnowledgeBaseError
 from ...schema import Actor
 from .kb import Entry, KnowledgeBase, load_kb, read_file
+from .kb_index import Candidate, bulk_index
 
 
 @dataclass
@@ -19,6 +20,9 @@ class Explanation:
     published: date | None
     # Direct KB hits for the exact surface form: (entry, how it names the entry, where the entry comes from).
     kb_hits: list[tuple[Entry, str, str]] = field(default_factory=list)
+    # Bulk-table candidates for the name (linked in an article only with context): with their country and
+    # sector on the publication date.
+    bulk_hits: list[tuple[Candidate, str | None, str | None]] = field(default_factory=list)
     # What the pipeline makes of "<name> said." (as a speaker, so capitals count as governments).
     actors: list[Actor] = field(default_factory=list)
 
@@ -53,6 +57,11 @@ def explain(name: str, published: date | None = None, cfg: Settings | None = Non
 
     kb = load_kb(cfg)
     ex = Explanation(name=name, published=published, kb_hits=kb_hits(kb, name))
+    index = bulk_index(cfg)
+    if index is not None:
+        for c in index.candidates(name)[:20]:
+            country, sector, _dated = index.at(c.key, published)
+            ex.bulk_hits.append((c, country, sector))
     result = extract(f"{name} said.", published=published, nlp=load())
     ex.actors = [a for a in result.actors if a.mentions and a.mentions[0].start < len(name)]
     return ex

@@ -21,6 +21,7 @@ from .coref_lexicon import load_coref_lexicon
 from .descriptions import link_descriptions
 from .find import Finder
 from .kb import KnowledgeBase, load_kb
+from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
 from .resolve import References, group, to_actors
@@ -30,7 +31,12 @@ class ActorExtractor:
     """Everything the actors stage builds once, and the per-Doc pass."""
 
     def __init__(
-        self, vocab: Vocab, tokenizer: object, kb: KnowledgeBase | None = None, lex: Lexicons | None = None
+        self,
+        vocab: Vocab,
+        tokenizer: object,
+        kb: KnowledgeBase | None = None,
+        lex: Lexicons | None = None,
+        cfg: Settings | None = None,
     ) -> None:
         self.kb = kb if kb is not None else load_kb()
         self.lex = lex or load_lexicons()
@@ -47,6 +53,10 @@ class ActorExtractor:
                 for phrase in ref.phrases:
                     refs.add(phrase, (how, ref))
         self.finder = Finder(self.matcher, roles, self.lex)
+        index = bulk_index(cfg)
+        if index is not None:
+            self.matcher.bulk = index
+            self.finder.use_bulk(index)
         self.references = References(self.lex, refs)
         self.coref_lex = load_coref_lexicon()
         self.pronouns = PronounResolver(self.coref_lex)
@@ -77,7 +87,7 @@ def _default() -> ActorExtractor:
 
 def extractor_for(nlp_vocab: Vocab, tokenizer: object, cfg: Settings | None = None) -> ActorExtractor:
     """A fresh extractor with the KB for these settings (used by tests and ``herald actors show``)."""
-    return ActorExtractor(nlp_vocab, tokenizer, kb=load_kb(cfg))
+    return ActorExtractor(nlp_vocab, tokenizer, kb=load_kb(cfg), cfg=cfg)
 
 
 def extract_actors(doc: Doc) -> list[Actor]:

@@ -11,9 +11,11 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
+from .bulk_link import BulkLinker, Context
 from .cities import known_place, place_country
 from .coref_lexicon import load_coref_lexicon
 from .kb import Entry
+from .kb_index import BulkIndex
 from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
@@ -36,6 +38,9 @@ class Finder:
         self.kb = kb
         self.roles = roles
         self.lex = lex
+        self.bulk: BulkLinker | None = None  # the bulk KB (kb_index), for names the curated KB lacks
+        self.linked: dict[str, Entry] = {}  # bulk entries linked in the current Doc, by key
+        self.ctx = Context()
         self.owner_suffixes = frozenset(lex.owner_suffixes)
         self.motion = frozenset(lex.motion_words)
         self.place_nouns = frozenset(lex.place_nouns)
@@ -52,6 +57,10 @@ class Finder:
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.repair = NerRepair(load_coref_lexicon())
+
+    def use_bulk(self, index: BulkIndex) -> None:
+        """Link names the curated KB lacks to the bulk index (kb_index), with the article's support."""
+        self.bulk = BulkLinker(index, self.kb.kb)
 
     # --- helpers -------------------------------------------------------------------------------------------
     def choose(self, span: KBSpan, resolved: set[str], day: date | None) -> tuple[Entry, Hit] | None:
@@ -73,6 +82,10 @@ class Finder:
     def _is_state(self, key: str) -> bool:
         entry = self.kb.kb.get(key)
         return entry is not None and entry.kind == "state"
+
+    def _country_of(self, key: str) -> str | None:
+        entry = self.kb.kb.get(key)
+        return entry.country if entry is not None else None
 
     def _pair(self, hit: Hit) -> tuple[Entry, Hit] | None:
         entry = self.kb.kb.get(hit.key)
@@ -109,6 +122,13 @@ class Finder:
         role_hits = self.roles(doc, token_keys(doc))
         role_start_at_end = {e: s for s, e, _r in role_hits}
         sent_starts = sentence_starts(doc) if role_hits else []
+        self.linked = {}
+        self.ctx = Context(countries={c for _, k in states if (c := self._country_of(k))})
+        self.ctx.resolved = resolved
+        for ent in ents:  # towns and regions name their country too ("in Melbourne")
+            if ent.label_ == "GPE" and (town := place_country(ent.text)) and town[1] >= ROLE_TOWN_POP:
+                self.ctx.countries.add(town[0])
+        role_sents = {sent_starts[s] for s, _e, _r in role_hits}
         for s, e, role in reversed(role_hits):
             if any(taken[s:e]):
                 continue
@@ -261,6 +281,10 @@ class Finder:
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
             m = self._surname(doc, ent, resolved) if ent.label_ in ("PERSON", "ORG") else None
+            if m is None and self.bulk is not None:
+                self.ctx.role_in_sentence = bool(role_sents) and sent_starts[ent.start] in role_sents
+                self.ctx.role_country = None
+                m = self._bulk_mention(doc, ent, day)
             if m is None:
                 m = self._ner_mention(doc, ent, kind, kb_spans)
             if m is not None:
@@ -483,6 +507,21 @@ class Finder:
                 if holder is not None:
                     person = holder
                     rule = f"office-context:{role.key}@{day.isoformat()}"
+        if person is None and name_text is not None and self.bulk is not None:
+            # "Kenyan opposition leader X": a bulk person of the role's country (the role's sector stands)
+            self.ctx.role_in_sentence, self.ctx.role_country = True, country
+            link = self.bulk.link(name_text, "PERSON", day, self.ctx)
+            if link is not None and (country is None or link[0].country in (None, country)):
+                linked, link_rule = link
+                self.linked[linked.key] = linked
+                resolved.add(linked.key)
+                m = entry_mention(start, end, linked, f"role:{role.key}>{link_rule}")
+                m.country = m.country or country
+                m.sector = sector if not former else "ELI"
+                m.sectors = list(dict.fromkeys([m.sector, *sectors, *linked.all_sectors()]))
+                m.title, m.role_key = title, role.key
+                m.label = "PERSON"
+                return m
         if person is not None:
             m = entry_mention(start, end, person, rule if rule.startswith("office") else f"kb:{person.key}")
             m.title = title
@@ -687,7 +726,7 @@ class Finder:
         found = [
             e
             for key in resolved
-            if (e := self.kb.kb.get(key)) is not None
+            if (e := self.kb.kb.get(key) or self.linked.get(key)) is not None
             and e.kind == "person"
             and len(e.name.split()) > 1
             and _fold(e.name.split()[-1]) == word
@@ -695,6 +734,51 @@ class Finder:
         if len(found) != 1:
             return None
         return entry_mention(start, end, found[0], f"surname:{found[0].key}")
+
+    def _bulk_mention(self, doc: Doc, ent: Span, day: date | None) -> Mention | None:
+        """A named entity the curated KB lacks, linked to the bulk index when the article supports it."""
+        assert self.bulk is not None
+        start, end = _bare_start(ent), _bare_end(ent)
+        if start >= end:
+            return None
+        # "Treasurer Joe Hockey": NER sometimes takes the title into the name; the title is an agent phrase
+        agent = self.bulk.agents.prefix([t.lower_ for t in doc[start : min(end, start + 4)]])
+        if agent is not None and ent.label_ == "PERSON" and end - (start + agent[0]) >= 2:
+            title = doc[start : start + agent[0]].text
+            start += agent[0]
+            self.ctx.role_in_sentence = True
+        else:
+            agent, title = None, None
+        text = doc[start:end].text
+        if text.endswith("'s") or text.endswith("’s"):
+            text = text[:-2]
+        found = self.bulk.link(text, ent.label_, day, self.ctx)
+        if found is None:
+            if agent is None:
+                return None
+            # not in the KB: still a person, with the sector the title gives ("Treasurer X" is GOV)
+            return Mention(
+                start=start,
+                end=end,
+                rule=f"ner:PERSON+agent:{agent[1]}",
+                kind="person",
+                name=text,
+                sector=agent[1],
+                sectors=[agent[1]],
+                title=title.lower() if title else None,
+                label="PERSON",
+            )
+        entry, rule = found
+        if agent is not None:
+            rule += f"+agent:{agent[1]}"
+        if entry.key not in self.kb.kb.entries:
+            self.linked[entry.key] = entry
+        m = entry_mention(start, end, entry, rule)
+        m.label = ent.label_
+        if entry.kind == "person" and day is not None:
+            office = entry.office_at(day)
+            m.title = office.role if office and office.role not in ("legislator", "office") else None
+        return m
 
     def _ner_owner(self, doc: Doc, start: int, s: int, ent_of: list[Span | None]) -> Mention | None:
         """ "Hamas-run" when Hamas is not in the KB: the named entity before "-run" owns the organ."""
@@ -751,6 +835,14 @@ class Finder:
                     e = self.kb.kb.get(h.key)
                     if e is not None and e.kind == "state" and h.how in ("demonym", "name", "alias"):
                         country = e.country
+                        break
+                    if (
+                        e is not None
+                        and h.how == "capital"
+                        and ent.label_ == "ORG"
+                        and k.start == start < k.end < end
+                    ):
+                        country = e.country  # "Baghdad University Medical School": the capital's country
                         break
             if country:
                 break

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .kb import Entry, KnowledgeBase
+from .kb_index import BulkIndex
 
 # How a surface form names an entry, best first: a shared ("ambiguous") alias wins only as a last resort.
 HOW_RANK = {"name": 0, "alias": 1, "demonym": 2, "capital": 3, "seat": 4, "ambiguous": 5}
@@ -81,6 +82,10 @@ class KBMatcher:
             self._by_id[vocab.strings[form]] = form
         # Office holders by (canonical office, country), for "the US president" on a given date.
         self.offices: dict[tuple[str, str | None], list[Entry]] = {}
+        self.bulk: BulkIndex | None = (
+            None  # dated offices of imported/bulk actors (holder() falls back to it)
+        )
+        self._office_name: Callable[[str], str] = str
 
     @staticmethod
     def _forms(entry: Entry) -> Iterable[tuple[str, list[str]]]:
@@ -93,6 +98,7 @@ class KBMatcher:
         yield "seat", list(entry.seats)
 
     def index_offices(self, office_name: Callable[[str], str]) -> None:
+        self._office_name = office_name
         for entry in self.kb:
             for office in entry.offices:
                 self.offices.setdefault((office_name(office.role), office.country), []).append(entry)
@@ -106,6 +112,13 @@ class KBMatcher:
             for o in entry.offices:
                 if o.country == country and o.holds(day) and entry not in found:
                     found.append(entry)
+        if not found and self.bulk is not None:
+            # the curated KB names nobody: an imported office spell (Wikidata, Peppercat, a user's table)
+            keys = {
+                k for k, role in self.bulk.office_spells(country, day) if self._office_name(role) == office
+            }
+            if len(keys) == 1:
+                return self.bulk.entry(keys.pop(), day)
         return found[0] if len(found) == 1 else None
 
     def __call__(self, doc: Doc) -> list[KBSpan]:

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..common import register_extensions
+from ..s2_actors.place_ids import add_wikidata
 from .extract import extract_places
 
 register_extensions()
@@ -18,7 +19,7 @@ class PlacesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.herald_places = extract_places(doc)
+        doc._.herald_places = add_wikidata(extract_places(doc))
         return doc
 
 

@@ -1,0 +1,181 @@
+"""Linking a named entity the hand-curated KB does not know to an actor of the bulk index.
+
+With tens of thousands of names, a bare name match is not enough: a name is linked only with support from the
+article, and no link is better than a wrong one.
+
+- A one-word name ("Tymoshenko", "Obama") is linked only to the person named in full earlier in the article,
+  or to the one candidate of the article's country when a role word stands in the same sentence.
+- A full name is linked to a person when the article supports it: the person's country is named in the
+  article, or a role in the sentence agrees with the person's country, or the name was linked before.
+  Organisations and groups need a unique candidate, or one that the article's countries single out.
+- Ambiguous candidates are ranked by support (earlier mention, the role's country, the article's countries,
+  an office held on the publication date), then by prominence; a tie is left unlinked.
+- A candidate with the Wikidata id of a hand-curated entry resolves to that entry (the YAML is authoritative).
+
+The ``rule`` says which support decided: ``bulk:<key>+country``, ``+role``, ``+earlier``, ``+dated``.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from .kb import Entry, KnowledgeBase
+from .kb_index import BulkIndex, Candidate, shipped_folder
+
+KINDS_FOR_LABEL = {
+    "PERSON": frozenset({"person"}),
+    "ORG": frozenset({"organization", "group"}),
+    "NORP": frozenset({"group"}),
+}
+
+
+@dataclass
+class Context:
+    """What the article says around a name: its countries, earlier links, the role in the sentence."""
+
+    countries: set[str] = field(default_factory=set)
+    resolved: set[str] = field(default_factory=set)
+    role_in_sentence: bool = False
+    role_country: str | None = None
+
+
+class BulkLinker:
+    def __init__(self, index: BulkIndex, kb: KnowledgeBase) -> None:
+        self.index = index
+        self.kb = kb
+        self.curated_by_qid = {e.wikidata: e for e in kb if e.wikidata}
+        self.agents = Agents.load(shipped_folder() / "agents.tsv.gz")
+
+    def link(self, text: str, label: str, day: date | None, ctx: Context) -> tuple[Entry, str] | None:
+        """The entry a named entity of NER ``label`` stands for, with its rule; None if unsure."""
+        kinds = KINDS_FOR_LABEL.get(label)
+        if kinds is None or len(text) < 3:
+            return None
+        cands = [c for c in self.index.candidates(text) if c.kind in kinds]
+        if not cands:
+            return None
+        one_word = len(text.split()) == 1
+        if one_word or all(c.how == "surname" for c in cands):
+            return self._short(cands, label, day, ctx)
+        merged = _merge([c for c in cands if c.how != "surname"])
+        if merged is not None:
+            cands = [merged]
+        scored = sorted(
+            ((self._support(c, day, ctx), c) for c in cands),
+            key=lambda x: (-x[0][0], -x[1].prominence, x[1].key),
+        )
+        (best_score, why), best = scored[0]
+        tied = [c for (score, _w), c in scored if score == best_score]
+        if len(tied) > 1 and len({(c.kind, c.country) for c in tied}) == 1 and best.kind == "person":
+            # one person listed by two sources (a legislator in EveryPolitician, a minister in Phoenix): the
+            # same name in the same country's politics; the one with a Wikidata id names it
+            best = next((c for c in tied if c.wikidata), best)
+            why = [*why, "same-person"]
+        elif len(tied) > 1:
+            if best_score == 0 or scored[1][1].prominence == best.prominence:
+                return None  # a tie: no link is better than a wrong one
+            why = [*why, "prominence"]
+        if best.kind == "person":
+            if not any(w in why for w in ("country", "role", "earlier")):
+                return None  # a full name alone is shared by too many people
+        elif len(scored) > 1 and best_score < 2:
+            return None
+        if best.how == "surname":
+            return None
+        return self._entry(best, day, why)
+
+    def _short(
+        self, cands: list[Candidate], label: str, day: date | None, ctx: Context
+    ) -> tuple[Entry, str] | None:
+        earlier = [c for c in cands if c.key in ctx.resolved]
+        if len(earlier) == 1:
+            return self._entry(earlier[0], day, ["earlier"])
+        if label != "PERSON" and all(c.how != "surname" for c in cands):
+            # an acronym or one-word organisation name ("JEM"): the article's country must single it out
+            local = [c for c in cands if c.country and c.country in ctx.countries]
+            return self._entry(local[0], day, ["country"]) if len(local) == 1 else None
+        if not ctx.role_in_sentence:
+            return None
+        country = ctx.role_country
+        local = [
+            c
+            for c in cands
+            if c.country and (c.country == country if country else c.country in ctx.countries)
+        ]
+        return self._entry(local[0], day, ["country", "role"]) if len(local) == 1 else None
+
+    def _support(self, c: Candidate, day: date | None, ctx: Context) -> tuple[int, list[str]]:
+        score, why = 0, list[str]()
+        if c.key in ctx.resolved:
+            score, why = score + 4, [*why, "earlier"]
+        if ctx.role_country and c.country == ctx.role_country:
+            score, why = score + 3, [*why, "role"]
+        elif ctx.role_country and c.country and c.country != ctx.role_country:
+            score -= 3  # "Kenyan opposition leader X" is not the Ugandan X
+        if c.country and c.country in ctx.countries:
+            score, why = score + 2, [*why, "country"]
+        if day is not None and self.index.at(c.key, day)[2]:
+            score, why = score + 1, [*why, "dated"]
+        return score, why
+
+    def _entry(self, c: Candidate, day: date | None, why: list[str]) -> tuple[Entry, str] | None:
+        curated = self.curated_by_qid.get(c.wikidata) if c.wikidata else None
+        if curated is not None:
+            return curated, f"kb:{curated.key}+bulk-name"
+        entry = self.index.entry(c.key, day)
+        if entry is None:
+            return None
+        if c.origin == "merged":  # facts the other sources add: a country, more sectors
+            entry.country = entry.country or c.country
+            entry.sectors = list(dict.fromkeys([*entry.all_sectors(), *c.sectors]))
+            entry.sector = entry.sector or (entry.sectors[0] if entry.sectors else None)
+            why = [*why, "merged"]
+        return entry, f"bulk:{c.key}" + "".join(f"+{w}" for w in why)
+
+
+def _merge(cands: list[Candidate]) -> Candidate | None:
+    """Several sources listing one actor under the same name (Party Facts' party and UCDP's armed wing of it,
+    a legislator in EveryPolitician and a minister in Phoenix): one candidate when they share the kind and at
+    most one country and one Wikidata id; the one with the id stands for them, with every source's sectors."""
+    if len(cands) < 2 or len({c.kind for c in cands}) != 1:
+        return None
+    countries = {c.country for c in cands if c.country}
+    qids = {c.wikidata for c in cands if c.wikidata}
+    if len(countries) > 1 or len(qids) > 1:
+        return None
+    base = max(cands, key=lambda c: (c.wikidata is not None, c.country is not None, c.prominence, c.key))
+    sectors = tuple(dict.fromkeys(s for c in [base, *cands] for s in c.sectors))
+    country = base.country or next(iter(countries), None)
+    prominence = sum(c.prominence for c in cands)
+    return replace(base, country=country, sectors=sectors, prominence=prominence, origin="merged")
+
+
+class Agents:
+    """Office and agent phrases -> PLOVER sector (shipped ``agents.tsv.gz``, from NGEC's PLOVER agents)."""
+
+    def __init__(self, phrases: dict[tuple[str, ...], str]) -> None:
+        self.phrases = phrases
+        self.longest = max((len(p) for p in phrases), default=0)
+
+    @classmethod
+    def load(cls, path: Path) -> Agents:
+        out: dict[tuple[str, ...], str] = {}
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                next(fh, None)
+                for line in fh:
+                    phrase, _, sector = line.rstrip("\n").partition("\t")
+                    if phrase and sector:
+                        out[tuple(phrase.split())] = sector
+        return cls(out)
+
+    def prefix(self, words: list[str]) -> tuple[int, str] | None:
+        """(number of words, sector) of the longest agent phrase the words start with."""
+        for n in range(min(self.longest, len(words)), 0, -1):
+            sector = self.phrases.get(tuple(words[:n]))
+            if sector is not None:
+                return n, sector
+        return None
