@@ -78,6 +78,78 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     # preposition in front is checked in find().
     m.add("PREP_YEAR", [[year]])
     zones = {"LOWER": {"IN": ["utc", "gmt", "a.m.", "p.m.", "am", "pm"]}}
+    unit_words = [u for u in lx.units if u not in ("weekend",)]
+    plural = [*(u + "s" for u in unit_words if u != "century"), "centuries"]
+    unit_any = {"LOWER": {"IN": unit_words + plural}}
+    number_words = [k for k in lx.numbers if " " not in k and k not in ("a", "an", "some", "many", "few")]
+    num = {"LIKE_NUM": True, "LOWER": {"NOT_IN": ["a", "an"]}}
+    extra = {"LOWER": {"IN": ["consecutive", "straight", "full", "more"]}, "OP": "?"}
+    # Durations: "two weeks", "48 hours", "several years"; "for a year"; "for years", "decades-long".
+    m.add(
+        "DURATION",
+        [
+            [num, extra, unit_any],
+            [{"LOWER": {"IN": number_words}}, extra, unit_any],
+            [
+                {"LOWER": {"IN": ["for", "over", "within", "nearly", "almost", "than", "least"]}},
+                {"LOWER": {"IN": ["a", "an"]}},
+                {"LOWER": {"IN": unit_words}},
+            ],
+            [
+                {"LOWER": {"IN": ["for", "over", "within", "several", "many", "few"]}},
+                {"LOWER": {"IN": plural}},
+            ],
+            [{"LOWER": {"IN": plural}}, {"ORTH": "-"}, {"LOWER": "long"}],
+        ],
+    )
+    # Sets: "every week", "every two years", "each year", "twice a month".
+    m.add(
+        "SET",
+        [
+            [
+                {"LOWER": {"IN": ["every", "each"]}},
+                {"LOWER": "other", "OP": "?"},
+                {"LIKE_NUM": True, "OP": "?"},
+                unit_any,
+            ],
+            [
+                {"LOWER": {"IN": ["once", "twice"]}},
+                {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
+                unit_any,
+            ],
+            [num, {"LOWER": "times"}, {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}}, unit_any],
+            [
+                {
+                    "LOWER": {
+                        "IN": ["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"]
+                    },
+                    "POS": "ADV",
+                }
+            ],
+            [{"LOWER": {"IN": [w + "s" for w in full_weekdays if w.endswith("day")]}, "IS_TITLE": True}],
+        ],
+    )
+    # Anchored on the time mentioned before: "the next day", "that year", "two days later".
+    m.add(
+        "ANAPHOR",
+        [
+            [
+                {"LOWER": "the"},
+                {"LOWER": {"IN": ["next", "following", "previous", "preceding", "same"]}},
+                {"LOWER": {"IN": ["day", "week", "month", "year"]}},
+            ],
+            [{"LOWER": "that"}, {"LOWER": {"IN": ["day", "week", "month", "year"]}}],
+            [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["after", "before"]}}],
+            [{"LIKE_NUM": True}, unit_any, {"LOWER": {"IN": ["later", "afterwards", "earlier"]}}],
+            [
+                {"LOWER": {"IN": [*number_words, "a", "an"]}},
+                unit_any,
+                {"LOWER": {"IN": ["later", "afterwards", "earlier"]}},
+            ],
+        ],
+    )
+    # "the '70s", "the 80s": a decade only after "the" (not "in their 70s").
+    m.add("DECADE", [[{"LOWER": "the"}, {"TEXT": {"REGEX": r"^'?\d0s$"}}]])
     m.add("CLOCK", [[{"SHAPE": {"IN": ["dd:dd", "d:dd"]}}, {**zones, "OP": "?"}], [{"SHAPE": "dddd"}, zones]])
     # Single words and fixed phrases go to the PhraseMatcher: hash look-ups, much cheaper than Matcher
     # patterns that test a word list on every token.
