@@ -387,10 +387,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         and (m["rel"] != "past" or m["unit"] == "weekend")
         and not (m["rel"] in ("following", "same") and not m["mod"])
     ):
-        found = _rel_unit(m["rel"], m["unit"], ctx)
-        if found is not None and m["mod"]:  # "late last month": TimeML keeps the period as the value
-            found = replace(found, rule=f"{m['mod'].replace(' ', '-')}-{found.rule}")
-        return found
+        period = _rel_unit(m["rel"], m["unit"], ctx)
+        if period is not None and m["mod"]:  # "late last month": TimeML keeps the period as the value
+            period = replace(period, rule=f"{m['mod'].replace(' ', '-')}-{period.rule}")
+        return period
     if m := p.anaphor.fullmatch(s):
         unit = m["unit"] or m["unit2"] or m["unit3"]
         rel = m["rel"] or m["rel2"] or "that"
@@ -398,10 +398,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             step = _STEP.get(rel, 0)
             return _anaphoric(unit, step, f"anaphoric-{rel}-{unit}", ctx)
     if m := p.later.fullmatch(s):
-        n, unit = _number(m["num"], lx), lx.unit(m["unit"])
-        if isinstance(n, int) and unit in ("day", "week", "month", "year"):
+        count, unit = _number(m["num"], lx), lx.unit(m["unit"])
+        if isinstance(count, int) and unit in ("day", "week", "month", "year"):
             sign = 1 if m["dir"].startswith(("later", "after")) else -1
-            return _anaphoric(unit, sign * n, f"anaphoric-{unit}-{m['dir']}", ctx)
+            return _anaphoric(unit, sign * count, f"anaphoric-{unit}-{m['dir']}", ctx)
     if m := p.ago.fullmatch(s):
         return _ago(m["num"], m["unit"], ctx)
     if m := p.weekday.fullmatch(s):
@@ -431,12 +431,12 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
         return _absolute(f"P{'T1H' if code == 'TH' else '1' + code}", None, "set", typ="set")
     if m := p.set_every.fullmatch(s):  # "every week", "every two years", "every other day"
-        n = 2 if m["other"] else (_number(m["num"], lx) if m["num"] else 1)
-        found = _duration(str(n), m["unit"]) if isinstance(n, int) else None
-        return replace(found, type="set", rule="set-every") if found is not None else None
+        every = 2 if m["other"] else (_number(m["num"], lx) if m["num"] else 1)
+        period = _duration(str(every), m["unit"]) if isinstance(every, int) else None
+        return replace(period, type="set", rule="set-every") if period is not None else None
     if m := p.set_freq.fullmatch(s):  # "twice a week": the period is the value (TimeML adds freq)
-        found = _duration("1", m["unit"])
-        return replace(found, type="set", rule="set-frequency") if found is not None else None
+        period = _duration("1", m["unit"])
+        return replace(period, type="set", rule="set-frequency") if period is not None else None
     if m := p.set_weekdays.fullmatch(s):
         return _absolute(f"XXXX-WXX-{lx.weekdays[m['wds']] + 1}", None, "set-weekday", typ="set")
     if m := p.duration_adj.fullmatch(s) or p.duration.fullmatch(s):
