@@ -87,6 +87,13 @@ CONTEXT = [
     ("Police in Athens, Georgia, arrested two men.", "Athens", "USA"),
     ("Riot police fired tear gas in Athens as Greece voted.", "Athens", "GRC"),
     ("The company opened an office in Alexandria, Va., last year.", "Alexandria", "USA"),
+    # The article's other places decide an unqualified namesake.
+    (
+        "Floods swept southern Ohio. In Athens, the Hocking River rose, and Columbus sent aid.",
+        "Athens",
+        "USA",
+    ),
+    ("Greece votes on Sunday. In Athens, crowds gathered near Thessaloniki's buses.", "Athens", "GRC"),
 ]
 
 
@@ -108,15 +115,72 @@ NOT_PLACES = [
     ("George Washington crossed the river.", "Washington"),
     ("We had turkey for dinner and chad was everywhere.", "turkey"),
     ("The Americans and the Chinese disagreed.", "Americans"),
-    ("Israeli officials declined to comment.", "Israeli"),
     ("Denzel Washington won the award.", "Washington"),
+    ("A statement from Jackson said the deal was off.", "Jackson"),
+    ("Reading is fun, said the teacher.", "Reading"),
 ]
 
 
 @pytest.mark.parametrize(("text", "name"), NOT_PLACES)
 def test_not_a_place(make: Callable[..., Doc], text: str, name: str) -> None:
-    found = [p for p in _places(make, text) if name in p.text]
+    found = [p for p in _places(make, text) if name in p.text and not p.demonym]
     assert not found
+
+
+# Demonyms and adjectives: place mentions flagged demonym=True (datasets differ on counting them).
+DEMONYMS = [
+    ("Syrian troops entered the town on Monday.", "Syrian", "SYR"),
+    ("A Gazan family fled south.", "Gazan", "PSE"),
+    ("Sri Lankan officials declined to comment.", "Sri Lankan", "LKA"),
+    ("Israeli officials declined to comment.", "Israeli", "ISR"),
+    ("The Kenyan runner won the race.", "Kenyan", "KEN"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), DEMONYMS)
+def test_demonyms(make: Callable[..., Doc], text: str, mention: str, country: str) -> None:
+    place = _find(_places(make, text), mention)
+    assert place is not None, f"{mention!r} not found"
+    assert (place.demonym, place.country, place.metonymic) == (True, country, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Americans won.", "Many Cubans left.", "The committee of experts met.", "Reading is fun."],
+)
+def test_no_demonym(make: Callable[..., Doc], text: str) -> None:
+    assert [p.text for p in _places(make, text) if p.demonym] == []
+
+
+# A place name opening an organisation's name: a toponym flagged embedded, never an event location.
+EMBEDDED = [
+    ("The Toronto Police Services Board met on Monday.", "Toronto", "CAN"),
+    ("Yulit Gordon, director of the Jamaica Cancer Society, spoke.", "Jamaica", "JAM"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), EMBEDDED)
+def test_embedded(make: Callable[..., Doc], text: str, mention: str, country: str) -> None:
+    place = _find(_places(make, text), mention)
+    assert place is not None, f"{mention!r} not found"
+    assert (place.embedded, place.country) == (True, country)
+
+
+# The gazetteer matcher: town and state names with a locative cue, where NER may have found nothing.
+GAZETTEER_MATCH = [
+    ("Rebels shelled villages near Aleppo overnight.", "Aleppo", "SYR"),
+    ("The convoy arrived in Edmonton at dawn.", "Edmonton", "CAN"),
+    ("Protests spread across Punjab after the vote.", "Punjab", None),
+    ("Two people were injured in Alexandria on Friday.", "Alexandria", None),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), GAZETTEER_MATCH)
+def test_gazetteer_match(make: Callable[..., Doc], text: str, mention: str, country: str | None) -> None:
+    place = _find(_places(make, text), mention)
+    assert place is not None, f"{mention!r} not found"
+    if country is not None:
+        assert place.country == country
 
 
 @pytest.mark.parametrize(

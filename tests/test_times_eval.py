@@ -47,6 +47,25 @@ def test_tempeval3_on_a_test_folder(tmp_path: Path) -> None:
     assert report.documents == 1
     assert report.value("times-span-relaxed", "recall") == 1.0
     assert report.value("times-value", "accuracy-on-matched") == 1.0
+    # TempEval-3-style value F1, per type, per fold (one document: fold A), failures
+    assert report.value("times-value-f1", "f1") == 1.0
+    assert report.value("times-value-f1:DATE", "recall") == 1.0
+    assert report.value("times-value-f1-foldA", "f1") == 1.0
+    assert report.value("times-value-f1-foldB", "f1") == 0.0  # no document in fold B
+    assert report.value("times-failures", "missed:DATE") is None  # nothing missed
+
+
+def test_value_f1_counts_wrong_values_and_spurious(tmp_path: Path) -> None:
+    wrong = TML.replace('value="2013-04">next month', 'value="2013-05">next month').replace(
+        "on a plan", "every week on a plan"
+    )
+    (tmp_path / "te3-platinum").mkdir()
+    (tmp_path / "te3-platinum" / "synthetic.tml").write_text(wrong, encoding="utf-8")
+    report = run("tempeval3-platinum", tmp_path)
+    assert report.value("times-failures", "wrong:DATE") == 1.0
+    assert report.value("times-failures", "spurious:SET") == 1.0  # "every week" is not in this gold
+    assert report.value("times-value-f1", "precision") == pytest.approx(1 / 3)
+    assert report.value("times-value-f1", "recall") == pytest.approx(1 / 2)
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,16 @@ class Place(Record):
         False,
         description="The name stands for an actor here ('Beijing said'): still a toponym, not a location.",
     )
+    demonym: bool = Field(
+        False,
+        description="A demonym or adjective ('Syrian', 'Gazans') standing for the place, not its name; "
+        "toponym datasets differ on counting these, so filter on this flag as needed.",
+    )
+    embedded: bool = Field(
+        False,
+        description="The name opens an organisation's or facility's name ('Toronto' of 'Toronto Police "
+        "Services Board'): a toponym by GeoWebNews' rules, never an event location.",
+    )
     rule: str | None = Field(
         None, description="How the mention was found and resolved, e.g. 'ner:GPE+scored'."
     )

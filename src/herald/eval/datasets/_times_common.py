@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -113,6 +114,39 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+@dataclass
+class _Tally:
+    """Counts of one document (or a sum of documents) for the value F1 and its failure breakdown."""
+
+    value_tp: Counter[str] = field(default_factory=Counter)  # by gold type
+    value_fp: Counter[str] = field(default_factory=Counter)  # by Herald type: wrong value or spurious
+    value_fn: Counter[str] = field(default_factory=Counter)  # by gold type: missed or wrong value
+    missed: Counter[str] = field(default_factory=Counter)  # gold type -> gold spans no Herald time overlaps
+    wrong: Counter[str] = field(default_factory=Counter)  # gold type -> found, value not equivalent
+    spurious: Counter[str] = field(default_factory=Counter)  # Herald type -> overlaps no gold time
+
+    def __iadd__(self, other: _Tally) -> _Tally:
+        for name in ("value_tp", "value_fp", "value_fn", "missed", "wrong", "spurious"):
+            getattr(self, name).update(getattr(other, name))
+        return self
+
+
+_TYPES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
+
+
+def _add_value_prf(report: Report, task: str, t: _Tally, types: bool) -> None:
+    report.add_prf(task, sum(t.value_tp.values()), sum(t.value_fp.values()), sum(t.value_fn.values()))
+    if not types:
+        return
+    for typ in sorted({*t.value_tp, *t.value_fn, *t.value_fp}):
+        report.add_prf(f"{task}:{typ}", t.value_tp[typ], t.value_fp[typ], t.value_fn[typ])
+
+
+def fold_of(index: int) -> str:
+    """Documents in file order alternate between fold A (used for tuning) and fold B (never looked at)."""
+    return "A" if index % 2 == 0 else "B"
+
+
 def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, task: str = "times") -> None:
     """Add span P/R/F1 and value accuracies (Herald and dateparser) to the report."""
     docs = list(docs)
@@ -123,7 +157,9 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
     gold_with_value = e2e_ok = gold_dp = 0
     errors: list[dict[str, object]] = []
     herald_gold = 0
-    for g, doc in run_herald(docs):
+    tallies: dict[str, _Tally] = {"A": _Tally(), "B": _Tally()}
+    for index, (g, doc) in enumerate(run_herald(docs)):
+        tally = tallies[fold_of(index)]
         found = list(doc._.herald_times or [])
         found = [
             t
@@ -131,8 +167,8 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
             if not any(_overlaps((t.start, t.end), r) for r in g.ignore)
             and (g.annotated_until is None or t.start < g.annotated_until)
         ]
-        if only_dates:
-            found = [t for t in found if t.type == "date"]
+        if only_dates:  # calendar dates only: no durations, sets, or reference points ("now", "the past")
+            found = [t for t in found if t.type == "date" and not (t.value or "").endswith("_REF")]
         golds = [t for t in g.times if not any(_overlaps((t.start, t.end), r) for r in g.ignore)]
         exact = {(t.start, t.end) for t in found}
         tp = sum((t.start, t.end) in exact for t in golds)
@@ -153,14 +189,25 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
             if gt.value is None:
                 continue
             gold_with_value += 1
+            typ = gt.type.upper()
             dp_gold = dateparser_value(gt.text, g.published)
             gold_dp += gold_equivalent(dp_gold, gt.value, g.published)
             herald_gold += gold_equivalent(
                 herald_on_gold_span(doc, gt, g.published), gt.value, g.published, vague=True
             )
             if hit is None:
-                if len(errors) < 60:
-                    errors.append({"doc": g.id, "gold": gt.text, "gold_value": gt.value, "herald": None})
+                tally.missed[typ] += 1
+                tally.value_fn[typ] += 1
+                if len(errors) < 300:
+                    errors.append(
+                        {
+                            "fold": fold_of(index),
+                            "doc": g.id,
+                            "gold": gt.text,
+                            "gold_value": gt.value,
+                            "herald": None,
+                        }
+                    )
                 continue
             ok = gold_equivalent(hit.value, gt.value, g.published, hit.vague)
             dp = gold_equivalent(dateparser_value(hit.text, g.published), gt.value, g.published)
@@ -168,9 +215,16 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
             matched_ok += ok
             matched_dp += dp
             e2e_ok += ok
-            if not ok and len(errors) < 60:
+            if ok:
+                tally.value_tp[typ] += 1
+            else:
+                tally.wrong[typ] += 1
+                tally.value_fn[typ] += 1
+                tally.value_fp[_TYPES[hit.type]] += 1
+            if not ok and len(errors) < 300:
                 errors.append(
                     {
+                        "fold": fold_of(index),
                         "doc": g.id,
                         "gold": gt.text,
                         "gold_value": gt.value,
@@ -180,6 +234,20 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
                     }
                 )
         relaxed[1] += len(found) - len(used)
+        for t in found:
+            if t.id not in used:
+                tally.spurious[_TYPES[t.type]] += 1
+                tally.value_fp[_TYPES[t.type]] += 1
+                if len(errors) < 300:
+                    errors.append(
+                        {
+                            "fold": fold_of(index),
+                            "doc": g.id,
+                            "spurious": t.text,
+                            "value": t.value,
+                            "rule": t.rule,
+                        }
+                    )
     report.add_prf(f"{task}-span-strict", *strict)
     report.add_prf(f"{task}-span-relaxed", *relaxed)
     value = f"{task}-value"
@@ -224,5 +292,22 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
         gold_with_value,
         system="dateparser",
         note="dateparser on every gold span's text",
+    )
+    total = _Tally()
+    for part in tallies.values():
+        total += part
+    # TempEval-3 style: a time counts when its span overlaps a gold time and its value is equivalent;
+    # precision over all Herald times, recall over all gold times with a value.
+    _add_value_prf(report, f"{task}-value-f1", total, types=True)
+    for name, part in tallies.items():
+        _add_value_prf(report, f"{task}-value-f1-fold{name}", part, types=False)
+    for kind in ("missed", "wrong", "spurious"):
+        counts: Counter[str] = getattr(total, kind)
+        for typ, n in sorted(counts.items()):
+            report.add(f"{task}-failures", f"{kind}:{typ}", float(n), support=n)
+    report.notes.append(
+        "value-f1: a Herald time is right when it overlaps a gold time and its value is equivalent; "
+        "failures: missed = gold span not found, wrong = found with another value, spurious = no gold "
+        "time there. Fold A (even documents in file order) was used for tuning; fold B was not."
     )
     report.errors = errors

@@ -73,4 +73,4 @@ class GeoWebNews(Dataset):
     tasks = ("toponyms-exact", "toponyms-overlap", "resolution")
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        evaluate(read(path), report, limit=limit)
+        evaluate(read(path), report, limit=limit, demonyms=False)

@@ -84,11 +84,15 @@ class IsafDates(Dataset):
                 t
                 for t in doc._.herald_times or []
                 if t.start >= end
-                and t.type == "date"
-                and t.granularity == "day"
                 and t.value
+                and (
+                    (t.type == "date" and t.granularity == "day")
+                    or (t.type == "time" and re.fullmatch(r"\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI)", t.value))
+                )
                 and not (t.anchor == "absolute" and t.value == pub.isoformat())
             ]
+            # A part of the day ("last night": 2011-02-20TNI) dates the event by its day.
+            cands = [t.model_copy(update={"value": t.value[:10]}) if t.value else t for t in cands]
             ok_pub += pub.isoformat() == gold
             ok_search += (search_first(r["text"][end:], pub) or pub.isoformat()) == gold
             if cands:

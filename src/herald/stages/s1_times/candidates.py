@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .lexicon import lexicon
@@ -90,7 +90,83 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
     pm.add("NAMED", [vocab_doc(vocab, k) for k in lx.named_dates])
+    # Durations, sets and anaphoric dates are anchored on their unit word ("two weeks", "every week", "the
+    # next day", "two days later") and grown around it in _around_units(): a Matcher pattern starting on a
+    # number or a word list is tested at every token and cost more than the rest of the stage.
+    units = [u for u in lx.units if u != "weekend"]
+    pm.add(
+        "UNIT",
+        [vocab_doc(vocab, w) for w in [*units, *(u + "s" for u in units if u != "century"), "centuries"]],
+    )
+    pm.add("SET_WORD", [vocab_doc(vocab, w) for w in _SET_WORDS])
+    pm.add("SET_WEEKDAYS", [vocab_doc(vocab, w + "s") for w in full_weekdays if w.endswith("day")])
+    pm.add("DECADE", [vocab_doc(vocab, f"the {q}{d}0s") for d in range(1, 10) for q in ("", "'")])
     return m, pm
+
+
+_SET_WORDS = ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly")
+_EXTRA = frozenset({"consecutive", "straight", "full", "more"})
+_BEFORE_A = frozenset({"for", "over", "within", "nearly", "almost", "than", "least"})
+_BEFORE_PLURAL = frozenset({"for", "over", "within", "in", "after", "several", "many", "few"})
+_EVERY = frozenset({"every", "each"})
+_PER = frozenset({"a", "an", "per", "every", "each"})
+_ANAPHOR_REL = frozenset({"next", "following", "previous", "preceding", "same"})
+_ANAPHOR_UNITS = frozenset({"day", "week", "month", "year"})
+_LATER = frozenset({"later", "afterwards", "earlier"})
+
+
+def _counted(tok: Token, number_words: dict[str, int | str]) -> bool:
+    """A number in front of a unit: "two", "48", "several" (not "a": "a year" alone is too often a rate)."""
+    return (tok.like_num and tok.lower_ not in ("a", "an")) or (
+        tok.lower_ in number_words and tok.lower_ not in ("a", "an", "some", "many", "few")
+    )
+
+
+def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candidate]:
+    """Candidates grown around the unit word at token ``i``."""
+    out: list[Candidate] = []
+    tok = doc[i]
+    prev = doc[i - 1] if i > 0 else None
+    prev2 = doc[i - 2] if i > 1 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    plural = tok.lower_.endswith("s")
+    end = i + 1
+    if nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "long":
+        end = i + 3  # "decades-long"
+    if prev is not None and prev.lower_ in _EXTRA and prev2 is not None and _counted(prev2, numbers):
+        out.append(Candidate(i - 2, end, "DURATION"))  # "two consecutive quarters"
+    elif prev is not None and _counted(prev, numbers):
+        out.append(Candidate(i - 1, end, "DURATION"))  # "two weeks", "48 hours"
+        if prev2 is not None and prev2.lower_ in _EVERY:
+            out.append(Candidate(i - 2, end, "SET"))  # "every two years"
+        if nxt is not None and nxt.lower_ in _LATER:
+            out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "two days later"
+    elif prev is not None and prev.lower_ in ("a", "an"):
+        if prev2 is not None and prev2.lower_ in _BEFORE_A:
+            out.append(Candidate(i - 2, end, "DURATION"))  # "for a year"
+        if nxt is not None and nxt.lower_ in _LATER:
+            out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "a day later"
+    elif plural and prev is not None and prev.lower_ in _BEFORE_PLURAL:
+        out.append(Candidate(i - 1, end, "DURATION"))  # "for years", "within minutes"
+    elif plural and end > i + 1:
+        out.append(Candidate(i, end, "DURATION"))
+    if prev is not None and prev.lower_ in _EVERY:
+        out.append(Candidate(i - 1, end, "SET"))  # "every week"
+    elif prev is not None and prev.lower_ == "other" and prev2 is not None and prev2.lower_ in _EVERY:
+        out.append(Candidate(i - 2, end, "SET"))  # "every other day"
+    elif prev is not None and prev.lower_ in _PER and prev2 is not None:
+        if prev2.lower_ in ("once", "twice"):
+            out.append(Candidate(i - 2, end, "SET"))  # "twice a month"
+        elif prev2.lower_ == "times" and i > 2 and doc[i - 3].like_num:
+            out.append(Candidate(i - 3, end, "SET"))  # "three times a year"
+    if tok.lower_ in _ANAPHOR_UNITS and prev is not None:
+        if prev.lower_ in _ANAPHOR_REL and prev2 is not None and prev2.lower_ == "the":
+            out.append(Candidate(i - 2, i + 1, "ANAPHOR"))  # "the next day"
+        elif prev.lower_ == "that":
+            out.append(Candidate(i - 1, i + 1, "ANAPHOR"))  # "that year"
+        elif prev.lower_ == "the" and nxt is not None and nxt.lower_ in ("after", "before"):
+            out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "the day after"
+    return out
 
 
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
@@ -124,6 +200,14 @@ def find(doc: Doc) -> list[Candidate]:
                 continue  # the longer MONTH_DAY pattern covers "March 5"
             if tok.lower_ in lx.ambiguous_months and before not in lx.month_modifiers:
                 continue  # "May", "March" alone are names and nouns too
+        if name == "UNIT":
+            if start > 0 or end < len(doc):
+                found.extend(_around_units(doc, start, numbers))
+            continue
+        if name == "SET_WORD" and doc[start].pos_ != "ADV":
+            continue  # "a daily newspaper": TimeML would mark it, but the adjective is mostly not a time
+        if name == "SET_WEEKDAYS" and not doc[start].is_title:
+            continue
         if name == "AGO":
             while (
                 start > 0

@@ -236,7 +236,8 @@ def extract_times(doc: Doc) -> list[Time]:
     previous: str | None = None
     for span, first in chosen:
         parsed = first
-        if first.rule == "vague:since then":  # starts at the time mentioned before it
+        if first.rule == "vague:since then" or first.rule.startswith("anaphoric"):
+            # "since then", "the next day", "two weeks later": counted from the time mentioned before
             parsed = parse(span.text, Context(published, previous=previous)) or first
         value, anchor = _record_value(parsed, published is not None)
         times.append(
@@ -253,6 +254,6 @@ def extract_times(doc: Doc) -> list[Time]:
                 rule=parsed.rule,
             )
         )
-        if parsed.type == "date" and parsed.value and ".." not in parsed.value:
+        if parsed.type == "date" and parsed.value and ".." not in parsed.value and "REF" not in parsed.value:
             previous = parsed.value
     return times

@@ -41,6 +41,8 @@ def time_for(doc: Doc, item: Token | Span) -> Time | None:
     for t in times:
         if t.type not in ("date", "time") or t.start < sent.start_char or t.end > sent.end_char:
             continue
+        if t.value is not None and t.value.endswith("_REF"):
+            continue  # "now", "in the past": no date to give an event
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None:
             local.append((t, span))

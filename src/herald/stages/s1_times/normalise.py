@@ -10,7 +10,6 @@ after it.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -18,7 +17,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from .lexicon import TimesLexicon, lexicon
-from .values import SEASON_MONTHS, add_months, iso_week, month_value, shift
+from .values import SEASON_MONTHS, add_months, iso_week, month_value, shift, value_range
 
 TimeType = Literal["date", "duration", "set", "time"]
 Granularity = Literal[
@@ -77,6 +76,12 @@ class _Patterns:
     clock: re.Pattern[str]
     end_of_year: re.Pattern[str]
     sets: re.Pattern[str]
+    set_every: re.Pattern[str]
+    set_freq: re.Pattern[str]
+    set_weekdays: re.Pattern[str]
+    bare_duration: re.Pattern[str]
+    later: re.Pattern[str]
+    anaphor: re.Pattern[str]
 
 
 MODS = r"(?:(?:the )?(?:early|late|mid|middle of|end of|beginning of|start of|spring of|autumn of)[ -]?)?"
@@ -121,10 +126,11 @@ def _patterns() -> _Patterns:
         ),
         deictic=c(r"(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)"),
         rel_unit=c(
-            r"(?:the )?(?P<rel>last|this|next|past|previous|coming|current|following|same)"
+            r"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of)"
+            r"[ -])?(?:the )?(?P<rel>last|this|next|past|previous|coming|current|following|same)"
             r" (?P<unit>week|weekend|month|year|quarter|decade)"
         ),
-        ago=c(rf"{num} {unit} (?:ago|earlier|before)"),
+        ago=c(rf"{num} {unit} ago"),
         weekday=c(
             r"(?:(?P<rel>this past|this coming|last|this|next|past|coming|on) )?"
             rf"(?P<wd>{_alt(list(lx.weekdays))})\.?(?: (?P<part>morning|afternoon|evening|night))?"
@@ -135,8 +141,8 @@ def _patterns() -> _Patterns:
         month_only=c(rf"(?P<mod>early|late|mid|mid-|middle|end of|beginning of|last|next|this)?[ -]?{month}"),
         duration=c(
             r"(?:about |nearly |almost |more than |over |some |at least |up to |roughly |around "
-            r"|less than )?"
-            rf"{num}(?: |-)?{unit}(?: long)?"
+            r"|less than |within |after |for )?"
+            rf"{num}(?: |-)?(?:consecutive |straight |full |more |long )?{unit}(?: long|-long)?"
         ),
         duration_adj=c(rf"{num}-{unit}(?:-long)?"),
         clock=c(
@@ -144,10 +150,20 @@ def _patterns() -> _Patterns:
             r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
         ),
         end_of_year=c(r"(?:the )?end of (?:the|this) year"),
-        sets=c(
-            r"(?P<w>daily|weekly|monthly|annually|yearly"
-            r"|every (?:day|week|month|year)|each (?:day|week|month|year))"
+        sets=c(r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)"),
+        set_every=c(rf"(?:every|each) (?P<other>other )?(?:{num} )?{unit}"),
+        set_freq=c(rf"(?P<freq>once|twice|\d+ times|(?:{words}) times) (?:a|an|per|each|every) {unit}"),
+        set_weekdays=c(rf"(?:on )?(?P<wds>{_alt([w for w in lx.weekdays if w.endswith('day')])})s"),
+        bare_duration=c(
+            r"(?:(?:several|many|a few|few|some|for|over|within|in|after) )?"
+            rf"(?P<unit>{_alt([u + 's' for u in lx.units if u not in ('weekend', 'night')] + ['centuries'])})"
+            r"(?:-long| long)?"
         ),
+        anaphor=c(
+            r"(?:the )?(?:(?P<rel>next|following|previous|preceding|same) (?P<unit>day|week|month|year)"
+            r"|(?P<unit2>day|week|month|year) (?P<rel2>after|before)|that (?P<unit3>day|week|month|year))"
+        ),
+        later=c(rf"{num} {unit} (?P<dir>later|after(?:ward|wards)?|before|earlier)"),
     )
 
 
@@ -295,7 +311,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
     if m := p.decade.fullmatch(s):
         dec = m["dec"]
         if len(dec) == 1:  # "the '90s": the twentieth century; "the 20s" without the apostrophe may be ages
-            if "'" not in s:
+            if "'" not in s and not s.startswith("the "):
                 return None
             dec = "19" + dec
         elif len(dec) == 2:
@@ -369,8 +385,23 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         (m := p.rel_unit.fullmatch(s))
         and m["unit"] != "decade"
         and (m["rel"] != "past" or m["unit"] == "weekend")
+        and not (m["rel"] in ("following", "same") and not m["mod"])
     ):
-        return _rel_unit(m["rel"], m["unit"], ctx)
+        period = _rel_unit(m["rel"], m["unit"], ctx)
+        if period is not None and m["mod"]:  # "late last month": TimeML keeps the period as the value
+            period = replace(period, rule=f"{m['mod'].replace(' ', '-')}-{period.rule}")
+        return period
+    if m := p.anaphor.fullmatch(s):
+        unit = m["unit"] or m["unit2"] or m["unit3"]
+        rel = m["rel"] or m["rel2"] or "that"
+        if unit == "day" or rel not in ("next", "previous"):
+            step = _STEP.get(rel, 0)
+            return _anaphoric(unit, step, f"anaphoric-{rel}-{unit}", ctx)
+    if m := p.later.fullmatch(s):
+        count, unit = _number(m["num"], lx), lx.unit(m["unit"])
+        if isinstance(count, int) and unit in ("day", "week", "month", "year"):
+            sign = 1 if m["dir"].startswith(("later", "after")) else -1
+            return _anaphoric(unit, sign * count, f"anaphoric-{unit}-{m['dir']}", ctx)
     if m := p.ago.fullmatch(s):
         return _ago(m["num"], m["unit"], ctx)
     if m := p.weekday.fullmatch(s):
@@ -397,13 +428,21 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
     if m := p.end_of_year.fullmatch(s):
         return _relative(str(pub.year) if pub else None, "year", "end-of-year")
     if m := p.sets.fullmatch(s):
-        w = m["w"].split()[-1]
-        code = {"daily": "D", "day": "D", "weekly": "W", "week": "W", "monthly": "M", "month": "M"}.get(
-            w, "Y"
-        )
-        return _absolute(f"P1{code}", None, "set", typ="set")
+        code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
+        return _absolute(f"P{'T1H' if code == 'TH' else '1' + code}", None, "set", typ="set")
+    if m := p.set_every.fullmatch(s):  # "every week", "every two years", "every other day"
+        every = 2 if m["other"] else (_number(m["num"], lx) if m["num"] else 1)
+        period = _duration(str(every), m["unit"]) if isinstance(every, int) else None
+        return replace(period, type="set", rule="set-every") if period is not None else None
+    if m := p.set_freq.fullmatch(s):  # "twice a week": the period is the value (TimeML adds freq)
+        period = _duration("1", m["unit"])
+        return replace(period, type="set", rule="set-frequency") if period is not None else None
+    if m := p.set_weekdays.fullmatch(s):
+        return _absolute(f"XXXX-WXX-{lx.weekdays[m['wds']] + 1}", None, "set-weekday", typ="set")
     if m := p.duration_adj.fullmatch(s) or p.duration.fullmatch(s):
         return _duration(m["num"], m["unit"])
+    if m := p.bare_duration.fullmatch(s):
+        return _duration("X", m["unit"], rule="duration-unspecified")
     if m := p.clock.fullmatch(s):
         return _clock(m, ctx)
     if top and (m := p.interval.fullmatch(s)):
@@ -429,6 +468,8 @@ def _vague(key: str, entry: dict[str, object], ctx: Context) -> Parsed:
         if since == ".." and until == "..":
             return _relative(None, "interval", rule, vague=True)
         return _relative(f"{since}/{until}", "interval", rule, vague=True)
+    if ref := entry.get("ref"):  # "currently", "the past", "in the future": TimeML's reference points
+        return Parsed(f"{str(ref).upper()}_REF", "date", None, rule, vague=True)
     if pub is None:
         return _relative(None, "interval", rule, vague=True)
     if "back" in entry:
@@ -440,17 +481,17 @@ def _vague(key: str, entry: dict[str, object], ctx: Context) -> Parsed:
     period, part = str(entry.get("period")), str(entry.get("part"))
     if period == "day":
         d = pub + timedelta(days=int(str(entry.get("offset", 0))))
+        if tod := entry.get("tod"):  # "this morning", "last night": TimeML's parts of the day
+            return _relative(f"{d.isoformat()}T{tod}", "time", rule, typ="time")
         return _relative(d.isoformat(), "day", rule, vague=False)
+    # "earlier this year", "later this month": TimeML gives the period itself as the value; which part of it
+    # is meant stays in the rule name.
+    rule += f"-{part}" if part in ("before", "after") else ""
     if period == "year":
-        first, last = date(pub.year, 1, 1), date(pub.year, 12, 31)
-    elif period == "month":
-        first = date(pub.year, pub.month, 1)
-        last = date(pub.year, pub.month, calendar.monthrange(pub.year, pub.month)[1])
-    else:
-        first = pub - timedelta(days=pub.weekday())
-        last = first + timedelta(days=6)
-    a, b = (first, pub) if part == "before" else (pub, last)
-    return _relative(f"{a.isoformat()}/{b.isoformat()}", "interval", rule, vague=True)
+        return _relative(str(pub.year), "year", rule)
+    if period == "month":
+        return _relative(month_value(pub.year, pub.month), "month", rule)
+    return _relative(iso_week(pub), "week", rule)
 
 
 def _rel_unit(rel: str, unit: str, ctx: Context) -> Parsed | None:
@@ -509,32 +550,49 @@ def _ago(num: str, unit_word: str, ctx: Context) -> Parsed | None:
 
 
 def _past_n(rel: str, num: str | None, unit_word: str, ctx: Context) -> Parsed | None:
-    lx, pub = lexicon(), ctx.published
+    """ "the past nine days", "the next six months", "the last decade": TimeML reads these as durations
+    (P9D, P6M, P10Y); the period they cover runs back from (or on from) the publication date."""
+    lx = lexicon()
     unit = lx.unit(unit_word)
     n = _number(num, lx) if num else 1
-    if unit is None or not isinstance(n, int) or lx.units[unit].get("time"):
+    if unit is None or not isinstance(n, int) or unit == "weekend":
         return None
     if num is None and unit_word != unit:
         return None  # "the previous years": no length given
-    code = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}.get(unit)
-    if unit in ("decade", "century"):
-        code, n = "Y", n * (10 if unit == "decade" else 100)
-    elif unit == "fortnight":
-        code, n = "W", 2 * n
-    if code is None:
+    found = _duration(str(n), unit)
+    if found is None:
         return None
-    rule = f"{'next' if rel in ('next', 'coming') else 'past'}-n-{unit}"
-    if pub is None:
-        return _relative(None, "interval", rule)
-    if rel in ("next", "coming"):
-        return _relative(f"{pub.isoformat()}/{shift(pub, f'P{n}{code}', 1).isoformat()}", "interval", rule)
-    return _relative(f"{shift(pub, f'P{n}{code}', -1).isoformat()}/{pub.isoformat()}", "interval", rule)
+    direction = "next" if rel in ("next", "coming") else "past"
+    return replace(found, rule=f"{direction}-n-{unit}")
 
 
-def _duration(num: str, unit_word: str) -> Parsed | None:
+_STEP = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
+
+
+def _anaphoric(unit: str, offset: int, rule: str, ctx: Context) -> Parsed:
+    """ "the next day", "two weeks later", "that year": counted from the date mentioned before it (TimeML's
+    anchor), else from the publication date."""
+    base: date | None = None
+    if ctx.previous and (rng := value_range(ctx.previous.split("T")[0])) is not None:
+        base, rule = rng[0], rule + "-previous"
+    elif ctx.published is not None:
+        base, rule = ctx.published, rule + "-publication"
+    if base is None:
+        return _relative(None, "day", rule)
+    if unit == "day":
+        return _relative((base + timedelta(days=offset)).isoformat(), "day", rule)
+    if unit == "week":
+        return _relative(iso_week(base + timedelta(weeks=offset)), "week", rule)
+    if unit == "month":
+        d = add_months(base, offset)
+        return _relative(month_value(d.year, d.month), "month", rule)
+    return _relative(str(base.year + offset), "year", rule)
+
+
+def _duration(num: str, unit_word: str, rule: str = "duration") -> Parsed | None:
     lx = lexicon()
     unit = lx.unit(unit_word)
-    n = _number(num, lx)
+    n: int | str | None = "X" if num == "X" else _number(num, lx)
     if unit is None or n is None or unit == "weekend":
         return None
     if num in ("a", "an") and unit in ("second", "quarter"):
@@ -547,9 +605,11 @@ def _duration(num: str, unit_word: str) -> Parsed | None:
             code, n = "Y", n * 10
         elif code == "CE":
             code, n = "Y", n * 100
+    elif code in ("DE", "CE"):
+        code = "Y"  # "decades-long": an unspecified number of years (P10Y for one decade, as above)
     amount = str(n)
     prefix = "PT" if info.get("time") else "P"
-    return _absolute(f"{prefix}{amount}{code}", None, f"duration-{unit}", typ="duration")
+    return _absolute(f"{prefix}{amount}{code}", None, f"{rule}-{unit}", typ="duration")
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:

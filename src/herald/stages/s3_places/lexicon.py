@@ -16,6 +16,8 @@ class Lexicon:
     directions: frozenset[str]
     honorifics: frozenset[str]
     locative_preps: frozenset[str]
+    context_cues: frozenset[str]
+    strong_context_cues: frozenset[str]
 
 
 def lexicon_path() -> str:

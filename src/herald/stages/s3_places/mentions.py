@@ -38,6 +38,8 @@ class Mention:
     text: str
     rule: str
     candidates: tuple[tuple[Entry, bool], ...]
+    demonym: bool = False  # "Syrian", "Gazans": a demonym or adjective standing for the place
+    embedded: bool = False  # "Toronto" of "Toronto Police Services Board": inside an organisation's name
     qualifier: Mention | None = None
     qualifies: Mention | None = None
     # Filled during resolution.
@@ -99,9 +101,134 @@ def find_mentions(doc: Doc, store: Store) -> list[Mention]:
         # A longer curated name ("Rafah crossing") replaces the NER place inside it ("Rafah").
         found = [m for m in found if not (span.start_char <= m.start and m.end <= span.end_char)]
         found.append(Mention(span.start_char, span.end_char, span.text, "match", cands))
+    found.extend(_context_matches(doc, owner, found, store))
+    found.extend(_demonyms(doc, owner, found, store))
+    found.extend(_embedded(doc, found, store))
     found.sort(key=lambda m: m.start)
     _link_qualifiers(doc, found)
     return found
+
+
+def _taken(found: list[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in found)
+
+
+def _context_matches(
+    doc: Doc, owner: list[tuple[int, int, str] | None], found: list[Mention], store: Store
+) -> list[Mention]:
+    """Town and admin1 names NER missed, kept only with a locative cue: "in/near/from/outside X", or
+    "X, <state or country>". Not inside a longer name: the next token is not capitalised, and an entity
+    over the name must be exactly the name (NER often calls a lone town a PERSON or ORG)."""
+    out: list[Mention] = []
+    cues = lexicon().context_cues
+    matcher = _matcher(doc.vocab, store.context_names)
+    for _, s, e in matcher(doc):
+        span = doc[s:e]
+        if not span[0].is_title or _taken(found, span.start_char, span.end_char):
+            continue
+        if e < len(doc) and (doc[e].is_title or doc[e].text in ("'s", "’s")) and not doc[e].is_sent_start:
+            continue  # "Franklin Street", "Alexandria's mayor" is fine but "Jackson's" often a person
+        own = {owner[i] for i in range(s, e)}
+        if any(o is not None and (o[0], o[1]) != (s, e) for o in own):
+            continue  # part of a longer entity ("Jackson Browne", "Cairns Post")
+        before = doc[s - 1] if s > 0 else None
+        tagged = any(o is not None for o in own)
+        if tagged and (before is None or before.lower_ not in lexicon().strong_context_cues):
+            continue
+        after = doc[e + 1] if e + 1 < len(doc) and doc[e].text == "," else None
+        qualified = after is not None and any(
+            c.kind in ("admin1", "country") for c, _ in store.candidates(after.text)
+        )
+        if not qualified and (before is None or before.lower_ not in cues):
+            continue
+        cands = store.candidates(span.text)
+        if cands:
+            out.append(Mention(span.start_char, span.end_char, span.text, "match:context", cands))
+    return out
+
+
+_EMBEDDING = frozenset({"ORG", "FAC"})
+_EMBEDDED_POP = 100_000
+
+
+def _strong(cands: tuple[tuple[Entry, bool], ...]) -> bool:
+    """A name that is a country's, a state's or a big town's own name ("Toronto", "Jamaica", "Colorado")."""
+    return any(
+        p
+        and (
+            e.kind in ("country", "continent", "admin1")
+            or e.source.startswith("curated")
+            or (e.kind == "city" and e.population >= _EMBEDDED_POP)
+        )
+        for e, p in cands
+    )
+
+
+def _embedded(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
+    """A place name opening an organisation's or facility's name ("Toronto Police Services Board",
+    "Jamaica Cancer Society", "Japan's Ministry of Agriculture"): the name still names the place, so
+    toponym datasets such as GeoWebNews count it. Only countries, states and towns of 100,000 people or more,
+    written as their primary name; flagged ``embedded``."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _EMBEDDING or len(ent) < 2:
+            continue
+        start, _ = _trim(doc, ent.start, ent.end)
+        for width in (3, 2, 1):
+            end = start + width
+            if end >= ent.end + (1 if doc[ent.end - 1].text in ("'s", "’s") else 0) or end > len(doc):
+                continue
+            span = doc[start:end]
+            if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
+                continue
+            if _taken(found, span.start_char, span.end_char):
+                break
+            cands = store.candidates(span.text)
+            if cands and _strong(cands):
+                mention = Mention(span.start_char, span.end_char, span.text, f"embedded:{ent.label_}", cands)
+                mention.embedded = True
+                out.append(mention)
+                break
+    return out
+
+
+def _demonyms(
+    doc: Doc, owner: list[tuple[int, int, str] | None], found: list[Mention], store: Store
+) -> list[Mention]:
+    """ "Syrian", "Gazan", "Sri Lankan": a demonym, for the place it names, whatever NER made of it alone
+    (NORP, often PERSON); flagged ``demonym`` so users who count only names can drop them. Not inside a
+    longer name ("Syrian Observatory for Human Rights")."""
+    out: list[Mention] = []
+    if not store.demonyms:
+        return out
+    matcher = _matcher(doc.vocab, store.demonym_names)
+    for _, s, e in matcher(doc):
+        own = {owner[i] for i in range(s, e)}
+        if any(o is not None and ((o[0], o[1]) != (s, e) and o[2] != "NORP") for o in own):
+            continue  # inside a longer name: "Syrian Observatory for Human Rights"
+        if any(o is not None and o[2] in ("ORG", "WORK_OF_ART", "FAC") for o in own):
+            continue
+        span = doc[s:e]
+        if _taken(found, span.start_char, span.end_char):
+            continue
+        entry = store.demonyms[span.text]
+        out.append(
+            Mention(span.start_char, span.end_char, span.text, "demonym", ((entry, True),), demonym=True)
+        )
+    return out
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        text = doc[start:end].text
+        entry = store.demonyms.get(text)
+        if entry is None or _taken(found, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+            continue
+        span = doc[start:end]
+        out.append(
+            Mention(span.start_char, span.end_char, span.text, "demonym", ((entry, True),), demonym=True)
+        )
+    return out
 
 
 def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, store: Store) -> bool:
@@ -119,6 +246,8 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
             continue
         if s <= start and end <= e and end - start < e - s:
             continue  # NER took part of a longer known name ("Rafah" of "Rafah crossing") for a person
+        if start < len(doc) and doc[start].lower_ == "the":
+            start += 1  # "the Holy See" as an ORG
         if label == "ORG" and (start, end) == (s, e):
             strong = any(
                 p and (c.kind in ("country", "continent") or c.source.startswith("curated"))

@@ -22,7 +22,10 @@ from pathlib import Path
 from .gazetteer import Entry, _data_files, build, normalise
 from .lexicon import lexicon_path
 
-FORMAT = "9"
+FORMAT = "11"  # 11: context names and demonyms
+# The file name's prefix: a new one per index layout, so a process of an older Herald never reads (or removes)
+# a file of this one.
+PREFIX = "places-gazetteer-v11-"
 EXACT = "="  # key prefix of names matched exactly as written
 _FIELDS = [f.name for f in fields(Entry)]
 
@@ -57,23 +60,31 @@ def _write(conn: sqlite3.Connection) -> None:
         CREATE TABLE names (key TEXT NOT NULL, entry INTEGER NOT NULL, is_primary INTEGER NOT NULL);
         CREATE TABLE match_names (name TEXT PRIMARY KEY);
         CREATE TABLE neighbours (iso3 TEXT NOT NULL, other TEXT NOT NULL);
+        CREATE TABLE context_names (name TEXT PRIMARY KEY);
+        CREATE TABLE demonyms (name TEXT PRIMARY KEY, entry INTEGER NOT NULL);
         """
     )
     ids: dict[int, int] = {}
     rows: list[tuple[object, ...]] = []
     names: list[tuple[str, int, int]] = []
     exact = {EXACT + k: v for k, v in gaz.exact.items()}
-    for table, flag in ((exact, 1), (gaz.primary, 1), (gaz.alternate, 0)):
+    demonyms = {name: [entry] for name, entry in gaz.demonyms.items()}
+    for table, flag in ((exact, 1), (gaz.primary, 1), (gaz.alternate, 0), (demonyms, -1)):
         for key, bucket in table.items():
             for entry in bucket:
                 if id(entry) not in ids:
                     ids[id(entry)] = len(ids) + 1
                     rows.append((ids[id(entry)], *astuple(entry)))
-                names.append((key, ids[id(entry)], flag))
+                if flag >= 0:
+                    names.append((key, ids[id(entry)], flag))
     marks = ", ".join("?" for _ in range(len(_FIELDS) + 1))
     conn.executemany(f"INSERT INTO entries VALUES ({marks})", rows)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
     conn.executemany("INSERT INTO match_names VALUES (?)", [(n,) for n in sorted(gaz.match_names)])
+    conn.executemany("INSERT INTO context_names VALUES (?)", [(n,) for n in sorted(gaz.context_names)])
+    conn.executemany(
+        "INSERT INTO demonyms VALUES (?, ?)", [(n, ids[id(e)]) for n, e in sorted(gaz.demonyms.items())]
+    )
     conn.executemany(
         "INSERT INTO neighbours VALUES (?, ?)", [(k, o) for k, v in gaz.neighbours.items() for o in v]
     )
@@ -97,6 +108,16 @@ class Store:
         self.match_names: frozenset[str] = frozenset(
             r[0] for r in conn.execute("SELECT name FROM match_names")
         )
+        # Names the locative-cue matcher looks for: the context names and the always-matched ones (which NER
+        # may have mislabelled: "near Aleppo" as a LANGUAGE).
+        self.context_names: frozenset[str] = self.match_names | frozenset(
+            r[0] for r in conn.execute("SELECT name FROM context_names")
+        )
+        self.demonyms: dict[str, Entry] = {
+            row[0]: Entry(*row[2:])
+            for row in conn.execute("SELECT d.name, e.* FROM demonyms d JOIN entries e ON e.id = d.entry")
+        }
+        self.demonym_names: frozenset[str] = frozenset(self.demonyms)
         nb: dict[str, set[str]] = {}
         for a, b in conn.execute("SELECT iso3, other FROM neighbours"):
             nb.setdefault(a, set()).add(b)
@@ -154,7 +175,7 @@ def _build_file(path: Path) -> None:
         finally:
             conn.close()
         os.replace(tmp, path)  # atomic: concurrent builders never see a half-written file
-        for old in path.parent.glob("gazetteer-*.sqlite"):
+        for old in path.parent.glob(f"{PREFIX}*.sqlite"):
             if old != path:
                 old.unlink(missing_ok=True)  # stale builds (other inputs); open handles stay valid
     finally:
@@ -169,7 +190,7 @@ _LOCK = threading.Lock()
 def store() -> Store:
     """The process-wide gazetteer: opened from the cache file, building it first when missing."""
     with _LOCK:
-        path = cache_dir() / f"gazetteer-{fingerprint()}.sqlite"
+        path = cache_dir() / f"{PREFIX}{fingerprint()}.sqlite"
         if not path.exists():
             try:
                 _build_file(path)
