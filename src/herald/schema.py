@@ -189,7 +189,8 @@ class Figure(Record):
 class Extraction(BaseModel):
     """Everything Herald found in one article."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # Serialised by alias everywhere (model_dump, model_dump_json, to_json): the key is "schema", not "schema_".
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
 
     schema_: Literal["herald/1"] = Field("herald/1", alias="schema")
     herald_version: str
