@@ -25,6 +25,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from ...schema import Actor
 from ...schema import Span as TextSpan
 from ...schema import Statement
 from ..common import actor_for_token, actors_at, doc_text, meta
@@ -631,8 +632,46 @@ def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             found.rule = "quote-follows-speaker"
             found.speaker, found.speaker_head = prev.speaker, prev.speaker_head
             found.cue_class = prev.cue_class if prev.cue_class in ("speech", "writing") else "speech"
+        elif _whole_paragraph(ctx, q):
+            _speaker_from_previous_paragraph(ctx, found, q)
         out.append(found)
         done[qi] = found
+
+
+def _whole_paragraph(ctx: _Context, q: Quote) -> bool:
+    """Whether the quotation is its paragraph's only text (a block of quoted speech)."""
+    lo, hi = ctx.paragraph(q.start)
+    return not ctx.text[lo : q.start].strip() and not ctx.text[q.end : hi].strip(" \t.,")
+
+
+def _speaker_from_previous_paragraph(ctx: _Context, found: Found, q: Quote) -> None:
+    """A paragraph of quoted speech after one whose last sentence has someone address an audience or speak
+    ("Colonel Ali addressed journalists in Kabul.\n\n“Our forces ...”"): that someone is the speaker."""
+    lo, _ = ctx.paragraph(q.start)
+    if lo <= 0:
+        return
+    k = lo - 1
+    while k > 0 and ctx.text[k].isspace():
+        k -= 1
+    tok = ctx.doc[ctx.token_at(k)]
+    sent = ctx.sent(tok.i)
+    if ctx.quote_of[sent.start] >= 0 or ctx.quote_of[tok.i] >= 0:
+        return  # the previous paragraph ends in a quotation of its own
+    root = sent.root
+    lemma = root.lemma_.lower()
+    if lemma not in ctx.lex.speech_events and ctx.lex.verbs.get(lemma) not in ("speech", "writing"):
+        return
+    if is_negated(root):
+        return
+    sp = speaker_of(root, ctx.lex.message_nouns)
+    if sp is None:
+        return
+    head, (s, e) = sp
+    if head.pos_ == "PRON" or e <= s or actor_for_token(head) is None:
+        return
+    found.speaker = ctx.chars(s, e)
+    found.speaker_head = head
+    found.rule = f"quote-after-speaker-paragraph:{lemma}"
 
 
 def _ends_sentence(ctx: _Context, last: int) -> bool:
@@ -708,22 +747,53 @@ def _span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
+def _named_for_role(doc: Doc, actor: Actor) -> Actor | None:
+    """ "The minister said": a bare role mention stands for the named person introduced earlier with that
+    role ("Interior Minister Gerald Darmanin"), when exactly one such person precedes it."""
+    if actor.kind != "person" or not actor.title or actor.name.lower() != actor.title.lower():
+        return None
+    first = min((m.start for m in actor.mentions), default=0)
+    role = actor.title.lower().split()[-1]
+    named = [
+        a
+        for a in doc._.herald_actors or ()
+        if a is not actor
+        and a.kind == "person"
+        and a.title
+        and a.name.lower() != a.title.lower()
+        and a.title.lower().split()[-1] == role
+        and any(m.end <= first for m in a.mentions)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def _speaker_id(doc: Doc, f: Found) -> str | None:
+    actor = _speaker_actor(doc, f)
+    if actor is None:
+        return None
+    named = _named_for_role(doc, actor)
+    return (named or actor).id
+
+
+def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
     if f.speaker is None:
         return None
     exact = actors_at(doc, *f.speaker)
     if exact:
-        return exact[0].id
+        return exact[0]
     if f.speaker_head is not None:
         actor = actor_for_token(f.speaker_head)
         if actor is not None:
-            return actor.id
+            return actor
     # "according to a count by The Associated Press", "the ministry's figures": the one actor named inside
     start, end = f.speaker
     inside = {
         a.id for a in doc._.herald_actors or () for m in a.mentions if start <= m.start and m.end <= end
     }
-    return inside.pop() if len(inside) == 1 else None
+    if len(inside) != 1:
+        return None
+    ident = inside.pop()
+    return next(a for a in doc._.herald_actors or () if a.id == ident)
 
 
 def extract_statements(doc: Doc) -> list[Statement]:

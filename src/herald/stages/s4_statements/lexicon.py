@@ -27,6 +27,7 @@ class CueLexicon:
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
     headline_labels: set[str] = field(default_factory=set)
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
+    speech_events: frozenset[str] = frozenset()  # "X addressed journalists.\n\n“...”": X speaks next
 
     @functools.cached_property
     def phrasal_verbs(self) -> frozenset[str]:
@@ -70,6 +71,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.sources[words] = str(entry.get("class", "other"))
     lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
     lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
+    lex.speech_events = lex.speech_events | {str(w).lower() for w in data.get("speech_events") or ()}
     for w in data.get("remove") or ():
         w = str(w).lower()
         lex.verbs.pop(w, None)
