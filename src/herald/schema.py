@@ -184,6 +184,11 @@ class Figure(Record):
     additional: bool = Field(
         False, description="Counts others besides those already mentioned ('three more')."
     )
+    historical: bool = Field(
+        False,
+        description="A background total or an earlier event's toll ('500,000 killed since 2011'), not the "
+        "article's own news.",
+    )
 
 
 class Extraction(BaseModel):

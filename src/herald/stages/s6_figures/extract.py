@@ -17,6 +17,7 @@ from ...schema import Span as TextSpan
 from ..common import doc_text
 from . import hedges as hedge_cues
 from . import implicit
+from .background import background_rule
 from .counted import resolve as resolve_counted
 from .filters import not_a_figure
 from .lexicon import FiguresLexicon, lexicon
@@ -148,6 +149,9 @@ def _figure(
     rules = [*q.rules, f"counts:{counted.rule}", f"source:{src.rule}"]
     if event_id:
         rules.append(event_rule)
+    background = background_rule(counted.trigger or doc[q.head], event_id, events, lex)
+    if background is not None:
+        rules.append(background)
     return Figure(
         id=f"f{n}",
         value=_number(q.value),
@@ -167,4 +171,5 @@ def _figure(
         number=TextSpan(start=start, end=end, text=text[start:end]),
         rule="; ".join(rules),
         additional=counted.additional,
+        historical=background is not None,
     )
