@@ -2,15 +2,17 @@
 first sentence of the story.
 
 - A blank line (paragraph break) always starts a sentence ("... talks in Doha\\n\\nKINSHASA, March 14 - ...").
-- A single line break starts one when the line ends without closing punctuation and the next line does not read
-  as its continuation: feeds often put headline, standfirst and body on consecutive lines
-  ("Rebels seize Goma\\nKINSHASA - Rebels seized ..."). A line that ends in a comma, a hyphen or a function word
-  ("the", "of", "and"), or is followed by a lowercase word, continues on the next line.
+- A single line break starts one when the line ends without closing punctuation and the next line does not
+  read as its continuation: feeds often put headline, standfirst and body on consecutive lines
+  ("Rebels seize Goma\\nKINSHASA - Rebels seized ..."). A line that ends in a comma, a hyphen or a function
+  word ("the", "of", "and"), or is followed by a lowercase word, continues on the next line.
 - Hard-wrapped text (lines cut at a fixed width, many of them before a lowercase word) keeps its line breaks
   inside sentences; there only a short line (a headline, a list item) ends its sentence.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -42,7 +44,7 @@ class _Wrap:
         lines = text.split("\n")
         lengths = sorted(len(line) for line in lines if line.strip())
         joins = before_lower = 0
-        for line, following in zip(lines, lines[1:], strict=False):
+        for line, following in itertools.pairwise(lines):
             stripped = line.rstrip()
             if stripped and following.strip() and stripped[-1] not in _CLOSING:
                 joins += 1
@@ -62,7 +64,7 @@ def _line_length(doc: Doc, newline: Token) -> int:
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` after paragraph breaks and open line ends (the parser keeps preset boundaries)."""
+    """Set ``is_sent_start`` after paragraph breaks and open line ends (the parser keeps preset ones)."""
     wrap: _Wrap | None = None
     for i in range(len(doc) - 1):
         tok = doc[i]

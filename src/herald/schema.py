@@ -194,7 +194,7 @@ class Figure(Record):
 class Extraction(BaseModel):
     """Everything Herald found in one article."""
 
-    # Serialised by alias everywhere (model_dump, model_dump_json, to_json): the key is "schema", not "schema_".
+    # Serialised by alias everywhere (model_dump, model_dump_json, to_json): "schema", not "schema_".
     model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
 
     schema_: Literal["herald/1"] = Field("herald/1", alias="schema")

@@ -1,8 +1,8 @@
 """``isaf-figures``: minimum number killed and captured per ISAF press release (exact match).
 
 Herald's figures are aggregated per release (see :func:`minimum`): ``min_killed`` from the ``killed`` figures,
-``min_captured`` from the ``arrested``/``detained``/``abducted`` ones. Figures marked ``historical`` (background
-totals such as "have detained more than 35 leaders since June") are left out.
+``min_captured`` from the ``arrested``/``detained``/``abducted`` ones. Figures marked ``historical``
+(background totals such as "have detained more than 35 leaders since June") are left out.
 Baseline ``zero``: always 0, the majority answer.
 """
 

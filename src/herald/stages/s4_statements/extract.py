@@ -25,9 +25,8 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ...schema import Actor
+from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
-from ...schema import Statement
 from ..common import actor_for_token, actors_at, doc_text, meta
 from .found import Found
 from .headline import headline_statement
