@@ -57,16 +57,8 @@ def test_negation_without_zero_figure(make: Make, text: str) -> None:
 TOTAL = "Three soldiers were killed on Monday. Since the start of the year, 120 soldiers have died."
 BACKGROUND = [
     ("The war has killed more than 500,000 people since 2011.", "more than 500,000", True),
-    (
-        "Three soldiers were killed on Monday. Since the start of the year, 120 soldiers have died.",
-        "120",
-        True,
-    ),
-    (
-        "Three soldiers were killed on Monday. Since the start of the year, 120 soldiers have died.",
-        "Three",
-        False,
-    ),
+    (TOTAL, "120", True),
+    (TOTAL, "Three", False),
     ("So far this year, 40 journalists have been killed.", "40", True),
     ("The commander is linked to an attack that killed four soldiers last year.", "four", True),
     ("Police said 12 people were killed in the blast on Tuesday.", "12", False),

@@ -89,6 +89,6 @@ def test_html_headline_never_fuses_with_first_sentence(extract: Extract) -> None
 
 
 def test_html_line_break_stays_inside_paragraph() -> None:
-    html = "<html><body><article><p>First line of the address<br>Second line of it here.</p></article></body></html>"
+    html = "<html><body><article><p>First line of the address<br>Second line of it here.</p></article></body>"
     text = article_from_html(html, origin="x.html").text
     assert text == "First line of the address\nSecond line of it here."
