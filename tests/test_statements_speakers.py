@@ -89,6 +89,35 @@ SPEAKERS = [
         "The talks",
         "Jane Smith",
     ),
+    (  # "he said" is the last speaker, not the last person named
+        "Opposition leader Raila Odinga accused President Mwai Kibaki of rigging the vote. "
+        "\u201cThis is theft,\u201d he said.",
+        "This is theft",
+        "Raila Odinga",
+    ),
+    (
+        "Foreign Minister Sergei Lavrov said the West had failed. He met John Kerry in Geneva on Monday.\n\n"
+        "\u201cThe talks were useful,\u201d he said.",
+        "The talks",
+        "Sergey Lavrov",
+    ),
+    (  # ... unless narration made another person the subject since
+        "Foreign Minister Sergei Lavrov said the West had failed. John Kerry arrived in Geneva on Monday.\n\n"
+        "\u201cThe talks will be useful,\u201d he said.",
+        "The talks",
+        "John Kerry",
+    ),
+    (  # a quotation right after the attribution sentence keeps its speaker
+        "\u201cWe need more troops,\u201d General John Allen told reporters. \u201cThe Taliban are regrouping.\u201d",
+        "The Taliban",
+        "John Allen",
+    ),
+    (
+        "\u201cI spoke with President Joe Biden this morning,\u201d Jane Smith said.\n\n"
+        "\u201cIt was a good call,\u201d she added.",
+        "It was",
+        "Jane Smith",
+    ),
 ]
 
 

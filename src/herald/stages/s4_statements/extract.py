@@ -714,6 +714,9 @@ def _only_quotes_between(ctx: _Context, prev: Found, q: Quote) -> bool:
     own = set(prev.tokens)
     lo = min(own) if own else span.start
     hi = max(own) if own else span.start
+    if prev.cue is not None and prev.rule.startswith("quote-then-cue"):
+        # “A,” General Allen told reporters. “B.”: the rest of the attribution sentence is no narration
+        hi = max(hi, ctx.sent(prev.cue.i).end - 1)
     for t in span:
         if ctx.quote_of[t.i] >= 0 or t.is_punct or t.is_space or lo <= t.i <= hi:
             continue
@@ -766,12 +769,48 @@ def _named_for_role(doc: Doc, actor: Actor) -> Actor | None:
     return named[0] if len(named) == 1 else None
 
 
-def _speaker_id(doc: Doc, f: Found) -> str | None:
-    actor = _speaker_actor(doc, f)
+def _speaker_id(doc: Doc, f: Found, pronouns: dict[int, Actor]) -> str | None:
+    actor = pronouns.get(id(f)) or _speaker_actor(doc, f)
     if actor is None:
         return None
     named = _named_for_role(doc, actor)
     return (named or actor).id
+
+
+_PERSONAL = frozenset({"he", "she"})
+_PRONOUN_WINDOW = 2000  # characters back to the previous speaker a "he said" may refer to
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
+    """ "he said" / "she added" refers to the person who spoke last, unless narration since then made
+    another person the subject of a sentence ("Odinga accused Kibaki of rigging the vote. “This is theft,” he
+    said" -> Odinga; "Lavrov said ... He met Kerry ... “...,” he said" -> Lavrov). Keyed by ``id(found)``."""
+    doc = ctx.doc
+    resolved: dict[int, Actor] = {}
+    last: tuple[int, Actor] | None = None  # (character end of the speaker mention, the person)
+    for f in out:
+        head = f.speaker_head
+        if head is None or f.speaker is None:
+            continue
+        if head.lower_ in _PERSONAL and head.pos_ == "PRON":
+            pick = last[1] if last is not None and f.speaker[0] - last[0] <= _PRONOUN_WINDOW else None
+            lo = last[0] if last is not None else max(0, f.speaker[0] - _PRONOUN_WINDOW)
+            for i in range(ctx.token_at(lo), head.i):
+                tok = doc[i]
+                if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo:
+                    continue
+                actor = actor_for_token(tok)
+                if actor is not None and actor.kind == "person":
+                    pick = actor  # a person made the subject of the narration since
+            if pick is not None:
+                resolved[id(f)] = pick
+                last = (f.speaker[1], pick)
+            continue
+        actor = _speaker_actor(doc, f)
+        if actor is not None and actor.kind == "person":
+            last = (f.speaker[1], _named_for_role(doc, actor) or actor)
+    return resolved
 
 
 def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
@@ -815,13 +854,14 @@ def extract_statements(doc: Doc) -> list[Statement]:
     out = [f for f in out if f.content[1] > f.content[0]]
     out.sort(key=lambda f: (f.content[0], f.content[1]))
     ids = {id(f): f"s{n}" for n, f in enumerate(out, 1)}
+    pronouns = _pronoun_speakers(ctx, out)
     records: list[Statement] = []
     for f in out:
         ev = f.evidence or _evidence(ctx, f)
         records.append(
             Statement(
                 id=ids[id(f)],
-                speaker=_speaker_id(doc, f),
+                speaker=_speaker_id(doc, f, pronouns),
                 speaker_text=ctx.text[f.speaker[0] : f.speaker[1]] if f.speaker else None,
                 cue=f.cue_text,
                 cue_class=f.cue_class,
