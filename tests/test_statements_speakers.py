@@ -108,7 +108,8 @@ SPEAKERS = [
         "John Kerry",
     ),
     (  # a quotation right after the attribution sentence keeps its speaker
-        "\u201cWe need more troops,\u201d General John Allen told reporters. \u201cThe Taliban are regrouping.\u201d",
+        "\u201cWe need more troops,\u201d General John Allen told reporters. "
+        "\u201cThe Taliban are regrouping.\u201d",
         "The Taliban",
         "John Allen",
     ),
