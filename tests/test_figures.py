@@ -414,9 +414,9 @@ ONES: list[tuple[str, list[tuple[float, str]]]] = [
     ("An insurgent was killed in the operation.", [(1.0, "killed")]),
     ("At least one person was killed.", [(1.0, "killed")]),
     ("Police arrested a suspect on Monday.", [(1.0, "arrested")]),
-    # a negated "one" is no figure of one
-    ("No one was killed in the attack.", []),
-    ("Not one person was arrested.", []),
+    # a negated "one" is no figure of one: it is a figure of zero (issue 11)
+    ("No one was killed in the attack.", [(0.0, "killed")]),
+    ("Not one person was arrested.", [(0.0, "arrested")]),
     ("He was killed in an air strike.", []),
 ]
 

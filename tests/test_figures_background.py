@@ -28,6 +28,8 @@ ZERO = [
     ("Nobody was hurt in the blast.", "Nobody", "wounded"),
     ("There were no casualties, the army said.", "no", "casualties"),
     ("None were killed when the shell hit the school.", "None", "killed"),
+    ("Not one soldier was arrested.", "Not one", "arrested"),
+    ("Not a single civilian was killed.", "Not a single", "killed"),
 ]
 
 
@@ -45,6 +47,8 @@ NOT_ZERO = [
     "There is no doubt the talks will resume.",
     "No decision was taken on Monday.",
     "The minister said no.",
+    "No one knows what happened.",
+    "Not one of them spoke.",
 ]
 
 

@@ -124,7 +124,8 @@ def _figure(
     n: int,
 ) -> Figure | None:
     is_implicit = q.rules[0].startswith("implicit")
-    if not is_implicit and not_a_figure(doc, q, lex) is not None:
+    is_zero = q.rules[0].startswith("zero:")  # "no one": the negated-one filter is what it replaces
+    if not (is_implicit or is_zero) and not_a_figure(doc, q, lex) is not None:
         return None
     start = doc[q.start].idx
     end = doc[q.end - 1].idx + len(doc[q.end - 1].text)

@@ -261,7 +261,8 @@ class Scanner:
             nxt = tokens[i + n] if i + n < len(tokens) else None
             if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
                 return None
-        return Quantity(i, i + n, i, i + n, 0.0, 0.0, 0.0, weak=True, rules=[f"zero:{phrase}"])
+        # The phrase's last word ("one", "single") is the one the parser hangs on the counted noun.
+        return Quantity(i, i + n, i + n - 1, i + n, 0.0, 0.0, 0.0, weak=True, rules=[f"zero:{phrase}"])
 
     def _range(self, tokens: Span, toks: list[str], q: Quantity) -> None:
         j = q.num_end
