@@ -1,8 +1,8 @@
 """Singular persons as figures of 1: "killed an insurgent", "a soldier was wounded", "detained a Taliban
-facilitator", and definite ones — "killed the Taliban leader, Alaudin", "killing him", "he was arrested". Only
-person nouns (lexicon list or suffix) or personal pronouns, and only casualty/detention categories; the counted
-category is still decided by :mod:`.counted` from the governing verb. A restatement of the same person adds
-nothing: only figures marked ``additional`` add up."""
+facilitator", and definite ones — "killed the Taliban leader, Alaudin", "killing him", "he was arrested".
+Only person nouns (lexicon list or suffix) or personal pronouns, and only casualty/detention categories; the
+counted category is still decided by :mod:`.counted` from the governing verb. A restatement of the same person
+adds nothing: only figures marked ``additional`` add up."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 
 from .lexicon import FiguresLexicon
 from .numbers import Quantity
-
 
 # Personal pronouns standing for one person, with the dependency they must have on the counting verb.
 _PRONOUNS = {"him": "dobj", "her": "dobj", "he": "nsubjpass", "she": "nsubjpass"}
