@@ -50,6 +50,55 @@ def test_attribution_without_quote_marks(
     assert (speaker, cue_class, content, "indirect") in got, got
 
 
+# (text, speaker text, cue, cue class, content) — a cue noun with a possessor
+NOUN_CUES = [
+    (
+        "Washington criticised Moscow's decision to expel the diplomats.",
+        "Moscow",
+        "decision",
+        "intention",
+        "to expel the diplomats",
+    ),
+    (
+        "The minister's claim that the vote was rigged angered the opposition.",
+        "The minister",
+        "claim",
+        "speech",
+        "the vote was rigged",
+    ),
+    (
+        "Russia's refusal to attend the talks was expected.",
+        "Russia",
+        "refusal",
+        "intention",
+        "to attend the talks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "cue_class", "content"), NOUN_CUES)
+def test_noun_cue_with_possessor(
+    extract: Extract, text: str, speaker: str, cue: str, cue_class: str, content: str
+) -> None:
+    x = extract(text, published="2024-04-30")
+    got = [(s.speaker_text, s.cue, s.cue_class, s.content.text) for s in x.statements]
+    assert (speaker, cue, cue_class, content) in got, got
+
+
+NO_NOUN_CUE = [
+    "The company's plan for the year is ambitious.",
+    "Iran's nuclear programme worries Israel.",
+    "The government's decision was final.",
+]
+
+
+@pytest.mark.parametrize("text", NO_NOUN_CUE)
+def test_cue_noun_without_content(extract: Extract, text: str) -> None:
+    assert not [
+        s for s in extract(text, published="2024-04-30").statements if (s.rule or "").startswith("noun-cue")
+    ]
+
+
 TWO_IN_ONE = [
     ("Paris said the deal was dead, while Berlin argued that talks should continue.", ["Paris", "Berlin"]),
     ("France said the deal was dead, but Germany insisted talks should continue.", ["France", "Germany"]),

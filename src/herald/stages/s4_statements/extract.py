@@ -557,6 +557,52 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             out.append(found)
 
 
+def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Moscow's decision to expel the diplomats", "the minister's claim that the vote was rigged": a cue
+    noun with a possessor (the source) and a to-infinitive or that-clause (the content)."""
+    doc = ctx.doc
+    nouns = ctx.lex.noun_cues
+    if not nouns:
+        return
+    for tok in doc:
+        cls = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
+            continue  # a cue noun heading its sentence is a misparse ("His decision to resign surprised ...")
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON") or owner.lower_ in ("its", "their"):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i), None)
+        if comp is None or comp.pos_ not in ("VERB", "AUX"):
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children
+        )
+        if not (infinitive or clause):
+            continue
+        rng = ctx.clip(trim(doc, *subtree_range(comp)), tok)
+        above = {a.i for a in tok.ancestors}
+        cut = next((k for k in range(rng[0], rng[1]) if k in above), None)
+        if cut is not None:  # a parse that hangs the sentence's own verb under the content
+            rng = trim(doc, rng[0], cut)
+        s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS or e <= s:
+            continue
+        found = Found(
+            content=ctx.chars(*rng),
+            kind="indirect",
+            rule=f"noun-cue:{tok.lemma_.lower()}",
+            cue=tok,
+            cue_text=tok.text,
+            cue_class=cls,
+            speaker=ctx.chars(s, e),
+            speaker_head=owner,
+            tokens=[rng[0], rng[1] - 1, tok.i, s],
+        )
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -850,6 +896,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _direct_quotes(ctx, out, done)
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
+    _noun_cues(ctx, out, done)
     _unattributed(ctx, out, done)
     out = [f for f in out if f.content[1] > f.content[0]]
     out.sort(key=lambda f: (f.content[0], f.content[1]))
