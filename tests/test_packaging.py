@@ -116,4 +116,4 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> None:
     data = json.loads(out.stdout)
     assert data["schema"] == "herald/1" and data["status"] == "ok"
     assert data["herald_version"] == herald.__version__
-    assert data["events"] and data["article"]["chars"] == len(article.read_text(encoding="utf-8"))
+    assert data["events"] and data["article"]["chars"] > 0  # front matter stripped, offsets after it
