@@ -84,6 +84,26 @@ def test_separate_tolls_stay_separate(make: Make) -> None:
     assert not [f for f in figures(make, text) if f.value == 5]  # no sum the text does not give
 
 
+# (text, the (number, counts) pairs): a total counts only where the text states it, as what it sums
+TOTALS = [
+    (
+        "Two soldiers were killed in Kandahar and three policemen died in Helmand, "
+        "bringing the total to five.",
+        [("Two", "killed"), ("three", "killed"), ("five", "killed")],
+    ),
+    (
+        "Two soldiers were killed on Monday, bringing the death toll to 40.",
+        [("Two", "killed"), ("40", "killed")],
+    ),
+    ("The total rose to 12.", [("12", "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOTALS)
+def test_stated_totals(make: Make, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.number.text if f.number else None, f.counts) for f in figures(make, text)] == expected
+
+
 def test_release_minimum_leaves_background_out(make: Make) -> None:
     text = (
         "Coalition forces killed two insurgents in Kandahar on Monday. "

@@ -18,6 +18,7 @@ from ..common import doc_text
 from . import hedges as hedge_cues
 from . import implicit
 from .background import background_rule
+from .counted import OPEN_TOTAL
 from .counted import resolve as resolve_counted
 from .filters import not_a_figure
 from .lexicon import FiguresLexicon, lexicon
@@ -108,8 +109,21 @@ def extract_figures(doc: Doc) -> list[Figure]:
             if figure is None:
                 continue
             figure.hedges = hedge_cues.for_figure(hedges_of(si), hedges_of(si + 1))
+            if figure.counts == OPEN_TOTAL:
+                _open_total(figure, figures)
             figures.append(figure)
     return figures
+
+
+_NOT_SUMMED = frozenset({None, "other", "money", "percent", OPEN_TOTAL})
+
+
+def _open_total(figure: Figure, earlier: list[Figure]) -> None:
+    """ "Two soldiers were killed and three policemen died, bringing the total to five": the stated total
+    counts what the figures before it in the sentence count. The separate tolls stay figures of their own."""
+    same = [f for f in earlier if f.evidence.start == figure.evidence.start and f.counts not in _NOT_SUMMED]
+    figure.counts = same[-1].counts if same else "other"
+    figure.rule = f"{figure.rule}; total-of:{same[-1].id}" if same else figure.rule
 
 
 def _figure(

@@ -49,6 +49,7 @@ class FiguresLexicon:
     zero_words: dict[tuple[str, ...], str] | None = None  # phrase -> itself, for the phrase matcher
     background_words: dict[tuple[str, ...], str] | None = None
     blame_words: frozenset[str] = frozenset()
+    total_object_verbs: frozenset[str] = frozenset()
 
 
 def _raw() -> dict[str, Any]:
@@ -110,4 +111,5 @@ def lexicon() -> FiguresLexicon:
         zero_words={_key(w): str(w).lower() for w in raw.get("zero_words", [])},
         background_words={_key(w): str(w).lower() for w in raw.get("background_words", [])},
         blame_words=frozenset(str(w).lower() for w in raw.get("blame_words", [])),
+        total_object_verbs=frozenset(str(w).lower() for w in raw.get("total_object_verbs", [])),
     )
