@@ -321,7 +321,7 @@ NOTHING = [
     "The meeting starts at 10:30 a.m.",
     "The meeting starts at 10 a.m. on Tuesday.",
     "A 33-year-old man was arrested.",
-    "The suspect, aged 45, was arrested.",
+    "The suspect, aged 45, was questioned.",
     "John Smith, 52, was arrested.",
     "He was 33 years old.",
     "He lives at 10 Downing Street.",
@@ -414,10 +414,15 @@ ONES: list[tuple[str, list[tuple[float, str]]]] = [
     ("An insurgent was killed in the operation.", [(1.0, "killed")]),
     ("At least one person was killed.", [(1.0, "killed")]),
     ("Police arrested a suspect on Monday.", [(1.0, "arrested")]),
-    # a negated "one" is no figure of one
-    ("No one was killed in the attack.", []),
-    ("Not one person was arrested.", []),
-    ("He was killed in an air strike.", []),
+    # a negated "one" is no figure of one: it is a figure of zero (issue 11)
+    ("No one was killed in the attack.", [(0.0, "killed")]),
+    ("Not one person was arrested.", [(0.0, "arrested")]),
+    # a definite person is one too (issue 11): "killed the Taliban leader", "killing him", "he was killed"
+    ("He was killed in an air strike.", [(1.0, "killed")]),
+    ("The force killed the Taliban leader, Alaudin.", [(1.0, "killed")]),
+    ("The security force engaged the man, killing him.", [(1.0, "killed")]),
+    ("He was elected in 2020.", []),
+    ("The minister met the president on Monday.", []),
 ]
 
 

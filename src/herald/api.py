@@ -6,6 +6,7 @@ The CLI, the corpus ingest, the HTTP API and the Spark job all call these.
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,14 @@ from spacy.language import Language
 
 from .config import settings
 from .errors import InputError, InputTooLargeError
-from .inputs import ArticleInput, InputFailure, article_from_record, check_text, normalise_date
+from .inputs import (
+    ArticleInput,
+    InputFailure,
+    article_from_record,
+    bytes_sha256,
+    check_text,
+    normalise_date,
+)
 from .language import detect_language
 from .pipeline import assemble, base_extraction, load, make_doc, model_label
 from .schema import Article, Extraction, Note
@@ -70,14 +78,21 @@ def _skipped(article: ArticleInput, language: str | None, model: str | None) -> 
     return result
 
 
-def failed(origin: str, error: Exception, *, id: str | None = None, text: str = "") -> Extraction:
-    """An Extraction recording that one article of a batch could not be processed, and why."""
+def failed(
+    origin: str, error: Exception, *, id: str | None = None, text: str = "", sha256: str | None = None
+) -> Extraction:
+    """An Extraction recording that one article of a batch could not be processed, and why.
+
+    ``sha256`` is the hash of the input's bytes when no text could be decoded from them (binary data, bad
+    JSON); otherwise the text's hash is recorded, as for any article.
+    """
     article = ArticleInput(text=text, id=id or None, origin=origin)
+    digest = sha256 if sha256 and not text else article.sha256
     result = Extraction(
         herald_version=_version(),
         status="failed",
         notes=[Note(code=_code(error), message=str(error))],
-        article=Article(id=article.resolved_id() if id else origin, sha256=article.sha256, chars=len(text)),
+        article=Article(id=article.resolved_id() if id else origin, sha256=digest, chars=len(text)),
     )
     return result
 
@@ -142,7 +157,10 @@ def to_article(item: Item, *, index: int = 0) -> ArticleInput | InputFailure:
         return article_from_record(item, origin=f"item {index}")
     except InputError as exc:
         ident = item.get("id") if isinstance(item, dict) else None
-        return InputFailure(f"item {index}", exc, id=str(ident) if ident is not None else None)
+        raw = json.dumps(item, ensure_ascii=False, default=str, sort_keys=True)
+        return InputFailure(
+            f"item {index}", exc, id=str(ident) if ident is not None else None, sha256=bytes_sha256(raw)
+        )
 
 
 def _process_batch(
@@ -155,7 +173,7 @@ def _process_batch(
     allowed = settings().languages
     for i, item in enumerate(batch):
         if isinstance(item, InputFailure):
-            results[i] = failed(item.origin, item.error, id=item.id)
+            results[i] = failed(item.origin, item.error, id=item.id, sha256=item.sha256)
             continue
         try:
             check_text(item.text, origin=item.origin or item.resolved_id())

@@ -60,7 +60,7 @@ class ArticleInput:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        return bytes_sha256(self.text)
 
     def resolved_id(self) -> str:
         return self.id if self.id else self.sha256[:16]
@@ -73,10 +73,17 @@ class InputFailure:
     origin: str
     error: InputError
     id: str | None = None
+    sha256: str | None = None  # of the bytes that could not be read, so the failure names its input
 
     @property
     def reason(self) -> str:
         return str(self.error)
+
+
+def bytes_sha256(data: bytes | str) -> str:
+    """SHA-256 of raw input bytes (a str is hashed as UTF-8, as :attr:`ArticleInput.sha256` does)."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()
 
 
 def normalise_date(value: Any, *, what: str = "publication date") -> str | None:
@@ -212,7 +219,11 @@ def article_from_html(html: str, *, origin: str, url: str | None = None) -> Arti
     doc: dict[str, Any] = {}
     if result is not None:
         doc = result if isinstance(result, dict) else result.as_dict()
-    if not (doc.get("text") or "").strip():
+    body = getattr(result, "body", None) if result is not None else None
+    text = _blocks_text(body) if body is not None else ""
+    if not text.strip():
+        text = doc.get("text") or ""
+    if not text.strip():
         raise EmptyInputError(f"{origin}: no article text found in this HTML page.")
     published = None
     published_from: Literal["input", "metadata", "option", "none"] = "none"
@@ -223,7 +234,7 @@ def article_from_html(html: str, *, origin: str, url: str | None = None) -> Arti
         except InputFormatError:
             published = None
     return ArticleInput(
-        text=doc["text"],
+        text=text,
         title=doc.get("title") or None,
         published=published,
         published_from=published_from,
@@ -231,6 +242,52 @@ def article_from_html(html: str, *, origin: str, url: str | None = None) -> Arti
         url=url or doc.get("url") or None,
         origin=origin,
     )
+
+
+# Block elements of trafilatura's XML body (h1-h6 -> head, p, li -> item, blockquote -> quote, tr -> row):
+# each becomes its own paragraph, so a headline or list item never runs into the next sentence.
+_BLOCK_TAGS = frozenset({"head", "p", "item", "quote", "row", "code", "list", "table", "div", "body"})
+_SOURCE_NEWLINE = re.compile(r"\s*\n\s*")
+
+
+def _blocks_text(body: Any) -> str:
+    """Text of trafilatura's XML body, one paragraph (separated by a blank line) per block element.
+
+    Newlines of the HTML source inside a block are only wrapping and become spaces; ``<br>`` (``lb``) stays a
+    line break.
+    """
+    paragraphs: list[str] = []
+    current: list[str | None] = []  # None marks a <br>
+
+    def flush() -> None:
+        parts = ["\n" if part is None else _SOURCE_NEWLINE.sub(" ", part) for part in current]
+        block = "".join(parts).strip()
+        block = re.sub(r"[ \t]*\n[ \t]*", "\n", block)
+        if block:
+            paragraphs.append(block)
+        current.clear()
+
+    def walk(el: Any) -> None:
+        if isinstance(el.text, str):
+            current.append(el.text)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _BLOCK_TAGS:
+                flush()
+                walk(child)
+                flush()
+            elif tag == "lb":
+                current.append(None)
+            else:
+                if tag == "cell" and current:
+                    current.append(" ")
+                walk(child)
+            if isinstance(child.tail, str):
+                current.append(child.tail)
+
+    walk(body)
+    flush()
+    return "\n\n".join(paragraphs)
 
 
 def article_from_record(obj: Any, *, origin: str) -> ArticleInput:
@@ -267,14 +324,18 @@ def iter_jsonl(text: str, *, origin: str) -> Iterator[ArticleInput | InputFailur
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputFailure(
-                where, InputFormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}).")
+                where,
+                InputFormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})."),
+                sha256=bytes_sha256(line),
             )
             continue
         try:
             yield article_from_record(obj, origin=where)
         except InputError as exc:
             ident = obj.get("id") if isinstance(obj, dict) else None
-            yield InputFailure(where, exc, id=str(ident) if ident is not None else None)
+            yield InputFailure(
+                where, exc, id=str(ident) if ident is not None else None, sha256=bytes_sha256(line)
+            )
 
 
 def read_bytes(
@@ -298,7 +359,7 @@ def read_bytes(
                 try:
                     yield article_from_record(rec, origin=where)
                 except InputError as exc:
-                    yield InputFailure(where, exc)
+                    yield InputFailure(where, exc, sha256=bytes_sha256(json.dumps(rec, ensure_ascii=False)))
             return
         if kind == "html":
             yield article_from_html(text, origin=origin)
@@ -308,7 +369,7 @@ def read_bytes(
         check_text(item.text, origin=origin)
         yield item
     except InputError as exc:
-        yield InputFailure(origin, exc)
+        yield InputFailure(origin, exc, sha256=bytes_sha256(data))
 
 
 HOUSEKEEPING_STEMS = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice"})

@@ -215,12 +215,18 @@ class Figure(Record):
     additional: bool = Field(
         False, description="Counts others besides those already mentioned ('three more')."
     )
+    historical: bool = Field(
+        False,
+        description="A background total or an earlier event's toll ('500,000 killed since 2011'), not the "
+        "article's own news.",
+    )
 
 
 class Extraction(BaseModel):
     """Everything Herald found in one article."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # Serialised by alias everywhere (model_dump, model_dump_json, to_json): "schema", not "schema_".
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
 
     schema_: Literal["herald/1"] = Field("herald/1", alias="schema")
     herald_version: str

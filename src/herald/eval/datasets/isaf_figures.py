@@ -1,8 +1,8 @@
 """``isaf-figures``: minimum number killed and captured per ISAF press release (exact match).
 
 Herald's figures are aggregated per release (see :func:`minimum`): ``min_killed`` from the ``killed`` figures,
-``min_captured`` from the ``arrested``/``detained``/``abducted`` ones. Figures about background totals ("have
-detained more than 35 leaders since June") are not told apart from the release's own event (a known gap).
+``min_captured`` from the ``arrested``/``detained``/``abducted`` ones. Figures marked ``historical``
+(background totals such as "have detained more than 35 leaders since June") are left out.
 Baseline ``zero``: always 0, the majority answer.
 """
 
@@ -29,10 +29,11 @@ EXCLUSIVE = frozenset(
 def minimum(figures: Iterable[Figure], categories: frozenset[str]) -> int:
     """The release-level minimum from the figures counting these categories, in text order: a figure marked
     ``additional`` ("two more") adds to the running total, any other one restates it (the total becomes the
-    larger of the two). A figure's minimum is its ``low`` bound, else its value."""
+    larger of the two). A figure's minimum is its ``low`` bound, else its value. Background figures
+    (``historical``: totals since a date, tolls of earlier attacks) are not the release's own toll."""
     total = 0.0
     for f in figures:
-        if f.counts not in categories:
+        if f.counts not in categories or f.historical:
             continue
         v = f.low if f.low is not None else f.value
         if v is None:

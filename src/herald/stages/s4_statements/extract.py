@@ -25,8 +25,8 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
-from ...schema import Statement
 from ..common import actor_for_token, actors_at, doc_text, meta
 from .found import Found
 from .headline import headline_statement
@@ -557,6 +557,52 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             out.append(found)
 
 
+def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Moscow's decision to expel the diplomats", "the minister's claim that the vote was rigged": a cue
+    noun with a possessor (the source) and a to-infinitive or that-clause (the content)."""
+    doc = ctx.doc
+    nouns = ctx.lex.noun_cues
+    if not nouns:
+        return
+    for tok in doc:
+        cls = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
+            continue  # a cue noun heading its sentence is a misparse ("His decision to resign surprised ...")
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON") or owner.lower_ in ("its", "their"):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i), None)
+        if comp is None or comp.pos_ not in ("VERB", "AUX"):
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children
+        )
+        if not (infinitive or clause):
+            continue
+        rng = ctx.clip(trim(doc, *subtree_range(comp)), tok)
+        above = {a.i for a in tok.ancestors}
+        cut = next((k for k in range(rng[0], rng[1]) if k in above), None)
+        if cut is not None:  # a parse that hangs the sentence's own verb under the content
+            rng = trim(doc, rng[0], cut)
+        s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS or e <= s:
+            continue
+        found = Found(
+            content=ctx.chars(*rng),
+            kind="indirect",
+            rule=f"noun-cue:{tok.lemma_.lower()}",
+            cue=tok,
+            cue_text=tok.text,
+            cue_class=cls,
+            speaker=ctx.chars(s, e),
+            speaker_head=owner,
+            tokens=[rng[0], rng[1] - 1, tok.i, s],
+        )
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -631,8 +677,46 @@ def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             found.rule = "quote-follows-speaker"
             found.speaker, found.speaker_head = prev.speaker, prev.speaker_head
             found.cue_class = prev.cue_class if prev.cue_class in ("speech", "writing") else "speech"
+        elif _whole_paragraph(ctx, q):
+            _speaker_from_previous_paragraph(ctx, found, q)
         out.append(found)
         done[qi] = found
+
+
+def _whole_paragraph(ctx: _Context, q: Quote) -> bool:
+    """Whether the quotation is its paragraph's only text (a block of quoted speech)."""
+    lo, hi = ctx.paragraph(q.start)
+    return not ctx.text[lo : q.start].strip() and not ctx.text[q.end : hi].strip(" \t.,")
+
+
+def _speaker_from_previous_paragraph(ctx: _Context, found: Found, q: Quote) -> None:
+    """A paragraph of quoted speech after one whose last sentence has someone address an audience or speak
+    ("Colonel Ali addressed journalists in Kabul.\n\n“Our forces ...”"): that someone is the speaker."""
+    lo, _ = ctx.paragraph(q.start)
+    if lo <= 0:
+        return
+    k = lo - 1
+    while k > 0 and ctx.text[k].isspace():
+        k -= 1
+    tok = ctx.doc[ctx.token_at(k)]
+    sent = ctx.sent(tok.i)
+    if ctx.quote_of[sent.start] >= 0 or ctx.quote_of[tok.i] >= 0:
+        return  # the previous paragraph ends in a quotation of its own
+    root = sent.root
+    lemma = root.lemma_.lower()
+    if lemma not in ctx.lex.speech_events and ctx.lex.verbs.get(lemma) not in ("speech", "writing"):
+        return
+    if is_negated(root):
+        return
+    sp = speaker_of(root, ctx.lex.message_nouns)
+    if sp is None:
+        return
+    head, (s, e) = sp
+    if head.pos_ == "PRON" or e <= s or actor_for_token(head) is None:
+        return
+    found.speaker = ctx.chars(s, e)
+    found.speaker_head = head
+    found.rule = f"quote-after-speaker-paragraph:{lemma}"
 
 
 def _ends_sentence(ctx: _Context, last: int) -> bool:
@@ -676,6 +760,9 @@ def _only_quotes_between(ctx: _Context, prev: Found, q: Quote) -> bool:
     own = set(prev.tokens)
     lo = min(own) if own else span.start
     hi = max(own) if own else span.start
+    if prev.cue is not None and prev.rule.startswith("quote-then-cue"):
+        # “A,” General Allen told reporters. “B.”: the rest of the attribution sentence is no narration
+        hi = max(hi, ctx.sent(prev.cue.i).end - 1)
     for t in span:
         if ctx.quote_of[t.i] >= 0 or t.is_punct or t.is_space or lo <= t.i <= hi:
             continue
@@ -708,22 +795,89 @@ def _span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
-def _speaker_id(doc: Doc, f: Found) -> str | None:
+def _named_for_role(doc: Doc, actor: Actor) -> Actor | None:
+    """ "The minister said": a bare role mention stands for the named person introduced earlier with that
+    role ("Interior Minister Gerald Darmanin"), when exactly one such person precedes it."""
+    if actor.kind != "person" or not actor.title or actor.name.lower() != actor.title.lower():
+        return None
+    first = min((m.start for m in actor.mentions), default=0)
+    role = actor.title.lower().split()[-1]
+    named = [
+        a
+        for a in doc._.herald_actors or ()
+        if a is not actor
+        and a.kind == "person"
+        and a.title
+        and a.name.lower() != a.title.lower()
+        and a.title.lower().split()[-1] == role
+        and any(m.end <= first for m in a.mentions)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _speaker_id(doc: Doc, f: Found, pronouns: dict[int, Actor]) -> str | None:
+    actor = pronouns.get(id(f)) or _speaker_actor(doc, f)
+    if actor is None:
+        return None
+    named = _named_for_role(doc, actor)
+    return (named or actor).id
+
+
+_PERSONAL = frozenset({"he", "she"})
+_PRONOUN_WINDOW = 2000  # characters back to the previous speaker a "he said" may refer to
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
+    """ "he said" / "she added" refers to the person who spoke last, unless narration since then made
+    another person the subject of a sentence ("Odinga accused Kibaki of rigging the vote. “This is theft,” he
+    said" -> Odinga; "Lavrov said ... He met Kerry ... “...,” he said" -> Lavrov). Keyed by ``id(found)``."""
+    doc = ctx.doc
+    resolved: dict[int, Actor] = {}
+    last: tuple[int, Actor] | None = None  # (character end of the speaker mention, the person)
+    for f in out:
+        head = f.speaker_head
+        if head is None or f.speaker is None:
+            continue
+        if head.lower_ in _PERSONAL and head.pos_ == "PRON":
+            pick = last[1] if last is not None and f.speaker[0] - last[0] <= _PRONOUN_WINDOW else None
+            lo = last[0] if last is not None else max(0, f.speaker[0] - _PRONOUN_WINDOW)
+            for i in range(ctx.token_at(lo), head.i):
+                tok = doc[i]
+                if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo:
+                    continue
+                actor = actor_for_token(tok)
+                if actor is not None and actor.kind == "person":
+                    pick = actor  # a person made the subject of the narration since
+            if pick is not None:
+                resolved[id(f)] = pick
+                last = (f.speaker[1], pick)
+            continue
+        actor = _speaker_actor(doc, f)
+        if actor is not None and actor.kind == "person":
+            last = (f.speaker[1], _named_for_role(doc, actor) or actor)
+    return resolved
+
+
+def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
     if f.speaker is None:
         return None
     exact = actors_at(doc, *f.speaker)
     if exact:
-        return exact[0].id
+        return exact[0]
     if f.speaker_head is not None:
         actor = actor_for_token(f.speaker_head)
         if actor is not None:
-            return actor.id
+            return actor
     # "according to a count by The Associated Press", "the ministry's figures": the one actor named inside
     start, end = f.speaker
     inside = {
         a.id for a in doc._.herald_actors or () for m in a.mentions if start <= m.start and m.end <= end
     }
-    return inside.pop() if len(inside) == 1 else None
+    if len(inside) != 1:
+        return None
+    ident = inside.pop()
+    return next(a for a in doc._.herald_actors or () if a.id == ident)
 
 
 def extract_statements(doc: Doc) -> list[Statement]:
@@ -742,17 +896,19 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _direct_quotes(ctx, out, done)
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
+    _noun_cues(ctx, out, done)
     _unattributed(ctx, out, done)
     out = [f for f in out if f.content[1] > f.content[0]]
     out.sort(key=lambda f: (f.content[0], f.content[1]))
     ids = {id(f): f"s{n}" for n, f in enumerate(out, 1)}
+    pronouns = _pronoun_speakers(ctx, out)
     records: list[Statement] = []
     for f in out:
         ev = f.evidence or _evidence(ctx, f)
         records.append(
             Statement(
                 id=ids[id(f)],
-                speaker=_speaker_id(doc, f),
+                speaker=_speaker_id(doc, f, pronouns),
                 speaker_text=ctx.text[f.speaker[0] : f.speaker[1]] if f.speaker else None,
                 cue=f.cue_text,
                 cue_class=f.cue_class,

@@ -27,6 +27,10 @@ class CueLexicon:
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
     headline_labels: set[str] = field(default_factory=set)
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
+    speech_events: frozenset[str] = frozenset()
+    noun_cues: dict[str, str] = field(
+        default_factory=dict
+    )  # "X's decision to ...": noun lemma -> cue_class  # "X addressed journalists.\n\n“...”": X speaks next
 
     @functools.cached_property
     def phrasal_verbs(self) -> frozenset[str]:
@@ -70,11 +74,18 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.sources[words] = str(entry.get("class", "other"))
     lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
     lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
+    lex.speech_events = lex.speech_events | {str(w).lower() for w in data.get("speech_events") or ()}
+    for cls, words in (data.get("noun_cues") or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
+        for w in words or ():
+            lex.noun_cues[str(w).lower()] = cls
     for w in data.get("remove") or ():
         w = str(w).lower()
         lex.verbs.pop(w, None)
         lex.np_content.discard(w)
         lex.infinitive_content.discard(w)
+        lex.noun_cues.pop(w, None)
 
 
 @functools.lru_cache(maxsize=1)

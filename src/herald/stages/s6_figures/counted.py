@@ -16,6 +16,9 @@ _NOUNISH = ("NOUN", "PROPN", "PRON")
 _OBJECT_DEPS = ("dobj", "nsubjpass", "oprd")
 _CLIMB_DEPS = ("conj", "appos")
 _INCLUDING = ("including", "include", "among", "excluding", "plus")
+# Category placeholder of a total that names no category ("the total", "the tally"): the extractor gives it
+# the category of the figure it sums, the previous one in the sentence.
+OPEN_TOTAL = "=total"
 
 
 @dataclass
@@ -127,6 +130,11 @@ def _total(slot: Token, verb: Token, lex: FiguresLexicon) -> tuple[str, Token, s
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return _total_noun(c, lex)
+    # "bringing the death toll to 40", "took the total to five"
+    if _lemma(verb) in lex.total_object_verbs:
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                return _total_noun(c, lex)
     # "officials put the death toll at 56", "estimated the number of dead at 20"
     if slot.dep_ == "pobj" and slot.head.lower_ == "at":
         for c in verb.children:
@@ -150,7 +158,8 @@ def _total_noun(noun: Token, lex: FiguresLexicon) -> tuple[str, Token, str] | No
                         pl = _lemma(p)
                         if p.dep_ == "pobj" and (pl in lex.nouns or p.lower_ in lex.adjectives):
                             return lex.nouns.get(pl) or lex.adjectives[p.lower_], p, f"total:{nl}-of-{pl}"
-            return None
+            # "bringing the total to five": the total of what the sentence counted before it
+            return OPEN_TOTAL, noun, f"total:{nl}"
     if nl in lex.nouns and nl not in ("body", "life"):
         return lex.nouns[nl], noun, f"total:{nl}"
     return None

@@ -17,6 +17,8 @@ from ...schema import Span as TextSpan
 from ..common import doc_text
 from . import hedges as hedge_cues
 from . import implicit
+from .background import background_rule
+from .counted import OPEN_TOTAL
 from .counted import resolve as resolve_counted
 from .filters import not_a_figure
 from .lexicon import FiguresLexicon, lexicon
@@ -107,8 +109,21 @@ def extract_figures(doc: Doc) -> list[Figure]:
             if figure is None:
                 continue
             figure.hedges = hedge_cues.for_figure(hedges_of(si), hedges_of(si + 1))
+            if figure.counts == OPEN_TOTAL:
+                _open_total(figure, figures)
             figures.append(figure)
     return figures
+
+
+_NOT_SUMMED = frozenset({None, "other", "money", "percent", OPEN_TOTAL})
+
+
+def _open_total(figure: Figure, earlier: list[Figure]) -> None:
+    """ "Two soldiers were killed and three policemen died, bringing the total to five": the stated total
+    counts what the figures before it in the sentence count. The separate tolls stay figures of their own."""
+    same = [f for f in earlier if f.evidence.start == figure.evidence.start and f.counts not in _NOT_SUMMED]
+    figure.counts = same[-1].counts if same else "other"
+    figure.rule = f"{figure.rule}; total-of:{same[-1].id}" if same else figure.rule
 
 
 def _figure(
@@ -123,7 +138,8 @@ def _figure(
     n: int,
 ) -> Figure | None:
     is_implicit = q.rules[0].startswith("implicit")
-    if not is_implicit and not_a_figure(doc, q, lex) is not None:
+    is_zero = q.rules[0].startswith("zero:")  # "no one": the negated-one filter is what it replaces
+    if not (is_implicit or is_zero) and not_a_figure(doc, q, lex) is not None:
         return None
     start = doc[q.start].idx
     end = doc[q.end - 1].idx + len(doc[q.end - 1].text)
@@ -148,6 +164,9 @@ def _figure(
     rules = [*q.rules, f"counts:{counted.rule}", f"source:{src.rule}"]
     if event_id:
         rules.append(event_rule)
+    background = background_rule(counted.trigger or doc[q.head], event_id, events, lex)
+    if background is not None:
+        rules.append(background)
     return Figure(
         id=f"f{n}",
         value=_number(q.value),
@@ -167,4 +186,5 @@ def _figure(
         number=TextSpan(start=start, end=end, text=text[start:end]),
         rule="; ".join(rules),
         additional=counted.additional,
+        historical=background is not None,
     )

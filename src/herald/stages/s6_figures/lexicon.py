@@ -46,6 +46,10 @@ class FiguresLexicon:
     person_nouns: frozenset[str] = frozenset()
     person_suffixes: tuple[str, ...] = ()
     party_nouns: frozenset[str] = frozenset()
+    zero_words: dict[tuple[str, ...], str] | None = None  # phrase -> itself, for the phrase matcher
+    background_words: dict[tuple[str, ...], str] | None = None
+    blame_words: frozenset[str] = frozenset()
+    total_object_verbs: frozenset[str] = frozenset()
 
 
 def _raw() -> dict[str, Any]:
@@ -104,4 +108,8 @@ def lexicon() -> FiguresLexicon:
         person_nouns=frozenset(raw.get("person_nouns", [])),
         person_suffixes=tuple(raw.get("person_suffixes", [])),
         party_nouns=frozenset(str(w).lower() for w in raw.get("party_nouns", [])),
+        zero_words={_key(w): str(w).lower() for w in raw.get("zero_words", [])},
+        background_words={_key(w): str(w).lower() for w in raw.get("background_words", [])},
+        blame_words=frozenset(str(w).lower() for w in raw.get("blame_words", [])),
+        total_object_verbs=frozenset(str(w).lower() for w in raw.get("total_object_verbs", [])),
     )

@@ -86,8 +86,17 @@ class Scanner:
         self.percent = {p: "percent" for p in lex.percent}
         self.vague_words = {k: v.word for k, v in lex.vague.items()}
         # first words an expression can start with (besides digits): a cheap filter before parsing
+        self.zero_words = lex.zero_words or {}
         self.starters = frozenset(
-            [*self.words, *self.word_scales, "a", "an", "half", *(k[0] for k in lex.vague)]
+            [
+                *self.words,
+                *self.word_scales,
+                "a",
+                "an",
+                "half",
+                *(k[0] for k in lex.vague),
+                *(k[0] for k in self.zero_words),
+            ]
         )
 
     # -- numbers -------------------------------------------------------------------------------------------
@@ -225,7 +234,7 @@ class Scanner:
         if parsed is None:
             vague = self._parse_vague(toks, i)
             if vague is None:
-                return None
+                return self._zero(tokens, toks, i)
             value, j, rule, weak = vague
             q = Quantity(i, j, i, j, value, value, None, vague=True, weak=weak, rules=[rule])
             q.qualifier = None
@@ -237,6 +246,23 @@ class Scanner:
         self._currency_percent(toks, q)
         self._qualifier(tokens, toks, q)
         return q
+
+    def _zero(self, tokens: Span, toks: list[str], i: int) -> Quantity | None:
+        """ "No one was killed", "no casualties", "none were hurt": a figure of zero (weak: it needs a known
+        category). A "no" counts only as the determiner of a noun ("no more than 20" is a qualifier)."""
+        n, phrase = _match_phrase(toks, i, self.zero_words, 3)
+        if not n:
+            return None
+        if phrase == "no":
+            tok = tokens[i]
+            if tok.dep_ != "det" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i <= tok.i:
+                return None
+        elif phrase in ("not a single", "not one"):
+            nxt = tokens[i + n] if i + n < len(tokens) else None
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
+                return None
+        # The phrase's last word ("one", "single") is the one the parser hangs on the counted noun.
+        return Quantity(i, i + n, i + n - 1, i + n, 0.0, 0.0, 0.0, weak=True, rules=[f"zero:{phrase}"])
 
     def _range(self, tokens: Span, toks: list[str], q: Quantity) -> None:
         j = q.num_end
