@@ -253,3 +253,30 @@ def open_store(path: str | Path, *, readonly: bool = False) -> Store:
     store = Store(path, conn)
     store.migrate()
     return store
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``) to an existing store: ingest can keep writing beside it.
+
+    Nothing is migrated; the store must have been created by ``herald ingest``. Safe to use from
+    another thread than the one that opened it (each server worker thread opens its own).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such database. Create it with `herald ingest PATHS --db {path}`.")
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False, timeout=30
+        )
+        conn.row_factory = sqlite3.Row
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open as an SQLite database ({exc}).") from exc
+    missing = {"articles", "events", "actors", "statements", "figures", "places", "articles_fts"} - names
+    if missing:
+        conn.close()
+        raise StoreError(
+            f"{path}: not a Herald store (missing tables: {', '.join(sorted(missing))}). "
+            f"Create it with `herald ingest PATHS --db {path}`."
+        )
+    return conn
