@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.herald-installed
 
-.PHONY: setup run test lint typecheck unit schema bench clean
+.PHONY: setup run test lint typecheck unit schema bench clean browser
 
-setup: $(STAMP)
+setup: $(STAMP) browser
 
 # Everything the project needs comes from its own files: the lock pins the whole environment,
 # the model is pinned by hash and installed without dependencies.
@@ -40,3 +40,9 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) herald.db out .pytest_cache .mypy_cache .ruff_cache
+
+# The explorer's browser tests drive Debian's Chromium (never a downloaded browser); as root (CI) install it.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium chromium-driver; } || \
+	  echo "chromium/chromium-driver not installed: the browser tests will be skipped (CI fails them)"

@@ -103,10 +103,11 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        details = [
-            {"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]) or "request", "message": e.get("msg", "")}
-            for e in exc.errors()
-        ]
+        details = []
+        for e in exc.errors():
+            loc = [str(p) for p in e.get("loc", ())[1:]]  # ("query", name, index...) -> name
+            where = f" (item {loc[1]})" if len(loc) > 1 else ""
+            details.append({"parameter": loc[0] if loc else "request", "message": e.get("msg", "") + where})
         first = details[0] if details else {"parameter": "request", "message": "invalid"}
         return _error(request, 422, f"{first['parameter']}: {first['message']}", details)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query
+from pydantic import Field
 
 from ..corpus.query import Filters
 from .errors import BadRequest
@@ -67,7 +68,7 @@ class EventQuery:
     ] = None
     mode: Annotated[list[str] | None, Query(description="PLOVER mode (repeatable).", max_length=20)] = None
     quad: Annotated[
-        list[int] | None,
+        list[Annotated[int, Field(ge=1, le=4)]] | None,
         Query(description="Quad class (repeatable): 1 verbal coop, 2 material coop, 3 verbal conflict, "
               "4 material conflict.", max_length=4),
     ] = None
