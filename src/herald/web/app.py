@@ -15,6 +15,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from email.utils import formatdate
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -131,6 +132,13 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        # An empty form field (``?quad=&since=``) means "no filter", not an invalid value.
+        raw = request.scope.get("query_string", b"")
+        if raw:
+            pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v.strip()]
+            if len(kept) != len(pairs):
+                request.scope["query_string"] = urlencode(kept).encode("latin-1")
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:

@@ -3,10 +3,11 @@
 Every page's URL carries its filters (shareable) and links its JSON twin under ``/api/v1``.
 """
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 
 from ..corpus import browse, query
 from ..corpus.query import Filters
@@ -15,6 +16,8 @@ from . import fused
 from .api import Conn, Key
 from .params import Cursor, Date, EventQuery, Text, decode_cursor, encode_cursor
 from .render import render
+
+STATIC = Path(__file__).parent / "static"
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Events = Annotated[EventQuery, Depends()]
@@ -134,3 +137,8 @@ def ledger(
 ) -> HTMLResponse:
     data = fused.ledger(c, event=event, counts=counts, limit=50)
     return _page(request, "ledger.html", data=data, json_url=_json_twin(request, "/api/v1/ledger"))
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")

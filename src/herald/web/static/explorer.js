@@ -189,16 +189,33 @@
       clear(box);
       const legend = document.getElementById("timeline-legend");
       clear(legend);
-      const days = data.days.filter((d) => d);
-      if (!days.length) { box.appendChild(el("p", { class: "muted" }, "No dated event under these filters.")); return; }
-      const series = mode === "quad" ? data.by_quad : data.by_type;
-      const names = Object.keys(series).sort();
+      // A real time axis: every day between the first and last full date (months past ~400 days);
+      // week- or month-precision dates cannot be placed on a day and are counted apart.
+      const full = data.days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+      const series0 = mode === "quad" ? data.by_quad : data.by_type;
+      const names = Object.keys(series0).sort();
+      let vague = 0;
+      for (const n of names) for (const [d, v] of Object.entries(series0[n])) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) vague += v;
+      if (!full.length) { box.appendChild(el("p", { class: "muted" }, "No event with a full date under these filters.")); return; }
+      const t0 = Date.parse(full[0] + "T00:00:00Z"), t1 = Date.parse(full[full.length - 1] + "T00:00:00Z");
+      const monthly = (t1 - t0) / 86400000 > 400;
+      const bin = (d) => (monthly ? d.slice(0, 7) : d);
+      const days = [];
+      for (let t = t0; t <= t1; t += 86400000) {
+        const b = bin(new Date(t).toISOString().slice(0, 10));
+        if (days[days.length - 1] !== b) days.push(b);
+      }
+      const series = {};
+      for (const n of names) {
+        series[n] = {};
+        for (const [d, v] of Object.entries(series0[n])) if (/^\d{4}-\d{2}-\d{2}$/.test(d)) series[n][bin(d)] = (series[n][bin(d)] || 0) + v;
+      }
       const color = (name, i) => (mode === "quad" ? QUAD_COLORS[name] || "#999" : PALETTE[i % PALETTE.length]);
       const totals = days.map((d) => names.reduce((s, n) => s + (series[n][d] || 0), 0));
       const max = Math.max(1, ...totals);
       const W = Math.max(600, box.clientWidth || 900), H = 180, pad = 30;
       const bw = Math.max(2, Math.min(40, (W - pad * 2) / days.length - 2));
-      const s = svg("svg", { viewBox: "0 0 " + W + " " + (H + 40), class: "chart", role: "img", "aria-label": "events per day" });
+      const s = svg("svg", { viewBox: "0 0 " + W + " " + (H + 60), class: "chart", role: "img", "aria-label": "events per day" });
       s.appendChild(svg("line", { x1: pad, y1: H, x2: W - pad, y2: H, class: "axis" }));
       s.appendChild(svg("text", { x: 2, y: 12, class: "axis-label" }, String(max)));
       days.forEach((day, i) => {
@@ -214,18 +231,19 @@
           r.addEventListener("click", () => {
             const form = document.getElementById("event-filters");
             const params = new URLSearchParams(new FormData(form));
-            if (day.length === 10) { params.set("since", day); params.set("until", day); }
+            params.set("since", day); params.set("until", day);
             if (mode === "quad") { params.delete("quad"); params.append("quad", n); } else { params.delete("type"); params.append("type", n); }
             for (const [k, v2] of [...params.entries()]) if (!v2) params.delete(k);
             window.location.search = params.toString();
           });
           s.appendChild(r);
         });
-        if (days.length <= 20 || i % Math.ceil(days.length / 12) === 0) {
+        if (i % Math.ceil(days.length / 14) === 0) {
           s.appendChild(svg("text", { x: x, y: H + 14, class: "axis-label", transform: "rotate(30 " + x + " " + (H + 14) + ")" }, day));
         }
       });
       box.appendChild(s);
+      if (vague) box.appendChild(el("p", { class: "muted" }, vague + " event(s) dated only to a week or month are not drawn."));
       names.forEach((n, j) => {
         const t = el("span", { class: "key" }, mode === "quad" ? QUAD_NAMES[n] : n);
         const sw = el("span", { class: "swatch" });
@@ -355,9 +373,12 @@
         if (e - w < 30) { const c = (e + w) / 2; w = c - 15; e = c + 15; }
         if (n - s0 < 20) { const c = (n + s0) / 2; s0 = c - 10; n = c + 10; }
       }
-      const W = 960, H = Math.round(Math.min(640, Math.max(300, W * (n - s0) / (e - w))));
+      // same scale on both axes: widen the shorter side of the box to the drawing's shape
+      const W = 960, H = 540;
+      if ((e - w) / (n - s0) < W / H) { const c = (e + w) / 2, half = ((n - s0) * W) / H / 2; w = c - half; e = c + half; }
+      else { const c = (n + s0) / 2, half = ((e - w) * H) / W / 2; s0 = c - half; n = c + half; }
       const X = (lon) => ((lon - w) / (e - w)) * W, Y = (lat) => ((n - lat) / (n - s0)) * H;
-      const sv = svg("svg", { viewBox: "0 0 " + W + " " + H, class: "chart map-svg", role: "img", "aria-label": "map of events" });
+      const sv = svg("svg", { viewBox: "0 0 " + W + " " + H, class: "chart map-svg", role: "img", "aria-label": "map of events", preserveAspectRatio: "xMidYMid slice" });
       sv.appendChild(svg("rect", { x: 0, y: 0, width: W, height: H, class: "sea" }));
       for (const f of topoFeatures(topo, "countries")) {
         let d = "";
@@ -440,7 +461,16 @@
     box.appendChild(legend);
   }
 
+  // Filter forms: leave empty fields out of the URL, so shared links carry only the filters in use.
+  function initForms() {
+    document.querySelectorAll("form.filters").forEach((form) => form.addEventListener("submit", () => {
+      form.querySelectorAll("input, select").forEach((f) => { if (!f.value) f.disabled = true; });
+      setTimeout(() => form.querySelectorAll("input, select").forEach((f) => { f.disabled = false; }), 0);
+    }));
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    initForms();
     initArticle();
     initTimeline();
     initNetwork();
