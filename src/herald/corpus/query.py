@@ -109,11 +109,12 @@ def _speaker_params(actor: str) -> list[Any]:
 _EVENTS = _Table(
     select=EVENT_SQL,
     tail=" ORDER BY date, e.uid",
+    # matching actors found once, then their events by index (not a subquery per event)
     actor=(
-        "EXISTS (SELECT 1 FROM event_actors x JOIN actors ac ON ac.uid = x.actor "
-        f"WHERE x.event = e.uid AND {_actor_match('ac')} UNION ALL "
-        "SELECT 1 FROM event_recipients x JOIN actors ac ON ac.uid = x.actor "
-        f"WHERE x.event = e.uid AND {_actor_match('ac')})"
+        "e.uid IN (SELECT x.event FROM event_actors x WHERE x.actor IN "
+        f"(SELECT ac.uid FROM actors ac WHERE {_actor_match('ac')}) UNION ALL "
+        "SELECT x.event FROM event_recipients x WHERE x.actor IN "
+        f"(SELECT ac.uid FROM actors ac WHERE {_actor_match('ac')}))"
     ),
     actor_params=lambda actor: _actor_params(actor) * 2,
     type_column="e.type",
@@ -137,8 +138,8 @@ def _event_extras(f: Filters) -> tuple[list[str], list[Any]]:
     params: list[Any] = []
     if f.recipient:
         where.append(
-            "EXISTS (SELECT 1 FROM event_recipients x JOIN actors ac ON ac.uid = x.actor "
-            f"WHERE x.event = e.uid AND {_actor_match('ac')})"
+            "e.uid IN (SELECT x.event FROM event_recipients x WHERE x.actor IN "
+            f"(SELECT ac.uid FROM actors ac WHERE {_actor_match('ac')}))"
         )
         params += _actor_params(f.recipient)
     if f.modes:
@@ -149,14 +150,10 @@ def _event_extras(f: Filters) -> tuple[list[str], list[Any]]:
         params += f.quads
     if f.bbox:
         west, south, east, north = f.bbox
-        where.append("p.lat BETWEEN ? AND ?")
-        params += [south, north]
-        if west <= east:
-            where.append("p.lon BETWEEN ? AND ?")
-            params += [west, east]
-        else:  # the box crosses the antimeridian
-            where.append("(p.lon >= ? OR p.lon <= ?)")
-            params += [west, east]
+        # the box crosses the antimeridian when west > east
+        lon = "lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)"
+        where.append(f"e.place IN (SELECT uid FROM places WHERE lat BETWEEN ? AND ? AND {lon})")
+        params += [south, north, west, east]
     if f.min_confidence is not None:
         where.append("e.confidence >= ?")
         params.append(f.min_confidence)

@@ -168,6 +168,17 @@ MIGRATIONS: list[tuple[str, str]] = [
             JOIN event_recipients er ON er.event = events.uid JOIN actors r ON r.uid = er.actor;
         """,
     ),
+    (
+        "0006_browse_indexes",
+        """
+        -- Covering indexes for browsing (herald serve): filters and sort keys are read from the index,
+        -- never from the wide rows (article text, evidence).
+        CREATE INDEX IF NOT EXISTS articles_browse ON articles(key, duplicate_of, published);
+        CREATE INDEX IF NOT EXISTS events_browse ON events(
+            article, historical, type, date, quad, confidence, place, uid);
+        CREATE INDEX IF NOT EXISTS places_geo ON places(lat, lon, uid);
+        """,
+    ),
 ]
 
 
@@ -272,7 +283,7 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open as an SQLite database ({exc}).") from exc
-    missing = {"articles", "events", "actors", "statements", "figures", "places", "articles_fts"} - names
+    missing = {"articles", "events", "actors", "statements", "figures", "places", "articles_fts", "migrations"} - names
     if missing:
         conn.close()
         raise StoreError(
@@ -280,3 +291,9 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
             f"Create it with `herald ingest PATHS --db {path}`."
         )
     return conn
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Migrations this version of Herald has that the store has not applied (a read-only reader cannot)."""
+    done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    return [name for name, _ in MIGRATIONS if name not in done]

@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..corpus.store import open_readonly
+from ..corpus.store import open_readonly, pending_migrations
 from ..errors import StoreError
 from . import api, pages
 from .errors import BadRequest, body
@@ -52,7 +52,14 @@ class Connections:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        open_readonly(path).close()  # fail at start-up, with a clear message, if the store is unusable
+        conn = open_readonly(path)  # fail at start-up, with a clear message, if the store is unusable
+        self.pending = pending_migrations(conn)
+        conn.close()
+        if self.pending:
+            log.warning(
+                "%s predates %s: it works, but slower. Open it once for writing to migrate it "
+                "(e.g. `herald events --db %s --limit 1`).", path, ", ".join(self.pending), path
+            )
 
     def get(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
