@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 
 run: setup
 	$(BIN)/herald run
+	@echo "Browse it: $(BIN)/herald serve --db herald.db   then open http://127.0.0.1:8000/ (Ctrl-C stops it)"
 
 test: setup lint typecheck unit
 

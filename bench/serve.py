@@ -32,15 +32,36 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ["articles", "actors", "mentions", "times", "places", "statements", "events", "event_actors",
-          "event_recipients", "figures", "article_sources"]
+TABLES = [
+    "articles",
+    "actors",
+    "mentions",
+    "times",
+    "places",
+    "statements",
+    "events",
+    "event_actors",
+    "event_recipients",
+    "figures",
+    "article_sources",
+]
 
 
 def template_store(path: Path) -> Path:
     if not path.exists():
         subprocess.run(
-            [sys.executable, "-c", "from herald.cli import main; main()", "run", "--db", str(path), "--out", str(path.parent / "out")],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-c",
+                "from herald.cli import main; main()",
+                "run",
+                "--db",
+                str(path),
+                "--out",
+                str(path.parent / "out"),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     return path
 
@@ -62,16 +83,18 @@ def build(template: Path, out: Path, copies: int) -> dict[str, int]:
 
     if out.exists():
         out.unlink()
-    with open_store(out) as store:
-        pass  # schema and migrations
+    open_store(out).close()  # schema and migrations
     src = sqlite3.connect(template)
     dst = sqlite3.connect(out, isolation_level=None)
     dst.execute("PRAGMA journal_mode=WAL")
     dst.execute("PRAGMA synchronous=OFF")
-    rows = {t: (
-        [d[1] for d in src.execute(f"PRAGMA table_info({t})")],
-        src.execute(f"SELECT * FROM {t}").fetchall(),
-    ) for t in TABLES}
+    rows = {
+        t: (
+            [d[1] for d in src.execute(f"PRAGMA table_info({t})")],
+            src.execute(f"SELECT * FROM {t}").fetchall(),
+        )
+        for t in TABLES
+    }
     keys = [r[0] for r in src.execute("SELECT key FROM articles")]
     rng = random.Random(7)
     dst.execute("BEGIN")
@@ -80,9 +103,8 @@ def build(template: Path, out: Path, copies: int) -> dict[str, int]:
         new = {k: hashlib.sha256(f"{k}:{i}".encode()).hexdigest()[:16] for k in keys}
 
         def rekey(value: Any, new: dict[str, str] = new) -> Any:
-            if isinstance(value, str) and len(value) >= 16 and value[:16] in new:
-                if len(value) == 16 or value[16] == ":":
-                    return new[value[:16]] + value[16:]
+            if isinstance(value, str) and value[:16] in new and (len(value) == 16 or value[16:17] == ":"):
+                return new[value[:16]] + value[16:]
             return value
 
         for table in TABLES:
@@ -91,8 +113,12 @@ def build(template: Path, out: Path, copies: int) -> dict[str, int]:
             for r in data:
                 v = [rekey(x) for x in r]
                 for j, c in enumerate(columns):
-                    if c in ("published", "date", "value") and table in ("articles", "events", "times",
-                                                                         "article_sources"):
+                    if c in ("published", "date", "value") and table in (
+                        "articles",
+                        "events",
+                        "times",
+                        "article_sources",
+                    ):
                         v[j] = shift(v[j], days)
                     elif c == "sha256":
                         v[j] = hashlib.sha256(f"{r[j]}:{i}".encode()).hexdigest()
@@ -102,7 +128,9 @@ def build(template: Path, out: Path, copies: int) -> dict[str, int]:
             dst.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", out_rows)
     dst.execute("COMMIT")
     dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    counts = {t: dst.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "actors")}
+    counts = {
+        t: dst.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "actors")
+    }
     dst.close()
     src.close()
     return counts
@@ -111,9 +139,9 @@ def build(template: Path, out: Path, copies: int) -> dict[str, int]:
 def endpoints(base: httpx.Client) -> dict[str, str]:
     key = base.get("/api/v1/articles", params={"q": "Beni", "limit": 1}).json()["items"][0]["key"]
     return {
-        "events, filtered (type + dates)": "/api/v1/events?type=ASSAULT&since=2025-02-01&until=2025-05-31&limit=50",
+        "events, filtered (type + dates)": "/api/v1/events?type=ASSAULT&since=2025-02-01&until=2025-05-31",
         "events, filtered (actor + quad)": "/api/v1/events?actor=army&quad=4&limit=50",
-        "events, filtered (place + dates)": "/api/v1/events?place=COD&since=2025-03-01&until=2025-06-30&limit=50",
+        "events, filtered (place + dates)": "/api/v1/events?place=COD&since=2025-03-01&until=2025-06-30",
         "events, filtered (bbox + confidence)": "/api/v1/events?bbox=28,-3,31,3&min_confidence=0.5&limit=50",
         "events, first page": "/api/v1/events?limit=50",
         "events, timeline": "/api/v1/events/timeline?type=ASSAULT",
@@ -128,7 +156,7 @@ def endpoints(base: httpx.Client) -> dict[str, str]:
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -151,8 +179,19 @@ def main() -> None:
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     server = subprocess.Popen(
-        [sys.executable, "-c", "from herald.cli import main; main()", "serve", "--db", str(db), "--port", str(args.port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-c",
+            "from herald.cli import main; main()",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(args.port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         base = httpx.Client(base_url=f"http://127.0.0.1:{args.port}", timeout=30)
@@ -179,8 +218,10 @@ def main() -> None:
                 if r.status_code != 200:
                     bad += 1
                     errors.append(f"{url}: {r.status_code}")
-            print(f"| {name} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {pct(times, 99):.1f} | {bad} |",
-                  flush=True)
+            print(
+                f"| {name} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {pct(times, 99):.1f} | {bad} |",
+                flush=True,
+            )
 
         # concurrent phase: every thread cycles through the endpoints for a fixed time
         lat: list[float] = []

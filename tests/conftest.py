@@ -70,7 +70,7 @@ XSS_ARTICLES = [
         "text": (
             "Rebels attacked the village of Beni on Monday <script>alert('text')</script>, killing at least "
             "12 people, the army said.\n\n"
-            '"We will never surrender <img src=x onerror=alert(\'quote\')>," said Kambale Musavuli '
+            "\"We will never surrender <img src=x onerror=alert('quote')>,\" said Kambale Musavuli "
             "\"><svg onload=alert('svg')>, a spokesman for the Ituri Defence Front.\n\n"
             "Police arrested 40 protesters in Kinshasa on Tuesday ' onmouseover='alert(4)' "
             '<a href="javascript:alert(5)">click</a>, according to the interior ministry.'
@@ -85,7 +85,7 @@ XSS_ARTICLES = [
         "text": (
             "President Félix Tshisekedi condemned the killings in Beni </textarea><script>alert(6)</script> "
             "and ordered an inquiry on Wednesday.\n\n"
-            "\"The perpetrators <b onmouseover=alert(7)>will be punished</b>,\" Tshisekedi told reporters "
+            '"The perpetrators <b onmouseover=alert(7)>will be punished</b>," Tshisekedi told reporters '
             "in Kinshasa {{ 7*7 }} ${alert(8)}."
         ),
     },

@@ -32,7 +32,9 @@ def get(client: TestClient, url: str, **params: Any) -> Any:
 
 def with_events(client: TestClient) -> str:
     """The key of an article about the Beni attack with events coded."""
-    return next(a["key"] for a in get(client, "/api/v1/articles", q="Beni attack")["items"] if a["events"] >= 2)
+    return next(
+        a["key"] for a in get(client, "/api/v1/articles", q="Beni attack")["items"] if a["events"] >= 2
+    )
 
 
 def walk(client: TestClient, url: str, **params: Any) -> list[dict[str, Any]]:
@@ -70,8 +72,15 @@ def test_endpoints_answer(client: TestClient, url: str, keys: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/articles", "/api/v1/events", "/api/v1/actors", "/api/v1/statements", "/api/v1/figures",
-            "/api/v1/places"]
+    "url",
+    [
+        "/api/v1/articles",
+        "/api/v1/events",
+        "/api/v1/actors",
+        "/api/v1/statements",
+        "/api/v1/figures",
+        "/api/v1/places",
+    ],
 )
 def test_cursor_pages_cover_the_list_once_in_order(client: TestClient, url: str) -> None:
     whole = get(client, url, limit=500)["items"]
@@ -87,7 +96,10 @@ def test_cursor_pages_cover_the_list_once_in_order(client: TestClient, url: str)
         ({"type": "ASSAULT"}, lambda e: e["type"] == "ASSAULT"),
         ({"type": ["ASSAULT", "PROTEST"]}, lambda e: e["type"] in ("ASSAULT", "PROTEST")),
         ({"quad": 4}, lambda e: e["quad"] == 4),
-        ({"since": "2025-03-12", "until": "2025-03-14"}, lambda e: "2025-03-12" <= e["date"][:10] <= "2025-03-14"),
+        (
+            {"since": "2025-03-12", "until": "2025-03-14"},
+            lambda e: "2025-03-12" <= e["date"][:10] <= "2025-03-14",
+        ),
         ({"place": "COD"}, lambda e: e["place_country"] == "COD"),
         ({"bbox": "28,-2,31,2"}, lambda e: 28 <= e["lon"] <= 31 and -2 <= e["lat"] <= 2),
         ({"min_confidence": 0.6}, lambda e: e["confidence"] >= 0.6),
@@ -198,13 +210,19 @@ def test_download_holds_the_whole_filter(client: TestClient) -> None:
 def test_etag_and_not_modified(client: TestClient) -> None:
     r = client.get("/api/v1/events", params={"type": "ASSAULT"})
     assert r.headers["etag"] and r.headers["last-modified"]
-    again = client.get("/api/v1/events", params={"type": "ASSAULT"}, headers={"If-None-Match": r.headers["etag"]})
+    again = client.get(
+        "/api/v1/events", params={"type": "ASSAULT"}, headers={"If-None-Match": r.headers["etag"]}
+    )
     assert again.status_code == 304 and again.content == b""
-    other = client.get("/api/v1/events", params={"type": "PROTEST"}, headers={"If-None-Match": r.headers["etag"]})
+    other = client.get(
+        "/api/v1/events", params={"type": "PROTEST"}, headers={"If-None-Match": r.headers["etag"]}
+    )
     assert other.status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/", "/events", "/api/v1/events", "/openapi.json", "/nothing", "/static/explorer.js"])
+@pytest.mark.parametrize(
+    "url", ["/", "/events", "/api/v1/events", "/openapi.json", "/nothing", "/static/explorer.js"]
+)
 def test_security_headers_everywhere(client: TestClient, url: str) -> None:
     h = client.get(url).headers
     assert h["content-security-policy"] == CSP
@@ -240,7 +258,9 @@ def test_detail_pages(client: TestClient) -> None:
     assert client.get("/articles/0000000000000000", headers={"accept": "text/html"}).status_code == 404
 
 
-def test_store_is_opened_read_only_and_ingest_can_write_beside(client: TestClient, example_store: Path) -> None:
+def test_store_is_opened_read_only_and_ingest_can_write_beside(
+    client: TestClient, example_store: Path
+) -> None:
     conn = client.app.state.db.get()  # type: ignore[attr-defined]
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM errors")
@@ -253,16 +273,25 @@ def test_store_is_opened_read_only_and_ingest_can_write_beside(client: TestClien
 def test_serving_a_bad_store_fails_clearly(tmp_path: Path, name: str) -> None:
     if name == "not-sqlite.db":
         (tmp_path / name).write_text("hello")
-    with pytest.raises(StoreError, match="herald ingest|cannot open as an SQLite database"):
+    with pytest.raises(StoreError, match=r"herald ingest|cannot open as an SQLite database"):
         create_app(tmp_path / name)
 
 
 def test_hostile_text_is_escaped_in_html(xss_store: Path) -> None:
     with TestClient(create_app(xss_store)) as c:
         keys = [a["key"] for a in c.get("/api/v1/articles").json()["items"]]
-        pages = ["/", "/articles", "/events?historical=true", "/statements", "/actors", *(f"/articles/{k}" for k in keys)]
+        pages = [
+            "/",
+            "/articles",
+            "/events?historical=true",
+            "/statements",
+            "/actors",
+            *(f"/articles/{k}" for k in keys),
+        ]
         for page in pages:
             html = c.get(page).text
-            assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html, page
+            assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html, (
+                page
+            )
             assert 'href="javascript:' not in html, page
         assert "&lt;script&gt;alert" in c.get(f"/articles/{keys[0]}").text

@@ -27,8 +27,10 @@ DRIVER = shutil.which("chromedriver")
 if not (CHROMIUM and DRIVER):
     if os.environ.get("CI"):
         raise RuntimeError("CI needs Debian's chromium and chromium-driver: `make setup` installs them")
-    pytest.skip("chromium / chromedriver not installed (apt-get install chromium chromium-driver)",
-                allow_module_level=True)
+    pytest.skip(
+        "chromium / chromedriver not installed (apt-get install chromium chromium-driver)",
+        allow_module_level=True,
+    )
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
@@ -189,10 +191,21 @@ def test_no_injected_script_runs(browser: WebDriver, xss_store: Path) -> None:
     try:
         site = server.url
         browser.get(site + "/api/v1/articles")
-        keys = [a["key"] for a in __import__("json").loads(browser.find_element(By.TAG_NAME, "body").text)["items"]]
+        keys = [
+            a["key"]
+            for a in __import__("json").loads(browser.find_element(By.TAG_NAME, "body").text)["items"]
+        ]
         assert len(keys) == 2
-        pages = ["/", "/articles", "/events?historical=true", "/actors", "/statements", "/map?historical=true",
-                 "/ledger", *(f"/articles/{k}" for k in keys)]
+        pages = [
+            "/",
+            "/articles",
+            "/events?historical=true",
+            "/actors",
+            "/statements",
+            "/map?historical=true",
+            "/ledger",
+            *(f"/articles/{k}" for k in keys),
+        ]
         browser.get(site + "/statements")
         speakers = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a.speaker-link")]
         browser.get(site + "/actors")
@@ -223,7 +236,7 @@ def assert_clean(driver: WebDriver, url: str) -> None:
     assert all(s.endswith("/static/explorer.js") for s in scripts), (url, scripts)
     injected = driver.execute_script(
         "return document.querySelectorAll('img, svg[onload], [onerror], [onmouseover], [onload], iframe, "
-        "a[href^=\"javascript:\"], b, textarea').length"
+        'a[href^="javascript:"], b, textarea\').length'
     )
     assert injected == 0, url
     assert console_errors(driver) == [], url

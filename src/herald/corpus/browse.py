@@ -9,6 +9,7 @@ Wikidata id when it has one, else its canonical name (``ACTOR_KEY``).
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from typing import Any
@@ -22,7 +23,9 @@ ACTOR_KEY = "COALESCE({a}.wikidata, {a}.name)"
 KINDS = ("event", "actor", "place", "time", "figure", "statement")
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+def _rows(
+    conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()
+) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(sql, params)]
 
 
@@ -57,7 +60,8 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     top = actors_page(conn, limit=10)[0]
     sources = _rows(
         conn,
-        "SELECT source, count(*) AS articles FROM articles GROUP BY source ORDER BY articles DESC, source LIMIT 10",
+        "SELECT source, count(*) AS articles FROM articles GROUP BY source "
+        "ORDER BY articles DESC, source LIMIT 10",
     )
     return {
         "counts": counts,
@@ -125,7 +129,7 @@ def _segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[dict[st
     valid = [(s, e, k, u) for s, e, k, u in spans if 0 <= s < e <= n]
     cuts = sorted({0, n, *(s for s, _, _, _ in valid), *(e for _, e, _, _ in valid)})
     out: list[dict[str, Any]] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in itertools.pairwise(cuts):
         covering = [(k, u) for s, e, k, u in valid if s <= lo and hi <= e]
         covering.sort(key=lambda ku: KINDS.index(ku[0]))
         out.append(
@@ -175,11 +179,14 @@ def article(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
     for e in events:
         e["contexts"] = json_list(e["contexts"])
         e["actor_ids"] = [r["actor"] for r in roles if r["event"] == e["id"] and r["role"] == "actors"]
-        e["recipient_ids"] = [r["actor"] for r in roles if r["event"] == e["id"] and r["role"] == "recipients"]
+        e["recipient_ids"] = [
+            r["actor"] for r in roles if r["event"] == e["id"] and r["role"] == "recipients"
+        ]
     statements = _rows(
         conn,
         "SELECT uid AS id, local_id, speaker, speaker_text, cue, cue_class, kind, content, content_start, "
-        "content_end, evidence, evidence_start, evidence_end FROM statements WHERE article = ? ORDER BY rowid",
+        "content_end, evidence, evidence_start, evidence_end FROM statements WHERE article = ? "
+        "ORDER BY rowid",
         [key],
     )
     figures = _rows(
@@ -198,7 +205,8 @@ def article(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
     )
     places = _rows(
         conn,
-        'SELECT uid AS id, local_id, text, start, "end", name, geonameid, country, admin1, lat, lon, feature, '
+        'SELECT uid AS id, local_id, text, start, "end", name, geonameid, country, admin1, lat, lon, '
+        "feature, "
         "resolution, source, confidence FROM places WHERE article = ? ORDER BY start",
         [key],
     )
@@ -216,7 +224,11 @@ def article(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
             lo, hi = s["evidence_start"], s["evidence_end"]
         if lo is not None:
             spans.append((lo, hi, "statement", s["id"]))
-    spans += [(f["evidence_start"], f["evidence_end"], "figure", f["id"]) for f in figures if f["evidence_start"] is not None]
+    spans += [
+        (f["evidence_start"], f["evidence_end"], "figure", f["id"])
+        for f in figures
+        if f["evidence_start"] is not None
+    ]
     spans += [(t["start"], t["end"], "time", t["id"]) for t in times if t["start"] is not None]
     spans += [(p["start"], p["end"], "place", p["id"]) for p in places if p["start"] is not None]
     art.update(
@@ -245,7 +257,8 @@ def event(conn: sqlite3.Connection, uid: str) -> dict[str, Any] | None:
     for role, table in (("actor_records", "event_actors"), ("recipient_records", "event_recipients")):
         e[role] = _rows(
             conn,
-            f"SELECT ac.uid AS id, ac.name, ac.kind, ac.country, ac.sector, {ACTOR_KEY.format(a='ac')} AS key "
+            "SELECT ac.uid AS id, ac.name, ac.kind, ac.country, ac.sector, "
+            f"{ACTOR_KEY.format(a='ac')} AS key "
             f"FROM {table} x JOIN actors ac ON ac.uid = x.actor WHERE x.event = ? ORDER BY x.position",
             [uid],
         )
@@ -411,7 +424,8 @@ def actor(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
         "article_list": _rows(
             conn,
             f"SELECT DISTINCT a.key, a.title, a.published, a.source FROM articles a "
-            f"WHERE a.key IN (SELECT article FROM actors WHERE uid IN ({marks})) ORDER BY a.published DESC LIMIT 50",
+            f"WHERE a.key IN (SELECT article FROM actors WHERE uid IN ({marks})) "
+            "ORDER BY a.published DESC LIMIT 50",
             uids,
         ),
     }

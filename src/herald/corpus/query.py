@@ -111,12 +111,11 @@ _EVENTS = _Table(
     tail=" ORDER BY date, e.uid",
     # matching actors found once, then their events by index (not a subquery per event)
     actor=(
-        "e.uid IN (SELECT x.event FROM event_actors x WHERE x.actor IN "
-        f"(SELECT ac.uid FROM actors ac WHERE {_actor_match('ac')}) UNION ALL "
-        "SELECT x.event FROM event_recipients x WHERE x.actor IN "
+        "e.uid IN (SELECT x.event FROM (SELECT event, actor FROM event_actors UNION ALL "
+        "SELECT event, actor FROM event_recipients) x WHERE x.actor IN "
         f"(SELECT ac.uid FROM actors ac WHERE {_actor_match('ac')}))"
     ),
-    actor_params=lambda actor: _actor_params(actor) * 2,
+    actor_params=_actor_params,
     type_column="e.type",
     type_case=str.upper,
     date="COALESCE(e.date, a.published)",
@@ -370,7 +369,9 @@ FIGURES_DETAIL = replace(
 )
 
 
-def events_detail_rows(conn: sqlite3.Connection, f: Filters, *, uid: str | None = None) -> list[dict[str, Any]]:
+def events_detail_rows(
+    conn: sqlite3.Connection, f: Filters, *, uid: str | None = None
+) -> list[dict[str, Any]]:
     """Events with every column (``EVENT_DETAIL_SQL``) under ``f``; ``uid``: that event only."""
     conditions, params = where(EVENTS_DETAIL, f)
     if uid is not None:

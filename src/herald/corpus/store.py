@@ -283,7 +283,16 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open as an SQLite database ({exc}).") from exc
-    missing = {"articles", "events", "actors", "statements", "figures", "places", "articles_fts", "migrations"} - names
+    missing = {
+        "articles",
+        "events",
+        "actors",
+        "statements",
+        "figures",
+        "places",
+        "articles_fts",
+        "migrations",
+    } - names
     if missing:
         conn.close()
         raise StoreError(

@@ -77,7 +77,9 @@ def articles(
 def _article(c: sqlite3.Connection, key: str) -> dict[str, Any]:
     art = browse.article(c, key)
     if art is None:
-        raise HTTPException(404, f"no article with key {key!r} (keys are 16 hex digits; see /api/v1/articles)")
+        raise HTTPException(
+            404, f"no article with key {key!r} (keys are 16 hex digits; see /api/v1/articles)"
+        )
     return art
 
 
@@ -99,7 +101,8 @@ def events(
     c: Conn,
     ev: Events,
     fused_: Annotated[
-        bool, Query(alias="fused", description="Fused events (one per real-world event) instead of per article.")
+        bool,
+        Query(alias="fused", description="Fused events (one per real-world event) instead of per article."),
     ] = False,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -107,21 +110,23 @@ def events(
     if fused_:
         rows, after = fused.events_page(c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor))
         return _page("fused", rows, after, limit)
-    rows, after = query.page(c, query.EVENTS_DETAIL, ev.filters(), limit=limit, after=decode_cursor("events", cursor))
+    rows, after = query.page(
+        c, query.EVENTS_DETAIL, ev.filters(), limit=limit, after=decode_cursor("events", cursor)
+    )
     for r in rows:
         r["contexts"] = browse.json_list(r["contexts"])
     return _page("events", rows, after, limit)
 
 
-@router.get("/events/timeline", summary="Event counts per day, per type and per quad class, under the filters")
+@router.get(
+    "/events/timeline", summary="Event counts per day, per type and per quad class, under the filters"
+)
 def timeline(c: Conn, ev: Events) -> dict[str, Any]:
     return browse.timeline(c, ev.filters())
 
 
 @router.get("/events/places", summary="Geocoded places of the filtered events, with counts (the map)")
-def event_places(
-    c: Conn, ev: Events, limit: Annotated[int, Query(ge=1, le=5000)] = 2000
-) -> dict[str, Any]:
+def event_places(c: Conn, ev: Events, limit: Annotated[int, Query(ge=1, le=5000)] = 2000) -> dict[str, Any]:
     return {"items": browse.event_places(c, ev.filters(), limit=limit)}
 
 
@@ -136,9 +141,32 @@ def event_network(
 
 
 EXPORT_COLUMNS = (
-    "id", "date", "type", "mode", "quad", "cameo", "intensity", "actors", "recipients", "place", "place_country",
-    "lat", "lon", "historical", "negated", "future", "hypothetical", "trigger", "evidence", "rule", "confidence",
-    "article_key", "article", "title", "source", "published",
+    "id",
+    "date",
+    "type",
+    "mode",
+    "quad",
+    "cameo",
+    "intensity",
+    "actors",
+    "recipients",
+    "place",
+    "place_country",
+    "lat",
+    "lon",
+    "historical",
+    "negated",
+    "future",
+    "hypothetical",
+    "trigger",
+    "evidence",
+    "rule",
+    "confidence",
+    "article_key",
+    "article",
+    "title",
+    "source",
+    "published",
 )
 
 
@@ -214,7 +242,9 @@ def actor(c: Conn, key: Key) -> dict[str, Any]:
 @router.get("/statements", summary="Who said what; search the content with q", response_model=Page)
 def statements(
     c: Conn,
-    q: Annotated[str | None, Query(max_length=200, description="Words that must all occur in the content.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words that must all occur in the content.")
+    ] = None,
     speaker: Text = None,
     cue_class: Annotated[list[str] | None, Query(max_length=20)] = None,
     since: Date = None,
@@ -231,14 +261,18 @@ def statements(
         search=(q or "").strip() or None,
         duplicates=duplicates,
     )
-    rows, after = query.page(c, query.STATEMENTS_DETAIL, f, limit=limit, after=decode_cursor("statements", cursor))
+    rows, after = query.page(
+        c, query.STATEMENTS_DETAIL, f, limit=limit, after=decode_cursor("statements", cursor)
+    )
     return _page("statements", rows, after, limit)
 
 
 @router.get("/figures", summary="Numeric claims with their qualifier, source and hedges", response_model=Page)
 def figures(
     c: Conn,
-    counts: Annotated[list[str] | None, Query(max_length=20, description="What is counted, e.g. killed.")] = None,
+    counts: Annotated[
+        list[str] | None, Query(max_length=20, description="What is counted, e.g. killed.")
+    ] = None,
     source: Annotated[str | None, Query(max_length=200, description="Who the figure rests on.")] = None,
     place: Text = None,
     since: Date = None,
@@ -271,18 +305,25 @@ def places(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    rows, after = browse.places_page(c, search=q, country=country, limit=limit, after=decode_cursor("places", cursor))
+    rows, after = browse.places_page(
+        c, search=q, country=country, limit=limit, after=decode_cursor("places", cursor)
+    )
     return _page("places", rows, after, limit)
 
 
-@router.get("/fused-events", summary="Fused events: one per real-world event, with the articles reporting it",
-            response_model=Page)
+@router.get(
+    "/fused-events",
+    summary="Fused events: one per real-world event, with the articles reporting it",
+    response_model=Page,
+)
 def fused_events(c: Conn, ev: Events, limit: Limit = 50, cursor: Cursor = None) -> Page:
     rows, after = fused.events_page(c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor))
     return _page("fused", rows, after, limit)
 
 
-@router.get("/ledger", summary="Claim ledger: per fused event and counted thing, every figure by source over time")
+@router.get(
+    "/ledger", summary="Claim ledger: per fused event and counted thing, every figure by source over time"
+)
 def ledger(
     c: Conn,
     event: Annotated[str | None, Query(max_length=300, description="A fused event id.")] = None,

@@ -58,7 +58,10 @@ class Connections:
         if self.pending:
             log.warning(
                 "%s predates %s: it works, but slower. Open it once for writing to migrate it "
-                "(e.g. `herald events --db %s --limit 1`).", path, ", ".join(self.pending), path
+                "(e.g. `herald events --db %s --limit 1`).",
+                path,
+                ", ".join(self.pending),
+                path,
             )
 
     def get(self) -> sqlite3.Connection:
@@ -78,11 +81,18 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str, details: list[dict[str, object]] | None = None) -> Response:
+def _error(
+    request: Request, status: int, message: str, details: list[dict[str, object]] | None = None
+) -> Response:
     if _is_api(request) or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse(body(status, message, details), status_code=status)
     page = render(
-        "error.html", path=request.url.path, json_url=None, status=status, message=message, details=details or []
+        "error.html",
+        path=request.url.path,
+        json_url=None,
+        status=status,
+        message=message,
+        details=details or [],
     )
     return HTMLResponse(page, status)
 

@@ -43,7 +43,9 @@ CODES = {
 
 def body(status: int, message: str, details: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return ErrorBody(
-        error=ErrorDetail(status=status, code=CODES.get(status, "error"), message=message, details=details or [])
+        error=ErrorDetail(
+            status=status, code=CODES.get(status, "error"), message=message, details=details or []
+        )
     ).model_dump()
 
 

@@ -1,4 +1,4 @@
-"""``herald explain`` for a stored article, as JSON (runs the pipeline on the article's text, once per call)."""
+"""``herald explain`` for a stored article, as JSON (runs the pipeline again on the article's text)."""
 
 from __future__ import annotations
 

@@ -45,15 +45,30 @@ def home(request: Request, c: Conn) -> HTMLResponse:
 
 @router.get("/articles")
 def articles(
-    request: Request, c: Conn, q: Text = None, source: Text = None, since: Date = None, until: Date = None,
+    request: Request,
+    c: Conn,
+    q: Text = None,
+    source: Text = None,
+    since: Date = None,
+    until: Date = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     rows, after = browse.articles_page(
-        c, search=q, source=source, since=since, until=until, limit=PAGE, after=decode_cursor("articles", cursor)
+        c,
+        search=q,
+        source=source,
+        since=since,
+        until=until,
+        limit=PAGE,
+        after=decode_cursor("articles", cursor),
     )
     keep = {"q": q, "source": source, "since": since, "until": until}
     return _page(
-        request, "articles.html", rows=rows, keep=keep, next_cursor=encode_cursor("articles", after),
+        request,
+        "articles.html",
+        rows=rows,
+        keep=keep,
+        next_cursor=encode_cursor("articles", after),
         json_url=_json_twin(request, "/api/v1/articles"),
     )
 
@@ -73,8 +88,14 @@ def events(request: Request, c: Conn, ev: Events, cursor: Cursor = None) -> HTML
     rows, after = query.page(c, query.EVENTS_DETAIL, f, limit=PAGE, after=decode_cursor("events", cursor))
     keep = ev.query_string()
     return _page(
-        request, "events.html", rows=rows, ev=ev, keep=keep, ontology=_ontology(),
-        next_cursor=encode_cursor("events", after), json_url=_json_twin(request, "/api/v1/events"),
+        request,
+        "events.html",
+        rows=rows,
+        ev=ev,
+        keep=keep,
+        ontology=_ontology(),
+        next_cursor=encode_cursor("events", after),
+        json_url=_json_twin(request, "/api/v1/events"),
     )
 
 
@@ -82,7 +103,11 @@ def events(request: Request, c: Conn, ev: Events, cursor: Cursor = None) -> HTML
 def actors(request: Request, c: Conn, q: Text = None, cursor: Cursor = None) -> HTMLResponse:
     rows, after = browse.actors_page(c, search=q, limit=PAGE, after=decode_cursor("actors", cursor))
     return _page(
-        request, "actors.html", rows=rows, q=q, next_cursor=encode_cursor("actors", after),
+        request,
+        "actors.html",
+        rows=rows,
+        q=q,
+        next_cursor=encode_cursor("actors", after),
         json_url=_json_twin(request, "/api/v1/actors"),
     )
 
@@ -101,7 +126,11 @@ def actor(request: Request, c: Conn, key: Key) -> HTMLResponse:
 @router.get("/map")
 def map_page(request: Request, ev: Events) -> HTMLResponse:
     return _page(
-        request, "map.html", ev=ev, keep=ev.query_string(), ontology=_ontology(),
+        request,
+        "map.html",
+        ev=ev,
+        keep=ev.query_string(),
+        ontology=_ontology(),
         json_url=_json_twin(request, "/api/v1/events/places"),
     )
 
@@ -111,27 +140,42 @@ def statements(
     request: Request, c: Conn, q: Text = None, speaker: Text = None, cursor: Cursor = None
 ) -> HTMLResponse:
     f = Filters(actor=(speaker or "").strip() or None, search=(q or "").strip() or None)
-    rows, after = query.page(c, query.STATEMENTS_DETAIL, f, limit=PAGE, after=decode_cursor("statements", cursor))
+    rows, after = query.page(
+        c, query.STATEMENTS_DETAIL, f, limit=PAGE, after=decode_cursor("statements", cursor)
+    )
     return _page(
-        request, "statements.html", rows=rows, keep={"q": q, "speaker": speaker}, speaker_page=None,
-        next_cursor=encode_cursor("statements", after), json_url=_json_twin(request, "/api/v1/statements"),
+        request,
+        "statements.html",
+        rows=rows,
+        keep={"q": q, "speaker": speaker},
+        speaker_page=None,
+        next_cursor=encode_cursor("statements", after),
+        json_url=_json_twin(request, "/api/v1/statements"),
     )
 
 
 @router.get("/speakers/{key}")
 def speaker(request: Request, c: Conn, key: Key, cursor: Cursor = None) -> HTMLResponse:
     f = Filters(actor=key, duplicates=True)
-    rows, after = query.page(c, query.STATEMENTS_DETAIL, f, limit=PAGE, after=decode_cursor("statements", cursor))
+    rows, after = query.page(
+        c, query.STATEMENTS_DETAIL, f, limit=PAGE, after=decode_cursor("statements", cursor)
+    )
     rows = [r for r in rows if r["speaker_key"] == key]
     return _page(
-        request, "statements.html", rows=rows, keep={}, speaker_page=key,
-        next_cursor=encode_cursor("statements", after), json_url=f"/api/v1/statements?speaker={key}",
+        request,
+        "statements.html",
+        rows=rows,
+        keep={},
+        speaker_page=key,
+        next_cursor=encode_cursor("statements", after),
+        json_url=f"/api/v1/statements?speaker={key}",
     )
 
 
 @router.get("/ledger")
 def ledger(
-    request: Request, c: Conn,
+    request: Request,
+    c: Conn,
     event: Annotated[str | None, Query(max_length=300)] = None,
     counts: Annotated[str | None, Query(max_length=40)] = None,
 ) -> HTMLResponse:

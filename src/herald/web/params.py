@@ -69,8 +69,11 @@ class EventQuery:
     mode: Annotated[list[str] | None, Query(description="PLOVER mode (repeatable).", max_length=20)] = None
     quad: Annotated[
         list[Annotated[int, Field(ge=1, le=4)]] | None,
-        Query(description="Quad class (repeatable): 1 verbal coop, 2 material coop, 3 verbal conflict, "
-              "4 material conflict.", max_length=4),
+        Query(
+            description="Quad class (repeatable): 1 verbal coop, 2 material coop, 3 verbal conflict, "
+            "4 material conflict.",
+            max_length=4,
+        ),
     ] = None
     since: Date = None
     until: Date = None

@@ -27,8 +27,12 @@ def environment() -> Environment:
     )
     env.globals["url"] = _url
     env.filters["seg"] = lambda value: quote(str(value), safe="")  # one URL path segment
-    env.globals["QUADS"] = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-                            4: "material conflict"}
+    env.globals["QUADS"] = {
+        1: "verbal cooperation",
+        2: "material cooperation",
+        3: "verbal conflict",
+        4: "material conflict",
+    }
     return env
 
 
