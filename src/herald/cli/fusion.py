@@ -48,67 +48,51 @@ def figure_text(r: Any) -> str:
 
 
 def print_fused(rows: list[dict[str, Any]], console: Console = out, title: str = "fused events") -> None:
-    t = Table(
-        "id",
-        "date",
-        "type",
-        "mode",
-        "place",
-        "actors",
-        "sources",
-        "mentions",
-        "recalls",
-        "confidence",
-        title=f"{title} ({len(rows)})",
-        show_lines=False,
-    )
+    """One line per fused event (fits any terminal width)."""
+    console.print(f"[bold]{title}[/bold] ({len(rows)})")
     for r in rows:
-        t.add_row(
-            r["id"],
-            r["date"] or "",
-            r["type"],
-            r["mode"] or "",
-            r["place"] or r["country"] or "",
-            "; ".join((r["actors"] + r["recipients"])[:3]),
-            str(r["sources"]),
-            str(r["mentions"]),
-            str(r["recalls"]),
-            f"{r['confidence']:.2f}",
+        who = "; ".join((r["actors"] + [f"→ {x}" for x in r["recipients"]])[:4])
+        console.print(
+            f"  [cyan]{r['id']}[/cyan] {r['date'] or '?'} {r['type']}{'/' + r['mode'] if r['mode'] else ''} "
+            f"at {r['place'] or r['country'] or '?'} — {r['sources']} independent source(s), "
+            f"{r['mentions']} mention(s), {r['recalls']} recall(s), confidence {r['confidence']:.2f}"
+            + (f"\n      {who}" if who else ""),
+            highlight=False,
         )
-    console.print(t)
 
 
 def print_claims(claims: list[Any], console: Console = out) -> None:
+    """Every figure of each (fused event, counted thing), then the verdict and the history per source."""
     for d in claims:
-        t = Table(
-            "published",
-            "figure",
-            "counts",
-            "according to",
-            "hedges",
-            "outlet",
-            "article",
-            title=f"{d.fused_id} · {d.counts}: {d.figures} figures from {d.sources} sources",
-            title_justify="left",
+        console.print(
+            f"[bold]{d.fused_id}[/bold] · [bold]{d.counts}[/bold]: {d.figures} figures from {d.sources} sources",
+            highlight=False,
         )
         for r in d.rows:
-            t.add_row(
-                r.published or "",
-                figure_text(r),
-                r.unit or "",
-                r.source or "(unattributed)",
-                ", ".join(r.hedges),
-                r.outlet or "",
-                r.article,
+            hedges = f" [yellow]({'; '.join(r.hedges)})[/yellow]" if r.hedges else ""
+            console.print(
+                f"  {r.published or '?':10} {figure_text(r):>12} {r.unit or '':10} "
+                f"according to {r.source or '(unattributed)'}{hedges} — {r.outlet or '?'} ({r.article})",
+                highlight=False,
             )
-        console.print(t)
-        flag = "[yellow]sources disagree[/yellow]" if d.disagree else "[green]sources agree[/green]"
-        console.print(f"  {flag} (spread: {d.spread}) {d.explanation}")
-        latest = ", ".join(f"{k} {_num(v)}" for k, v in d.latest_per_source.items())
-        console.print(f"  latest per source: {latest}")
+        if d.spread == "none":
+            verdict = "[green]sources agree[/green]"
+        elif d.disagree:
+            verdict = (
+                f"[yellow]sources disagree[/yellow], spread explained by {d.spread.replace('+', ' and ')}"
+            )
+        else:
+            verdict = f"one figure per source now; revised over {d.spread.replace('+', ' and ')}"
+        console.print(f"  {verdict}: {d.explanation}", highlight=False)
+        console.print("  history per source:", highlight=False)
+        for source, steps in d.history.items():
+            console.print(
+                f"    {source}: " + " → ".join(f"{_num(v)} ({p})" for p, v in steps), highlight=False
+            )
         console.print(
-            f"  single figure: {_num(d.single_figure)} [dim](rule {d.single_figure_rule}: "
-            f"{d.single_figure_source})[/dim]\n"
+            f"  single figure: [bold]{_num(d.single_figure)}[/bold] by rule {d.single_figure_rule} "
+            f"({d.single_figure_source})\n",
+            highlight=False,
         )
 
 

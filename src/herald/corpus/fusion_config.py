@@ -21,6 +21,7 @@ class FusionConfig:
     slack_days: int
     report_lag_days: int
     recall_slack_days: int
+    recall_after_days: int
     radius_km: dict[str, float]
     max_candidates: int
     max_component: int
@@ -67,6 +68,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> FusionConfi
             slack_days=int(date["slack_days"]),
             report_lag_days=int(date["report_lag_days"]),
             recall_slack_days=int(date["recall_slack_days"]),
+            recall_after_days=int(date.get("recall_after_days", 10)),
             radius_km={str(k): float(v) for k, v in data["radius_km"].items()},
             max_candidates=int(data["max_candidates"]),
             max_component=int(data["max_component"]),

@@ -151,7 +151,7 @@ def article_mentions(conn: sqlite3.Connection, key: str, cfg: FusionConfig) -> l
         "ORDER BY start",
         (key,),
     ).fetchall()
-    main = _main_place(places)
+    main = _main_place(places)  # also gives the country of an event with no place of its own
     countries = Counter(p["country"] for p in places if p["country"])
     if not countries:
         countries = Counter(
@@ -185,15 +185,24 @@ def article_mentions(conn: sqlite3.Connection, key: str, cfg: FusionConfig) -> l
         span = interval(e["date"]) if e["time"] else undated
         has_place = e["lat"] is not None and not (e["feature"] or "").startswith("A.PCL")
         src = e if has_place else main
+        # Background: flagged historical by the coder, or dated (by its own time) well before publication.
+        old = bool(span and pub and e["time"] and span[1] < pub[0] - cfg.recall_after_days)
+        recall = bool(e["historical"]) or old
+        # A country-level place ("Ethiopia's minister") says less than the article's town: the town's
+        # country wins unless the event names a town itself.
+        if has_place:
+            country = e["pcountry"] or main_country
+        else:
+            country = (main["country"] if main and main["country"] else None) or e["pcountry"] or main_country
         out.append(
             Mention(
                 mention=e["uid"],
-                role="recall" if e["historical"] else "report",
+                role="recall" if recall else "report",
                 event=e["uid"],
                 figure=None,
                 type=e["type"],
                 mode=e["mode"] or None,
-                country=e["pcountry"] or main_country,
+                country=country,
                 day_lo=span[0] if span else None,
                 day_hi=span[1] if span else None,
                 granularity=span[2] if span else None,
@@ -208,7 +217,7 @@ def article_mentions(conn: sqlite3.Connection, key: str, cfg: FusionConfig) -> l
                 **base,
             )
         )
-        if not e["historical"]:
+        if not recall:
             typed.add(e["type"])
     # A toll with no event of its kind in the article (the "death toll rises to 18" story) is a mention too.
     for f in conn.execute(
@@ -228,7 +237,7 @@ def article_mentions(conn: sqlite3.Connection, key: str, cfg: FusionConfig) -> l
                 figure=f["uid"],
                 type=types[0],
                 mode=None,
-                country=main_country,
+                country=(main["country"] if main and main["country"] else main_country),
                 day_lo=undated[0] if undated else None,
                 day_hi=undated[1] if undated else None,
                 granularity="article" if undated else None,

@@ -68,6 +68,8 @@ class Disagreement:
     single_figure_rule: str
     single_figure_source: str | None
     rows: list[LedgerRow] = field(default_factory=list)
+    # Each source's figures in publication order: {source: [(published, value), ...]}, copies once.
+    history: dict[str, list[tuple[str | None, float | None]]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -168,17 +170,18 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
         spread = "+".join(k for k, on in (("time", by_time), ("source", by_source)) if on) or "time"
         parts = []
         if by_time:
-            # Each source's figure when it first appears (a republished copy adds nothing).
-            seen: dict[tuple[str, float], str] = {}
-            for r in rows:
-                if r.value is not None:
-                    seen.setdefault((source_key(r.source, r.outlet), r.value), f"{r.value:g} ({r.published})")
-            parts.append("figures change over time: " + " → ".join(seen.values()))
+            values = [f"{v:g}" for v in dict.fromkeys(r.value for r in rows if r.value is not None)]
+            parts.append("figures change over time (" + " → ".join(values) + ")")
         if by_source:
             parts.append("sources differ at the same moment")
         if low is not None and high is not None and low != high:
             parts.append(f"latest per source ranges {low:g}–{high:g}")
         text = "; ".join(parts)
+    history: dict[str, list[tuple[str | None, float | None]]] = {}
+    for r in rows:
+        steps = history.setdefault(source_key(r.source, r.outlet), [])
+        if not steps or steps[-1][1] != r.value:
+            steps.append((r.published, r.value))
     single, who = _single(latest, independent, cfg.single_figure_rule)
     first = rows[0] if rows else None
     return Disagreement(
@@ -196,6 +199,7 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
         single_figure_rule=cfg.single_figure_rule,
         single_figure_source=who,
         rows=rows,
+        history=history,
     )
 
 
