@@ -73,24 +73,49 @@ def base(conn: sqlite3.Connection, n: int, days: int, rng: random.Random) -> Non
             articles.append((key, key * 4, key, "t", pub, f"outlet{k}", "ok", "x", key, "2025-01-01"))
             for m in range(3):
                 mt = t if m == 0 else rng.choice(TYPES)
-                members.append((
-                    f"{key}:e{m + 1}", fid if m == 0 else f"G{i:09d}{m}", f"{key}:e{m + 1}", "report",
-                    None, key, key, f"outlet{k}", pub, mt, None, c, day, day, "day",
-                    town[1], town[2], "P.PPL", town[0], "event", "[]", words if m == 0 else "", m,
-                ))
+                members.append(
+                    (
+                        f"{key}:e{m + 1}",
+                        fid if m == 0 else f"G{i:09d}{m}",
+                        f"{key}:e{m + 1}",
+                        "report",
+                        None,
+                        key,
+                        key,
+                        f"outlet{k}",
+                        pub,
+                        mt,
+                        None,
+                        c,
+                        day,
+                        day,
+                        "day",
+                        town[1],
+                        town[2],
+                        "P.PPL",
+                        town[0],
+                        "event",
+                        "[]",
+                        words if m == 0 else "",
+                        m,
+                    )
+                )
                 if m:
                     fused.append((f"G{i:09d}{m}", mt, day, 1))
             i += 1
         fused.append((fid, t, day, min(story, n - i + story)))
     conn.execute("BEGIN")
     conn.executemany(
-        "INSERT INTO articles (key, sha256, id, title, published, source, status, text, cluster, ingested_at) "
+        "INSERT INTO articles (key, sha256, id, title, published, source, status, text, "
+        "cluster, ingested_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         articles,
     )
     conn.executemany(
-        "INSERT INTO fused_members (mention, fused_id, component, role, event, article, cluster, outlet, published, "
-        "type, mode, country, day_lo, day_hi, granularity, lat, lon, feature, place, place_from, actors, words, "
+        "INSERT INTO fused_members (mention, fused_id, component, role, event, article, "
+        "cluster, outlet, published, "
+        "type, mode, country, day_lo, day_hi, granularity, lat, lon, feature, place, "
+        "place_from, actors, words, "
         "start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         members,
     )
@@ -110,7 +135,8 @@ def new_article(conn: sqlite3.Connection, j: int, days: int, rng: random.Random)
     day = date.fromordinal(START + rng.randrange(days))
     c = rng.choice(COUNTRIES)
     conn.execute(
-        "INSERT INTO articles (key, sha256, id, title, published, source, status, text, cluster, ingested_at) "
+        "INSERT INTO articles (key, sha256, id, title, published, source, status, text, "
+        "cluster, ingested_at) "
         "VALUES (?, ?, ?, 'new', ?, 'newswire', 'ok', 'x', ?, '')",
         (key, key * 4, key, day.isoformat(), key),
     )
@@ -127,10 +153,20 @@ def new_article(conn: sqlite3.Connection, j: int, days: int, rng: random.Random)
             (f"{key}:t{m}", key, f"t{m}", day.isoformat()),
         )
         conn.execute(
-            "INSERT INTO events (uid, article, local_id, type, date, time, place, historical, negated, future, "
+            "INSERT INTO events (uid, article, local_id, type, date, time, place, historical, "
+            "negated, future, "
             "hypothetical, evidence_start, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)",
-            (uid, key, f"e{m + 1}", rng.choice(TYPES), day.isoformat(), f"{key}:t{m}", f"{key}:p{m}", m,
-             rng.choice(sents)),
+            (
+                uid,
+                key,
+                f"e{m + 1}",
+                rng.choice(TYPES),
+                day.isoformat(),
+                f"{key}:t{m}",
+                f"{key}:p{m}",
+                m,
+                rng.choice(sents),
+            ),
         )
     return key
 
@@ -183,7 +219,8 @@ def main() -> None:
     args = ap.parse_args()
     densities = ["steady", "dense"] if args.density == "both" else [args.density]
     print(
-        "| stored articles | density | days covered | mentions per type+country | ms / new article (median) | p90 "
+        "| stored articles | density | days covered | mentions per type+country | ms / new "
+        "article (median) | p90 "
         "| CPU ms / article (mean) | peak MB (tracemalloc) |"
     )
     print("|---:|---|---:|---:|---:|---:|---:|---:|")

@@ -151,7 +151,8 @@ def _report(stats: Any, db: Path) -> None:
     )
     if stats.fused_articles:
         err.print(
-            f"fused {stats.fused_articles} articles → {stats.fused_events} fused events (herald events --fused)"
+            f"fused {stats.fused_articles} articles → {stats.fused_events} fused events (herald "
+            "events --fused)"
         )
     for message in stats.errors[:5]:
         err.print(f"  [red]error[/red] {message}")

@@ -65,7 +65,8 @@ def print_claims(claims: list[Any], console: Console = out) -> None:
     """Every figure of each (fused event, counted thing), then the verdict and the history per source."""
     for d in claims:
         console.print(
-            f"[bold]{d.fused_id}[/bold] · [bold]{d.counts}[/bold]: {d.figures} figures from {d.sources} sources",
+            f"[bold]{d.fused_id}[/bold] · [bold]{d.counts}[/bold]: {d.figures} figures from "
+            f"{d.sources} sources",
             highlight=False,
         )
         for r in d.rows:
@@ -112,7 +113,8 @@ def register(app: typer.Typer) -> None:
         note: str | None = typer.Option(None, "--note", help="Why (kept with a manual split or merge)."),
         config: Path | None = CONFIG,
     ) -> None:
-        """Fuse events that tell the same real-world event across articles (incremental); split or merge by hand."""
+        """Fuse events that tell the same real-world event across articles (incremental); split
+        or merge by hand."""
         from ..corpus import fusion
         from ..corpus.fusion_config import load_config
         from ..corpus.store import open_store
@@ -149,7 +151,8 @@ def register(app: typer.Typer) -> None:
         ),
         config: Path | None = CONFIG,
     ) -> None:
-        """The claim ledger: every figure per fused event with its source and date, and where sources disagree."""
+        """The claim ledger: every figure per fused event with its source and date, and where
+        sources disagree."""
         from ..corpus import ledger as lg
         from ..corpus.fusion_config import load_config
         from ..corpus.store import open_store

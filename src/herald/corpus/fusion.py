@@ -181,7 +181,7 @@ def _store_clusters(
     component = min(ids)
     result: set[str] = set()
     for cluster in sorted(clusters, key=lambda c: (-len(c), c[0].mention)):
-        votes = Counter(old[m.mention] for m in cluster if old.get(m.mention))
+        votes = Counter(str(old[m.mention]) for m in cluster if old.get(m.mention))
         keep = [f for f, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])) if f not in claimed]
         fid = keep[0] if keep else _new_id(conn, cluster[0].mention, claimed | previous)
         claimed.add(fid)
@@ -258,7 +258,8 @@ def _place(conn: sqlite3.Connection, m: Mention, cfg: FusionConfig) -> None:
         members = _members(conn, "fused_id = ? AND role != 'recall' LIMIT ?", (c.fused_id, cfg.max_component))
         if all(score(m, x, cfg).conflict is None for x in members):
             conn.execute(
-                "UPDATE fused_members SET fused_id = ?, component = ?, score = ?, reason = ? WHERE mention = ?",
+                "UPDATE fused_members SET fused_id = ?, component = ?, score = ?, reason = ? "
+                "WHERE mention = ?",
                 (
                     c.fused_id,
                     c.component,
@@ -333,7 +334,7 @@ def summarise(conn: sqlite3.Connection, fid: str, cfg: FusionConfig) -> None:
             "first-report",
         )
     else:
-        date, date_rule = min(m.published or "" for m in reports) or None, "first-publication"
+        date, date_rule = min(m.published or "" for m in reports), "first-publication"
     placed = [m for m in reports if m.place_from == "event" and m.lat is not None] or [
         m for m in reports if m.lat is not None
     ]
@@ -348,7 +349,7 @@ def summarise(conn: sqlite3.Connection, fid: str, cfg: FusionConfig) -> None:
         for m in members
     ]
     copies = Counter(m.cluster or m.article for m in reports)
-    for cl, k in sorted(copies.items()):
+    for cl in sorted(copies):
         arts = {m.article for m in reports if (m.cluster or m.article) == cl}
         if len(arts) > 1:
             explanation.append(f"{len(arts)} near-duplicate articles (cluster {cl}) count as one source")
@@ -554,7 +555,8 @@ def merge(
             a, b = sorted((firsts[0], other))
             conn.execute("DELETE FROM fusion_overrides WHERE kind = 'cannot' AND a = ? AND b = ?", (a, b))
             conn.execute(
-                "INSERT OR IGNORE INTO fusion_overrides (kind, a, b, note, created_at) VALUES ('must', ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO fusion_overrides (kind, a, b, note, created_at) VALUES "
+                "('must', ?, ?, ?, ?)",
                 (a, b, note, now()),
             )
         comps = {
@@ -625,7 +627,8 @@ def fused_events(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Fused events as dicts (``actors``/``recipients``/``explanation`` decoded), by date."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     if type:
         where.append("type = ?")
         params.append(type.upper())
@@ -660,7 +663,8 @@ def members(conn: sqlite3.Connection, fused_id: str) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in conn.execute(
-            "SELECT m.mention, m.role, m.event, m.figure, a.id AS article, m.article AS article_key, m.outlet, "
+            "SELECT m.mention, m.role, m.event, m.figure, a.id AS article, m.article AS "
+            "article_key, m.outlet, "
             "m.published, m.cluster, m.type, m.mode, m.place, m.score, m.reason, "
             "COALESCE(e.evidence, f.evidence) AS evidence "
             "FROM fused_members m JOIN articles a ON a.key = m.article LEFT JOIN events e ON e.uid = m.event "

@@ -1,4 +1,5 @@
-"""Fusion thresholds and weights: ``data/fusion/fusion.yaml``, layered with the user's copy and an optional file."""
+"""Fusion thresholds and weights: ``data/fusion/fusion.yaml``, layered with the user's copy and
+an optional file."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ class FusionConfig:
 
 
 def load_config(path: str | Path | None = None, **overrides: Any) -> FusionConfig:
-    """The shipped config with the user's ``$HERALD_HOME/fusion/fusion.yaml``, then ``path``, then ``overrides``."""
+    """The shipped config with the user's ``$HERALD_HOME/fusion/fusion.yaml``, then ``path``,
+    then ``overrides``."""
     data = load_layered(CONFIG_PATH)
     if path is not None:
         data = merge(data, read_yaml(Path(path)))

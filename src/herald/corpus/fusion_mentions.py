@@ -174,7 +174,8 @@ def article_mentions(conn: sqlite3.Connection, key: str, cfg: FusionConfig) -> l
     typed: set[str] = set()
     rows = conn.execute(
         "SELECT e.uid, e.type, e.mode, e.date, e.time, e.historical, e.negated, e.future, e.hypothetical, "
-        "e.evidence, e.evidence_start, p.name AS pname, p.text AS ptext, p.country AS pcountry, p.lat, p.lon, "
+        "e.evidence, e.evidence_start, p.name AS pname, p.text AS ptext, p.country AS pcountry, "
+        "p.lat, p.lon, "
         "p.feature FROM events e LEFT JOIN places p ON p.uid = e.place WHERE e.article = ? "
         "ORDER BY e.evidence_start, e.uid",
         (key,),
@@ -209,7 +210,7 @@ def article_mentions(conn: sqlite3.Connection, key: str, cfg: FusionConfig) -> l
                 lat=src["lat"] if src else None,
                 lon=src["lon"] if src else None,
                 feature=src["feature"] if src else None,
-                place=(src["pname"] or src["ptext"]) if has_place else (main["name"] if main else None),
+                place=(e["pname"] or e["ptext"]) if has_place else (main["name"] if main else None),
                 place_from=("event" if has_place else "article") if src else None,
                 actors=_actor_keys(conn, e["uid"]),
                 words=" ".join(sorted(content_words(e["evidence"], art["title"]))),

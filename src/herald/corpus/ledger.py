@@ -89,7 +89,8 @@ def ledger(
     conn: sqlite3.Connection, fused_id: str | None = None, counts: str | list[str] | None = None
 ) -> list[LedgerRow]:
     """Every figure of a fused event (or of all), in publication order."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[Any] = []
     if fused_id:
         where.append("fused_id = ?")
         params.append(fused_id)
@@ -170,8 +171,8 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
         spread = "+".join(k for k, on in (("time", by_time), ("source", by_source)) if on) or "time"
         parts = []
         if by_time:
-            values = [f"{v:g}" for v in dict.fromkeys(r.value for r in rows if r.value is not None)]
-            parts.append("figures change over time (" + " → ".join(values) + ")")
+            shown = [f"{v:g}" for v in dict.fromkeys(r.value for r in rows if r.value is not None)]
+            parts.append("figures change over time (" + " → ".join(shown) + ")")
         if by_source:
             parts.append("sources differ at the same moment")
         if low is not None and high is not None and low != high:

@@ -177,7 +177,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             type TEXT NOT NULL, mode TEXT, date TEXT, date_rule TEXT,
             country TEXT, place TEXT, lat REAL, lon REAL, feature TEXT,
             actors TEXT, recipients TEXT,      -- JSON lists of names (every member's, most cited first)
-            sources INTEGER NOT NULL,          -- independent sources: distinct near-duplicate clusters reporting it
+            sources INTEGER NOT NULL,          -- independent sources: distinct near-duplicate clusters
             articles INTEGER NOT NULL, outlets INTEGER NOT NULL, mentions INTEGER NOT NULL,
             recalls INTEGER NOT NULL,          -- historical mentions recalling it (not counted as reports)
             first_published TEXT, last_published TEXT,
@@ -187,7 +187,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX IF NOT EXISTS fused_events_date ON fused_events(date);
         CREATE INDEX IF NOT EXISTS fused_events_type ON fused_events(type, country);
-        -- Every mention of a fused event with the features fusion compares (denormalised: one query per block).
+        -- Every mention of a fused event with the features fusion compares (one query per block).
         CREATE TABLE IF NOT EXISTS fused_members (
             mention TEXT PRIMARY KEY,          -- the event uid, or the figure uid of a figure mention
             fused_id TEXT,                     -- NULL: a historical mention that recalls no known event (yet)

@@ -50,7 +50,8 @@ def _start(value: str | None) -> date | None:
 def storyline(
     conn: sqlite3.Connection, actors: list[str], *, include_single: bool = True, limit: int | None = None
 ) -> list[StoryStep]:
-    """Fused events involving every one of ``actors`` (name substring, country code or Wikidata id), by date."""
+    """Fused events involving every one of ``actors`` (name substring, country code or Wikidata
+    id), by date."""
     if not actors:
         return []
     where, params = [], []

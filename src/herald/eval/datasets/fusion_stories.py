@@ -40,5 +40,6 @@ class FusionStories(Dataset):
                     if system == "herald":
                         report.errors = [{"pair": e} for e in s.errors]
         report.notes.append(
-            "Pairs of articles; herald = fused events; baseline = same type + country + dates within the slack."
+            "Pairs of articles; herald = fused events; baseline = same type + country + dates "
+            "within the slack."
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -64,18 +65,21 @@ def read(path: Path) -> tuple[str, str | None, list[GoldMention]]:
     mentions = []
     for m in root.iter("EVENT_MENTION"):
         inst = refers.get(m.get("m_id", ""))
-        spans = [offsets[a.get("t_id", "")] for a in m.findall("token_anchor") if a.get("t_id", "") in offsets]
+        spans = [
+            offsets[a.get("t_id", "")] for a in m.findall("token_anchor") if a.get("t_id", "") in offsets
+        ]
         if inst and spans:
             mentions.append(
-                GoldMention(doc, min(s[0] for s in spans), max(s[1] for s in spans), m.get("pred") or "", inst, day)
+                GoldMention(
+                    doc, min(s[0] for s in spans), max(s[1] for s in spans), m.get("pred") or "", inst, day
+                )
             )
     return "".join(parts), day, mentions
 
 
-def pair_scores(
-    mentions: list[GoldMention], same: dict[GoldMention, str | None]
-) -> tuple[int, int, int]:
-    """(tp, fp, fn) over cross-document pairs; ``same[m]`` is the cluster a system puts ``m`` in (None: none)."""
+def pair_scores(mentions: list[GoldMention], same: Mapping[GoldMention, str | None]) -> tuple[int, int, int]:
+    """(tp, fp, fn) over cross-document pairs; ``same[m]`` is the cluster a system puts ``m``
+    in (None: none)."""
     tp = fp = fn = 0
     for a, b in combinations(mentions, 2):
         if a.doc == b.doc:
@@ -92,7 +96,9 @@ def pair_scores(
 class MeantimeCrossdoc(Dataset):
     name = "meantime-crossdoc"
     folder = "meantime-en"
-    description = "MEANTIME English: cross-document event coreference (pairwise), fused events vs same-lemma-same-day"
+    description = (
+        "MEANTIME English: cross-document event coreference (pairwise), fused events vs same-lemma-same-day"
+    )
     tasks = ("fusion",)
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
@@ -109,32 +115,39 @@ class MeantimeCrossdoc(Dataset):
             docs[ms[0].doc if ms else f.stem] = (text, day, ms)
         mentions = [m for _, _, ms in docs.values() for m in ms]
         report.documents = len(docs)
-        with tempfile.TemporaryDirectory() as tmp:
-            with open_store(Path(tmp) / "meantime.db") as store:
-                items = [ArticleInput(text=t, id=doc, published=day, source=doc.split("_")[0]) for doc, (t, day, _) in docs.items()]
-                ingest_items(store, items, workers=1)
-                from ...corpus.fusion import fuse
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "meantime.db") as store:
+            items = [
+                ArticleInput(text=t, id=doc, published=day, source=doc.split("_")[0])
+                for doc, (t, day, _) in docs.items()
+            ]
+            ingest_items(store, items, workers=1)
+            from ...corpus.fusion import fuse
 
-                fuse(store.conn)
-                events: dict[str, list[tuple[int, int, str | None]]] = defaultdict(list)
-                for r in store.conn.execute(
-                    "SELECT a.id, e.trigger_start, e.trigger_end, m.fused_id FROM events e "
-                    "JOIN articles a ON a.key = e.article LEFT JOIN fused_members m ON m.mention = e.uid"
-                ):
-                    events[r[0]].append((r[1], r[2], r[3]))
+            fuse(store.conn)
+            events: dict[str, list[tuple[int, int, str | None]]] = defaultdict(list)
+            for r in store.conn.execute(
+                "SELECT a.id, e.trigger_start, e.trigger_end, m.fused_id FROM events e "
+                "JOIN articles a ON a.key = e.article LEFT JOIN fused_members m ON m.mention = e.uid"
+            ):
+                events[r[0]].append((r[1], r[2], r[3]))
         fused: dict[GoldMention, str | None] = {}
         for m in mentions:
-            hits = [f for s, e, f in events.get(m.doc, []) if s is not None and s < m.end and m.start < e and f]
+            hits = [
+                f for s, e, f in events.get(m.doc, []) if s is not None and s < m.end and m.start < e and f
+            ]
             fused[m] = hits[0] if hits else None
         baseline = {m: f"{m.lemma}|{m.day}" for m in mentions}
         coded = [m for m in mentions if fused[m]]
         for scope, subset in (("all gold mentions", mentions), ("mentions Herald coded", coded)):
             report.add_prf(f"cross-doc pairs ({scope})", *pair_scores(subset, fused))
-            report.add_prf(f"cross-doc pairs ({scope})", *pair_scores(subset, baseline), system="same-lemma-same-day")
+            report.add_prf(
+                f"cross-doc pairs ({scope})", *pair_scores(subset, baseline), system="same-lemma-same-day"
+            )
         instances = {m.instance for m in mentions}
         cross = {i for i in instances if len({m.doc for m in mentions if m.instance == i}) > 1}
         report.notes.append(
-            f"{len(mentions)} gold event mentions with an instance ({len(instances)} instances, {len(cross)} in "
+            f"{len(mentions)} gold event mentions with an instance ({len(instances)} instances, "
+            f"{len(cross)} in "
             f"more than one document); Herald coded a PLOVER event on {len(coded)} of them."
         )
         report.notes.append("MEANTIME is business news (Airbus, Apple, GM, stocks): few PLOVER events.")
