@@ -218,8 +218,7 @@ def article_mentions(conn: sqlite3.Connection, key: str, cfg: FusionConfig) -> l
                 **base,
             )
         )
-        if not recall:
-            typed.add(e["type"])
+        typed.add(e["type"])  # a toll restated beside a recalled event belongs to that event
     # A toll with no event of its kind in the article (the "death toll rises to 18" story) is a mention too.
     for f in conn.execute(
         "SELECT uid, counts, evidence, evidence_start FROM figures WHERE article = ? AND event IS NULL "

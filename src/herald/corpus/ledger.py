@@ -137,47 +137,51 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
     """Disagreement and the single figure for the rows of one (fused event, counted thing)."""
     cfg = config or load_config()
     rows = sorted(rows, key=lambda r: (r.published or "", r.article, r.figure))
+    # Figures restated in background mentions months later are listed but judged only when nothing else is.
+    basis = [r for r in rows if r.role != "recall"] or rows
     latest: dict[str, LedgerRow] = {}
     independent: dict[str, set[str]] = {}
-    for r in rows:
+    for r in basis:
         k = source_key(r.source, r.outlet)
         latest[k] = r  # rows are in time order: the last one wins
         independent.setdefault(k, set()).add(r.cluster or r.article)
     values = [r.value for r in latest.values() if r.value is not None]
     low, high = (min(values), max(values)) if values else (None, None)
     disagree = len(set(values)) > 1
-    # By source: two sources give different figures at the same moment.
-    by_source = any(
-        a.value != b.value
-        and source_key(a.source, a.outlet) != source_key(b.source, b.outlet)
-        and _days(a.published, b.published) <= cfg.same_moment_days
-        and a.value is not None
-        and b.value is not None
-        for i, a in enumerate(rows)
-        for b in rows[i + 1 :]
-    )
-    # By time: later reports give higher (or revised) figures — values change along publication order.
+    # Pairs of figures in publication order (a before b) that differ.
+    pairs = [
+        (a, b, source_key(a.source, a.outlet) == source_key(b.source, b.outlet))
+        for i, a in enumerate(basis)
+        for b in basis[i + 1 :]
+        if a.value is not None and b.value is not None and a.value != b.value
+    ]
+    moment = cfg.same_moment_days
+    # By time: a later figure is higher (a toll rising) or the same source revised its own figure.
     by_time = any(
-        a.value is not None
-        and b.value is not None
-        and a.value != b.value
-        and _days(a.published, b.published) > cfg.same_moment_days
-        for i, a in enumerate(rows)
-        for b in rows[i + 1 :]
+        _days(a.published, b.published) > moment and (same or (b.value or 0) > (a.value or 0))
+        for a, b, same in pairs
     )
-    if not disagree and len({r.value for r in rows if r.value is not None}) <= 1:
+    # By source: two sources differ at the same moment, or a later source gives less than an earlier one
+    # (a toll does not fall: that is another party's count).
+    by_source = any(
+        not same and (_days(a.published, b.published) <= moment or (b.value or 0) < (a.value or 0))
+        for a, b, same in pairs
+    )
+    if not disagree and len({r.value for r in basis if r.value is not None}) <= 1:
         spread, text = "none", "every source gives the same figure"
     else:
         spread = "+".join(k for k, on in (("time", by_time), ("source", by_source)) if on) or "time"
         parts = []
         if by_time:
-            shown = [f"{v:g}" for v in dict.fromkeys(r.value for r in rows if r.value is not None)]
+            shown = [f"{v:g}" for v in dict.fromkeys(r.value for r in basis if r.value is not None)]
             parts.append("figures change over time (" + " → ".join(shown) + ")")
         if by_source:
             parts.append("sources differ at the same moment")
         if low is not None and high is not None and low != high:
             parts.append(f"latest per source ranges {low:g}–{high:g}")
         text = "; ".join(parts)
+    if len(basis) < len(rows):
+        text += f" ({len(rows) - len(basis)} figure(s) restated in background mentions listed, not judged)"
     history: dict[str, list[tuple[str | None, float | None]]] = {}
     for r in rows:
         steps = history.setdefault(source_key(r.source, r.outlet), [])

@@ -56,11 +56,14 @@ def storyline(
         return []
     where, params = [], []
     for a in actors:
+        # Coded as actor or recipient, else named in a member's sentence ("talks with President Ruto"
+        # where the coder found only the visitor).
         where.append(
             "(f.actors LIKE ? OR f.recipients LIKE ? OR EXISTS (SELECT 1 FROM fused_members m "
-            "WHERE m.fused_id = f.id AND (m.actors LIKE ? OR m.actors LIKE ?)))"
+            "WHERE m.fused_id = f.id AND (m.actors LIKE ? OR m.actors LIKE ?)) OR EXISTS (SELECT 1 FROM "
+            "fused_members m JOIN events e ON e.uid = m.event WHERE m.fused_id = f.id AND e.evidence LIKE ?))"
         )
-        params += [f"%{a}%", f"%{a}%", f'%"{a}"%', f'%"{a.upper()}/%']
+        params += [f"%{a}%", f"%{a}%", f'%"{a}"%', f'%"{a.upper()}/%', f"%{a}%"]
     if not include_single:
         where.append("f.sources > 1")
     rows = conn.execute(
@@ -71,9 +74,22 @@ def storyline(
     for r in rows:
         names = json.loads(r["actors"] or "[]") + json.loads(r["recipients"] or "[]")
         keys: set[str] = set()
-        for (k,) in conn.execute("SELECT actors FROM fused_members WHERE fused_id = ?", (r["id"],)):
+        evidence = []
+        for k, ev in conn.execute(
+            "SELECT m.actors, e.evidence FROM fused_members m LEFT JOIN events e ON e.uid = m.event "
+            "WHERE m.fused_id = ?",
+            (r["id"],),
+        ):
             keys.update(json.loads(k or "[]"))
-        matched = {a: m for a in actors if (m := _match(a, names, keys))}
+            evidence.append((ev or "").lower())
+        matched = {
+            a: m
+            for a in actors
+            if (
+                m := _match(a, names, keys)
+                or ("named in a report" if any(a.lower() in e for e in evidence) else None)
+            )
+        }
         if len(matched) < len(actors):
             continue  # a substring hit elsewhere (e.g. in another actor's name part): not this pair
         start = _start(r["date"])
