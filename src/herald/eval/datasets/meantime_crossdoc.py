@@ -139,7 +139,9 @@ class MeantimeCrossdoc(Dataset):
         baseline = {m: f"{m.lemma}|{m.day}" for m in mentions}
         coded = [m for m in mentions if fused[m]]
         for scope, subset in (("all gold mentions", mentions), ("mentions Herald coded", coded)):
-            report.add_prf(f"cross-doc pairs ({scope})", *pair_scores(subset, fused))
+            counts = pair_scores(subset, fused)
+            report.add_prf(f"cross-doc pairs ({scope})", *counts)
+            report.notes.append(f"herald, {scope}: tp {counts[0]}, fp {counts[1]}, fn {counts[2]} (pairs)")
             report.add_prf(
                 f"cross-doc pairs ({scope})", *pair_scores(subset, baseline), system="same-lemma-same-day"
             )
