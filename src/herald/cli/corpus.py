@@ -320,6 +320,8 @@ def _fused(
         else:
             err.print("No fused events match. Run `herald fuse` first?")
         return
+    if fmt is TableFormat.csv:  # lists as '; '-joined cells
+        rows = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
     _print_rows(rows, fmt, "fused events")
 
 

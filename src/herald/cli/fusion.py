@@ -69,8 +69,15 @@ def print_claims(claims: list[Any], console: Console = out) -> None:
             f"{d.sources} sources",
             highlight=False,
         )
+        seen: set[tuple[str | None, str | None, float | None]] = set()
         for r in d.rows:
             hedges = f" [yellow]({'; '.join(r.hedges)})[/yellow]" if r.hedges else ""
+            key = (r.cluster, r.source, r.value)
+            if key in seen:  # the same figure in a near-duplicate republication
+                hedges += " [dim](republished copy)[/dim]"
+            seen.add(key)
+            if r.role == "recall":
+                hedges += " [dim](background mention)[/dim]"
             console.print(
                 f"  {r.published or '?':10} {figure_text(r):>12} {r.unit or '':10} "
                 f"according to {r.source or '(unattributed)'}{hedges} — {r.outlet or '?'} ({r.article})",

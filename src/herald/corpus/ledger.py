@@ -99,7 +99,7 @@ def ledger(
         where.append(f"counts IN ({', '.join('?' * len(wanted))})")
         params += [c.lower() for c in wanted]
     sql = "SELECT * FROM ledger" + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY fused_id, counts, published, article, figure"
+    sql += " ORDER BY fused_id, counts, published, cluster != article_key, article, figure"  # originals first
     perpetrators = set(load_config().raw.get("perpetrator_units") or [])
     return [
         LedgerRow(
@@ -136,7 +136,7 @@ def _days(a: str | None, b: str | None) -> int:
 def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagreement:
     """Disagreement and the single figure for the rows of one (fused event, counted thing)."""
     cfg = config or load_config()
-    rows = sorted(rows, key=lambda r: (r.published or "", r.article, r.figure))
+    rows = sorted(rows, key=lambda r: r.published or "")  # stable: keeps the ledger's order within a day
     # Figures restated in background mentions months later are listed but judged only when nothing else is.
     basis = [r for r in rows if r.role != "recall"] or rows
     latest: dict[str, LedgerRow] = {}
