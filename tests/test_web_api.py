@@ -295,3 +295,39 @@ def test_hostile_text_is_escaped_in_html(xss_store: Path) -> None:
             )
             assert 'href="javascript:' not in html, page
         assert "&lt;script&gt;alert" in c.get(f"/articles/{keys[0]}").text
+
+
+def test_fused_events_and_filters(client: TestClient) -> None:
+    every = walk(client, "/api/v1/fused-events", limit=7)
+    assert every and len({e["id"] for e in every}) == len(every)
+    assert [e["id"] for e in every] == [e["id"] for e in get(client, "/api/v1/fused-events", limit=500)["items"]]
+    assault = get(client, "/api/v1/events", fused="true", type="ASSAULT", limit=500)["items"]
+    assert assault and all(e["type"] == "ASSAULT" for e in assault)
+    multi = get(client, "/api/v1/fused-events", min_sources=2, limit=500)["items"]
+    assert multi and all(e["sources"] >= 2 for e in multi)
+    one = get(client, f"/api/v1/fused-events/{assault[0]['id']}")
+    assert one["members"] and all(m["article_key"] for m in one["members"])
+    assert client.get("/api/v1/fused-events/Fnothing").status_code == 404
+
+
+def test_ledger_lists_every_figure_by_source_over_time(client: TestClient) -> None:
+    data = get(client, "/api/v1/ledger")
+    assert data["available"] and data["items"]
+    top = data["items"][0]
+    assert top["rows"] and top["series"] and top["spread"] in {"none", "time", "source", "time+source"}
+    assert sum(len(s["points"]) for s in top["series"]) >= 1
+    assert [r["published"] for r in top["rows"]] == sorted(r["published"] for r in top["rows"])
+    page = client.get("/ledger", params={"event": top["event"]}).text
+    assert 'class="stepchart"' in page and 'id="members"' in page
+    fused_page = client.get("/events", params={"fused": "true"}).text
+    assert 'id="fused-table"' in fused_page and "/ledger?event=F" in fused_page
+
+
+def test_a_store_never_fused_says_so(tmp_path: Path) -> None:
+    open_store(tmp_path / "empty.db").close()
+    with TestClient(create_app(tmp_path / "empty.db")) as c:
+        data = c.get("/api/v1/ledger").json()
+        assert data["available"] is False and "No fused events yet" in data["message"]
+        assert c.get("/api/v1/events", params={"fused": "true"}).json()["items"] == []
+        assert "No fused events yet" in c.get("/ledger").text
+        assert "No fused events yet" in c.get("/events", params={"fused": "true"}).text

@@ -178,11 +178,15 @@ def test_explorer_walkthrough(browser: WebDriver, site: str) -> None:
     wait(browser, "#speaker-name")
     shot(browser, "06-speaker")
 
-    # ledger
-    browser.get(site + "/ledger")
-    wait(browser, "h1")
-    assert "Claim ledger" in browser.page_source
+    # fused events, then the ledger of one: step chart and table
+    browser.get(site + "/events?fused=true&type=ASSAULT")
+    wait(browser, "#fused-table a.fused-link").click()
+    wait(browser, "#members")
+    wait(browser, ".stepchart svg path.step")
+    assert browser.find_elements(By.CSS_SELECTOR, ".ledger-table tbody tr")
     shot(browser, "07-ledger")
+    browser.execute_script("document.querySelector('.ledger-item').scrollIntoView()")
+    shot(browser, "08-ledger-step-chart")
     assert console_errors(browser) == []
 
 
@@ -219,7 +223,7 @@ def test_no_injected_script_runs(browser: WebDriver, xss_store: Path) -> None:
             assert_clean(browser, url)
         browser.get(site + f"/articles/{keys[0]}")
         assert "<script>alert(" in browser.find_element(By.ID, "text").text
-        shot(browser, "08-xss-article")
+        shot(browser, "09-xss-article")
     finally:
         server.stop()
 

@@ -24,6 +24,7 @@ router = APIRouter(prefix="/api/v1", responses=RESPONSES)
 
 DOWNLOAD_CAP = 100_000  # rows in one CSV/JSON download
 Key = Annotated[str, Path(max_length=300)]
+MinSources = Annotated[int | None, Query(ge=1, le=1000, description="Fused events told by at least N sources.")]
 
 
 def conn(request: Request) -> sqlite3.Connection:
@@ -104,11 +105,14 @@ def events(
         bool,
         Query(alias="fused", description="Fused events (one per real-world event) instead of per article."),
     ] = False,
+    min_sources: MinSources = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
     if fused_:
-        rows, after = fused.events_page(c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor))
+        rows, after = fused.events_page(
+            c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor), min_sources=min_sources
+        )
         return _page("fused", rows, after, limit)
     rows, after = query.page(
         c, query.EVENTS_DETAIL, ev.filters(), limit=limit, after=decode_cursor("events", cursor)
@@ -313,12 +317,24 @@ def places(
 
 @router.get(
     "/fused-events",
-    summary="Fused events: one per real-world event, with the articles reporting it",
+    summary="Fused events: one per real-world event, with the number of independent sources",
     response_model=Page,
 )
-def fused_events(c: Conn, ev: Events, limit: Limit = 50, cursor: Cursor = None) -> Page:
-    rows, after = fused.events_page(c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor))
+def fused_events(
+    c: Conn, ev: Events, min_sources: MinSources = None, limit: Limit = 50, cursor: Cursor = None
+) -> Page:
+    rows, after = fused.events_page(
+        c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor), min_sources=min_sources
+    )
     return _page("fused", rows, after, limit)
+
+
+@router.get("/fused-events/{fid}", summary="One fused event: its mentions (why each joined) and its claims")
+def fused_event(c: Conn, fid: Key) -> dict[str, Any]:
+    event = fused.fused_event(c, fid)
+    if event is None:
+        raise HTTPException(404, f"no fused event {fid!r} (ids look like F8a7449fa35; see /api/v1/fused-events)")
+    return event
 
 
 @router.get(

@@ -83,19 +83,29 @@ def article(request: Request, c: Conn, key: Key) -> HTMLResponse:
 
 
 @router.get("/events")
-def events(request: Request, c: Conn, ev: Events, cursor: Cursor = None) -> HTMLResponse:
+def events(
+    request: Request,
+    c: Conn,
+    ev: Events,
+    fused_: Annotated[bool, Query(alias="fused")] = False,
+    min_sources: Annotated[int | None, Query(ge=1, le=1000)] = None,
+    cursor: Cursor = None,
+) -> HTMLResponse:
     f = ev.filters()
-    rows, after = query.page(c, query.EVENTS_DETAIL, f, limit=PAGE, after=decode_cursor("events", cursor))
     keep = ev.query_string()
+    if fused_:
+        rows, after = fused.events_page(
+            c, f, limit=PAGE, after=decode_cursor("fused", cursor), min_sources=min_sources
+        )
+        keep += [("fused", "true")] + ([("min_sources", str(min_sources))] if min_sources else [])
+        next_cursor = encode_cursor("fused", after)
+    else:
+        rows, after = query.page(c, query.EVENTS_DETAIL, f, limit=PAGE, after=decode_cursor("events", cursor))
+        next_cursor = encode_cursor("events", after)
     return _page(
-        request,
-        "events.html",
-        rows=rows,
-        ev=ev,
-        keep=keep,
-        ontology=_ontology(),
-        next_cursor=encode_cursor("events", after),
-        json_url=_json_twin(request, "/api/v1/events"),
+        request, "events.html", rows=rows, ev=ev, keep=keep, ontology=_ontology(), fused_view=fused_,
+        fused_available=fused.available(c), fused_message=fused.NOT_YET, min_sources=min_sources,
+        next_cursor=next_cursor, json_url=_json_twin(request, "/api/v1/events"),
     )
 
 
@@ -179,8 +189,14 @@ def ledger(
     event: Annotated[str | None, Query(max_length=300)] = None,
     counts: Annotated[str | None, Query(max_length=40)] = None,
 ) -> HTMLResponse:
-    data = fused.ledger(c, event=event, counts=counts, limit=50)
-    return _page(request, "ledger.html", data=data, json_url=_json_twin(request, "/api/v1/ledger"))
+    data = fused.ledger(c, event=event, counts=counts, limit=30)
+    detail = fused.fused_event(c, event) if event else None
+    if event and detail is None and data["available"]:
+        raise HTTPException(404, f"no fused event {event!r}")
+    return _page(
+        request, "ledger.html", data=data, detail=detail, keep={"event": event, "counts": counts},
+        json_url=_json_twin(request, "/api/v1/ledger"),
+    )
 
 
 @router.get("/favicon.ico")
