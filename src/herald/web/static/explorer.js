@@ -431,7 +431,10 @@
     const X = (t) => pad + ((t - t0) / (t1 - t0)) * (W - pad * 2), Y = (v) => H - pad + 10 - (v / vmax) * (H - pad * 1.5);
     const sv = svg("svg", { viewBox: "0 0 " + W + " " + H, class: "chart", role: "img", "aria-label": "claims over time" });
     sv.appendChild(svg("line", { x1: pad, y1: Y(0), x2: W - pad, y2: Y(0), class: "axis" }));
-    sv.appendChild(svg("text", { x: 2, y: Y(vmax) + 4, class: "axis-label" }, String(vmax)));
+    for (const v of [0, vmax / 2, vmax]) {
+      sv.appendChild(svg("line", { x1: pad - 4, y1: Y(v), x2: W - pad, y2: Y(v), class: "grid-line" }));
+      sv.appendChild(svg("text", { x: 2, y: Y(v) + 4, class: "axis-label" }, String(Math.round(v * 10) / 10)));
+    }
     sv.appendChild(svg("text", { x: pad, y: H - 4, class: "axis-label" }, new Date(t0).toISOString().slice(0, 10)));
     sv.appendChild(svg("text", { x: W - pad - 60, y: H - 4, class: "axis-label" }, new Date(t1).toISOString().slice(0, 10)));
     const legend = el("div", { class: "legend" });
