@@ -300,7 +300,8 @@ def test_hostile_text_is_escaped_in_html(xss_store: Path) -> None:
 def test_fused_events_and_filters(client: TestClient) -> None:
     every = walk(client, "/api/v1/fused-events", limit=7)
     assert every and len({e["id"] for e in every}) == len(every)
-    assert [e["id"] for e in every] == [e["id"] for e in get(client, "/api/v1/fused-events", limit=500)["items"]]
+    whole = get(client, "/api/v1/fused-events", limit=500)["items"]
+    assert [e["id"] for e in every] == [e["id"] for e in whole]
     assault = get(client, "/api/v1/events", fused="true", type="ASSAULT", limit=500)["items"]
     assert assault and all(e["type"] == "ASSAULT" for e in assault)
     multi = get(client, "/api/v1/fused-events", min_sources=2, limit=500)["items"]

@@ -24,7 +24,9 @@ router = APIRouter(prefix="/api/v1", responses=RESPONSES)
 
 DOWNLOAD_CAP = 100_000  # rows in one CSV/JSON download
 Key = Annotated[str, Path(max_length=300)]
-MinSources = Annotated[int | None, Query(ge=1, le=1000, description="Fused events told by at least N sources.")]
+MinSources = Annotated[
+    int | None, Query(ge=1, le=1000, description="Fused events told by at least N sources.")
+]
 
 
 def conn(request: Request) -> sqlite3.Connection:
@@ -333,7 +335,7 @@ def fused_events(
 def fused_event(c: Conn, fid: Key) -> dict[str, Any]:
     event = fused.fused_event(c, fid)
     if event is None:
-        raise HTTPException(404, f"no fused event {fid!r} (ids look like F8a7449fa35; see /api/v1/fused-events)")
+        raise HTTPException(404, f"no fused event {fid!r} (see /api/v1/fused-events for ids)")
     return event
 
 

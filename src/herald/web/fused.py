@@ -10,7 +10,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..corpus import fusion, ledger as claims_ledger
+from ..corpus import fusion
+from ..corpus import ledger as claims_ledger
 from ..corpus.query import Filters
 from ..stages.s5_events.ontology import load_ontology
 

@@ -103,9 +103,18 @@ def events(
         rows, after = query.page(c, query.EVENTS_DETAIL, f, limit=PAGE, after=decode_cursor("events", cursor))
         next_cursor = encode_cursor("events", after)
     return _page(
-        request, "events.html", rows=rows, ev=ev, keep=keep, ontology=_ontology(), fused_view=fused_,
-        fused_available=fused.available(c), fused_message=fused.NOT_YET, min_sources=min_sources,
-        next_cursor=next_cursor, json_url=_json_twin(request, "/api/v1/events"),
+        request,
+        "events.html",
+        rows=rows,
+        ev=ev,
+        keep=keep,
+        ontology=_ontology(),
+        fused_view=fused_,
+        fused_available=fused.available(c),
+        fused_message=fused.NOT_YET,
+        min_sources=min_sources,
+        next_cursor=next_cursor,
+        json_url=_json_twin(request, "/api/v1/events"),
     )
 
 
@@ -194,7 +203,11 @@ def ledger(
     if event and detail is None and data["available"]:
         raise HTTPException(404, f"no fused event {event!r}")
     return _page(
-        request, "ledger.html", data=data, detail=detail, keep={"event": event, "counts": counts},
+        request,
+        "ledger.html",
+        data=data,
+        detail=detail,
+        keep={"event": event, "counts": counts},
         json_url=_json_twin(request, "/api/v1/ledger"),
     )
 
