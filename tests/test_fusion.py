@@ -495,3 +495,13 @@ def test_story_corpus_end_to_end(nlp: Language, tmp_path: Path) -> None:
         assert values.index(12) < values.index(18) < values.index(23)
         assert any("could not be independently verified" in r.hedges for r in rows if r.value == 18)
         assert json.dumps(market["explanation"])
+
+
+def test_merge_holds_members_that_conflict(conn: sqlite3.Connection) -> None:
+    story(conn)
+    fusion.fuse(conn)
+    beni = next(e["id"] for e in fusion.fused_events(conn, min_sources=2))
+    later = next(e["id"] for e in fusion.fused_events(conn) if e["date"] == "2025-03-24")
+    fusion.merge(conn, [beni, later])  # every Beni report is two weeks from the later one: all conflict
+    fusion.fuse(conn, rebuild=True)
+    assert {"army", "civil", "copy", "ministry", "wire", "later"} in groups(conn)
