@@ -549,7 +549,8 @@ def merge(
             ids = [
                 r[0]
                 for r in conn.execute(
-                    "SELECT mention FROM fused_members WHERE fused_id = ? AND role != 'recall' ORDER BY mention",
+                    "SELECT mention FROM fused_members WHERE fused_id = ? AND role != 'recall' "
+                    "ORDER BY mention",
                     (fid,),
                 )
             ]
