@@ -495,3 +495,39 @@ def test_story_corpus_end_to_end(nlp: Language, tmp_path: Path) -> None:
         assert values.index(12) < values.index(18) < values.index(23)
         assert any("could not be independently verified" in r.hedges for r in rows if r.value == 18)
         assert json.dumps(market["explanation"])
+
+
+def test_merge_holds_members_that_conflict(conn: sqlite3.Connection) -> None:
+    story(conn)
+    fusion.fuse(conn)
+    beni = next(e["id"] for e in fusion.fused_events(conn, min_sources=2))
+    later = next(e["id"] for e in fusion.fused_events(conn) if e["date"] == "2025-03-24")
+    fusion.merge(conn, [beni, later])  # every Beni report is two weeks from the later one: all conflict
+    fusion.fuse(conn, rebuild=True)
+    assert {"army", "civil", "copy", "ministry", "wire", "later"} in groups(conn)
+
+
+def test_cli_fuse_events_ledger_storyline(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from herald.cli import app
+
+    db = tmp_path / "cli.db"
+    with open_store(db) as store:
+        story(store.conn)
+    runner = CliRunner()
+    fused = runner.invoke(app, ["fuse", "--db", str(db)])
+    assert fused.exit_code == 0, fused.output
+    listed = runner.invoke(app, ["events", "--fused", "--db", str(db), "--format", "json"])
+    rows = json.loads(listed.stdout)
+    assert len(rows) == 3 and max(r["sources"] for r in rows) == 4
+    beni = next(r["id"] for r in rows if r["sources"] == 4)
+    table = runner.invoke(app, ["ledger", "--db", str(db), "--event", beni, "--counts", "killed"])
+    assert "health ministry" in table.stdout and "single figure" in table.stdout
+    assert "latest-most-independent" in table.stdout
+    csv_out = runner.invoke(app, ["ledger", "--db", str(db), "--format", "csv"]).stdout.splitlines()
+    assert csv_out[0].startswith("fused_id,counts,value") and len(csv_out) == 1 + 5
+    nothing = runner.invoke(app, ["storyline", "Nobody", "--db", str(db)])
+    assert nothing.exit_code == 0 and nothing.stdout == ""
+    bad = runner.invoke(app, ["fuse", "--merge", "Fnope", "--merge", "Fnone", "--db", str(db)])
+    assert bad.exit_code == 1

@@ -438,6 +438,9 @@ def register(app: typer.Typer) -> None:
         except HeraldError as exc:
             raise _fail(exc) from exc
         if json_out:
+            fused, claims = _fusion(db)
+            summary["fused_events"] = fused
+            summary["ledger"] = [d.as_dict() for d in claims]
             sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
         else:
             render(summary, out)
@@ -452,15 +455,22 @@ def register(app: typer.Typer) -> None:
 _LEDGER_COUNTS = ("killed", "wounded", "abducted", "hostages", "displaced", "arrested")
 
 
-def _print_fusion(db: Path) -> None:
-    """Fused events told by several articles, and the ledger of their tolls (the main job's second half)."""
+def _fusion(db: Path) -> tuple[list[dict[str, Any]], list[Any]]:
+    """Fused events told by more than one mention, and the ledger groups of their tolls with 2+ figures."""
     from ..corpus import fusion, ledger
     from ..corpus.store import open_store
-    from .fusion import print_claims, print_fused
 
     with open_store(db, readonly=True) as store:
         rows = [r for r in fusion.fused_events(store.conn) if r["mentions"] > 1]
         claims = [d for d in ledger.claims(store.conn, counts=list(_LEDGER_COUNTS)) if d.figures > 1]
+    return rows, claims
+
+
+def _print_fusion(db: Path) -> None:
+    """Fused events told by several articles, and the ledger of their tolls (the main job's second half)."""
+    from .fusion import print_claims, print_fused
+
+    rows, claims = _fusion(db)
     out.print("[bold]Fused events[/bold] told by more than one mention (all: herald events --fused)")
     print_fused(rows, out)
     out.print("[bold]Claim ledger[/bold]: every figure per fused event, in publication order (herald ledger)")

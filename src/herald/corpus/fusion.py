@@ -543,15 +543,26 @@ def merge(
     if len(fused_ids) < 2:
         raise StoreError("merge needs two or more fused event ids (herald fuse --merge F1 --merge F2).")
     firsts: list[str] = []
+    everyone: list[str] = []
     with _Tx(conn):
         for fid in fused_ids:
-            row = conn.execute(
-                "SELECT min(mention) FROM fused_members WHERE fused_id = ? AND role != 'recall'", (fid,)
-            ).fetchone()
-            if row is None or row[0] is None:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT mention FROM fused_members WHERE fused_id = ? AND role != 'recall' "
+                    "ORDER BY mention",
+                    (fid,),
+                )
+            ]
+            if not ids:
                 raise StoreError(f"no fused event {fid!r}: list them with `herald events --fused`.")
-            firsts.append(row[0])
-        for other in firsts[1:]:
+            firsts.append(ids[0])
+            everyone += ids
+        # Tie every member to the first event's first mention: the merged event holds together even where
+        # two of its members conflict (a date or place the user knows better).
+        for other in everyone[1:]:
+            if other == firsts[0]:
+                continue
             a, b = sorted((firsts[0], other))
             conn.execute("DELETE FROM fusion_overrides WHERE kind = 'cannot' AND a = ? AND b = ?", (a, b))
             conn.execute(

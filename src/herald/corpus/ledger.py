@@ -45,6 +45,9 @@ class LedgerRow:
     attached_by: str  # event | same-article | figure-mention
     figure: str
     evidence: str | None
+    source_id: str | None = (
+        None  # the source actor's Wikidata id, when resolved: one source whatever its name
+    )
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,9 +80,11 @@ class Disagreement:
         return d
 
 
-def source_key(source: str | None, outlet: str | None) -> str:
-    """One name per source: 'The health ministry' and 'the health ministry' are one; unattributed figures
-    are the outlet's own."""
+def source_key(source: str | None, outlet: str | None, source_id: str | None = None) -> str:
+    """One name per source: 'The health ministry' and 'the health ministry' are one, and so are two names
+    resolved to one Wikidata id; unattributed figures are the outlet's own."""
+    if source_id:
+        return source_id
     if not source:
         return f"(unattributed, {outlet or 'unknown outlet'})"
     return _ARTICLE.sub("", source.strip()).lower()
@@ -98,7 +103,10 @@ def ledger(
         wanted = [counts] if isinstance(counts, str) else list(counts)
         where.append(f"counts IN ({', '.join('?' * len(wanted))})")
         params += [c.lower() for c in wanted]
-    sql = "SELECT * FROM ledger" + (" WHERE " + " AND ".join(where) if where else "")
+    sql = (
+        "SELECT ledger.*, (SELECT wikidata FROM actors WHERE uid = ledger.source_actor) AS source_id "
+        "FROM ledger" + (" WHERE " + " AND ".join(where) if where else "")
+    )
     sql += " ORDER BY fused_id, counts, published, cluster != article_key, article, figure"  # originals first
     perpetrators = set(load_config().raw.get("perpetrator_units") or [])
     return [
@@ -122,6 +130,7 @@ def ledger(
             attached_by=r["attached_by"],
             figure=r["figure"],
             evidence=r["evidence"],
+            source_id=r["source_id"],
         )
         for r in conn.execute(sql, params)
     ]
@@ -141,8 +150,11 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
     basis = [r for r in rows if r.role != "recall"] or rows
     latest: dict[str, LedgerRow] = {}
     independent: dict[str, set[str]] = {}
+    label: dict[str, str] = {}  # grouping key (Wikidata id or name) -> the name shown
+    for r in rows:
+        label.setdefault(source_key(r.source, r.outlet, r.source_id), source_key(r.source, r.outlet))
     for r in basis:
-        k = source_key(r.source, r.outlet)
+        k = source_key(r.source, r.outlet, r.source_id)
         latest[k] = r  # rows are in time order: the last one wins
         independent.setdefault(k, set()).add(r.cluster or r.article)
     values = [r.value for r in latest.values() if r.value is not None]
@@ -150,7 +162,7 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
     disagree = len(set(values)) > 1
     # Pairs of figures in publication order (a before b) that differ.
     pairs = [
-        (a, b, source_key(a.source, a.outlet) == source_key(b.source, b.outlet))
+        (a, b, source_key(a.source, a.outlet, a.source_id) == source_key(b.source, b.outlet, b.source_id))
         for i, a in enumerate(basis)
         for b in basis[i + 1 :]
         if a.value is not None and b.value is not None and a.value != b.value
@@ -176,7 +188,7 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
             shown = [f"{v:g}" for v in dict.fromkeys(r.value for r in basis if r.value is not None)]
             parts.append("figures change over time (" + " → ".join(shown) + ")")
         if by_source:
-            parts.append("sources differ at the same moment")
+            parts.append("sources differ (at the same moment, or a later source gives less)")
         if low is not None and high is not None and low != high:
             parts.append(f"latest per source ranges {low:g}–{high:g}")
         text = "; ".join(parts)
@@ -184,7 +196,7 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
         text += f" ({len(rows) - len(basis)} figure(s) restated in background mentions listed, not judged)"
     history: dict[str, list[tuple[str | None, float | None]]] = {}
     for r in rows:
-        steps = history.setdefault(source_key(r.source, r.outlet), [])
+        steps = history.setdefault(label[source_key(r.source, r.outlet, r.source_id)], [])
         if not steps or steps[-1][1] != r.value:
             steps.append((r.published, r.value))
     single, who = _single(latest, independent, cfg.single_figure_rule)
@@ -194,7 +206,7 @@ def assess(rows: list[LedgerRow], config: FusionConfig | None = None) -> Disagre
         counts=first.counts if first else "",
         figures=len(rows),
         sources=len(latest),
-        latest_per_source={k: r.value for k, r in latest.items()},
+        latest_per_source={label[k]: r.value for k, r in latest.items()},
         low=low,
         high=high,
         disagree=disagree,
