@@ -5,6 +5,7 @@ Every page's URL carries its filters (shareable) and links its JSON twin under `
 
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
@@ -79,7 +80,8 @@ def article(request: Request, c: Conn, key: Key) -> HTMLResponse:
     if art is None:
         raise HTTPException(404, f"no article with key {key!r}")
     names = {a["id"]: a for a in art["actors"]}
-    return _page(request, "article.html", art=art, names=names, json_url=f"/api/v1/articles/{key}")
+    twin = f"/api/v1/articles/{quote(key, safe='')}"
+    return _page(request, "article.html", art=art, names=names, json_url=twin)
 
 
 @router.get("/events")
@@ -139,7 +141,8 @@ def actor(request: Request, c: Conn, key: Key) -> HTMLResponse:
     net = browse.network(c, Filters(historical=True), focus=key)
     said, _ = query.page(c, query.STATEMENTS_DETAIL, Filters(actor=key, duplicates=True), limit=20)
     said = [s for s in said if s["speaker_key"] == key]
-    return _page(request, "actor.html", a=a, net=net, said=said, json_url=f"/api/v1/actors/{key}")
+    twin = f"/api/v1/actors/{quote(key, safe='')}"
+    return _page(request, "actor.html", a=a, net=net, said=said, json_url=twin)
 
 
 @router.get("/map")
@@ -187,7 +190,7 @@ def speaker(request: Request, c: Conn, key: Key, cursor: Cursor = None) -> HTMLR
         keep={},
         speaker_page=key,
         next_cursor=encode_cursor("statements", after),
-        json_url=f"/api/v1/statements?speaker={key}",
+        json_url="/api/v1/statements?" + urlencode({"speaker": key}),
     )
 
 
