@@ -15,8 +15,8 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from ..corpus import browse, query
+from ..corpus import fused_browse as fused
 from ..corpus.query import Filters
-from . import fused
 from .errors import RESPONSES
 from .params import Cursor, Date, EventQuery, Limit, Text, decode_cursor, encode_cursor
 

@@ -11,9 +11,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from ..corpus import browse, query
+from ..corpus import fused_browse as fused
 from ..corpus.query import Filters
 from ..stages.s5_events.ontology import load_ontology
-from . import fused
 from .api import Conn, Key
 from .params import Cursor, Date, EventQuery, Text, decode_cursor, encode_cursor
 from .render import render

@@ -1,5 +1,5 @@
-"""Fused events and the claim ledger for the API and pages: an adapter over :mod:`herald.corpus.fusion`
-and :mod:`herald.corpus.ledger` (see docs/fusion.md).
+"""Fused events and the claim ledger for browsing (``herald serve``): filtered, paged and shaped for display,
+over :mod:`herald.corpus.fusion` and :mod:`herald.corpus.ledger` (see docs/fusion.md).
 
 A store that was never fused (or predates fusion) has no fused events: these functions then return empty
 results with ``available: false`` and a message saying how to produce them, rather than failing.
@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..corpus import fusion
-from ..corpus import ledger as claims_ledger
-from ..corpus.query import Filters
 from ..stages.s5_events.ontology import load_ontology
+from . import fusion
+from . import ledger as claims_ledger
+from .query import Filters
 
 NOT_YET = (
     "No fused events yet: this store has not been fused. Run `herald fuse --db STORE` (ingest fuses new "
