@@ -45,5 +45,5 @@ clean:
 # The explorer's browser tests drive Debian's Chromium (never a downloaded browser); as root (CI) install it.
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium chromium-driver; } || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } || \
 	  echo "chromium/chromium-driver not installed: the browser tests will be skipped (CI fails them)"
