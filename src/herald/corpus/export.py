@@ -502,6 +502,11 @@ def export(
             written[path] = (
                 _write_csv(path, list(cols), rows) if fmt == "csv" else _write_parquet(path, cols, rows)
             )
+        for table, (cols, rows) in fused_tables(conn).items():
+            path = out / f"{table}.{fmt}"
+            written[path] = (
+                _write_csv(path, list(cols), rows) if fmt == "csv" else _write_parquet(path, cols, rows)
+            )
     elif fmt == "geojson":
         path = out / "events.geojson"
         n = 0
@@ -523,3 +528,102 @@ def export(
 
         raise HeraldError(f"Unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}.")
     return written
+
+
+# The fused view: one row per fused event, with its source count and, for tolls, the single figure of the
+# ledger's named rule beside the rule's name (never a number picked silently).
+FUSED_COLUMNS: dict[str, str] = {
+    "id": "TEXT",
+    "date": "TEXT",
+    "date_rule": "TEXT",
+    "type": "TEXT",
+    "mode": "TEXT",
+    "country": "TEXT",
+    "place": "TEXT",
+    "lat": "REAL",
+    "lon": "REAL",
+    "actors": "TEXT",
+    "recipients": "TEXT",
+    "sources": "INTEGER",
+    "articles": "INTEGER",
+    "outlets": "INTEGER",
+    "mentions": "INTEGER",
+    "recalls": "INTEGER",
+    "confidence": "REAL",
+    "killed": "REAL",
+    "killed_low": "REAL",
+    "killed_high": "REAL",
+    "wounded": "REAL",
+    "figure_rule": "TEXT",
+    "first_published": "TEXT",
+    "last_published": "TEXT",
+    "explanation": "TEXT",
+}
+
+LEDGER_COLUMNS: dict[str, str] = {
+    "fused_id": "TEXT",
+    "counts": "TEXT",
+    "published": "TEXT",
+    "value": "REAL",
+    "low": "REAL",
+    "high": "REAL",
+    "qualifier": "TEXT",
+    "vague": "BOOL",
+    "unit": "TEXT",
+    "source": "TEXT",
+    "hedges": "TEXT",
+    "article": "TEXT",
+    "outlet": "TEXT",
+    "cluster": "TEXT",
+    "role": "TEXT",
+    "attached_by": "TEXT",
+    "figure": "TEXT",
+    "evidence": "TEXT",
+    "spread": "TEXT",
+    "disagree": "BOOL",
+    "single_figure": "REAL",
+    "single_figure_rule": "TEXT",
+}
+
+
+def fused_tables(
+    conn: sqlite3.Connection,
+) -> dict[str, tuple[dict[str, str], Iterator[dict[str, Any]]]]:
+    """``fused_events`` and ``ledger`` export tables: {name: (columns, rows)}."""
+    from .fusion import fused_events
+    from .ledger import claims
+
+    verdicts = claims(conn)
+    by_key = {(d.fused_id, d.counts): d for d in verdicts}
+    rule = verdicts[0].single_figure_rule if verdicts else None
+
+    def fused_rows() -> Iterator[dict[str, Any]]:
+        for r in fused_events(conn):
+            killed, wounded = by_key.get((r["id"], "killed")), by_key.get((r["id"], "wounded"))
+            row = {k: r.get(k) for k in FUSED_COLUMNS}
+            row.update(
+                actors="; ".join(r["actors"]),
+                recipients="; ".join(r["recipients"]),
+                explanation=" | ".join(r["explanation"]),
+                killed=killed.single_figure if killed else None,
+                killed_low=killed.low if killed else None,
+                killed_high=killed.high if killed else None,
+                wounded=wounded.single_figure if wounded else None,
+                figure_rule=rule if killed or wounded else None,
+            )
+            yield row
+
+    def ledger_rows() -> Iterator[dict[str, Any]]:
+        for d in verdicts:
+            for r in d.rows:
+                row = {k: v for k, v in r.as_dict().items() if k in LEDGER_COLUMNS}
+                row.update(
+                    hedges="; ".join(r.hedges),
+                    spread=d.spread,
+                    disagree=d.disagree,
+                    single_figure=d.single_figure,
+                    single_figure_rule=d.single_figure_rule,
+                )
+                yield {k: row.get(k) for k in LEDGER_COLUMNS}
+
+    return {"fused_events": (FUSED_COLUMNS, fused_rows()), "ledger": (LEDGER_COLUMNS, ledger_rows())}

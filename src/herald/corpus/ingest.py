@@ -45,6 +45,8 @@ class IngestStats:
     store_seconds: float = 0.0  # time spent deduplicating and writing (the rest is reading and extraction)
     store_cpu_seconds: float = 0.0  # CPU time of the same
     errors: list[str] = field(default_factory=list)  # first few error messages, for the console
+    fused_articles: int = 0  # articles fused across the corpus at the end (see corpus.fusion)
+    fused_events: int = 0  # fused events in the store after that
 
     @property
     def rate(self) -> float:
@@ -544,11 +546,13 @@ def ingest(
     batch_size: int = 16,
     commit_every: int = 64,
     on_item: Callable[[IngestStats], None] | None = None,
+    fuse: bool = True,
 ) -> IngestStats:
-    """Ingest files/directories into the store at ``db``; return what happened."""
+    """Ingest files/directories into the store at ``db``, then fuse the new articles' events across
+    articles (``fuse=False`` to skip; ``herald fuse`` does it later); return what happened."""
     items = sources.read([Path(p) for p in paths], fmt)
     with open_store(db) as store:
-        return ingest_items(
+        stats = ingest_items(
             store,
             items,
             workers=workers,
@@ -557,3 +561,11 @@ def ingest(
             published=published,
             on_item=on_item,
         )
+        if fuse:
+            from .fusion import fuse as fuse_events
+
+            started = time.perf_counter()
+            fused = fuse_events(store.conn)
+            stats.fused_articles, stats.fused_events = fused.articles, fused.fused_events
+            stats.seconds += time.perf_counter() - started
+        return stats

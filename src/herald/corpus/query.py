@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_TOP_FROM = re.compile(r"\bFROM (?:events e|statements s|figures fg)\b")
 
 
 @dataclass
@@ -27,6 +28,13 @@ class Filters:
     historical: bool = False  # include background (historical) events
     duplicates: bool = False  # include events/statements/figures of near-duplicate articles
     limit: int | None = None
+    # events only
+    recipient: str | None = None  # a recipient matches (name substring, country code or Wikidata id)
+    modes: list[str] | None = None  # PLOVER modes
+    quads: list[int] | None = None  # CAMEO quad classes 1-4
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat of the place
+    min_confidence: float | None = None
+    article: str | None = None  # article key: records of one article
 
 
 def fts_query(text: str) -> str:
@@ -89,6 +97,9 @@ class _Table:
     place: str | None = None  # condition matching the place filter; None: no place filter
     search: str = _ARTICLE_FTS
     historical: str | None = None  # condition that drops historical rows unless asked for
+    order: tuple[str, str] = ("a.published", "uid")  # stable sort key (value, unique id) for paging
+    uid: str = "uid"  # the row's unique id column
+    extra: Callable[[Filters], tuple[list[str], list[Any]]] | None = None  # table-specific filters
 
 
 def _speaker_params(actor: str) -> list[Any]:
@@ -98,19 +109,54 @@ def _speaker_params(actor: str) -> list[Any]:
 _EVENTS = _Table(
     select=EVENT_SQL,
     tail=" ORDER BY date, e.uid",
+    # matching actors found once, then their events by index (not a subquery per event)
     actor=(
-        "EXISTS (SELECT 1 FROM event_actors x JOIN actors ac ON ac.uid = x.actor "
-        f"WHERE x.event = e.uid AND {_actor_match('ac')} UNION ALL "
-        "SELECT 1 FROM event_recipients x JOIN actors ac ON ac.uid = x.actor "
-        f"WHERE x.event = e.uid AND {_actor_match('ac')})"
+        "e.uid IN (SELECT x.event FROM (SELECT event, actor FROM event_actors UNION ALL "
+        "SELECT event, actor FROM event_recipients) x WHERE x.actor IN "
+        f"(SELECT ac.uid FROM actors ac WHERE {_actor_match('ac')}))"
     ),
-    actor_params=lambda actor: _actor_params(actor) * 2,
+    actor_params=_actor_params,
     type_column="e.type",
     type_case=str.upper,
     date="COALESCE(e.date, a.published)",
     place=_PLACE_MATCH,
     historical="e.historical = 0",
+    order=("COALESCE(e.date, a.published, '')", "e.uid"),
+    uid="e.uid",
+    extra=lambda f: _event_extras(f),
 )
+
+
+def _in(column: str, values: list[Any]) -> str:
+    return f"{column} IN ({', '.join('?' * len(values))})"
+
+
+def _event_extras(f: Filters) -> tuple[list[str], list[Any]]:
+    """Filters that only events have: recipient, mode, quad class, bounding box, confidence."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.recipient:
+        where.append(
+            "e.uid IN (SELECT x.event FROM event_recipients x WHERE x.actor IN "
+            f"(SELECT ac.uid FROM actors ac WHERE {_actor_match('ac')}))"
+        )
+        params += _actor_params(f.recipient)
+    if f.modes:
+        where.append(_in("e.mode", f.modes))
+        params += [m.lower() for m in f.modes]
+    if f.quads:
+        where.append(_in("e.quad", f.quads))
+        params += f.quads
+    if f.bbox:
+        west, south, east, north = f.bbox
+        # the box crosses the antimeridian when west > east
+        lon = "lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)"
+        where.append(f"e.place IN (SELECT uid FROM places WHERE lat BETWEEN ? AND ? AND {lon})")
+        params += [south, north, west, east]
+    if f.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    return where, params
 
 
 def _attributed(alias: str, select: str, source_text: str, type_column: str, **rest: Any) -> _Table:
@@ -123,6 +169,8 @@ def _attributed(alias: str, select: str, source_text: str, type_column: str, **r
         type_column=f"{alias}.{type_column}",
         type_case=str.lower,
         place=_place_in_article(alias),
+        order=("COALESCE(a.published, '')", f"{alias}.uid"),
+        uid=f"{alias}.uid",
         **rest,
     )
 
@@ -165,15 +213,15 @@ _ACTORS = _Table(
 )
 
 
-def _query(conn: sqlite3.Connection, table: _Table, f: Filters) -> list[dict[str, Any]]:
-    """Apply the filters ``f`` to ``table`` and return its rows."""
+def where(table: _Table, f: Filters) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions and parameters that apply the filters ``f`` to ``table``."""
     where: list[str] = []
     params: list[Any] = []
     if f.actor:
         where.append(table.actor)
         params += table.actor_params(f.actor)
     if f.types:
-        where.append(f"{table.type_column} IN ({', '.join('?' * len(f.types))})")
+        where.append(_in(table.type_column, f.types))
         params += [table.type_case(t) for t in f.types]
     if f.since:
         where.append(f"{table.date} >= ?")
@@ -191,10 +239,55 @@ def _query(conn: sqlite3.Connection, table: _Table, f: Filters) -> list[dict[str
         where.append(table.historical)
     if not f.duplicates:
         where.append("a.duplicate_of IS NULL")
-    sql = table.select + (" WHERE " + " AND ".join(where) if where else "") + table.tail
+    if f.article:
+        where.append("a.key = ?")
+        params.append(f.article)
+    if table.extra:
+        more, more_params = table.extra(f)
+        where += more
+        params += more_params
+    return where, params
+
+
+def _query(conn: sqlite3.Connection, table: _Table, f: Filters) -> list[dict[str, Any]]:
+    """Apply the filters ``f`` to ``table`` and return its rows."""
+    conditions, params = where(table, f)
+    sql = table.select + (" WHERE " + " AND ".join(conditions) if conditions else "") + table.tail
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
     return _rows(conn, sql, params)
+
+
+def page(
+    conn: sqlite3.Connection, table: _Table, f: Filters, *, limit: int, after: list[Any] | None = None
+) -> tuple[list[dict[str, Any]], list[Any] | None]:
+    """One page of ``table`` under ``f`` in its stable order, starting after the sort key ``after``.
+
+    Returns the rows and the sort key of the last one when more rows follow (the next page's ``after``).
+    The rows are chosen on the sort key alone first, then the full columns are computed for the page only.
+    """
+    conditions, params = where(table, f)
+    first, second = table.order
+    if after is not None:
+        conditions.append(f"({first} > ? OR ({first} = ? AND {second} > ?))")
+        params += [after[0], after[0], after[1]]
+    top = _TOP_FROM.search(table.select)
+    assert top, "a paged table's select names its main table"
+    from_clause = " " + table.select[top.start() :]
+    chosen = (
+        f"SELECT {table.uid} AS uid, {first} AS k1, {second} AS k2{from_clause}"
+        + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        + f" ORDER BY {first}, {second} LIMIT {int(limit) + 1}"
+    )
+    keys = [(r[0], r[1], r[2]) for r in conn.execute(chosen, params)]
+    more = len(keys) > limit
+    keys = keys[:limit]
+    if not keys:
+        return [], None
+    full = table.select + f" WHERE {table.uid} IN ({', '.join('?' * len(keys))})"
+    by_uid = {r["id"]: dict(r) for r in conn.execute(full, [k[0] for k in keys])}
+    rows = [by_uid[k[0]] for k in keys if k[0] in by_uid]
+    return rows, ([keys[-1][1], keys[-1][2]] if more else None)
 
 
 def events(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
@@ -212,3 +305,77 @@ def figures(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
 def actors(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
     """Actors aggregated over the corpus: one row per (name, country, sector, wikidata)."""
     return _query(conn, _ACTORS, f)
+
+
+def aggregate(
+    conn: sqlite3.Connection,
+    table: _Table,
+    f: Filters,
+    *,
+    select: str,
+    joins: str = "",
+    group: str = "",
+    having: str = "",
+    having_params: list[Any] | None = None,
+    order: str = "",
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """``SELECT select`` over the rows of ``table`` that pass ``f`` (plus ``joins``), grouped and ordered."""
+    conditions, params = where(table, f)
+    params += having_params or []
+    top = _TOP_FROM.search(table.select)
+    assert top, "an aggregated table's select names its main table"
+    sql = (
+        f"SELECT {select} {table.select[top.start() :]} {joins}"
+        + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        + (f" GROUP BY {group}" if group else "")
+        + (f" HAVING {having}" if having else "")
+        + (f" ORDER BY {order}" if order else "")
+        + (f" LIMIT {int(limit)}" if limit else "")
+    )
+    return _rows(conn, sql, params)
+
+
+# Events with every column an API client needs (the CLI's EVENT_SQL keeps its short, stable columns).
+EVENT_DETAIL_SQL = f"""
+SELECT e.uid AS id, COALESCE(e.date, a.published) AS date, e.date_from, e.type, e.mode, e.contexts,
+       {_NAMES.format(table="event_actors")} AS actors,
+       {_NAMES.format(table="event_recipients")} AS recipients,
+       COALESCE(p.name, p.text) AS place, p.country AS place_country, p.lat, p.lon,
+       e.historical, e.negated, e.future, e.hypothetical, e.cameo, e.quad, e.intensity,
+       e.trigger, e.trigger_start, e.trigger_end, e.evidence, e.evidence_start, e.evidence_end,
+       e.rule, e.confidence, e.reported_by, a.key AS article_key, a.id AS article, a.title, a.source,
+       a.published, a.cluster
+FROM events e JOIN articles a ON a.key = e.article LEFT JOIN places p ON p.uid = e.place
+"""
+
+EVENTS, STATEMENTS, FIGURES = _EVENTS, _STATEMENTS, _FIGURES
+EVENTS_DETAIL = replace(_EVENTS, select=EVENT_DETAIL_SQL)
+STATEMENTS_DETAIL = replace(
+    _STATEMENTS,
+    select=_STATEMENTS.select.replace(
+        "s.content, a.id AS article",
+        "s.content, s.speaker AS speaker_uid, COALESCE(ac.wikidata, ac.name, s.speaker_text) AS speaker_key, "
+        "s.evidence, s.content_start, s.content_end, a.key AS article_key, a.title, a.id AS article",
+    ),
+)
+FIGURES_DETAIL = replace(
+    _FIGURES,
+    select=_FIGURES.select.replace(
+        "fg.evidence, a.id AS article",
+        "fg.evidence, fg.evidence_start, fg.evidence_end, fg.event, a.key AS article_key, a.title, "
+        "a.id AS article",
+    ),
+)
+
+
+def events_detail_rows(
+    conn: sqlite3.Connection, f: Filters, *, uid: str | None = None
+) -> list[dict[str, Any]]:
+    """Events with every column (``EVENT_DETAIL_SQL``) under ``f``; ``uid``: that event only."""
+    conditions, params = where(EVENTS_DETAIL, f)
+    if uid is not None:
+        conditions.append("e.uid = ?")
+        params.append(uid)
+    sql = EVENTS_DETAIL.select + (" WHERE " + " AND ".join(conditions) if conditions else "")
+    return _rows(conn, sql + EVENTS_DETAIL.tail, params)

@@ -168,6 +168,81 @@ MIGRATIONS: list[tuple[str, str]] = [
             JOIN event_recipients er ON er.event = events.uid JOIN actors r ON r.uid = er.actor;
         """,
     ),
+    (
+        "0006_fusion",
+        """
+        -- Fused events: one row per real-world event told by one or more articles (see docs/fusion.md).
+        CREATE TABLE IF NOT EXISTS fused_events (
+            id TEXT PRIMARY KEY,               -- 'F' + 10 hex digits; kept when the event grows
+            type TEXT NOT NULL, mode TEXT, date TEXT, date_rule TEXT,
+            country TEXT, place TEXT, lat REAL, lon REAL, feature TEXT,
+            actors TEXT, recipients TEXT,      -- JSON lists of names (every member's, most cited first)
+            sources INTEGER NOT NULL,          -- independent sources: distinct near-duplicate clusters
+            articles INTEGER NOT NULL, outlets INTEGER NOT NULL, mentions INTEGER NOT NULL,
+            recalls INTEGER NOT NULL,          -- historical mentions recalling it (not counted as reports)
+            first_published TEXT, last_published TEXT,
+            confidence REAL NOT NULL,
+            explanation TEXT,                  -- JSON list of why members were joined
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS fused_events_date ON fused_events(date);
+        CREATE INDEX IF NOT EXISTS fused_events_type ON fused_events(type, country);
+        -- Every mention of a fused event with the features fusion compares (one query per block).
+        CREATE TABLE IF NOT EXISTS fused_members (
+            mention TEXT PRIMARY KEY,          -- the event uid, or the figure uid of a figure mention
+            fused_id TEXT,                     -- NULL: a historical mention that recalls no known event (yet)
+            component TEXT,                    -- linked group re-clustered together (internal)
+            role TEXT NOT NULL,                -- report | recall (historical) | figure (a toll with no event)
+            event TEXT REFERENCES events(uid), figure TEXT REFERENCES figures(uid),
+            article TEXT NOT NULL REFERENCES articles(key), cluster TEXT, outlet TEXT, published TEXT,
+            type TEXT NOT NULL, mode TEXT, country TEXT NOT NULL,  -- '' when unknown
+            day_lo INTEGER, day_hi INTEGER, granularity TEXT,      -- date interval as proleptic ordinals
+            lat REAL, lon REAL, feature TEXT, place TEXT, place_from TEXT,  -- place_from: event | article
+            actors TEXT, words TEXT, start INTEGER,
+            score REAL, reason TEXT            -- best link into its fused event and why
+        );
+        CREATE INDEX IF NOT EXISTS fused_members_block ON fused_members(type, country, day_lo);
+        CREATE INDEX IF NOT EXISTS fused_members_fused ON fused_members(fused_id);
+        CREATE INDEX IF NOT EXISTS fused_members_component ON fused_members(component);
+        CREATE INDEX IF NOT EXISTS fused_members_article ON fused_members(article);
+        CREATE INDEX IF NOT EXISTS fused_members_event ON fused_members(event);
+        -- Articles already fused (incremental runs skip them).
+        CREATE TABLE IF NOT EXISTS fused_articles (article TEXT PRIMARY KEY REFERENCES articles(key),
+            fused_at TEXT NOT NULL);
+        -- Which mention each figure belongs to, and by which rule.
+        CREATE TABLE IF NOT EXISTS fused_figures (
+            figure TEXT PRIMARY KEY REFERENCES figures(uid), mention TEXT NOT NULL, rule TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS fused_figures_mention ON fused_figures(mention);
+        -- Manual decisions (herald fuse --split/--merge): they survive every re-run.
+        CREATE TABLE IF NOT EXISTS fusion_overrides (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL,  -- must (join) | cannot (keep apart)
+            a TEXT NOT NULL, b TEXT NOT NULL,            -- mention uids
+            note TEXT, created_at TEXT NOT NULL, UNIQUE (kind, a, b)
+        );
+        -- The claim ledger: every figure of every fused event, with its source and article, in time order.
+        CREATE VIEW IF NOT EXISTS ledger AS
+            SELECT m.fused_id, f.counts, f.value, f.low, f.high, f.qualifier, f.vague, f.unit,
+                   COALESCE(ac.name, f.source_text) AS source, f.source AS source_actor, f.hedges,
+                   a.id AS article, a.key AS article_key, a.source AS outlet, a.published, a.cluster,
+                   m.role, ff.rule AS attached_by, f.uid AS figure, f.evidence
+            FROM fused_figures ff JOIN fused_members m ON m.mention = ff.mention
+            JOIN figures f ON f.uid = ff.figure JOIN articles a ON a.key = f.article
+            LEFT JOIN actors ac ON ac.uid = f.source
+            WHERE m.fused_id IS NOT NULL;
+        """,
+    ),
+    (
+        "0007_browse_indexes",
+        """
+        -- Covering indexes for browsing (herald serve): filters and sort keys are read from the index,
+        -- never from the wide rows (article text, evidence).
+        CREATE INDEX IF NOT EXISTS articles_browse ON articles(key, duplicate_of, published);
+        CREATE INDEX IF NOT EXISTS events_browse ON events(
+            article, historical, type, date, quad, confidence, place, uid);
+        CREATE INDEX IF NOT EXISTS places_geo ON places(lat, lon, uid);
+        """,
+    ),
 ]
 
 
@@ -253,3 +328,45 @@ def open_store(path: str | Path, *, readonly: bool = False) -> Store:
     store = Store(path, conn)
     store.migrate()
     return store
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``) to an existing store: ingest can keep writing beside it.
+
+    Nothing is migrated; the store must have been created by ``herald ingest``. Safe to use from
+    another thread than the one that opened it (each server worker thread opens its own).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such database. Create it with `herald ingest PATHS --db {path}`.")
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False, timeout=30
+        )
+        conn.row_factory = sqlite3.Row
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open as an SQLite database ({exc}).") from exc
+    missing = {
+        "articles",
+        "events",
+        "actors",
+        "statements",
+        "figures",
+        "places",
+        "articles_fts",
+        "migrations",
+    } - names
+    if missing:
+        conn.close()
+        raise StoreError(
+            f"{path}: not a Herald store (missing tables: {', '.join(sorted(missing))}). "
+            f"Create it with `herald ingest PATHS --db {path}`."
+        )
+    return conn
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Migrations this version of Herald has that the store has not applied (a read-only reader cannot)."""
+    done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    return [name for name, _ in MIGRATIONS if name not in done]

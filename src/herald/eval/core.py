@@ -137,7 +137,13 @@ def resolve_path(name: str, path: Path | None = None) -> Path:
             raise DatasetError(f"{path}: no such dataset folder.")
         return path
     root = default_data_root()
-    name = getattr(available().get(name), "folder", None) or name
+    cls = available().get(name)
+    bundled = getattr(cls, "bundled", None)  # a dataset shipped in the repository (e.g. examples/fusion)
+    if bundled and (root is None or not (root / name).exists()):
+        for base in (Path.cwd(), *Path(__file__).resolve().parents):
+            if (base / bundled).is_dir():
+                return base / bundled
+    name = getattr(cls, "folder", None) or name
     if root is None or not (root / name).exists():
         raise DatasetError(
             f"Dataset {name!r} not found. Pass --path, or set HERALD_EVAL_DATA to the folder holding "
