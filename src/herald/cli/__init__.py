@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from . import actors, corpus, evaluate, explain, extract
+from . import actors, corpus, evaluate, explain, extract, spark
 
 app = typer.Typer(
     name="herald",
@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract, actors, explain, evaluate, corpus):
+for module in (extract, actors, explain, evaluate, corpus, spark):
     module.register(app)
 
 

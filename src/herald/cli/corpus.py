@@ -282,8 +282,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(
-            ..., help="Files or folders (.txt .md .html .json .jsonl .rss .atom .warc)."
+        paths: list[Path] | None = typer.Argument(
+            None, help="Files or folders (.txt .md .html .json .jsonl .rss .atom .warc)."
         ),
         db: Path = DB,
         workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Extraction processes."),
@@ -294,8 +294,22 @@ def register(app: typer.Typer) -> None:
         batch_size: int = typer.Option(16, "--batch-size", help="Articles per extraction batch."),
         commit_every: int = typer.Option(64, "--commit-every", help="Articles per database transaction."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        from_parquet: Path | None = typer.Option(
+            None, "--from-parquet", help="Load the --out folder of `herald spark` instead of extracting."
+        ),
     ) -> None:
         """Read a corpus into the database: extract in parallel, deduplicate, store. Resumable."""
+        if from_parquet is not None:
+            from ..corpus.from_parquet import load
+
+            try:
+                stats = load(from_parquet, db)
+            except HeraldError as exc:
+                raise _fail(exc) from exc
+            _report(stats, db)
+            return
+        if not paths:
+            raise _fail(HeraldError("Give the files or folders to ingest, or --from-parquet DIR."))
         try:
             stats = run_ingest(paths, db, workers, format.value, published, quiet, batch_size, commit_every)
         except HeraldError as exc:
