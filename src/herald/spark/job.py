@@ -19,6 +19,7 @@ import argparse
 import logging
 import math
 import os
+import re
 import shutil
 import sys
 import time
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus import flatten, sources
-from ..errors import HeraldError
+from ..errors import ConfigError, HeraldError
 from . import dedup, worker
 
 log = logging.getLogger("herald.spark")
@@ -201,7 +202,13 @@ def run(
         .drop("order")
         .mapInArrow(worker.extract(pin, batch_size), from_arrow_schema(worker.extracted_schema()))
     )
-    extracted.write.mode("overwrite").parquet(_join(staging, "extracted"))
+    try:
+        extracted.write.mode("overwrite").parquet(_join(staging, "extracted"))
+    except Exception as exc:  # a worker's HeraldError arrives wrapped in Spark's exceptions: unwrap it
+        found = re.search(r"(ModelMismatchError|ModelNotFoundError|ConfigError): ([^\n]+)", str(exc))
+        if found:
+            raise ConfigError(f"{found[1]} on an executor: {found[2]}") from None
+        raise
     ex = spark.read.parquet(_join(staging, "extracted"))
     phase("extract")
 

@@ -201,16 +201,15 @@ def driver_pin(model: str | None = None) -> Pin:
 _PIPELINE: dict[Pin, Language] = {}
 
 
-def check_pin(pin: Pin, nlp: Language, herald_version: str) -> None:
-    """Raise :class:`ModelMismatchError` unless this worker runs what the driver pinned."""
+def check_pin(pin: Pin, model_version: str | None, herald_version: str) -> None:
+    """Raise :class:`ModelMismatchError` unless this worker has what the driver pinned."""
     import socket
 
-    found = str(nlp.meta.get("version"))
-    if pin.model_version is not None and found != pin.model_version:
+    if pin.model_version is not None and model_version != pin.model_version:
         raise ModelMismatchError(
-            f"executor {socket.gethostname()}: model {pin.model} is version {found}, the driver pinned "
-            f"{pin.model_version}. Ship the same environment to every executor (docs/spark.md: venv-pack or "
-            "the wheelhouse with the pinned model wheel)."
+            f"executor {socket.gethostname()}: model {pin.model} is version {model_version}, the driver "
+            f"pinned {pin.model_version}. Ship the same environment to every executor (docs/spark.md: "
+            "venv-pack or the wheelhouse with the pinned model wheel)."
         )
     if herald_version != pin.herald_version:
         raise ModelMismatchError(
@@ -220,14 +219,17 @@ def check_pin(pin: Pin, nlp: Language, herald_version: str) -> None:
 
 
 def pipeline(pin: Pin) -> Language:
-    """The pipeline of this worker process: loaded once (Spark reuses Python workers) and checked."""
+    """The pipeline of this worker process: checked against the pin, loaded once (Spark reuses workers)."""
     nlp = _PIPELINE.get(pin)
     if nlp is None:
+        from spacy.util import get_package_version
+
         from .. import __version__
         from ..pipeline import load
 
+        check_pin(pin, get_package_version(pin.model), __version__)  # before spending time on loading
         nlp = load(pin.model)
-        check_pin(pin, nlp, __version__)
+        check_pin(pin, str(nlp.meta.get("version")), __version__)
         _PIPELINE[pin] = nlp
         gc.freeze()  # the pipeline lives as long as the worker: keep the collector from rescanning it
     return nlp
