@@ -177,7 +177,7 @@ def run(
 
     readable = dedup.first_copies(items.where(F.col("reason").isNull())).localCheckpoint()
     distinct = readable.where("copy = 1")
-    near = dedup.near_duplicates(distinct)
+    near = dedup.near_duplicates(distinct).localCheckpoint()  # used twice: compute once
     cluster = dedup.clusters(distinct, near)
     todo = (
         distinct.join(near, "key", "left")
