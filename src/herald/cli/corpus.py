@@ -302,6 +302,9 @@ def register(app: typer.Typer) -> None:
         if from_parquet is not None:
             from ..corpus.from_parquet import load
 
+            if paths:
+                raise _fail(HeraldError("Give files/folders to ingest or --from-parquet DIR, not both."))
+
             try:
                 stats = load(from_parquet, db)
             except HeraldError as exc:
