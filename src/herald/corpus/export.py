@@ -18,7 +18,7 @@ from typing import Any
 from .. import __version__
 
 FORMATS = ("plover", "polecat", "icews", "parquet", "csv", "geojson")
-TABLES = ("articles", "events", "actors", "statements", "figures", "places")
+TABLES = ("articles", "events", "actors", "statements", "figures", "times", "places")
 
 
 @lru_cache(maxsize=512)
@@ -358,7 +358,8 @@ def _table_rows(conn: sqlite3.Connection, table: str, duplicates: bool) -> Itera
     yield from (dict(r) for r in conn.cursor().execute(sql + " ORDER BY 1"))
 
 
-def _rows(conn: sqlite3.Connection, table: str, duplicates: bool) -> Iterator[dict[str, Any]]:
+def table_rows(conn: sqlite3.Connection, table: str, duplicates: bool) -> Iterator[dict[str, Any]]:
+    """The rows of one exported table (CSV/Parquet), as dicts keyed by :func:`columns`."""
     if table == "events":
         return (flat_event(r) for r in event_records(conn, duplicates=duplicates))
     return _table_rows(conn, table, duplicates)
@@ -413,7 +414,7 @@ def columns(conn: sqlite3.Connection, table: str) -> dict[str, str]:
     return cols
 
 
-def _arrow_schema(cols: dict[str, str]) -> Any:
+def arrow_schema(cols: dict[str, str]) -> Any:
     import pyarrow as pa
 
     types = {
@@ -454,7 +455,7 @@ def _write_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _arrow_schema(cols)
+    schema = arrow_schema(cols)
     n = 0
     buf: list[dict[str, Any]] = []
     with pq.ParquetWriter(path, schema) as writer:
@@ -497,7 +498,7 @@ def export(
     elif fmt in ("csv", "parquet"):
         for table in TABLES:
             path = out / f"{table}.{fmt}"
-            rows = _rows(conn, table, duplicates)
+            rows = table_rows(conn, table, duplicates)
             cols = columns(conn, table)
             written[path] = (
                 _write_csv(path, list(cols), rows) if fmt == "csv" else _write_parquet(path, cols, rows)

@@ -126,6 +126,18 @@ class Writer:
         return self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
     @_timed
+    def known_key(self, key: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone() is not None
+
+    @_timed
+    def source_of(self, key: str, item: ArticleInput) -> bool:
+        """Record one more source of the stored article ``key``; True if it was new."""
+        self._begin()
+        new = insert_source(self.conn, key, item)
+        self._done_one()
+        return new
+
+    @_timed
     def add_source(self, item: ArticleInput) -> bool:
         """Record one more source of a stored text; True if it was new."""
         self._begin()
@@ -134,22 +146,7 @@ class Writer:
         return new
 
     def _source(self, item: ArticleInput) -> bool:
-        cur = self.conn.execute(
-            "INSERT OR IGNORE INTO article_sources "
-            "(article, id, title, published, source, url, origin, first_seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                dedup.article_key(item.sha256),
-                item.id,
-                item.title,
-                item.published,
-                item.source,
-                item.url,
-                item.origin,
-                now(),
-            ),
-        )
-        return cur.rowcount > 0
+        return insert_source(self.conn, dedup.article_key(item.sha256), item)
 
     @_timed
     def error(
@@ -170,12 +167,18 @@ class Writer:
         self._done_one()
 
     @_timed
-    def article(self, item: ArticleInput, x: Extraction) -> dedup.Match | None:
-        """Store one extracted article and its records; return its near-duplicate match, if any."""
+    def article(
+        self, item: ArticleInput, x: Extraction, *, decided: tuple[dedup.Match | None] | None = None
+    ) -> dedup.Match | None:
+        """Store one extracted article and its records; return its near-duplicate match, if any.
+
+        ``decided`` carries a match already decided elsewhere (the Spark job's dedup, loaded back with
+        ``herald ingest --from-parquet``); without it the store's own index decides.
+        """
         self._begin()
         key = dedup.article_key(item.sha256)
         sig = dedup.signature(item.text)
-        match = self.dedup.find(sig)
+        match = decided[0] if decided is not None else self.dedup.find(sig)
         c = self.conn
         # A savepoint per article: if its records cannot be stored (e.g. a stage emitted a duplicate id), the
         # article is rolled back whole and reported, and the rest of the batch stays.
@@ -193,38 +196,58 @@ class Writer:
     def _insert(
         self, item: ArticleInput, x: Extraction, key: str, sig: Any, match: dedup.Match | None
     ) -> None:
-        a = x.article
-        c = self.conn
-        c.execute(
-            "INSERT INTO articles (key, sha256, id, title, published, published_from, source, url, language, "
-            "status, chars, text, cluster, duplicate_of, similarity, model, herald_version, notes, "
-            "ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                key,
-                item.sha256,
-                item.id or a.id,
-                a.title,
-                a.published,
-                a.published_from,
-                a.source,
-                a.url,
-                a.language,
-                x.status,
-                len(item.text),
-                item.text,
-                match.cluster if match else key,
-                match.article if match else None,
-                match.similarity if match else None,
-                x.model,
-                x.herald_version,
-                _j([n.model_dump() for n in x.notes]),
-                now(),
-            ),
-        )
+        store_article(self.conn, item, x, key, match)
         self.dedup.add(key, sig)
-        self._source(item)
-        _records(c, key, x)
+
+
+def insert_source(conn: Any, key: str, item: ArticleInput) -> bool:
+    """Record one place the text ``key`` was seen; True if it was new."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO article_sources "
+        "(article, id, title, published, source, url, origin, first_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (key, item.id, item.title, item.published, item.source, item.url, item.origin, now()),
+    )
+    return bool(cur.rowcount > 0)
+
+
+def store_article(conn: Any, item: ArticleInput, x: Extraction, key: str, match: dedup.Match | None) -> None:
+    """Insert one article, its source and its records (not the near-duplicate index).
+
+    Shared by the store's writer and :mod:`herald.corpus.flatten` (the Spark job's rows), so a table row
+    is built by one piece of code wherever it is written.
+    """
+    a = x.article
+    c = conn
+    c.execute(
+        "INSERT INTO articles (key, sha256, id, title, published, published_from, source, url, language, "
+        "status, chars, text, cluster, duplicate_of, similarity, model, herald_version, notes, "
+        "ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            key,
+            item.sha256,
+            item.id or a.id,
+            a.title,
+            a.published,
+            a.published_from,
+            a.source,
+            a.url,
+            a.language,
+            x.status,
+            len(item.text),
+            item.text,
+            match.cluster if match else key,
+            match.article if match else None,
+            match.similarity if match else None,
+            x.model,
+            x.herald_version,
+            _j([n.model_dump() for n in x.notes]),
+            now(),
+        ),
+    )
+    insert_source(c, key, item)
+    _records(c, key, x)
 
 
 def _u(key: str, local: str | None) -> str | None:

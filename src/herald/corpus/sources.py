@@ -9,11 +9,12 @@ Nothing is dropped silently: what cannot be read becomes an :class:`~herald.inpu
 from __future__ import annotations
 
 import html as htmllib
+import io
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import InputError, InputFormatError
 from ..inputs import (
@@ -52,7 +53,7 @@ def detect(path: Path, head: bytes = b"") -> str:
     return "auto"
 
 
-def _wanted(path: Path) -> bool:
+def wanted(path: Path) -> bool:
     name = path.name.lower()
     return (
         not is_housekeeping(path)  # a folder's README/LICENSE; still read when named explicitly
@@ -68,7 +69,7 @@ def files(paths: Iterable[Path]) -> Iterator[Path]:
     """Every readable file under the given paths (directories recursively, sorted for reproducibility)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and wanted(p))
         else:
             yield path
 
@@ -91,7 +92,17 @@ def read_file(path: Path, fmt: str = "auto") -> Iterator[Item]:
     if fmt == "warc":
         yield from read_warc(path)
         return
-    data = path.read_bytes()
+    yield from read_data(path.read_bytes(), path, fmt)
+
+
+def read_data(data: bytes, name: str | Path, fmt: str = "auto") -> Iterator[Item]:
+    """Articles in the bytes of one file named ``name`` (the Spark job reads files as bytes through this)."""
+    origin, path = str(name), Path(name)
+    if fmt == "auto":
+        fmt = detect(path, data[:1024])
+    if fmt == "warc":
+        yield from read_warc_stream(io.BytesIO(data), origin)
+        return
     if fmt == "feed":
         yield from read_feed(data, origin=origin)
         return
@@ -167,39 +178,43 @@ def read_warc(path: Path) -> Iterator[Item]:
 
     The crawl date is not a publication date, so only the page's own metadata supplies ``published``.
     """
+    with path.open("rb") as fh:
+        yield from read_warc_stream(fh, str(path))
+
+
+def read_warc_stream(fh: BinaryIO, origin: str) -> Iterator[Item]:
+    """Articles in a WARC (or ARC) crawl read from an open binary stream; see :func:`read_warc`."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    origin = str(path)
     offset = 0  # of the last record read whole, for the error message
-    with path.open("rb") as fh:
-        records = ArchiveIterator(fh, arc2warc=True)
-        try:
-            for record in records:
-                if record.rec_type != "response":
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                if "html" not in ctype.lower():
-                    continue
-                # read the payload before asking for the offset: asking first skips the payload
-                raw = record.content_stream().read()
-                offset = records.get_record_offset()
-                where = f"{origin}@{offset}"
-                try:
-                    page = decode_bytes(raw, origin=where)
-                    article = article_from_html(page, origin=where, url=url)
-                except InputError as exc:
-                    yield InputFailure(where, exc)
-                    continue
-                article.id = article.id or url
-                yield article
-        # warcio raises many kinds of errors on damaged input (even AttributeError); all mean 'malformed'
-        except (ArchiveLoadFailed, Exception) as exc:
+    records = ArchiveIterator(fh, arc2warc=True)
+    try:
+        for record in records:
+            if record.rec_type != "response":
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            if "html" not in ctype.lower():
+                continue
+            # read the payload before asking for the offset: asking first skips the payload
+            raw = record.content_stream().read()
+            offset = records.get_record_offset()
             where = f"{origin}@{offset}"
-            yield InputFailure(
-                where,
-                InputFormatError(
-                    f"{where}: the WARC file is malformed or truncated ({exc}); records before it were read."
-                ),
-            )
+            try:
+                page = decode_bytes(raw, origin=where)
+                article = article_from_html(page, origin=where, url=url)
+            except InputError as exc:
+                yield InputFailure(where, exc)
+                continue
+            article.id = article.id or url
+            yield article
+    # warcio raises many kinds of errors on damaged input (even AttributeError); all mean 'malformed'
+    except (ArchiveLoadFailed, Exception) as exc:
+        where = f"{origin}@{offset}"
+        yield InputFailure(
+            where,
+            InputFormatError(
+                f"{where}: the WARC file is malformed or truncated ({exc}); records before it were read."
+            ),
+        )
