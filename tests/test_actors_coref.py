@@ -44,6 +44,7 @@ def actor_at(actors: list[Actor], start: int) -> Actor | None:
         ("Lin Jian arrived late. He was tired.", "He", 1, "Lin Jian"),
         ("Angela Merkel met the press. She said she would stay.", "she", 1, "Angela Merkel"),
         ("Protesters blocked the road until police dispersed them.", "them", 1, "Protesters"),
+        ('The minister said: "Joe Biden called me. He asked for help."', "He", 1, "Joe Biden"),
         # a chain: the second "he" goes through the first
         ("Emmanuel Macron spoke. He said he would call Moscow.", "he", 1, "Emmanuel Macron"),
     ],
@@ -67,6 +68,8 @@ def test_pronoun_links(extract: Extract, text: str, pronoun: str, n: int, antece
         ("The rebels met. The talks collapsed. They resumed a day later.", "They", 1),  # "talks" intervene
         ("The ministry said the attack killed five. It was the worst this year.", "It", 1),  # copula
         ("The army moved in.\n\nThey were welcomed by residents.", "They", 1),  # army is singular
+        # a quoted third person is not the narration's actor: the speaker attacks someone else
+        ('Bill Shorten attacked the prime minister: "He wants the job but will not fight for it."', "He", 1),
     ],
 )
 def test_pronoun_no_link(extract: Extract, text: str, pronoun: str, n: int) -> None:

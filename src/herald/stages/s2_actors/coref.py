@@ -25,7 +25,8 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from ..common import sentence_starts
+from ..common import doc_text, sentence_starts
+from ..s4_statements.quotes import find_quotes
 from .context import paragraph_ids
 from .coref_lexicon import CorefLexicon, PronounFeatures
 from .gender import first_name_gender
@@ -122,11 +123,17 @@ class PronounResolver:
             g = g or (first_name_gender(words[0]) if len(words) > 1 else None)
             if g:
                 gender[id(c.draft)] = g
+        # A third person inside a direct quotation is seldom the one quoted, and often someone the narration
+        # has not named next to it ("X attacked Y: 'He ... wants the job'"): it looks only inside the quote.
+        quotes = sorted((q.inner_start, q.inner_end) for q in find_quotes(doc_text(doc)) if q.closed)
+        quote_starts = [q[0] for q in quotes]
         for p in pronouns:
             if taken[p.i] or not self._referential(p):
                 continue
             feats = self.features[p.lower_]
-            found = self._best(doc, p, feats, cands, cand_starts, blockers, sent_no, paras, gender)
+            k = bisect.bisect_right(quote_starts, p.idx) - 1
+            inside = quotes[k] if k >= 0 and p.idx < quotes[k][1] else None
+            found = self._best(doc, p, feats, cands, cand_starts, blockers, sent_no, paras, gender, inside)
             if found is None:
                 # an unresolved pronoun still refers to someone: it competes with the actors for later ones
                 draft, phantom = Draft(first=Mention(p.i, p.i + 1, "phantom", "", p.lower_)), True
@@ -205,6 +212,7 @@ class PronounResolver:
         sent_no: list[int],
         paras: list[int],
         gender: dict[int, str],
+        inside: tuple[int, int] | None = None,
     ) -> tuple[Draft, _Cand] | None:
         here_para, here_no = paras[p.i], sent_no[p.i]
         scores: dict[int, tuple[float, Draft, _Cand]] = {}
@@ -220,6 +228,8 @@ class PronounResolver:
                 break  # not across paragraphs: a new paragraph's "he" is too often someone new
             if c.end > p.i:
                 continue
+            if inside is not None and not inside[0] <= doc[c.start].idx < inside[1]:
+                continue  # the pronoun is quoted: no antecedent outside its quotation
             if not self._agrees(c, feats, gender) and not (feats.gender and _maybe_person(c)):
                 continue
             chead = lift_conj(c.head)
