@@ -47,24 +47,8 @@ ITEMS = pa.schema(
     ]
 )
 
-# Columns of an item that go through extraction, with the dedup decision joined in.
-TODO_COLUMNS = [
-    "key",
-    "sha256",
-    "origin",
-    "id",
-    "title",
-    "published",
-    "published_from",
-    "source",
-    "url",
-    "text",
-    "duplicate_of",
-    "cluster",
-    "similarity",
-]
-
-_META = [
+# An item as it goes through extraction, with the dedup decision joined in.
+_TODO = [
     ("key", pa.string()),
     ("sha256", pa.string()),
     ("origin", pa.string()),
@@ -78,6 +62,11 @@ _META = [
     ("duplicate_of", pa.string()),
     ("cluster", pa.string()),
     ("similarity", pa.float64()),
+]
+TODO_COLUMNS = [name for name, _ in _TODO]
+
+_META = [
+    *_TODO,
     ("published_date", pa.string()),  # the partition of every table row of this article
     ("status", pa.string()),
     ("code", pa.string()),

@@ -13,20 +13,20 @@ import functools
 import hashlib
 import os
 import sqlite3
-import tempfile
 import threading
-import time
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from ...config import Settings, settings
-from ..s3_places.store import cache_dir
+from ..sqlite_cache import Readers, cache_dir, open_index
 from .bulk_format import BulkActor, Spell, norm_name, read_actors, read_spells, tables
 from .kb import Entry, Office
 
 FORMAT = "actors-bulk-1"
+# The cache file name's prefix: a new one per index layout.
+PREFIX = "actors-bulk-v1-"
 # Sector precedence when several spells hold on the same day (a minister who is also a legislator is GOV).
 SECTOR_ORDER = ("GOV", "MIL", "JUD", "COP", "SPY", "LEG", "OPP", "PTY", "REB")
 
@@ -141,18 +141,10 @@ class BulkIndex:
 
     def __init__(self, path: str, memory: sqlite3.Connection | None = None) -> None:
         self.path = path
-        self.memory = memory
-        self._local = threading.local()
+        self._readers = Readers(path, memory)
 
     def _conn(self) -> sqlite3.Connection:
-        if self.memory is not None:
-            return self.memory
-        key = (os.getpid(), threading.get_ident())
-        conn = getattr(self._local, "conn", None)
-        if conn is None or getattr(self._local, "key", None) != key:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            self._local.conn, self._local.key = conn, key
-        return conn
+        return self._readers.get()
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one index per process, kept for its lifetime
     def candidates(self, text: str) -> tuple[Candidate, ...]:
@@ -279,43 +271,19 @@ class BulkIndex:
         return id(self)
 
 
-def _build_file(path: Path, inputs: list[tuple[str, Path, Path | None]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".actors-bulk-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        conn = sqlite3.connect(tmp)
-        try:
-            _write(conn, inputs)
-        finally:
-            conn.close()
-        os.chmod(tmp, 0o644)  # the cache is shared by every user of the machine's Herald
-        os.replace(tmp, path)  # atomic: concurrent builders never see a half-written file
-        for old in path.parent.glob("actors-bulk-v1-*.sqlite"):
-            if old != path and time.time() - old.stat().st_mtime > 3600:
-                old.unlink(
-                    missing_ok=True
-                )  # stale builds (other inputs) an hour old; open handles stay valid
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 _LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=4)
 def _open(fp: str, home: str) -> BulkIndex:
     inputs = _inputs(settings().with_(home=Path(home)))
-    path = cache_dir() / f"actors-bulk-v1-{fp}.sqlite"
-    if not path.exists():
-        try:
-            _build_file(path, inputs)
-        except OSError:
-            conn = sqlite3.connect(":memory:", check_same_thread=False)
-            _write(conn, inputs)
-            return BulkIndex(":memory:", conn)
-    return BulkIndex(str(path))
+    path, memory = open_index(
+        cache_dir() / f"{PREFIX}{fp}.sqlite",
+        lambda conn: _write(conn, inputs),
+        prefix=PREFIX,
+        stale_after=3600,  # other inputs' builds an hour old: another user's settings may still want theirs
+    )
+    return BulkIndex(path, memory)
 
 
 def bulk_index(cfg: Settings | None = None) -> BulkIndex | None:

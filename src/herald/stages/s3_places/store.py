@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import sqlite3
-import tempfile
 import threading
 from dataclasses import astuple, dataclass, fields
 from importlib import metadata
 from pathlib import Path
 
+from ..sqlite_cache import Readers, cache_dir, open_index
 from .gazetteer import Entry, _data_files, build, normalise
 from .lexicon import lexicon_path
 
@@ -28,14 +27,6 @@ FORMAT = "11"  # 11: context names and demonyms
 PREFIX = "places-gazetteer-v11-"
 EXACT = "="  # key prefix of names matched exactly as written
 _FIELDS = [f.name for f in fields(Entry)]
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("HERALD_CACHE")
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "herald"
 
 
 def fingerprint() -> str:
@@ -100,7 +91,7 @@ class Store:
     memory: sqlite3.Connection | None = None
 
     def __post_init__(self) -> None:
-        self._local = threading.local()
+        self._readers = Readers(self.path, self.memory)
         conn = self._conn()
         self.countries: dict[str, Entry] = {
             e.iso3: e for e in self._entries("SELECT * FROM entries WHERE kind = 'country'", ()) if e.iso3
@@ -124,14 +115,7 @@ class Store:
         self.neighbours: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in nb.items()}
 
     def _conn(self) -> sqlite3.Connection:
-        if self.memory is not None:
-            return self.memory
-        key = (os.getpid(), threading.get_ident())
-        conn = getattr(self._local, "conn", None)
-        if conn is None or getattr(self._local, "key", None) != key:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            self._local.conn, self._local.key = conn, key
-        return conn
+        return self._readers.get()
 
     def _entries(self, sql: str, args: tuple[object, ...]) -> list[Entry]:
         return [Entry(*row[1:]) for row in self._conn().execute(sql, args)]
@@ -164,25 +148,6 @@ class Store:
         return id(self)
 
 
-def _build_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        conn = sqlite3.connect(tmp)
-        try:
-            _write(conn)
-        finally:
-            conn.close()
-        os.replace(tmp, path)  # atomic: concurrent builders never see a half-written file
-        for old in path.parent.glob(f"{PREFIX}*.sqlite"):
-            if old != path:
-                old.unlink(missing_ok=True)  # stale builds (other inputs); open handles stay valid
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 _LOCK = threading.Lock()
 
 
@@ -190,12 +155,5 @@ _LOCK = threading.Lock()
 def store() -> Store:
     """The process-wide gazetteer: opened from the cache file, building it first when missing."""
     with _LOCK:
-        path = cache_dir() / f"{PREFIX}{fingerprint()}.sqlite"
-        if not path.exists():
-            try:
-                _build_file(path)
-            except OSError:
-                conn = sqlite3.connect(":memory:", check_same_thread=False)
-                _write(conn)
-                return Store(path=":memory:", memory=conn)
-        return Store(path=str(path))
+        path, memory = open_index(cache_dir() / f"{PREFIX}{fingerprint()}.sqlite", _write, prefix=PREFIX)
+        return Store(path=path, memory=memory)
