@@ -44,6 +44,9 @@ def register(app: typer.Typer) -> None:
         limit: int | None = typer.Option(None, help="Only the first N documents."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         list_: bool = typer.Option(False, "--list", help="List the datasets Herald can be scored on."),
+        details: bool = typer.Option(
+            False, "--details", help="Also list every failure with its reason (datasets that give one)."
+        ),
     ) -> None:
         """Score Herald against a gold dataset: precision, recall, F1 and accuracy tables."""
         console = Console()
@@ -62,8 +65,12 @@ def register(app: typer.Typer) -> None:
             Console(stderr=True).print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from exc
         if as_json:
-            sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+            exclude = None if details else {"details"}
+            sys.stdout.write(report.model_dump_json(indent=2, exclude=exclude) + "\n")
         else:
             console.print(report_table(report))
             for note in report.notes:
                 console.print(f"note: {note}")
+            if details:
+                for row in report.details:
+                    console.print(str(row.get("line") or row), markup=False, highlight=False, soft_wrap=True)

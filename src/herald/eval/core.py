@@ -37,6 +37,10 @@ class Report(BaseModel):
     errors: list[dict[str, Any]] = Field(
         default_factory=list, description="Sample of mismatches, for error analysis."
     )
+    details: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Per-failure listing where the dataset gives one (each with a one-line summary 'line').",
+    )
 
     def add(
         self,

@@ -36,8 +36,9 @@ from spacy.tokens import Doc
 from ...errors import DatasetError
 from ...inputs import ArticleInput
 from ...pipeline import load, make_doc
-from ...schema import Actor, Event
+from ...schema import Event
 from ..core import Dataset, Report, prf, register
+from ..roles import RoleCase, fold_scores, gold_parties, role_case, tally
 
 TYPE_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
@@ -76,35 +77,6 @@ def main_event(events: list[Event], doc: Doc | None = None) -> Event | None:
     return sorted(events, key=lambda e: (_depth(doc, e) if doc is not None else 0, -e.confidence))[0]
 
 
-def _code(country: str | None) -> str:
-    """PLOVER 2.0 codes the UN (UNO) and the EU (EUR) apart from other IGOs; the CAMEO-era gold codes all of
-    them IGO, so the two compare as IGO."""
-    code = (country or "").upper()
-    return "IGO" if code in ("UNO", "EUR") else code
-
-
-def role_match(pred: list[Actor], gold: list[dict[str, Any]]) -> tuple[bool, bool | None]:
-    """(country match, country+sector match or None when the gold gives no usable sector)."""
-    codes = {str(g.get("code") or "").upper() for g in gold}
-    country = any(_code(a.country) in codes for a in pred)
-    with_sector = [
-        g for g in gold if g.get("sector") and str(g["sector"])[:3].isalpha() and str(g["sector"]) != "***"
-    ]
-    if not with_sector:
-        return country, None
-    # "CIV" in the gold is CAMEO's civilian code, PLOVER's CVL
-    pairs = {
-        (str(g.get("code") or "").upper(), str(g["sector"])[:3].upper().replace("CIV", "CVL"))
-        for g in with_sector
-    }
-    both = any(
-        _code(a.country) == c and s in {x.upper() for x in ([a.sector] if a.sector else []) + a.sectors}
-        for a in pred
-        for c, s in pairs
-    )
-    return country, both
-
-
 FOLDS = 5
 
 
@@ -119,6 +91,34 @@ def add_folds(report: Report, preds: list[str | None], golds: list[str], k: int 
     if accs:
         report.add("type@k-fold", "mean accuracy", sum(accs) / len(accs), support=len(preds))
         report.add("type@k-fold", "spread", max(accs) - min(accs), support=len(accs))
+
+
+def add_role_figures(report: Report, cases: list[tuple[int, RoleCase]], k: int = FOLDS) -> None:
+    """Actor/recipient country and country+sector accuracy, overall and per fold (records dealt round-robin
+    as for type), the failure reasons (shares of the role's cases) and the per-case listing (``details``)."""
+    for name in ("actor", "recipient"):
+        mine = [c for _, c in cases if c.role == name]
+        sect = [c for c in mine if c.both_ok is not None]
+        report.add(name, "country", sum(c.country_ok for c in mine) / len(mine) if mine else 0.0, support=len(mine))
+        report.add(
+            name,
+            "country+sector",
+            sum(bool(c.both_ok) for c in sect) / len(sect) if sect else 0.0,
+            support=len(sect),
+        )
+    for name, rows in fold_scores(cases, k).items():
+        for f, (_, _, both, kb) in enumerate(rows):
+            report.add(f"{name}@fold-{f + 1}", "country+sector", both, support=kb)
+        values = [r[2] for r in rows if r[3]]
+        if values:
+            report.add(f"{name}@k-fold", "mean country+sector", sum(values) / len(values), support=len(rows))
+            report.add(f"{name}@k-fold", "spread", max(values) - min(values), support=len(rows))
+    for name, counts in tally(c for _, c in cases).items():
+        total = sum(counts.values())
+        for reason, count in sorted(counts.items()):
+            if reason != "ok":
+                report.add(f"{name}:{reason}", "share", count / total, support=count)
+    report.details.extend(c.as_dict() | {"line": c.line()} for _, c in cases if c.reason != "ok")
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -148,13 +148,11 @@ class PloverGsr(Dataset):
         preds: list[str | None] = []
         confs: list[float] = []
         any_hits = 0
-        role: dict[str, list[int]] = {
-            "actor": [0, 0, 0, 0],
-            "recipient": [0, 0, 0, 0],
-        }  # country hits, n, both hits, n with sector
-        for record, doc, gold in zip(records, docs, golds, strict=True):
+        cases: list[tuple[int, RoleCase]] = []
+        for i, (record, doc, gold) in enumerate(zip(records, docs, golds, strict=True)):
             events = list(doc._.herald_events or [])
-            actors = {a.id: a for a in doc._.herald_actors or []}
+            every = list(doc._.herald_actors or [])
+            actors = {a.id: a for a in every}
             main = main_event(events, doc)
             pred = main.type if main else None
             preds.append(pred)
@@ -182,12 +180,16 @@ class PloverGsr(Dataset):
                     continue
                 if gold == "CONSULT":
                     ids = main.actors + main.recipients
-                c, b = role_match([actors[i] for i in ids if i in actors], gold_role)
-                role[name][0] += c
-                role[name][1] += 1
-                if b is not None:
-                    role[name][2] += b
-                    role[name][3] += 1
+                case = role_case(
+                    str(record.get("id")),
+                    name,
+                    gold,
+                    doc.text,
+                    gold_parties(gold_role, doc.text),
+                    [actors[i] for i in ids if i in actors],
+                    every,
+                )
+                cases.append((i, case))
         n = len(records)
         report.documents = n
         correct = sum(p == g for p, g in zip(preds, golds, strict=True))
@@ -230,9 +232,7 @@ class PloverGsr(Dataset):
             system="majority",
             support=n,
         )
-        for name, (hits, k, both, kb) in role.items():
-            report.add(name, "country", hits / k if k else 0.0, support=k)
-            report.add(name, "country+sector", both / kb if kb else 0.0, support=kb)
+        add_role_figures(report, cases)
         report.notes.append(
             "Gold types mapped to PLOVER 2.0: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, "
             "FIGHT->ASSAULT. No publication date; role match only where the main type is right."

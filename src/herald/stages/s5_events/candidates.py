@@ -23,7 +23,7 @@ from .roles import (
     slot,
     subject_of,
 )
-from .sentence_roles import SentenceRoles
+from .sentence_roles import ADVERSATIVE, SentenceRoles
 from .triggers import (
     SPEECH_DEMAND,
     content_type,
@@ -99,6 +99,8 @@ class SentenceCoder(SentenceRoles):
             if cand is not None:
                 self.matched[tok.i] = cand
                 out.append(cand)
+        for c in out:
+            self._adjunct_recipients(c)
         return out
 
     def _sports(self) -> bool:
@@ -283,10 +285,18 @@ class SentenceCoder(SentenceRoles):
         slots = entry.recipient or DEFAULT_SLOTS.get(entry.type, ("dobj",))
         if entry.control and not entry.recipient:
             slots = ("dobj", "dative")
-        recipients = self._recipients(tok, slots, passive)
-        for conj in tok.conjuncts:  # "donated and delivered goods to X": coordinated verbs share arguments
+        if entry.prt and not entry.recipient and any(
+            c.dep_ == "prep" and c.lower_ == entry.prt for c in tok.children
+        ):
+            slots = (*slots, f"prep:{entry.prt}")  # "reneged on its commitment to X", "acceded to X"
+        mine = frozenset(a.id for a in actors.actors)
+        recipients = self._recipients(tok, slots, passive, mine)
+        # "donated and delivered goods to X": coordinated verbs share arguments, when this one has none of its
+        # own ("refused to deploy troops and urged its citizens..." does not share "its citizens")
+        own_args = any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "dative") for c in tok.children)
+        for conj in () if own_args else tok.conjuncts:
             if conj.pos_ == "VERB" and not recipients.actors:
-                recipients.extend(self._recipients(conj, slots, is_passive(conj)))
+                recipients.extend(self._recipients(conj, slots, is_passive(conj), mine))
         rule = f"{entry.name}/{'agent' if passive else 'nsubj'}"
         if entry.roles == "host":
             actors, recipients = recipients, actors
@@ -468,6 +478,14 @@ class SentenceCoder(SentenceRoles):
             for node in (anchor, tok, support):
                 for name in (*slots, "dative") if node.i == support.i else slots:
                     for arg in slot(node, name):
+                        recipients.extend(self._resolve(arg))
+            if not recipients.actors:
+                # "the withdrawal of forces from Panama", "a suspension of air links with Serbia": the event's
+                # theme names the other side; "opened investigations against officials"
+                for theme in slot(tok, "prep:of"):
+                    recipients.extend(self._target_of(theme, 1))
+                for node in (tok, support) if not recipients.actors else ():
+                    for arg in (a for name in ADVERSATIVE for a in slot(node, name)):
                         recipients.extend(self._resolve(arg))
             if is_passive(support):
                 recipients = Resolved() if not recipients.actors else recipients

@@ -106,6 +106,33 @@ def _of_conjuncts(head: Token, found: Actor, out: Resolved) -> None:
                     out.add(a, "mention:of-conjunct")
 
 
+def _coordinated_modifiers(head: Token, found: Actor, out: Resolved) -> None:
+    """ "US and British forces": the mention on the head names the last conjunct; each coordinated modifier
+    is a party too."""
+    for child in head.lefts:
+        if child.dep_ in MODIFIERS and child.conjuncts:
+            for c in (child, *child.conjuncts):
+                a = actor_for_token(c)
+                if a is not None and a.id != found.id:
+                    out.add(a, "mention:coordinated-modifier")
+
+
+AFFILIATIONS = frozenset({"state", "organization"})
+
+
+def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
+    """ "U.N. mediator Diego Cordovez": a mention with no country whose own noun phrase names a state or an
+    organisation in front of it (a compound or possessor chain) acts for it; the organisation is a party."""
+    stack = [c for c in head.lefts if c.dep_ in ("compound", "poss", "nmod")]
+    while stack:
+        c = stack.pop()
+        a = actor_for_token(c)
+        if a is not None and a.id != found.id and a.kind in AFFILIATIONS:
+            out.add(a, "modifier:affiliation")
+            return
+        stack.extend(x for x in c.lefts if x.dep_ in ("compound", "poss", "nmod"))
+
+
 def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = frozenset()) -> Resolved:
     """The actors an argument head (and its conjuncts) refers to."""
     out = Resolved(tokens=[tok])
@@ -123,6 +150,9 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
         if found is not None:
             out.add(found, "mention")
             _of_conjuncts(h, found, out)
+            _coordinated_modifiers(h, found, out)
+            if not found.country:
+                _affiliation(h, found, out)
             continue
         if _modifier_actors(h, out, "modifier"):
             continue
@@ -187,9 +217,22 @@ def subject_of(verb: Token) -> Token | None:
             if c.dep_ in SUBJ:
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
                     return cur.head
-                return c
+                return _participle_subject(c)
         if cur.dep_ == "relcl" and not is_passive(cur):
-            return cur.head
+            governor = _infinitival_governor(cur)
+            if governor is None:
+                return cur.head
+            cur = governor  # "converged for a rally to protest X": who converged protests
+            continue
+        if (
+            cur.dep_ == "pcomp"
+            and cur.tag_ == "VBG"
+            and cur.head.dep_ == "prep"
+            and cur.head.head.pos_ == "ADJ"
+            and cur.head.head.dep_ in ("acomp", "amod", "ROOT", "conj")
+        ):
+            cur = cur.head.head  # "X and Y are guilty of violating the ceasefire": X and Y violate it
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -200,6 +243,29 @@ def subject_of(verb: Token) -> Token | None:
             cur = cur.head.head  # "the party issued a declaration demanding ...": the issuer demands
             continue
         return None
+    return None
+
+
+def _participle_subject(subj: Token) -> Token:
+    """ "The Red Cross operating in Iraq said": the parser makes the participle the subject and the noun its
+    subject; the noun is the one who speaks."""
+    if subj.tag_ in ("VBG", "VBN"):
+        inner = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if inner is not None:
+            return inner
+    return subj
+
+
+def _infinitival_governor(clause: Token) -> Token | None:
+    """The verb whose subject does a to-infinitive that qualifies a noun without a subject of its own ("were
+    converging for a rally to protest"): the verb governing that noun, else None."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    noun = clause.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
     return None
 
 
@@ -245,8 +311,20 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            out.extend(objs or _stranded_object(tok, c))
     return out
+
+
+def _stranded_object(verb: Token, prep: Token) -> list[Token]:
+    """ "granted asylum to five officers holed up in...": the parser made the noun after the preposition the
+    subject of a following clause; that noun is the preposition's object."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp", "relcl", "xcomp") and c.i > prep.i:
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.left_edge.i == prep.i + 1 and subj.pos_ in ("NOUN", "PROPN"):
+                return [subj]
+    return []
 
 
 def slot(tok: Token, name: str) -> list[Token]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
+from ...knowledge import load_layered
 from ...schema import Actor
 from .actor_index import actor_for_token
 from .candidate import Candidate
@@ -34,6 +38,41 @@ PRONOUN_KINDS = {
 # Complements of a non-actor object that name the recipient ("sanctions on Iran", "contact with the US").
 OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
 RECIPIENT_PREPS = frozenset({"for", "by", "from"})
+# Complements that may name the target of a non-actor argument of any event ("opened investigations against X").
+ADVERSATIVE = ("prep:against", "prep:into")
+
+
+@dataclass(frozen=True)
+class AdjunctRules:
+    """Where a recipient is named outside an event's own arguments (data/lexicons/event_roles.yaml)."""
+
+    stance_nouns: dict[str, frozenset[str]]
+    concessive_preps: frozenset[str]
+    concessive_types: frozenset[str]
+    condition_marks: frozenset[str]
+    condition_types: frozenset[str]
+    purpose_preps: frozenset[str]
+    purpose_nouns: frozenset[str]
+    purpose_target_preps: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def adjunct_rules() -> AdjunctRules:
+    data = load_layered("lexicons/event_roles.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    return AdjunctRules(
+        stance_nouns={str(k).lower(): frozenset(map(str, v or ())) for k, v in (data.get("stance_nouns") or {}).items()},
+        concessive_preps=words("concessive_preps"),
+        concessive_types=frozenset(str(t).upper() for t in data.get("concessive_types") or ()),
+        condition_marks=words("condition_marks"),
+        condition_types=frozenset(str(t).upper() for t in data.get("condition_types") or ()),
+        purpose_preps=words("purpose_preps"),
+        purpose_nouns=words("purpose_nouns"),
+        purpose_target_preps=tuple(str(p).lower() for p in data.get("purpose_target_preps") or ()),
+    )
 
 
 def own_actors(noun: Token, blocked: frozenset[str] = frozenset()) -> Resolved:
@@ -127,7 +166,11 @@ class SentenceRoles:
                 res.extend(own)
             notes.append(f"subject {subj.text!r} is an event noun folded into this event")
 
-    def _recipients(self, tok: Token, slots: tuple[str, ...], passive: bool) -> Resolved:
+    def _recipients(
+        self, tok: Token, slots: tuple[str, ...], passive: bool, exclude: frozenset[str] = frozenset()
+    ) -> Resolved:
+        """The recipient of a verb: its slots, else what a non-actor argument points at, else an adversative
+        complement. Parties in ``exclude`` (the actors: "reneged on **his** commitment to X") do not count."""
         out = Resolved()
         if passive:
             out.extend(self._resolve_recipient(passive_subject(tok)))
@@ -136,15 +179,96 @@ class SentenceRoles:
                 continue
             for arg in slot(tok, name):
                 out.extend(self._resolve_recipient(arg))
+        out = _without(out, exclude)
         if not out.actors:
-            # "boycott all contact with the US", "rejected calls by Belarus's rulers": the object is not an
-            # actor; its with/against/on/to/from complement (or its by-agent) names the recipient.
-            for obj in slot(tok, "dobj") + ([passive_subject(tok)] if passive else []):
-                if obj is None:
-                    continue
-                for p in OBJECT_PREPS:
-                    for arg in slot(obj, f"prep:{p}"):
-                        out.extend(self._resolve(arg))
+            # "boycott all contact with the US", "conceded to demands from UNITA", "prevented the demonstration
+            # staged by students": the argument is not an actor; its complement or its agent names the
+            # recipient.
+            args = [*slot(tok, "dobj"), *([passive_subject(tok)] if passive else [])]
+            args += [a for name in slots if name != "dobj" for a in slot(tok, name)]
+            for arg in dict.fromkeys(a for a in args if a is not None):
+                out.extend(_without(self._target_of(arg), exclude))
+                if out.actors:
+                    break
+        if not out.actors:
+            for name in ADVERSATIVE:  # "protested against the government"
+                for arg in slot(tok, name):
+                    out.extend(_without(self._resolve(arg), exclude))
+        return out
+
+    def _target_of(self, arg: Token, level: int = 0) -> Resolved:
+        """The party a non-actor argument points at: its on/against/with/to/from/by/for complement, the agent
+        of an event noun ("the demonstration staged by students"), or (one level down) the same for its "of"
+        complement ("a suspension of air links with Serbia", "part of an aid program for Bosnia")."""
+        out = Resolved()
+        for p in OBJECT_PREPS:
+            for a in slot(arg, f"prep:{p}"):
+                out.extend(self._resolve(a))
+        if not out.actors and lemma_of(arg) in self.blocked:
+            out.extend(self._event_agents(arg))
+        if not out.actors and level == 0:
+            for o in slot(arg, "prep:of"):
+                out.extend(self._target_of(o, 1))
+        return out
+
+    def _event_agents(self, noun: Token) -> Resolved:
+        """Who does what an event noun names: its own actors, or the "by" agent of a participle on it
+        ("the demonstration staged by students")."""
+        out = self._noun_own_actors(noun)
+        if not out.actors:
+            for c in noun.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    out.extend(self._resolve(agent_of(c)))
+        return out
+
+    def _adjunct_recipients(self, cand: Candidate) -> None:
+        """The recipient named outside the event's arguments (data/lexicons/event_roles.yaml): a condition's
+        subject for a threat ("threatened to stop talks if the US goes ahead"), a stance adjunct ("in protest
+        against X", "in defiance of X"), a concessive adjunct ("refused despite pressure by X"), the opponent
+        of a purpose noun ("mobilized for a war against Iraq") and the object of a protest's purpose clause
+        ("blocked a road to show disapproval of X's policies")."""
+        if cand.recipients.actors or cand.partners.actors or cand.entry.two_sided:
+            return
+        rules = adjunct_rules()
+        nodes = [n for n in dict.fromkeys((cand.trigger, cand.anchor, cand.content)) if n is not None]
+        found, how = Resolved(), ""
+        for c in (c for n in nodes for c in n.children):
+            if found.actors:
+                break
+            if c.dep_ == "advcl" and cand.type in rules.condition_types:
+                if any(m.dep_ == "mark" and m.lower_ in rules.condition_marks for m in c.children):
+                    subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.pos_ != "PRON":
+                        found, how = self._resolve(subj), "condition"
+            elif c.dep_ == "advcl" and cand.type == "PROTEST" and _purpose(c):
+                for obj in slot(c, "dobj"):
+                    found, how = _others(self._resolve(obj), cand), "protest-purpose"
+                    if not found.actors:
+                        found = self._target_of(obj)
+            elif c.dep_ == "prep":
+                found, how = _others(self._adjunct(cand, c, rules), cand), f"adjunct:{c.lower_}"
+            found = _others(found, cand)
+        if found.actors:
+            found.how = [f"{how}" for _ in found.actors]
+            cand.recipients = found
+            cand.rule += f"+recipient:{how}"
+            cand.notes.append(f"recipient from the {how} ({', '.join(a.name for a in found.actors)})")
+
+    def _adjunct(self, cand: Candidate, prep: Token, rules: AdjunctRules) -> Resolved:
+        out = Resolved()
+        for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+            lemma = lemma_of(pobj)
+            if prep.lower_ == "in" and lemma in rules.stance_nouns:
+                for q in sorted(rules.stance_nouns[lemma]):
+                    for a in slot(pobj, f"prep:{q}"):
+                        got = self._resolve(a)
+                        out.extend(got if got.actors else self._target_of(a))
+            elif prep.lower_ in rules.concessive_preps and cand.type in rules.concessive_types:
+                out.extend(self._target_of(pobj))
+            elif prep.lower_ in rules.purpose_preps and (lemma in self.blocked or lemma in rules.purpose_nouns):
+                for q in rules.purpose_target_preps:
+                    for a in slot(pobj, f"prep:{q}"):
+                        out.extend(self._resolve(a))
         return out
 
     def _resolve_recipient(self, tok: Token | None) -> Resolved:
@@ -192,3 +316,23 @@ class SentenceRoles:
         if rec.actors:
             cand.recipients = rec
             cand.notes.append("recipient taken from the embedded action")
+
+
+def _without(res: Resolved, exclude: frozenset[str]) -> Resolved:
+    if not exclude:
+        return res
+    out = Resolved(tokens=list(res.tokens))
+    for a, h in zip(res.actors, res.how, strict=False):
+        if a.id not in exclude:
+            out.add(a, h)
+    return out
+
+
+def _others(res: Resolved, cand: Candidate) -> Resolved:
+    """The parties of ``res`` that are not the candidate's actors ("their disapproval": not the protesters)."""
+    return _without(res, frozenset(a.id for a in cand.actors.actors))
+
+
+def _purpose(clause: Token) -> bool:
+    """A to-infinitive adjunct ("blocked a road to show their anger")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
