@@ -38,7 +38,7 @@ SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 # Where a verb's recipient is found when its lexicon entry does not say: transfers also take "to X".
 DEFAULT_SLOTS = {
     t: ("dobj", "dative", "prep:to") for t in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE")
-}
+} | {"REJECT": ("dobj", "prep:to")}  # "refused entry to X", "reneged on its promise to X"
 # Speech verbs whose "must"/"should" clause is a demand ("Russia said Sudan must return the helicopter").
 
 OBLIGATION = frozenset({"must", "should"})

@@ -54,6 +54,10 @@ class AdjunctRules:
     purpose_preps: frozenset[str]
     purpose_nouns: frozenset[str]
     purpose_target_preps: tuple[str, ...]
+    counterpart_preps: frozenset[str]
+    counterpart_nouns: frozenset[str]
+    counterpart_types: frozenset[str]
+    source_types: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +76,10 @@ def adjunct_rules() -> AdjunctRules:
         purpose_preps=words("purpose_preps"),
         purpose_nouns=words("purpose_nouns"),
         purpose_target_preps=tuple(str(p).lower() for p in data.get("purpose_target_preps") or ()),
+        counterpart_preps=words("counterpart_preps"),
+        counterpart_nouns=words("counterpart_nouns"),
+        counterpart_types=frozenset(str(t).upper() for t in data.get("counterpart_types") or ()),
+        source_types=frozenset(str(t).upper() for t in data.get("source_types") or ()),
     )
 
 
@@ -187,7 +195,9 @@ class SentenceRoles:
             args = [*slot(tok, "dobj"), *([passive_subject(tok)] if passive else [])]
             args += [a for name in slots if name != "dobj" for a in slot(tok, name)]
             for arg in dict.fromkeys(a for a in args if a is not None):
-                out.extend(_without(self._target_of(arg), exclude))
+                got = _without(self._target_of(arg), exclude)
+                got.how = [f"target:{h}" for h in got.how]  # weaker than a named argument (see conditions)
+                out.extend(got)
                 if out.actors:
                     break
         if not out.actors:
@@ -225,14 +235,22 @@ class SentenceRoles:
         """The recipient named outside the event's arguments (data/lexicons/event_roles.yaml): a condition's
         subject for a threat ("threatened to stop talks if the US goes ahead"), a stance adjunct ("in protest
         against X", "in defiance of X"), a concessive adjunct ("refused despite pressure by X"), the opponent
-        of a purpose noun ("mobilized for a war against Iraq") and the object of a protest's purpose clause
+        of a purpose noun ("mobilized for a war against Iraq"), the counterpart of a negotiation the event
+        follows ("called off the strike after talks with the government") and the object of a protest's purpose clause
         ("blocked a road to show disapproval of X's policies")."""
-        if cand.recipients.actors or cand.partners.actors or cand.entry.two_sided:
-            return
         rules = adjunct_rules()
+        indirect = all(h.startswith("target:") for h in cand.recipients.how)
+        if cand.partners.actors or cand.entry.two_sided:
+            return
+        if cand.recipients.actors and not (indirect and cand.type in rules.condition_types):
+            return
         nodes = [n for n in dict.fromkeys((cand.trigger, cand.anchor, cand.content)) if n is not None]
         found, how = Resolved(), ""
-        for c in (c for n in nodes for c in n.children):
+        # adjuncts hang on the event's word or, by a common misattachment, on its object ("mobilized
+        # reservists [for a war against X]")
+        objects = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
+        adjuncts = [*(c for n in nodes for c in n.children), *(c for o in objects for c in o.children if c.dep_ == "prep")]
+        for c in adjuncts:
             if found.actors:
                 break
             if c.dep_ == "advcl" and cand.type in rules.condition_types:
@@ -245,9 +263,14 @@ class SentenceRoles:
                     found, how = _others(self._resolve(obj), cand), "protest-purpose"
                     if not found.actors:
                         found = self._target_of(obj)
+            elif c.dep_ == "prep" and c.lower_ == "from" and cand.type in rules.source_types:
+                for a in (x for x in c.children if x.dep_ == "pobj"):
+                    found, how = self._resolve(a), "source"
             elif c.dep_ == "prep":
-                found, how = _others(self._adjunct(cand, c, rules), cand), f"adjunct:{c.lower_}"
+                found, how = self._adjunct(cand, c, rules), f"adjunct:{c.lower_}"
             found = _others(found, cand)
+            if found.actors and cand.recipients.actors and how != "condition":
+                found = Resolved()  # only a condition outranks an indirect target
         if found.actors:
             found.how = [f"{how}" for _ in found.actors]
             cand.recipients = found
@@ -265,6 +288,13 @@ class SentenceRoles:
                         out.extend(got if got.actors else self._target_of(a))
             elif prep.lower_ in rules.concessive_preps and cand.type in rules.concessive_types:
                 out.extend(self._target_of(pobj))
+            elif (
+                prep.lower_ in rules.counterpart_preps
+                and lemma in rules.counterpart_nouns
+                and cand.type in rules.counterpart_types
+            ):
+                for a in slot(pobj, "prep:with"):
+                    out.extend(self._resolve(a))
             elif prep.lower_ in rules.purpose_preps and (lemma in self.blocked or lemma in rules.purpose_nouns):
                 for q in rules.purpose_target_preps:
                     for a in slot(pobj, f"prep:{q}"):
@@ -298,7 +328,8 @@ class SentenceRoles:
                 "prep:against",
                 "dative",
             )
-            rec = self._recipients(content, slots, is_passive(content))
+            mine = frozenset(a.id for a in cand.actors.actors)
+            rec = self._recipients(content, slots, is_passive(content), mine)
         elif not rec.actors and content.pos_ in ("NOUN", "PROPN"):
             for name in (
                 "prep:against",
