@@ -181,7 +181,7 @@ STORY_EVENTS = [
     ("AGREE", {"Armenia", "Azerbaijan"}, set(), False),
     ("CONSULT", {"Ararat Mirzoyan", "Jeyhun Bayramov"}, set(), False),
     ("SUPPORT", {"Ignazio Cassis"}, set(), False),
-    ("ACCUSE", {"Armenia"}, set(), False),
+    ("ACCUSE", {"Armenia"}, {"Azerbaijan"}, False),  # "accused Baku": the name "Baku" is Azerbaijan elsewhere
     ("REJECT", {"Azerbaijan"}, set(), False),
     ("REQUEST", {"European Union"}, {"Armenia", "Azerbaijan"}, False),
     ("ASSAULT", {"Armenia", "Azerbaijan"}, set(), True),

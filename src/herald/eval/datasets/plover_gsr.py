@@ -99,7 +99,9 @@ def add_role_figures(report: Report, cases: list[tuple[int, RoleCase]], k: int =
     for name in ("actor", "recipient"):
         mine = [c for _, c in cases if c.role == name]
         sect = [c for c in mine if c.both_ok is not None]
-        report.add(name, "country", sum(c.country_ok for c in mine) / len(mine) if mine else 0.0, support=len(mine))
+        report.add(
+            name, "country", sum(c.country_ok for c in mine) / len(mine) if mine else 0.0, support=len(mine)
+        )
         report.add(
             name,
             "country+sector",

@@ -23,6 +23,14 @@ class ActorIndex:
             for key in dict.fromkeys((m.start, m.end) for m in actor.mentions):
                 self._exact.setdefault(key, []).append(actor)
         self._covering: dict[tuple[int, int], Actor | None] = {}
+        # names (not pronouns or descriptions linked by a rule) by their text, for same-name look-ups
+        self._named: dict[str, list[Actor]] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                if m.rule is None and m.text[:1].isupper():
+                    found = self._named.setdefault(m.text, [])
+                    if all(a.id != actor.id for a in found):
+                        found.append(actor)
 
     def covering(self, start: int, end: int) -> Actor | None:
         """The actor whose narrowest mention covers [start, end)."""
@@ -38,6 +46,10 @@ class ActorIndex:
         found = best[1] if best else None
         self._covering[key] = found
         return found
+
+    def named(self, text: str) -> list[Actor]:
+        """Every actor one of whose names is exactly ``text``."""
+        return list(self._named.get(text, ()))
 
     def exactly(self, start: int, end: int) -> list[Actor]:
         """Every actor with a mention exactly on [start, end), in actor order."""
@@ -88,3 +100,19 @@ def actor_for_token(token: Token) -> Actor | None:
 def actors_at(doc: Doc, start: int, end: int) -> list[Actor]:
     """Every actor with a mention exactly on [start, end)."""
     return index(doc).exactly(start, end)
+
+
+def actor_named(token: Token) -> Actor | None:
+    """The one actor a proper name not covered by any mention names elsewhere in the article ("Baku rejected
+    ..." makes "accused Baku" Azerbaijan too): the name is the token with its compound modifiers."""
+    if token.pos_ != "PROPN":
+        return None
+    start = token
+    while True:
+        prev = next((c for c in start.lefts if c.dep_ == "compound" and c.i == start.i - 1), None)
+        if prev is None:
+            break
+        start = prev
+    text = token.doc[start.i : token.i + 1].text
+    found = index(token.doc).named(text)
+    return found[0] if len(found) == 1 else None

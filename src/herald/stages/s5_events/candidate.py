@@ -38,6 +38,43 @@ class Candidate:
     partners: Resolved = field(default_factory=Resolved)  # the other side of a mutual event ("met X")
 
 
+def build(
+    entry: Entry,
+    trigger: Token,
+    actors: Resolved,
+    recipients: Resolved,
+    rule: str,
+    *,
+    anchor: Token | None = None,
+    kind: str = "verb",
+    type_: str | None = None,
+    mode: str | None = None,
+    notes: list[str] | None = None,
+    partners: Resolved | None = None,
+    content: Token | None = None,
+    content_type: str | None = None,
+) -> Candidate:
+    """A candidate for a trigger: type, mode and contexts from the lexicon entry unless given, the trigger as
+    its own anchor unless given, its depth in the parse."""
+    return Candidate(
+        entry,
+        trigger,
+        anchor if anchor is not None else trigger,
+        kind,
+        type_ or entry.type,
+        mode if mode is not None else entry.mode,
+        list(entry.contexts),
+        actors,
+        recipients,
+        rule,
+        depth(trigger),
+        content=content,
+        content_type=content_type,
+        notes=notes if notes is not None else [],
+        partners=partners if partners is not None else Resolved(),
+    )
+
+
 def mutual(
     two_sided: bool, actors: Resolved, recipients: Resolved, rule: str
 ) -> tuple[Resolved, Resolved, Resolved, str]:

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Token
 
 from .actor_index import actor_for_token
-from .candidate import Candidate, depth, mutual
+from .candidate import Candidate, build, depth, mutual
 from .chains import chained
 from .filters import background_role, nonspecific
 from .lexicon import Entry
@@ -177,20 +177,7 @@ class SentenceCoder(SentenceRoles):
         if target is not None:
             self.consumed.update(t.i for t in target.subtree)
         entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
-        return Candidate(
-            entry,
-            tok,
-            tok,
-            "verb",
-            type_,
-            mode,
-            [],
-            actors,
-            recipients,
-            f"pattern:characterize/{lemma}+{found}",
-            depth(tok),
-            notes=notes,
-        )
+        return build(entry, tok, actors, recipients, f"pattern:characterize/{lemma}+{found}", notes=notes)
 
     def _said_no(self, tok: Token) -> Candidate | None:
         """ "BA said no (to the request)": a refusal by the speaker; the "to" object, or its owner, is the
@@ -211,20 +198,7 @@ class SentenceCoder(SentenceRoles):
             if not recipients.actors:
                 recipients.extend(self._noun_own_actors(arg))
         entry = Entry(lemma=lemma_of(tok), pos="verb", type="REJECT")
-        return Candidate(
-            entry,
-            tok,
-            tok,
-            "verb",
-            "REJECT",
-            None,
-            [],
-            actors,
-            recipients,
-            "pattern:say-no",
-            depth(tok),
-            notes=notes,
-        )
+        return build(entry, tok, actors, recipients, "pattern:say-no", notes=notes)
 
     def _speech_demand(self, tok: Token) -> Candidate | None:
         """ "X said Y must Z": a demand by the speaker on Y (REQUEST), whatever Z is."""
@@ -245,22 +219,10 @@ class SentenceCoder(SentenceRoles):
             if x.pos_ in ("VERB", "NOUN", "ADJ") and x.i != tok.i:
                 self.consumed.add(x.i)
         entry = Entry(lemma=lemma_of(tok), pos="verb", type="REQUEST", ambiguous=True)
-        cand = Candidate(
-            entry,
-            tok,
-            tok,
-            "verb",
-            "REQUEST",
-            self.onto.content_mode("REQUEST", ctype),
-            [],
-            actors,
-            recipients,
-            f"pattern:say-{aux.lower_}/nsubj+content:{centry.name if centry else lemma_of(clause)}",
-            depth(tok),
-            content=clause,
-            content_type=ctype,
-            notes=notes,
-        )
+        rule = f"pattern:say-{aux.lower_}/nsubj+content:{centry.name if centry else lemma_of(clause)}"
+        mode = self.onto.content_mode("REQUEST", ctype)
+        cand = build(entry, tok, actors, recipients, rule, mode=mode, notes=notes)
+        cand.content, cand.content_type = clause, ctype
         return cand
 
     def _verb(self, tok: Token, entries: tuple[Entry, ...], kind: str) -> Candidate | None:
@@ -285,8 +247,10 @@ class SentenceCoder(SentenceRoles):
         slots = entry.recipient or DEFAULT_SLOTS.get(entry.type, ("dobj",))
         if entry.control and not entry.recipient:
             slots = ("dobj", "dative")
-        if entry.prt and not entry.recipient and any(
-            c.dep_ == "prep" and c.lower_ == entry.prt for c in tok.children
+        if (
+            entry.prt
+            and not entry.recipient
+            and any(c.dep_ == "prep" and c.lower_ == entry.prt for c in tok.children)
         ):
             slots = (*slots, f"prep:{entry.prt}")  # "reneged on its commitment to X", "acceded to X"
         mine = frozenset(a.id for a in actors.actors)
@@ -302,20 +266,8 @@ class SentenceCoder(SentenceRoles):
             actors, recipients = recipients, actors
             rule += "-host"
         actors, recipients, partners, rule = mutual(entry.two_sided, actors, recipients, rule)
-        cand = Candidate(
-            entry,
-            tok,
-            anchor,
-            kind,
-            entry.type,
-            entry.mode,
-            list(entry.contexts),
-            actors,
-            recipients,
-            rule,
-            depth(tok),
-            notes=notes,
-            partners=partners,
+        cand = build(
+            entry, tok, actors, recipients, rule, anchor=anchor, kind=kind, notes=notes, partners=partners
         )
         if entry.control:
             self._control(cand)
@@ -527,21 +479,10 @@ class SentenceCoder(SentenceRoles):
                 elif not between:
                     return None
         actors, recipients, partners, rule = mutual(entry.two_sided, actors, recipients, rule)
-        cand = Candidate(
-            entry,
-            tok,
-            mod_anchor,
-            kind,
-            type_,
-            entry.mode,
-            list(entry.contexts),
-            actors,
-            recipients,
-            rule,
-            depth(tok),
-            notes=notes,
-            partners=partners,
+        cand = build(
+            entry, tok, actors, recipients, rule, anchor=mod_anchor, kind=kind, type_=type_, notes=notes
         )
+        cand.partners = partners
         if type_ in ("REQUEST", "THREATEN", "REJECT"):
             self._noun_content(cand)
         return cand
@@ -561,18 +502,14 @@ class SentenceCoder(SentenceRoles):
         if not actors.actors:
             return None
         self.consumed.add(verb.i)
-        return Candidate(
+        return build(
             entry,
             tok,
-            verb,
-            "noun+support",
-            entry.type,
-            entry.mode,
-            list(entry.contexts),
             actors,
             recipients,
             f"{entry.name}/reaction:{lemma_of(verb)}",
-            depth(tok),
+            anchor=verb,
+            kind="noun+support",
             notes=[f"{verb.text!r} receives the {tok.text!r}: the 'from' party acts on the subject"],
         )
 

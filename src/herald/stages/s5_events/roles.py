@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...schema import Actor
-from .actor_index import actor_for_token, actors_at
+from .actor_index import actor_for_token, actor_named, actors_at
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -155,6 +155,10 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                 _affiliation(h, found, out)
             continue
         if _modifier_actors(h, out, "modifier"):
+            continue
+        named = actor_named(h)
+        if named is not None:
+            out.add(named, "same-name")
             continue
         if not infer:
             continue

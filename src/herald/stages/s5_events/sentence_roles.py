@@ -38,7 +38,7 @@ PRONOUN_KINDS = {
 # Complements of a non-actor object that name the recipient ("sanctions on Iran", "contact with the US").
 OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
 RECIPIENT_PREPS = frozenset({"for", "by", "from"})
-# Complements that may name the target of a non-actor argument of any event ("opened investigations against X").
+# Complements naming the target of any event whose own arguments name none ("hack into the computers of X").
 ADVERSATIVE = ("prep:against", "prep:into")
 
 
@@ -68,7 +68,9 @@ def adjunct_rules() -> AdjunctRules:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     return AdjunctRules(
-        stance_nouns={str(k).lower(): frozenset(map(str, v or ())) for k, v in (data.get("stance_nouns") or {}).items()},
+        stance_nouns={
+            str(k).lower(): frozenset(map(str, v or ())) for k, v in (data.get("stance_nouns") or {}).items()
+        },
         concessive_preps=words("concessive_preps"),
         concessive_types=frozenset(str(t).upper() for t in data.get("concessive_types") or ()),
         condition_marks=words("condition_marks"),
@@ -189,9 +191,9 @@ class SentenceRoles:
                 out.extend(self._resolve_recipient(arg))
         out = _without(out, exclude)
         if not out.actors:
-            # "boycott all contact with the US", "conceded to demands from UNITA", "prevented the demonstration
-            # staged by students": the argument is not an actor; its complement or its agent names the
-            # recipient.
+            # "boycott all contact with the US", "conceded to demands from UNITA", "prevented the
+            # demonstration staged by students": the argument is not an actor; its complement or its agent
+            # names the recipient.
             args = [*slot(tok, "dobj"), *([passive_subject(tok)] if passive else [])]
             args += [a for name in slots if name != "dobj" for a in slot(tok, name)]
             for arg in dict.fromkeys(a for a in args if a is not None):
@@ -236,8 +238,8 @@ class SentenceRoles:
         subject for a threat ("threatened to stop talks if the US goes ahead"), a stance adjunct ("in protest
         against X", "in defiance of X"), a concessive adjunct ("refused despite pressure by X"), the opponent
         of a purpose noun ("mobilized for a war against Iraq"), the counterpart of a negotiation the event
-        follows ("called off the strike after talks with the government") and the object of a protest's purpose clause
-        ("blocked a road to show disapproval of X's policies")."""
+        follows ("called off the strike after talks with the government") and the object of a protest's
+        purpose clause ("blocked a road to show disapproval of X's policies")."""
         rules = adjunct_rules()
         indirect = all(h.startswith("target:") for h in cand.recipients.how)
         if cand.partners.actors or cand.entry.two_sided:
@@ -249,7 +251,10 @@ class SentenceRoles:
         # adjuncts hang on the event's word or, by a common misattachment, on its object ("mobilized
         # reservists [for a war against X]")
         objects = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
-        adjuncts = [*(c for n in nodes for c in n.children), *(c for o in objects for c in o.children if c.dep_ == "prep")]
+        adjuncts = [
+            *(c for n in nodes for c in n.children),
+            *(c for o in objects for c in o.children if c.dep_ == "prep"),
+        ]
         for c in adjuncts:
             if found.actors:
                 break
@@ -295,7 +300,9 @@ class SentenceRoles:
             ):
                 for a in slot(pobj, "prep:with"):
                     out.extend(self._resolve(a))
-            elif prep.lower_ in rules.purpose_preps and (lemma in self.blocked or lemma in rules.purpose_nouns):
+            elif prep.lower_ in rules.purpose_preps and (
+                lemma in self.blocked or lemma in rules.purpose_nouns
+            ):
                 for q in rules.purpose_target_preps:
                     for a in slot(pobj, f"prep:{q}"):
                         out.extend(self._resolve(a))
@@ -360,7 +367,8 @@ def _without(res: Resolved, exclude: frozenset[str]) -> Resolved:
 
 
 def _others(res: Resolved, cand: Candidate) -> Resolved:
-    """The parties of ``res`` that are not the candidate's actors ("their disapproval": not the protesters)."""
+    """The parties of ``res`` that are not the candidate's actors ("their disapproval": not the
+    protesters)."""
     return _without(res, frozenset(a.id for a in cand.actors.actors))
 
 
