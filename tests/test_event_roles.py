@@ -13,7 +13,7 @@ from spacy.language import Language
 
 import herald
 from herald.api import extract_article
-from herald.eval.roles import GoldParty, gold_parties, gold_sector, role_case
+from herald.eval.roles import ACTORS_STAGE, GoldParty, gold_parties, gold_sector, role_case
 from herald.inputs import ArticleInput, read_path
 from herald.schema import Actor, ActorMention
 
@@ -249,3 +249,18 @@ def test_second_diplomatic_story_gaps(
         assert any(protest[5][i].country == "SOM" for i in protest[4].actors)
         return
     assert _found(story, want)
+
+
+@pytest.mark.shared
+def test_plover_gsr_role_floor_and_details(shared_data: Path) -> None:
+    from herald.eval import run
+
+    report = run("plover-gsr", shared_data / "plover-gsr")
+    actor, recipient = report.value("actor", "country+sector"), report.value("recipient", "country+sector")
+    assert actor is not None and actor >= 0.68  # 0.685 before the role rules of this branch
+    assert recipient is not None and recipient >= 0.55  # 0.473 before
+    assert report.value("recipient@fold-5", "country+sector") is not None
+    assert report.value("actor@k-fold", "mean country+sector") is not None
+    reasons = {d["reason"] for d in report.details}
+    assert reasons and reasons <= {"none/unassigned", "wrong-pick", *ACTORS_STAGE}, reasons
+    assert all(d["line"].startswith(d["id"]) for d in report.details)
