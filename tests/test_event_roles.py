@@ -41,6 +41,8 @@ ROWS = [
     # a condition's subject is the one a threat is aimed at
     ("Russia threatened to cut gas supplies if Ukraine joins the alliance.", "THREATEN", "russia", "ukraine"),
     ("Iran threatened to retaliate if it is attacked.", "THREATEN", "iran", None),
+    # "their demands" is no addressee
+    ("Teachers in Kenya threatened to strike if their demands are not met.", "THREATEN", "teachers", None),
     # stance adjuncts: "in protest against X", "in defiance of X"
     ("Farmers blocked the highway in protest against the Indian government.", "PROTEST", "farmers", "india"),
     ("Students marched in protest in the capital on Friday.", "PROTEST", "students", None),
@@ -67,6 +69,12 @@ ROWS = [
     ("Chinese hackers tried to hack into the servers of the Indian army.", "COERCE", None, "indian army"),
     # coordinated verbs share a recipient only when the first has no complement of its own
     ("Egypt refused to open the border and urged its citizens to leave.", "REJECT", "egypt", None),
+    (
+        "Egypt accused Israel of shelling Rafah and warned that it would respond.",
+        "THREATEN",
+        "egypt",
+        "israel",
+    ),
     # subjects the parser hides: a participle, a gerund under a predicate adjective, an infinitival relative
     ("Both Israel and Hezbollah are guilty of violating the ceasefire.", "ASSAULT", "hezbollah", None),
     ("Thousands of Kenyans gathered for a rally to protest the tax increase.", "PROTEST", "kenyans", None),

@@ -255,10 +255,15 @@ class SentenceCoder(SentenceRoles):
             slots = (*slots, f"prep:{entry.prt}")  # "reneged on its commitment to X", "acceded to X"
         mine = frozenset(a.id for a in actors.actors)
         recipients = self._recipients(tok, slots, passive, mine)
-        # "donated and delivered goods to X": coordinated verbs share arguments, when this one has none of its
-        # own ("refused to deploy troops and urged its citizens..." does not share "its citizens")
-        own_args = any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "dative") for c in tok.children)
-        for conj in () if own_args else tok.conjuncts:
+        # "donated and delivered goods to X": coordinated verbs share arguments when this one has no object of
+        # its own; a verb with a clause of its own does not take the object of a later verb ("refused to
+        # deploy troops and urged its citizens to leave"), but may that of an earlier one ("accused the
+        # government of X and warned that ...")
+        own_object = any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children)
+        own_clause = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        for conj in () if own_object else tok.conjuncts:
+            if own_clause and conj.i > tok.i:
+                continue
             if conj.pos_ == "VERB" and not recipients.actors:
                 recipients.extend(self._recipients(conj, slots, is_passive(conj), mine))
         rule = f"{entry.name}/{'agent' if passive else 'nsubj'}"

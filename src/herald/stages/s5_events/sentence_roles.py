@@ -260,9 +260,13 @@ class SentenceRoles:
                 break
             if c.dep_ == "advcl" and cand.type in rules.condition_types:
                 if any(m.dep_ == "mark" and m.lower_ in rules.condition_marks for m in c.children):
-                    subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    # an active subject named as such ("if the government does not pay"), not "if their
+                    # demands are not met" (the demands' owner is not the one addressed)
+                    subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
                     if subj is not None and subj.pos_ != "PRON":
-                        found, how = self._resolve(subj), "condition"
+                        got = self._resolve(subj, infer=False)
+                        if all(h in ("mention", "group", "same-name") for h in got.how):
+                            found, how = got, "condition"
             elif c.dep_ == "advcl" and cand.type == "PROTEST" and _purpose(c):
                 for obj in slot(c, "dobj"):
                     found, how = _others(self._resolve(obj), cand), "protest-purpose"
