@@ -65,6 +65,9 @@ ROWS = [
     ("Russia announced the withdrawal of its forces from Georgia.", "RETREAT", "russia", "georgia"),
     ("Russia withdrew its forces from Georgia.", "RETREAT", "russia", "georgia"),
     ("Russia withdrew its forces on Monday.", "RETREAT", "russia", None),
+    # a passive whose subject retreats: the one who disarms or withdraws acts
+    ("The rebels were disarmed on Monday.", "RETREAT", "rebels", None),
+    ("Russian troops were withdrawn from Georgia.", "RETREAT", "troops", "georgia"),
     ("China reneged on its promise to Vietnam.", "REJECT", "china", "vietnam"),  # "its" is China: not it
     ("Chinese hackers tried to hack into the servers of the Indian army.", "COERCE", None, "indian army"),
     # coordinated verbs share a recipient only when the first has no complement of its own

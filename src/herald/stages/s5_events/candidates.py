@@ -23,7 +23,7 @@ from .roles import (
     slot,
     subject_of,
 )
-from .sentence_roles import ADVERSATIVE, SentenceRoles
+from .sentence_roles import ADVERSATIVE, SentenceRoles, adjunct_rules
 from .triggers import (
     SPEECH_DEMAND,
     content_type,
@@ -240,8 +240,11 @@ class SentenceCoder(SentenceRoles):
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
         actors = self._actor_from_subject(anchor if kind == "adj" else tok, notes)
-        if passive and entry.control and agent_of(tok) is None:
-            # "Vietnam is committed to opening up": the passive subject is the one committed.
+        if passive and agent_of(tok) is None and (
+            entry.control or (entry.mode or "") in adjunct_rules().passive_subject_acts.get(entry.type, ())
+        ):
+            # "Vietnam is committed to opening up", "the guerrillas have been demobilized": the passive
+            # subject is the one committed, the one who disarms.
             actors = self._resolve(passive_subject(tok))
             passive = False
         slots = entry.recipient or DEFAULT_SLOTS.get(entry.type, ("dobj",))

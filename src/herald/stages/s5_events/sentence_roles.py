@@ -58,6 +58,7 @@ class AdjunctRules:
     counterpart_nouns: frozenset[str]
     counterpart_types: frozenset[str]
     source_types: frozenset[str]
+    passive_subject_acts: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,10 @@ def adjunct_rules() -> AdjunctRules:
         counterpart_nouns=words("counterpart_nouns"),
         counterpart_types=frozenset(str(t).upper() for t in data.get("counterpart_types") or ()),
         source_types=frozenset(str(t).upper() for t in data.get("source_types") or ()),
+        passive_subject_acts={
+            str(t).upper(): frozenset(map(str, modes or ()))
+            for t, modes in (data.get("passive_subject_acts") or {}).items()
+        },
     )
 
 
