@@ -81,6 +81,7 @@ ROWS = [
     # subjects the parser hides: a participle, a gerund under a predicate adjective, an infinitival relative
     ("Both Israel and Hezbollah are guilty of violating the ceasefire.", "ASSAULT", "hezbollah", None),
     ("Thousands of Kenyans gathered for a rally to protest the tax increase.", "PROTEST", "kenyans", None),
+    ("Israel gave Hamas a deadline to release the hostages.", "RETREAT", "hamas", None),  # not Israel
     # coordinated modifiers: each is a party
     ("US and British forces attacked the compound.", "ASSAULT", "british", None),
     # a mention without a country acts for the organisation in its own noun phrase

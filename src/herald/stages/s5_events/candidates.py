@@ -240,8 +240,13 @@ class SentenceCoder(SentenceRoles):
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
         actors = self._actor_from_subject(anchor if kind == "adj" else tok, notes)
-        if passive and agent_of(tok) is None and (
-            entry.control or (entry.mode or "") in adjunct_rules().passive_subject_acts.get(entry.type, ())
+        if (
+            passive
+            and agent_of(tok) is None
+            and (
+                entry.control
+                or (entry.mode or "") in adjunct_rules().passive_subject_acts.get(entry.type, ())
+            )
         ):
             # "Vietnam is committed to opening up", "the guerrillas have been demobilized": the passive
             # subject is the one committed, the one who disarms.

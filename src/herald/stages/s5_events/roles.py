@@ -244,6 +244,9 @@ def subject_of(verb: Token) -> Token | None:
             cur = cur.head.head  # "Moscow could retaliate by cutting supplies": Moscow cuts
             continue
         if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "obj") and cur.head.head.pos_ == "VERB":
+            dative = next((c for c in cur.head.head.children if c.dep_ == "dative"), None)
+            if dative is not None:
+                return dative  # "Israel gave Hamas a deadline to release ...": Hamas releases
             cur = cur.head.head  # "the party issued a declaration demanding ...": the issuer demands
             continue
         return None
@@ -268,8 +271,12 @@ def _infinitival_governor(clause: Token) -> Token | None:
     noun = clause.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
         return noun.head.head
-    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
+    if (
+        noun.dep_ in ("dobj", "obj")
+        and noun.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "dative" for c in noun.head.children)
+    ):
+        return noun.head  # "organised a rally to protest", not "gave Hamas a deadline to release"
     return None
 
 
