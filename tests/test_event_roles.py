@@ -276,3 +276,17 @@ def test_plover_gsr_role_floor_and_details(shared_data: Path) -> None:
     reasons = {d["reason"] for d in report.details}
     assert reasons and reasons <= {"none/unassigned", "wrong-pick", *ACTORS_STAGE}, reasons
     assert all(d["line"].startswith(d["id"]) for d in report.details)
+
+
+@pytest.mark.shared
+def test_cli_eval_details(shared_data: Path) -> None:
+    from typer.testing import CliRunner
+
+    from herald.cli import app
+
+    args = ["eval", "plover-gsr", "--path", str(shared_data / "plover-gsr"), "--limit", "30"]
+    plain = CliRunner().invoke(app, args)
+    detailed = CliRunner().invoke(app, [*args, "--details"])
+    assert plain.exit_code == 0 and detailed.exit_code == 0, detailed.output
+    assert "PLOVER-GSR01-" not in plain.output
+    assert any(line.startswith("PLOVER-GSR01-") for line in detailed.output.splitlines())
