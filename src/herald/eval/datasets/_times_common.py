@@ -131,6 +131,8 @@ class _Tally:
         return self
 
 
+_MAX_ERRORS = 3000  # enough for every error of a 250-document TimeML corpus
+
 _TYPES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
 
 
@@ -198,7 +200,7 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
             if hit is None:
                 tally.missed[typ] += 1
                 tally.value_fn[typ] += 1
-                if len(errors) < 300:
+                if len(errors) < _MAX_ERRORS:
                     errors.append(
                         {
                             "fold": fold_of(index),
@@ -221,7 +223,7 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
                 tally.wrong[typ] += 1
                 tally.value_fn[typ] += 1
                 tally.value_fp[_TYPES[hit.type]] += 1
-            if not ok and len(errors) < 300:
+            if not ok and len(errors) < _MAX_ERRORS:
                 errors.append(
                     {
                         "fold": fold_of(index),
@@ -238,7 +240,7 @@ def score(report: Report, docs: Iterable[GoldDoc], *, only_dates: bool = False, 
             if t.id not in used:
                 tally.spurious[_TYPES[t.type]] += 1
                 tally.value_fp[_TYPES[t.type]] += 1
-                if len(errors) < 300:
+                if len(errors) < _MAX_ERRORS:
                     errors.append(
                         {
                             "fold": fold_of(index),
