@@ -206,7 +206,11 @@ def test_no_time(make: Callable[..., Doc], text: str) -> None:
 INTERVALS = [
     # (text, publication date, expected (text, value) pairs)
     ("Between 1994 and 1997 he ruled.", TUE, [("1994", "1994"), ("1997", "1997")]),
-    ("The show runs from Aug. 26 to Oct. 20.", "2013-03-22", [("Aug. 26", "2013-08-26"), ("Oct. 20", "2013-10-20")]),
+    (
+        "The show runs from Aug. 26 to Oct. 20.",
+        "2013-03-22",
+        [("Aug. 26", "2013-08-26"), ("Oct. 20", "2013-10-20")],
+    ),
     ("The war of 2007-12 ended.", TUE, [("2007-12", "2007/2012")]),  # one token: one interval
 ]
 

@@ -94,6 +94,15 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
     pm.add("NAMED", [vocab_doc(vocab, k) for k in lx.named_dates])
+    # "the same period last year", "the same month a year ago": one TIMEX3, the period a year back
+    pm.add(
+        "SAME_PERIOD",
+        [
+            vocab_doc(vocab, f"the same {u} {tail}")
+            for u in ("day", "week", "month", "quarter", "period", "time")
+            for tail in ("last year", "a year ago", "a year earlier", "the previous year", "the year before")
+        ],
+    )
     # Durations, sets and anaphoric dates are anchored on their unit word ("two weeks", "every week", "the
     # next day", "two days later") and grown around it in _around_units(): a Matcher pattern starting on a
     # number or a word list is tested at every token and cost more than the rest of the stage.
@@ -117,6 +126,7 @@ _PER = frozenset({"a", "an", "per", "every", "each"})
 _ANAPHOR_REL = frozenset({"next", "following", "previous", "preceding", "same"})
 _ANAPHOR_UNITS = frozenset({"day", "week", "month", "year"})
 _LATER = frozenset({"later", "afterwards", "earlier"})
+_RANGE_WORDS = frozenset({"to", "and", "through", "until", "till", "or"})  # the second year of a range
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth"})
 
 
@@ -219,8 +229,9 @@ def find(doc: Doc) -> list[Candidate]:
         before = doc[start - 1].lower_ if start > 0 else ""
         if name == "PREP_YEAR":
             nxt = doc[end] if end < len(doc) else None
-            if before not in lx.year_prepositions or (nxt is not None and nxt.tag_ == "NNS"):
-                continue  # only "in 2008", "since 1991"; not "of 1500 people"
+            second = before in _RANGE_WORDS and start > 1 and doc[start - 2].shape_ == "dddd"
+            if (before not in lx.year_prepositions and not second) or (nxt is not None and nxt.tag_ == "NNS"):
+                continue  # only "in 2008", "since 1991", "from 2004 to 2009"; not "of 1500 people"
         if name == "PREP_MONTH":
             tok = doc[start]
             if not tok.is_title or (end < len(doc) and doc[end].like_num):

@@ -276,7 +276,9 @@ def extract_times(doc: Doc) -> list[Time]:
         if first.rule == "vague:since then" or first.rule.startswith("anaphoric"):
             # "since then", "the next day", "two weeks later": counted from the time mentioned before;
             # "the quarter", "the year-earlier period": from the quarter mentioned before
-            period = first.rule.startswith(("anaphoric-the-", "anaphoric-year-earlier-period"))
+            period = first.rule.startswith(("anaphoric-the-", "anaphoric-year-earlier-period")) or (
+                first.rule.startswith("anaphoric-same-period") and "quarter" in span.text.lower()
+            )
             anchor = (quarter or previous) if period else previous
             parsed = parse(span.text, Context(published, previous=anchor)) or first
             if parsed.rule.startswith("anaphoric-the-") and parsed.value is None:

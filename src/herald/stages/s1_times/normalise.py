@@ -91,6 +91,7 @@ class _Patterns:
     bare_duration: re.Pattern[str]
     later: re.Pattern[str]
     year_earlier: re.Pattern[str]
+    same_period: re.Pattern[str]
     the_period: re.Pattern[str]
     anaphor: re.Pattern[str]
 
@@ -179,6 +180,11 @@ def _patterns() -> _Patterns:
             r"(?:the )?(?:comparable |same )?year-(?:earlier|ago)"
             rf"(?: (?:(?P<ord>{_alt(list(lx.ordinals))})[ -])?(?P<unit>quarter|period|month|year))?"
         ),
+        same_period=c(
+            r"(?:the )?same (?P<unit>day|week|month|quarter|period|time) "
+            r"(?:(?:of |in )?last year|a year (?:ago|earlier)|(?:in |of )?the (?:previous|prior) year"
+            r"|the year before)"
+        ),
         the_period=c(r"(?:the|that|this) (?P<latest>latest |most recent |same )?(?P<unit>quarter|period)"),
     )
 
@@ -233,9 +239,9 @@ def mod_of(text: str, before: str = "", after: str = "", *, duration: bool = Fal
     s = clean(text)
     b = " ".join(before.lower().split()[-2:])
     for cue, mod in _MOD_BOUND:
-        if (duration or mod == "APPROX") and cue != "some" or (duration and cue == "some"):
-            if s.startswith(cue + " ") or b == cue or b.endswith(" " + cue):
-                return mod
+        applies = duration if cue == "some" or mod != "APPROX" else True
+        if applies and (s.startswith(cue + " ") or b == cue or b.endswith(" " + cue)):
+            return mod
     if m := _MOD_PART.match(s):
         return "START" if m["start"] else "MID" if m["mid"] else "END"
     a = after.lower()
@@ -517,10 +523,17 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             sign = 1 if m["dir"].startswith(("later", "after")) else -1
             return _anaphoric(unit, sign * count, f"anaphoric-{unit}-{m['dir']}", ctx, keep=True)
     if m := p.year_earlier.fullmatch(s):  # "the year-earlier quarter": the period before, a year back
-        found = _anaphoric("year", -1, "anaphoric-year-earlier-period", ctx, keep=True)
-        if m["ord"] and found.value and found.granularity in ("quarter", "year"):
-            found = replace(found, value=f"{found.value[:4]}-Q{lx.ordinals[m['ord']]}", granularity="quarter")
-        return found
+        hit = _anaphoric("year", -1, "anaphoric-year-earlier-period", ctx, keep=True)
+        if m["ord"] and hit.value and hit.granularity in ("quarter", "year"):
+            hit = replace(hit, value=f"{hit.value[:4]}-Q{lx.ordinals[m['ord']]}", granularity="quarter")
+        return hit
+    if m := p.same_period.fullmatch(s):  # "the same period last year": the period spoken of, a year back
+        unit = m["unit"]
+        hit = _anaphoric("year", -1, "anaphoric-same-period-year-earlier", ctx, keep=True)
+        if hit.granularity == "year" and ctx.published is not None and unit in ("month", "period"):
+            d = ctx.published
+            return _relative(month_value(d.year - 1, d.month), "month", hit.rule)
+        return hit
     if m := p.the_period.fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of
         return _the_quarter(m["unit"], bool(m["latest"]), ctx)
     if m := p.ago.fullmatch(s):
@@ -662,7 +675,8 @@ def _the_quarter(unit: str, latest: bool, ctx: Context) -> Parsed | None:
         return _relative(ctx.previous, "quarter", f"anaphoric-the-{unit}-previous")
     if latest and unit == "quarter" and ctx.published is not None:
         d = add_months(ctx.published, -3)
-        return _relative(f"{d.year}-Q{(d.month - 1) // 3 + 1}", "quarter", "anaphoric-the-quarter-publication")
+        last = f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        return _relative(last, "quarter", "anaphoric-the-quarter-publication")
     if ctx.previous is None and ctx.published is not None:
         return _relative(None, "quarter", f"anaphoric-the-{unit}")  # resolved once the anchor is known
     return None
@@ -733,7 +747,8 @@ def _anaphoric(unit: str, offset: int, rule: str, ctx: Context, keep: bool = Fal
     anchor), else from the publication date. A counted shift (``keep``: "a year earlier") keeps the anchor's
     granularity, as TimeML does: after "the third quarter of 2009" it is "2008-Q3", after "Sept. 30, 2009"
     "2008-09-30"; "the following year" is a year."""
-    if keep and unit in ("year", "month") and ctx.previous and (moved := shift_value(ctx.previous.split("T")[0], unit, offset)):
+    moved = shift_value(ctx.previous.split("T")[0], unit, offset) if ctx.previous else None
+    if keep and unit in ("year", "month") and moved:
         gran: Granularity = granularity_of(moved)  # type: ignore[assignment]
         return _relative(moved, gran, rule + "-previous")
     base: date | None = None

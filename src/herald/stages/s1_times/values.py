@@ -141,4 +141,3 @@ def granularity_of(value: str) -> str:
     if _WEEK.match(value):
         return "week"
     return "year"
-
