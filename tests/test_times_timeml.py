@@ -95,6 +95,9 @@ RULES = [
     ("the fiscal second quarter", TUE, False, "2024-Q2", "date"),  # the current one
     ("the third quarter", OCT, True, "2009-Q3", "date"),  # "will report third-quarter results" in October
     ("the first quarter", OCT, True, "2010-Q1", "date"),
+    ("the start of the day", TUE, False, "2024-04-30", "date"),  # the period; START is its mod
+    ("the end of the month", TUE, False, "2024-04", "date"),
+    ("the end of the year", TUE, False, "2024", "date"),
 ]
 
 
@@ -227,7 +230,8 @@ def test_interval_ends(
 UNDETERMINED = [
     # (expression, publication date, expected value)
     ("Jan. 24", "2000-01-13", "2000-01-24"),  # eleven days ahead, not a year back
-    ("October 7", TUE, "2023-10-07"),  # nearer back than ahead
+    ("December 7", TUE, "2023-12-07"),  # nearer back than ahead
+    ("October 7", TUE, "2024-10-07"),  # nearer ahead than back
     ("in May", "2000-03-29", "2000-05"),
     ("in January", TUE, "2024-01"),
 ]

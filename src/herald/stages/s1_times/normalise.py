@@ -161,7 +161,9 @@ def _patterns() -> _Patterns:
             r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm)?(?: \(?(?P<tz>utc|gmt|z)\)?)?"
             r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
         ),
-        end_of_year=c(r"(?:the )?end of (?:the|this) year"),
+        end_of_year=c(
+            r"(?:the )?(?:end|start|beginning|middle|close) of (?:the|this) (?P<unit>day|week|month|year)"
+        ),
         sets=c(r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)"),
         set_every=c(rf"(?:every|each) (?P<other>other )?(?:{num} )?{unit}"),
         set_freq=c(rf"(?P<freq>once|twice|\d+ times|(?:{words}) times) (?:a|an|per|each|every) {unit}"),
@@ -562,8 +564,12 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         ctx = _undetermined_nearest(ctx) if not rel else ctx
         y = _month_year(pub, month, rel, ctx.future, ctx.nearest)
         return _relative(month_value(y, month), "month", "month" + (f"-{rel}" if rel else _direction(ctx)))
-    if m := p.end_of_year.fullmatch(s):
-        return _relative(str(pub.year) if pub else None, "year", "end-of-year")
+    if m := p.end_of_year.fullmatch(s):  # "the end of the year", "the start of the day": the period (mod)
+        unit = m["unit"]
+        part = _rel_unit("this", unit, ctx) if unit != "day" else None
+        if unit == "day":
+            part = _relative(pub.isoformat() if pub else None, "day", "deictic-today")
+        return replace(part, rule=f"part-of-{unit}") if part is not None else None
     if m := p.sets.fullmatch(s):
         code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
         return _absolute(f"P{'T1H' if code == 'TH' else '1' + code}", None, "set", typ="set")
