@@ -98,6 +98,9 @@ RULES = [
     ("the start of the day", TUE, False, "2024-04-30", "date"),  # the period; START is its mod
     ("the end of the month", TUE, False, "2024-04", "date"),
     ("the end of the year", TUE, False, "2024", "date"),
+    ("this past spring", OCT, False, "2009-SP", "date"),
+    ("the summer", OCT, False, "2009-SU", "date"),  # begun by publication: this year's
+    ("the spring", OCT, True, "2010-SP", "date"),
 ]
 
 
@@ -198,6 +201,7 @@ def test_found(make: Callable[..., Doc], text: str, published: str, expression: 
         "In the quarter, the market is busy.",  # "the quarter" with no quarter before it
         "About a quarter of voters stayed home.",
         "The Sept. issue sold out.",
+        "The fall of the wall was swift.",
     ],
 )
 def test_no_time(make: Callable[..., Doc], text: str) -> None:

@@ -131,7 +131,10 @@ def _patterns() -> _Patterns:
             r"(?:st|nd|rd|th)?[ -]century"
         ),
         season_year=c(rf"(?:the )?(?P<season>{_alt(list(lx.seasons))}) (?:of )?{year}"),
-        season_rel=c(rf"(?P<rel>last|this|next|past|coming) (?P<season>{_alt(list(lx.seasons))})"),
+        season_rel=c(
+            rf"(?:(?P<rel>this past|this coming|last|this|next|past|coming) |the )"
+            rf"(?P<season>{_alt(list(lx.seasons))})"
+        ),
         quarter=c(
             rf"(?:the )?(?:(?P<year0>\d{{4}}) )?(?:fiscal )?(?P<ord>{_alt(list(lx.ordinals))})[ -]quarter"
             r"(?: of (?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?|q(?P<q>[1-4])(?: (?P<year2>\d{4}))?"
@@ -472,7 +475,11 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if pub is None:
             return _relative(None, "season", "season-relative")
         mid = SEASON_MONTHS[code][0] + 1
-        rel = {"past": "last", "coming": "next"}.get(m["rel"], m["rel"])
+        if m["rel"] is None and m["season"] == "fall":
+            return None  # "the fall": of a city, a government, a price
+        rel = {"past": "last", "this past": "last", "coming": "next", "this coming": "next"}.get(
+            m["rel"] or "", m["rel"] or ""
+        )
         return _relative(f"{_month_year(pub, mid, rel, ctx.future)}-{code}", "season", "season-relative")
     if m := p.quarter.fullmatch(s):
         q = int(m["q"]) if m["q"] else lx.ordinals[m["ord"]]
