@@ -150,6 +150,7 @@ SAME_PERIOD = [
     ("He was elected in 1992 and re-elected four years later.", OCT, "four years later", "1996"),
     ("The bank failed a year ago.", OCT, "a year ago", "2008"),  # no period before it: the year
     ("The plant opened in March 2005. A year later it closed.", OCT, "A year later", "2006-03"),
+    ("On October 10, 2008, shares fell at the start of the day.", OCT, "the start of the day", "2008-10-10"),
 ]
 
 

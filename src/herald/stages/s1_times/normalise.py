@@ -574,8 +574,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
     if m := p.end_of_year.fullmatch(s):  # "the end of the year", "the start of the day": the period (mod)
         unit = m["unit"]
         part = _rel_unit("this", unit, ctx) if unit != "day" else None
-        if unit == "day":
-            part = _relative(pub.isoformat() if pub else None, "day", "deictic-today")
+        if unit == "day":  # "the start of the day": the day spoken of (TimeML's anchor), else publication
+            if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
+                return _relative(ctx.previous[:10], "day", "anaphoric-part-of-day-previous")
+            return _relative(pub.isoformat() if pub else None, "day", "anaphoric-part-of-day-publication")
         return replace(part, rule=f"part-of-{unit}") if part is not None else None
     if m := p.sets.fullmatch(s):
         code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
