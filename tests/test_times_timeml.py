@@ -203,6 +203,7 @@ def test_found(make: Callable[..., Doc], text: str, published: str, expression: 
         "About a quarter of voters stayed home.",
         "The Sept. issue sold out.",
         "The fall of the wall was swift.",
+        "At the end of the day, voters want jobs.",
     ],
 )
 def test_no_time(make: Callable[..., Doc], text: str) -> None:

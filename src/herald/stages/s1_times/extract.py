@@ -170,6 +170,9 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.weekday_blockers:
         return None  # "Black Monday", "Super Tuesday": named days, not this week's
+    idiom = before is not None and before.lower_ == "at" and "end" in span.text.lower()
+    if parsed.rule.startswith("anaphoric-part-of-day") and idiom:
+        return None  # "at the end of the day": "ultimately", an idiom more often than a time
     if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.ordinals:
         return None  # "the first Tuesday after the first Monday": a rule, not a date
     if (
