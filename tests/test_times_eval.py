@@ -123,3 +123,16 @@ def test_isaf_dateline(shared_data: Path) -> None:
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
     found = [dateline(r["text"]) for r in rows]
     assert sum(f is not None for f in found) / len(rows) > 0.8
+
+
+def test_tempeval3_tbaq_reads_sub_folders(tmp_path: Path) -> None:
+    (tmp_path / "TimeBank").mkdir()
+    (tmp_path / "TimeBank" / "synthetic.tml").write_text(TML, encoding="utf-8")
+    report = run("tempeval3-tbaq", tmp_path)
+    assert report.documents == 1
+    assert report.value("times-value-f1", "f1") == 1.0
+
+
+def test_tempeval3_tbaq_says_where_to_get_it(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="TBAQ-cleaned"):
+        run("tempeval3-tbaq", tmp_path)

@@ -84,6 +84,27 @@ class Time(Record):
         "absolute", description="What the value was computed from."
     )
     rule: str | None = Field(None, description="The rule that normalised this expression.")
+    mod: (
+        Literal[
+            "START",
+            "MID",
+            "END",
+            "APPROX",
+            "BEFORE",
+            "AFTER",
+            "ON_OR_BEFORE",
+            "ON_OR_AFTER",
+            "LESS_THAN",
+            "MORE_THAN",
+            "EQUAL_OR_LESS",
+            "EQUAL_OR_MORE",
+        ]
+        | None
+    ) = Field(
+        None,
+        description="TIMEX3 mod: the part of the period or the bound the text gives ('early 2009' START, "
+        "'about three years' APPROX, 'more than a week' MORE_THAN); None when the text gives none.",
+    )
 
 
 class Place(Record):

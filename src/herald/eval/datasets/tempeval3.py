@@ -75,3 +75,26 @@ class TempEval3Platinum(Dataset):
         docs = [read_tml(f.read_text(encoding="utf-8"), f.stem) for f in files[:limit]]
         report.notes.append("dateparser: default settings, RELATIVE_BASE = the DCT.")
         score(report, docs)
+
+
+@register
+class TempEval3Train(Dataset):
+    name = "tempeval3-tbaq"
+    description = (
+        "TempEval-3 training data TBAQ-cleaned (TimeBank 1.2 + AQUAINT, TimeML): TIMEX3 spans and values "
+        "vs the DCT; a DEV set for TimeML conventions (not in ../shared/data: pass --path)"
+    )
+    tasks = ("times",)
+
+    def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
+        # File-name order, whatever the sub-folders (TimeBank/, AQUAINT/): the folds stay the same.
+        files = sorted(path.rglob("*.tml"), key=lambda f: f.name)
+        if not files:
+            raise DatasetError(
+                f"{path}: no .tml files. Pass --path to a copy of TBAQ-cleaned (the folder holding TimeBank/ "
+                "and AQUAINT/ with *.tml), e.g. from the public repository qiangning/StructTempRel-EMNLP17, "
+                "data/TempEval3/Training/TBAQ-cleaned."
+            )
+        docs = [read_tml(f.read_text(encoding="utf-8"), f.stem) for f in files[:limit]]
+        report.notes.append("dateparser: default settings, RELATIVE_BASE = the DCT.")
+        score(report, docs)

@@ -21,7 +21,9 @@ _REL = ["last", "this", "next", "past", "previous", "coming"]
 _REL_UNITS = ["week", "weekend", "month", "year", "quarter"]
 _DEICTIC = ["yesterday", "today", "tomorrow", "tonight"]
 # Tokens that may be added in front of a found expression ("last" + "Tuesday").
-_LEFT = frozenset({"last", "next", "this", "coming", "early", "late", "mid", "past"})
+_LEFT = frozenset({"last", "next", "this", "coming", "early", "late", "mid", "past", "earlier"})
+# Parts of the day that may follow a weekday ("Tuesday morning": TimeML's 2024-04-30TMO).
+_DAY_PART_AFTER = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 # Leading words that are not part of the expression's text (TIMEX3 leaves signals out).
 _TRIM = frozenset(
     {
@@ -61,7 +63,9 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     months = list(lx.months)
     m = Matcher(vocab)
     day = {"SHAPE": {"IN": ["d", "dd"]}}
-    month_any = {"LOWER": {"IN": months}, "IS_TITLE": True}
+    # spaCy keeps the full stop of "Sept." / "Jan." on the token: those forms are month names too.
+    dotted = [f"{w}." for w in months if len(w) <= 4 and w != "may"]
+    month_any = {"LOWER": {"IN": months + dotted}, "IS_TITLE": True}
     dot = {"ORTH": ".", "OP": "?"}
     comma = {"ORTH": ",", "OP": "?"}
     year = {"SHAPE": "dddd"}
@@ -90,6 +94,15 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
     pm.add("NAMED", [vocab_doc(vocab, k) for k in lx.named_dates])
+    # "the same period last year", "the same month a year ago": one TIMEX3, the period a year back
+    pm.add(
+        "SAME_PERIOD",
+        [
+            vocab_doc(vocab, f"the same {u} {tail}")
+            for u in ("day", "week", "month", "quarter", "period", "time")
+            for tail in ("last year", "a year ago", "a year earlier", "the previous year", "the year before")
+        ],
+    )
     # Durations, sets and anaphoric dates are anchored on their unit word ("two weeks", "every week", "the
     # next day", "two days later") and grown around it in _around_units(): a Matcher pattern starting on a
     # number or a word list is tested at every token and cost more than the rest of the stage.
@@ -113,6 +126,8 @@ _PER = frozenset({"a", "an", "per", "every", "each"})
 _ANAPHOR_REL = frozenset({"next", "following", "previous", "preceding", "same"})
 _ANAPHOR_UNITS = frozenset({"day", "week", "month", "year"})
 _LATER = frozenset({"later", "afterwards", "earlier"})
+_RANGE_WORDS = frozenset({"to", "and", "through", "until", "till", "or"})  # the second year of a range
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth"})
 
 
 def _counted(tok: Token, number_words: dict[str, int | str]) -> bool:
@@ -159,6 +174,28 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
             out.append(Candidate(i - 2, end, "SET"))  # "twice a month"
         elif prev2.lower_ == "times" and i > 2 and doc[i - 3].like_num:
             out.append(Candidate(i - 3, end, "SET"))  # "three times a year"
+    if (
+        tok.lower_ == "year"
+        and nxt is not None
+        and nxt.text == "-"
+        and i + 2 < len(doc)
+        and doc[i + 2].lower_ in ("earlier", "ago")
+    ):  # "the year-earlier quarter", "the comparable year-ago period", "year-earlier"
+        start, stop = i, i + 3
+        while start > 0 and doc[start - 1].lower_ in ("the", "comparable", "same"):
+            start -= 1
+        if stop < len(doc) and doc[stop].lower_ in _ORDINAL_WORDS:
+            stop += 1
+        if stop < len(doc) and doc[stop].lower_ in ("quarter", "period"):
+            stop += 1
+        out.append(Candidate(start, stop, "ANAPHOR"))
+    if tok.lower_ == "quarter" and prev is not None:  # "the quarter", "the latest quarter", "that quarter"
+        if prev.lower_ in ("that", "the"):
+            out.append(Candidate(i - 1, i + 1, "ANAPHOR"))
+        elif prev.lower_ in ("latest", "recent") and prev2 is not None:
+            first = i - 3 if prev2.lower_ == "most" and i > 2 else i - 2
+            if doc[first].lower_ == "the":
+                out.append(Candidate(first, i + 1, "ANAPHOR"))
     if tok.lower_ in _ANAPHOR_UNITS and prev is not None:
         if prev.lower_ in _ANAPHOR_REL and prev2 is not None and prev2.lower_ == "the":
             out.append(Candidate(i - 2, i + 1, "ANAPHOR"))  # "the next day"
@@ -192,8 +229,9 @@ def find(doc: Doc) -> list[Candidate]:
         before = doc[start - 1].lower_ if start > 0 else ""
         if name == "PREP_YEAR":
             nxt = doc[end] if end < len(doc) else None
-            if before not in lx.year_prepositions or (nxt is not None and nxt.tag_ == "NNS"):
-                continue  # only "in 2008", "since 1991"; not "of 1500 people"
+            second = before in _RANGE_WORDS and start > 1 and doc[start - 2].shape_ == "dddd"
+            if (before not in lx.year_prepositions and not second) or (nxt is not None and nxt.tag_ == "NNS"):
+                continue  # only "in 2008", "since 1991", "from 2004 to 2009"; not "of 1500 people"
         if name == "PREP_MONTH":
             tok = doc[start]
             if not tok.is_title or (end < len(doc) and doc[end].like_num):
@@ -215,6 +253,8 @@ def find(doc: Doc) -> list[Candidate]:
                 and (doc[start - 1].like_num or doc[start - 1].lower_ in numbers)
             ):
                 start -= 1
+        if name == "WEEKDAY" and end < len(doc) and doc[end].lower_ in _DAY_PART_AFTER:
+            end += 1
         found.append(Candidate(start, end, name))
     out = []
     for c in found:

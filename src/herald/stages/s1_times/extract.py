@@ -7,6 +7,7 @@ recall), and of overlapping ones the longest that normalises wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Literal
@@ -17,9 +18,13 @@ from ...schema import Time
 from ..common import meta
 from .candidates import find, trimmed
 from .lexicon import lexicon
-from .normalise import Context, Parsed, parse
+from .normalise import Context, Parsed, ago_same_period, mod_of, parse
 
 _CLAUSE_HOPS = 4
+_NEAR_CHARS = 300  # "a year ago" compares with a quarter named this close before it (a sentence or two)
+# Rules of a time given only as a comparison ("a year earlier", "the year-ago quarter", "the quarter"): the
+# story's reference time stays the one mentioned before them (TimeML anchors them, not the other way round).
+_COMPARISON = re.compile(r"^ago-|-earlier|-ago|^anaphoric-the-|before")
 _DAY_PARTS = frozenset(
     {"midnight", "noon", "midday", "dawn", "dusk", "morning", "afternoon", "evening", "night"}
 )
@@ -165,6 +170,9 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.weekday_blockers:
         return None  # "Black Monday", "Super Tuesday": named days, not this week's
+    idiom = before is not None and before.lower_ == "at" and "end" in span.text.lower()
+    if parsed.rule.startswith("anaphoric-part-of-day") and idiom:
+        return None  # "at the end of the day": "ultimately", an idiom more often than a time
     if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.ordinals:
         return None  # "the first Tuesday after the first Monday": a rule, not a date
     if (
@@ -185,6 +193,34 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
         if before.lower_ in ("the", "a", "an") or not all(t.is_title for t in span if t.lower_ in months):
             return None  # "the March for Life", "a march": not the month
     return parsed
+
+
+_CONNECTORS = frozenset({"and", "to", "until", "till", "through", "-", "–"})
+
+
+def _split_interval(span: Span, parsed: Parsed, published: date | None) -> list[tuple[Span, Parsed]]:
+    """ "between 2007 and 2012", "from Aug. 26 to Oct. 20": two TIMEX3s, as TimeML annotates them (the range
+    is a relation between them, not a third value). Kept whole when a side does not stand alone ("March 3 to
+    5")."""
+    if parsed.rule != "interval":
+        return [(span, parsed)]
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ not in _CONNECTORS:
+            continue
+        left, right = trimmed(doc, span.start, k), trimmed(doc, k + 1, span.end)
+        if left[0].lower_ in ("between", "from"):
+            left = doc[left.start + 1 : left.end]
+        a, b = parse_span(left, published), parse_span(right, published)
+        if a is None or b is None or a.type != "date" or b.type != "date":
+            continue
+        # The values of the whole interval keep both sides in one reading ("Aug. 26 to Oct. 20": one year).
+        va, _, vb = (parsed.value or "/").partition("/")
+        return [
+            (left, replace(a, value=va or None, rule=f"{a.rule}-interval-start")),
+            (right, replace(b, value=vb or None, rule=f"{b.rule}-interval-end")),
+        ]
+    return [(span, parsed)]
 
 
 def _clock_day(span: Span, parsed: Parsed, chosen: list[tuple[Span, Parsed]]) -> Parsed:
@@ -230,16 +266,40 @@ def extract_times(doc: Doc) -> list[Time]:
             continue
         chosen.append((span, parsed))
         taken.update(range(span.start, span.end))
+    chosen = [part for span, parsed in chosen for part in _split_interval(span, parsed, published)]
     chosen.sort(key=lambda x: x[0].start)
     chosen = [(span, _clock_day(span, parsed, chosen)) for span, parsed in chosen]
     times: list[Time] = []
     previous: str | None = None
+    previous_sent = -1
+    quarter: str | None = None  # the last quarter mentioned: the period an earnings story is about
+    quarter_end = -1
     for span, first in chosen:
         parsed = first
         if first.rule == "vague:since then" or first.rule.startswith("anaphoric"):
-            # "since then", "the next day", "two weeks later": counted from the time mentioned before
-            parsed = parse(span.text, Context(published, previous=previous)) or first
+            # "since then", "the next day", "two weeks later": counted from the time mentioned before;
+            # "the quarter", "the year-earlier period": from the quarter mentioned before
+            period = first.rule.startswith(("anaphoric-the-", "anaphoric-year-earlier-period")) or (
+                first.rule.startswith("anaphoric-same-period") and "quarter" in span.text.lower()
+            )
+            anchor = (quarter or previous) if period else previous
+            parsed = parse(span.text, Context(published, previous=anchor)) or first
+            if parsed.rule.startswith("anaphoric-the-") and parsed.value is None:
+                continue  # "the quarter" with no quarter spoken of before it
+        elif first.rule in ("ago-year", "ago-month"):
+            # "profit rose from $3 million a year ago": the quarter the story is about, or a month in the
+            # same sentence, that far back
+            near = quarter_end >= 0 and span.start_char - quarter_end <= _NEAR_CHARS
+            anchor = (quarter if near else None) or (previous if previous_sent == span.sent.start else None)
+            parsed = (ago_same_period(span.text, anchor) if anchor else None) or first
         value, anchor = _record_value(parsed, published is not None)
+        doc_ = span.doc
+        mod = mod_of(
+            span.text,
+            doc_[max(0, span.start - 2) : span.start].text,
+            doc_[span.end : span.end + 2].text,
+            duration=parsed.type == "duration",
+        )
         times.append(
             Time(
                 id=f"t{len(times) + 1}",
@@ -252,8 +312,17 @@ def extract_times(doc: Doc) -> list[Time]:
                 vague=parsed.vague,
                 anchor=anchor,
                 rule=parsed.rule,
+                mod=mod,
             )
         )
-        if parsed.type == "date" and parsed.value and ".." not in parsed.value and "REF" not in parsed.value:
-            previous = parsed.value
+        if (
+            parsed.type == "date"
+            and parsed.value
+            and ".." not in parsed.value
+            and "REF" not in parsed.value
+            and not _COMPARISON.search(parsed.rule)
+        ):
+            previous, previous_sent = parsed.value, span.sent.start
+            if parsed.granularity == "quarter":
+                quarter, quarter_end = parsed.value, span.end_char
     return times

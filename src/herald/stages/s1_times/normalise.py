@@ -17,7 +17,16 @@ from datetime import date, timedelta
 from typing import Literal
 
 from .lexicon import TimesLexicon, lexicon
-from .values import SEASON_MONTHS, add_months, iso_week, month_value, shift, value_range
+from .values import (
+    SEASON_MONTHS,
+    add_months,
+    granularity_of,
+    iso_week,
+    month_value,
+    shift,
+    shift_value,
+    value_range,
+)
 
 TimeType = Literal["date", "duration", "set", "time"]
 Granularity = Literal[
@@ -81,6 +90,9 @@ class _Patterns:
     set_weekdays: re.Pattern[str]
     bare_duration: re.Pattern[str]
     later: re.Pattern[str]
+    year_earlier: re.Pattern[str]
+    same_period: re.Pattern[str]
+    the_period: re.Pattern[str]
     anaphor: re.Pattern[str]
 
 
@@ -91,7 +103,7 @@ MODS = r"(?:(?:the )?(?:early|late|mid|middle of|end of|beginning of|start of|sp
 def _patterns() -> _Patterns:
     lx = lexicon()
     month = rf"(?P<month>{_alt(list(lx.months))})\.?"
-    wd = rf"(?:(?:{_alt(list(lx.weekdays))})\.? )?"
+    wd = rf"(?:(?P<wd>{_alt(list(lx.weekdays))})\.? )?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>\d{4})"
     words = _alt([k for k in lx.numbers if " " not in k])
@@ -119,9 +131,12 @@ def _patterns() -> _Patterns:
             r"(?:st|nd|rd|th)?[ -]century"
         ),
         season_year=c(rf"(?:the )?(?P<season>{_alt(list(lx.seasons))}) (?:of )?{year}"),
-        season_rel=c(rf"(?P<rel>last|this|next|past|coming) (?P<season>{_alt(list(lx.seasons))})"),
+        season_rel=c(
+            rf"(?:(?P<rel>this past|this coming|last|this|next|past|coming) |the )"
+            rf"(?P<season>{_alt(list(lx.seasons))})"
+        ),
         quarter=c(
-            rf"(?:the )?(?P<ord>{_alt(list(lx.ordinals))})[ -]quarter"
+            rf"(?:the )?(?:(?P<year0>\d{{4}}) )?(?:fiscal )?(?P<ord>{_alt(list(lx.ordinals))})[ -]quarter"
             r"(?: of (?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?|q(?P<q>[1-4])(?: (?P<year2>\d{4}))?"
         ),
         deictic=c(r"(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)"),
@@ -133,7 +148,7 @@ def _patterns() -> _Patterns:
         ago=c(rf"{num} {unit} ago"),
         weekday=c(
             r"(?:(?P<rel>this past|this coming|last|this|next|past|coming|on) )?"
-            rf"(?P<wd>{_alt(list(lx.weekdays))})\.?(?: (?P<part>morning|afternoon|evening|night))?"
+            rf"(?P<wd>{_alt(list(lx.weekdays))})\.?(?: (?P<part>morning|afternoon|evening|night|overnight))?"
         ),
         past_n=c(
             rf"(?:in |over |during |for )?(?:the )?(?P<rel>past|last|previous|next|coming) (?:{num} )?{unit}"
@@ -149,7 +164,9 @@ def _patterns() -> _Patterns:
             r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm)?(?: \(?(?P<tz>utc|gmt|z)\)?)?"
             r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
         ),
-        end_of_year=c(r"(?:the )?end of (?:the|this) year"),
+        end_of_year=c(
+            r"(?:the )?(?:end|start|beginning|middle|close) of (?:the|this) (?P<unit>day|week|month|year)"
+        ),
         sets=c(r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)"),
         set_every=c(rf"(?:every|each) (?P<other>other )?(?:{num} )?{unit}"),
         set_freq=c(rf"(?P<freq>once|twice|\d+ times|(?:{words}) times) (?:a|an|per|each|every) {unit}"),
@@ -164,7 +181,82 @@ def _patterns() -> _Patterns:
             r"|(?P<unit2>day|week|month|year) (?P<rel2>after|before)|that (?P<unit3>day|week|month|year))"
         ),
         later=c(rf"{num} {unit} (?P<dir>later|after(?:ward|wards)?|before|earlier)"),
+        year_earlier=c(
+            r"(?:the )?(?:comparable |same )?year-(?:earlier|ago)"
+            rf"(?: (?:(?P<ord>{_alt(list(lx.ordinals))})[ -])?(?P<unit>quarter|period|month|year))?"
+        ),
+        same_period=c(
+            r"(?:the )?same (?P<unit>day|week|month|quarter|period|time) "
+            r"(?:(?:of |in )?last year|a year (?:ago|earlier)|(?:in |of )?the (?:previous|prior) year"
+            r"|the year before)"
+        ),
+        the_period=c(r"(?:the|that|this) (?P<latest>latest |most recent |same )?(?P<unit>quarter|period)"),
     )
+
+
+Mod = Literal[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+]
+# TIMEX3 mod (TimeML 1.2.1 guidelines): the part of a period ("early", "mid", "late") or a bound on a
+# duration or date ("about", "more than", "at least"), from the expression's own words or the words just
+# before it. Checked in order: the longest cue first.
+_MOD_PART = re.compile(
+    r"^(?:the )?(?:(?P<start>early|earlier|beginning of|start of|first half of)"
+    r"|(?P<mid>mid|middle of|mid-)|(?P<end>late|end of|close of|last half of|second half of))(?:[ -]|$)"
+)
+_MOD_BOUND: tuple[tuple[str, Mod], ...] = (
+    ("more than", "MORE_THAN"),
+    ("over", "MORE_THAN"),
+    ("less than", "LESS_THAN"),
+    ("under", "LESS_THAN"),
+    ("nearly", "LESS_THAN"),
+    ("almost", "LESS_THAN"),
+    ("at least", "EQUAL_OR_MORE"),
+    ("no less than", "EQUAL_OR_MORE"),
+    ("up to", "EQUAL_OR_LESS"),
+    ("at most", "EQUAL_OR_LESS"),
+    ("no more than", "EQUAL_OR_LESS"),
+    ("about", "APPROX"),
+    ("around", "APPROX"),
+    ("approximately", "APPROX"),
+    ("roughly", "APPROX"),
+    ("some", "APPROX"),
+    ("circa", "APPROX"),
+)
+
+
+def mod_of(text: str, before: str = "", after: str = "", *, duration: bool = False) -> Mod | None:
+    """The TIMEX3 mod of an expression: its own leading modifier ("early 2009" START, "the mid-1990s" MID,
+    "late last month" END), else a bound word in it or just before it ("about three years" APPROX, "more
+    than a week" MORE_THAN; bounds other than APPROX only on durations: "over the weekend" is a
+    preposition), else "or later"/"or so" after it. None when the text gives none."""
+    s = " ".join(text.lower().split())  # cheaper than clean(): called once per record
+    b = " ".join(before.lower().split()[-2:])
+    for cue, mod in _MOD_BOUND:
+        applies = duration if cue == "some" or mod != "APPROX" else True
+        if applies and (s.startswith(cue + " ") or b == cue or b.endswith(" " + cue)):
+            return mod
+    if m := _MOD_PART.match(s):
+        return "START" if m["start"] else "MID" if m["mid"] else "END"
+    a = after.lower()
+    if a.startswith(("or so", "or thereabouts")) or s.endswith(" or so"):
+        return "APPROX"
+    if a.startswith(("or later", "or after")):
+        return "ON_OR_AFTER"
+    if a.startswith(("or earlier", "or before")):
+        return "ON_OR_BEFORE"
+    return None
 
 
 def clean(text: str) -> str:
@@ -196,6 +288,27 @@ def _weekday(pub: date, wd: int, rel: str, future: bool, nearest: bool = False) 
     if future or (nearest and ahead < back):
         return pub + timedelta(days=ahead)
     return pub - timedelta(days=back)
+
+
+def _weekday_date(pub: date, month: int, day: int, wd: int) -> date | None:
+    """ "Saturday, April 25": the year, of the nearest three, in which that date falls on that weekday."""
+    found = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == wd:
+            found.append(d)
+    return min(found, key=lambda d: abs((d - pub).days)) if found else None
+
+
+def _undetermined_nearest(ctx: Context) -> Context:
+    """A date or month in a clause with neither a past nor a future verb ("talks on Jan. 24", a headline):
+    its closest occurrence, not always the past one (TimeML anchors it to the document time)."""
+    if ctx.past or ctx.future or ctx.nearest:
+        return ctx
+    return replace(ctx, nearest=True)
 
 
 def _month_day(pub: date, month: int, day: int, future: bool, nearest: bool = False) -> date | None:
@@ -261,6 +374,10 @@ def parse(text: str, ctx: Context) -> Parsed | None:
     return _parse(_LEADING.sub("", s), ctx, top=True)
 
 
+# "early Tuesday", "late yesterday", "earlier Sunday": the day itself; the part is the record's `mod`.
+_DAY_PREFIX = re.compile(r"(?P<pre>early|late|earlier|later|mid)[ -](?P<rest>.+)")
+
+
 def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
     lx, p, pub = lexicon(), _patterns(), ctx.published
     if any(cue in s.split() or s.endswith(cue) for cue in lx.age_cues):
@@ -273,6 +390,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if s.startswith(prefix) and s[len(prefix) :] in lx.vague:
             key = s[len(prefix) :]
             return _vague(key, lx.vague[key], ctx)
+    if top and (m := _DAY_PREFIX.fullmatch(s)):
+        inner = _parse(m["rest"], ctx, top=False)
+        if inner is not None and inner.granularity in ("day", "time") and inner.type in ("date", "time"):
+            return replace(inner, rule=f"{m['pre']}-{inner.rule}")
     if m := p.iso.fullmatch(s):
         return _absolute(f"{m['year']}-{m['mon']}-{m['day']}", "day", "iso-date")
     for rx in (p.mdy, p.dmy):
@@ -284,7 +405,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             return _absolute(d.isoformat(), "day", "full-date")
     if (m := re.fullmatch(r"(?P<rest>.+) (?P<rel>this|last|next) year", s)) and pub is not None:
         # "March 11 this year", "in June last year": the date or month in that year
-        inner = _parse(m["rest"], Context(date(pub.year, 7, 1)), top=False)
+        inner = _parse(m["rest"], Context(date(pub.year, 7, 1), past=True), top=False)
         year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
         if inner is not None and inner.value and inner.granularity in ("day", "month"):
             return _relative(f"{year}{inner.value[4:]}", inner.granularity, f"{inner.rule}-{m['rel']}-year")
@@ -295,6 +416,9 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
                 return None
             if pub is None:
                 return _relative(None, "day", "month-day")
+            if m["wd"] and (named := _weekday_date(pub, month, day, lx.weekdays[m["wd"]])):
+                return _relative(named.isoformat(), "day", "month-day-weekday")
+            ctx = _undetermined_nearest(ctx)
             found = _month_day(pub, month, day, ctx.future, ctx.nearest)
             return _relative(found.isoformat() if found else None, "day", "month-day" + _direction(ctx))
     if m := p.month_year.fullmatch(s):
@@ -351,12 +475,16 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if pub is None:
             return _relative(None, "season", "season-relative")
         mid = SEASON_MONTHS[code][0] + 1
-        rel = {"past": "last", "coming": "next"}.get(m["rel"], m["rel"])
+        if m["rel"] is None and m["season"] == "fall":
+            return None  # "the fall": of a city, a government, a price
+        rel = {"past": "last", "this past": "last", "coming": "next", "this coming": "next"}.get(
+            m["rel"] or "", m["rel"] or ""
+        )
         return _relative(f"{_month_year(pub, mid, rel, ctx.future)}-{code}", "season", "season-relative")
     if m := p.quarter.fullmatch(s):
         q = int(m["q"]) if m["q"] else lx.ordinals[m["ord"]]
-        if m["year"] or m["year2"]:
-            return _absolute(f"{m['year'] or m['year2']}-Q{q}", "quarter", "quarter-year")
+        if m["year"] or m["year2"] or m["year0"]:
+            return _absolute(f"{m['year'] or m['year2'] or m['year0']}-Q{q}", "quarter", "quarter-year")
         if pub is None:
             return _relative(None, "quarter", "quarter")
         current = (pub.month - 1) // 3 + 1
@@ -365,8 +493,9 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             y -= 1
         elif m["rel"] == "next":
             y += 1
-        elif ctx.future and q < current:
-            y += 1  # the next such quarter
+        elif ctx.future and q < current - 1:
+            y += 1  # the next such quarter; the one just ended is still ahead in its reporting ("will report
+            # third-quarter results" in October)
         elif not ctx.future and q > current:
             y -= 1  # the last such quarter
         return _relative(f"{y}-Q{q}", "quarter", "quarter")
@@ -401,7 +530,21 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         count, unit = _number(m["num"], lx), lx.unit(m["unit"])
         if isinstance(count, int) and unit in ("day", "week", "month", "year"):
             sign = 1 if m["dir"].startswith(("later", "after")) else -1
-            return _anaphoric(unit, sign * count, f"anaphoric-{unit}-{m['dir']}", ctx)
+            return _anaphoric(unit, sign * count, f"anaphoric-{unit}-{m['dir']}", ctx, keep=True)
+    if m := p.year_earlier.fullmatch(s):  # "the year-earlier quarter": the period before, a year back
+        hit = _anaphoric("year", -1, "anaphoric-year-earlier-period", ctx, keep=True)
+        if m["ord"] and hit.value and hit.granularity in ("quarter", "year"):
+            hit = replace(hit, value=f"{hit.value[:4]}-Q{lx.ordinals[m['ord']]}", granularity="quarter")
+        return hit
+    if m := p.same_period.fullmatch(s):  # "the same period last year": the period spoken of, a year back
+        unit = m["unit"]
+        hit = _anaphoric("year", -1, "anaphoric-same-period-year-earlier", ctx, keep=True)
+        if hit.granularity == "year" and ctx.published is not None and unit in ("month", "period"):
+            d = ctx.published
+            return _relative(month_value(d.year - 1, d.month), "month", hit.rule)
+        return hit
+    if m := p.the_period.fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of
+        return _the_quarter(m["unit"], bool(m["latest"]), ctx)
     if m := p.ago.fullmatch(s):
         return _ago(m["num"], m["unit"], ctx)
     if m := p.weekday.fullmatch(s):
@@ -415,6 +558,8 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if pub is None:
             return _relative(None, "day", rule)
         d = _weekday(pub, lx.weekdays[wd_word], rel, ctx.future, ctx.nearest)
+        if m["part"]:  # "Tuesday morning": TimeML's part of the day on that date
+            return _relative(f"{d.isoformat()}T{_DAY_PART[m['part']]}", "time", rule + "-part", typ="time")
         return _relative(d.isoformat(), "day", rule)
     if m := p.past_n.fullmatch(s):
         return _past_n(m["rel"], m["num"], m["unit"], ctx)
@@ -423,10 +568,17 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         rel = m["mod"] if m["mod"] in ("last", "next", "this") else ""
         if pub is None:
             return _relative(None, "month", "month")
+        ctx = _undetermined_nearest(ctx) if not rel else ctx
         y = _month_year(pub, month, rel, ctx.future, ctx.nearest)
         return _relative(month_value(y, month), "month", "month" + (f"-{rel}" if rel else _direction(ctx)))
-    if m := p.end_of_year.fullmatch(s):
-        return _relative(str(pub.year) if pub else None, "year", "end-of-year")
+    if m := p.end_of_year.fullmatch(s):  # "the end of the year", "the start of the day": the period (mod)
+        unit = m["unit"]
+        part = _rel_unit("this", unit, ctx) if unit != "day" else None
+        if unit == "day":  # "the start of the day": the day spoken of (TimeML's anchor), else publication
+            if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
+                return _relative(ctx.previous[:10], "day", "anaphoric-part-of-day-previous")
+            return _relative(pub.isoformat() if pub else None, "day", "anaphoric-part-of-day-publication")
+        return replace(part, rule=f"part-of-{unit}") if part is not None else None
     if m := p.sets.fullmatch(s):
         code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
         return _absolute(f"P{'T1H' if code == 'TH' else '1' + code}", None, "set", typ="set")
@@ -458,6 +610,9 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             return _relative(f"{a.value}/{b.value}", "interval", rule)
         return _absolute(f"{a.value}/{b.value}", "interval", rule)
     return None
+
+
+_DAY_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 
 def _vague(key: str, entry: dict[str, object], ctx: Context) -> Parsed:
@@ -528,10 +683,43 @@ def _rel_unit(rel: str, unit: str, ctx: Context) -> Parsed | None:
     return _relative(str(pub.year + step), "year", rule)
 
 
+def _the_quarter(unit: str, latest: bool, ctx: Context) -> Parsed | None:
+    """ "the quarter", "that period": the quarter mentioned before (TimeML's anchor); "the latest quarter"
+    without one is the last quarter completed by publication. Otherwise not resolved (dropped)."""
+    if ctx.previous and granularity_of(ctx.previous) == "quarter":
+        return _relative(ctx.previous, "quarter", f"anaphoric-the-{unit}-previous")
+    if latest and unit == "quarter" and ctx.published is not None:
+        d = add_months(ctx.published, -3)
+        last = f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        return _relative(last, "quarter", "anaphoric-the-quarter-publication")
+    if ctx.previous is None and ctx.published is not None:
+        return _relative(None, "quarter", f"anaphoric-the-{unit}")  # resolved once the anchor is known
+    return None
+
+
+def ago_same_period(text: str, anchor: str) -> Parsed | None:
+    """ "third-quarter profit rose from $2 million a year ago": the same period as the quarter or month
+    mentioned before in the sentence, that many years/months back (TimeML: "2008-Q3", not "2008")."""
+    m = _patterns().ago.fullmatch(_LEADING.sub("", clean(text)))
+    if m is None or granularity_of(anchor) not in ("quarter", "month"):
+        return None
+    n, unit = _number(m["num"], lexicon()), lexicon().unit(m["unit"])
+    if not isinstance(n, int) or unit not in ("year", "month"):
+        return None
+    moved = shift_value(anchor, unit, -n)
+    if moved is None:
+        return None
+    gran: Granularity = granularity_of(moved)  # type: ignore[assignment]
+    return _relative(moved, gran, f"ago-{unit}-same-period")
+
+
 def _ago(num: str, unit_word: str, ctx: Context) -> Parsed | None:
     lx, pub = lexicon(), ctx.published
     n = _number(num, lx)
     unit = lx.unit(unit_word)
+    if n == "X" and unit is not None:
+        # "several years ago", "a few weeks ago": a time in the past with no date to give (TimeML: PAST_REF)
+        return Parsed("PAST_REF", "date", None, f"ago-unspecified-{unit}", vague=True)
     if not isinstance(n, int) or unit is None or lx.units[unit].get("time"):
         return None
     rule = f"ago-{unit}"
@@ -569,9 +757,15 @@ def _past_n(rel: str, num: str | None, unit_word: str, ctx: Context) -> Parsed |
 _STEP = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 
 
-def _anaphoric(unit: str, offset: int, rule: str, ctx: Context) -> Parsed:
+def _anaphoric(unit: str, offset: int, rule: str, ctx: Context, keep: bool = False) -> Parsed:
     """ "the next day", "two weeks later", "that year": counted from the date mentioned before it (TimeML's
-    anchor), else from the publication date."""
+    anchor), else from the publication date. A counted shift (``keep``: "a year earlier") keeps the anchor's
+    granularity, as TimeML does: after "the third quarter of 2009" it is "2008-Q3", after "Sept. 30, 2009"
+    "2008-09-30"; "the following year" is a year."""
+    moved = shift_value(ctx.previous.split("T")[0], unit, offset) if ctx.previous else None
+    if keep and unit in ("year", "month") and moved:
+        gran: Granularity = granularity_of(moved)  # type: ignore[assignment]
+        return _relative(moved, gran, rule + "-previous")
     base: date | None = None
     if ctx.previous and (rng := value_range(ctx.previous.split("T")[0])) is not None:
         base, rule = rng[0], rule + "-previous"

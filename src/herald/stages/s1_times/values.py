@@ -102,3 +102,42 @@ def value_range(value: str | None) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+_SHIFTABLE = re.compile(r"^(?P<y>\d{4})(?P<rest>-(?:Q[1-4]|SP|SU|FA|WI|\d{2}(?:-\d{2})?))?$")
+
+
+def shift_value(value: str, unit: str, n: int) -> str | None:
+    """A date value moved by ``n`` units, keeping its own granularity ("2009-Q3" a year earlier is
+    "2008-Q3", "2009-09-30" is "2008-09-30"), or None when the unit is finer than the value (a day from a
+    month) or the value is not a plain date."""
+    m = _SHIFTABLE.match(value)
+    if m is None:
+        return None
+    y, rest = int(m["y"]), m["rest"] or ""
+    is_day, is_month = len(rest) == 6, len(rest) == 3 and rest[1:].isdigit()
+    if unit == "year":
+        if is_day:
+            return add_years(date.fromisoformat(value), n).isoformat()
+        return f"{y + n:04d}{rest}"
+    if unit == "month" and (is_day or is_month):
+        d = add_months(date.fromisoformat(value if is_day else value + "-01"), n)
+        return d.isoformat() if is_day else month_value(d.year, d.month)
+    if unit in ("day", "week") and is_day:
+        return (date.fromisoformat(value) + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    return None
+
+
+def granularity_of(value: str) -> str:
+    """The granularity a date value is written in ("2009-Q3" quarter, "2009-09" month)."""
+    if _DAY.match(value):
+        return "day"
+    if _MONTH.match(value):
+        return "month"
+    if _QUARTER.match(value):
+        return "quarter"
+    if _SEASON.match(value):
+        return "season"
+    if _WEEK.match(value):
+        return "week"
+    return "year"

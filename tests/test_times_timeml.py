@@ -1,0 +1,250 @@
+"""Times stage, TimeML/TIMEX3 conventions (TimeML 1.2.1 annotation guidelines): mod, parts of the day, the
+same period a year earlier, anchors, and texts where no time must be found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from spacy.tokens import Doc
+
+from herald.schema import Time
+from herald.stages.s1_times.normalise import Context, mod_of, parse
+from herald.stages.s1_times.values import granularity_of, shift_value
+
+TUE = "2024-04-30"  # a Tuesday, in the second quarter
+OCT = "2009-10-27"  # a Tuesday, in the fourth quarter (third-quarter results season)
+
+
+def times_of(make: Callable[..., Doc], text: str, published: str | None) -> list[Time]:
+    return list(make(text, published=published)._.herald_times or [])
+
+
+def found(make: Callable[..., Doc], text: str, published: str, expression: str) -> Time:
+    hits = [t for t in times_of(make, text, published) if t.text == expression]
+    assert hits, f"{expression!r} not found in {[t.text for t in times_of(make, text, published)]}"
+    return hits[0]
+
+
+# --- mod: the part of a period or a bound, from the expression's words or those just before it ---
+
+MODS = [
+    # (expression, words before, words after, duration?, expected mod)
+    ("early 2009", "", "", False, "START"),
+    ("the beginning of October", "", "", False, "START"),
+    ("earlier this year", "", "", False, "START"),
+    ("the mid-1990s", "", "", False, "MID"),
+    ("mid-November", "", "", False, "MID"),
+    ("late last month", "", "", False, "END"),
+    ("the end of 1990", "", "", False, "END"),
+    ("three years", "about", "", True, "APPROX"),
+    ("7:15 p.m.", "around", "", False, "APPROX"),
+    ("a week", "more than", "", True, "MORE_THAN"),
+    ("a week", "over", "", True, "MORE_THAN"),
+    ("an hour", "less than", "", True, "LESS_THAN"),
+    ("two months", "nearly", "", True, "LESS_THAN"),
+    ("72 hours", "at least", "", True, "EQUAL_OR_MORE"),
+    ("180 days", "up to", "", True, "EQUAL_OR_LESS"),
+    ("1994", "", "or later", False, "ON_OR_AFTER"),
+    ("a week", "", "or so ago", False, "APPROX"),
+    # no mod
+    ("2009", "", "", False, None),
+    ("the weekend", "over", "", False, None),  # "over" is a preposition before a date, not a bound
+    ("three years", "for", "", True, None),
+    ("Tuesday", "on", "", False, None),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "after", "duration", "mod"), MODS)
+def test_mod(text: str, before: str, after: str, duration: bool, mod: str | None) -> None:
+    assert mod_of(text, before, after, duration=duration) == mod
+
+
+MOD_IN_TEXT = [
+    # (text, expression, mod)
+    ("The plant closed in early 2009.", "early 2009", "START"),
+    ("Talks lasted about three years.", "three years", "APPROX"),
+    ("The siege lasted more than a week.", "more than a week", "MORE_THAN"),
+    ("Prices rose in late March.", "late March", "END"),
+    ("Prices rose in March.", "March", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "mod"), MOD_IN_TEXT)
+def test_mod_in_text(make: Callable[..., Doc], text: str, expression: str, mod: str | None) -> None:
+    assert found(make, text, TUE, expression).mod == mod
+
+
+# --- values ---
+
+RULES = [
+    # (expression, publication date, future?, expected value, expected type)
+    ("Tuesday morning", TUE, False, "2024-04-30TMO", "time"),
+    ("Monday night", TUE, False, "2024-04-29TNI", "time"),
+    ("Friday afternoon", TUE, True, "2024-05-03TAF", "time"),
+    ("early Tuesday", TUE, False, "2024-04-30", "date"),
+    ("late yesterday", TUE, False, "2024-04-29", "date"),
+    ("earlier Monday", TUE, False, "2024-04-29", "date"),
+    ("several years ago", TUE, False, "PAST_REF", "date"),  # no count: the past, not a year
+    ("a few weeks ago", TUE, False, "PAST_REF", "date"),
+    ("Saturday, April 25", "1998-04-24", False, "1998-04-25", "date"),  # the year where the weekday fits
+    ("Friday, May 3", TUE, False, "2024-05-03", "date"),
+    ("Sept. 30, 2009", TUE, False, "2009-09-30", "date"),
+    ("the 1988 third quarter", TUE, False, "1988-Q3", "date"),
+    ("the fiscal second quarter", TUE, False, "2024-Q2", "date"),  # the current one
+    ("the third quarter", OCT, True, "2009-Q3", "date"),  # "will report third-quarter results" in October
+    ("the first quarter", OCT, True, "2010-Q1", "date"),
+    ("the start of the day", TUE, False, "2024-04-30", "date"),  # the period; START is its mod
+    ("the end of the month", TUE, False, "2024-04", "date"),
+    ("the end of the year", TUE, False, "2024", "date"),
+    ("this past spring", OCT, False, "2009-SP", "date"),
+    ("the summer", OCT, False, "2009-SU", "date"),  # begun by publication: this year's
+    ("the spring", OCT, True, "2010-SP", "date"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "future", "value", "typ"), RULES)
+def test_value(text: str, published: str, future: bool, value: str, typ: str) -> None:
+    parsed = parse(text, Context(date.fromisoformat(published), future, past=not future))
+    assert parsed is not None
+    assert (parsed.value, parsed.type) == (value, typ)
+
+
+@pytest.mark.parametrize("text", ["soon", "the quarter", "year-earlier"])
+def test_needs_an_anchor_or_is_not_a_time(text: str) -> None:
+    """ "soon" is left out (TimeML corpora mostly leave it unannotated); "the quarter" and "year-earlier"
+    resolve only against a period mentioned before them."""
+    parsed = parse(text, Context(None))
+    assert parsed is None or parsed.value is None
+
+
+# --- the same period a year earlier (TimeML keeps the anchor's granularity) ---
+
+SAME_PERIOD = [
+    # (text, publication date, expression, expected value)
+    (
+        "Third-quarter profit rose to $5 million from $3 million a year ago.",
+        OCT,
+        "a year ago",
+        "2008-Q3",
+    ),
+    (
+        "Net income in the third quarter rose 5% from the year-earlier quarter.",
+        OCT,
+        "the year-earlier quarter",
+        "2008-Q3",
+    ),
+    (
+        "Profit for the quarter ended Sept. 30, 2009, fell from $2 million a year earlier.",
+        OCT,
+        "a year earlier",
+        "2008-09-30",
+    ),
+    (
+        "Profit rose in the third quarter. A year earlier, it had fallen. In the quarter, sales rose.",
+        OCT,
+        "the quarter",
+        "2009-Q3",  # the comparison does not become the story's reference time
+    ),
+    ("He was elected in 1992 and re-elected four years later.", OCT, "four years later", "1996"),
+    ("The bank failed a year ago.", OCT, "a year ago", "2008"),  # no period before it: the year
+    ("The plant opened in March 2005. A year later it closed.", OCT, "A year later", "2006-03"),
+    ("On October 10, 2008, shares fell at the start of the day.", OCT, "the start of the day", "2008-10-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), SAME_PERIOD)
+def test_same_period(
+    make: Callable[..., Doc], text: str, published: str, expression: str, value: str
+) -> None:
+    assert found(make, text, published, expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "n", "moved"),
+    [
+        ("2009-Q3", "year", -1, "2008-Q3"),
+        ("2008-02-29", "year", 1, "2009-02-28"),
+        ("2009-11", "month", 3, "2010-02"),
+        ("2009-SU", "year", -2, "2007-SU"),
+        ("2009", "year", -1, "2008"),
+        ("2009", "month", -1, None),  # a month cannot be counted from a year
+        ("2009-W14", "year", -1, None),
+    ],
+)
+def test_shift_value(value: str, unit: str, n: int, moved: str | None) -> None:
+    assert shift_value(value, unit, n) == moved
+    if moved is not None:
+        assert granularity_of(moved) == granularity_of(value)
+
+
+# --- found in running text, and texts where no time must be found ---
+
+FOUND = [
+    ("The deal was struck on Tuesday morning.", TUE, "Tuesday morning", "2024-04-30TMO"),
+    ("Early Tuesday, police said two men were held.", TUE, "Early Tuesday", "2024-04-30"),
+    ("Several years ago the plant closed.", TUE, "Several years ago", "PAST_REF"),
+    ("The game is on Saturday, April 25.", "1998-04-24", "Saturday, April 25", "1998-04-25"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), FOUND)
+def test_found(make: Callable[..., Doc], text: str, published: str, expression: str, value: str) -> None:
+    assert found(make, text, published, expression).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It will be over soon.",
+        "He took the quarter of the city held by rebels.",
+        "In the quarter, the market is busy.",  # "the quarter" with no quarter before it
+        "About a quarter of voters stayed home.",
+        "The Sept. issue sold out.",
+        "The fall of the wall was swift.",
+        "At the end of the day, voters want jobs.",
+    ],
+)
+def test_no_time(make: Callable[..., Doc], text: str) -> None:
+    assert [t.text for t in times_of(make, text, TUE)] == []
+
+
+# --- intervals: TimeML annotates each end as its own TIMEX3 ---
+
+INTERVALS = [
+    # (text, publication date, expected (text, value) pairs)
+    ("Between 1994 and 1997 he ruled.", TUE, [("1994", "1994"), ("1997", "1997")]),
+    (
+        "The show runs from Aug. 26 to Oct. 20.",
+        "2013-03-22",
+        [("Aug. 26", "2013-08-26"), ("Oct. 20", "2013-10-20")],
+    ),
+    ("The war of 2007-12 ended.", TUE, [("2007-12", "2007/2012")]),  # one token: one interval
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), INTERVALS)
+def test_interval_ends(
+    make: Callable[..., Doc], text: str, published: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in times_of(make, text, published)] == expected
+
+
+# --- a date without a year in a clause with neither a past nor a future verb: its closest occurrence ---
+
+UNDETERMINED = [
+    # (expression, publication date, expected value)
+    ("Jan. 24", "2000-01-13", "2000-01-24"),  # eleven days ahead, not a year back
+    ("December 7", TUE, "2023-12-07"),  # nearer back than ahead
+    ("October 7", TUE, "2024-10-07"),  # nearer ahead than back
+    ("in May", "2000-03-29", "2000-05"),
+    ("in January", TUE, "2024-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), UNDETERMINED)
+def test_undetermined_tense_nearest(text: str, published: str, value: str) -> None:
+    parsed = parse(text, Context(date.fromisoformat(published)))
+    assert parsed is not None
+    assert parsed.value == value
