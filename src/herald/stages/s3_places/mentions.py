@@ -40,6 +40,7 @@ class Mention:
     candidates: tuple[tuple[Entry, bool], ...]
     demonym: bool = False  # "Syrian", "Gazans": a demonym or adjective standing for the place
     embedded: bool = False  # "Toronto" of "Toronto Police Services Board": inside an organisation's name
+    feature: str | None = None  # a street or building found by its name's form (sites.py): its feature code
     qualifier: Mention | None = None
     qualifies: Mention | None = None
     # Filled during resolution.
@@ -104,6 +105,10 @@ def find_mentions(doc: Doc, store: Store) -> list[Mention]:
     found.extend(_context_matches(doc, owner, found, store))
     found.extend(_demonyms(doc, owner, found, store))
     found.extend(_embedded(doc, found, store))
+    found.extend(_datelines(doc, found, store))
+    from .sites import find_sites  # sites.py builds on Mention
+
+    found.extend(find_sites(doc, owner, found))
     found.sort(key=lambda m: m.start)
     _link_qualifiers(doc, found)
     return found
@@ -294,3 +299,39 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if any(e.kind in ("admin1", "country") for e, _ in b.candidates):
             a.qualifier, b.qualifies = b, a
+
+
+_DATELINE_AFTER = frozenset({",", "(", "—", "–", "-", "--"})
+
+
+def _datelines(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
+    """A dateline's town in capitals at the start of a line or sentence: "ALBUQUERQUE, N.M. (AP) -",
+    "WASHINGTON (AP) -", "TORONTO —", whatever NER made of it. After a comma, the next word must name a
+    state or country ("N.M.", "Wash.") or be in capitals too."""
+    out: list[Mention] = []
+    n = len(doc)
+    for tok in doc:
+        if not tok.is_upper or not tok.is_alpha or len(tok) < 3:
+            continue
+        i = tok.i
+        if not (i == 0 or tok.is_sent_start or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
+            continue
+        end = i + 1
+        while end < n and end - i < 3 and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end + 1 >= n or doc[end].text not in _DATELINE_AFTER:
+            continue
+        nxt = doc[end + 1]
+        if doc[end].text == "," and not (
+            nxt.is_upper or any(c.kind in ("admin1", "country") for c, _ in store.candidates(nxt.text))
+        ):
+            continue
+        if doc[end].text == "(" and not nxt.is_upper:
+            continue
+        span = doc[i:end]
+        if _taken(found, span.start_char, span.end_char):
+            continue
+        cands = store.candidates(span.text)
+        if cands:
+            out.append(Mention(span.start_char, span.end_char, span.text, "dateline", cands))
+    return out
