@@ -19,6 +19,7 @@ class Lexicon:
     context_cues: frozenset[str]
     strong_context_cues: frozenset[str]
     street_words: frozenset[str]
+    org_openers: frozenset[str]
     street_openers: frozenset[str]
     street_initials: frozenset[str]
     facility_features: dict[str, str]

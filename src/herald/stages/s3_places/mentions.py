@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .gazetteer import Entry
@@ -106,6 +106,7 @@ def find_mentions(doc: Doc, store: Store) -> list[Mention]:
     found.extend(_demonyms(doc, owner, found, store))
     found.extend(_embedded(doc, found, store))
     found.extend(_datelines(doc, found, store))
+    found.extend(_discourse(doc, owner, found))
     from .sites import find_sites  # sites.py builds on Mention
 
     found.extend(find_sites(doc, owner, found))
@@ -179,10 +180,14 @@ def _embedded(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
         if ent.label_ not in _EMBEDDING or len(ent) < 2:
             continue
         start, _ = _trim(doc, ent.start, ent.end)
+        if doc[start].text in lexicon().org_openers and start + 1 < ent.end:
+            start += 1  # "Air Zimbabwe", "Air Canada Cargo"
         for width in (3, 2, 1):
             end = start + width
             if end >= ent.end + (1 if doc[ent.end - 1].text in ("'s", "’s") else 0) or end > len(doc):
                 continue
+            if not doc[end - 1].is_alpha:
+                continue  # "Armenia-" of "Armenia-Italy", "Japan’s" of "Japan’s Ministry": ends before
             span = doc[start:end]
             if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
                 continue
@@ -279,12 +284,56 @@ def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) ->
         first = Mention(head.start_char, head.end_char, head.text, rule, store.candidates(head.text))
         second = Mention(tail.start_char, tail.end_char, tail.text, rule, store.candidates(tail.text))
         return [first, second]
+    if not cands and end - start > 1:
+        parts = _split(doc, start, end, store)
+        if parts:
+            return [
+                Mention(p.start_char, p.end_char, p.text, rule + "+split", store.candidates(p.text))
+                for p in parts
+            ]
     if rule == "ner:FAC":
-        # A facility is resolved only to a curated site: "White House" is no town in Tennessee.
-        cands = tuple((e, p) for e, p in cands if e.source.startswith("curated"))
+        # A facility is resolved only to a curated site or an area ("Gilgit-Baltistan"): "White House" is no
+        # town in Tennessee.
+        cands = tuple(
+            (e, p)
+            for e, p in cands
+            if e.source.startswith("curated") or (p and e.kind in ("admin1", "country"))
+        )
         if not cands:
             return []
     return [Mention(span.start_char, span.end_char, span.text, rule, cands)]
+
+
+def _split(doc: Doc, start: int, end: int, store: Store) -> list[Span]:
+    """An unknown NER place that is two known names run together ("Asia-Pacific", "Greece Italy" with its
+    comma lost) is the two of them; one with trailing lower-case words ("Pacific equatorial") or a leading
+    capitalised word that is no place ("Politics Ukraine") is the known name alone. Only names strong enough
+    to stand alone: countries, continents, curated regions, admin1 areas."""
+    for cut in range(start + 1, end):
+        if doc[cut].text == "-":
+            continue
+        left = doc[start : cut - 1] if doc[cut - 1].text == "-" else doc[start:cut]
+        right = doc[cut:end]
+        if len(left) and _area(store.candidates(left.text)) and _area(store.candidates(right.text)):
+            return [left, right]
+    last = end
+    while last > start + 1 and doc[last - 1].is_lower:
+        last -= 1
+    if last < end and _area(store.candidates(doc[start:last].text)):
+        return [doc[start:last]]
+    first = doc[start]
+    rest = doc[start + 1 : end]
+    if end - start == 2 and first.is_title and rest[0].is_title and not store.candidates(first.text):
+        return [rest] if _area(store.candidates(rest.text)) else []
+    return []
+
+
+def _area(cands: tuple[tuple[Entry, bool], ...]) -> bool:
+    """A country's, continent's, curated region's or admin1 area's own name."""
+    return any(
+        p and (e.kind in ("country", "continent", "admin1") or e.source.startswith("curated"))
+        for e, p in cands
+    )
 
 
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
@@ -334,4 +383,48 @@ def _datelines(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
         cands = store.candidates(span.text)
         if cands:
             out.append(Mention(span.start_char, span.end_char, span.text, "dateline", cands))
+    return out
+
+
+_NAMED_BY_NER = ("ner:GPE", "ner:LOC", "match", "dateline")
+
+
+def _discourse(doc: Doc, owner: list[tuple[int, int, str] | None], found: list[Mention]) -> list[Mention]:
+    """One sense per article: a name the article uses as a place (NER's GPE/LOC or an exact gazetteer
+    match) is a place at its other occurrences too, where NER called it a lone PERSON or ORG or nothing
+    ("relations between Harare and London" after "in Harare"). Not inside a longer name, and never for a name
+    the article also uses inside a person's name ("Michael Jordan" ... "Jordan said")."""
+    names: dict[str, Mention] = {}
+    for m in found:
+        if (
+            m.rule.startswith(_NAMED_BY_NER)
+            and not (m.demonym or m.embedded)
+            and len(m.text) > 3
+            and any(p for _, p in m.candidates)
+        ):
+            names.setdefault(m.text, m)
+    if not names:
+        return []
+    persons = " ".join(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    by_first: dict[str, list[tuple[int, Mention]]] = {}
+    for text, m in names.items():
+        if text in persons:
+            continue
+        n = len(doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+        by_first.setdefault(text.split()[0], []).append((n, m))
+    out: list[Mention] = []
+    for tok in doc:
+        for n, m in by_first.get(tok.text, ()):
+            s, e = tok.i, tok.i + n
+            span = doc[s:e]
+            if e > len(doc) or span.text != m.text or _taken(found + out, span.start_char, span.end_char):
+                continue
+            if e < len(doc) and doc[e].is_title and not doc[e].is_sent_start:
+                continue
+            if s > 0 and doc[s - 1].is_title and not tok.is_sent_start:
+                continue
+            own = {owner[i] for i in range(s, e)}
+            if any(o is not None and ((o[0], o[1]) != (s, e) or o[2] in PLACE_LABELS) for o in own):
+                continue
+            out.append(Mention(span.start_char, span.end_char, span.text, "match:discourse", m.candidates))
     return out
