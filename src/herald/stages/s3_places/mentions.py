@@ -244,7 +244,8 @@ def _demonyms(
 def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, store: Store) -> bool:
     """May a gazetteer match over tokens s..e stand? Not inside a PERSON/ORG/NORP... entity, except an ORG
     entity that is exactly a country or curated region name (NER often calls "Crimea" an ORG), or an entity
-    strictly inside the longer matched name."""
+    strictly inside the longer matched name. An admin1 area NER called an ORG ("Montana offered") counts too.
+    """
     for i in range(s, e):
         own = owner[i]
         if own is None:
@@ -260,7 +261,7 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
             start += 1  # "the Holy See" as an ORG
         if label == "ORG" and (start, end) == (s, e):
             strong = any(
-                p and (c.kind in ("country", "continent") or c.source.startswith("curated"))
+                p and (c.kind in ("country", "continent", "admin1") or c.source.startswith("curated"))
                 for c, p in store.candidates(doc[s:e].text)
             )
             if strong:
