@@ -49,7 +49,7 @@ def test_streets_and_buildings(
         "point",
         "article-town",
     )
-    assert place.rule.startswith(("street", "facility"))
+    assert (place.rule or "").startswith(("street", "facility"))
     assert not place.metonymic or feature != "R.ST"
 
 
@@ -71,7 +71,7 @@ def test_street_without_a_town_is_unresolved(make: Callable[..., Doc]) -> None:
     ],
 )
 def test_no_street(make: Callable[..., Doc], text: str) -> None:
-    assert [p.text for p in _places(make, text) if p.rule.startswith("street")] == []
+    assert [p.text for p in _places(make, text) if (p.rule or "").startswith("street")] == []
 
 
 # (text, dateline town, country)

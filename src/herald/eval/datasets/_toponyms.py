@@ -240,7 +240,7 @@ def evaluate(
             for p in doc._.herald_places or []
             if (demonyms or not p.demonym)
             and (embedded or not p.embedded)
-            and (buildings or not p.rule.startswith("facility"))
+            and (buildings or not (p.rule or "").startswith("facility"))
         ]
         preds = [Prediction(p.start, p.end, p.text, p.lat, p.lon, p.geonameid) for p in places]
         n_errors = len(tallies["herald"].errors)
