@@ -115,9 +115,9 @@ def find_sites(doc: Doc, owner: list[tuple[int, int, str] | None], found: list[M
 
 def place_in_town(doc: Doc, mentions: list[Mention]) -> None:
     """Give each street or building the point of a town the article names: the nearest in its sentence
-    ("Crossroads Correctional Center in Shelby"), else the town the article names most often in the country
-    it names most often (ties: the nearest). A town inside another name ("Washington University") counts
-    only in the second case. Left unresolved when the article names no town."""
+    ("Crossroads Correctional Center in Shelby"), else the dateline's town, else the town the article names
+    most often in the country it names most often (ties: the nearest). A town inside another name
+    ("Washington University") counts only in the last case. Unresolved when the article names no town."""
     if not any(m.feature is not None for m in mentions):
         return
     placed = [m for m in mentions if m.best is not None and m.feature is None and not m.demonym]
@@ -130,6 +130,7 @@ def place_in_town(doc: Doc, mentions: list[Mention]) -> None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (m.start, m.end)
         pool = [t for t in towns if lo <= t.start < hi and not t.embedded]
+        pool = pool or [t for t in towns if t.rule.startswith("dateline")]
         if not pool and towns:
             top = max(countries[t.best.iso3 or ""] for t in towns if t.best is not None)
             pool = [t for t in towns if t.best is not None and countries[t.best.iso3 or ""] == top]
