@@ -8,7 +8,11 @@ Rules (each mention records which one found it):
   outside every NER entity — so a PERSON ("Jordan Peterson"), ORG ("Turkey Hill Dairy") or NORP entity is
   never re-read as a place, and lower-case words ("turkey", "chad") never match.
 - PERSON, ORG, NORP (demonyms), WORK_OF_ART... entities are never places.
-- ``"A, B"`` in one entity ("Paris, Texas") is split in two mentions, and B qualifies A.
+- ``"A, B"`` in one entity ("Paris, Texas") is split in two mentions, and B qualifies A; an unknown entity
+  that runs two area names together ("Asia-Pacific") is split too (``+split``).
+- ``dateline``: a town in capitals opening a line ("ALBUQUERQUE, N.M. (AP) -").
+- ``match:discourse``: one sense per article — another occurrence of a name the article uses as a place.
+- ``street`` / ``facility``: streets and named buildings by the form of their names (:mod:`.sites`).
 """
 
 from __future__ import annotations
