@@ -38,7 +38,12 @@ def _streets(doc: Doc, owner: list[tuple[int, int, str] | None]) -> list[tuple[i
         i = tok.i
         if tok.text in lex.street_words and i > 0:
             start = i
-            while start > 0 and i - start < _MAX_WORDS and _name_word(doc[start - 1]):
+            while (
+                start > 0
+                and i - start < _MAX_WORDS
+                and _name_word(doc[start - 1])
+                and doc[start - 1].text not in lex.street_words
+            ):
                 if doc[start - 1].is_sent_start and doc[start - 1].text in ("The", "A", "An"):
                     break
                 start -= 1
@@ -124,10 +129,11 @@ def place_in_town(doc: Doc, mentions: list[Mention]) -> None:
     towns = [m for m in placed if m.best is not None and m.best.kind == "city"]
     countries = Counter(m.best.iso3 for m in placed if m.best is not None and m.best.iso3)
     names = Counter(m.best.name for m in towns if m.best is not None)
+    sents = doc.has_annotation("SENT_START")
     for m in mentions:
         if m.feature is None or m.best is not None:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if sents else None
         lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (m.start, m.end)
         pool = [t for t in towns if lo <= t.start < hi and not t.embedded]
         pool = pool or [t for t in towns if t.rule.startswith("dateline")]
