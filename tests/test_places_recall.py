@@ -103,6 +103,8 @@ SPLITS = [
         ["Cyprus", "Greece", "Italy", "Spain"],
     ),
     ("Temperatures rose in the eastern Pacific equatorial region.", ["Pacific"]),
+    # a river and a state ("Delta", Nigeria) make one area name, not two places
+    ("He lives in a village north of Cairo, in the Nile Delta.", ["Cairo", "Nile Delta"]),
     # one sense per article: the second "Harare" is a place because the first one is
     (
         "The minister arrived in Harare on Monday. Relations between Harare and London have improved.",

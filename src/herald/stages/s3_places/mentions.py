@@ -319,8 +319,11 @@ def _split(doc: Doc, start: int, end: int, store: Store) -> list[Span]:
             continue
         left = doc[start : cut - 1] if doc[cut - 1].text == "-" else doc[start:cut]
         right = doc[cut:end]
-        if len(left) and _area(store.candidates(left.text)) and _area(store.candidates(right.text)):
-            return [left, right]
+        if not len(left):
+            continue
+        lc, rc = store.candidates(left.text), store.candidates(right.text)
+        if _area(lc) and _area(rc) and (_nation(lc) or _nation(rc)):
+            return [left, right]  # not "Nile Delta" (a river and Nigeria's Delta State): one must be a nation
     last = end
     while last > start + 1 and doc[last - 1].is_lower:
         last -= 1
@@ -331,6 +334,10 @@ def _split(doc: Doc, start: int, end: int, store: Store) -> list[Span]:
     if end - start == 2 and first.is_title and rest[0].is_title and not store.candidates(first.text):
         return [rest] if _area(store.candidates(rest.text)) else []
     return []
+
+
+def _nation(cands: tuple[tuple[Entry, bool], ...]) -> bool:
+    return any(p and e.kind in ("country", "continent") for e, p in cands)
 
 
 def _area(cands: tuple[tuple[Entry, bool], ...]) -> bool:
