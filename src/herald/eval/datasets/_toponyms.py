@@ -214,12 +214,15 @@ def evaluate(
     limit: int | None = None,
     demonyms: bool = True,
     embedded: bool = True,
+    buildings: bool = True,
 ) -> None:
     """Run Herald and the baseline on the articles and add the toponym metrics to the report.
 
     ``demonyms``: whether the dataset annotates demonyms ("Syrian") as toponyms; when not, Herald's places
     flagged ``demonym`` are left out, as a user following that convention would filter them; ``embedded``
-    likewise for names inside an organisation's name ("Toronto" of "Toronto Police"). Articles
+    likewise for names inside an organisation's name ("Toronto" of "Toronto Police"); ``buildings`` for named
+    buildings found by the form of their name (rule ``facility``: "Carnegie Library", "Alder Hey Children's
+    Hospital"). Articles
     alternate between fold A (even positions: looked at while tuning) and fold B (never looked at).
     """
     import herald
@@ -235,7 +238,9 @@ def evaluate(
         places = [
             p
             for p in doc._.herald_places or []
-            if (demonyms or not p.demonym) and (embedded or not p.embedded)
+            if (demonyms or not p.demonym)
+            and (embedded or not p.embedded)
+            and (buildings or not (p.rule or "").startswith("facility"))
         ]
         preds = [Prediction(p.start, p.end, p.text, p.lat, p.lon, p.geonameid) for p in places]
         n_errors = len(tallies["herald"].errors)
@@ -262,6 +267,10 @@ def evaluate(
             add_share(report, f"resolution-{fold}", "acc@161km", t.within, t.with_coords)
     if not demonyms:
         report.notes.append("Demonyms are not toponyms here: Herald's places flagged demonym are left out.")
+    if not buildings:
+        report.notes.append(
+            "Buildings are not toponyms here: places found as named buildings (rule facility) are left out."
+        )
     if not embedded:
         report.notes.append(
             "Names inside organisation names are not toponyms here: places flagged embedded are left out."

@@ -28,4 +28,4 @@ class GeoVirus(Dataset):
     tasks = ("toponyms-exact", "toponyms-overlap", "resolution")
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        evaluate(read(path), report, limit=limit, demonyms=False, embedded=False)
+        evaluate(read(path), report, limit=limit, demonyms=False, embedded=False, buildings=False)

@@ -16,4 +16,4 @@ class TRNews(Dataset):
     tasks = ("toponyms-exact", "toponyms-overlap", "resolution")
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        evaluate(read(path), report, limit=limit)
+        evaluate(read(path), report, limit=limit, buildings=False)

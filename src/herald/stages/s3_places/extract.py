@@ -26,6 +26,7 @@ from ..common import actor_at, doc_text
 from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .resolve import resolve
+from .sites import place_in_town
 from .store import store
 
 _RESOLUTION = {
@@ -45,7 +46,8 @@ def extract_places(doc: Doc) -> list[Place]:
     gaz = store()
     mentions = find_mentions(doc, gaz)
     resolve(mentions, gaz)
-    kept = [m for m in mentions if m.best is not None or not _unlikely(doc, m)]
+    place_in_town(doc, mentions)
+    kept = [m for m in mentions if m.best is not None or m.feature is not None or not _unlikely(doc, m)]
     return [_record(doc, i, m) for i, m in enumerate(kept, 1)]
 
 
@@ -68,13 +70,24 @@ def _record(doc: Doc, n: int, m: Mention) -> Place:
     # A qualifier ("Georgia" of "Athens, Georgia") only locates; it never stands for an actor.
     # A demonym ("Syrian forces") qualifies; it is never the actor itself.
     metonymic = (
-        m.qualifies is None and not m.demonym and not m.embedded and _is_actor_mention(doc, m.start, m.end)
+        m.qualifies is None
+        and not m.demonym
+        and not m.embedded
+        and m.feature != "R.ST"  # a street is never an actor, whatever NER made of its name
+        and _is_actor_mention(doc, m.start, m.end)
     )
     rule = f"{m.rule}+{m.score_rule}" + ("+metonymic" if metonymic else "")
     e = m.best
     if e is None:
         return Place(
-            id=f"p{n}", text=m.text, start=m.start, end=m.end, confidence=0.3, metonymic=metonymic, rule=rule
+            id=f"p{n}",
+            text=m.text,
+            start=m.start,
+            end=m.end,
+            feature=m.feature,
+            confidence=0.3,
+            metonymic=metonymic,
+            rule=rule,
         )
     return Place(
         id=f"p{n}",

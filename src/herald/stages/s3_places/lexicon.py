@@ -18,6 +18,11 @@ class Lexicon:
     locative_preps: frozenset[str]
     context_cues: frozenset[str]
     strong_context_cues: frozenset[str]
+    street_words: frozenset[str]
+    org_openers: frozenset[str]
+    street_openers: frozenset[str]
+    street_initials: frozenset[str]
+    facility_features: dict[str, str]
 
 
 def lexicon_path() -> str:
@@ -28,4 +33,10 @@ def lexicon_path() -> str:
 def lexicon() -> Lexicon:
     with open(lexicon_path(), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    return Lexicon(**{key: frozenset(str(w) for w in data[key]) for key in Lexicon.__dataclass_fields__})
+    features = {str(k): str(v) for k, v in data["facility_features"].items()}
+    words = {
+        key: frozenset(str(w) for w in data[key])
+        for key in Lexicon.__dataclass_fields__
+        if key != "facility_features"
+    }
+    return Lexicon(**words, facility_features=features)

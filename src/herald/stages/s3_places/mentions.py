@@ -8,7 +8,11 @@ Rules (each mention records which one found it):
   outside every NER entity — so a PERSON ("Jordan Peterson"), ORG ("Turkey Hill Dairy") or NORP entity is
   never re-read as a place, and lower-case words ("turkey", "chad") never match.
 - PERSON, ORG, NORP (demonyms), WORK_OF_ART... entities are never places.
-- ``"A, B"`` in one entity ("Paris, Texas") is split in two mentions, and B qualifies A.
+- ``"A, B"`` in one entity ("Paris, Texas") is split in two mentions, and B qualifies A; an unknown entity
+  that runs two area names together ("Asia-Pacific") is split too (``+split``).
+- ``dateline``: a town in capitals opening a line ("ALBUQUERQUE, N.M. (AP) -").
+- ``match:discourse``: one sense per article — another occurrence of a name the article uses as a place.
+- ``street`` / ``facility``: streets and named buildings by the form of their names (:mod:`.sites`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .gazetteer import Entry
@@ -40,6 +44,7 @@ class Mention:
     candidates: tuple[tuple[Entry, bool], ...]
     demonym: bool = False  # "Syrian", "Gazans": a demonym or adjective standing for the place
     embedded: bool = False  # "Toronto" of "Toronto Police Services Board": inside an organisation's name
+    feature: str | None = None  # a street or building found by its name's form (sites.py): its feature code
     qualifier: Mention | None = None
     qualifies: Mention | None = None
     # Filled during resolution.
@@ -104,6 +109,11 @@ def find_mentions(doc: Doc, store: Store) -> list[Mention]:
     found.extend(_context_matches(doc, owner, found, store))
     found.extend(_demonyms(doc, owner, found, store))
     found.extend(_embedded(doc, found, store))
+    found.extend(_datelines(doc, found, store))
+    found.extend(_discourse(doc, owner, found))
+    from .sites import find_sites  # sites.py builds on Mention
+
+    found.extend(find_sites(doc, owner, found))
     found.sort(key=lambda m: m.start)
     _link_qualifiers(doc, found)
     return found
@@ -174,10 +184,14 @@ def _embedded(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
         if ent.label_ not in _EMBEDDING or len(ent) < 2:
             continue
         start, _ = _trim(doc, ent.start, ent.end)
+        if doc[start].text in lexicon().org_openers and start + 1 < ent.end:
+            start += 1  # "Air Zimbabwe", "Air Canada Cargo"
         for width in (3, 2, 1):
             end = start + width
             if end >= ent.end + (1 if doc[ent.end - 1].text in ("'s", "’s") else 0) or end > len(doc):
                 continue
+            if not doc[end - 1].is_alpha:
+                continue  # "Armenia-" of "Armenia-Italy", "Japan’s" of "Japan’s Ministry": ends before
             span = doc[start:end]
             if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
                 continue
@@ -234,7 +248,8 @@ def _demonyms(
 def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, store: Store) -> bool:
     """May a gazetteer match over tokens s..e stand? Not inside a PERSON/ORG/NORP... entity, except an ORG
     entity that is exactly a country or curated region name (NER often calls "Crimea" an ORG), or an entity
-    strictly inside the longer matched name."""
+    strictly inside the longer matched name. An admin1 area NER called an ORG ("Montana offered") counts too.
+    """
     for i in range(s, e):
         own = owner[i]
         if own is None:
@@ -250,7 +265,7 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
             start += 1  # "the Holy See" as an ORG
         if label == "ORG" and (start, end) == (s, e):
             strong = any(
-                p and (c.kind in ("country", "continent") or c.source.startswith("curated"))
+                p and (c.kind in ("country", "continent", "admin1") or c.source.startswith("curated"))
                 for c, p in store.candidates(doc[s:e].text)
             )
             if strong:
@@ -274,12 +289,63 @@ def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) ->
         first = Mention(head.start_char, head.end_char, head.text, rule, store.candidates(head.text))
         second = Mention(tail.start_char, tail.end_char, tail.text, rule, store.candidates(tail.text))
         return [first, second]
+    if not cands and end - start > 1:
+        parts = _split(doc, start, end, store)
+        if parts:
+            return [
+                Mention(p.start_char, p.end_char, p.text, rule + "+split", store.candidates(p.text))
+                for p in parts
+            ]
     if rule == "ner:FAC":
-        # A facility is resolved only to a curated site: "White House" is no town in Tennessee.
-        cands = tuple((e, p) for e, p in cands if e.source.startswith("curated"))
+        # A facility is resolved only to a curated site or an area ("Gilgit-Baltistan"): "White House" is no
+        # town in Tennessee.
+        cands = tuple(
+            (e, p)
+            for e, p in cands
+            if e.source.startswith("curated") or (p and e.kind in ("admin1", "country"))
+        )
         if not cands:
             return []
     return [Mention(span.start_char, span.end_char, span.text, rule, cands)]
+
+
+def _split(doc: Doc, start: int, end: int, store: Store) -> list[Span]:
+    """An unknown NER place that is two known names run together ("Asia-Pacific", "Greece Italy" with its
+    comma lost) is the two of them; one with trailing lower-case words ("Pacific equatorial") or a leading
+    capitalised word that is no place ("Politics Ukraine") is the known name alone. Only names strong enough
+    to stand alone: countries, continents, curated regions, admin1 areas."""
+    for cut in range(start + 1, end):
+        if doc[cut].text == "-":
+            continue
+        left = doc[start : cut - 1] if doc[cut - 1].text == "-" else doc[start:cut]
+        right = doc[cut:end]
+        if not len(left):
+            continue
+        lc, rc = store.candidates(left.text), store.candidates(right.text)
+        if _area(lc) and _area(rc) and (_nation(lc) or _nation(rc)):
+            return [left, right]  # not "Nile Delta" (a river and Nigeria's Delta State): one must be a nation
+    last = end
+    while last > start + 1 and doc[last - 1].is_lower:
+        last -= 1
+    if last < end and _area(store.candidates(doc[start:last].text)):
+        return [doc[start:last]]
+    first = doc[start]
+    rest = doc[start + 1 : end]
+    if end - start == 2 and first.is_title and rest[0].is_title and not store.candidates(first.text):
+        return [rest] if _area(store.candidates(rest.text)) else []
+    return []
+
+
+def _nation(cands: tuple[tuple[Entry, bool], ...]) -> bool:
+    return any(p and e.kind in ("country", "continent") for e, p in cands)
+
+
+def _area(cands: tuple[tuple[Entry, bool], ...]) -> bool:
+    """A country's, continent's, curated region's or admin1 area's own name."""
+    return any(
+        p and (e.kind in ("country", "continent", "admin1") or e.source.startswith("curated"))
+        for e, p in cands
+    )
 
 
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
@@ -294,3 +360,83 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if any(e.kind in ("admin1", "country") for e, _ in b.candidates):
             a.qualifier, b.qualifies = b, a
+
+
+_DATELINE_AFTER = frozenset({",", "(", "—", "–", "-", "--"})
+
+
+def _datelines(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
+    """A dateline's town in capitals at the start of a line or sentence: "ALBUQUERQUE, N.M. (AP) -",
+    "WASHINGTON (AP) -", "TORONTO —", whatever NER made of it. After a comma, the next word must name a
+    state or country ("N.M.", "Wash.") or be in capitals too."""
+    out: list[Mention] = []
+    n = len(doc)
+    for tok in doc:
+        if not tok.is_upper or not tok.is_alpha or len(tok) < 3:
+            continue
+        i = tok.i
+        if not (i == 0 or tok.is_sent_start or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
+            continue
+        end = i + 1
+        while end < n and end - i < 3 and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end + 1 >= n or doc[end].text not in _DATELINE_AFTER:
+            continue
+        nxt = doc[end + 1]
+        if doc[end].text == "," and not (
+            nxt.is_upper or any(c.kind in ("admin1", "country") for c, _ in store.candidates(nxt.text))
+        ):
+            continue
+        if doc[end].text == "(" and not nxt.is_upper:
+            continue
+        span = doc[i:end]
+        if _taken(found, span.start_char, span.end_char):
+            continue
+        cands = store.candidates(span.text)
+        if cands:
+            out.append(Mention(span.start_char, span.end_char, span.text, "dateline", cands))
+    return out
+
+
+_NAMED_BY_NER = ("ner:GPE", "ner:LOC", "match", "dateline")
+
+
+def _discourse(doc: Doc, owner: list[tuple[int, int, str] | None], found: list[Mention]) -> list[Mention]:
+    """One sense per article: a name the article uses as a place (NER's GPE/LOC or an exact gazetteer
+    match) is a place at its other occurrences too, where NER called it a lone PERSON or ORG or nothing
+    ("relations between Harare and London" after "in Harare"). Not inside a longer name, and never for a name
+    the article also uses inside a person's name ("Michael Jordan" ... "Jordan said")."""
+    names: dict[str, Mention] = {}
+    for m in found:
+        if (
+            m.rule.startswith(_NAMED_BY_NER)
+            and not (m.demonym or m.embedded)
+            and len(m.text) > 3
+            and any(p for _, p in m.candidates)
+        ):
+            names.setdefault(m.text, m)
+    if not names:
+        return []
+    persons = " ".join(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    by_first: dict[str, list[tuple[int, Mention]]] = {}
+    for text, m in names.items():
+        if text in persons:
+            continue
+        n = len(doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+        by_first.setdefault(text.split()[0], []).append((n, m))
+    out: list[Mention] = []
+    for tok in doc:
+        for n, m in by_first.get(tok.text, ()):
+            s, e = tok.i, tok.i + n
+            span = doc[s:e]
+            if e > len(doc) or span.text != m.text or _taken(found + out, span.start_char, span.end_char):
+                continue
+            if e < len(doc) and doc[e].is_title and not doc[e].is_sent_start:
+                continue
+            if s > 0 and doc[s - 1].is_title and not tok.is_sent_start:
+                continue
+            own = {owner[i] for i in range(s, e)}
+            if any(o is not None and ((o[0], o[1]) != (s, e) or o[2] in PLACE_LABELS) for o in own):
+                continue
+            out.append(Mention(span.start_char, span.end_char, span.text, "match:discourse", m.candidates))
+    return out

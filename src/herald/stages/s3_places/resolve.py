@@ -5,7 +5,8 @@ Score of a candidate = prior + context, in points:
 - prior: ``3 * log10(population)``; a country +6, a capital +3, an admin1 area -3 (its population is the sum
   of its towns, and "New York", "Kiev" mostly mean the city); a US county 15; a curated region/sea/site 26;
   a continent 30; a match on an alternate (not the official) name -4.
-- context: +3 per other mention resolved into the same country (at most 3), +4 for a country that borders
+- context: +3 per other mention resolved into the same country (at most 3), +6 for an admin1 area the
+  article names by another mention ("Wash." ... "Washington" is the state), +4 for a country that borders
   a country the article mentions, +3 for a town in an admin1 area the article names, +3 for an admin1 area
   per town of it the article names (at most 3: "Atlanta", "Savannah" -> Georgia the state), +25 when the
   mention is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
@@ -27,6 +28,7 @@ from .mentions import Mention
 from .store import Store
 
 CLEAR_MARGIN = 3.0
+AREA_NAMED = 6.0
 MIN_TOWN_POP_ALT = 20000
 
 
@@ -57,6 +59,10 @@ def _contains(area: Entry, place: Entry) -> bool:
         and bool(place.admin1)
         and normalise(area.name) == normalise(place.admin1 or "")
     )
+
+
+def _same(a: Entry, b: Entry) -> bool:
+    return a.iso3 == b.iso3 and normalise(a.name) == normalise(b.name)
 
 
 def _qualifies(q: Mention, entry: Entry) -> bool:
@@ -91,7 +97,13 @@ def _score(
             if entry.kind == "country" and any(countries[c] for c in store.neighbours.get(entry.iso3, ())):
                 s += 4
             if entry.kind == "admin1":
-                s += 3 * min(towns_in[(entry.iso3, normalise(entry.name))], 3)
+                key = (entry.iso3, normalise(entry.name))
+                s += 3 * min(towns_in[key], 3)
+                # The article names this area elsewhere ("CAMP MURRAY, Wash." ... "at home in Washington"):
+                # the bare name is the area, not its namesake town.
+                own_area = m.counted and own is not None and own.kind == "admin1" and _same(own, entry)
+                if admin1s[key] - (1 if own_area else 0) > 0:
+                    s += AREA_NAMED
             if entry.kind in ("city", "admin2") and entry.admin1:
                 k = (entry.iso3, normalise(entry.admin1))
                 if admin1s[k] > 0:
