@@ -54,7 +54,8 @@ def _cached(model: str) -> Language:
 # Touches every stage's lazily loaded data (lexicons, gazetteer, matchers, dateparser).
 _WARM_UP_TEXT = (
     "Officials in Paris said on Monday that police had arrested 12 protesters, and the minister "
-    "told reporters the talks with Germany would resume next week."
+    "told reporters the talks with Germany would resume next week. President John Smith said he "
+    "condemned the Chinese sanctions."
 )
 
 
