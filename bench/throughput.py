@@ -107,22 +107,38 @@ def main() -> None:
         default=1,
         help="run each configuration this many times (interleaved), keep the fastest",
     )
+    ap.add_argument(
+        "--one-process",
+        action="store_true",
+        help="only bare spaCy and Herald in one process (skip n_process=2: quicker A/B of a change)",
+    )
     args = ap.parse_args()
     if args.worker:
         print(json.dumps(_worker(args.worker, args.n, args.n_process, args.batch_size)))
         return
     configs = {"spacy_1": ("spacy", 1), "herald_1": ("herald", 1), "herald_2": ("herald", 2)}
+    if args.one_process:
+        del configs["herald_2"]
     results: dict[str, dict[str, float]] = {}
+    least_cpu: dict[str, float] = {}
     for _ in range(max(1, args.repeat)):  # interleaved, so a burst of load elsewhere hits every configuration
         for name, (mode, n_process) in configs.items():
             r = run(mode, args.n, n_process, args.batch_size)
             if name not in results or r["articles_per_s"] > results[name]["articles_per_s"]:
                 results[name] = r
+            least_cpu[name] = min(least_cpu.get(name, r["cpu_seconds"]), r["cpu_seconds"])
     ratio_vs_spacy = results["herald_1"]["articles_per_s"] / results["spacy_1"]["articles_per_s"]
-    ratio_2_vs_1 = results["herald_2"]["articles_per_s"] / results["herald_1"]["articles_per_s"]
-    cpu_vs_spacy = results["spacy_1"]["cpu_seconds"] / results["herald_1"]["cpu_seconds"]
+    ratio_2_vs_1 = (
+        results["herald_2"]["articles_per_s"] / results["herald_1"]["articles_per_s"]
+        if "herald_2" in results
+        else float("nan")
+    )
+    # CPU seconds of the same work, least of the repeats per configuration: on a machine shared with other
+    # jobs the wall-clock ratio swings with their load, the CPU ratio far less.
+    cpu_vs_spacy = least_cpu["spacy_1"] / least_cpu["herald_1"]
     summary = {
         "results": results,
+        "least_cpu_seconds": least_cpu,
         "herald_vs_spacy_cpu": round(cpu_vs_spacy, 3),
         "herald_vs_spacy": round(ratio_vs_spacy, 3),
         "n_process_2_vs_1": round(ratio_2_vs_1, 3),
@@ -142,7 +158,10 @@ def main() -> None:
             f"peak RSS main {r['peak_rss_mb_main']:.0f} MB, per worker {r['peak_rss_mb_worker']:.0f} MB"
         )
     print(f"Herald / bare spaCy (1 process): {ratio_vs_spacy:.2f}x   (target >= 0.75x)")
-    print(f"Herald / bare spaCy, CPU time:   {cpu_vs_spacy:.2f}x   (from CPU seconds: robust to load)")
+    print(
+        f"Herald / bare spaCy, CPU time:   {cpu_vs_spacy:.2f}x   (least CPU seconds of the repeats, "
+        f"{least_cpu['spacy_1']:.2f}s / {least_cpu['herald_1']:.2f}s: robust to load)"
+    )
     print(f"Herald n_process=2 / 1:          {ratio_2_vs_1:.2f}x   (target >= 1.8x)")
 
 

@@ -19,7 +19,7 @@ from herald.config import settings
 from herald.errors import KnowledgeBaseError
 from herald.schema import Actor
 from herald.stages.s2_actors.bulk_format import norm_name, read_actors, read_spells
-from herald.stages.s2_actors.extract import extractor_for
+from herald.stages.s2_actors.extract import ActorExtractor, extractor_for
 from herald.stages.s2_actors.kb_import import import_kb, iso_day
 
 Extract = Callable[..., herald.Extraction]
@@ -137,23 +137,30 @@ def _run(nlp: Language, make: Callable[..., Doc], text: str, published: str) -> 
     return extractor_for(nlp.vocab, nlp.tokenizer, settings())(doc)
 
 
+@pytest.fixture(scope="module")
+def people_extractor(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> ActorExtractor:
+    """PEOPLE imported once (and the KB index built once) for the module: the settings point at a home of
+    its own only while importing and loading, so other tests see the usual settings."""
+    root = tmp_path_factory.mktemp("people")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HERALD_HOME", str(root / "home"))
+        mp.setenv("HERALD_CACHE", str(root / "cache"))
+        src = root / "people.jsonl"
+        src.write_text("\n".join(json.dumps(p) for p in PEOPLE), encoding="utf-8")
+        dest, n, spells = import_kb(src)
+        assert (n, spells) == (2, 2) and dest.parent == root / "home" / "actors" / "bulk"
+        return extractor_for(nlp.vocab, nlp.tokenizer, settings())
+
+
 @pytest.mark.parametrize(
     ("published", "expected"),
     [("2012-06-01", "Arlo Vantrees"), ("2024-06-01", "Mira Okonkwo-Hale"), ("2017-06-01", None)],
 )
 def test_dated_office_from_import(
-    home: Path,
-    tmp_path: Path,
-    nlp: Language,
-    make: Callable[..., Doc],
-    published: str,
-    expected: str | None,
+    people_extractor: ActorExtractor, make: Callable[..., Doc], published: str, expected: str | None
 ) -> None:
-    src = tmp_path / "people.jsonl"
-    src.write_text("\n".join(json.dumps(p) for p in PEOPLE), encoding="utf-8")
-    dest, n, spells = import_kb(src)
-    assert (n, spells) == (2, 2) and dest.parent == home / "actors" / "bulk"
-    actors = _run(nlp, make, "New Zealand's foreign minister said the talks would go on.", published)
+    doc = make("New Zealand's foreign minister said the talks would go on.", published=published)
+    actors = people_extractor(doc)
     actor = actor_with(actors, "New Zealand's foreign minister")
     assert actor is not None
     holder = actor.name if actor.kind == "person" and actor.rule and "office" in actor.rule else None

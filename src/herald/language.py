@@ -25,9 +25,19 @@ def warm_language_identifier() -> None:
 def detect_language(text: str, *, sample: int = 1500) -> str:
     """ISO 639-1 code of the text's language ('en' when the text is too short to tell)."""
     head = text[:sample]
-    if sum(ch.isalpha() for ch in head) < MIN_LETTERS:
+    if not _has_letters(head, MIN_LETTERS):
         return "en"
     lang, prob = _identifier().classify(head)
     if lang != "en" and prob < MIN_CONFIDENCE:
         return "en"
     return str(lang)
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` letters; stops at the n-th (articles reach it at once)."""
+    for ch in text:
+        if ch.isalpha():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from datetime import date
 
 import spacy
@@ -48,13 +49,18 @@ def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
 def _cached(model: str) -> Language:
     nlp = build(model)
     warm_up(nlp)
+    # The pipeline (model, KB, gazetteer and lexicon tables: ~130k objects) lives as long as the process:
+    # move it out of the collector's reach, or every full collection rescans it (about 2 % of run time).
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
 # Touches every stage's lazily loaded data (lexicons, gazetteer, matchers, dateparser).
 _WARM_UP_TEXT = (
     "Officials in Paris said on Monday that police had arrested 12 protesters, and the minister "
-    "told reporters the talks with Germany would resume next week."
+    "told reporters the talks with Germany would resume next week. President John Smith said he "
+    "condemned the Chinese sanctions."
 )
 
 

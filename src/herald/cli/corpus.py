@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -29,6 +29,9 @@ from rich.progress import (
 from rich.table import Table
 
 from ..errors import HeraldError
+
+if TYPE_CHECKING:
+    from ..corpus.query import Filters
 
 try:  # another module owns the ``herald actors`` group; add our commands to it when it exists
     from .actors import actors_app
@@ -194,34 +197,10 @@ def _print_rows(rows: list[dict[str, Any]], fmt: TableFormat, title: str) -> Non
     out.print(t)
 
 
-def _query(
-    kind: str,
-    db: Path,
-    actor: str | None,
-    type_: list[str] | None,
-    since: str | None,
-    until: str | None,
-    place: str | None,
-    search: str | None,
-    historical: bool,
-    duplicates: bool,
-    limit: int | None,
-    fmt: TableFormat,
-) -> None:
+def _query(kind: str, db: Path, f: Filters, fmt: TableFormat) -> None:
     from ..corpus import query
     from ..corpus.store import open_store
 
-    f = query.Filters(
-        actor=actor,
-        types=type_ or None,
-        since=since,
-        until=until,
-        place=place,
-        search=search,
-        historical=historical,
-        duplicates=duplicates,
-        limit=limit,
-    )
     try:
         with open_store(db, readonly=True) as store:
             rows = getattr(query, kind)(store.conn, f)
@@ -282,36 +261,42 @@ def _table_command(kind: str, type_help: str) -> Callable[..., None]:
             False, "--fused", help="events: one row per fused event (across articles), with its sources."
         ),
     ) -> None:
+        from ..corpus.query import Filters
+
+        f = Filters(
+            actor=actor,
+            types=type or None,
+            since=since,
+            until=until,
+            place=place,
+            search=search,
+            historical=historical,
+            duplicates=duplicates,
+            limit=limit,
+        )
         if fused:
-            _fused(db, actor, type, since, until, place, limit, format)
+            _fused(db, f, format)
             return
-        _query(kind, db, actor, type, since, until, place, search, historical, duplicates, limit, format)
+        _query(kind, db, f, format)
 
     return command
 
 
-def _fused(
-    db: Path,
-    actor: str | None,
-    type_: list[str] | None,
-    since: str | None,
-    until: str | None,
-    place: str | None,
-    limit: int | None,
-    fmt: TableFormat,
-) -> None:
+def _fused(db: Path, f: Filters, fmt: TableFormat) -> None:
+    """``events --fused``: the fused events passing the type, date, actor and place filters."""
     from ..corpus import fusion
     from ..corpus.store import open_store
     from .fusion import print_fused
 
+    place = f.place
     try:
         with open_store(db, readonly=True) as store:
             rows = [
                 r
-                for t in (type_ or [None])  # type: ignore[list-item]
-                for r in fusion.fused_events(store.conn, type=t, since=since, until=until, actor=actor)
+                for t in (f.types or [None])  # type: ignore[list-item]
+                for r in fusion.fused_events(store.conn, type=t, since=f.since, until=f.until, actor=f.actor)
                 if not place or place.lower() in (r["place"] or "").lower() or place.upper() == r["country"]
-            ][: limit or None]
+            ][: f.limit or None]
     except HeraldError as exc:
         raise _fail(exc) from exc
     if fmt is TableFormat.table:
@@ -386,7 +371,18 @@ def register(app: typer.Typer) -> None:
         format: TableFormat = FMT,
     ) -> None:
         """Actors found in the corpus, with how many articles and events involve them."""
-        _query("actors", db, name, kind, since, until, None, search, False, duplicates, limit, format)
+        from ..corpus.query import Filters
+
+        f = Filters(
+            actor=name,
+            types=kind or None,
+            since=since,
+            until=until,
+            search=search,
+            duplicates=duplicates,
+            limit=limit,
+        )
+        _query("actors", db, f, format)
 
     @actors_app.command("query")
     def actors_query(
@@ -400,7 +396,17 @@ def register(app: typer.Typer) -> None:
         format: TableFormat = FMT,
     ) -> None:
         """The events in the corpus where this actor is actor or recipient."""
-        _query("events", db, actor, None, since, until, None, None, historical, duplicates, limit, format)
+        from ..corpus.query import Filters
+
+        f = Filters(
+            actor=actor,
+            since=since,
+            until=until,
+            historical=historical,
+            duplicates=duplicates,
+            limit=limit,
+        )
+        _query("events", db, f, format)
 
     if _OWN_ACTORS_APP:
         app.add_typer(actors_app, name="actors")

@@ -14,19 +14,15 @@ import json
 import sqlite3
 from typing import Any
 
-from . import query
+from . import query, sql
 from .query import Filters
+from .sql import Where
+from .sql import rows as _rows
 
 ACTOR_KEY = "COALESCE({a}.wikidata, {a}.name)"
 
 # Span kinds, in the order a click lists them (most specific first).
 KINDS = ("event", "actor", "place", "time", "figure", "statement")
-
-
-def _rows(
-    conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()
-) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(sql, params)]
 
 
 def json_list(value: str | None) -> list[Any]:
@@ -91,36 +87,32 @@ def articles_page(
     after: list[Any] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Any] | None]:
     """Articles newest first, optionally full-text searched (FTS5; every word must occur)."""
-    where: list[str] = []
-    params: list[Any] = []
+    w = Where()
     if search:
-        where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(query.fts_query(search))
+        fts = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        w.add(fts, query.fts_query(search))
     if source:
-        where.append("a.source LIKE ?")
-        params.append(f"%{source}%")
+        w.add("a.source LIKE ?", f"%{source}%")
     if since:
-        where.append("a.published >= ?")
-        params.append(since)
+        w.add("a.published >= ?", since)
     if until:
-        where.append("a.published <= ?")
-        params.append(until + "\uffff")
+        w.add("a.published <= ?", until + "\uffff")
     key = "COALESCE(a.published, '')"
     if after is not None:
-        where.append(f"({key} < ? OR ({key} = ? AND a.key > ?))")
-        params += [after[0], after[0], after[1]]
-    sql = (
+        w.add(sql.after(key, "a.key"), *sql.after_params(after))
+    rows, cursor = sql.page(
+        conn,
         f"SELECT {_ARTICLE_COLUMNS}, {key} AS k1, "
         "(SELECT count(*) FROM events e WHERE e.article = a.key) AS events FROM articles a"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {key} DESC, a.key LIMIT {int(limit) + 1}"
+        + w.sql()
+        + f" ORDER BY {key} DESC, a.key",
+        w.params,
+        limit,
+        lambda r: [r["published"] or "", r["key"]],
     )
-    rows = _rows(conn, sql, params)
-    more = len(rows) > limit
-    rows = rows[:limit]
     for r in rows:
         r.pop("k1")
-    return rows, ([rows[-1]["published"] or "", rows[-1]["key"]] if more and rows else None)
+    return rows, cursor
 
 
 def _segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[dict[str, Any]]:
@@ -366,26 +358,31 @@ def actors_page(
     after: list[Any] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Any] | None]:
     """Actors across the corpus (one row per key), most-mentioned first."""
-    where = ["a.duplicate_of IS NULL", "ac.name IS NOT NULL"]
-    params: list[Any] = []
+    w = Where("a.duplicate_of IS NULL", "ac.name IS NOT NULL")
     if search:
-        where.append("(ac.name LIKE ? OR ac.wikidata = ?)")
-        params += [f"%{search}%", search]
+        w.add("(ac.name LIKE ? OR ac.wikidata = ?)", f"%{search}%", search)
     if kind:
-        where.append("ac.kind = ?")
-        params.append(kind.lower())
+        w.add("ac.kind = ?", kind.lower())
     if country:
-        where.append("ac.country = ?")
-        params.append(country.upper())
-    sql = f"SELECT * FROM ({_ACTOR_AGG} WHERE {' AND '.join(where)} GROUP BY {ACTOR_KEY.format(a='ac')})"
+        w.add("ac.country = ?", country.upper())
+    grouped = f"SELECT * FROM ({_ACTOR_AGG}{w.sql()} GROUP BY {ACTOR_KEY.format(a='ac')})"
+    return _most_first(conn, grouped, w.params, "articles", limit, after)
+
+
+def _most_first(
+    conn: sqlite3.Connection, grouped: str, params: list[Any], count: str, limit: int, after: list[Any] | None
+) -> tuple[list[dict[str, Any]], list[Any] | None]:
+    """A page of ``grouped`` (rows with a ``key``) by ``count`` descending, then key."""
+    outer = Where()
     if after is not None:
-        sql += " WHERE (articles < ? OR (articles = ? AND key > ?))"
-        params += [after[0], after[0], after[1]]
-    sql += f" ORDER BY articles DESC, key LIMIT {int(limit) + 1}"
-    rows = _rows(conn, sql, params)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, ([rows[-1]["articles"], rows[-1]["key"]] if more and rows else None)
+        outer.add(sql.after(count, "key"), *sql.after_params(after))
+    return sql.page(
+        conn,
+        grouped + outer.sql() + f" ORDER BY {count} DESC, key",
+        params + outer.params,
+        limit,
+        lambda r: [r[count], r["key"]],
+    )
 
 
 def actor(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
@@ -443,27 +440,16 @@ def places_page(
     after: list[Any] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Any] | None]:
     """Geocoded places across the corpus (one row per place name and country), most-mentioned first."""
-    where = ["p.name IS NOT NULL"]
-    params: list[Any] = []
+    w = Where("p.name IS NOT NULL")
     if search:
-        where.append("(p.name LIKE ? OR p.text LIKE ?)")
-        params += [f"%{search}%", f"%{search}%"]
+        w.add("(p.name LIKE ? OR p.text LIKE ?)", f"%{search}%", f"%{search}%")
     if country:
-        where.append("p.country = ?")
-        params.append(country.upper())
-    sql = (
+        w.add("p.country = ?", country.upper())
+    grouped = (
         "SELECT * FROM (SELECT p.name || '|' || COALESCE(p.country, '') AS key, p.name, p.country, "
         "max(p.admin1) AS admin1, max(p.geonameid) AS geonameid, avg(p.lat) AS lat, avg(p.lon) AS lon, "
         "max(p.feature) AS feature, count(*) AS mentions, count(DISTINCT p.article) AS articles, "
         "(SELECT count(*) FROM events e WHERE e.place IN (SELECT uid FROM places q WHERE q.name = p.name "
-        "AND q.country IS p.country)) AS events "
-        f"FROM places p WHERE {' AND '.join(where)} GROUP BY p.name, p.country)"
+        f"AND q.country IS p.country)) AS events FROM places p{w.sql()} GROUP BY p.name, p.country)"
     )
-    if after is not None:
-        sql += " WHERE (mentions < ? OR (mentions = ? AND key > ?))"
-        params += [after[0], after[0], after[1]]
-    sql += f" ORDER BY mentions DESC, key LIMIT {int(limit) + 1}"
-    rows = _rows(conn, sql, params)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, ([rows[-1]["mentions"], rows[-1]["key"]] if more and rows else None)
+    return _most_first(conn, grouped, w.params, "mentions", limit, after)

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from .fusion_config import FusionConfig, load_config
+from .sql import Where
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
@@ -94,18 +95,14 @@ def ledger(
     conn: sqlite3.Connection, fused_id: str | None = None, counts: str | list[str] | None = None
 ) -> list[LedgerRow]:
     """Every figure of a fused event (or of all), in publication order."""
-    where: list[str] = []
-    params: list[Any] = []
+    w = Where()
     if fused_id:
-        where.append("fused_id = ?")
-        params.append(fused_id)
+        w.add("fused_id = ?", fused_id)
     if counts:
-        wanted = [counts] if isinstance(counts, str) else list(counts)
-        where.append(f"counts IN ({', '.join('?' * len(wanted))})")
-        params += [c.lower() for c in wanted]
+        w.add_in("counts", (c.lower() for c in ([counts] if isinstance(counts, str) else counts)))
     sql = (
         "SELECT ledger.*, (SELECT wikidata FROM actors WHERE uid = ledger.source_actor) AS source_id "
-        "FROM ledger" + (" WHERE " + " AND ".join(where) if where else "")
+        "FROM ledger" + w.sql()
     )
     sql += " ORDER BY fused_id, counts, published, cluster != article_key, article, figure"  # originals first
     perpetrators = set(load_config().raw.get("perpetrator_units") or [])
@@ -132,7 +129,7 @@ def ledger(
             evidence=r["evidence"],
             source_id=r["source_id"],
         )
-        for r in conn.execute(sql, params)
+        for r in conn.execute(sql, w.params)
     ]
 
 

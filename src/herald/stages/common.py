@@ -70,9 +70,23 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT_KEY] = text
 
 
+_SENT_STARTS_KEY = "herald.sentence_starts"
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """The start index of each token's sentence, as ``token.sent.start`` gives it, computed in one pass
-    (``Token.sent`` scans the Doc for the boundary on every call)."""
+    (``Token.sent`` scans the Doc for the boundary on every call). Once the Doc is parsed its sentences are
+    final, so the list is kept on the Doc for the other stages; treat it as read-only."""
+    cached = doc.user_data.get(_SENT_STARTS_KEY)
+    if isinstance(cached, list) and len(cached) == len(doc):
+        return cached
+    starts = _sentence_starts(doc)
+    if doc.has_annotation("DEP"):
+        doc.user_data[_SENT_STARTS_KEY] = starts
+    return starts
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
     flags = doc.to_array(SENT_START).tolist() if len(doc) else []
     starts: list[int] = []
     current = 0

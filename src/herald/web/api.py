@@ -17,8 +17,9 @@ from pydantic import BaseModel
 from ..corpus import browse, query
 from ..corpus import fused_browse as fused
 from ..corpus.query import Filters
+from . import lists
 from .errors import RESPONSES
-from .params import Cursor, Date, EventQuery, Limit, Text, decode_cursor, encode_cursor
+from .params import Cursor, Date, EventQuery, Limit, Text, clean, decode_cursor, encode_cursor
 
 router = APIRouter(prefix="/api/v1", responses=RESPONSES)
 
@@ -50,6 +51,11 @@ def _page(kind: str, rows: list[dict[str, Any]], after: list[Any] | None, limit:
     return Page(items=rows, next_cursor=encode_cursor(kind, after), limit=limit)
 
 
+def _listed(found: tuple[list[dict[str, Any]], str | None], limit: int) -> Page:
+    """A Page from a :mod:`.lists` call."""
+    return Page(items=found[0], next_cursor=found[1], limit=limit)
+
+
 @router.get("/stats", summary="Corpus overview: counts, event types, top actors, sources")
 def stats(c: Conn) -> dict[str, Any]:
     return browse.stats(c)
@@ -65,16 +71,9 @@ def articles(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    rows, after = browse.articles_page(
-        c,
-        search=q,
-        source=source,
-        since=since,
-        until=until,
-        limit=limit,
-        after=decode_cursor("articles", cursor),
+    return _listed(
+        lists.articles(c, q=q, source=source, since=since, until=until, limit=limit, cursor=cursor), limit
     )
-    return _page("articles", rows, after, limit)
 
 
 def _article(c: sqlite3.Connection, key: str) -> dict[str, Any]:
@@ -111,17 +110,13 @@ def events(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    if fused_:
-        rows, after = fused.events_page(
-            c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor), min_sources=min_sources
-        )
-        return _page("fused", rows, after, limit)
-    rows, after = query.page(
-        c, query.EVENTS_DETAIL, ev.filters(), limit=limit, after=decode_cursor("events", cursor)
+    found = lists.events(
+        c, ev.filters(), fused_view=fused_, min_sources=min_sources, limit=limit, cursor=cursor
     )
-    for r in rows:
-        r["contexts"] = browse.json_list(r["contexts"])
-    return _page("events", rows, after, limit)
+    if not fused_:
+        for r in found[0]:
+            r["contexts"] = browse.json_list(r["contexts"])
+    return _listed(found, limit)
 
 
 @router.get(
@@ -230,10 +225,7 @@ def actors(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    rows, after = browse.actors_page(
-        c, search=q, kind=kind, country=country, limit=limit, after=decode_cursor("actors", cursor)
-    )
-    return _page("actors", rows, after, limit)
+    return _listed(lists.actors(c, q=q, kind=kind, country=country, limit=limit, cursor=cursor), limit)
 
 
 @router.get("/actors/{key}", summary="One actor (key: Wikidata id, else name) with its counts and network")
@@ -259,18 +251,15 @@ def statements(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page:
-    f = Filters(
-        actor=(speaker or "").strip() or None,
+    f = lists.statement_filters(
+        speaker,
+        q,
         types=[t for t in cue_class or [] if t.strip()] or None,
         since=since,
         until=until,
-        search=(q or "").strip() or None,
         duplicates=duplicates,
     )
-    rows, after = query.page(
-        c, query.STATEMENTS_DETAIL, f, limit=limit, after=decode_cursor("statements", cursor)
-    )
-    return _page("statements", rows, after, limit)
+    return _listed(lists.statements(c, f, limit=limit, cursor=cursor), limit)
 
 
 @router.get("/figures", summary="Numeric claims with their qualifier, source and hedges", response_model=Page)
@@ -289,12 +278,12 @@ def figures(
     cursor: Cursor = None,
 ) -> Page:
     f = Filters(
-        actor=(source or "").strip() or None,
+        actor=clean(source),
         types=[t for t in counts or [] if t.strip()] or None,
-        place=(place or "").strip() or None,
+        place=clean(place),
         since=since,
         until=until,
-        search=(q or "").strip() or None,
+        search=clean(q),
         duplicates=duplicates,
     )
     rows, after = query.page(c, query.FIGURES_DETAIL, f, limit=limit, after=decode_cursor("figures", cursor))
@@ -325,10 +314,10 @@ def places(
 def fused_events(
     c: Conn, ev: Events, min_sources: MinSources = None, limit: Limit = 50, cursor: Cursor = None
 ) -> Page:
-    rows, after = fused.events_page(
-        c, ev.filters(), limit=limit, after=decode_cursor("fused", cursor), min_sources=min_sources
+    found = lists.events(
+        c, ev.filters(), fused_view=True, min_sources=min_sources, limit=limit, cursor=cursor
     )
-    return _page("fused", rows, after, limit)
+    return _listed(found, limit)
 
 
 @router.get("/fused-events/{fid}", summary="One fused event: its mentions (why each joined) and its claims")

@@ -10,12 +10,13 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from ..corpus import browse, query
+from ..corpus import browse
 from ..corpus import fused_browse as fused
 from ..corpus.query import Filters
 from ..stages.s5_events.ontology import load_ontology
+from . import lists
 from .api import Conn, Key
-from .params import Cursor, Date, EventQuery, Text, decode_cursor, encode_cursor
+from .params import Cursor, Date, EventQuery, Text
 from .render import render
 
 STATIC = Path(__file__).parent / "static"
@@ -54,14 +55,8 @@ def articles(
     until: Date = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
-    rows, after = browse.articles_page(
-        c,
-        search=q,
-        source=source,
-        since=since,
-        until=until,
-        limit=PAGE,
-        after=decode_cursor("articles", cursor),
+    rows, next_cursor = lists.articles(
+        c, q=q, source=source, since=since, until=until, limit=PAGE, cursor=cursor
     )
     keep = {"q": q, "source": source, "since": since, "until": until}
     return _page(
@@ -69,7 +64,7 @@ def articles(
         "articles.html",
         rows=rows,
         keep=keep,
-        next_cursor=encode_cursor("articles", after),
+        next_cursor=next_cursor,
         json_url=_json_twin(request, "/api/v1/articles"),
     )
 
@@ -93,17 +88,12 @@ def events(
     min_sources: Annotated[int | None, Query(ge=1, le=1000)] = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
-    f = ev.filters()
     keep = ev.query_string()
+    rows, next_cursor = lists.events(
+        c, ev.filters(), fused_view=fused_, min_sources=min_sources, limit=PAGE, cursor=cursor
+    )
     if fused_:
-        rows, after = fused.events_page(
-            c, f, limit=PAGE, after=decode_cursor("fused", cursor), min_sources=min_sources
-        )
         keep += [("fused", "true")] + ([("min_sources", str(min_sources))] if min_sources else [])
-        next_cursor = encode_cursor("fused", after)
-    else:
-        rows, after = query.page(c, query.EVENTS_DETAIL, f, limit=PAGE, after=decode_cursor("events", cursor))
-        next_cursor = encode_cursor("events", after)
     return _page(
         request,
         "events.html",
@@ -122,13 +112,13 @@ def events(
 
 @router.get("/actors")
 def actors(request: Request, c: Conn, q: Text = None, cursor: Cursor = None) -> HTMLResponse:
-    rows, after = browse.actors_page(c, search=q, limit=PAGE, after=decode_cursor("actors", cursor))
+    rows, next_cursor = lists.actors(c, q=q, limit=PAGE, cursor=cursor)
     return _page(
         request,
         "actors.html",
         rows=rows,
         q=q,
-        next_cursor=encode_cursor("actors", after),
+        next_cursor=next_cursor,
         json_url=_json_twin(request, "/api/v1/actors"),
     )
 
@@ -139,7 +129,7 @@ def actor(request: Request, c: Conn, key: Key) -> HTMLResponse:
     if a is None:
         raise HTTPException(404, f"no actor {key!r}")
     net = browse.network(c, Filters(historical=True), focus=key)
-    said, _ = query.page(c, query.STATEMENTS_DETAIL, Filters(actor=key, duplicates=True), limit=20)
+    said, _ = lists.statements(c, Filters(actor=key, duplicates=True), limit=20, cursor=None)
     said = [s for s in said if s["speaker_key"] == key]
     twin = f"/api/v1/actors/{quote(key, safe='')}"
     return _page(request, "actor.html", a=a, net=net, said=said, json_url=twin)
@@ -161,17 +151,14 @@ def map_page(request: Request, ev: Events) -> HTMLResponse:
 def statements(
     request: Request, c: Conn, q: Text = None, speaker: Text = None, cursor: Cursor = None
 ) -> HTMLResponse:
-    f = Filters(actor=(speaker or "").strip() or None, search=(q or "").strip() or None)
-    rows, after = query.page(
-        c, query.STATEMENTS_DETAIL, f, limit=PAGE, after=decode_cursor("statements", cursor)
-    )
+    rows, next_cursor = lists.statements(c, lists.statement_filters(speaker, q), limit=PAGE, cursor=cursor)
     return _page(
         request,
         "statements.html",
         rows=rows,
         keep={"q": q, "speaker": speaker},
         speaker_page=None,
-        next_cursor=encode_cursor("statements", after),
+        next_cursor=next_cursor,
         json_url=_json_twin(request, "/api/v1/statements"),
     )
 
@@ -179,9 +166,7 @@ def statements(
 @router.get("/speakers/{key}")
 def speaker(request: Request, c: Conn, key: Key, cursor: Cursor = None) -> HTMLResponse:
     f = Filters(actor=key, duplicates=True)
-    rows, after = query.page(
-        c, query.STATEMENTS_DETAIL, f, limit=PAGE, after=decode_cursor("statements", cursor)
-    )
+    rows, next_cursor = lists.statements(c, f, limit=PAGE, cursor=cursor)
     rows = [r for r in rows if r["speaker_key"] == key]
     return _page(
         request,
@@ -189,7 +174,7 @@ def speaker(request: Request, c: Conn, key: Key, cursor: Cursor = None) -> HTMLR
         rows=rows,
         keep={},
         speaker_page=key,
-        next_cursor=encode_cursor("statements", after),
+        next_cursor=next_cursor,
         json_url="/api/v1/statements?" + urlencode({"speaker": key}),
     )
 

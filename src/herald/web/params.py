@@ -89,16 +89,16 @@ class EventQuery:
 
     def filters(self) -> Filters:
         return Filters(
-            actor=_clean(self.actor),
-            recipient=_clean(self.recipient),
+            actor=clean(self.actor),
+            recipient=clean(self.recipient),
             types=_words("type", self.type),
             modes=_words("mode", self.mode),
             quads=sorted(set(self.quad)) if self.quad else None,
             since=self.since,
             until=self.until,
-            place=_clean(self.place),
+            place=clean(self.place),
             bbox=parse_bbox(self.bbox),
-            search=_clean(self.q),
+            search=clean(self.q),
             historical=self.historical,
             duplicates=self.duplicates,
             min_confidence=self.min_confidence,
@@ -122,7 +122,8 @@ class EventQuery:
         return out
 
 
-def _clean(value: str | None) -> str | None:
+def clean(value: str | None) -> str | None:
+    """The value stripped, or None when nothing is left."""
     value = (value or "").strip()
     return value or None
 

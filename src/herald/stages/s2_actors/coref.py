@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import DEP, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..common import doc_text, sentence_starts
@@ -40,6 +43,10 @@ SUBJECT = frozenset({"nsubj", "nsubjpass"})
 OBJECT = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+# The same sets as the ids ``Doc.to_array`` gives (labels that are spaCy symbols have small ids, not
+# hashes: get_string_id knows both), to scan a Doc without a Token per word.
+_SUBJECT_HASHES = frozenset(get_string_id(d) for d in SUBJECT)
+_NOMINAL_IDS = frozenset(POS_IDS[p] for p in NOMINAL)
 
 
 class _Cand:
@@ -95,9 +102,11 @@ class PronounResolver:
         self.features: dict[str, PronounFeatures] = {k.lower(): v for k, v in lex.pronouns.items()}
         self.expletive = frozenset(lex.expletive_verbs)
         self.honorifics = {k.lower(): v for k, v in lex.honorifics.items()}
+        self._pronoun_hashes = frozenset(get_string_id(k) for k in self.features)
 
     def resolve(self, doc: Doc, drafts: list[Draft]) -> None:
-        pronouns = [t for t in doc if t.lower_ in self.features]
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        pronouns = [doc[i] for i, h in enumerate(lowers) if h in self._pronoun_hashes]
         if not pronouns or not drafts:
             return
         starts = sentence_starts(doc)
@@ -112,7 +121,12 @@ class PronounResolver:
         cand_starts = [c.start for c in cands]
         # Subjects that are no actor: a noun blocks an "it"/"they" of its number ("the talks ... they"), a
         # name we could not resolve blocks "he"/"she" ("el-Sissi said ... He said").
-        blockers = [t.i for t in doc if t.dep_ in SUBJECT and t.pos_ in NOMINAL and not taken[t.i]]
+        deps_pos = doc.to_array([DEP, POS]).tolist()
+        blockers = [
+            i
+            for i, (dep, pos) in enumerate(deps_pos)
+            if dep in _SUBJECT_HASHES and pos in _NOMINAL_IDS and not taken[i]
+        ]
         gender: dict[int, str] = {}  # id(draft) -> m/f, from honorifics, first names and earlier pronouns
         for c in cands:
             if c.draft.kind != "person" or id(c.draft) in gender:

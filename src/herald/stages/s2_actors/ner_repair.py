@@ -48,6 +48,7 @@ class NerRepair:
                     self.words.setdefault(w.lower(), sector)
         self.place_heads = frozenset(lex.place_heads)
         self.backers = frozenset(lex.backer_suffixes)
+        state_event_nouns()  # read the lexicon now, when the pipeline is built, not on the first article
 
     def group_name(self, doc: Doc, start: int, end: int) -> str | None:
         """The sector ("" for none) of a name made of organisation words, or None for other names."""

@@ -155,5 +155,9 @@ _LOCK = threading.Lock()
 def store() -> Store:
     """The process-wide gazetteer: opened from the cache file, building it first when missing."""
     with _LOCK:
-        path, memory = open_index(cache_dir() / f"{PREFIX}{fingerprint()}.sqlite", _write, prefix=PREFIX)
+        # Builds for other inputs (another checkout's gazetteer data) are kept an hour, as the actor index's
+        # are: removing them at once made checkouts sharing the cache rebuild it in turn, minutes each.
+        path, memory = open_index(
+            cache_dir() / f"{PREFIX}{fingerprint()}.sqlite", _write, prefix=PREFIX, stale_after=3600
+        )
         return Store(path=path, memory=memory)

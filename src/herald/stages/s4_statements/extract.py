@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -564,8 +565,12 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
     nouns = ctx.lex.noun_cues
     if not nouns:
         return
-    for tok in doc:
-        cls = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    noun = POS_IDS["NOUN"]
+    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
+        if pos != noun:  # read from the array: no Token object for the other words
+            continue
+        tok = doc[i]
+        cls = nouns.get(tok.lemma_.lower())
         if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
             continue  # a cue noun heading its sentence is a misparse ("His decision to resign surprised ...")
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 
-import numpy as np
 from spacy.attrs import LEMMA
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
@@ -209,12 +208,8 @@ def known_hashes(lex: Lexicon) -> frozenset[int]:
     return frozenset(hash_string(w) for w in words)
 
 
-@functools.lru_cache(maxsize=4)
-def _known_array(lex: Lexicon) -> np.ndarray:
-    return np.fromiter(known_hashes(lex), dtype=np.uint64)
-
-
 def known_tokens(doc: Doc, lex: Lexicon) -> list[int]:
-    """Indices of the Doc's tokens whose lemma a lexicon knows: one vectorised pass, not a Token per word."""
-    lemmas = doc.to_array(LEMMA).astype(np.uint64, copy=False)
-    return [int(i) for i in np.flatnonzero(np.isin(lemmas, _known_array(lex)))]
+    """Indices of the Doc's tokens whose lemma a lexicon knows: one pass over the lemma hashes, not a Token
+    per word (a set lookup per hash beats ``np.isin``, which sorts the whole lexicon on every call)."""
+    known = known_hashes(lex)
+    return [i for i, h in enumerate(doc.to_array(LEMMA).tolist()) if h in known]

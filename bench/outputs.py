@@ -1,0 +1,122 @@
+"""Prove a speed change left Herald's outputs unchanged: dump, then compare, the JSON of a fixed text sample.
+
+Not a test: run it by hand around an optimisation.
+
+    python bench/outputs.py dump /tmp/before.jsonl     # on the code before the change
+    python bench/outputs.py dump /tmp/after.jsonl      # on the code after it
+    python bench/outputs.py compare /tmp/before.jsonl /tmp/after.jsonl
+
+The sample: every bundled example under ``examples/`` (text, Markdown, HTML, JSONL), plus, when
+``../shared/data`` (or ``$HERALD_SHARED_DATA``) is present, a deterministic sample of its article texts
+(ISAF press releases, news-fair-v2, GeoWebNews, PLOVER GSR sentences). One JSON line per article, keys sorted;
+Herald's output carries no timings, so the lines must be byte-identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _shared() -> Path:
+    return Path(os.environ.get("HERALD_SHARED_DATA", REPO.parent.parent / "shared" / "data"))
+
+
+def _sample(rows: list[dict[str, Any]], k: int, seed: int = 7) -> list[dict[str, Any]]:
+    return rows if len(rows) <= k else random.Random(seed).sample(rows, k)
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+def shared_items(per_set: int) -> Iterator[dict[str, Any]]:
+    """Article dicts from the shared gold data (texts only: gold labels are never read)."""
+    root = _shared()
+    isaf = root / "isaf-press-releases" / "isaf_press_releases.dev.jsonl"
+    if isaf.exists():
+        for i, row in enumerate(_sample(_jsonl(isaf), per_set)):
+            yield {"id": f"isaf-{i}", "text": row["text"], "published": "2011-06-01"}
+    fair = root / "news-fair-v2" / "news-fair-v2.dev.benchmark.jsonl"
+    if fair.exists():
+        for row in _sample(_jsonl(fair), per_set):
+            yield {"id": f"fair-{row['id']}", "text": row["text"], "title": row.get("title")}
+    gwn = root / "geowebnews" / "GWN.dev.xml"
+    if gwn.exists():
+        articles = [
+            {"id": f"gwn-{a.get('file')}", "text": a.findtext("text") or ""}
+            for a in ET.parse(gwn).getroot().iter("article")
+        ]
+        yield from _sample([a for a in articles if a["text"].strip()], per_set)
+    gsr = root / "plover-gsr" / "PLOVER_GSR_CAMEO.dev.json"
+    if gsr.exists():
+        rows = [r for r in json.loads(gsr.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+        for row in _sample(rows, per_set):
+            yield {"id": f"gsr-{row['id']}", "text": row["eventText"]}
+
+
+def items(per_set: int) -> list[Any]:
+    sys.path.insert(0, str(REPO / "src"))
+    from herald.inputs import read_path
+
+    out: list[Any] = list(read_path(REPO / "examples"))
+    out.extend(shared_items(per_set))
+    return out
+
+
+def dump(path: Path, per_set: int, batch_size: int) -> None:
+    import herald
+
+    data = items(per_set)
+    with path.open("w", encoding="utf-8") as fh:
+        for x in herald.extract_many(data, batch_size=batch_size):
+            fh.write(json.dumps(x.model_dump(mode="json"), sort_keys=True, ensure_ascii=False) + "\n")
+    print(f"{len(data)} articles -> {path}")
+
+
+def compare(a: Path, b: Path) -> int:
+    left = [line for line in a.read_text(encoding="utf-8").split("\n") if line]
+    right = [line for line in b.read_text(encoding="utf-8").split("\n") if line]
+    if len(left) != len(right):
+        print(f"different article counts: {len(left)} vs {len(right)}")
+        return 1
+    differ = 0
+    for i, (x, y) in enumerate(zip(left, right, strict=True)):
+        if x != y:
+            differ += 1
+            ident = json.loads(x)["article"]["id"]
+            dx, dy = json.loads(x), json.loads(y)
+            keys = sorted(k for k in set(dx) | set(dy) if dx.get(k) != dy.get(k))
+            print(f"line {i + 1} ({ident}): differs in {', '.join(keys)}")
+    print(f"{len(left)} articles, {differ} differ")
+    return 1 if differ else 0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump", help="write one JSON line per article of the sample")
+    d.add_argument("out", type=Path)
+    d.add_argument("--per-set", type=int, default=40, help="articles sampled from each shared dataset")
+    d.add_argument("--batch-size", type=int, default=32)
+    c = sub.add_parser("compare", help="compare two dumps line by line")
+    c.add_argument("before", type=Path)
+    c.add_argument("after", type=Path)
+    args = ap.parse_args()
+    if args.cmd == "dump":
+        dump(args.out, args.per_set, args.batch_size)
+    else:
+        raise SystemExit(compare(args.before, args.after))
+
+
+if __name__ == "__main__":
+    main()
