@@ -11,6 +11,7 @@ from rich.table import Table
 
 from ..errors import HeraldError
 from ..eval import Report, available, run
+from ..eval.details import error_lines, parse_filter
 
 
 def report_table(report: Report) -> Table:
@@ -44,6 +45,10 @@ def register(app: typer.Typer) -> None:
         limit: int | None = typer.Option(None, help="Only the first N documents."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         list_: bool = typer.Option(False, "--list", help="List the datasets Herald can be scored on."),
+        errors: bool = typer.Option(False, "--errors", help="Also print every recorded miss and false positive."),
+        where: list[str] = typer.Option(  # noqa: B008
+            [], "--where", help="With --errors: keep rows whose FIELD equals VALUE (FIELD=VALUE; repeatable)."
+        ),
     ) -> None:
         """Score Herald against a gold dataset: precision, recall, F1 and accuracy tables."""
         console = Console()
@@ -67,3 +72,6 @@ def register(app: typer.Typer) -> None:
             console.print(report_table(report))
             for note in report.notes:
                 console.print(f"note: {note}")
+        if errors:
+            for line in error_lines(report, parse_filter(where)):
+                sys.stdout.write(line + "\n")
