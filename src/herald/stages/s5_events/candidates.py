@@ -42,6 +42,7 @@ DEFAULT_SLOTS = {
 # Speech verbs whose "must"/"should" clause is a demand ("Russia said Sudan must return the helicopter").
 
 OBLIGATION = frozenset({"must", "should"})
+SELF_PRONOUNS = frozenset({"i", "we", "it"})
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
@@ -90,7 +91,7 @@ class SentenceCoder(SentenceRoles):
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
-            if cand is not None and nonspecific(cand.anchor):
+            if cand is not None and nonspecific(cand.anchor, bool(cand.actors.actors)):
                 cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
             if cand is not None and lemma in self.lex.sports_verbs and self._sports():
                 cand = None  # "City beat Arsenal 3-1": a match result, not violence
@@ -232,9 +233,11 @@ class SentenceCoder(SentenceRoles):
         aux = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
         if aux is None or any(c.dep_ == "neg" for c in clause.children):
             return None
+        subj = subject_of(clause)
+        if subj is not None and subj.lower_ in SELF_PRONOUNS:
+            return None  # "China said it must adopt countermeasures": an obligation on itself, no demand
         notes: list[str] = [f"{tok.text!r} + {aux.text!r}: the speaker demands that the subject act"]
         actors = self._actor_from_subject(tok, notes)
-        subj = subject_of(clause)
         recipients = self._resolve(subj) if subj is not None and subj.pos_ != "PRON" else Resolved()
         if not recipients.actors and not actors.actors:
             return None
