@@ -43,6 +43,8 @@ DEFAULT_SLOTS = {
 
 OBLIGATION = frozenset({"must", "should"})
 SELF_PRONOUNS = frozenset({"i", "we", "it"})
+# Noun events the passive subject of their support verb undergoes ("was placed under arrest").
+UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
@@ -425,10 +427,10 @@ class SentenceCoder(SentenceRoles):
         elif (
             anchor.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.lower_ in ("on", "in", "into")
+            and head.lower_ in ("on", "in", "into", "under")
             and head.head.pos_ == "VERB"
         ):
-            support = head.head  # "went on strike", "engaged in talks"
+            support = head.head  # "went on strike", "engaged in talks", "placed under arrest"
         if (
             support is not None
             and anchor.dep_ in ("dobj", "obj")
@@ -462,6 +464,7 @@ class SentenceCoder(SentenceRoles):
                 and is_passive(support)
                 and agent_of(support) is None
                 and anchor.dep_ == "pobj"
+                and entry.type not in UNDERGONE
             ):
                 actors = self._resolve(passive_subject(support))  # "forces were engaged in ethnic cleansing"
             if not actors.actors:
@@ -472,7 +475,9 @@ class SentenceCoder(SentenceRoles):
                 for name in (*slots, "dative") if node.i == support.i else slots:
                     for arg in slot(node, name):
                         recipients.extend(self._resolve(arg))
-            if is_passive(support):
+            if is_passive(support) and entry.type in UNDERGONE and not recipients.actors:
+                recipients = self._resolve(passive_subject(support))  # "she was kept under surveillance"
+            elif is_passive(support):
                 recipients = Resolved() if not recipients.actors else recipients
             rule = f"{entry.name}/support:{lemma_of(support)}"
             kind = "noun+support"

@@ -17,7 +17,7 @@ from .roles import (
     subject_of,
 )
 
-CONTENT_DEPS = ("xcomp", "ccomp")
+CONTENT_DEPS = ("xcomp", "ccomp", "oprd")  # oprd: "was found guilty"
 # Prepositions introducing the action a control verb is about: "called for", "warned against", "agreed to".
 CONTENT_PREPS = ("to", "for", "on", "against", "from")
 
