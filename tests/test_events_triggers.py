@@ -33,7 +33,11 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str], herald.Event]]:
         ("The Kremlin issued a warning to Kiev.", "THREATEN", "Russia"),
         ("Prosecutors filed charges against the mayor.", "ACCUSE", "Prosecutors"),
         # phrasal and multiword verbs
-        ("Senators issued statements Thursday, taking aim at Scott Pruitt's policy decisions.", "ACCUSE", "Senators"),
+        (
+            "Senators issued statements Thursday, taking aim at Scott Pruitt's policy decisions.",
+            "ACCUSE",
+            "Senators",
+        ),
         ("Moscow lashed out at Washington.", "ACCUSE", "Russia"),
         ("Turkey ruled out talks with the rebels.", "REJECT", "Turkey"),
         ("Iran turned down the offer.", "REJECT", "Iran"),
@@ -59,7 +63,7 @@ def test_trigger_found(extract: Extract, text: str, type_: str, actor: str | Non
 @pytest.mark.parametrize(
     "text,not_type",
     [
-        # carrying out, a metaphorical fight, a non-action offer, a non-military subject, papers that are no aid
+        # carrying out, a metaphorical fight, a non-action offer, a non-military subject, no aid papers
         ("The projects have been executed by Pakistan Army engineers.", "ASSAULT"),
         ("China is ready to fight a trade war with the United States.", "ASSAULT"),
         ("The government vowed to fight corruption.", "ASSAULT"),

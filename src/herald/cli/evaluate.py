@@ -45,8 +45,10 @@ def register(app: typer.Typer) -> None:
         limit: int | None = typer.Option(None, help="Only the first N documents."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         list_: bool = typer.Option(False, "--list", help="List the datasets Herald can be scored on."),
-        errors: bool = typer.Option(False, "--errors", help="Also print every recorded miss and false positive."),
-        where: list[str] = typer.Option(  # noqa: B008
+        errors: bool = typer.Option(
+            False, "--errors", help="Also print every recorded miss and false positive."
+        ),
+        where: list[str] = typer.Option(
             [], "--where", help="With --errors: keep rows whose FIELD equals VALUE (FIELD=VALUE; repeatable)."
         ),
     ) -> None:

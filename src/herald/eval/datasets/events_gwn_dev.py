@@ -165,7 +165,13 @@ def score_article(gold: list[dict[str, Any]], preds: list[Pred], tally: Tally) -
             tally.by_type[f"{p.type}:fp"] += 1
             tally.failures["fp-no-actor" if not p.names else "fp-with-actor"] += 1
             misses.append(
-                {"pred": p.type, "hist": p.historical, "names": sorted(p.names), "rule": p.rule, "text": p.text}
+                {
+                    "pred": p.type,
+                    "hist": p.historical,
+                    "names": sorted(p.names),
+                    "rule": p.rule,
+                    "text": p.text,
+                }
             )
     return misses
 
@@ -184,9 +190,7 @@ def failure(g: dict[str, Any], types: set[str], free: list[Pred]) -> str:
     return "missed"
 
 
-def run_articles(
-    path: Path, limit: int | None
-) -> tuple[Tally, dict[str, Tally], list[dict[str, Any]], int]:
+def run_articles(path: Path, limit: int | None) -> tuple[Tally, dict[str, Tally], list[dict[str, Any]], int]:
     articles = read_articles(path)
     gold = read_gold(path)[:limit] if limit else read_gold(path)
     nlp = load()

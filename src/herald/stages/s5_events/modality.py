@@ -36,7 +36,19 @@ CONDITION = frozenset({"if", "unless", "whether"})
 # Adjectives of ability or disposition whose infinitive names an action that has not happened ("is not
 # afraid to fight", "was unable to attend", "free to leave").
 DISPOSITION_ADJ = frozenset(
-    {"afraid", "able", "unable", "free", "reluctant", "hesitant", "unwilling", "loath", "keen", "happy", "right"}
+    {
+        "afraid",
+        "able",
+        "unable",
+        "free",
+        "reluctant",
+        "hesitant",
+        "unwilling",
+        "loath",
+        "keen",
+        "happy",
+        "right",
+    }
 )
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
@@ -93,8 +105,8 @@ def future(tok: Token) -> str | None:
 
 
 def past_tense(tok: Token) -> bool:
-    """The clause is told in the past ("ordered", "has ordered", "was ordered"): whatever a weekday resolves to,
-    the event cannot lie after publication."""
+    """The clause is told in the past ("ordered", "has ordered", "was ordered"): whatever a weekday resolves
+    to, the event cannot lie after publication."""
     if tok.tag_ == "VBD":
         return True
     return any(a.tag_ == "VBD" or (a.lemma_ == "have" and a.dep_ == "aux") for a in _aux(tok))
