@@ -163,3 +163,40 @@ def test_error_lines(where: list[str], expected: int) -> None:
     assert len(lines) == expected
     if lines and "fold=a" in where:
         assert lines[0].startswith("fold=a  article=1") and "China ; Beijing" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "text,ref,background",
+    [
+        ("a year ago", "2018-04-06", True),
+        ("two decades ago", None, True),
+        ("18 months ago", "2018-04-06", True),
+        ("in February", "2018-04-06", True),
+        ("on December 3", "2018-04-06", True),  # the December before an April story
+        ("two weeks ago", "2018-04-06", False),
+        ("in March", "2018-04-06", False),  # ends within a month of the story's date
+        ("March 28", "2018-04-06", False),
+        ("next February", "2018-04-06", False),
+        ("in February", None, False),  # no story date: a bare month says nothing
+        ("on Thursday", "2018-04-06", False),
+    ],
+)
+def test_undated_background(text: str, ref: str | None, background: bool) -> None:
+    from datetime import date
+
+    from herald.stages.s5_events.history import undated_background
+
+    got = undated_background(text, date.fromisoformat(ref) if ref else None, 31)
+    assert (got is not None) is background, got
+
+
+@pytest.mark.parametrize(
+    "text,historical",
+    [
+        ("Police arrested Lee six months ago. Police arrested Moon on April 6, 2018.", True),
+        ("Police arrested Moon two weeks ago. Police arrested Kim on April 6, 2018.", False),
+    ],
+)
+def test_historical_without_publication_date(extract: Extract, text: str, historical: bool) -> None:
+    first = extract(text).events[0]
+    assert first.type == "COERCE" and first.historical is historical
