@@ -32,6 +32,14 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str], herald.Event]]:
         ("China will take countermeasures against the United States.", "SANCTION", "China"),
         ("The Kremlin issued a warning to Kiev.", "THREATEN", "Russia"),
         ("Prosecutors filed charges against the mayor.", "ACCUSE", "Prosecutors"),
+        ("The president renewed his fierce denunciation of the immigration policies.", "ACCUSE", None),
+        ("The UN issued a rebuke to Israel.", "ACCUSE", "United Nations"),
+        ("Putin sent congratulations to Xi.", "SUPPORT", "Putin"),
+        ("Police placed Li Wenzu under house arrest.", "COERCE", "Police"),
+        ("The court found Park guilty of bribery.", "SANCTION", "court"),
+        ("The appeals court reduced Choi's sentence to 20 years.", "CONCEDE", "court"),
+        ("Opposition lawmakers walked out of parliament.", "PROTEST", "lawmakers"),
+        ("Activists held a vigil outside the prison.", "PROTEST", "Activists"),
         # phrasal and multiword verbs
         (
             "Senators issued statements Thursday, taking aim at Scott Pruitt's policy decisions.",
@@ -72,6 +80,10 @@ def test_trigger_found(extract: Extract, text: str, type_: str, actor: str | Non
         ("Thousands of fans headed to the stadium.", "MOBILIZE"),
         ("The ministry issued a statement on Monday.", "AID"),
         ("The officer was on duty at the border.", "SANCTION"),
+        ("He found the book interesting.", "SANCTION"),
+        ("Fans gathered at the stadium.", "PROTEST"),
+        ("He said the weapons recovered included pistols and rifles.", "COERCE"),
+        ("China's Commerce Ministry said it must adopt new measures.", "REQUEST"),
     ],
 )
 def test_no_event_of_type(extract: Extract, text: str, not_type: str) -> None:
