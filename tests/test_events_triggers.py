@@ -57,6 +57,9 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str], herald.Event]]:
         ("Hundreds of National Guard troops headed to the border on Friday.", "MOBILIZE", None),
         ("The National Guard moved into the city.", "MOBILIZE", None),
         ("The army dispatched troops to the border.", "MOBILIZE", None),
+        # an order to stop existing or operating is the restriction itself; other orders are demands
+        ("The government ordered the newspaper to suspend publication.", "COERCE", None),
+        ("Trump ordered the Pentagon to prepare plans.", "REQUEST", "Trump"),
         # the object keeps the violent sense
         ("Iran executed three prisoners on Monday.", "ASSAULT", "Iran"),
     ],
