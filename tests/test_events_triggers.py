@@ -100,7 +100,7 @@ def test_no_event_of_type(extract: Extract, text: str, not_type: str) -> None:
         ("Hamas attacked the convoy.", "ASSAULT", "hypothetical", False),
         # "Thursday" in a past-tense clause: never after publication, whatever the weekday resolves to
         (
-            "Malaysian authorities ordered the party to temporarily disband on Thursday.",
+            "Malaysian authorities ordered the party to submit its papers on Thursday.",
             "REQUEST",
             "future",
             False,
