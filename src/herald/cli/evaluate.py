@@ -11,6 +11,7 @@ from rich.table import Table
 
 from ..errors import HeraldError
 from ..eval import Report, available, run
+from ..eval.details import error_lines, parse_filter
 
 
 def report_table(report: Report) -> Table:
@@ -45,7 +46,13 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         list_: bool = typer.Option(False, "--list", help="List the datasets Herald can be scored on."),
         details: bool = typer.Option(
-            False, "--details", help="Also list every failure with its reason (datasets that give one)."
+            False,
+            "--details",
+            "--errors",
+            help="Also list every failure with its reason: misses, false positives, wrong roles.",
+        ),
+        where: list[str] = typer.Option(
+            [], "--where", help="With --details: keep rows whose FIELD equals VALUE (FIELD=VALUE; repeatable)."
         ),
     ) -> None:
         """Score Herald against a gold dataset: precision, recall, F1 and accuracy tables."""
@@ -65,7 +72,7 @@ def register(app: typer.Typer) -> None:
             Console(stderr=True).print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from exc
         if as_json:
-            exclude = None if details else {"details"}
+            exclude = None if details else {"details", "errors"}
             sys.stdout.write(report.model_dump_json(indent=2, exclude=exclude) + "\n")
         else:
             console.print(report_table(report))
@@ -74,3 +81,5 @@ def register(app: typer.Typer) -> None:
             if details:
                 for row in report.details:
                     console.print(str(row.get("line") or row), markup=False, highlight=False, soft_wrap=True)
+                for line in error_lines(report, parse_filter(where)):
+                    sys.stdout.write(line + "\n")

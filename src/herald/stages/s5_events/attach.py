@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place, Statement, Time
 from ..common import doc_text, meta, records
+from .history import undated_background
 
 TimeFor = Callable[[Doc, Any], "Time | None"]
 PlaceFor = Callable[[Doc, Any], "Place | None"]
@@ -172,6 +173,10 @@ def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> s
         own = span is not None and _in_clause(span.root, trigger)
         if own and any(cue.strip() in low for cue in HISTORY_CUES):
             return f"time {time.text!r} frames the event as background"
+        if own and not time.value:  # "a year ago", "in February" that the times stage left without a value
+            why = undated_background(time.text, ref, HISTORY_DAYS)
+            if why:
+                return why
         if ref is None or not (ref_how == "publication" or time.anchor == "absolute"):
             return None
         if _is_historical is not None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from ...schema import Event
 from ...schema import Span as TextSpan
 from ..common import doc_text, meta
-from . import attach
+from . import attach, modality
 from .candidate import Candidate, token_span
 from .confidence import score
 from .filters import record_clause
@@ -73,7 +73,7 @@ def build_event(
     hist = attach.historical(doc, time, sent, cand.anchor) or record_clause(cand.anchor)
     if hist:
         cand.cues["historical"] = hist
-    later = attach.after_publication(doc, time)
+    later = None if modality.past_tense(cand.anchor) else attach.after_publication(doc, time)
     if later and not cand.negated and cand.type not in ("AGREE", "THREATEN") and "future" not in cand.cues:
         cand.cues["future"] = later
         cand.future = True

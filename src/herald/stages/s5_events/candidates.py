@@ -42,6 +42,9 @@ DEFAULT_SLOTS = {
 # Speech verbs whose "must"/"should" clause is a demand ("Russia said Sudan must return the helicopter").
 
 OBLIGATION = frozenset({"must", "should"})
+SELF_PRONOUNS = frozenset({"i", "we", "it"})
+# Noun events the passive subject of their support verb undergoes ("was placed under arrest").
+UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
@@ -90,7 +93,7 @@ class SentenceCoder(SentenceRoles):
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
-            if cand is not None and nonspecific(cand.anchor):
+            if cand is not None and nonspecific(cand.anchor, bool(cand.actors.actors)):
                 cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
             if cand is not None and lemma in self.lex.sports_verbs and self._sports():
                 cand = None  # "City beat Arsenal 3-1": a match result, not violence
@@ -208,9 +211,11 @@ class SentenceCoder(SentenceRoles):
         aux = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
         if aux is None or any(c.dep_ == "neg" for c in clause.children):
             return None
+        subj = subject_of(clause)
+        if subj is not None and subj.lower_ in SELF_PRONOUNS:
+            return None  # "China said it must adopt countermeasures": an obligation on itself, no demand
         notes: list[str] = [f"{tok.text!r} + {aux.text!r}: the speaker demands that the subject act"]
         actors = self._actor_from_subject(tok, notes)
-        subj = subject_of(clause)
         recipients = self._resolve(subj) if subj is not None and subj.pos_ != "PRON" else Resolved()
         if not recipients.actors and not actors.actors:
             return None
@@ -397,10 +402,10 @@ class SentenceCoder(SentenceRoles):
         elif (
             anchor.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.lower_ in ("on", "in", "into")
+            and head.lower_ in ("on", "in", "into", "under")
             and head.head.pos_ == "VERB"
         ):
-            support = head.head  # "went on strike", "engaged in talks"
+            support = head.head  # "went on strike", "engaged in talks", "placed under arrest"
         if (
             support is not None
             and anchor.dep_ in ("dobj", "obj")
@@ -434,6 +439,7 @@ class SentenceCoder(SentenceRoles):
                 and is_passive(support)
                 and agent_of(support) is None
                 and anchor.dep_ == "pobj"
+                and entry.type not in UNDERGONE
             ):
                 actors = self._resolve(passive_subject(support))  # "forces were engaged in ethnic cleansing"
             if not actors.actors:
@@ -452,7 +458,9 @@ class SentenceCoder(SentenceRoles):
                 for node in (tok, support) if not recipients.actors else ():
                     for arg in (a for name in ADVERSATIVE for a in slot(node, name)):
                         recipients.extend(self._resolve(arg))
-            if is_passive(support):
+            if is_passive(support) and entry.type in UNDERGONE and not recipients.actors:
+                recipients = self._resolve(passive_subject(support))  # "she was kept under surveillance"
+            elif is_passive(support):
                 recipients = Resolved() if not recipients.actors else recipients
             rule = f"{entry.name}/support:{lemma_of(support)}"
             kind = "noun+support"

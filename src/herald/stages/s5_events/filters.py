@@ -59,11 +59,20 @@ def record_clause(anchor: Token) -> str | None:
     return None
 
 
-def nonspecific(anchor: Token) -> bool:
+def nonspecific(anchor: Token, has_actor: bool = True) -> bool:
     """A participle or relative clause describing a non-specific thing ("any deal reached", "no ceasefire
-    agreed by both sides"): nothing has happened."""
+    agreed by both sides"): nothing has happened. Also a bare past participle naming a thing by what was
+    done to it, with no agent anywhere ("the weapons recovered included...", "the people detained were
+    released"): a description of something already reported, not a new report."""
     if anchor.dep_ not in ("acl", "relcl"):
         return False
+    if (
+        not has_actor
+        and anchor.dep_ == "acl"
+        and anchor.tag_ == "VBN"
+        and not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in anchor.children)
+    ):
+        return True
     return any(
         c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whatever") for c in anchor.head.children
     )

@@ -27,6 +27,8 @@ class Entry:
     contexts: tuple[str, ...] = ()
     prt: str | None = None
     objects: frozenset[str] = frozenset()
+    # the entry does not fire when the object is one of these ("executed the projects", "fight a trade war")
+    not_objects: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # the active subject must be one of these lemmas
     recipient: tuple[str, ...] = ()
     roles: str | None = None
@@ -98,6 +100,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         contexts=tuple(spec.get("contexts") or ()),
         prt=prt,
         objects=frozenset(spec.get("objects") or ()),
+        not_objects=frozenset(spec.get("not_objects") or ()),
         recipient=tuple(spec.get("recipient") or ()),
         roles=spec.get("roles"),
         two_sided=bool(spec.get("two_sided", False)),

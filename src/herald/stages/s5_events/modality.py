@@ -33,6 +33,23 @@ PLAN_HEADS = frozenset(
 )
 PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
 CONDITION = frozenset({"if", "unless", "whether"})
+# Adjectives of ability or disposition whose infinitive names an action that has not happened ("is not
+# afraid to fight", "was unable to attend", "free to leave").
+DISPOSITION_ADJ = frozenset(
+    {
+        "afraid",
+        "able",
+        "unable",
+        "free",
+        "reluctant",
+        "hesitant",
+        "unwilling",
+        "loath",
+        "keen",
+        "happy",
+        "right",
+    }
+)
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -87,6 +104,14 @@ def future(tok: Token) -> str | None:
     return None
 
 
+def past_tense(tok: Token) -> bool:
+    """The clause is told in the past ("ordered", "has ordered", "was ordered"): whatever a weekday resolves
+    to, the event cannot lie after publication."""
+    if tok.tag_ == "VBD":
+        return True
+    return any(a.tag_ == "VBD" or (a.lemma_ == "have" and a.dep_ == "aux") for a in _aux(tok))
+
+
 def hypothetical(tok: Token) -> str | None:
     """ "could impose sanctions", "if troops attacked", "would attack" outside reported speech."""
     cur = tok
@@ -103,6 +128,8 @@ def hypothetical(tok: Token) -> str | None:
         for c in cur.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
                 return "if"
+        if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.lower_ in DISPOSITION_ADJ:
+            return cur.head.text
         if cur.dep_ in ("xcomp", "conj") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue

@@ -16,7 +16,7 @@ from .roles import (
     subject_of,
 )
 
-CONTENT_DEPS = ("xcomp", "ccomp")
+CONTENT_DEPS = ("xcomp", "ccomp", "oprd")  # oprd: "was found guilty"
 # Prepositions introducing the action a control verb is about: "called for", "warned against", "agreed to".
 CONTENT_PREPS = ("to", "for", "on", "against", "from")
 
@@ -33,6 +33,32 @@ SPEECH_DEMAND = frozenset(
         "reiterate",
         "add",
         "warn",
+    }
+)
+
+
+# Heads of a quantity phrase whose "of" complement is the real subject ("hundreds of troops").
+QUANTITY_NOUNS = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "dozen",
+        "score",
+        "number",
+        "group",
+        "unit",
+        "contingent",
+        "batch",
+        "column",
+        "convoy",
+        "detachment",
+        "team",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "million",
     }
 )
 
@@ -125,7 +151,17 @@ def subject_lemmas(tok: Token) -> set[str]:
     if subj is None:
         return set()
     keys: set[str] = set()
-    for h in (subj, *subj.conjuncts):
+    heads = [subj, *subj.conjuncts]
+    for h in list(heads):  # "hundreds of troops", "a contingent of marines": the "of" noun is the subject
+        if h.like_num or lemma_of(h) in QUANTITY_NOUNS:
+            heads += [
+                p
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+    for h in heads:
         head = lemma_of(h)
         keys.add(head)
         for c in h.children:
@@ -149,6 +185,8 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
             if e.xcomp and (content is None or lemma_of(content) not in e.xcomp):
                 continue
         if e.objects and not (object_lemmas(tok, e) & e.objects):
+            continue
+        if e.not_objects and object_lemmas(tok, e) & e.not_objects:
             continue
         if e.subjects and not (subject_lemmas(tok) & e.subjects):
             continue

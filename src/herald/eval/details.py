@@ -1,0 +1,44 @@
+"""Per-item detail of a report's mismatches (``herald eval NAME --errors``): one readable line per miss or
+false positive, for error analysis. Adapters put whatever explains an error in ``Report.errors`` (dicts);
+this module only orders and formats them, optionally keeping the rows whose fields match a filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .core import Report
+
+# Fields shown first, in this order, when a row has them; the rest follow in the row's own order.
+LEADING = ("fold", "article", "gold", "reason", "type", "pred", "hist", "historical")
+
+
+def matches(row: dict[str, Any], where: dict[str, str]) -> bool:
+    """Whether every ``key=value`` of the filter equals the row's field (compared as lower-cased text)."""
+    return all(str(row.get(k, "")).lower() == v.lower() for k, v in where.items())
+
+
+def parse_filter(items: list[str]) -> dict[str, str]:
+    """``["fold=a", "reason=missed"]`` -> ``{"fold": "a", "reason": "missed"}``."""
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if sep:
+            out[key.strip()] = value.strip()
+    return out
+
+
+def error_lines(report: Report, where: dict[str, str] | None = None) -> list[str]:
+    """One line per error row of ``report`` (those matching ``where``), leading fields first."""
+    lines: list[str] = []
+    for row in report.errors:
+        if where and not matches(row, where):
+            continue
+        keys = [k for k in LEADING if k in row] + [k for k in row if k not in LEADING]
+        parts = []
+        for k in keys:
+            v = row[k]
+            if isinstance(v, list):
+                v = " ; ".join(str(x) for x in v) if v else "-"
+            parts.append(f"{k}={v}")
+        lines.append("  ".join(parts))
+    return lines
