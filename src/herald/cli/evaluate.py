@@ -11,6 +11,7 @@ from rich.table import Table
 
 from ..errors import HeraldError
 from ..eval import Report, available, run
+from ..eval.details import error_lines
 
 
 def report_table(report: Report) -> Table:
@@ -44,6 +45,9 @@ def register(app: typer.Typer) -> None:
         limit: int | None = typer.Option(None, help="Only the first N documents."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         list_: bool = typer.Option(False, "--list", help="List the datasets Herald can be scored on."),
+        details: bool = typer.Option(
+            False, "--details", help="Also print each miss and false positive the dataset records."
+        ),
     ) -> None:
         """Score Herald against a gold dataset: precision, recall, F1 and accuracy tables."""
         console = Console()
@@ -67,3 +71,6 @@ def register(app: typer.Typer) -> None:
             console.print(report_table(report))
             for note in report.notes:
                 console.print(f"note: {note}")
+            if details:
+                for line in error_lines(report):
+                    console.print(line, markup=False, highlight=False, soft_wrap=True)

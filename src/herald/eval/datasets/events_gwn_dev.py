@@ -127,15 +127,38 @@ def score_article(gold: list[dict[str, Any]], preds: list[Pred], tally: Tally) -
         if optional:
             continue
         tally.by_type[f"{g['type']}:fn"] += 1
-        reason = failure(g, types, [p for i, p in enumerate(preds) if i not in used])
+        free = [p for i, p in enumerate(preds) if i not in used]
+        reason = failure(g, types, free)
         tally.failures[reason] += 1
-        misses.append({"gold": g["id"], "type": g["type"], "reason": reason, "note": g.get("note")})
+        misses.append(
+            {
+                "gold": g["id"],
+                "type": g["type"],
+                "reason": reason,
+                "note": g.get("note"),
+                "gold_actor": g["actor"],
+                "historical": bool(g["historical"]),
+                "candidates": [  # unused predictions of the gold type: what Herald gave instead
+                    f"{p.type} hist={p.historical} {sorted(p.names)} {p.rule} | {p.text}"
+                    for p in free
+                    if p.type in types
+                ][:4],
+            }
+        )
     tally.used += len(used)
     for i, p in enumerate(preds):
         if i not in used:
             tally.by_type[f"{p.type}:fp"] += 1
             tally.failures["fp-no-actor" if not p.names else "fp-with-actor"] += 1
-            misses.append({"pred": p.type, "hist": p.historical, "rule": p.rule, "text": p.text})
+            misses.append(
+                {
+                    "pred": p.type,
+                    "hist": p.historical,
+                    "names": sorted(p.names),
+                    "rule": p.rule,
+                    "text": p.text,
+                }
+            )
     return misses
 
 
@@ -153,7 +176,11 @@ def failure(g: dict[str, Any], types: set[str], free: list[Pred]) -> str:
     return "missed"
 
 
-def run_articles(path: Path, limit: int | None) -> tuple[Tally, list[dict[str, Any]], int]:
+def run_articles(
+    path: Path, limit: int | None, halves: dict[str, Tally] | None = None
+) -> tuple[Tally, list[dict[str, Any]], int]:
+    """Score every article; with ``halves``, also tally the articles at even ("A") and odd ("B") positions of
+    the gold file order apart (a two-fold split: rules looked at on one half are checked on the other)."""
     articles = read_articles(path)
     gold = read_gold(path)[:limit] if limit else read_gold(path)
     nlp = load()
@@ -164,10 +191,12 @@ def run_articles(path: Path, limit: int | None) -> tuple[Tally, list[dict[str, A
         text, title = articles[n]
         inputs.append(make_doc(nlp, ArticleInput(text=text, title=title, published=g.get("published"))))
     tally, errors = Tally(), []
-    for (n, g), doc in zip(gold, nlp.pipe(inputs), strict=True):
+    for pos, ((n, g), doc) in enumerate(zip(gold, nlp.pipe(inputs), strict=True)):
         preds = predictions(list(doc._.herald_events or []), list(doc._.herald_actors or []))
         for miss in score_article(g["events"], preds, tally):
-            errors.append({"article": n, **miss})
+            errors.append({"article": n, "half": "AB"[pos % 2], **miss})
+        if halves is not None:
+            score_article(g["events"], preds, halves.setdefault("AB"[pos % 2], Tally()))
     return tally, errors, len(gold)
 
 
@@ -178,7 +207,8 @@ class EventsGwnDev(Dataset):
     tasks = ("events",)
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        tally, errors, n = run_articles(path, limit)
+        halves: dict[str, Tally] = {}
+        tally, errors, n = run_articles(path, limit, halves)
         report.documents = n
         report.errors = errors[:200]
         r = tally.hit / tally.required if tally.required else 0.0
@@ -186,6 +216,11 @@ class EventsGwnDev(Dataset):
         report.add("events", "recall", r, support=tally.required)
         report.add("events", "precision", p, support=tally.preds)
         report.add("events", "f1", 2 * p * r / (p + r) if p + r else 0.0, support=tally.required)
+        for name, half in sorted(halves.items()):  # two-fold figures: articles at even / odd positions
+            hr = half.hit / half.required if half.required else 0.0
+            hp = half.used / half.preds if half.preds else 0.0
+            report.add(f"events@half-{name}", "recall", hr, support=half.required)
+            report.add(f"events@half-{name}", "precision", hp, support=half.preds)
         types = sorted({k.split(":")[0] for k in tally.by_type})
         for t in types:
             tp, fn, fp = (tally.by_type[f"{t}:{x}"] for x in ("tp", "fn", "fp"))
