@@ -6,6 +6,11 @@ place named in it, the dateline (``MAIDUGURI, Nigeria (Reuters) -``) counting do
 ``min_votes`` and ``margin`` times as many as the next country; an international story has no context. A
 paragraph with a clear country of its own uses it; else the article's, unless the paragraph is about another
 country. The role's actor then says so in its rule: ``role:rebels+country-context:NGA``.
+
+An office ("the president", "the prime minister") that takes the context country is then the person holding
+that office for that country on the publication date, when the KB has dated spells for it (rule
+``office-context:president@2018-04-06+country-context:USA``; the actor it joins if already named). Without a
+date, or with no single holder, it stays the country's role actor (sector GOV).
 """
 
 from __future__ import annotations
@@ -13,14 +18,20 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
+from datetime import date
 
 from spacy.tokens import Doc
 
 from ..common import doc_text, sentence_starts
 from .cities import place_country
 from .coref_lexicon import CorefLexicon
-from .kb import KnowledgeBase
+from .kb import Entry, KnowledgeBase
+from .mentions import entry_mention
 from .resolve import Draft
+
+# (office name, country, day) -> the one person holding it then, or None (KBMatcher.holder)
+Holder = Callable[[str, str | None, date | None], Entry | None]
 
 # Codes that are no country a story can be set in.
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "AFR", "ASA", "MEA", "WST"})
@@ -126,8 +137,17 @@ class CountryContext:
         return self.winner, "article"
 
 
-def apply_context(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLexicon) -> None:
-    """Give role actors without a country the story's country (rule ``+country-context:XXX``)."""
+def apply_context(
+    doc: Doc,
+    drafts: list[Draft],
+    kb: KnowledgeBase,
+    lex: CorefLexicon,
+    offices: dict[str, str] | None = None,
+    holder: Holder | None = None,
+    day: date | None = None,
+) -> None:
+    """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
+    (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
     roles = frozenset(lex.context_roles)
     todo = [
         d
@@ -158,3 +178,27 @@ def apply_context(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLe
         if code is not None:
             d.first.country = code
             d.first.rule += f"+country-context:{code}"
+            office = (offices or {}).get(m.role_key or "")
+            if office and holder is not None and day is not None and doc[m.end : m.end + 1].text not in OF:
+                _to_holder(d, drafts, holder(office, code, day), f"office-context:{m.role_key}@{day}")
+
+
+OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -> None:
+    """The office's draft becomes its holder: joins the holder's actor, or takes the holder's identity."""
+    if person is None:
+        return
+    m = d.first
+    same = next((o for o in drafts if o is not d and o.spans and o.first.entry is person), None)
+    if same is not None:
+        for s, e in sorted(d.spans):
+            same.link(s, e, rule)
+        if same.title is None:
+            same.title = d.title or m.title
+        d.spans.clear()
+        return
+    new = entry_mention(m.start, m.end, person, f"{rule}+country-context:{m.country}")
+    new.title, new.role_key = m.title, m.role_key
+    d.first = new

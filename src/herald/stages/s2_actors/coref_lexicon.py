@@ -27,6 +27,7 @@ class Description(BaseModel):
     sectors: list[str] = Field(default_factory=list)
     kinds: list[str] = Field(default_factory=list)
     office: str | None = None
+    same_title: bool = False  # the antecedent's title or name has the description's head noun
 
 
 class ContextSettings(BaseModel):

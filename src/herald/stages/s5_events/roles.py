@@ -177,6 +177,14 @@ def adjunct_gerund(tok: Token) -> bool:
     )
 
 
+def _understood(verb: Token) -> Token | None:
+    """Understood subject of an infinitive from the actors stage (subject and object control verbs)."""
+    from ..s2_actors.coref import understood_subject
+    from ..s2_actors.coref_lexicon import load_coref_lexicon
+
+    return understood_subject(verb, load_coref_lexicon())
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     seen = 0
@@ -190,6 +198,8 @@ def subject_of(verb: Token) -> Token | None:
                 return c
         if cur.dep_ == "relcl" and not is_passive(cur):
             return cur.head
+        if cur.dep_ in ("xcomp", "ccomp") and (u := _understood(cur)) is not None:
+            return u  # the actors stage's control rule: "forced them to accept" -> them (issue 10)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
