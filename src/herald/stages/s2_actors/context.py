@@ -149,13 +149,18 @@ def apply_context(
     """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
     (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
     roles = frozenset(lex.context_roles)
+    named_roles = roles | frozenset(lex.context_named_roles)
     todo = [
         d
         for d in drafts
         if d.spans
         and d.first.country is None
-        and d.first.unnamed
-        and d.first.role_key in roles
+        and d.first.entry is None
+        and (
+            (d.first.unnamed and d.first.role_key in roles)
+            # "Tourism minister Prisca Mupfumira", "Judge X": a named person the KB lacks, titled by a role
+            or (not d.first.unnamed and d.first.kind == "person" and d.first.role_key in named_roles)
+        )
         and d.first.owner is None
         and d.parent is None
     ]
@@ -167,19 +172,24 @@ def apply_context(
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
-        if any(
+        if not m.unnamed:  # the name is PROPN of course; only a place or group in the title says whose
+            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words):
+                continue
+        elif any(
             t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
             for t in words[:-1]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
+        if m.unnamed and m.kind == "person" and doc[m.end : m.end + 1].text in OF:
+            continue  # "the president of the club": the complement says whose, not the story
         if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS"):
             continue  # "the governments", "military prosecutors": several countries' perhaps
         code, _scope = ctx.at(min(d.spans)[0])
         if code is not None:
             d.first.country = code
             d.first.rule += f"+country-context:{code}"
-            office = (offices or {}).get(m.role_key or "")
-            if office and holder is not None and day is not None and doc[m.end : m.end + 1].text not in OF:
+            office = (offices or {}).get(m.role_key or "") if m.unnamed else None
+            if office and holder is not None and day is not None:
                 _to_holder(d, drafts, holder(office, code, day), f"office-context:{m.role_key}@{day}")
 
 

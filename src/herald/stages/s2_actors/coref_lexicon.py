@@ -28,6 +28,7 @@ class Description(BaseModel):
     kinds: list[str] = Field(default_factory=list)
     office: str | None = None
     same_title: bool = False  # the antecedent's title or name has the description's head noun
+    untyped: bool = False  # an organisation the KB does not know (no sector yet) also fits
 
 
 class ContextSettings(BaseModel):
@@ -49,6 +50,7 @@ class CorefLexicon(BaseModel):
     descriptions: list[Description] = Field(default_factory=list)
     definite_words: list[str] = Field(default_factory=list)
     context_roles: list[str] = Field(default_factory=list)
+    context_named_roles: list[str] = Field(default_factory=list)
     context: ContextSettings = Field(default_factory=ContextSettings)
     backer_suffixes: list[str] = Field(default_factory=list)
     group_name_words: dict[str, list[str]] = Field(default_factory=dict)

@@ -38,7 +38,8 @@ def _fits(d: Draft, want: Description, day: date | None, head: str) -> bool:
     if want.kinds and m.kind not in want.kinds:
         return False
     if want.sectors and not _sectors(d) & set(want.sectors):
-        return False
+        if not (want.untyped and not _sectors(d) and m.kind == "organization" and m.label == "ORG"):
+            return False
     if want.office:
         office = m.entry.office_at(day) if m.entry is not None and day is not None else None
         titles = " ".join(x for x in [d.title, office.role if office else None, m.title] if x).lower()
