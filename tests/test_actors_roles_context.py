@@ -49,7 +49,8 @@ def actors_of(extract: Extract, text: str, published: str | None = "2018-04-05")
         ),
         # an international story (no clear country): the role stays without one
         (
-            "France and Germany met in Brussels. France and Germany disagreed. The tribal elders stayed home.",
+            "France and Germany met in Brussels. France and Germany disagreed. "
+            "The tribal elders stayed home.",
             "tribal elders",
             {"country": None, "sector": "CVL"},
         ),
@@ -57,7 +58,12 @@ def actors_of(extract: Extract, text: str, published: str | None = "2018-04-05")
         (
             "HARARE, Zimbabwe - Tourism minister Prisca Mupfumira said Zimbabwe wants tourists.",
             "Tourism minister Prisca Mupfumira",
-            {"country": "ZWE", "sector": "GOV", "kind": "person", "rule": "role:official+country-context:ZWE"},
+            {
+                "country": "ZWE",
+                "sector": "GOV",
+                "kind": "person",
+                "rule": "role:official+country-context:ZWE",
+            },
         ),
     ],
 )
@@ -102,8 +108,8 @@ def test_no_role_actor(extract: Extract, text: str, word: str) -> None:
         ),
         # a complement says whose president: no country from the story, no office holder
         (
-            "The president of the club resigned in London. Britain's football association said Britain needed "
-            "him.",
+            "The president of the club resigned in London. Britain's football association said "
+            "Britain needed him.",
             "2018-04-05",
             {"name": "president", "country": None, "wikidata": None},
         ),
@@ -124,20 +130,22 @@ def test_president_of_the_story_country(
         assert getattr(actor, key) == value, (key, actor)
 
 
-# --- definite descriptions whose head noun is the antecedent's title or kind ---------------------------------
+# --- definite descriptions whose head noun is the antecedent's title or kind ------------------------------
 @pytest.mark.parametrize(
     ("text", "description", "antecedent"),
     [
-        ("Tourism minister Prisca Mupfumira met the press. Later the minister flew home.", "minister", "Prisca Mupfumira"),
-        ("British Airways cut flights to Harare. The airline cited weak demand.", "airline", "British Airways"),
+        ("Minister Prisca Mupfumira met the press. The minister flew home.", "minister", "Prisca Mupfumira"),
+        ("British Airways cut flights. The airline cited weak demand.", "airline", "British Airways"),
         ("Governor Andrew Cuomo toured Albany. The governor promised new roads.", "governor", "Andrew Cuomo"),
         # the head noun is not the antecedent's title: no link
-        ("Tourism minister Prisca Mupfumira met the press. Later the governor flew home.", "governor", None),
+        ("Minister Prisca Mupfumira met the press. Later the governor flew home.", "governor", None),
         # a plural description is no single person
-        ("Tourism minister Prisca Mupfumira met the press. Later the ministers flew home.", "ministers", None),
+        ("Minister Prisca Mupfumira met the press. Later the ministers flew home.", "ministers", None),
     ],
 )
-def test_same_title_descriptions(extract: Extract, text: str, description: str, antecedent: str | None) -> None:
+def test_same_title_descriptions(
+    extract: Extract, text: str, description: str, antecedent: str | None
+) -> None:
     actors = actors_of(extract, text)
     at = text.rindex(description)
     found = next((a for a in actors if any(m.start == at for m in a.mentions)), None)
@@ -147,7 +155,7 @@ def test_same_title_descriptions(extract: Extract, text: str, description: str, 
     assert found is not None and found.name == antecedent
 
 
-# --- the events stage reads the understood subject of control verbs ------------------------------------------
+# --- the events stage reads the understood subject of control verbs ---------------------------------------
 @pytest.mark.parametrize(
     ("text", "etype", "actor"),
     [

@@ -37,9 +37,9 @@ def _fits(d: Draft, want: Description, day: date | None, head: str) -> bool:
     m = d.first
     if want.kinds and m.kind not in want.kinds:
         return False
-    if want.sectors and not _sectors(d) & set(want.sectors):
-        if not (want.untyped and not _sectors(d) and m.kind == "organization" and m.label == "ORG"):
-            return False
+    untyped = want.untyped and not _sectors(d) and m.kind == "organization" and m.label == "ORG"
+    if want.sectors and not _sectors(d) & set(want.sectors) and not untyped:
+        return False
     if want.office:
         office = m.entry.office_at(day) if m.entry is not None and day is not None else None
         titles = " ".join(x for x in [d.title, office.role if office else None, m.title] if x).lower()

@@ -37,7 +37,7 @@ class Draft:
 
 
 def _role_head(m: Mention) -> str:
-    """Role key and head word: "the ministers" or "the envoy" do not join "minister X" (one key, many heads)."""
+    """Role key and head word: "the ministers", "the envoy" do not join "minister X" (one key, many heads)."""
     head = (m.title or "").split()
     return f"{m.role_key}:{head[-1] if head else ''}"
 
