@@ -65,6 +65,17 @@ def actors_of(extract: Extract, text: str, published: str | None = "2018-04-05")
                 "rule": "role:official+country-context:ZWE",
             },
         ),
+        # one sentence naming one country: one vote is enough; naming two, none
+        (
+            "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.",
+            "President Abdelaziz Bouteflicka",
+            {"country": "DZA", "sector": "GOV", "rule": "role:president+country-context:DZA"},
+        ),
+        (
+            "Demonstrators in Baghdad blocked a road to protest against United States policies.",
+            "Demonstrators",
+            {"country": None, "sector": "CVL"},
+        ),
     ],
 )
 def test_role_nouns_take_the_story_country(

@@ -5,7 +5,9 @@ country's. The story's country is the one with most votes — every mention of a
 place named in it, the dateline (``MAIDUGURI, Nigeria (Reuters) -``) counting double — when it has at least
 ``min_votes`` and ``margin`` times as many as the next country; an international story has no context. A
 paragraph with a clear country of its own uses it; else the article's, unless the paragraph is about another
-country. The role's actor then says so in its rule: ``role:rebels+country-context:NGA``.
+country. A one-sentence text (``short_sentences``) that names one country only has it, with one vote. The
+role's actor then says so in its rule: ``role:rebels+country-context:NGA``. Named persons the KB lacks, titled
+by a role (``context_named_roles``: "Tourism minister Prisca Mupfumira"), take it too.
 
 An office ("the president", "the prime minister") that takes the context country is then the person holding
 that office for that country on the publication date, when the KB has dated spells for it (rule
@@ -109,6 +111,8 @@ class CountryContext:
         if dateline is not None:
             self._vote(dateline, 0, self.cfg.dateline_weight)
         self.dateline = dateline
+        # a one-sentence text (a headline, an event report) naming a single country: one vote is enough
+        self.short = len(set(starts)) <= self.cfg.short_sentences
         self.winner = self._clear(self.article)
 
     def _vote(self, code: str, at: int, weight: int) -> None:
@@ -117,6 +121,8 @@ class CountryContext:
 
     def _clear(self, votes: Counter[str]) -> str | None:
         ranked = votes.most_common(2)
+        if self.short and len(ranked) == 1:
+            return ranked[0][0]
         if not ranked or ranked[0][1] < self.cfg.min_votes:
             return None
         second = ranked[1][1] if len(ranked) > 1 else 0

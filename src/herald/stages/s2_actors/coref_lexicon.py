@@ -37,6 +37,7 @@ class ContextSettings(BaseModel):
     min_votes: int = 2
     margin: float = 2.0
     dateline_weight: int = 2
+    short_sentences: int = 1  # a text this short that names one country only has it as its context
 
 
 class CorefLexicon(BaseModel):
