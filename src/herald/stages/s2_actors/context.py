@@ -151,6 +151,7 @@ def apply_context(
     offices: dict[str, str] | None = None,
     holder: Holder | None = None,
     day: date | None = None,
+    local_roles: frozenset[str] = frozenset(),
 ) -> None:
     """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
     (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
@@ -186,6 +187,8 @@ def apply_context(
             for t in words[:-1]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
+        if ctx.short and m.role_key not in local_roles and doc[m.end : m.end + 1].text == "in":
+            continue  # "Troops in Iraq" (one sentence): often foreign troops; the place is no evidence
         if m.unnamed and m.kind == "person" and doc[m.end : m.end + 1].text in OF:
             continue  # "the president of the club": the complement says whose, not the story
         if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS"):
