@@ -183,3 +183,41 @@ def test_events_use_understood_subject(extract: Extract, text: str, etype: str, 
     assert events, out.events  # type: ignore[attr-defined]
     got = {names[x] for e in events for x in e.actors}
     assert (actor in got) if actor else not got
+
+
+# --- "the government" of the story's country is that state; "the party" is the latest named party --------
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Slovenia recalled its ambassador to Moscow. Ernest Petric supported the government's decision. "
+            "Slovenia's prime minister said Slovenia acted well.",
+            "government",
+            {"name": "Slovenia", "kind": "state", "country": "SVN"},
+        ),
+        (
+            "Malaysian authorities ordered Mahathir's party, Parti Pribumi Bersatu Malaysia, to disband. "
+            "Mahathir said the party will appeal.",
+            "the party",
+            {"name": "Parti Pribumi Bersatu Malaysia", "kind": "group", "sector": "PTY"},
+        ),
+        # an international story: "the government" stays a role without a country
+        (
+            "France and Germany met in Brussels. France and Germany disagreed. The government resigned.",
+            "government",
+            {"name": "government", "country": None},
+        ),
+    ],
+)
+def test_state_and_party_references(
+    extract: Extract, text: str, mention: str, expected: dict[str, object]
+) -> None:
+    actor = actor_with(actors_of(extract, text), mention)
+    assert actor is not None
+    for key, value in expected.items():
+        assert getattr(actor, key) == value, (key, actor)
+
+
+def test_no_party_without_a_named_party(extract: Extract) -> None:
+    text = "The birthday was over. The party ended at midnight."
+    assert actor_with(actors_of(extract, text), "The party") is None

@@ -12,7 +12,8 @@ by a role (``context_named_roles``: "Tourism minister Prisca Mupfumira"), take i
 An office ("the president", "the prime minister") that takes the context country is then the person holding
 that office for that country on the publication date, when the KB has dated spells for it (rule
 ``office-context:president@2018-04-06+country-context:USA``; the actor it joins if already named). Without a
-date, or with no single holder, it stays the country's role actor (sector GOV).
+date, or with no single holder, it stays the country's role actor (sector GOV). "The government" or "the
+authorities" (roles with ``state: true``) of the context country are that state (``role:government>kb:SVN``).
 """
 
 from __future__ import annotations
@@ -152,6 +153,7 @@ def apply_context(
     holder: Holder | None = None,
     day: date | None = None,
     local_roles: frozenset[str] = frozenset(),
+    state_roles: frozenset[str] = frozenset(),
 ) -> None:
     """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
     (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
@@ -200,13 +202,20 @@ def apply_context(
             office = (offices or {}).get(m.role_key or "") if m.unnamed else None
             if office and holder is not None and day is not None:
                 _to_holder(d, drafts, holder(office, code, day), f"office-context:{m.role_key}@{day}")
+            elif m.unnamed and m.role_key in state_roles and m.kind != "person":
+                # "the government", "the authorities" of the story's country are that state, as "the Chinese
+                # government" is China
+                state = kb.get(code)
+                if state is not None and state.kind == "state":
+                    _to_holder(d, drafts, state, f"role:{m.role_key}>kb:{code}")
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
 
 
 def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -> None:
-    """The office's draft becomes its holder: joins the holder's actor, or takes the holder's identity."""
+    """The role's draft becomes the KB entry it stands for (an office's holder, a government's state): joins
+    that entry's actor, or takes the entry's identity."""
     if person is None:
         return
     m = d.first
