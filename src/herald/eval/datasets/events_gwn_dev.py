@@ -15,7 +15,11 @@ Failure breakdown, for each required gold event left unmatched (first reason tha
 (an unused prediction has the type and actor, flag wrong), ``wrong-actor`` (type present with actors, none
 matching), ``no-actor`` (type present only without actors), ``wrong-type`` (an unused prediction has the
 actor and flag but another type), ``missed`` (nothing close). Unmatched predictions are broken down into
-``fp-no-actor`` and ``fp-with-actor``."""
+``fp-no-actor`` and ``fp-with-actor``. Each miss in ``Report.errors`` lists the gold actor names and the
+unused same-type predictions (``herald eval events-gwn-dev --details`` prints them). Rows
+``events@half-A`` and
+``events@half-B`` score the articles at even and odd positions of the gold file order apart: a two-fold check
+for rules looked at on one half."""
 
 from __future__ import annotations
 
