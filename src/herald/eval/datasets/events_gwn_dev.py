@@ -17,9 +17,8 @@ matching), ``no-actor`` (type present only without actors), ``wrong-type`` (an u
 actor and flag but another type), ``missed`` (nothing close). Unmatched predictions are broken down into
 ``fp-no-actor`` and ``fp-with-actor``. Each miss in ``Report.errors`` lists the gold actor names and the
 unused same-type predictions (``herald eval events-gwn-dev --details`` prints them). Rows
-``events@half-A`` and
-``events@half-B`` score the articles at even and odd positions of the gold file order apart: a two-fold check
-for rules looked at on one half."""
+``events@half-A`` and ``events@half-B`` score the articles at even and odd positions of the gold file order
+apart: a two-fold check for rules looked at on one half."""
 
 from __future__ import annotations
 
