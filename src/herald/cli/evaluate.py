@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
             help="Also list every failure with its reason: misses, false positives, wrong roles.",
         ),
         where: list[str] = typer.Option(
-            [], "--where", help="With --details: keep rows whose FIELD equals VALUE (FIELD=VALUE; repeatable)."
+            [], "--where", help="With --details: keep rows where FIELD=VALUE (repeatable)."
         ),
     ) -> None:
         """Score Herald against a gold dataset: precision, recall, F1 and accuracy tables."""

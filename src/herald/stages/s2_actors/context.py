@@ -5,7 +5,15 @@ country's. The story's country is the one with most votes — every mention of a
 place named in it, the dateline (``MAIDUGURI, Nigeria (Reuters) -``) counting double — when it has at least
 ``min_votes`` and ``margin`` times as many as the next country; an international story has no context. A
 paragraph with a clear country of its own uses it; else the article's, unless the paragraph is about another
-country. The role's actor then says so in its rule: ``role:rebels+country-context:NGA``.
+country. A one-sentence text (``short_sentences``) that names one country only has it, with one vote. The
+role's actor then says so in its rule: ``role:rebels+country-context:NGA``. Named persons the KB lacks, titled
+by a role (``context_named_roles``: "Tourism minister Prisca Mupfumira"), take it too.
+
+An office ("the president", "the prime minister") that takes the context country is then the person holding
+that office for that country on the publication date, when the KB has dated spells for it (rule
+``office-context:president@2018-04-06+country-context:USA``; the actor it joins if already named). Without a
+date, or with no single holder, it stays the country's role actor (sector GOV). "The government" or "the
+authorities" (roles with ``state: true``) of the context country are that state (``role:government>kb:SVN``).
 """
 
 from __future__ import annotations
@@ -13,14 +21,20 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
+from datetime import date
 
 from spacy.tokens import Doc
 
 from ..common import doc_text, sentence_starts
 from .cities import place_country
 from .coref_lexicon import CorefLexicon
-from .kb import KnowledgeBase
+from .kb import Entry, KnowledgeBase
+from .mentions import entry_mention
 from .resolve import Draft
+
+# (office name, country, day) -> the one person holding it then, or None (KBMatcher.holder)
+Holder = Callable[[str, str | None, date | None], Entry | None]
 
 # Codes that are no country a story can be set in.
 NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "AFR", "ASA", "MEA", "WST"})
@@ -98,6 +112,8 @@ class CountryContext:
         if dateline is not None:
             self._vote(dateline, 0, self.cfg.dateline_weight)
         self.dateline = dateline
+        # a one-sentence text (a headline, an event report) naming a single country: one vote is enough
+        self.short = len(set(starts)) <= self.cfg.short_sentences
         self.winner = self._clear(self.article)
 
     def _vote(self, code: str, at: int, weight: int) -> None:
@@ -106,6 +122,8 @@ class CountryContext:
 
     def _clear(self, votes: Counter[str]) -> str | None:
         ranked = votes.most_common(2)
+        if self.short and len(ranked) == 1:
+            return ranked[0][0]
         if not ranked or ranked[0][1] < self.cfg.min_votes:
             return None
         second = ranked[1][1] if len(ranked) > 1 else 0
@@ -126,16 +144,32 @@ class CountryContext:
         return self.winner, "article"
 
 
-def apply_context(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLexicon) -> None:
-    """Give role actors without a country the story's country (rule ``+country-context:XXX``)."""
+def apply_context(
+    doc: Doc,
+    drafts: list[Draft],
+    kb: KnowledgeBase,
+    lex: CorefLexicon,
+    offices: dict[str, str] | None = None,
+    holder: Holder | None = None,
+    day: date | None = None,
+    local_roles: frozenset[str] = frozenset(),
+    state_roles: frozenset[str] = frozenset(),
+) -> None:
+    """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
+    (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
     roles = frozenset(lex.context_roles)
+    named_roles = roles | frozenset(lex.context_named_roles)
     todo = [
         d
         for d in drafts
         if d.spans
         and d.first.country is None
-        and d.first.unnamed
-        and d.first.role_key in roles
+        and d.first.entry is None
+        and (
+            (d.first.unnamed and d.first.role_key in roles)
+            # "Tourism minister Prisca Mupfumira", "Judge X": a named person the KB lacks, titled by a role
+            or (not d.first.unnamed and d.first.kind == "person" and d.first.role_key in named_roles)
+        )
         and d.first.owner is None
         and d.parent is None
     ]
@@ -147,14 +181,52 @@ def apply_context(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLe
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
-        if any(
+        if not m.unnamed:  # the name is PROPN of course; only a place or group in the title says whose
+            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words):
+                continue
+        elif any(
             t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
             for t in words[:-1]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
+        if ctx.short and m.role_key not in local_roles and doc[m.end : m.end + 1].text == "in":
+            continue  # "Troops in Iraq" (one sentence): often foreign troops; the place is no evidence
+        if m.unnamed and m.kind == "person" and doc[m.end : m.end + 1].text in OF:
+            continue  # "the president of the club": the complement says whose, not the story
         if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS"):
             continue  # "the governments", "military prosecutors": several countries' perhaps
         code, _scope = ctx.at(min(d.spans)[0])
         if code is not None:
             d.first.country = code
             d.first.rule += f"+country-context:{code}"
+            office = (offices or {}).get(m.role_key or "") if m.unnamed else None
+            if office and holder is not None and day is not None:
+                _to_holder(d, drafts, holder(office, code, day), f"office-context:{m.role_key}@{day}")
+            elif m.unnamed and m.role_key in state_roles and m.kind != "person":
+                # "the government", "the authorities" of the story's country are that state, as "the Chinese
+                # government" is China
+                state = kb.get(code)
+                if state is not None and state.kind == "state":
+                    _to_holder(d, drafts, state, f"role:{m.role_key}>kb:{code}")
+
+
+OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -> None:
+    """The role's draft becomes the KB entry it stands for (an office's holder, a government's state): joins
+    that entry's actor, or takes the entry's identity."""
+    if person is None:
+        return
+    m = d.first
+    same = next((o for o in drafts if o is not d and o.spans and o.first.entry is person), None)
+    if same is not None:
+        for s, e in sorted(d.spans):
+            same.link(s, e, rule)
+        if same.title is None:
+            same.title = d.title or m.title
+        d.spans.clear()
+        return
+    new = entry_mention(m.start, m.end, person, f"{rule}+country-context:{m.country}")
+    new.title, new.role_key = m.title, m.role_key
+    d.first = new

@@ -27,6 +27,8 @@ class Description(BaseModel):
     sectors: list[str] = Field(default_factory=list)
     kinds: list[str] = Field(default_factory=list)
     office: str | None = None
+    same_title: bool = False  # the antecedent's title or name has the description's head noun
+    untyped: bool = False  # an organisation the KB does not know (no sector yet) also fits
 
 
 class ContextSettings(BaseModel):
@@ -35,6 +37,7 @@ class ContextSettings(BaseModel):
     min_votes: int = 2
     margin: float = 2.0
     dateline_weight: int = 2
+    short_sentences: int = 1  # a text this short that names one country only has it as its context
 
 
 class CorefLexicon(BaseModel):
@@ -48,6 +51,7 @@ class CorefLexicon(BaseModel):
     descriptions: list[Description] = Field(default_factory=list)
     definite_words: list[str] = Field(default_factory=list)
     context_roles: list[str] = Field(default_factory=list)
+    context_named_roles: list[str] = Field(default_factory=list)
     context: ContextSettings = Field(default_factory=ContextSettings)
     backer_suffixes: list[str] = Field(default_factory=list)
     group_name_words: dict[str, list[str]] = Field(default_factory=dict)

@@ -4,7 +4,10 @@ militants" after "Boko Haram", "the president" after "President Bola Tinubu".
 A description is a role actor with no country and no name of its own whose first mention is definite ("the",
 "this"). It joins the nearest actor before it that has the sector and kind the description asks for
 (``descriptions`` in coref.yaml) and a name or a country of its own, in the same or one of the previous
-``WINDOW`` sentences; for an office ("the president") the antecedent must hold or be titled with that office.
+``WINDOW`` sentences; for an office ("the president") the antecedent must hold or be titled with that office;
+for a ``same_title`` description its head noun must be in the antecedent's title or name ("the minister" ->
+"Tourism minister Prisca Mupfumira", "the registrar" -> "the Registrar of Societies"). A plural description
+("the officials") never stands for one person.
 The description's mentions become the antecedent's, each with the rule ``definite:<role>``.
 """
 
@@ -30,16 +33,21 @@ def _named(d: Draft) -> bool:
     return m.entry is not None or not m.unnamed or m.country is not None
 
 
-def _fits(d: Draft, want: Description, day: date | None) -> bool:
+def _fits(d: Draft, want: Description, day: date | None, head: str) -> bool:
     m = d.first
     if want.kinds and m.kind not in want.kinds:
         return False
-    if want.sectors and not _sectors(d) & set(want.sectors):
+    untyped = want.untyped and not _sectors(d) and m.kind == "organization" and m.label == "ORG"
+    if want.sectors and not _sectors(d) & set(want.sectors) and not untyped:
         return False
     if want.office:
         office = m.entry.office_at(day) if m.entry is not None and day is not None else None
         titles = " ".join(x for x in [d.title, office.role if office else None, m.title] if x).lower()
         if want.office not in titles and m.role_key != want.role:
+            return False
+    if want.same_title:
+        words = " ".join(x for x in [d.title, m.title, m.name] if x).lower().replace("-", " ").split()
+        if head not in words and head + "s" not in words:
             return False
     return _named(d)
 
@@ -68,10 +76,14 @@ def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: dat
         if e0 < len(doc) and doc[e0].lower_ in ("of", "for"):
             continue  # "the president of the club": the complement says who, not the story so far
         want = wants[d.first.role_key or ""]
+        head_tok = doc[e0 - 1]
+        if want.kinds == ["person"] and head_tok.tag_ in ("NNS", "NNPS"):
+            continue  # "the officials", "the governors": several people, not the one named before
+        head = head_tok.lemma_.lower() if want.same_title else ""
         here = sent_no[starts[s0]]
         best: tuple[int, Draft] | None = None
         for other in drafts:
-            if other is d or not other.spans or not _fits(other, want, day):
+            if other is d or not other.spans or not _fits(other, want, day, head):
                 continue
             before = [s for s, _e in other.spans if s < s0 and here - sent_no[starts[s]] <= WINDOW]
             if before and (best is None or max(before) > best[0]):

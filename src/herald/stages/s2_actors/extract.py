@@ -60,6 +60,10 @@ class ActorExtractor:
         self.references = References(self.lex, refs)
         self.coref_lex = load_coref_lexicon()
         self.pronouns = PronounResolver(self.coref_lex)
+        # role key -> office name, for "the president" of the story's country (context.py)
+        self.offices = {r.key: self.lex.office_name(r.office) for r in self.lex.roles if r.office}
+        self.local_roles = frozenset(r.key for r in self.lex.roles if r.local)
+        self.state_roles = frozenset(r.key for r in self.lex.roles if r.state)
 
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
@@ -72,7 +76,17 @@ class ActorExtractor:
         self.references.resolve(doc, drafts, taken)
         # document-level resolution: descriptions, then the story's country, then pronouns (see coref.py)
         link_descriptions(doc, drafts, self.coref_lex, day)
-        apply_context(doc, drafts, self.kb, self.coref_lex)
+        apply_context(
+            doc,
+            drafts,
+            self.kb,
+            self.coref_lex,
+            self.offices,
+            self.matcher.holder,
+            day,
+            self.local_roles,
+            self.state_roles,
+        )
         self.pronouns.resolve(doc, drafts)
         return to_actors(doc, drafts)
 

@@ -36,6 +36,12 @@ class Draft:
         return self.first.kind
 
 
+def _role_head(m: Mention) -> str:
+    """Role key and head word: "the ministers", "the envoy" do not join "minister X" (one key, many heads)."""
+    head = (m.title or "").split()
+    return f"{m.role_key}:{head[-1] if head else ''}"
+
+
 def group(mentions: list[Mention]) -> list[Draft]:
     """One Draft per actor. Unnamed roles without a country join the latest actor with the same role
     ("Israeli soldiers ... the soldiers"); a lone surname joins the person it ends ("Lin Jian ... Lin")."""
@@ -45,8 +51,8 @@ def group(mentions: list[Mention]) -> list[Draft]:
     drafts: list[Draft] = []
     for m in mentions:
         target: Draft | None = None
-        if m.role_key and m.unnamed and m.country is None and m.role_key in last_role:
-            target = last_role[m.role_key]
+        if m.role_key and m.unnamed and m.country is None and _role_head(m) in last_role:
+            target = last_role[_role_head(m)]
         elif m.entry is None and m.kind == "person" and m.label == "PERSON":
             words = m.name.split()
             for d in reversed(persons):
@@ -69,7 +75,7 @@ def group(mentions: list[Mention]) -> list[Draft]:
         if target.title is None and m.title:
             target.title = m.title
         if m.role_key:
-            last_role[m.role_key] = target
+            last_role[_role_head(m)] = target
         if m.owner is not None:
             owner = by_key.get(m.owner.group_key())
             if owner is not None:

@@ -211,6 +211,14 @@ def adjunct_gerund(tok: Token) -> bool:
     )
 
 
+def _understood(verb: Token) -> Token | None:
+    """Understood subject of an infinitive from the actors stage (subject and object control verbs)."""
+    from ..s2_actors.coref import understood_subject
+    from ..s2_actors.coref_lexicon import load_coref_lexicon
+
+    return understood_subject(verb, load_coref_lexicon())
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     seen = 0
@@ -228,6 +236,8 @@ def subject_of(verb: Token) -> Token | None:
                 return cur.head
             cur = governor  # "converged for a rally to protest X": who converged protests
             continue
+        if cur.dep_ in ("xcomp", "ccomp") and (u := _understood(cur)) is not None:
+            return u  # the actors stage's control rule: "forced them to accept" -> them (issue 10)
         if (
             cur.dep_ == "pcomp"
             and cur.tag_ == "VBG"
