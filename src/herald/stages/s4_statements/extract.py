@@ -302,7 +302,10 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             rule = "cue-then-quote"
             # Only speech and writing verbs introduce a quotation directly ("said: “...”"); "showed 'political
             # will'" quotes a phrase, which the cue rules see as a mixed statement.
-            if cue is not None and ctx.lex.verbs.get(cue.lemma_.lower()) not in ("speech", "writing"):
+            if cue is not None and (
+                ctx.lex.verbs.get(cue.lemma_.lower()) not in ("speech", "writing")
+                or cue.lemma_.lower() in ctx.lex.np_predicate  # "a group called “...”" names, not quotes
+            ):
                 cue = None
         if cue is None:
             continue
@@ -550,11 +553,30 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         )
         if not _attach_speaker(ctx, found, tok):
             continue
+        if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
+            continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
         if found.speaker is not None and _overlaps(found.speaker, found.content):
             continue
         if _classify(ctx, found, done):
             ctx.used_cues.add(tok.i)
             out.append(found)
+
+
+_AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_AGENT_PRONOUNS = {"i", "we", "he", "she", "they"}
+
+
+def _agentive(head: Token | None, cue: Token) -> bool:
+    """Whether a speaker is a person, group, organisation or state: a named entity of those types, a personal
+    pronoun, or a noun the actors stage made an actor ("the senator", "critics"). A bare plural in the present
+    tense is a habit, not a statement ("Residents call the district “the zone”")."""
+    if head is None:
+        return False
+    if head.tag_ == "NNS" and cue.tag_ == "VBP" and not any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    if head.ent_type_ in _AGENT_ENTS or head.lower_ in _AGENT_PRONOUNS:
+        return True
+    return head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None
 
 
 def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:

@@ -22,6 +22,8 @@ CUE_CLASSES = ("speech", "writing", "belief", "intention", "accusation", "other"
 class CueLexicon:
     verbs: dict[str, str] = field(default_factory=dict)  # lemma -> cue_class
     np_content: set[str] = field(default_factory=set)
+    np_content_agent: set[str] = field(default_factory=set)  # object is content when a person/group speaks
+    np_predicate: set[str] = field(default_factory=set)  # "called Oz a quack": object + predicate
     infinitive_content: set[str] = field(default_factory=set)
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
@@ -57,6 +59,8 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             lex.verbs[str(w).lower()] = cls
     lex.np_content.update(str(w).lower() for w in data.get("np_content") or ())
     lex.infinitive_content.update(str(w).lower() for w in data.get("infinitive_content") or ())
+    lex.np_content_agent.update(str(w).lower() for w in data.get("np_content_agent") or ())
+    lex.np_predicate.update(str(w).lower() for w in data.get("np_predicate") or ())
     for entry in data.get("phrasal") or ():
         try:
             key = (str(entry["verb"]).lower(), str(entry["particle"]).lower())
@@ -85,6 +89,8 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.verbs.pop(w, None)
         lex.np_content.discard(w)
         lex.infinitive_content.discard(w)
+        lex.np_content_agent.discard(w)
+        lex.np_predicate.discard(w)
         lex.noun_cues.pop(w, None)
 
 
