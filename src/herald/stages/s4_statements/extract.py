@@ -169,17 +169,33 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
         cls = _cue_class(t, ctx.lex)
         if cls is not None:
             before = [x for x in doc[start:j] if not x.is_punct]
-            if len(before) > 6 or any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
+            if any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
+                return None
+            if len(before) > 6 and not _appositive_subject(before, t):
                 return None
             if ends_sentence and (before and before[0].is_title and before[0].pos_ != "PRON"):
                 return None  # "... end." Police said that ...: a new sentence with its own content
-            if any(_content_clause(c) for c in t.children if c.dep_ == "ccomp" and c.i > j):
+            if any(
+                _content_clause(c) for c in t.children if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0
+            ):
                 return None  # the verb has its own that-clause: not an attribution of this quote
             return t, j
         if t.pos_ in ("VERB", "AUX") and not _name_like(t):
             return None
         j += 1
     return None
+
+
+_MAX_APPOSITIVE = 18  # words of "Vann R. Newkirk II, a writer for The Atlantic, said"
+
+
+def _appositive_subject(before: list[Token], cue: Token) -> bool:
+    """ "“...,” Vann R. Newkirk II, a writer for The Atlantic, said": a longer subject between a quotation and
+    its cue is fine when it is a name with its description (the cue's subject opens it, nothing is a verb)."""
+    if len(before) > _MAX_APPOSITIVE:
+        return False
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i >= before[0].i and before[0].is_title
 
 
 def _name_like(t: Token) -> bool:

@@ -13,8 +13,9 @@ _DASHES = "―—–-"
 # A signature: one to six capitalised words (initials, particles and accented letters allowed), nothing else
 # up to the end of the line or a comma that opens a description ("― Jane Doe, a nurse").
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|da|del|van|von|bin|al|la|le)){0,5}"
-_AFTER = re.compile(rf"[ \t]*[{_DASHES}]{{1,2}}[ \t]*({_NAME})[ \t]*(?:,[^\n]*)?[ \t.]*(?:\n|$)")
-_BEFORE = re.compile(rf"(?:^|\n)[ \t]*({_NAME})[ \t]*[{_DASHES}]{{1,2}}[ \t]*$")
+_SP = r"[^\S\n]*"  # spaces, tabs and no-break spaces, not a line break
+_AFTER = re.compile(rf"{_SP}[{_DASHES}]{{1,2}}{_SP}({_NAME}){_SP}(?:,[^\n]*)?(?:\.|[^\S\n])*(?:\n|$)")
+_BEFORE = re.compile(rf"(?:^|\n){_SP}({_NAME}){_SP}[{_DASHES}]{{1,2}}{_SP}$")
 # A transcript turn: a speaker label in capitals and a colon at the start of a paragraph or quotation.
 _TURN = re.compile(r"[ \t]*([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset({"Q", "A", "NOTE", "UPDATE", "EDITOR'S NOTE", "PHOTO", "VIDEO", "WATCH", "READ"})
@@ -25,7 +26,10 @@ def dash_signature(text: str, start: int, end: int) -> tuple[int, int] | None:
     at the start of its line; None otherwise."""
     m = _AFTER.match(text, end)
     if m:
-        return m.start(1), m.end(1)
+        start, stop = m.start(1), m.end(1)
+        if text[stop - 1] == "." and not re.search(r"\b[A-Z]\.$", text[start:stop]):
+            stop -= 1  # "― Carla Sanchez." ends a sentence; "― John F." keeps its initial
+        return start, stop
     line = text.rfind("\n", 0, start) + 1
     m = _BEFORE.search(text, line, start)
     if m:
