@@ -599,7 +599,8 @@ def _agentive(head: Token | None, cue: Token) -> bool:
     tense is a habit, not a statement ("Residents call the district “the zone”")."""
     if head is None:
         return False
-    if head.tag_ == "NNS" and cue.tag_ == "VBP" and not any(c.dep_ in ("det", "poss") for c in head.children):
+    habit = cue.tag_ == "VBP" and cue.pos_ == "VERB"
+    if habit and head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "amod") for c in head.children):
         return False
     if head.ent_type_ in _AGENT_ENTS or head.lower_ in _AGENT_PRONOUNS:
         return True
@@ -648,6 +649,51 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             speaker_head=owner,
             tokens=[rng[0], rng[1] - 1, tok.i, s],
         )
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
+_ADJ_PREPS = {"of", "about", "with", "over", "at", "to", "in", "on"}
+
+
+def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Democrats are worried about turnout", "She is confident that ...", "Graham has been critical of
+    Trump": an attitude adjective predicated of a person or group; its complement is the content."""
+    doc = ctx.doc
+    adjectives = ctx.lex.adjective_cues
+    if not adjectives:
+        return
+    for tok in doc:
+        cls = adjectives.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else None
+        if cls is None or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "neg" for c in tok.head.children):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+        if comp is None:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS), None)
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+            if not objs:
+                continue
+            rng = trim(doc, prep.i + 1, objs[-1].right_edge.i + 1)
+            least = 1  # "critical of Trump"
+        else:
+            rng = trim(doc, *subtree_range(comp))
+            least = _MIN_CONTENT_TOKENS
+        rng = ctx.clip(rng, tok)
+        if rng[1] - rng[0] < least:
+            continue
+        found = Found(
+            content=ctx.chars(*rng),
+            kind="indirect",
+            rule=f"adjective-cue:{tok.lower_}",
+            cue=tok,
+            cue_text=tok.text,
+            cue_class=cls,
+            tokens=[rng[0], rng[1] - 1, tok.i],
+        )
+        if not _attach_speaker(ctx, found, tok.head) or not _agentive(found.speaker_head, tok.head):
+            continue
+        if found.speaker is not None and _overlaps(found.speaker, found.content):
+            continue
         if _classify(ctx, found, done):
             out.append(found)
 
@@ -1008,6 +1054,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
     _noun_cues(ctx, out, done)
+    _adjective_cues(ctx, out, done)
     _unattributed(ctx, out, done)
     out = [f for f in out if f.content[1] > f.content[0]]
     out.sort(key=lambda f: (f.content[0], f.content[1]))

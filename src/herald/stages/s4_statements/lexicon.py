@@ -24,6 +24,7 @@ class CueLexicon:
     np_content: set[str] = field(default_factory=set)
     np_content_agent: set[str] = field(default_factory=set)  # object is content when a person/group speaks
     np_predicate: set[str] = field(default_factory=set)  # "called Oz a quack": object + predicate
+    adjective_cues: dict[str, str] = field(default_factory=dict)  # "worried about X": adjective -> cue_class
     infinitive_content: set[str] = field(default_factory=set)
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
@@ -84,6 +85,11 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
         for w in words or ():
             lex.noun_cues[str(w).lower()] = cls
+    for cls, words in (data.get("adjective_cues") or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under adjective_cues.")
+        for w in words or ():
+            lex.adjective_cues[str(w).lower()] = cls
     for w in data.get("remove") or ():
         w = str(w).lower()
         lex.verbs.pop(w, None)
@@ -92,6 +98,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.np_content_agent.discard(w)
         lex.np_predicate.discard(w)
         lex.noun_cues.pop(w, None)
+        lex.adjective_cues.pop(w, None)
 
 
 @functools.lru_cache(maxsize=1)
