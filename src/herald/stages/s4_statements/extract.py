@@ -582,6 +582,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
+        if rule.startswith("cue-object-document") and not _document(found.speaker_head):
+            continue  # "troops found a cache": finding a thing is no content
         if found.speaker is not None and _overlaps(found.speaker, found.content):
             continue
         if _classify(ctx, found, done):
@@ -605,6 +607,11 @@ def _agentive(head: Token | None, cue: Token) -> bool:
     if head.ent_type_ in _AGENT_ENTS or head.lower_ in _AGENT_PRONOUNS:
         return True
     return head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None
+
+
+def _document(head: Token | None) -> bool:
+    """ "Polls show ...", "the study found ...": a message or document noun (``message_nouns``) as subject."""
+    return head is not None and head.lemma_.lower() in cue_lexicon().message_nouns
 
 
 def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:

@@ -210,13 +210,15 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         pred = predicate_content(cue)
         if pred is not None:
             return pred, "predicate"
-    if lemma in lex.np_content_agent and lemma not in lex.np_content and not is_passive(cue):
+    agent = lemma in lex.np_content_agent
+    if (agent or lemma in lex.np_content_document) and lemma not in lex.np_content and not is_passive(cue):
         objs = children(cue, "dobj")
         # "cited Trump's remarks", "endorsed Clinton": the caller checks that a person or group speaks;
         # a place object is an action, not a content ("the rebels rejected Aleppo" is rare, "hailed Kyiv" not)
         if objs and objs[0].ent_type_ not in _PLACE_ENTS and objs[0].pos_ in ("NOUN", "PROPN"):
             obj = objs[0]
-            return trim(doc, obj.left_edge.i, obj.right_edge.i + 1), "object-agent"
+            rng = trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+            return rng, "object-agent" if agent else "object-document"
     if lemma in lex.np_content:
         if is_passive(cue):
             subj = children(cue, "nsubjpass")
