@@ -308,7 +308,7 @@ class Store:
 
 
 def _column_exists(c: sqlite3.Connection, statement: str) -> bool:
-    """True for an ``ALTER TABLE t ADD COLUMN x`` whose column is already there (migrations are rerunnable)."""
+    """True for an ``ALTER TABLE t ADD COLUMN x`` whose column exists (migrations are rerunnable)."""
     m = _ADD_COLUMN.search(statement)
     if m is None:
         return False

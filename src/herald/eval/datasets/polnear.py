@@ -1,4 +1,4 @@
-"""``polnear``: attributions of PolNeAR (Newell, Margolin & Ruths, LREC 2018), from a folder the user supplies.
+"""``polnear``: attributions of PolNeAR (Newell, Margolin & Ruths, LREC 2018), from a user-supplied folder.
 
 PolNeAR is not shipped with Herald nor in ``shared/data``: clone ``networkdynamics/PolNeAR`` (its README
 describes the corpus; the data has no licence file of its own, the accompanying software is MIT: use it for
@@ -49,14 +49,56 @@ Pieces = list[tuple[int, int]]
 
 # Cue lemmas counted as speech or writing; every other cue is a non-speech cue (the issue's third measure).
 _SPEECH = frozenset(
-    "say tell add state announce declare explain note remark reply respond comment write tweet post speak "
-    "ask answer continue report quote testify told : ― —".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "declare",
+        "explain",
+        "note",
+        "remark",
+        "reply",
+        "respond",
+        "comment",
+        "write",
+        "tweet",
+        "post",
+        "speak",
+        "ask",
+        "answer",
+        "continue",
+        "report",
+        "quote",
+        "testify",
+        "told",
+        ":",
+        "―",
+        "—",
+    ]
 )
-_DOUBLE_QUOTES = "\"“”«»„"
+_DOUBLE_QUOTES = '"“”«»„'
 _QUOTE_MARKS = _DOUBLE_QUOTES + "‘’"
 _ANN = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_PRONOUNS = frozenset("he she they it we i you him her them his their its".split())
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "their",
+        "its",
+    ]
+)
 
 
 @dataclass
@@ -180,7 +222,7 @@ _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 
 
 def resolve_relative(doc: Doc, att: Attribution) -> None:
-    """A gold source that is a relative pronoun ("..., who said ...") stands for the noun its clause modifies."""
+    """A gold relative-pronoun source ("..., who said ...") stands for the noun its clause modifies."""
     if len(att.source) != 1:
         return
     a, b = att.source[0]

@@ -14,13 +14,62 @@ from ...schema import Actor
 from ..s2_actors.gender import first_name_gender
 
 _MALE = frozenset(
-    "mr mr. sir lord king prince father husband son brother uncle nephew grandfather spokesman chairman "
-    "congressman councilman businessman alderman assemblyman statesman anchorman boyfriend".split()
+    [
+        "mr",
+        "mr.",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "councilman",
+        "businessman",
+        "alderman",
+        "assemblyman",
+        "statesman",
+        "anchorman",
+        "boyfriend",
+    ]
 )
 _FEMALE = frozenset(
-    "mrs mrs. ms ms. miss madam dame lady queen princess mother wife daughter sister aunt niece grandmother "
-    "spokeswoman chairwoman congresswoman councilwoman businesswoman alderwoman assemblywoman stateswoman "
-    "anchorwoman girlfriend".split()
+    [
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "madam",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "aunt",
+        "niece",
+        "grandmother",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "councilwoman",
+        "businesswoman",
+        "alderwoman",
+        "assemblywoman",
+        "stateswoman",
+        "anchorwoman",
+        "girlfriend",
+    ]
 )
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _WORD = re.compile(r"[A-Za-z][a-z]*\.?")

@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
 from ..common import actor_for_token, actors_at, doc_text, meta
-from .found import Found
 from .agreement import agrees
+from .found import Found
 from .headline import headline_statement
 from .layout import after_label, dash_signature, transcript_turn
 from .lexicon import CueLexicon, cue_lexicon
@@ -176,7 +176,9 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             if ends_sentence and (before and before[0].is_title and before[0].pos_ != "PRON"):
                 return None  # "... end." Police said that ...: a new sentence with its own content
             if any(
-                _content_clause(c) for c in t.children if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0
+                _content_clause(c)
+                for c in t.children
+                if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0
             ):
                 return None  # the verb has its own that-clause: not an attribution of this quote
             return t, j
@@ -200,8 +202,14 @@ def _appositive_subject(before: list[Token], cue: Token) -> bool:
 
 def _name_like(t: Token) -> bool:
     """A capitalised word the tagger took for a verb inside a name ("Tulsa police Chief ..."): not a verb."""
-    return t.is_title and t.dep_ in ("compound", "dep", "advcl", "nsubj", "npadvmod") and t.i > 0 and (
-        t.doc[t.i - 1].is_punct or t.doc[t.i + 1 if t.i + 1 < len(t.doc) else t.i].pos_ in ("NOUN", "PROPN")
+    return (
+        t.is_title
+        and t.dep_ in ("compound", "dep", "advcl", "nsubj", "npadvmod")
+        and t.i > 0
+        and (
+            t.doc[t.i - 1].is_punct
+            or t.doc[t.i + 1 if t.i + 1 < len(t.doc) else t.i].pos_ in ("NOUN", "PROPN")
+        )
     )
 
 
@@ -539,7 +547,12 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if lemma in phrasal_verbs:
             for c in tok.children:
                 key = (lemma, c.lower_)
-                if c.dep_ in ("prt", "prep") and key in lex.phrasal:
+                # the particle follows the verb, adverbs aside ("called on X", "called Friday for"), not a
+                # later adjunct ("called Trump a liar on Monday")
+                near = c.dep_ == "prt" or all(
+                    t.pos_ in ("ADV", "PART") or t.ent_type_ in ("DATE", "TIME") for t in doc[tok.i + 1 : c.i]
+                )
+                if c.dep_ in ("prt", "prep") and key in lex.phrasal and c.i > tok.i and near:
                     phrasal = (c, lex.phrasal[key])
                     break
         if cls is None and phrasal is None:
@@ -606,6 +619,8 @@ def _agentive(head: Token | None, cue: Token) -> bool:
         return False
     if head.ent_type_ in _AGENT_ENTS or head.lower_ in _AGENT_PRONOUNS:
         return True
+    if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+        return True  # a name the NER left untyped ("Cruz")
     return head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None
 
 
@@ -678,7 +693,7 @@ def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if comp is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS), None)
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
-            if not objs:
+            if prep is None or not objs:
                 continue
             rng = trim(doc, prep.i + 1, objs[-1].right_edge.i + 1)
             least = 1  # "critical of Trump"

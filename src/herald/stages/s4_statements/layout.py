@@ -37,7 +37,9 @@ def dash_signature(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def transcript_turn(text: str, start: int, labels: frozenset[str] | set[str] = frozenset()) -> tuple[int, int] | None:
+def transcript_turn(
+    text: str, start: int, labels: frozenset[str] | set[str] = frozenset()
+) -> tuple[int, int] | None:
     """The speaker label of a transcript turn beginning at ``start`` ("PENCE: ..."), as a character range;
     None when the text there is no turn or the label is a heading ("UPDATE:", ``labels``)."""
     m = _TURN.match(text, start)

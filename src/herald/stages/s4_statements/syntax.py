@@ -252,6 +252,12 @@ def predicate_content(cue: Token) -> tuple[int, int] | None:
     doc = cue.doc
     objs = children(cue, "dobj")
     if not objs:
+        # "called [Trump a pathological liar]": the parser may hang the object inside the predicate
+        preds = [c for c in children(cue, "oprd") if c.i > cue.i and c.left_edge.i > cue.i]
+        if preds and any(
+            t.dep_ in ("nmod", "nsubj", "compound") and t.pos_ == "PROPN" for t in preds[0].lefts
+        ):
+            return trim(doc, *subtree_range(preds[0]))
         return None
     obj = objs[0]
     end = 0
