@@ -77,6 +77,38 @@ def test_background_totals(make: Make, text: str, number: str, historical: bool)
     assert found[0].historical is historical, found[0].rule
 
 
+# (text, the killed values in any order): separate tolls of one report, never summed
+SEPARATE = [
+    ("Four civilians died in Aleppo on Monday; in Idlib, six rebels were killed.", [4.0, 6.0]),
+    ("An airstrike killed five insurgents, and a roadside bomb killed two soldiers.", [2.0, 5.0]),
+    pytest.param(
+        "Police said three protesters were killed in Lagos and two in Abuja.",
+        [2.0, 3.0],
+        marks=pytest.mark.xfail(
+            reason="an elided verb ('and two in Abuja') leaves the second toll uncounted"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), SEPARATE)
+def test_separate_tolls_rows(make: Make, text: str, values: list[float]) -> None:
+    killed = [f for f in figures(make, text) if f.counts == "killed" and f.value is not None]
+    assert sorted(f.value for f in killed if f.value is not None) == values
+    assert not [f for f in figures(make, text) if f.value == sum(values)]
+
+
+ZERO_MORE = [
+    ("No casualties were reported after the shelling.", "casualties"),
+    ("No one was injured when the building collapsed.", "wounded"),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), ZERO_MORE)
+def test_zero_rows(make: Make, text: str, counts: str) -> None:
+    assert [(f.value, f.counts) for f in figures(make, text)] == [(0.0, counts)]
+
+
 def test_separate_tolls_stay_separate(make: Make) -> None:
     text = "Two soldiers were killed in Kandahar and three policemen died in Helmand."
     killed = [f for f in figures(make, text) if f.counts == "killed"]

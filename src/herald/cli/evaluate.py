@@ -41,7 +41,9 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_(
         dataset: str = typer.Argument(None, help="Dataset name; omit with --list to see them."),
-        path: Path | None = typer.Option(None, help="Dataset folder (default ../shared/data/<name>)."),
+        path: Path | None = typer.Option(
+            None, "--path", "--data", help="Dataset folder (default ../shared/data/<name>)."
+        ),
         limit: int | None = typer.Option(None, help="Only the first N documents."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         list_: bool = typer.Option(False, "--list", help="List the datasets Herald can be scored on."),

@@ -270,14 +270,17 @@ PLACE_COLUMNS = (
     "resolution",
     "source",
     "confidence",
+    "demonym",
+    "embedded",
 )
 
 
 def _insert_plain(c: Any, table: str, key: str, records: Sequence[Any], columns: tuple[str, ...]) -> None:
     """Insert rows (uid, article key, local id, *the records' ``columns``); booleans are stored as 0/1."""
     marks = ", ".join("?" * (3 + len(columns)))
+    names = ", ".join(f'"{col}"' for col in ("uid", "article", "local_id", *columns))
     c.executemany(
-        f"INSERT INTO {table} VALUES ({marks})",
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",
         [(_u(key, r.id), key, r.id, *(_value(getattr(r, col)) for col in columns)) for r in records],
     )
 
@@ -387,7 +390,9 @@ def _records(c: Any, key: str, x: Extraction) -> None:
             ],
         )
     c.executemany(
-        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO figures (uid, article, local_id, value, low, high, qualifier, vague, counts, unit, "
+        "source, source_text, hedges, event, evidence_start, evidence_end, evidence, historical) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 _u(key, f.id),
@@ -407,6 +412,7 @@ def _records(c: Any, key: str, x: Extraction) -> None:
                 f.evidence.start,
                 f.evidence.end,
                 f.evidence.text,
+                int(f.historical),
             )
             for f in x.figures
         ],

@@ -8,6 +8,7 @@ in the ``migrations`` table; each is idempotent (``IF NOT EXISTS``), so running 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -243,7 +244,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX IF NOT EXISTS places_geo ON places(lat, lon, uid);
         """,
     ),
+    (
+        "0008_place_figure_flags",
+        """
+        -- Place.demonym ("Syrian" standing for Syria), Place.embedded (a place inside a longer name) and
+        -- Figure.historical (a background total, not the article's own toll), stored as 0/1.
+        ALTER TABLE places ADD COLUMN demonym INTEGER;
+        ALTER TABLE places ADD COLUMN embedded INTEGER;
+        ALTER TABLE figures ADD COLUMN historical INTEGER;
+        """,
+    ),
 ]
+
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
 
 
 def now() -> str:
@@ -278,7 +291,8 @@ class Store:
             try:
                 c.execute("BEGIN")
                 for statement in _split(sql):
-                    c.execute(statement)
+                    if not _column_exists(c, statement):
+                        c.execute(statement)
                 c.execute("INSERT OR REPLACE INTO migrations VALUES (?, ?)", (name, now()))
                 c.execute("COMMIT")
             except sqlite3.Error as exc:
@@ -291,6 +305,14 @@ class Store:
 
     def count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _column_exists(c: sqlite3.Connection, statement: str) -> bool:
+    """True for an ``ALTER TABLE t ADD COLUMN x`` whose column exists (migrations are rerunnable)."""
+    m = _ADD_COLUMN.search(statement)
+    if m is None:
+        return False
+    return any(r[1] == m.group(2) for r in c.execute(f"PRAGMA table_info({m.group(1)})"))
 
 
 def _split(sql: str) -> list[str]:

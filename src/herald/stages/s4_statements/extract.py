@@ -29,8 +29,10 @@ from spacy.tokens import Doc, Span, Token
 from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
 from ..common import actor_for_token, actors_at, doc_text, meta
+from .agreement import agrees
 from .found import Found
 from .headline import headline_statement
+from .layout import after_label, dash_signature, transcript_turn
 from .lexicon import CueLexicon, cue_lexicon
 from .quotes import Quote, find_quotes
 from .syntax import (
@@ -168,17 +170,48 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
         cls = _cue_class(t, ctx.lex)
         if cls is not None:
             before = [x for x in doc[start:j] if not x.is_punct]
-            if len(before) > 6 or any(x.pos_ in ("VERB", "AUX") for x in before):
+            if any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
+                return None
+            if len(before) > 6 and not _appositive_subject(before, t):
                 return None
             if ends_sentence and (before and before[0].is_title and before[0].pos_ != "PRON"):
                 return None  # "... end." Police said that ...: a new sentence with its own content
-            if any(_content_clause(c) for c in t.children if c.dep_ == "ccomp" and c.i > j):
+            if any(
+                _content_clause(c)
+                for c in t.children
+                if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0
+            ):
                 return None  # the verb has its own that-clause: not an attribution of this quote
             return t, j
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and not _name_like(t):
             return None
         j += 1
     return None
+
+
+_MAX_APPOSITIVE = 18  # words of "Vann R. Newkirk II, a writer for The Atlantic, said"
+
+
+def _appositive_subject(before: list[Token], cue: Token) -> bool:
+    """ "“...,” Vann R. Newkirk II, a writer for The Atlantic, said": a longer subject between a quotation and
+    its cue is fine when it is a name with its description (the cue's subject opens it, nothing is a verb)."""
+    if len(before) > _MAX_APPOSITIVE:
+        return False
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i >= before[0].i and before[0].is_title
+
+
+def _name_like(t: Token) -> bool:
+    """A capitalised word the tagger took for a verb inside a name ("Tulsa police Chief ..."): not a verb."""
+    return (
+        t.is_title
+        and t.dep_ in ("compound", "dep", "advcl", "nsubj", "npadvmod")
+        and t.i > 0
+        and (
+            t.doc[t.i - 1].is_punct
+            or t.doc[t.i + 1 if t.i + 1 < len(t.doc) else t.i].pos_ in ("NOUN", "PROPN")
+        )
+    )
 
 
 def _content_clause(comp: Token) -> bool:
@@ -246,6 +279,8 @@ def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
         return False
     head, (s, e) = sp
     doc = cue.doc
+    if ctx.quote_of[head.i] >= 0 and ctx.quote_of[cue.i] < 0:
+        return False  # "“... Full panic mode,” said Wimes": the parse took a quoted noun for the subject
     lo, hi = sorted((head.idx, cue.idx))
     if "\n" in ctx.text[lo:hi]:
         return False  # the parser ran a sentence over a paragraph break
@@ -303,7 +338,10 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             rule = "cue-then-quote"
             # Only speech and writing verbs introduce a quotation directly ("said: “...”"); "showed 'political
             # will'" quotes a phrase, which the cue rules see as a mixed statement.
-            if cue is not None and ctx.lex.verbs.get(cue.lemma_.lower()) not in ("speech", "writing"):
+            if cue is not None and (
+                ctx.lex.verbs.get(cue.lemma_.lower()) not in ("speech", "writing")
+                or cue.lemma_.lower() in ctx.lex.np_predicate  # "a group called “...”" names, not quotes
+            ):
                 cue = None
         if cue is None:
             continue
@@ -510,7 +548,12 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if lemma in phrasal_verbs:
             for c in tok.children:
                 key = (lemma, c.lower_)
-                if c.dep_ in ("prt", "prep") and key in lex.phrasal:
+                # the particle follows the verb, adverbs aside ("called on X", "called Friday for"), not a
+                # later adjunct ("called Trump a liar on Monday")
+                near = c.dep_ == "prt" or all(
+                    t.pos_ in ("ADV", "PART") or t.ent_type_ in ("DATE", "TIME") for t in doc[tok.i + 1 : c.i]
+                )
+                if c.dep_ in ("prt", "prep") and key in lex.phrasal and c.i > tok.i and near:
                     phrasal = (c, lex.phrasal[key])
                     break
         if cls is None and phrasal is None:
@@ -551,11 +594,40 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         )
         if not _attach_speaker(ctx, found, tok):
             continue
+        if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
+            continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
+        if rule.startswith("cue-object-document") and not _document(found.speaker_head):
+            continue  # "troops found a cache": finding a thing is no content
         if found.speaker is not None and _overlaps(found.speaker, found.content):
             continue
         if _classify(ctx, found, done):
             ctx.used_cues.add(tok.i)
             out.append(found)
+
+
+_AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_AGENT_PRONOUNS = {"i", "we", "he", "she", "they"}
+
+
+def _agentive(head: Token | None, cue: Token) -> bool:
+    """Whether a speaker is a person, group, organisation or state: a named entity of those types, a personal
+    pronoun, or a noun the actors stage made an actor ("the senator", "critics"). A bare plural in the present
+    tense is a habit, not a statement ("Residents call the district “the zone”")."""
+    if head is None:
+        return False
+    habit = cue.tag_ == "VBP" and cue.pos_ == "VERB"
+    if habit and head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "amod") for c in head.children):
+        return False
+    if head.ent_type_ in _AGENT_ENTS or head.lower_ in _AGENT_PRONOUNS:
+        return True
+    if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+        return True  # a name the NER left untyped ("Cruz")
+    return head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None
+
+
+def _document(head: Token | None) -> bool:
+    """ "Polls show ...", "the study found ...": a message or document noun (``message_nouns``) as subject."""
+    return head is not None and head.lemma_.lower() in cue_lexicon().message_nouns
 
 
 def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
@@ -604,6 +676,51 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             speaker_head=owner,
             tokens=[rng[0], rng[1] - 1, tok.i, s],
         )
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
+_ADJ_PREPS = {"of", "about", "with", "over", "at", "to", "in", "on"}
+
+
+def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Democrats are worried about turnout", "She is confident that ...", "Graham has been critical of
+    Trump": an attitude adjective predicated of a person or group; its complement is the content."""
+    doc = ctx.doc
+    adjectives = ctx.lex.adjective_cues
+    if not adjectives:
+        return
+    for tok in doc:
+        cls = adjectives.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else None
+        if cls is None or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "neg" for c in tok.head.children):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+        if comp is None:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS), None)
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+            if prep is None or not objs:
+                continue
+            rng = trim(doc, prep.i + 1, objs[-1].right_edge.i + 1)
+            least = 1  # "critical of Trump"
+        else:
+            rng = trim(doc, *subtree_range(comp))
+            least = _MIN_CONTENT_TOKENS
+        rng = ctx.clip(rng, tok)
+        if rng[1] - rng[0] < least:
+            continue
+        found = Found(
+            content=ctx.chars(*rng),
+            kind="indirect",
+            rule=f"adjective-cue:{tok.lower_}",
+            cue=tok,
+            cue_text=tok.text,
+            cue_class=cls,
+            tokens=[rng[0], rng[1] - 1, tok.i],
+        )
+        if not _attach_speaker(ctx, found, tok.head) or not _agentive(found.speaker_head, tok.head):
+            continue
+        if found.speaker is not None and _overlaps(found.speaker, found.content):
+            continue
         if _classify(ctx, found, done):
             out.append(found)
 
@@ -673,7 +790,9 @@ def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         found = Found(
             content=content, kind="direct", rule="quote-unattributed", tokens=[first, last], quotes=[content]
         )
-        if (
+        if _layout_speaker(ctx, found, q):
+            pass
+        elif (
             prev is not None
             and prev.rule != "headline-colon"
             and _only_quotes_between(ctx, prev, q)
@@ -686,6 +805,54 @@ def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             _speaker_from_previous_paragraph(ctx, found, q)
         out.append(found)
         done[qi] = found
+
+
+def _layout_speaker(ctx: _Context, found: Found, q: Quote) -> bool:
+    """A quotation signed with a dash ("“...” ― Sonya Herridge") or opening with a transcript label
+    ("“PENCE: Gennifer Flowers will not ...”"): the name is the speaker."""
+    turn = transcript_turn(ctx.text, q.inner_start, ctx.lex.headline_labels)
+    if turn is not None:
+        start = after_label(ctx.text, turn[1])
+        if start < found.content[1]:
+            found.content = (start, found.content[1])
+            found.quotes = [found.content]
+            _set_layout_speaker(ctx, found, turn, "transcript-turn")
+            return True
+    sig = dash_signature(ctx.text, q.start, q.end)
+    if sig is not None:
+        _set_layout_speaker(ctx, found, sig, "quote-dash-signature")
+        return True
+    return False
+
+
+def _set_layout_speaker(ctx: _Context, found: Found, span: tuple[int, int], rule: str) -> None:
+    found.speaker = span
+    found.speaker_head = ctx.doc[ctx.token_at(span[1] - 1)]
+    found.rule = rule
+    found.tokens.extend((ctx.token_at(span[0]), ctx.token_at(span[1] - 1)))
+
+
+def _transcript_turns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """Paragraphs of an interview transcript ("PENCE: Gennifer Flowers will not be attending ..."): the label
+    is the speaker, the rest of the paragraph what was said (verbatim). The first line is the headline's."""
+    text = ctx.text
+    for lo in ctx.par_starts[1:]:
+        turn = transcript_turn(text, lo, ctx.lex.headline_labels)
+        if turn is None:
+            continue
+        start = after_label(text, turn[1])
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 10 or any(_overlaps((start, end), f.content) for f in out):
+            continue
+        found = Found(content=(start, end), kind="direct", rule="transcript-turn", quotes=[(start, end)])
+        found.tokens = [ctx.token_at(start), ctx.token_at(end - 1)]
+        _set_layout_speaker(ctx, found, turn, "transcript-turn")
+        out.append(found)
+        for qi in _quotes_in(ctx, start, end):
+            done.setdefault(qi, found)
 
 
 def _whole_paragraph(ctx: _Context, q: Quote) -> bool:
@@ -822,13 +989,14 @@ def _named_for_role(doc: Doc, actor: Actor) -> Actor | None:
 
 def _speaker_id(doc: Doc, f: Found, pronouns: dict[int, Actor]) -> str | None:
     actor = pronouns.get(id(f)) or _speaker_actor(doc, f)
-    if actor is None:
+    if actor is None or actor is _NOBODY:
         return None
     named = _named_for_role(doc, actor)
     return (named or actor).id
 
 
 _PERSONAL = frozenset({"he", "she"})
+_NOBODY = Actor(id="", name="", kind="person")  # a pronoun whose only candidate disagrees in gender
 _PRONOUN_WINDOW = 2000  # characters back to the previous speaker a "he said" may refer to
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -839,28 +1007,38 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     said" -> Odinga; "Lavrov said ... He met Kerry ... “...,” he said" -> Lavrov). Keyed by ``id(found)``."""
     doc = ctx.doc
     resolved: dict[int, Actor] = {}
-    last: tuple[int, Actor] | None = None  # (character end of the speaker mention, the person)
+    # (character end of the speaker mention, the person), latest last: "she said" skips back over speakers
+    # of the other gender ("Trump said ... Clinton replied ... “...,” he said" -> Trump)
+    speakers: list[tuple[int, Actor]] = []
     for f in out:
         head = f.speaker_head
         if head is None or f.speaker is None:
             continue
         if head.lower_ in _PERSONAL and head.pos_ == "PRON":
-            pick = last[1] if last is not None and f.speaker[0] - last[0] <= _PRONOUN_WINDOW else None
-            lo = last[0] if last is not None else max(0, f.speaker[0] - _PRONOUN_WINDOW)
+            pronoun = head.lower_
+            near = [(end, a) for end, a in speakers if f.speaker[0] - end <= _PRONOUN_WINDOW]
+            fits = [(end, a) for end, a in near if agrees(pronoun, a)]
+            pick = fits[-1][1] if fits else None
+            lo = near[-1][0] if near else max(0, f.speaker[0] - _PRONOUN_WINDOW)
             for i in range(ctx.token_at(lo), head.i):
                 tok = doc[i]
                 if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo:
                     continue
                 actor = actor_for_token(tok)
-                if actor is not None and actor.kind == "person":
+                if actor is not None and actor.kind == "person" and agrees(pronoun, actor):
                     pick = actor  # a person made the subject of the narration since
+            linked = _speaker_actor(doc, f)
+            if pick is None and linked is not None and not agrees(pronoun, linked):
+                pick = None
+                resolved[id(f)] = _NOBODY  # the actors stage's link disagrees in gender: no speaker id
+                continue
             if pick is not None:
                 resolved[id(f)] = pick
-                last = (f.speaker[1], pick)
+                speakers.append((f.speaker[1], pick))
             continue
         actor = _speaker_actor(doc, f)
         if actor is not None and actor.kind == "person":
-            last = (f.speaker[1], _named_for_role(doc, actor) or actor)
+            speakers.append((f.speaker[1], _named_for_role(doc, actor) or actor))
     return resolved
 
 
@@ -898,10 +1076,12 @@ def extract_statements(doc: Doc) -> list[Statement]:
         out.append(head)
         for tok in doc.char_span(head.content[0], head.content[1], alignment_mode="expand") or ():
             ctx.used_cues.add(tok.i)
+    _transcript_turns(ctx, out, done)
     _direct_quotes(ctx, out, done)
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
     _noun_cues(ctx, out, done)
+    _adjective_cues(ctx, out, done)
     _unattributed(ctx, out, done)
     out = [f for f in out if f.content[1] > f.content[0]]
     out.sort(key=lambda f: (f.content[0], f.content[1]))

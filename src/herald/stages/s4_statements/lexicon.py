@@ -22,6 +22,10 @@ CUE_CLASSES = ("speech", "writing", "belief", "intention", "accusation", "other"
 class CueLexicon:
     verbs: dict[str, str] = field(default_factory=dict)  # lemma -> cue_class
     np_content: set[str] = field(default_factory=set)
+    np_content_agent: set[str] = field(default_factory=set)  # object is content when a person/group speaks
+    np_predicate: set[str] = field(default_factory=set)  # "called Oz a quack": object + predicate
+    np_content_document: set[str] = field(default_factory=set)  # "Polls show a close contest"
+    adjective_cues: dict[str, str] = field(default_factory=dict)  # "worried about X": adjective -> cue_class
     infinitive_content: set[str] = field(default_factory=set)
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
@@ -57,6 +61,9 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             lex.verbs[str(w).lower()] = cls
     lex.np_content.update(str(w).lower() for w in data.get("np_content") or ())
     lex.infinitive_content.update(str(w).lower() for w in data.get("infinitive_content") or ())
+    lex.np_content_agent.update(str(w).lower() for w in data.get("np_content_agent") or ())
+    lex.np_predicate.update(str(w).lower() for w in data.get("np_predicate") or ())
+    lex.np_content_document.update(str(w).lower() for w in data.get("np_content_document") or ())
     for entry in data.get("phrasal") or ():
         try:
             key = (str(entry["verb"]).lower(), str(entry["particle"]).lower())
@@ -80,12 +87,21 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
         for w in words or ():
             lex.noun_cues[str(w).lower()] = cls
+    for cls, words in (data.get("adjective_cues") or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under adjective_cues.")
+        for w in words or ():
+            lex.adjective_cues[str(w).lower()] = cls
     for w in data.get("remove") or ():
         w = str(w).lower()
         lex.verbs.pop(w, None)
         lex.np_content.discard(w)
         lex.infinitive_content.discard(w)
+        lex.np_content_agent.discard(w)
+        lex.np_predicate.discard(w)
+        lex.np_content_document.discard(w)
         lex.noun_cues.pop(w, None)
+        lex.adjective_cues.pop(w, None)
 
 
 @functools.lru_cache(maxsize=1)

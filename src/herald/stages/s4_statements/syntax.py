@@ -206,6 +206,19 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
                 start = objs[0].left_edge.i if objs else x.left_edge.i
                 return trim(doc, start, x.right_edge.i + 1), "xcomp"
+    if lemma in lex.np_predicate and not is_passive(cue):
+        pred = predicate_content(cue)
+        if pred is not None:
+            return pred, "predicate"
+    agent = lemma in lex.np_content_agent
+    if (agent or lemma in lex.np_content_document) and lemma not in lex.np_content and not is_passive(cue):
+        objs = children(cue, "dobj")
+        # "cited Trump's remarks", "endorsed Clinton": the caller checks that a person or group speaks;
+        # a place object is an action, not a content ("the rebels rejected Aleppo" is rare, "hailed Kyiv" not)
+        if objs and objs[0].ent_type_ not in _PLACE_ENTS and objs[0].pos_ in ("NOUN", "PROPN"):
+            obj = objs[0]
+            rng = trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+            return rng, "object-agent" if agent else "object-document"
     if lemma in lex.np_content:
         if is_passive(cue):
             subj = children(cue, "nsubjpass")
@@ -221,11 +234,41 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             for c in cue.children:
                 if c.i >= end and (
                     c.dep_ in ("xcomp", "ccomp", "oprd")
-                    or (c.dep_ == "prep" and c.lower_ in ("of", "for", "over"))
+                    or (c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "as"))
                 ):
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
     return None
+
+
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_PREDICATE_PREPS = {"as", "to"}
+
+
+def predicate_content(cue: Token) -> tuple[int, int] | None:
+    """ "called Oz a quack", "described Clinton as a disgrace", "likened the rules to burning the
+    Constitution": the object with its predicate (an ``oprd``, an "as"/"to" phrase on the verb or the object,
+    or an ``xcomp``); None without a predicate ("called the police")."""
+    doc = cue.doc
+    objs = children(cue, "dobj")
+    if not objs:
+        # "called [Trump a pathological liar]": the parser may hang the object inside the predicate
+        preds = [c for c in children(cue, "oprd") if c.i > cue.i and c.left_edge.i > cue.i]
+        if preds and any(
+            t.dep_ in ("nmod", "nsubj", "compound") and t.pos_ == "PROPN" for t in preds[0].lefts
+        ):
+            return trim(doc, *subtree_range(preds[0]))
+        return None
+    obj = objs[0]
+    end = 0
+    for c in (*cue.children, *obj.children):
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPS):
+            end = max(end, c.right_edge.i + 1)
+    if not end:
+        return None
+    return trim(doc, obj.left_edge.i, end)
 
 
 def phrasal_complement(cue: Token, particle: Token) -> tuple[int, int] | None:
