@@ -36,6 +36,8 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+import build_place_ids  # noqa: E402
+
 from herald.stages.s2_actors.bulk_format import (  # noqa: E402
     BulkActor,
     Spell,
@@ -543,6 +545,10 @@ def _sources_md(counts: dict[str, str]) -> str:
         "EveryPolitician: the partial clone used lacked four large files (Germany Bundestag, Poland",
         "Sejm, Turkey Assembly, US House); those legislatures are not in the table.",
         "",
+        "place-ids: `tools/kb/build_place_ids.py` writes `../places/wikidata.tsv.gz` (first-level divisions,",
+        "capitals and towns of 100k+ people with Wikidata ids). The partial clone used lacked seven large",
+        "city files (DE, FR, MX, PH, RO, RU, US): those countries' towns have no id yet; their divisions do.",
+        "",
         "Not shipped: the Peppercat leaders data (CC BY-NC 4.0) - users import it themselves with",
         "`herald actors import --format peppercat DIR`.",
         "",
@@ -576,6 +582,11 @@ def main() -> None:
     agents = ngec_agents(args.sources)
     _write_agents(agents)
     counts["ngec-agents"] = f"{len(agents)} agent phrases"
+    places = build_place_ids.build(args.sources)
+    build_place_ids.write(places)
+    counts["place-ids"] = (
+        f"{sum(r[0] == 'admin1' for r in places)} divisions, {sum(r[0] == 'city' for r in places)} towns"
+    )
     (OUT / "SOURCES.md").write_text(_sources_md(counts), encoding="utf-8")
     for k, v in counts.items():
         print(f"{k}: {v}")
