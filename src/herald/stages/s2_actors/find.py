@@ -718,18 +718,20 @@ class Finder:
         return None
 
     def _surname(self, doc: Doc, ent: Span, resolved: set[str]) -> Mention | None:
-        """ "Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""
+        """ "Cameron" after "David Cameron", "De Goey" after "Jordan De Goey": a one- or two-word name that
+        ends the name of exactly one KB person already in the article."""
         start, end = _bare_start(ent), _bare_end(ent)
-        if end - start != 1 or not doc[start].is_title:
+        n = end - start
+        if n not in (1, 2) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
             return None
-        word = _fold(doc[start].text)
+        words = [_fold(t.text) for t in doc[start:end]]
         found = [
             e
             for key in resolved
             if (e := self.kb.kb.get(key) or self.linked.get(key)) is not None
             and e.kind == "person"
-            and len(e.name.split()) > 1
-            and _fold(e.name.split()[-1]) == word
+            and len(e.name.split()) > n
+            and [_fold(w) for w in e.name.split()[-n:]] == words
         ]
         if len(found) != 1:
             return None
