@@ -124,6 +124,33 @@ def test_wrong_ner_label_relabelled(text: str, label: str, countries: set[str], 
         assert found is not None and found[1].endswith(expected), found
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "qid"),
+    [
+        # spelling variants of a curated name: a doubled letter and the Arabic article, capitals
+        (
+            "Egyptian President El-Sissi said the talks failed.",
+            "2015-01-01",
+            "Egyptian President El-Sissi",
+            "Q307871",
+        ),
+        ("El-Sissi said the talks failed.", "2015-01-01", "El-Sissi", "Q307871"),
+        ("PUTIN SAID THE TALKS FAILED.", "2022-01-01", "PUTIN", "Q7747"),
+        # a party adjective or member noun: the party of the article's country
+        ("Conservatives in Britain won the vote.", "2015-05-08", "Conservatives", "Q9626"),
+        # the same word with no country in the article: no party is singled out
+        ("Conservatives won the vote.", "2015-05-08", "Conservatives", None),
+        # a short word never goes through the variant rule ("Sis" is not "Sisi")
+        ("Sis said the talks failed.", "2015-01-01", "Sis", None),
+    ],
+)
+def test_variants_and_party_adjectives(
+    extract: Extract, text: str, published: str, mention: str, qid: str | None
+) -> None:
+    actor = _actor(extract, text, published, mention)
+    assert (actor.wikidata if actor else None) == qid, actor
+
+
 def test_phoenix_people_borrow_ids_by_name_and_country() -> None:
     """Phoenix lists no Wikidata ids; build_bulk gives one where another table has the same name + country."""
     shipped = Path(herald.__file__).parent / "data" / "actors" / "bulk" / "phoenix.tsv.gz"
