@@ -140,6 +140,8 @@ def test_wrong_ner_label_relabelled(text: str, label: str, countries: set[str], 
         ("Conservatives in Britain won the vote.", "2015-05-08", "Conservatives", "Q9626"),
         # the same word with no country in the article: no party is singled out
         ("Conservatives won the vote.", "2015-05-08", "Conservatives", None),
+        # a demonym is the people of a state, not a party named after it ("American Party")
+        ("American doctors met in Washington.", "2015-05-08", "American", None),
         # a short word never goes through the variant rule ("Sis" is not "Sisi")
         ("Sis said the talks failed.", "2015-01-01", "Sis", None),
     ],

@@ -42,6 +42,7 @@ class Finder:
         self.bulk: BulkLinker | None = None  # the bulk KB (kb_index), for names the curated KB lacks
         self.linked: dict[str, Entry] = {}  # bulk entries linked in the current Doc, by key
         self._variants: dict[str, set[str]] | None = None  # spelling-tolerant curated forms -> keys
+        self._state_words: frozenset[str] | None = None  # states' names, aliases and demonyms
         self.ctx = Context()
         self.owner_suffixes = frozenset(lex.owner_suffixes)
         self.motion = frozenset(lex.motion_words)
@@ -775,6 +776,13 @@ class Finder:
             self._variants = index
         return self._variants
 
+    def _demonyms(self) -> frozenset[str]:
+        if self._state_words is None:
+            self._state_words = frozenset(
+                w for e in self.kb.kb if e.kind == "state" for w in [e.name, *e.aliases, *e.demonyms]
+            )
+        return self._state_words
+
     def _party_adjective(self, doc: Doc, ent: Span, day: date | None) -> Mention | None:
         """ "the Socialist government", "Conservatives": a one-word party adjective or member noun tagged
         NORP stands for "<word> Party" of the article's country, when the article's countries single one
@@ -784,6 +792,8 @@ class Finder:
         if end - start != 1 or not doc[start].is_title:
             return None
         word = doc[start].text
+        if word in self._demonyms() or word.removesuffix("s") in self._demonyms():
+            return None  # "American aid groups": the people of a state, not the American Party
         for name in dict.fromkeys([f"{word} Party", f"{word[:-1]} Party" if word.endswith("s") else ""]):
             found = self.bulk.link(name, "ORG", day, self.ctx) if name else None
             if found is not None and ("+country" in found[1] or found[0].country in self.ctx.countries):
