@@ -6,6 +6,7 @@ ministry spokesman Lin Jian" is one mention), then KB names, then the named enti
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -955,6 +956,7 @@ def _fold(name: str) -> str:
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 
 
+@functools.lru_cache(maxsize=8192)
 def _variant_key(name: str) -> str:
     """Spelling-tolerant form of a whole name: no case, accents or punctuation, no leading Arabic article,
     doubled letters single ("El-Sissi" = "Sisi", "PUTIN" = "Putin")."""

@@ -41,6 +41,7 @@ _GENERIC = frozenset(
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def place_key(name: str) -> str:
     """Case-, accent- and punctuation-free form of a place name without generic words ("Punjab Province" ->
     "punjab"); the whole name when it is nothing but generic words."""
@@ -148,9 +149,8 @@ def add_wikidata(places: list[Place], doc: Doc | None = None) -> list[Place]:
     """Set ``wikidata`` on each country, first-level division and known town (in place); with the Doc, a
     division or town inside another name gets none."""
     for p in places:
-        if p.wikidata is not None:
-            continue
-        if p.resolution != "country" and _inside_name(p, doc):
-            continue
-        p.wikidata = place_wikidata(p)
+        if p.wikidata is None:
+            qid = place_wikidata(p)
+            if qid is not None and (p.resolution == "country" or not _inside_name(p, doc)):
+                p.wikidata = qid
     return places
