@@ -119,7 +119,9 @@ def _inside_name(p: Place, doc: Doc | None) -> bool:
     """The place is glued to a capitalised word of the same name ("H Texas", "Texas Alligator Council")."""
     if p.embedded:
         return True
-    span = doc.char_span(p.start, p.end, alignment_mode="expand") if doc is not None else None
+    if doc is None:
+        return False
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
         return False
     before = doc[span.start - 1] if span.start > 0 else None
