@@ -120,7 +120,9 @@ class Place(Record):
     lon: float | None = None
     feature: str | None = Field(None, description="GeoNames feature class.code, e.g. 'P.PPLC', 'A.PCLI'.")
     resolution: Literal["country", "admin1", "city", "point", "region"] | None = None
-    wikidata: str | None = Field(None, description="Wikidata QID (countries, from the actor KB's states).")
+    wikidata: str | None = Field(
+        None, description="Wikidata QID: countries, first-level divisions, capitals and towns of 100k+."
+    )
     source: str | None = Field(None, description="Which gazetteer resolved it.")
     confidence: float | None = Field(None, ge=0, le=1)
     metonymic: bool = Field(

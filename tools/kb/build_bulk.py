@@ -36,6 +36,8 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+import build_place_ids  # noqa: E402
+
 from herald.stages.s2_actors.bulk_format import (  # noqa: E402
     BulkActor,
     Spell,
@@ -521,6 +523,36 @@ def _write_agents(rows: list[tuple[str, str]]) -> None:
         gz.write(buf.getvalue().encode("utf-8"))
 
 
+def borrow_ids(actors: list[BulkActor], donors: list[list[BulkActor]]) -> int:
+    """Give Phoenix actors without a Wikidata id the id another source lists for the same kind, country and
+    name (or alias), when exactly one id fits and no other Phoenix actor would get it too. Returns the number
+    of ids given ("Aaron Motsoaledi", ZAF: EveryPolitician's Q302359)."""
+    ids: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+    for table in donors:
+        for d in table:
+            if d.wikidata and d.country:
+                for n in (d.name, *d.aliases):
+                    ids[(d.kind, d.country, norm_name(n))].add(d.wikidata)
+    proposed: dict[str, str] = {}
+    for a in actors:
+        if a.wikidata or not a.country:
+            continue
+        names = (a.name, *a.aliases)
+        found = set().union(*(ids.get((a.kind, a.country, norm_name(n)), set()) for n in names))
+        if len(found) == 1:
+            proposed[a.key] = found.pop()
+    taken = defaultdict(list)
+    for key, qid in proposed.items():
+        taken[qid].append(key)
+    given = 0
+    for a in actors:
+        qid = proposed.get(a.key)
+        if qid is not None and len(taken[qid]) == 1:
+            a.wikidata = qid
+            given += 1
+    return given
+
+
 def _sources_md(counts: dict[str, str]) -> str:
     lines = [
         "# Sources of the bulk actor tables",
@@ -543,6 +575,15 @@ def _sources_md(counts: dict[str, str]) -> str:
         "EveryPolitician: the partial clone used lacked four large files (Germany Bundestag, Poland",
         "Sejm, Turkey Assembly, US House); those legislatures are not in the table.",
         "",
+        "place-ids: `tools/kb/build_place_ids.py` writes `../places/wikidata.tsv.gz` (first-level divisions,",
+        "capitals and towns of 100k+ people with Wikidata ids). The partial clone used lacked twelve large",
+        "city files (AU BR DE ES FR IN IT MX PH RO RU US): those countries' towns have no id yet; their",
+        "first-level divisions do.",
+        "",
+        "Phoenix ids by name + country: a Phoenix actor without a Wikidata id takes the id another table",
+        "lists for the same kind, country and name or alias, when exactly one id fits and no other Phoenix",
+        "actor would take it too (`borrow_ids` in build_bulk.py).",
+        "",
         "Not shipped: the Peppercat leaders data (CC BY-NC 4.0) - users import it themselves with",
         "`herald actors import --format peppercat DIR`.",
         "",
@@ -559,23 +600,29 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     counts: dict[str, str] = {}
     actors, spells = phoenix(args.sources, valid)
-    write_table(OUT, "phoenix", actors, spells)
-    counts["phoenix"] = f"{len(actors)} actors, {len(spells)} spells"
     parties = partyfacts(args.sources, valid)
+    igos = supraverden(args.sources)
+    conflict = ucdp(args.sources, valid, states)
+    ep, ep_spells = everypolitician(args.sources, valid)
+    borrowed = borrow_ids(actors, [ep, parties, igos, conflict])
+    write_table(OUT, "phoenix", actors, spells)
+    counts["phoenix"] = f"{len(actors)} actors ({borrowed} ids by name + country), {len(spells)} spells"
     write_table(OUT, "partyfacts", parties)
     counts["partyfacts"] = f"{len(parties)} parties"
-    igos = supraverden(args.sources)
     write_table(OUT, "supraverden", igos)
     counts["supraverden"] = f"{len(igos)} organisations"
-    conflict = ucdp(args.sources, valid, states)
     write_table(OUT, "ucdp", conflict)
     counts["ucdp"] = f"{len(conflict)} actors"
-    ep, ep_spells = everypolitician(args.sources, valid)
     write_table(OUT, "everypolitician", ep, ep_spells)
     counts["everypolitician"] = f"{len(ep)} legislators, {len(ep_spells)} spells"
     agents = ngec_agents(args.sources)
     _write_agents(agents)
     counts["ngec-agents"] = f"{len(agents)} agent phrases"
+    places = build_place_ids.build(args.sources)
+    build_place_ids.write(places)
+    counts["place-ids"] = (
+        f"{sum(r[0] == 'admin1' for r in places)} divisions, {sum(r[0] == 'city' for r in places)} towns"
+    )
     (OUT / "SOURCES.md").write_text(_sources_md(counts), encoding="utf-8")
     for k, v in counts.items():
         print(f"{k}: {v}")

@@ -18,8 +18,9 @@ Tasks:
   the KB's names and aliases — what the rules (roles, capitals as agents, office holders, references, states
   named as locations left out) change;
 - ``linking-kb-bulk``: the same with the bulk tables' Wikidata ids added (curated + bulk coverage);
-- ``linking-with-places``: ``linking`` with country-level places counted too (a place carries its Wikidata
-  id since the places stage links countries), where no actor mention covers them;
+- ``linking-with-places``: ``linking`` with places counted too (countries, first-level divisions and large
+  towns carry a Wikidata id), where no actor mention covers them; ``recall-<type>-with-places`` by type
+  (News-Fair types towns and US states as organisations too);
 - ``failure-<kind>``: each missed person/organisation label by cause: ``not-in-kb`` (its id is in neither
   the curated nor the bulk KB), ``in-kb-missed`` (in the KB, no linked mention on it), ``wrong-candidate``
   (a linked mention on it carries another id);
@@ -91,6 +92,7 @@ class NewsFairV2(Dataset):
         failures: dict[str, int] = {"not-in-kb": 0, "in-kb-missed": 0, "wrong-candidate": 0}
         counts: dict[str, list[int]] = {}
         per_type: dict[str, list[int]] = {}
+        per_type_places: dict[str, list[int]] = {}
         det = [0, 0]
 
         def add(task: str, tp: int, fp: int, fn: int) -> None:
@@ -124,8 +126,14 @@ class NewsFairV2(Dataset):
                 and p.end <= hi
                 and not any(overlaps((m.start, m.end), (p.start, p.end)) for m in linked)
             ]
-            ptp, pfp, pfn, _ = _match(gold, linked + places)
+            ptp, pfp, pfn, pmiss = _match(gold, linked + places)
             add("linking-with-places", ptp, pfp, pfn)
+            for lab in gold:
+                t = _type_of(lab)
+                if t:
+                    pt = per_type_places.setdefault(t, [0, 0])
+                    pt[1] += 1
+                    pt[0] += 0 if id(lab) in pmiss else 1
             # Baseline "ner-kb-lookup": spaCy entities looked up verbatim among KB names and aliases.
             looked: list[PredMention] = []
             for ent in doc.ents:
@@ -200,6 +208,8 @@ class NewsFairV2(Dataset):
         report.add_prf("linking-kb", *base_kb, system="ner-kb-lookup")
         for t, (hit, n) in sorted(per_type.items()):
             report.add(f"recall-{t}", "recall", hit / n if n else 0.0, support=n)
+        for t, (hit, n) in sorted(per_type_places.items()):
+            report.add(f"recall-{t}-with-places", "recall", hit / n if n else 0.0, support=n)
         for cause, n in failures.items():
             report.add(f"failure-{cause}", "count", float(n), support=n)
         report.add("detection-person-org", "recall", det[0] / det[1] if det[1] else 0.0, support=det[1])

@@ -50,11 +50,29 @@ class BulkLinker:
         self.agents = Agents.load(shipped_folder() / "agents.tsv.gz")
 
     def link(self, text: str, label: str, day: date | None, ctx: Context) -> tuple[Entry, str] | None:
-        """The entry a named entity of NER ``label`` stands for, with its rule; None if unsure."""
+        """The entry a named entity of NER ``label`` stands for, with its rule; None if unsure.
+
+        A name NER labelled wrongly is looked up under the label its shape suggests (``+relabel``): an
+        acronym tagged PERSON ("JDRF") as an organisation, a name of two or three capitalised words tagged
+        ORG or NORP as a person when only persons carry it; the new kind's rules then apply unchanged."""
         kinds = KINDS_FOR_LABEL.get(label)
         if kinds is None or len(text) < 3:
             return None
-        cands = [c for c in self.index.candidates(text) if c.kind in kinds]
+        every = self.index.candidates(text)
+        cands = [c for c in every if c.kind in kinds]
+        if not cands:
+            other = _relabel(text, label, every)
+            if other is None:
+                return None
+            found = self.link_as(text, other, day, ctx, every)
+            return (found[0], found[1] + "+relabel") if found else None
+        return self.link_as(text, label, day, ctx, every)
+
+    def link_as(
+        self, text: str, label: str, day: date | None, ctx: Context, every: tuple[Candidate, ...]
+    ) -> tuple[Entry, str] | None:
+        kinds = KINDS_FOR_LABEL[label]
+        cands = [c for c in every if c.kind in kinds]
         if not cands:
             return None
         one_word = len(text.split()) == 1
@@ -134,6 +152,22 @@ class BulkLinker:
             entry.sector = entry.sector or (entry.sectors[0] if entry.sectors else None)
             why = [*why, "merged"]
         return entry, f"bulk:{c.key}" + "".join(f"+{w}" for w in why)
+
+
+def _relabel(text: str, label: str, every: tuple[Candidate, ...]) -> str | None:
+    """The NER label a name's shape and its candidates suggest instead of ``label`` (see ``link``)."""
+    words = text.split()
+    if label == "PERSON" and len(words) == 1 and text.isupper() and text.isalnum() and 3 <= len(text) <= 6:
+        return "ORG"
+    if (
+        label in ("ORG", "NORP")
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and every
+        and all(c.kind == "person" and c.how != "surname" for c in every)
+    ):
+        return "PERSON"
+    return None
 
 
 def _merge(cands: list[Candidate]) -> Candidate | None:

@@ -6,11 +6,13 @@ ministry spokesman Lin Jian" is one mention), then KB names, then the named enti
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
+from .bulk_format import norm_name
 from .bulk_link import BulkLinker, Context
 from .cities import known_place, place_country
 from .coref_lexicon import load_coref_lexicon
@@ -40,6 +42,8 @@ class Finder:
         self.lex = lex
         self.bulk: BulkLinker | None = None  # the bulk KB (kb_index), for names the curated KB lacks
         self.linked: dict[str, Entry] = {}  # bulk entries linked in the current Doc, by key
+        self._variants: dict[str, set[str]] | None = None  # spelling-tolerant curated forms -> keys
+        self._state_words: frozenset[str] | None = None  # states' names, aliases and demonyms
         self.ctx = Context()
         self.owner_suffixes = frozenset(lex.owner_suffixes)
         self.motion = frozenset(lex.motion_words)
@@ -281,6 +285,10 @@ class Finder:
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
             m = self._surname(doc, ent, resolved) if ent.label_ in ("PERSON", "ORG") else None
+            if m is None and ent.label_ in ("PERSON", "ORG"):
+                m = self._variant(doc, ent)
+            if m is None and ent.label_ == "NORP" and self.bulk is not None:
+                m = self._party_adjective(doc, ent, day)
             if m is None and self.bulk is not None:
                 self.ctx.role_in_sentence = bool(role_sents) and sent_starts[ent.start] in role_sents
                 self.ctx.role_country = None
@@ -507,6 +515,13 @@ class Finder:
                 if holder is not None:
                     person = holder
                     rule = f"office-context:{role.key}@{day.isoformat()}"
+        variant = False
+        if person is None and name_text is not None:
+            # "Egyptian President El-Sissi": the name is a curated person's, spelt differently
+            keys = self._variant_index().get(_variant_key(name_text), set())
+            other = self.kb.kb.get(next(iter(keys))) if len(keys) == 1 else None
+            if other is not None and other.kind == "person" and (country is None or other.country == country):
+                person, variant = other, True
         if person is None and name_text is not None and self.bulk is not None:
             # "Kenyan opposition leader X": a bulk person of the role's country (the role's sector stands)
             self.ctx.role_in_sentence, self.ctx.role_country = True, country
@@ -524,6 +539,7 @@ class Finder:
                 return m
         if person is not None:
             m = entry_mention(start, end, person, rule if rule.startswith("office") else f"kb:{person.key}")
+            m.rule += "+variant" if variant else ""
             m.title = title
             if former:
                 m.sector, m.sectors = "ELI", ["ELI", *[x for x in m.sectors if x != "ELI"]]
@@ -718,22 +734,77 @@ class Finder:
         return None
 
     def _surname(self, doc: Doc, ent: Span, resolved: set[str]) -> Mention | None:
-        """ "Cameron" after "David Cameron": a one-word name that ends a KB person already in the article."""
+        """ "Cameron" after "David Cameron", "De Goey" after "Jordan De Goey": a one- or two-word name that
+        ends the name of exactly one KB person already in the article."""
         start, end = _bare_start(ent), _bare_end(ent)
-        if end - start != 1 or not doc[start].is_title:
+        n = end - start
+        if n not in (1, 2) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
             return None
-        word = _fold(doc[start].text)
+        words = [_fold(t.text) for t in doc[start:end]]
         found = [
             e
             for key in resolved
             if (e := self.kb.kb.get(key) or self.linked.get(key)) is not None
             and e.kind == "person"
-            and len(e.name.split()) > 1
-            and _fold(e.name.split()[-1]) == word
+            and len(e.name.split()) > n
+            and [_fold(w) for w in e.name.split()[-n:]] == words
         ]
         if len(found) != 1:
             return None
         return entry_mention(start, end, found[0], f"surname:{found[0].key}")
+
+    def _variant(self, doc: Doc, ent: Span) -> Mention | None:
+        """ "El-Sissi", "PUTIN": a named entity whose spelling-tolerant form (case, accents, a leading
+        al-/el-, doubled letters) is the name or alias of exactly one curated person or organisation."""
+        start, end = _bare_start(ent), _bare_end(ent)
+        text = doc[start:end].text.removesuffix("'s").removesuffix("’s")
+        key = _variant_key(text)
+        if len(key.replace(" ", "")) < 4:
+            return None
+        keys = self._variant_index().get(key, set())
+        entry = self.kb.kb.get(next(iter(keys))) if len(keys) == 1 else None
+        if entry is None:
+            return None
+        return entry_mention(start, end, entry, f"kb:{entry.key}+variant")
+
+    def _variant_index(self) -> dict[str, set[str]]:
+        if self._variants is None:
+            index: dict[str, set[str]] = {}
+            for e in self.kb.kb:
+                if e.kind in ("person", "organization", "group"):
+                    for form in {e.name, *e.aliases} - set(e.ambiguous_aliases):
+                        index.setdefault(_variant_key(form), set()).add(e.key)
+            self._variants = index
+        return self._variants
+
+    def _demonyms(self) -> frozenset[str]:
+        if self._state_words is None:
+            self._state_words = frozenset(
+                w for e in self.kb.kb if e.kind == "state" for w in [e.name, *e.aliases, *e.demonyms]
+            )
+        return self._state_words
+
+    def _party_adjective(self, doc: Doc, ent: Span, day: date | None) -> Mention | None:
+        """ "the Socialist government", "Conservatives": a one-word party adjective or member noun tagged
+        NORP stands for "<word> Party" of the article's country, when the article's countries single one
+        party out (bulk rules for organisations, with the country required)."""
+        assert self.bulk is not None
+        start, end = _bare_start(ent), _bare_end(ent)
+        if end - start != 1 or not doc[start].is_title:
+            return None
+        word = doc[start].text
+        if word in self._demonyms() or word.removesuffix("s") in self._demonyms():
+            return None  # "American aid groups": the people of a state, not the American Party
+        for name in dict.fromkeys([f"{word} Party", f"{word[:-1]} Party" if word.endswith("s") else ""]):
+            found = self.bulk.link(name, "ORG", day, self.ctx) if name else None
+            if found is not None and ("+country" in found[1] or found[0].country in self.ctx.countries):
+                entry, rule = found
+                if entry.key not in self.kb.kb.entries:
+                    self.linked[entry.key] = entry
+                m = entry_mention(start, end, entry, f"{rule}+party-adjective")
+                m.label = ent.label_
+                return m
+        return None
 
     def _bulk_mention(self, doc: Doc, ent: Span, day: date | None) -> Mention | None:
         """A named entity the curated KB lacks, linked to the bulk index when the article supports it."""
@@ -880,6 +951,19 @@ def _fold(name: str) -> str:
     """Spelling-tolerant form of a surname: "El-Sissi" and "el-Sisi" agree."""
     letters = [c for c in name.lower() if c.isalpha()]
     return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+
+
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+@functools.lru_cache(maxsize=8192)
+def _variant_key(name: str) -> str:
+    """Spelling-tolerant form of a whole name: no case, accents or punctuation, no leading Arabic article,
+    doubled letters single ("El-Sissi" = "Sisi", "PUTIN" = "Putin")."""
+    words = norm_name(name).split()
+    if len(words) > 1 and words[0] in _PARTICLES:
+        words = words[1:]
+    return " ".join(_fold(w) for w in words)
 
 
 def _bare_start(ent: Span) -> int:

@@ -19,7 +19,7 @@ class PlacesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.herald_places = add_wikidata(extract_places(doc))
+        doc._.herald_places = add_wikidata(extract_places(doc), doc)
         return doc
 
 
