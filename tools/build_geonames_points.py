@@ -3,8 +3,8 @@ oceans, seas and large regions, so a place that carries GeoNames id X also carri
 
 Inputs are local copies of GeoNames extracts (CC BY 4.0), see ``src/herald/data/gazetteer/SOURCES.md``:
 
-- ``no-country.txt``: GeoNames' dump of features outside any country (oceans, seas, continents, regions), in the
-  standard 19-column ``geoname`` layout;
+- ``no-country.txt``: GeoNames' dump of features outside any country (oceans, seas, continents, regions),
+  in the standard 19-column ``geoname`` layout;
 - ``countryInfo.txt``: GeoNames' country table (ISO codes, names, geonameid);
 - ``output-countries-0.csv``: one row per UN member state with the GeoNames ``geoname`` latitude/longitude of
   its country feature (whole degrees), keyed by GeoNames' name and English Wikipedia link.
@@ -39,7 +39,7 @@ KEEP = {
     "T.PLAT",
 }
 OUT = Path(__file__).resolve().parents[1] / "src/herald/data/gazetteer/geonames_points.csv"
-HEADER = "# GeoNames' own points (CC BY 4.0, geonames.org) for countries, continents, seas, regions; built by\n"
+HEADER = "# GeoNames' own points (CC BY 4.0, geonames.org): countries, continents, seas, regions; built by\n"
 HEADER2 = "# tools/build_geonames_points.py from the extracts named in SOURCES.md. Do not edit by hand.\n"
 
 
