@@ -14,7 +14,7 @@ from herald.schema import Actor, Place, Span
 from herald.stages.s3_places import extract as places_extract
 from herald.stages.s3_places import place_for
 from herald.stages.s3_places import store as store_module
-from herald.stages.s3_places.gazetteer import normalise
+from herald.stages.s3_places.gazetteer import GeoPoint, _named_point, geonames_points, normalise
 
 
 def _places(make: Callable[..., Doc], text: str) -> list[Place]:
@@ -76,6 +76,52 @@ COUNTRY_IDS = [
 def test_country_geonames_ids(make: Callable[..., Doc], text: str, mention: str, geonameid: int) -> None:
     place = _find(_places(make, text), mention)
     assert place is not None and place.geonameid == geonameid
+
+
+# A place that carries GeoNames id X carries GeoNames' point for X (geonames_points.csv), not countryinfo's
+# or a curated centre: countries, continents, oceans, seas, regions.
+GEONAMES_POINTS = [
+    ("Exports from Japan rose.", "Japan", 1861060, "A.PCLI"),
+    ("Monsoon rains reached India.", "India", 1269750, "A.PCLI"),
+    ("The boat sank in the Atlantic Ocean.", "Atlantic Ocean", 3373405, "H.OCN"),
+    ("Migrants crossed the Mediterranean on Sunday.", "Mediterranean", 363196, "H.SEA"),
+    ("Drought spread across Africa.", "Africa", 6255146, "L.CONT"),
+    ("Tension rose in the Middle East.", "Middle East", 6269133, "L.RGN"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "geonameid", "feature"), GEONAMES_POINTS)
+def test_geonames_point_of_its_id(
+    make: Callable[..., Doc], text: str, mention: str, geonameid: int, feature: str
+) -> None:
+    place = _find(_places(make, text), mention)
+    point = geonames_points()[geonameid]
+    assert place is not None and place.geonameid == geonameid and point.feature == feature
+    assert (place.lat, place.lon) == (point.lat, point.lon)
+
+
+def test_town_keeps_its_own_point(make: Callable[..., Doc]) -> None:
+    place = _find(_places(make, "The summit was held in Paris on Friday."), "Paris")
+    assert place is not None and place.geonameid not in geonames_points()
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "expected"),
+    [
+        ("Red Sea", "H.SEA", 1),  # two H.SEA rows: the lower id
+        ("Caspian Sea", "H.LK", 3),  # same class (H), other code
+        ("Red Sea", "L.RGN", None),  # another class: no match
+        ("Atlantis", "H.SEA", None),
+    ],
+)
+def test_named_point(name: str, feature: str, expected: int | None) -> None:
+    points = {
+        2: GeoPoint(2, "Red Sea", "H.SEA", 19.0, 39.5),
+        1: GeoPoint(1, "Red Sea", "H.SEA", 20.27, 38.53),
+        3: GeoPoint(3, "Caspian Sea", "H.SEA", 42.0, 50.0),
+    }
+    point = _named_point(name, feature, points)
+    assert (point.geonameid if point else None) == expected
 
 
 # Context decides between namesakes.

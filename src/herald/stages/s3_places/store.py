@@ -21,10 +21,10 @@ from ..sqlite_cache import Readers, cache_dir, open_index
 from .gazetteer import Entry, _data_files, build, normalise
 from .lexicon import lexicon_path
 
-FORMAT = "11"  # 11: context names and demonyms
+FORMAT = "12"  # 12: GeoNames points for countries, seas, regions
 # The file name's prefix: a new one per index layout, so a process of an older Herald never reads (or removes)
 # a file of this one.
-PREFIX = "places-gazetteer-v11-"
+PREFIX = "places-gazetteer-v12-"
 EXACT = "="  # key prefix of names matched exactly as written
 _FIELDS = [f.name for f in fields(Entry)]
 
