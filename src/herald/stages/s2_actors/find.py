@@ -20,6 +20,8 @@ from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
 from .ner_repair import NerRepair
+from .place_args import SECTOR as PLACE_SECTOR
+from .place_args import place_argument
 from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
@@ -209,12 +211,13 @@ class Finder:
             rule = f"kb:{entry.key}"
             if hit.how in ("capital", "seat"):
                 # Capitals and seats are actors only as agents/speakers/possessors; otherwise places.
-                if not is_agentive(head):
+                arg = None if is_agentive(head) else place_argument(head)
+                if not is_agentive(head) and arg is None:
                     taken[k.start : k.end] = b"\x01" * (k.end - k.start)
                     continue
-                rule = f"{hit.how}:{entry.key}"
+                rule = f"{hit.how}:{entry.key}" + (f"+{arg}" if arg else "")
                 m = entry_mention(k.start, k.end, entry, rule)
-                m.sector = m.sector or "GOV"
+                m.sector = PLACE_SECTOR[arg] if arg else m.sector or "GOV"
             elif hit.how == "demonym":
                 ethnic = k.start > 0 and doc[k.start - 1].lower_ in self.ethnic
                 if not is_noun_like(head):
@@ -260,10 +263,13 @@ class Finder:
                     sectors=["CVL"],
                 )
             else:
+                arg = None
                 if entry.kind == "state" and is_location(head, self.motion, self.place_nouns):
-                    taken[k.start : k.end] = b"\x01" * (k.end - k.start)
-                    continue  # "in Gaza", "across Syria": a place
-                m = entry_mention(k.start, k.end, entry, rule)
+                    arg = place_argument(head)  # "a curfew in X", "send arms to X": an event's argument
+                    if arg is None:
+                        taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                        continue  # "in Gaza", "across Syria": a place
+                m = entry_mention(k.start, k.end, entry, rule + (f"+{arg}" if arg else ""))
                 if entry.kind == "state" and self._military_action(head):
                     # "a US drone strike", "Russia's offensive": the state acts through its military.
                     m.sector, m.sectors = "MIL", ["MIL", *[x for x in m.sectors if x != "MIL"]]
@@ -809,18 +815,20 @@ class Finder:
             # A town or region (not a KB state/capital) is a place; it stands for its authorities only as the
             # subject of a speech/authority verb ("Lagos imposed a curfew", not "Lyon beat Marseille"), and
             # then with the country it lies in.
-            if not self._authority_subject(head):
+            arg = None if self._authority_subject(head) else place_argument(head)
+            if arg is None and not self._authority_subject(head):
                 return None
             if town is not None:
+                sector = PLACE_SECTOR[arg] if arg else "GOV"
                 return Mention(
                     start=start,
                     end=end,
-                    rule=f"town-authority:{town}",
-                    kind="organization",
+                    rule=f"town-{arg or 'authority'}:{town}",
+                    kind="group" if sector == "CVL" else "organization",
                     name=doc[start:end].text,
                     country=town,
-                    sector="GOV",
-                    sectors=["GOV"],
+                    sector=sector,
+                    sectors=[sector],
                     label="GPE",
                 )
         elif ent.label_ == "GPE" and not is_agentive(head):
