@@ -1,0 +1,75 @@
+"""Actors stage: a named place that is an event's argument is an actor (s2_actors/place_args.py); a place
+adjunct stays a place. Invented sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from actor_helpers import actor_with, check
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # receiver of a transfer of things
+        ("Canada shipped vaccines to Kenya in May.", "Kenya", {"country": "KEN", "rule": "kb:KEN+receiver"}),
+        ("The rebels vowed to deliver heavy blows to Chad.", "Chad", {"country": "TCD"}),
+        # territory of a measure
+        ("Sudan imposed a curfew in Chad on Friday.", "Chad", {"country": "TCD", "rule": "kb:TCD+territory"}),
+        ("The army lifted martial law in Kenya.", "Kenya", {"country": "KEN"}),
+        (
+            "The governor threatened to impose a curfew in Nairobi.",
+            "Nairobi",
+            {"country": "KEN", "sector": "CVL", "rule": "capital:KEN+territory"},
+        ),
+        # target of an attack
+        ("Militias shelled Kinshasa overnight.", "Kinshasa", {"country": "COD", "sector": "CVL"}),
+        # agent of an event noun
+        (
+            "Lawmakers demanded an apology by Nairobi for the raid.",
+            "Nairobi",
+            {"country": "KEN", "sector": "GOV", "rule": "capital:KEN+agent"},
+        ),
+    ],
+)
+def test_place_argument_is_actor(
+    extract: Callable[..., object], text: str, mention: str, expected: dict[str, object]
+) -> None:
+    check(actor_with(extract(text).actors, mention), expected)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministers met in Nairobi on Monday.", "Nairobi"),  # a meeting's place
+        ("Thousands rallied in Kenya against the tax.", "Kenya"),
+        ("Canada sent troops to Kenya in May.", "Kenya"),  # moving people: travel, not a transfer
+        ("The minister travelled to Chad on Sunday.", "Chad"),
+        ("A curfew was in force while the president flew over Kenya.", "Kenya"),
+        ("The novel was written by a teacher in Nairobi.", "Nairobi"),
+    ],
+)
+def test_place_adjunct_stays_place(extract: Callable[..., object], text: str, word: str) -> None:
+    actors = extract(text).actors  # type: ignore[attr-defined]
+    assert not any(m.text == word for a in actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "recipient"),
+    [
+        ("Sudan lifted a curfew in Chad on Friday.", "CONCEDE", "Chad"),
+        ("Kenya refused to deploy peacekeepers in Chad.", "REJECT", "Chad"),
+        ("Canada sent weapons to Kenya last year.", "AID", "Kenya"),
+        ("The ministers of Chad met in Nairobi on Monday.", "CONSULT", None),  # a meeting's place: none
+    ],
+)
+def test_place_argument_is_recipient(
+    extract: Callable[..., object], text: str, etype: str, recipient: str | None
+) -> None:
+    out = extract(text)
+    names = {a.id: a.name for a in out.actors}  # type: ignore[attr-defined]
+    event = next(e for e in out.events if e.type == etype)  # type: ignore[attr-defined]
+    got = [names[r] for r in event.recipients]
+    assert got == ([recipient] if recipient else [])
