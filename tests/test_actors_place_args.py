@@ -73,3 +73,19 @@ def test_place_argument_is_recipient(
     event = next(e for e in out.events if e.type == etype)  # type: ignore[attr-defined]
     got = [names[r] for r in event.recipients]
     assert got == ([recipient] if recipient else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a local role in a capital takes the capital's country; "based in" works for any organisation
+        ("Demonstrators in Nairobi blocked a road.", "Demonstrators", {"country": "KEN", "sector": "CVL"}),
+        ("A newspaper based in Nairobi defied the ban.", "newspaper", {"country": "KEN"}),
+        # troops are not local: no country from where they are
+        ("Troops in Nairobi were put on alert.", "Troops", {"country": None}),
+    ],
+)
+def test_role_in_a_capital(
+    extract: Callable[..., object], text: str, mention: str, expected: dict[str, object]
+) -> None:
+    check(actor_with(extract(text).actors, mention), expected)  # type: ignore[attr-defined]

@@ -33,6 +33,8 @@ STOP_LEFT_POS = frozenset({"DET", "NUM", "ADP", "PRON", "CCONJ", "AUX", "ADV", "
 MISLABELLED_TOWN_POP = 300_000
 # A proper noun before a role noun that NER did not call a place gives a country only for a sizeable town.
 ROLE_TOWN_POP = 100_000
+# Participles by which an organisation says where it sits ("based in Beirut").
+BASED_WORDS = frozenset({"based", "headquartered", "located", "stationed"})
 
 
 class Finder:
@@ -430,9 +432,19 @@ class Finder:
                     modifier, end = chosen[0], kb.end
         local: Entry | None = None
         in_place = False
-        if modifier is None and role.local and not named and end < len(doc) - 1 and doc[end].lower_ == "in":
-            # "rebels in Darfur", "police in Guinea": the country they are in (the state stays a place).
-            j = end + 1
+        # "a newspaper based in X": any group or organisation says where it is, as a local role does with "in"
+        based = end < len(doc) - 2 and doc[end].lower_ in BASED_WORDS and doc[end + 1].lower_ == "in"
+        at = end + 1 if based else end
+        if (
+            modifier is None
+            and (role.local or based)
+            and not named
+            and at < len(doc) - 1
+            and doc[at].lower_ == "in"
+        ):
+            # "rebels in Darfur", "police in Guinea", "demonstrators in Baghdad": the country they are in (the
+            # state or capital stays a place).
+            j = at + 1
             if doc[j].lower_ == "the" and j + 1 < len(doc):
                 j += 1
             kb = kb_at_start.get(j)
@@ -444,7 +456,7 @@ class Finder:
                 chosen is not None
                 and not listed
                 and chosen[0].kind == "state"
-                and chosen[1].how in ("name", "alias")
+                and chosen[1].how in ("name", "alias", "capital")
             ):
                 local = chosen[0]
             elif (
@@ -819,16 +831,16 @@ class Finder:
             if arg is None and not self._authority_subject(head):
                 return None
             if town is not None:
-                sector = PLACE_SECTOR[arg] if arg else "GOV"
+                town_sector = PLACE_SECTOR[arg] if arg else "GOV"
                 return Mention(
                     start=start,
                     end=end,
                     rule=f"town-{arg or 'authority'}:{town}",
-                    kind="group" if sector == "CVL" else "organization",
+                    kind="group" if town_sector == "CVL" else "organization",
                     name=doc[start:end].text,
                     country=town,
-                    sector=sector,
-                    sectors=[sector],
+                    sector=town_sector,
+                    sectors=[town_sector],
                     label="GPE",
                 )
         elif ent.label_ == "GPE" and not is_agentive(head):

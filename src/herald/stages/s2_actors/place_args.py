@@ -1,8 +1,8 @@
 """A named place that is an argument of an event is an actor, not a place.
 
-"send arms **to** Pakistan" (receiver of a transfer), "a curfew **in** Algiers" (territory a measure applies to),
-"shelled Juba" (target of an attack), "an admission **by** Moscow" (agent of an event noun). A plain location
-adjunct ("met in Geneva", "a rally in Lagos", "send troops to Iraq") stays a place. Lexicon:
+"send arms **to** Pakistan" (receiver of a transfer), "a curfew **in** Algiers" (territory a measure applies
+to), "shelled Juba" (target of an attack), "an admission **by** Moscow" (agent of an event noun). A plain
+location adjunct ("met in Geneva", "a rally in Lagos", "send troops to Iraq") stays a place. Lexicon:
 ``data/lexicons/place_args.yaml`` (layered with the user's, see herald.knowledge).
 """
 
@@ -46,7 +46,8 @@ def _transfer_object(verb: Token, lex: PlaceArgs) -> bool:
     if verb.lemma_.lower() not in lex.transfer_verbs:
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objs) and all(o.lemma_.lower() not in lex.moved_people and o.ent_type_ != "PERSON" for o in objs)
+    moved = lex.moved_people
+    return bool(objs) and all(o.lemma_.lower() not in moved and o.ent_type_ != "PERSON" for o in objs)
 
 
 def place_argument(tok: Token, lex: PlaceArgs | None = None) -> str | None:

@@ -304,9 +304,9 @@ class SentenceRoles:
                         out.extend(got if got.actors else self._target_of(a))
             elif prep.lower_ in TERRITORY_PREPS:
                 # "lifted a curfew in X": a place the actors stage found to be the measure's territory
-                for a in self._resolve(pobj).actors:
-                    if a.rule and "+territory" in a.rule:
-                        out.add(a, "territory")
+                for actor in self._resolve(pobj).actors:
+                    if actor.rule and "+territory" in actor.rule:
+                        out.add(actor, "territory")
             elif prep.lower_ in rules.concessive_preps and cand.type in rules.concessive_types:
                 out.extend(self._target_of(pobj))
             elif (
