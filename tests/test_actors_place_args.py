@@ -81,8 +81,20 @@ def test_place_argument_is_recipient(
         # a local role in a capital takes the capital's country; "based in" works for any organisation
         ("Demonstrators in Nairobi blocked a road.", "Demonstrators", {"country": "KEN", "sector": "CVL"}),
         ("A newspaper based in Nairobi defied the ban.", "newspaper", {"country": "KEN"}),
+        ("A newspaper based in western Nairobi defied the ban.", "newspaper", {"country": "KEN"}),
+        ("Rebels in eastern Chad rejected the offer.", "Rebels", {"country": "TCD", "sector": "REB"}),
+        # an organisation of a region is that region's country's
+        ("The government of Sindh province ordered patrols.", "government", {"country": "PAK"}),
+        # "X-led" forces are X's; "X-backed" ones are not
+        ("Kenyan-led forces shelled the camps.", "forces", {"country": "KEN", "sector": "MIL"}),
+        ("Kenyan-backed forces shelled the camps.", "forces", {"country": None}),
         # troops are not local: no country from where they are
         ("Troops in Nairobi were put on alert.", "Troops", {"country": None}),
+        (
+            "The ministry of Foreign Affairs said it was worried.",
+            "ministry of Foreign Affairs",
+            {"country": None},
+        ),
     ],
 )
 def test_role_in_a_capital(

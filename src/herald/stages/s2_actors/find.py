@@ -435,18 +435,26 @@ class Finder:
         # "a newspaper based in X": any group or organisation says where it is, as a local role does with "in"
         based = end < len(doc) - 2 and doc[end].lower_ in BASED_WORDS and doc[end + 1].lower_ == "in"
         at = end + 1 if based else end
+        # "the government of Sindh province": an organisation of a town or region is that place's
+        of_place = role.kind == "organization" and at < len(doc) - 1 and doc[at].lower_ == "of"
         if (
             modifier is None
-            and (role.local or based)
+            and (((role.local or based) and at < len(doc) - 1 and doc[at].lower_ == "in") or of_place)
             and not named
-            and at < len(doc) - 1
-            and doc[at].lower_ == "in"
         ):
             # "rebels in Darfur", "police in Guinea", "demonstrators in Baghdad": the country they are in (the
             # state or capital stays a place).
             j = at + 1
             if doc[j].lower_ == "the" and j + 1 < len(doc):
                 j += 1
+            pobj = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
+            first = ent_of[j]
+            if kb_at_start.get(j) is None and (first is None or first.label_ == "NORP") and pobj is not None:
+                # "based in Christian east Beirut": the place is the preposition's object, after its modifiers
+                if (kb_end := kb_at_end.get(pobj.i + 1)) is not None:
+                    j = kb_end.start
+                elif (pent := ent_of[pobj.i]) is not None:
+                    j = pent.start
             kb = kb_at_start.get(j)
             chosen = self.choose(kb, resolved, day) if kb is not None else None
             listed = kb is not None and any(
