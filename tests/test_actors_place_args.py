@@ -101,3 +101,25 @@ def test_role_in_a_capital(
     extract: Callable[..., object], text: str, mention: str, expected: dict[str, object]
 ) -> None:
     check(actor_with(extract(text).actors, mention), expected)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "names"),
+    [
+        # a group reference made of a role noun is the pair named before, not a countryless role
+        ("Chad and Niger signed a deal. The UN urged both governments to act.", "both governments", 2),
+        ("Chad and Niger signed a deal. The UN urged the two governments to act.", "the two governments", 2),
+        # no pair named before: one countryless actor for the reference
+        ("The UN urged both governments to act.", "both governments", 1),
+    ],
+)
+def test_group_reference_of_role_noun(
+    extract: Callable[..., object], text: str, mention: str, names: int
+) -> None:
+    actors = extract(text).actors  # type: ignore[attr-defined]
+    assert len([a for a in actors if any(m.text == mention for m in a.mentions)]) == names
+
+
+def test_role_noun_after_both_stays_a_role(extract: Callable[..., object]) -> None:
+    actors = extract("Both soldiers were injured in Chad.").actors  # type: ignore[attr-defined]
+    check(actor_with(actors, "soldiers"), {"sector": "MIL"})

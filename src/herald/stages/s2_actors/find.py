@@ -58,6 +58,8 @@ class Finder:
         self.phenomena = frozenset(lex.phenomenon_words)
         self.former = frozenset(lex.former_markers)
         self.authority_verbs = frozenset(lex.speech_verbs) | frozenset(lex.authority_verbs)
+        # group references ("both governments") are resolve.py's, not a role of their own
+        self.group_refs = frozenset(" ".join(p.lower().split()) for r in lex.pairs for p in r.phrases)
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.repair = NerRepair(load_coref_lexicon())
@@ -320,6 +322,8 @@ class Finder:
         sent_starts: list[int],
     ) -> Mention | None:
         head = doc[e - 1]
+        if any(doc[max(s - k, 0) : e].text.lower() in self.group_refs for k in (1, 2)):
+            return None  # "both governments", "the two governments": the pair named before (resolve.py)
         sent_start = sent_starts[e - 1]
         # Right: a person's name right after the role ("spokesman Lin Jian", "President Joe Biden").
         end = e
