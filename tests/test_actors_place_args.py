@@ -24,6 +24,9 @@ from actor_helpers import actor_with, check
             "Nairobi",
             {"country": "KEN", "sector": "CVL", "rule": "capital:KEN+territory"},
         ),
+        # a place named through a place noun is the argument the noun is
+        ("Serbia eased emergency measures in Kenya province.", "Kenya", {"country": "KEN"}),
+        ("Police imposed a curfew in the town of Cizre.", "Cizre", {"country": "TUR", "sector": "CVL"}),
         # target of an attack
         ("Militias shelled Kinshasa overnight.", "Kinshasa", {"country": "COD", "sector": "CVL"}),
         # agent of an event noun
@@ -49,6 +52,7 @@ def test_place_argument_is_actor(
         ("The minister travelled to Chad on Sunday.", "Chad"),
         ("A curfew was in force while the president flew over Kenya.", "Kenya"),
         ("The novel was written by a teacher in Nairobi.", "Nairobi"),
+        ("The ministers met in the town of Cizre.", "Cizre"),  # a meeting's place, through a place noun
     ],
 )
 def test_place_adjunct_stays_place(extract: Callable[..., object], text: str, word: str) -> None:
@@ -62,6 +66,7 @@ def test_place_adjunct_stays_place(extract: Callable[..., object], text: str, wo
         ("Sudan lifted a curfew in Chad on Friday.", "CONCEDE", "Chad"),
         ("Kenya refused to deploy peacekeepers in Chad.", "REJECT", "Chad"),
         ("Canada sent weapons to Kenya last year.", "AID", "Kenya"),
+        ("Police imposed a curfew in the town of Cizre.", "COERCE", "Cizre"),
         ("The ministers of Chad met in Nairobi on Monday.", "CONSULT", None),  # a meeting's place: none
     ],
 )

@@ -21,7 +21,7 @@ from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
 from .ner_repair import NerRepair
 from .place_args import SECTOR as PLACE_SECTOR
-from .place_args import place_argument
+from .place_args import place_argument, place_mention
 from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
@@ -215,7 +215,7 @@ class Finder:
             rule = f"kb:{entry.key}"
             if hit.how in ("capital", "seat"):
                 # Capitals and seats are actors only as agents/speakers/possessors; otherwise places.
-                arg = None if is_agentive(head) else place_argument(head)
+                arg = None if is_agentive(head) else place_argument(head, place_nouns=self.place_nouns)
                 if not is_agentive(head) and arg is None:
                     taken[k.start : k.end] = b"\x01" * (k.end - k.start)
                     continue
@@ -269,7 +269,9 @@ class Finder:
             else:
                 arg = None
                 if entry.kind == "state" and is_location(head, self.motion, self.place_nouns):
-                    arg = place_argument(head)  # "a curfew in X", "send arms to X": an event's argument
+                    arg = place_argument(
+                        head, place_nouns=self.place_nouns
+                    )  # "a curfew in X", "send arms to X": an event's argument
                     if arg is None:
                         taken[k.start : k.end] = b"\x01" * (k.end - k.start)
                         continue  # "in Gaza", "across Syria": a place
@@ -833,28 +835,25 @@ class Finder:
             return None  # "Debris damaged", "Hurricane Milton killed": no actor
         head = head_of(doc, ent.start, ent.end)
         if self.repair.is_place(doc, ent, start, end, head):
-            return None  # "the town of Maarat al-Numan" tagged PERSON: a place, the places stage's business
+            # "the town of Maarat al-Numan" tagged PERSON: a place, the places stage's business, unless it is
+            # an event's argument ("a curfew in the town of Cizre")
+            arg = place_argument(head, place_nouns=self.place_nouns)
+            where = place_country(doc[start:end].text) if arg is not None else None
+            if arg is None or where is None:
+                return None
+            return place_mention(doc, start, end, where[0], arg)
         town = self._town(doc, ent, start, end)
         if town is not None or (ent.label_ == "GPE" and known_place(doc[start:end].text, ROLE_TOWN_POP)):
             # A town or region (not a KB state/capital) is a place; it stands for its authorities only as the
             # subject of a speech/authority verb ("Lagos imposed a curfew", not "Lyon beat Marseille"), and
             # then with the country it lies in.
-            arg = None if self._authority_subject(head) else place_argument(head)
+            arg = (
+                None if self._authority_subject(head) else place_argument(head, place_nouns=self.place_nouns)
+            )
             if arg is None and not self._authority_subject(head):
                 return None
             if town is not None:
-                town_sector = PLACE_SECTOR[arg] if arg else "GOV"
-                return Mention(
-                    start=start,
-                    end=end,
-                    rule=f"town-{arg or 'authority'}:{town}",
-                    kind="group" if town_sector == "CVL" else "organization",
-                    name=doc[start:end].text,
-                    country=town,
-                    sector=town_sector,
-                    sectors=[town_sector],
-                    label="GPE",
-                )
+                return place_mention(doc, start, end, town, arg)
         elif ent.label_ == "GPE" and not is_agentive(head):
             return None  # unknown places are the places stage's business
         if ent.label_ == "NORP" and not is_noun_like(head):

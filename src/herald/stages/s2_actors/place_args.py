@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...errors import KnowledgeBaseError
 from ...knowledge import load_layered
+from .mentions import Mention
 from .syntax import lift_conj
 
 # How each argument is coded: a transfer's receiver and an event noun's agent act as the government, a
@@ -50,11 +51,18 @@ def _transfer_object(verb: Token, lex: PlaceArgs) -> bool:
     return bool(objs) and all(o.lemma_.lower() not in moved and o.ent_type_ != "PERSON" for o in objs)
 
 
-def place_argument(tok: Token, lex: PlaceArgs | None = None) -> str | None:
+def place_argument(
+    tok: Token, lex: PlaceArgs | None = None, place_nouns: frozenset[str] = frozenset()
+) -> str | None:
     """Which event argument the place token is ("receiver", "territory", "target", "agent"), or None for a
-    place adjunct."""
+    place adjunct. A place named through a place noun ("Montenegro province", "the town of Cizre") is the
+    argument that noun is."""
     lex = lex or load_place_args()
     tok = lift_conj(tok)
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in place_nouns:
+        tok = lift_conj(tok.head)  # "in Montenegro province" (not "Syria's Idlib province": a place)
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in place_nouns:
+        tok = lift_conj(tok.head.head)  # "a curfew in the town of Cizre"
     if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in lex.target_verbs:
         return "target"  # "shelled Juba", "would blockade Paris"
     if tok.dep_ != "pobj":
@@ -78,3 +86,20 @@ def place_argument(tok: Token, lex: PlaceArgs | None = None) -> str | None:
     if word == "by" and gov.pos_ == "NOUN" and prep.dep_ == "prep":
         return "agent"  # "an admission by Moscow": agent of an event noun
     return None
+
+
+def place_mention(doc: Doc, start: int, end: int, country: str, arg: str | None) -> Mention:
+    """A town or region the KB does not know, as an actor: its authorities (subject of an authority verb,
+    ``arg`` None) or the event argument ``arg`` it is, with the country it lies in."""
+    sector = SECTOR[arg] if arg else "GOV"
+    return Mention(
+        start=start,
+        end=end,
+        rule=f"town-{arg or 'authority'}:{country}",
+        kind="group" if sector == "CVL" else "organization",
+        name=doc[start:end].text,
+        country=country,
+        sector=sector,
+        sectors=[sector],
+        label="GPE",
+    )

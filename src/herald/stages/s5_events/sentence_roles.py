@@ -305,7 +305,7 @@ class SentenceRoles:
             elif prep.lower_ in TERRITORY_PREPS:
                 # "lifted a curfew in X": a place the actors stage found to be the measure's territory
                 for actor in self._resolve(pobj).actors:
-                    if actor.rule and "+territory" in actor.rule:
+                    if actor.rule and ("+territory" in actor.rule or actor.rule.startswith("town-territory")):
                         out.add(actor, "territory")
             elif prep.lower_ in rules.concessive_preps and cand.type in rules.concessive_types:
                 out.extend(self._target_of(pobj))
