@@ -128,3 +128,20 @@ def test_group_reference_of_role_noun(
 def test_role_noun_after_both_stays_a_role(extract: Callable[..., object]) -> None:
     actors = extract("Both soldiers were injured in Chad.").actors  # type: ignore[attr-defined]
     check(actor_with(actors, "soldiers"), {"sector": "MIL"})
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "place"),
+    [
+        # a territory or target is also where the event happened
+        ("Sudan lifted a curfew in Chad on Friday.", "CONCEDE", "Chad"),
+        ("Rebels shelled Juba on Sunday.", "ASSAULT", "Juba"),
+    ],
+)
+def test_place_argument_keeps_event_place(
+    extract: Callable[..., object], text: str, etype: str, place: str
+) -> None:
+    out = extract(text)
+    places = {p.id: p.text for p in out.places}  # type: ignore[attr-defined]
+    event = next(e for e in out.events if e.type == etype)  # type: ignore[attr-defined]
+    assert event.place is not None and places[event.place] == place
