@@ -193,7 +193,9 @@ def test_ner_repair(extract: Extract, text: str, mention: str, expected: dict[st
     ],
 )
 def test_place_not_person(extract: Extract, text: str, place: str) -> None:
-    assert actor_with(actors_of(extract, text), place) is None
+    # an attacked town may be the attack's target (its people: place_args.py), never a person
+    actor = actor_with(actors_of(extract, text), place)
+    assert actor is None or (actor.kind != "person" and actor.sector == "CVL")
 
 
 def test_no_backer_without_hyphen(extract: Extract) -> None:

@@ -176,15 +176,9 @@ STORY_EVENTS: list[tuple[str, set[str], set[str] | None, bool]] = [
     ("AGREE", {"Kenya"}, {"Somalia"}, False),  # a pledge is a promise: AGREE
     ("PROTEST", {"protesters"}, {"Ethiopian troops"}, False),  # "in protest against the presence of ..."
     ("THREATEN", {"Ethiopia"}, {"African Union"}, False),  # Addis Ababa; withdraw from the AU mission
-    ("REQUEST", {"United Nations"}, None, False),  # "both governments": see STORY_GAPS
+    ("REQUEST", {"United Nations"}, {"Somalia", "Ethiopia"}, False),  # "both governments": the pair
 ]
 STORY_GAPS = [
-    pytest.param(
-        ("REQUEST", {"United Nations"}, {"Somalia", "Ethiopia"}, False),
-        marks=pytest.mark.xfail(
-            reason="actors stage: 'both governments' becomes a role mention, not the pair Somalia/Ethiopia"
-        ),
-    ),
     pytest.param(
         ("REJECT", {"Somaliland"}, {"United States"}, False),
         marks=pytest.mark.xfail(

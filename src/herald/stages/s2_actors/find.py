@@ -22,6 +22,8 @@ from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
 from .ner_repair import NerRepair
+from .place_args import SECTOR as PLACE_SECTOR
+from .place_args import place_argument, place_mention
 from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
@@ -33,6 +35,8 @@ STOP_LEFT_POS = frozenset({"DET", "NUM", "ADP", "PRON", "CCONJ", "AUX", "ADV", "
 MISLABELLED_TOWN_POP = 300_000
 # A proper noun before a role noun that NER did not call a place gives a country only for a sizeable town.
 ROLE_TOWN_POP = 100_000
+# Participles by which an organisation says where it sits ("based in Beirut").
+BASED_WORDS = frozenset({"based", "headquartered", "located", "stationed"})
 
 
 class Finder:
@@ -58,6 +62,8 @@ class Finder:
         self.phenomena = frozenset(lex.phenomenon_words)
         self.former = frozenset(lex.former_markers)
         self.authority_verbs = frozenset(lex.speech_verbs) | frozenset(lex.authority_verbs)
+        # group references ("both governments") are resolve.py's, not a role of their own
+        self.group_refs = frozenset(" ".join(p.lower().split()) for r in lex.pairs for p in r.phrases)
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.repair = NerRepair(load_coref_lexicon())
@@ -213,12 +219,13 @@ class Finder:
             rule = f"kb:{entry.key}"
             if hit.how in ("capital", "seat"):
                 # Capitals and seats are actors only as agents/speakers/possessors; otherwise places.
-                if not is_agentive(head):
+                arg = None if is_agentive(head) else place_argument(head, place_nouns=self.place_nouns)
+                if not is_agentive(head) and arg is None:
                     taken[k.start : k.end] = b"\x01" * (k.end - k.start)
                     continue
-                rule = f"{hit.how}:{entry.key}"
+                rule = f"{hit.how}:{entry.key}" + (f"+{arg}" if arg else "")
                 m = entry_mention(k.start, k.end, entry, rule)
-                m.sector = m.sector or "GOV"
+                m.sector = PLACE_SECTOR[arg] if arg else m.sector or "GOV"
             elif hit.how == "demonym":
                 ethnic = k.start > 0 and doc[k.start - 1].lower_ in self.ethnic
                 if not is_noun_like(head):
@@ -264,10 +271,15 @@ class Finder:
                     sectors=["CVL"],
                 )
             else:
+                arg = None
                 if entry.kind == "state" and is_location(head, self.motion, self.place_nouns):
-                    taken[k.start : k.end] = b"\x01" * (k.end - k.start)
-                    continue  # "in Gaza", "across Syria": a place
-                m = entry_mention(k.start, k.end, entry, rule)
+                    arg = place_argument(
+                        head, place_nouns=self.place_nouns
+                    )  # "a curfew in X", "send arms to X": an event's argument
+                    if arg is None:
+                        taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                        continue  # "in Gaza", "across Syria": a place
+                m = entry_mention(k.start, k.end, entry, rule + (f"+{arg}" if arg else ""))
                 if entry.kind == "state" and self._military_action(head):
                     # "a US drone strike", "Russia's offensive": the state acts through its military.
                     m.sector, m.sectors = "MIL", ["MIL", *[x for x in m.sectors if x != "MIL"]]
@@ -320,6 +332,8 @@ class Finder:
         sent_starts: list[int],
     ) -> Mention | None:
         head = doc[e - 1]
+        if any(doc[max(s - k, 0) : e].text.lower() in self.group_refs for k in (1, 2)):
+            return None  # "both governments", "the two governments": the pair named before (resolve.py)
         sent_start = sent_starts[e - 1]
         # Right: a person's name right after the role ("spokesman Lin Jian", "President Joe Biden").
         end = e
@@ -432,11 +446,29 @@ class Finder:
                     modifier, end = chosen[0], kb.end
         local: Entry | None = None
         in_place = False
-        if modifier is None and role.local and not named and end < len(doc) - 1 and doc[end].lower_ == "in":
-            # "rebels in Darfur", "police in Guinea": the country they are in (the state stays a place).
-            j = end + 1
+        # "a newspaper based in X": any group or organisation says where it is, as a local role does with "in"
+        based = end < len(doc) - 2 and doc[end].lower_ in BASED_WORDS and doc[end + 1].lower_ == "in"
+        at = end + 1 if based else end
+        # "the government of Sindh province": an organisation of a town or region is that place's
+        of_place = role.kind == "organization" and at < len(doc) - 1 and doc[at].lower_ == "of"
+        if (
+            modifier is None
+            and (((role.local or based) and at < len(doc) - 1 and doc[at].lower_ == "in") or of_place)
+            and not named
+        ):
+            # "rebels in Darfur", "police in Guinea", "demonstrators in Baghdad": the country they are in (the
+            # state or capital stays a place).
+            j = at + 1
             if doc[j].lower_ == "the" and j + 1 < len(doc):
                 j += 1
+            pobj = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
+            first = ent_of[j]
+            if kb_at_start.get(j) is None and (first is None or first.label_ == "NORP") and pobj is not None:
+                # "based in Christian east Beirut": the place is the preposition's object, after its modifiers
+                if (kb_end := kb_at_end.get(pobj.i + 1)) is not None:
+                    j = kb_end.start
+                elif (pent := ent_of[pobj.i]) is not None:
+                    j = pent.start
             kb = kb_at_start.get(j)
             chosen = self.choose(kb, resolved, day) if kb is not None else None
             listed = kb is not None and any(
@@ -446,7 +478,7 @@ class Finder:
                 chosen is not None
                 and not listed
                 and chosen[0].kind == "state"
-                and chosen[1].how in ("name", "alias")
+                and chosen[1].how in ("name", "alias", "capital")
             ):
                 local = chosen[0]
             elif (
@@ -874,26 +906,25 @@ class Finder:
             return None  # "Debris damaged", "Hurricane Milton killed": no actor
         head = head_of(doc, ent.start, ent.end)
         if self.repair.is_place(doc, ent, start, end, head):
-            return None  # "the town of Maarat al-Numan" tagged PERSON: a place, the places stage's business
+            # "the town of Maarat al-Numan" tagged PERSON: a place, the places stage's business, unless it is
+            # an event's argument ("a curfew in the town of Cizre")
+            arg = place_argument(head, place_nouns=self.place_nouns)
+            where = place_country(doc[start:end].text) if arg is not None else None
+            if arg is None or where is None:
+                return None
+            return place_mention(doc, start, end, where[0], arg)
         town = self._town(doc, ent, start, end)
         if town is not None or (ent.label_ == "GPE" and known_place(doc[start:end].text, ROLE_TOWN_POP)):
             # A town or region (not a KB state/capital) is a place; it stands for its authorities only as the
             # subject of a speech/authority verb ("Lagos imposed a curfew", not "Lyon beat Marseille"), and
             # then with the country it lies in.
-            if not self._authority_subject(head):
+            arg = (
+                None if self._authority_subject(head) else place_argument(head, place_nouns=self.place_nouns)
+            )
+            if arg is None and not self._authority_subject(head):
                 return None
             if town is not None:
-                return Mention(
-                    start=start,
-                    end=end,
-                    rule=f"town-authority:{town}",
-                    kind="organization",
-                    name=doc[start:end].text,
-                    country=town,
-                    sector="GOV",
-                    sectors=["GOV"],
-                    label="GPE",
-                )
+                return place_mention(doc, start, end, town, arg)
         elif ent.label_ == "GPE" and not is_agentive(head):
             return None  # unknown places are the places stage's business
         if ent.label_ == "NORP" and not is_noun_like(head):

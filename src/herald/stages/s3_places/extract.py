@@ -114,7 +114,7 @@ def _record(doc: Doc, n: int, m: Mention) -> Place:
 def _is_actor_mention(doc: Doc, start: int, end: int) -> bool:
     """An actor mention is exactly this name ("Beijing said"), not a longer one ("Atlanta police")."""
     actor = actor_at(doc, start, end)
-    if actor is None:
+    if actor is None or _where_it_happened(actor.rule):
         return False
     for ms in actor.mentions:
         if ms.start <= start and end <= ms.end:
@@ -123,6 +123,12 @@ def _is_actor_mention(doc: Doc, start: int, end: int) -> bool:
             if rest in ("", "the", "'s", "’s"):
                 return True
     return False
+
+
+def _where_it_happened(rule: str | None) -> bool:
+    """A place the actors stage made an event's territory or target ("a curfew in X", "shelled X",
+    s2_actors/place_args.py) is both a party and where the event happened."""
+    return rule is not None and any(f"{how}:" in rule or f"+{how}" in rule for how in ("territory", "target"))
 
 
 _USABLE_KEY = "herald.places.usable"

@@ -38,6 +38,8 @@ PRONOUN_KINDS = {
 # Complements of a non-actor object that name the recipient ("sanctions on Iran", "contact with the US").
 OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
 RECIPIENT_PREPS = frozenset({"for", "by", "from"})
+# Prepositions of a measure's territory ("a curfew in X"); the actors stage decides which places are one.
+TERRITORY_PREPS = frozenset({"in", "on", "over", "throughout", "across"})
 # Complements naming the target of any event whose own arguments name none ("hack into the computers of X").
 ADVERSATIVE = ("prep:against", "prep:into")
 
@@ -300,6 +302,11 @@ class SentenceRoles:
                     for a in slot(pobj, f"prep:{q}"):
                         got = self._resolve(a)
                         out.extend(got if got.actors else self._target_of(a))
+            elif prep.lower_ in TERRITORY_PREPS:
+                # "lifted a curfew in X": a place the actors stage found to be the measure's territory
+                for actor in self._resolve(pobj).actors:
+                    if actor.rule and ("+territory" in actor.rule or actor.rule.startswith("town-territory")):
+                        out.add(actor, "territory")
             elif prep.lower_ in rules.concessive_preps and cand.type in rules.concessive_types:
                 out.extend(self._target_of(pobj))
             elif (
