@@ -1,0 +1,74 @@
+"""Issue 10, branch evmore: datelines kept out of the first sentence's parse (offsets exact), and events that
+follow from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "ALBUQUERQUE, N.M. (AP) - New Mexico's senators called for an inquiry.",
+            ["ALBUQUERQUE, N.M. (AP) -", "New Mexico's senators called for an inquiry."],
+        ),
+        (
+            "KINSHASA, March 14 - Rebels seized the town.",
+            ["KINSHASA, March 14 -", "Rebels seized the town."],
+        ),
+        (
+            "WASHINGTON (Reuters) — The Pentagon sent troops.",
+            ["WASHINGTON (Reuters) —", "The Pentagon sent troops."],
+        ),
+        ("Harare (AP) - Police arrested ten men.", ["Harare (AP) -", "Police arrested ten men."]),
+        (
+            "Headline here\nTORONTO — Canada imposed tariffs.",
+            ["Headline here", "TORONTO —", "Canada imposed tariffs."],
+        ),
+        # Not datelines: a title-case word without an agency, a lowercase word, an aside between dashes.
+        (
+            "Rebels - many of them young - seized the town.",
+            ["Rebels - many of them young - seized the town."],
+        ),
+        ("Canada - which imposed tariffs - said no.", ["Canada - which imposed tariffs - said no."]),
+        ("NATO - the alliance - met on Monday.", ["NATO - the alliance - met on Monday."]),
+        ("The MINISTRY said - Rebels fled.", ["The MINISTRY said - Rebels fled."]),
+    ],
+)
+def test_dateline_is_its_own_sentence(nlp: Language, text: str, sentences: list[str]) -> None:
+    doc = nlp(text)
+    got = [s.text.strip() for s in doc.sents]
+    assert got == sentences
+    # Offsets are the input's: the text is never rewritten.
+    assert doc.text == text
+    for sent in doc.sents:
+        assert text[sent.start_char : sent.end_char] == sent.text
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor"),
+    [
+        (
+            "ALBUQUERQUE, N.M. (AP) - New Mexico's two U.S. senators called for an investigation.",
+            "REQUEST",
+            "USA",
+        ),
+        # The actor's country is the actors stage's business; here only that the subject is kept.
+        ("KINSHASA, March 14 - Congolese soldiers seized the town of Goma.", "COERCE", None),
+    ],
+)
+def test_event_after_dateline_keeps_its_actor(
+    make: Callable[..., Doc], text: str, etype: str, actor: str | None
+) -> None:
+    doc = make(text, published="2024-03-14")
+    events = [e for e in doc._.herald_events if e.type == etype]
+    assert events, f"no {etype} in {text!r}"
+    actors = {a.id: a for a in doc._.herald_actors}
+    countries = {actors[a].country for e in events for a in e.actors if a in actors}
+    assert countries, f"{etype} without an actor"
+    assert actor is None or actor in countries
