@@ -72,3 +72,45 @@ def test_event_after_dateline_keeps_its_actor(
     countries = {actors[a].country for e in events for a in e.actors if a in actors}
     assert countries, f"{etype} without an actor"
     assert actor is None or actor in countries
+
+
+def _actor_names(doc: Doc, etype: str) -> set[str]:
+    actors = {a.id: a for a in doc._.herald_actors}
+    return {actors[a].name for e in doc._.herald_events if e.type == etype for a in e.actors if a in actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "name"),
+    [
+        # "we" / "our X" inside a direct quotation: the quotation's speaker acts.
+        (
+            '"We shelled their positions all night," said Taliban spokesman Zabihullah Mujahid.',
+            "ASSAULT",
+            "Zabihullah Mujahid",
+        ),
+        (
+            '"Our forces arrested ten militants," said General John Nicholson, the NATO commander.',
+            "COERCE",
+            "John Nicholson",
+        ),
+        (
+            'Zabihullah Mujahid spoke on Monday. "We shelled their posts," he said. "We will attack again."',
+            "ASSAULT",
+            "Zabihullah Mujahid",
+        ),
+        # Outside a quotation "our forces" is left to the actors stage, and a third person is not the speaker.
+        ("Our forces arrested ten militants in Kandahar, the ministry said.", "COERCE", None),
+        ('"They shelled our positions," said Taliban spokesman Zabihullah Mujahid.', "ASSAULT", None),
+    ],
+)
+def test_first_person_in_quotation_is_the_speaker(
+    make: Callable[..., Doc], text: str, etype: str, name: str | None
+) -> None:
+    doc = make(text, published="2024-03-14")
+    names = _actor_names(doc, etype)
+    rules = [e.rule for e in doc._.herald_events if e.type == etype]
+    assert rules, f"no {etype} in {text!r}"
+    if name is None:
+        assert not any("quoted-speaker" in r for r in rules)
+    else:
+        assert name in names
