@@ -114,3 +114,25 @@ def test_first_person_in_quotation_is_the_speaker(
         assert not any("quoted-speaker" in r for r in rules)
     else:
         assert name in names
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "found"),
+    [
+        # A yes/no question asserts nothing; a wh-question presupposes the event; a statement reports it.
+        ("Did the army attack the village?", "ASSAULT", False),
+        ('"Did they attack us?" he asked.', "ASSAULT", False),
+        ("Why did Russia expel the diplomats?", "SANCTION", True),
+        ("Russia expelled the diplomats on Monday.", "SANCTION", True),
+        ("The army attacked the village on Monday.", "ASSAULT", True),
+        # A habit reported as fact stays an event (PLOVER's coders code "soldiers routinely beat detainees").
+        ("Police routinely arrest protesters in the capital, a court was told.", "COERCE", True),
+        ("Police arrested protesters in the capital on Monday.", "COERCE", True),
+        ("Vietnam always supports Russia's role in the region, the party chief said.", "SUPPORT", True),
+    ],
+)
+def test_yes_no_questions_are_not_events(
+    make: Callable[..., Doc], text: str, etype: str, found: bool
+) -> None:
+    doc = make(text, published="2024-03-14")
+    assert any(e.type == etype for e in doc._.herald_events) is found
