@@ -136,3 +136,40 @@ def test_yes_no_questions_are_not_events(
 ) -> None:
     doc = make(text, published="2024-03-14")
     assert any(e.type == etype for e in doc._.herald_events) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "count"),
+    [
+        # A verbal act retold without a date of its own is the dated one: one event, two mentions.
+        (
+            "President Donald Trump threatened China with new tariffs on Thursday. "
+            "The White House said more talks were possible. "
+            "Trump threatened China with new tariffs, the trade representative said.",
+            "THREATEN",
+            1,
+        ),
+        # Two dated reports on different days stay two acts.
+        (
+            "President Donald Trump threatened China with new tariffs on Monday. "
+            "President Donald Trump threatened China with new tariffs again on Thursday.",
+            "THREATEN",
+            2,
+        ),
+        # Material acts are not merged by this rule: a dated attack and an undated attack may be two.
+        (
+            "Syrian government forces attacked Idlib on Monday. Rebels said little. "
+            "Syrian government forces attacked Idlib, killing ten people.",
+            "ASSAULT",
+            2,
+        ),
+    ],
+)
+def test_restated_verbal_act_is_one_event(
+    make: Callable[..., Doc], text: str, etype: str, count: int
+) -> None:
+    doc = make(text, published="2024-03-14")
+    events = [e for e in doc._.herald_events if e.type == etype]
+    assert len(events) == count, [(e.rule, e.date) for e in events]
+    if count == 1:
+        assert len(events[0].mentions) == 2

@@ -187,14 +187,17 @@ def _key(e: Event) -> tuple[object, ...]:
 
 
 def _same_date(a: Event, b: Event) -> bool:
-    """Dates that may be the same day: equal, both unstated, or the headline's undated event and the body's
-    dated one ("agree to resume talks" over "agreed on Thursday")."""
+    """Dates that may be the same day: equal, both unstated, the headline's undated event and the body's
+    dated one ("agree to resume talks" over "agreed on Thursday"), or, for a verbal act, a dated report and
+    an undated restatement ("Trump threatened tariffs on Thursday ... Trump threatened tariffs on $100
+    billion of goods"): a speech act retold without a date of its own refers back to the dated one, while two
+    dated reports on different days stay two acts."""
     if a.date_from == "text" and b.date_from == "text":
         return a.date == b.date
     if a.date_from != "text" and b.date_from != "text":
         return True
     undated = a if a.date_from != "text" else b
-    return undated.evidence.start == 0
+    return undated.evidence.start == 0 or a.type in VERBAL
 
 
 def merge_mentions(
