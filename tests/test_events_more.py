@@ -173,3 +173,22 @@ def test_restated_verbal_act_is_one_event(
     assert len(events) == count, [(e.rule, e.date) for e in events]
     if count == 1:
         assert len(events[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # A government voice announcing its state's future action: a threat.
+        (
+            '"China will impose sanctions on U.S. firms if Washington persists," '
+            "the Chinese Commerce Ministry said.",
+            "THREATEN",
+        ),
+        ("The Chinese Commerce Ministry said China will impose sanctions on U.S. firms.", "THREATEN"),
+        # Others predicting a state's action announce nothing for it.
+        ("Analysts said China will impose sanctions on U.S. firms.", "SANCTION"),
+    ],
+)
+def test_government_voice_announces_its_state_threat(make: Callable[..., Doc], text: str, etype: str) -> None:
+    doc = make(text, published="2024-03-14")
+    assert [e.type for e in doc._.herald_events] == [etype]
