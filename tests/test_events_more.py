@@ -192,3 +192,19 @@ def test_restated_verbal_act_is_one_event(
 def test_government_voice_announces_its_state_threat(make: Callable[..., Doc], text: str, etype: str) -> None:
     doc = make(text, published="2024-03-14")
     assert [e.type for e in doc._.herald_events] == [etype]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "found"),
+    [
+        # An action named only as an ability or disposition has not happened.
+        ("Beijing said China isn't afraid to fight the United States.", "ASSAULT", False),
+        ("The president is right to ask for sanctions on Russia.", "REQUEST", False),
+        # A modal or conditional hypothetical stays, flagged; a reported act stays.
+        ("The army could attack the rebels in the north.", "ASSAULT", True),
+        ("The army attacked the rebels in the north.", "ASSAULT", True),
+    ],
+)
+def test_disposition_is_no_event(make: Callable[..., Doc], text: str, etype: str, found: bool) -> None:
+    doc = make(text, published="2024-03-14")
+    assert any(e.type == etype for e in doc._.herald_events) is found

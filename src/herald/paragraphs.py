@@ -104,6 +104,8 @@ def _mark_datelines(doc: Doc) -> None:
             after = _dateline_end(doc, i)
             if after is not None:
                 doc[after].is_sent_start = True
+                if after + 1 < len(doc) and not doc[after + 1].is_space:
+                    doc[after + 1].is_sent_start = False  # a lede is never one word long
                 for k in range(i + 1, after):
                     doc[k].is_sent_start = False
 
