@@ -6,6 +6,10 @@ first sentence of the story.
   read as its continuation: feeds often put headline, standfirst and body on consecutive lines
   ("Rebels seize Goma\\nKINSHASA - Rebels seized ..."). A line that ends in a comma, a hyphen or a function
   word ("the", "of", "and"), or is followed by a lowercase word, continues on the next line.
+- A dateline opening the story or a line ("ALBUQUERQUE, N.M. (AP) - New Mexico's senators...",
+  "WASHINGTON (Reuters) —", "KINSHASA, March 14 -") ends before its dash: the first word after the dash starts
+  the sentence, so the parser does not take the dateline into the subject. The text is never changed, so every
+  character offset stays exact.
 - Hard-wrapped text (lines cut at a fixed width, many of them before a lowercase word) keeps its line breaks
   inside sentences; there only a short line (a headline, a list item) ends its sentence.
 """
@@ -56,6 +60,56 @@ class _Wrap:
         return line_length < 0.6 * self.width
 
 
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+# The longest dateline prefix read, in tokens ("WASHINGTON , Dec. 3 ( Reuters ) -" is 8).
+_DATELINE_MAX = 12
+
+
+def _dateline_prefix(tok: Token) -> bool:
+    """A token a dateline may hold: a name in capitals or title case ("N.M.", "Dec."), a day or year, the
+    punctuation of "CITY, State (AGENCY)"."""
+    text = tok.text
+    if tok.is_alpha or "." in text:
+        return tok.is_upper or tok.is_title
+    return (tok.is_digit and len(text) <= 4) or text in {",", "(", ")", "/", "."}
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the word after a dateline that opens a line at ``start``, or None. The dateline starts with a
+    word in capitals ("ALBUQUERQUE", at least 3 letters) or holds a parenthesised agency ("Washington (AP)"),
+    holds no lowercase word, and its dash is followed by a capitalised word or a quote."""
+    first = doc[start]
+    if not first.is_alpha:
+        return None
+    n = len(doc)
+    agency = False
+    for j in range(start + 1, min(n - 1, start + _DATELINE_MAX)):
+        tok = doc[j]
+        if tok.text in _DASHES:
+            after = doc[j + 1]
+            if not (first.is_upper and len(first) >= 3) and not agency:
+                return None
+            if after.is_space or not (after.text[:1].isupper() or after.text[:1].isdigit() or after.is_quote):
+                return None
+            return j + 1
+        if tok.is_space or not _dateline_prefix(tok):
+            return None
+        agency = agency or (tok.text == "(" and j + 2 < n and doc[j + 2].text == ")")
+    return None
+
+
+def _mark_datelines(doc: Doc) -> None:
+    for i, tok in enumerate(doc):
+        if i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text and not tok.is_space):
+            after = _dateline_end(doc, i)
+            if after is not None:
+                doc[after].is_sent_start = True
+                if after + 1 < len(doc) and not doc[after + 1].is_space:
+                    doc[after + 1].is_sent_start = False  # a lede is never one word long
+                for k in range(i + 1, after):
+                    doc[k].is_sent_start = False
+
+
 def _line_length(doc: Doc, newline: Token) -> int:
     text = doc.text
     end = newline.idx
@@ -65,6 +119,7 @@ def _line_length(doc: Doc, newline: Token) -> int:
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` after paragraph breaks and open line ends (the parser keeps preset ones)."""
+    _mark_datelines(doc)
     wrap: _Wrap | None = None
     for i in range(len(doc) - 1):
         tok = doc[i]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
-from .filters import background_role, nonspecific
+from .filters import background_role, nonspecific, yes_no_question
 from .lexicon import Entry
 from .roles import (
     Resolved,
@@ -93,6 +93,10 @@ class SentenceCoder(SentenceRoles):
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
+            asked = yes_no_question(cand.anchor) if cand is not None else None
+            if cand is not None and asked:
+                cand.notes.append(asked)
+                cand = None  # a yes/no question: no occurrence is reported
             if cand is not None and nonspecific(cand.anchor, bool(cand.actors.actors)):
                 cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
             if cand is not None and lemma in self.lex.sports_verbs and self._sports():

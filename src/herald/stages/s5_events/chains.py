@@ -5,6 +5,8 @@
   explicit link: the speaker of the statement that carries a verbal event, the actor of a nominal event the
   passive verb happened in ("killed in the army's offensive"), or the previous event's actor when a narrative
   adverb ("then", "later") continues it in the same paragraph.
+- ``quoted_first_person``: "we", "I" or "our X" as the agent inside a direct quotation is the quotation's
+  speaker, as the statements stage gives it ('"We shelled their positions," said a Taliban spokesman').
 - ``merge_mentions``: one real-world event once per article: an anaphoric mention ("the strike", "the attack")
   and a repeated report of the same event (same type, actors, recipients, date and flags) become mentions of
   the first event.
@@ -30,6 +32,9 @@ NARRATIVE = attach.NARRATIVE
 ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
 # Pronoun subjects that may stand for the speaker ("we will respond", "they demanded").
 SPEAKER_PRONOUNS = PRONOUNS | {"i", "we"}
+# First-person agents that, inside a quotation, are its speaker ("we", "I") or belong to them ("our forces").
+FIRST_PERSON = frozenset({"i", "we"})
+FIRST_PERSON_POSS = frozenset({"our", "my"})
 
 
 def chained(matched: dict[int, Candidate], tok: Token, type_: str) -> bool:
@@ -62,9 +67,51 @@ def _subject_free(cand: Candidate) -> bool:
     return subj is None or (subj.pos_ == "PRON" and subj.lower_ in SPEAKER_PRONOUNS)
 
 
+def _first_person_agent(cand: Candidate) -> Token | None:
+    """The event's agent when it is first person: the subject "we"/"I" of an active verb, a subject owned by
+    "our"/"my" ("our forces attacked"), or the owner of an event noun ("our offensive")."""
+    if cand.kind.startswith("noun"):
+        owner = next((c for c in cand.trigger.children if c.dep_ == "poss"), None)
+        return owner if owner is not None and owner.lower_ in FIRST_PERSON_POSS else None
+    if is_passive(cand.trigger):
+        return None
+    subj = subject_of(cand.anchor)
+    if subj is None:
+        return None
+    if subj.lower_ in FIRST_PERSON:
+        return subj
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and owner.lower_ in FIRST_PERSON_POSS else None
+
+
+def quoted_first_person(doc: Doc, cand: Candidate) -> bool:
+    """A first-person agent inside a direct quotation is the quotation's speaker: the actor becomes the
+    speaker the statements stage found (an "our X" subject resolved to X alone is replaced, an actor the
+    actors stage already gave "we" is kept)."""
+    agent = _first_person_agent(cand)
+    if agent is None:
+        return False
+    st = attach.statement_for(doc, cand.trigger)
+    if st is None or not st.speaker or not any(q.start <= agent.idx < q.end for q in st.quotes):
+        return False
+    speaker = _actors_by_id(doc).get(st.speaker)
+    if speaker is None or speaker.id in {a.id for a in cand.recipients.actors}:
+        return False
+    if agent.lower_ in FIRST_PERSON and cand.actors.actors:
+        return False
+    got = Resolved()
+    got.add(speaker, "speaker")
+    cand.actors = got
+    cand.rule += "+actor:quoted-speaker"
+    cand.notes.append(
+        f"{agent.text!r} inside the quotation of statement {st.id} is its speaker ({speaker.name!r})"
+    )
+    return True
+
+
 def link_actor(doc: Doc, cand: Candidate, previous: Candidate | None) -> None:
     """Give an actorless candidate the actor the text links it to (see the module docstring)."""
-    if cand.actors.actors:
+    if quoted_first_person(doc, cand) or cand.actors.actors:
         return
     if cand.type in VERBAL and cand.anchor.dep_ not in ("acl", "relcl") and _subject_free(cand):
         st = attach.statement_for(doc, cand.trigger)
@@ -140,14 +187,17 @@ def _key(e: Event) -> tuple[object, ...]:
 
 
 def _same_date(a: Event, b: Event) -> bool:
-    """Dates that may be the same day: equal, both unstated, or the headline's undated event and the body's
-    dated one ("agree to resume talks" over "agreed on Thursday")."""
+    """Dates that may be the same day: equal, both unstated, the headline's undated event and the body's
+    dated one ("agree to resume talks" over "agreed on Thursday"), or, for a verbal act, a dated report and
+    an undated restatement ("Trump threatened tariffs on Thursday ... Trump threatened tariffs on $100
+    billion of goods"): a speech act retold without a date of its own refers back to the dated one, while two
+    dated reports on different days stay two acts."""
     if a.date_from == "text" and b.date_from == "text":
         return a.date == b.date
     if a.date_from != "text" and b.date_from != "text":
         return True
     undated = a if a.date_from != "text" else b
-    return undated.evidence.start == 0
+    return undated.evidence.start == 0 or a.type in VERBAL
 
 
 def merge_mentions(

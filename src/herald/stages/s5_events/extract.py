@@ -19,6 +19,7 @@ from .candidates import SentenceCoder
 from .chains import link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
+from .modality import DISPOSITION_ADJ
 from .ontology import load_ontology
 from .triggers import (
     known_tokens,
@@ -43,6 +44,9 @@ def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
         cands = SentenceCoder(doc, sent, lex, onto, known[lo:hi]).code()
         for c in cands:
             apply_modality(c, doc, onto)
+        # An action named only as an ability or disposition ("not afraid to fight one", "unable to attend",
+        # "is right to ask for") has not happened: no event (other hypotheticals stay, flagged).
+        cands = [c for c in cands if str(c.cues.get("hypothetical", "")).lower() not in DISPOSITION_ADJ]
         # Precision first: at most a few events per sentence, the main clause first.
         cands.sort(key=lambda c: (c.depth, c.trigger.i))
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)

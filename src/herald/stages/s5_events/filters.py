@@ -76,3 +76,33 @@ def nonspecific(anchor: Token, has_actor: bool = True) -> bool:
     return any(
         c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whatever") for c in anchor.head.children
     )
+
+
+# Question words that presuppose the event ("Why did Russia expel the diplomats?": it did).
+_WH = frozenset({"WRB", "WP", "WDT", "WP$"})
+
+
+def _clause_head(anchor: Token) -> Token:
+    cur = anchor
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
+
+
+def yes_no_question(anchor: Token) -> str | None:
+    """ "Did the army attack the village?", "Will China retaliate?": a clause asked with the auxiliary before
+    its subject and closed by a question mark asserts nothing. A wh-question ("Why did Russia expel...?")
+    presupposes the event and is kept."""
+    head = _clause_head(anchor)
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    aux = next((c for c in head.children if c.dep_ in ("aux", "auxpass")), None)
+    if subj is None or aux is None or aux.i > subj.i:
+        return None
+    if any(t.tag_ in _WH for t in head.doc[head.left_edge.i : subj.i]):
+        return None
+    end, doc = head.right_edge.i + 1, head.doc
+    if any(c.text == "?" for c in head.children) or (end < len(doc) and doc[end].text == "?"):
+        return f"asked, not told: {aux.text!r} before its subject {subj.text!r} in a question"
+    return None

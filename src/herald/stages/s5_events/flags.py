@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...schema import Actor
+from ..common import records
 from . import attach, modality
 from .candidate import Candidate
 from .ontology import Ontology
@@ -97,12 +99,28 @@ def _own_announcement(cand: Candidate, doc: Doc) -> bool:
     gov = speech_governor(cand.anchor)
     if gov is None:
         st = attach.statement_for(doc, cand.trigger)
-        return bool(st and st.speaker and st.speaker in {a.id for a in cand.actors.actors})
+        if not (st and st.speaker):
+            return False
+        speaker_actor = next(
+            (a for a in records(doc, "actors") if isinstance(a, Actor) and a.id == st.speaker), None
+        )
+        said_by = [speaker_actor] if speaker_actor is not None else []
+        return st.speaker in {a.id for a in cand.actors.actors} or _speaks_for(said_by, cand.actors.actors)
     speaker = subject_of(gov)
     subj = subject_of(cand.anchor)
     if subj is not None and subj.pos_ == "PRON":
         return True
     if speaker is None:
         return False
-    said = {a.id for a in resolve(speaker).actors}
-    return bool(said) and said >= {a.id for a in cand.actors.actors}
+    speakers = resolve(speaker).actors
+    said = {a.id for a in speakers}
+    return bool(said) and (
+        said >= {a.id for a in cand.actors.actors} or _speaks_for(speakers, cand.actors.actors)
+    )
+
+
+def _speaks_for(speakers: list[Actor], actors: list[Actor]) -> bool:
+    """A government voice announces its state's action ("China will fight back", said the Commerce
+    Ministry): every actor is a state whose government (a GOV actor of that country) is speaking."""
+    voices = {a.country for a in speakers if a.country and a.sector == "GOV"}
+    return bool(actors) and all(a.kind == "state" and a.country in voices for a in actors)
