@@ -73,17 +73,22 @@ def datasets() -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", nargs="*", help="datasets to (re)run")
+    ap.add_argument("--save", type=Path, help="also write each report as DIR/<name>.json")
     args = ap.parse_args()
     names = args.only or datasets()
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
     for name in names:
         print(f"running {name} ...", file=sys.stderr, flush=True)
-        block = section(run(name))
+        report = run(name)
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            (args.save / f"{name}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+        block = section(report)
         pattern = re.compile(
             re.escape(BEGIN.format(name=name)) + r".*?" + re.escape(END.format(name=name)), re.S
         )
         if pattern.search(text):
-            text = pattern.sub(lambda _m: block, text)
+            text = pattern.sub(lambda _m, b=block: b, text)
         else:
             text = text.rstrip("\n") + "\n\n" + block + "\n"
     DOC.write_text(text, encoding="utf-8")
