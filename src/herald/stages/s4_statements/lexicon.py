@@ -66,10 +66,15 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.np_content_document.update(str(w).lower() for w in data.get("np_content_document") or ())
     for entry in data.get("phrasal") or ():
         try:
-            key = (str(entry["verb"]).lower(), str(entry["particle"]).lower())
+            particle = entry["particle"]
+            key = (str(entry["verb"]).lower(), str(particle).lower())
             cls = str(entry.get("class", "speech"))
         except (KeyError, TypeError) as exc:
             raise KnowledgeBaseError(f"{where}: each phrasal entry needs 'verb' and 'particle'.") from exc
+        if isinstance(particle, bool):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
+            raise KnowledgeBaseError(
+                f"{where}: the particle of phrasal entry {entry!r} was read as a boolean; quote it (particle: \"on\")."
+            )
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} in phrasal entry {entry!r}.")
         lex.phrasal[key] = cls
