@@ -630,13 +630,62 @@ def _document(head: Token | None) -> bool:
     return head is not None and head.lemma_.lower() in cue_lexicon().message_nouns
 
 
+def _noun_source(tok: Token, light: frozenset[str]) -> Token | None:
+    """The source of a cue noun: its possessor ("Moscow's decision"), a "by"/"from" agent ("a decision by
+    Moscow", "a warning from the ministry"), or the subject of a light verb the noun is the object of ("Obama
+    made a promise to ...", "the ministry issued a warning that ...")."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        ok = owner.pos_ in ("PROPN", "NOUN", "PRON") and owner.lower_ not in ("its", "their")
+        return owner if ok else None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i > tok.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.ent_type_ not in _NOT_AGENT_ENTS:
+                return obj
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in light and not is_negated(head):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in ("it", "this"):
+            return subj
+    return None
+
+
+# Entity types that never speak as the agent of a cue noun ("a decision by Friday", "a call from 2015").
+_NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Prepositions whose object is the content of a cue noun with a source ("Trump's criticism of Clinton",
+# "the GOP's call for a wall", "her concerns about the deal").
+_NOUN_PREPS = {"of", "about", "over", "on", "for", "against", "with", "to"}
+
+
+def _noun_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """A to-infinitive or that-clause after the cue noun, else the object of a content preposition."""
+    comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i), None)
+    if comp is not None and comp.pos_ in ("VERB", "AUX"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        # "that" opening the clause, whatever the parser called it (a "relcl" reading makes it the object)
+        that = any(c.lower_ == "that" and c.i == comp.left_edge.i for c in comp.children)
+        clause = that and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)
+        if infinitive or clause:
+            return trim(doc, *subtree_range(comp))
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _NOUN_PREPS or prep.i != tok.i + 1:
+            continue
+        objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objs and objs[-1].ent_type_ not in _NOT_AGENT_ENTS:
+            return trim(doc, prep.i + 1, objs[-1].right_edge.i + 1)
+    return None
+
+
 def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
-    """ "Moscow's decision to expel the diplomats", "the minister's claim that the vote was rigged": a cue
-    noun with a possessor (the source) and a to-infinitive or that-clause (the content)."""
+    """ "Moscow's decision to expel the diplomats", "a decision by Moscow to ...", "the minister's claim that
+    the vote was rigged", "Trump's criticism of Clinton", "Obama made a promise to ...": a cue noun with a
+    source (see ``_noun_source``) and a content (see ``_noun_content``)."""
     doc = ctx.doc
     nouns = ctx.lex.noun_cues
     if not nouns:
         return
+    light = ctx.lex.noun_cue_light_verbs
     noun = POS_IDS["NOUN"]
     for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
         if pos != noun:  # read from the array: no Token object for the other words
@@ -645,25 +694,22 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
         cls = nouns.get(tok.lemma_.lower())
         if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
             continue  # a cue noun heading its sentence is a misparse ("His decision to resign surprised ...")
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON") or owner.lower_ in ("its", "their"):
+        owner = _noun_source(tok, light)
+        if owner is None:
             continue
-        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i), None)
-        if comp is None or comp.pos_ not in ("VERB", "AUX"):
+        got = _noun_content(doc, tok)
+        if got is None:
             continue
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-        clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children) and any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children
-        )
-        if not (infinitive or clause):
-            continue
-        rng = ctx.clip(trim(doc, *subtree_range(comp)), tok)
+        rng = ctx.clip(got, tok)
         above = {a.i for a in tok.ancestors}
         cut = next((k for k in range(rng[0], rng[1]) if k in above), None)
         if cut is not None:  # a parse that hangs the sentence's own verb under the content
             rng = trim(doc, rng[0], cut)
+        # the source without what follows it ("a decision by Moscow to ...")
         s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
-        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS or e <= s:
+        if rng[1] - rng[0] < 1 or e <= s or _overlaps((s, e), rng):
+            continue
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and doc[rng[0]].pos_ not in ("PROPN", "NOUN"):
             continue
         found = Found(
             content=ctx.chars(*rng),

@@ -32,6 +32,7 @@ class CueLexicon:
     headline_labels: set[str] = field(default_factory=set)
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
     speech_events: frozenset[str] = frozenset()
+    noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
     noun_cues: dict[str, str] = field(
         default_factory=dict
     )  # "X's decision to ...": noun lemma -> cue_class  # "X addressed journalists.\n\n“...”": X speaks next
@@ -87,6 +88,9 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
     lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
     lex.speech_events = lex.speech_events | {str(w).lower() for w in data.get("speech_events") or ()}
+    lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
+        str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
+    }
     for cls, words in (data.get("noun_cues") or {}).items():
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
