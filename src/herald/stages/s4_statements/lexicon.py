@@ -74,7 +74,8 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             raise KnowledgeBaseError(f"{where}: each phrasal entry needs 'verb' and 'particle'.") from exc
         if isinstance(particle, bool):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
             raise KnowledgeBaseError(
-                f"{where}: the particle of phrasal entry {entry!r} was read as a boolean; quote it (particle: \"on\")."
+                f"{where}: the particle of phrasal entry {entry!r} was read as a boolean; "
+                'quote it (particle: "on").'
             )
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} in phrasal entry {entry!r}.")
