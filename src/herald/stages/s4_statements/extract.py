@@ -561,6 +561,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if is_negated(tok) or tok.dep_ in ("amod", "compound"):
             continue  # "did not say"; "the reported figures"
         rng: tuple[int, int] | None = None
+        if phrasal is not None and _time_object(phrasal[0]):
+            phrasal = None  # "voted for the first time", "ruled on Monday": a time, not a content
         if phrasal is not None:
             rng = phrasal_complement(tok, phrasal[0])
             cue_text = f"{tok.text} {phrasal[0].text}"
@@ -605,6 +607,12 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             out.append(found)
 
 
+def _time_object(particle: Token) -> bool:
+    obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in _NOT_AGENT_ENTS or obj.lemma_.lower() in _TIME_NOUNS)
+
+
+_TIME_NOUNS = {"time", "moment", "day", "week", "month", "year", "occasion"}
 _AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _AGENT_PRONOUNS = {"i", "we", "he", "she", "they"}
 

@@ -98,7 +98,12 @@ def speaker_of(
             return subj, trim(doc, *_np_range(subj))
         if tok.dep_ in _INHERIT and tok.head is not tok:
             participle = tok.dep_ == "advcl"
+            gerund = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head
             tok = tok.head
+            if gerund:
+                # "sings to Clinton before asking her", "After saying ..., she was": the gerund's subject is
+                # the subject of the verb its preposition modifies
+                tok = tok.head
             if participle and tok.dep_ == "ccomp" and tok.head is not tok:
                 # "the agency reported that 2,600 birds died, declaring ...": the participle belongs to the
                 # reporting clause, not to the reported one
