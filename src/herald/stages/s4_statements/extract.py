@@ -580,7 +580,11 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             cue_idx = [tok.i]
         if rng is not None:
             rng = skip_cue_adjunct(doc, ctx.clip(rng, tok), tok)
-        if rng is None or rng[1] - rng[0] < _MIN_CONTENT_TOKENS:
+        if rng is None:
+            continue
+        # one word is enough for a phrasal cue's named object ("voted for Trump", "called for calm")
+        one = phrasal is not None and rng[1] - rng[0] == 1 and doc[rng[0]].pos_ in ("PROPN", "NOUN")
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and not one:
             continue
         # The content must not contain the cue itself (a parse that loops back).
         if rng[0] <= tok.i < rng[1]:
@@ -728,6 +732,60 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             cue_class=cls,
             speaker=ctx.chars(s, e),
             speaker_head=owner,
+            tokens=[rng[0], rng[1] - 1, tok.i, s],
+        )
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
+def _agent_noun_holder(tok: Token) -> Token:
+    """Who holds the stance of an agent noun: the subject of "be" ("Clinton has been a supporter of NATO"),
+    the noun an apposition describes ("Mr. Schultz, a defender of RT"), else the noun itself ("supporters of
+    the bill")."""
+    head = tok.head
+    if tok.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return subj
+    if tok.dep_ == "appos" and head.pos_ in ("PROPN", "NOUN"):
+        return head
+    return tok
+
+
+def _agent_nouns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "a supporter of NATO", "critics of the deal", "Mr. Schultz, a defender of RT": a noun naming the holder
+    of a stance (``agent_nouns`` in ``cues.yaml``) and its "of"/"for" object as the content."""
+    doc = ctx.doc
+    nouns = ctx.lex.agent_nouns
+    if not nouns:
+        return
+    noun = POS_IDS["NOUN"]
+    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
+        if pos != noun:
+            continue
+        tok = doc[i]
+        cls = nouns.get(tok.lemma_.lower())
+        if cls is None or ctx.quote_of[tok.i] >= 0:
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if prep is None or obj is None or prep.i != tok.i + 1 or obj.ent_type_ in _NOT_AGENT_ENTS:
+            continue
+        rng = ctx.clip(trim(doc, prep.i + 1, obj.right_edge.i + 1), tok)
+        holder = _agent_noun_holder(tok)
+        end = holder.i + 1 if holder is not tok else tok.i + 1
+        s, e = ctx.clip(trim(doc, holder.left_edge.i, end), holder)
+        if rng[1] <= rng[0] or e <= s or _overlaps((s, e), rng):
+            continue
+        found = Found(
+            content=ctx.chars(*rng),
+            kind="indirect",
+            rule=f"agent-noun:{tok.lemma_.lower()}",
+            cue=tok,
+            cue_text=f"{tok.text} {prep.text}",
+            cue_class=cls,
+            speaker=ctx.chars(s, e),
+            speaker_head=holder,
             tokens=[rng[0], rng[1] - 1, tok.i, s],
         )
         if _classify(ctx, found, done):
@@ -1050,6 +1108,7 @@ def _speaker_id(doc: Doc, f: Found, pronouns: dict[int, Actor]) -> str | None:
 
 
 _PERSONAL = frozenset({"he", "she"})
+_PLURAL = frozenset({"they", "we"})
 _NOBODY = Actor(id="", name="", kind="person")  # a pronoun whose only candidate disagrees in gender
 _PRONOUN_WINDOW = 2000  # characters back to the previous speaker a "he said" may refer to
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -1067,6 +1126,11 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     for f in out:
         head = f.speaker_head
         if head is None or f.speaker is None:
+            continue
+        if head.lower_ in _PLURAL and head.pos_ == "PRON":
+            linked = _speaker_actor(doc, f)
+            if linked is not None and linked.kind == "person":
+                resolved[id(f)] = _NOBODY  # "they said" linked to one person: the number disagrees
             continue
         if head.lower_ in _PERSONAL and head.pos_ == "PRON":
             pronoun = head.lower_
@@ -1135,6 +1199,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
     _noun_cues(ctx, out, done)
+    _agent_nouns(ctx, out, done)
     _adjective_cues(ctx, out, done)
     _unattributed(ctx, out, done)
     out = [f for f in out if f.content[1] > f.content[0]]

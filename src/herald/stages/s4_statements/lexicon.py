@@ -32,6 +32,7 @@ class CueLexicon:
     headline_labels: set[str] = field(default_factory=set)
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
     speech_events: frozenset[str] = frozenset()
+    agent_nouns: dict[str, str] = field(default_factory=dict)  # "a supporter of NATO": noun -> cue_class
     noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
     noun_cues: dict[str, str] = field(
         default_factory=dict
@@ -97,6 +98,11 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
         for w in words or ():
             lex.noun_cues[str(w).lower()] = cls
+    for cls, words in (data.get("agent_nouns") or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under agent_nouns.")
+        for w in words or ():
+            lex.agent_nouns[str(w).lower()] = cls
     for cls, words in (data.get("adjective_cues") or {}).items():
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under adjective_cues.")
@@ -111,6 +117,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.np_predicate.discard(w)
         lex.np_content_document.discard(w)
         lex.noun_cues.pop(w, None)
+        lex.agent_nouns.pop(w, None)
         lex.adjective_cues.pop(w, None)
 
 
