@@ -753,8 +753,8 @@ def _agent_noun_holder(tok: Token) -> Token:
 
 
 def _agent_nouns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
-    """ "a supporter of NATO", "critics of the deal", "Mr. Schultz, a defender of RT": a noun naming the holder
-    of a stance (``agent_nouns`` in ``cues.yaml``) and its "of"/"for" object as the content."""
+    """ "a supporter of NATO", "critics of the deal", "Mr. Schultz, a defender of RT": a noun naming the
+    holder of a stance (``agent_nouns`` in ``cues.yaml``) and its "of"/"for" object as the content."""
     doc = ctx.doc
     nouns = ctx.lex.agent_nouns
     if not nouns:
