@@ -85,6 +85,27 @@ FOUND = [
         "RT America",
         "agent-noun:defender",
     ),
+    # source phrases beside "according to"
+    ("In his view, the deal is dead.", "his", "the deal is dead", "source-phrase:in"),
+    (
+        "In this poll, Trump rose one point since the debate.",
+        "this poll",
+        "Trump rose one point since the debate",
+        "source-phrase:in",
+    ),
+    (
+        "By one estimate, 300,000 acres of forest have been damaged.",
+        "one estimate",
+        "300,000 acres of forest have been damaged",
+        "source-phrase:by",
+    ),
+    # a party label stays whole; a quoted word before an infinitive is no attribution
+    (
+        'Gov. Pat McCrory (R) said it would be "improper" for him to speak.',
+        "Gov. Pat McCrory (R)",
+        'it would be "improper" for him to speak',
+        "cue-ccomp:say",
+    ),
     # a gerund after a preposition takes the subject of the verb it modifies
     (
         "The mayor left the room after saying that the budget was final.",
@@ -122,13 +143,17 @@ NOTHING = [
     "The court ruled on Monday.",  # a date, not a content
     "The enemy of the state was captured.",  # "enemy" is no stance noun
     "Fans of the team filled the stadium.",  # nor "fan"
+    "He lives in the city with his family.",  # "in" + a place is no source phrase
+    "The ball was in his eyes all day.",  # a source noun, but no clause beside it
 ]
 
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_noun_cue_nothing(extract: Extract, text: str) -> None:
     got = [s.rule for s in extract(text, published="2016-10-01").statements]
-    assert not [r for r in got if r and r.startswith(("noun-cue", "phrasal", "agent-noun"))], got
+    assert not [
+        r for r in got if r and r.startswith(("noun-cue", "phrasal", "agent-noun", "source-phrase"))
+    ], got
 
 
 @pytest.mark.parametrize("particle", [True, False])
@@ -155,3 +180,8 @@ def test_plural_pronoun_not_a_person(extract: Extract) -> None:
     assert got, [s.rule for s in x.statements]
     people = {a.id for a in x.actors if a.kind == "person"}
     assert all(s.speaker not in people for s in got)
+
+
+def test_quoted_word_before_infinitive_is_no_attribution(extract: Extract) -> None:
+    x = extract('Gov. Pat McCrory (R) said it would be "improper" for him to speak.', published="2016-10-01")
+    assert not [s for s in x.statements if s.rule and s.rule.startswith("quote-then-cue")]

@@ -169,6 +169,10 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             break
         cls = _cue_class(t, ctx.lex)
         if cls is not None:
+            if any(
+                c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "if", "whether") for c in t.children
+            ):
+                return None  # "would be "improper" for him to speak on ...": an infinitive, no attribution
             before = [x for x in doc[start:j] if not x.is_punct]
             if any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
                 return None
@@ -297,6 +301,9 @@ def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
         s, e = trim(doc, s, e - 2)  # "President Biden, 81, said": the age is no part of the name
     if e <= s:
         return False
+    opened = sum(t.text == "(" for t in doc[s:e]) - sum(t.text == ")" for t in doc[s:e])
+    if opened > 0 and e < len(doc) and doc[e].text == ")":
+        e += 1  # "Gov. Pat McCrory (R)": keep the party label whole
     found.speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
     found.speaker_head = head
     found.tokens.extend((s, e - 1))
@@ -848,8 +855,24 @@ def _according_to(ctx: _Context, tok: Token) -> Found | None:
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
+    cue_class = ctx.lex.sources.get(("according", "to"), "other")
     obj = objs[0]
-    s_start, s_end = subtree_range(obj)
+    return _source_phrase(ctx, tok, obj, subtree_range(obj), cue_class, "according-to")
+
+
+def _source_phrase(
+    ctx: _Context,
+    tok: Token,
+    obj: Token,
+    source: tuple[int, int],
+    cue_class: str,
+    name: str,
+    head: Token | None = None,
+) -> Found | None:
+    """A source phrase (``tok`` .. ``obj``'s subtree) in a sentence: ``source`` names the source, the rest of
+    the sentence is the content (before the phrase, after it, or the whole sentence when it sits inside)."""
+    doc = ctx.doc
+    s_end = obj.right_edge.i + 1
     sent = ctx.sent(tok.i)
     phrase = (tok.i, s_end)
     left = ctx.clip(trim(doc, sent.start, phrase[0]), tok)
@@ -860,28 +883,59 @@ def _according_to(ctx: _Context, tok: Token) -> Found | None:
     # after the source is not the source's content
     contrast = right_n >= 3 and doc[right[0]].lower_ in _CONTRAST
     if left_n >= 3 and (right_n < 3 or contrast):
-        rng, rule = left, "according-to:after"
+        rng, rule = left, f"{name}:after"
     elif right_n >= 3 and left_n < 3:
-        rng, rule = right, "according-to:before"
+        rng, rule = right, f"{name}:before"
     elif left_n >= 3 and right_n >= 3:
-        rng, rule = ctx.clip(trim(doc, sent.start, sent.end), tok), "according-to:inside"
+        rng, rule = ctx.clip(trim(doc, sent.start, sent.end), tok), f"{name}:inside"
     else:
         return None
-    sp = ctx.clip(trim(doc, s_start, s_end), obj)
+    head = head or obj
+    sp = ctx.clip(trim(doc, *source), head)
     if sp[1] <= sp[0]:
         return None
-    cue_class = ctx.lex.sources.get(("according", "to"), "other")
     return Found(
         content=ctx.chars(*rng),
         kind="indirect",
         rule=rule,
         cue=tok,
-        cue_text=ctx.text[tok.idx : to.idx + len(to.text)],
+        cue_text=ctx.text[tok.idx : obj.idx + len(obj.text)] if name != "according-to" else "according to",
         cue_class=cue_class,
         speaker=ctx.chars(*sp),
-        speaker_head=obj,
+        speaker_head=head,
         tokens=[rng[0], rng[1] - 1, tok.i, sp[1] - 1],
     )
+
+
+def _source_phrases(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "In this poll, Trump rose ...", "in his view, ...", "by one estimate, ...": a preposition
+    (``source_phrases`` in ``cues.yaml``) whose object is a poll, document or view noun; the source is the
+    object's possessor ("his") or the object itself ("this poll"). Skipped where a cue already gave the
+    sentence a statement ("In a statement, the ministry said ...")."""
+    doc = ctx.doc
+    phrases = ctx.lex.source_phrases
+    if not phrases:
+        return
+    for tok in doc:
+        nouns = phrases.get(tok.lower_)
+        if nouns is None or tok.dep_ != "prep" or ctx.quote_of[tok.i] >= 0:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in nouns or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        sent = ctx.sent(tok.i)
+        lo, hi = doc[sent.start].idx, doc[sent.end - 1].idx + len(doc[sent.end - 1].text)
+        if any(f.content[0] < hi and lo < f.content[1] for f in out):
+            continue
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        source = subtree_range(owner) if owner is not None else (obj.left_edge.i, obj.i + 1)
+        head = owner if owner is not None else obj
+        found = _source_phrase(ctx, tok, obj, source, "other", f"source-phrase:{tok.lower_}", head)
+        if found is None or _overlaps(found.speaker or (0, 0), found.content):
+            continue
+        found.cue_text = ctx.text[tok.idx : obj.idx + len(obj.text)]
+        if _classify(ctx, found, done):
+            out.append(found)
 
 
 def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
@@ -1200,6 +1254,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _cue_statements(ctx, out, done)
     _noun_cues(ctx, out, done)
     _agent_nouns(ctx, out, done)
+    _source_phrases(ctx, out, done)
     _adjective_cues(ctx, out, done)
     _unattributed(ctx, out, done)
     out = [f for f in out if f.content[1] > f.content[0]]

@@ -32,6 +32,7 @@ class CueLexicon:
     headline_labels: set[str] = field(default_factory=set)
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
     speech_events: frozenset[str] = frozenset()
+    source_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # "in his view": prep -> nouns
     agent_nouns: dict[str, str] = field(default_factory=dict)  # "a supporter of NATO": noun -> cue_class
     noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
     noun_cues: dict[str, str] = field(
@@ -98,6 +99,9 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
         for w in words or ():
             lex.noun_cues[str(w).lower()] = cls
+    for prep, words in (data.get("source_phrases") or {}).items():
+        have = lex.source_phrases.get(str(prep).lower(), frozenset())
+        lex.source_phrases[str(prep).lower()] = have | {str(w).lower() for w in words or ()}
     for cls, words in (data.get("agent_nouns") or {}).items():
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under agent_nouns.")
