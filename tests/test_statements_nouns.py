@@ -106,6 +106,13 @@ FOUND = [
         'it would be "improper" for him to speak',
         "cue-ccomp:say",
     ),
+    # a clause the parser hung as adverbial behind a time adjunct
+    (
+        "Trump said after the convention he would not accept Cruz's endorsement.",
+        "Trump",
+        "he would not accept Cruz's endorsement",
+        "cue-ccomp-after-adjunct:say",
+    ),
     # a gerund after a preposition takes the subject of the verb it modifies
     (
         "The mayor left the room after saying that the budget was final.",
@@ -145,6 +152,7 @@ NOTHING = [
     "Fans of the team filled the stadium.",  # nor "fan"
     "He lives in the city with his family.",  # "in" + a place is no source phrase
     "The ball was in his eyes all day.",  # a source noun, but no clause beside it
+    "She left after the meeting when he arrived.",  # an adverbial clause of a non-cue verb
 ]
 
 
