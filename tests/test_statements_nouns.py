@@ -113,6 +113,13 @@ FOUND = [
         "he would not accept Cruz's endorsement",
         "cue-ccomp-after-adjunct:say",
     ),
+    # a quotation opened inside a that-clause runs over the parser's sentence end
+    (
+        'Trump told Fox that "they hit Matt because he was soft. What they are doing is gaming the system."',
+        "Trump",
+        "they hit Matt because he was soft. What they are doing is gaming the system.",
+        "cue-ccomp:tell",
+    ),
     # a gerund after a preposition takes the subject of the verb it modifies
     (
         "The mayor left the room after saying that the budget was final.",

@@ -493,6 +493,11 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
             continue
         # Inside when its words are: the parse often leaves a closing mark or final stop out of the clause.
         ws, we = _words_of(ctx.text, q)
+        if ws >= cs - 1 and we > ce and q.closed and i not in done and "\n\n" not in ctx.text[ce : q.end]:
+            # "told Fox that "they hit Matt ... . What they are doing ..."": a quotation opened inside the
+            # content runs over the parser's sentence end; the content runs to its close
+            ce = q.end
+            found.content = (cs, ce)
         (inside if ws >= cs - 1 and we <= ce else overlapping).append(i)
     if any(i in done for i in inside + overlapping):
         return False
