@@ -120,6 +120,8 @@ FOUND = [
         "they hit Matt because he was soft. What they are doing is gaming the system.",
         "cue-ccomp:tell",
     ),
+    # a quotation right after its speech cue that ends the sentence, clause or not
+    ('Protesters chanted "What curfew?"', "Protesters", "What curfew?", "cue-then-quote:chant"),
     # a gerund after a preposition takes the subject of the verb it modifies
     (
         "The mayor left the room after saying that the budget was final.",
@@ -160,6 +162,7 @@ NOTHING = [
     "He lives in the city with his family.",  # "in" + a place is no source phrase
     "The ball was in his eyes all day.",  # a source noun, but no clause beside it
     "She left after the meeting when he arrived.",  # an adverbial clause of a non-cue verb
+    'The group is called "the zone."',  # a name, not a quotation
 ]
 
 
@@ -167,7 +170,7 @@ NOTHING = [
 def test_noun_cue_nothing(extract: Extract, text: str) -> None:
     got = [s.rule for s in extract(text, published="2016-10-01").statements]
     assert not [
-        r for r in got if r and r.startswith(("noun-cue", "phrasal", "agent-noun", "source-phrase"))
+        r for r in got if r and r.startswith(("noun-cue", "phrasal", "agent-noun", "source-phrase", "cue-then"))
     ], got
 
 

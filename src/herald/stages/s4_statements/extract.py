@@ -356,7 +356,10 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
         verbatim = content
         if not _starts_sentence(ctx, first):
             if rule != "quote-then-cue" or ctx.quote_of[ctx.sent(first).start] >= 0:
-                if not _is_clause(doc, first, last):
+                # "Protesters chanted "What curfew?"": a quotation right after its speech cue that ends the
+                # sentence is what was said, clause or not
+                adjacent = all(t.is_punct for t in doc[cue.i + 1 : first]) and rule == "cue-then-quote"
+                if not _is_clause(doc, first, last) and not (adjacent and _ends_sentence(ctx, last)):
                     continue  # a phrase quoted mid-sentence whose cue governs something else
             else:
                 # "Kids can ... by 'dragging and dropping reactions,' reports Engadget": the sentence up to
