@@ -207,13 +207,13 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     # clause makes the parser hang the clause as an adverbial one; without a subordinator it is the content
     if cls in ("speech", "writing", "belief"):
         for adv in children(cue, "advcl"):
-            subj = next((c for c in adv.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            clause_subj = next((c for c in adv.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             adjunct = next((c for c in adv.children if c.dep_ == "prep" and c.i == cue.i + 1), None)
-            if adv.i < cue.i or subj is None or adjunct is None or subj.i < adjunct.i:
+            if adv.i < cue.i or clause_subj is None or adjunct is None or clause_subj.i < adjunct.i:
                 continue
             if any(c.dep_ == "mark" for c in adv.children) or adv.tag_ in ("VBG", "VBN"):
                 continue
-            start = subj.left_edge.i
+            start = clause_subj.left_edge.i
             if start > adjunct.right_edge.i:
                 return trim(doc, start, adv.right_edge.i + 1), "ccomp-after-adjunct"
     if lemma in lex.infinitive_content:
