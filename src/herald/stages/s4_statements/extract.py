@@ -924,7 +924,11 @@ def _source_phrases(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     phrases = ctx.lex.source_phrases
     if not phrases:
         return
-    for tok in doc:
+    wanted = {get_string_id(p) for p in phrases}
+    for i, low in enumerate(ctx.lowers):
+        if low not in wanted:  # read from the array: no Token object for the other words
+            continue
+        tok = doc[i]
         nouns = phrases.get(tok.lower_)
         if nouns is None or tok.dep_ != "prep" or ctx.quote_of[tok.i] >= 0:
             continue
