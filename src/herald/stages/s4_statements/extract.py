@@ -169,6 +169,10 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             break
         cls = _cue_class(t, ctx.lex)
         if cls is not None:
+            if any(
+                c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "if", "whether") for c in t.children
+            ):
+                return None  # "would be "improper" for him to speak on ...": an infinitive, no attribution
             before = [x for x in doc[start:j] if not x.is_punct]
             if any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
                 return None
@@ -297,6 +301,9 @@ def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
         s, e = trim(doc, s, e - 2)  # "President Biden, 81, said": the age is no part of the name
     if e <= s:
         return False
+    opened = sum(t.text == "(" for t in doc[s:e]) - sum(t.text == ")" for t in doc[s:e])
+    if opened > 0 and e < len(doc) and doc[e].text == ")":
+        e += 1  # "Gov. Pat McCrory (R)": keep the party label whole
     found.speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
     found.speaker_head = head
     found.tokens.extend((s, e - 1))
@@ -349,7 +356,10 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
         verbatim = content
         if not _starts_sentence(ctx, first):
             if rule != "quote-then-cue" or ctx.quote_of[ctx.sent(first).start] >= 0:
-                if not _is_clause(doc, first, last):
+                # "Protesters chanted "What curfew?"": a quotation right after its speech cue that ends the
+                # sentence is what was said, clause or not
+                adjacent = all(t.is_punct for t in doc[cue.i + 1 : first]) and rule == "cue-then-quote"
+                if not _is_clause(doc, first, last) and not (adjacent and _ends_sentence(ctx, last)):
                     continue  # a phrase quoted mid-sentence whose cue governs something else
             else:
                 # "Kids can ... by 'dragging and dropping reactions,' reports Engadget": the sentence up to
@@ -486,6 +496,11 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
             continue
         # Inside when its words are: the parse often leaves a closing mark or final stop out of the clause.
         ws, we = _words_of(ctx.text, q)
+        if ws >= cs - 1 and we > ce and q.closed and i not in done and "\n\n" not in ctx.text[ce : q.end]:
+            # "told Fox that "they hit Matt ... . What they are doing ..."": a quotation opened inside the
+            # content runs over the parser's sentence end; the content runs to its close
+            ce = q.end
+            found.content = (cs, ce)
         (inside if ws >= cs - 1 and we <= ce else overlapping).append(i)
     if any(i in done for i in inside + overlapping):
         return False
@@ -561,6 +576,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if is_negated(tok) or tok.dep_ in ("amod", "compound"):
             continue  # "did not say"; "the reported figures"
         rng: tuple[int, int] | None = None
+        if phrasal is not None and _time_object(phrasal[0]):
+            phrasal = None  # "voted for the first time", "ruled on Monday": a time, not a content
         if phrasal is not None:
             rng = phrasal_complement(tok, phrasal[0])
             cue_text = f"{tok.text} {phrasal[0].text}"
@@ -578,7 +595,11 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             cue_idx = [tok.i]
         if rng is not None:
             rng = skip_cue_adjunct(doc, ctx.clip(rng, tok), tok)
-        if rng is None or rng[1] - rng[0] < _MIN_CONTENT_TOKENS:
+        if rng is None:
+            continue
+        # one word is enough for a phrasal cue's named object ("voted for Trump", "called for calm")
+        one = phrasal is not None and rng[1] - rng[0] == 1 and doc[rng[0]].pos_ in ("PROPN", "NOUN")
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and not one:
             continue
         # The content must not contain the cue itself (a parse that loops back).
         if rng[0] <= tok.i < rng[1]:
@@ -605,6 +626,12 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             out.append(found)
 
 
+def _time_object(particle: Token) -> bool:
+    obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in _NOT_AGENT_ENTS or obj.lemma_.lower() in _TIME_NOUNS)
+
+
+_TIME_NOUNS = {"time", "moment", "day", "week", "month", "year", "occasion"}
 _AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _AGENT_PRONOUNS = {"i", "we", "he", "she", "they"}
 
@@ -630,13 +657,62 @@ def _document(head: Token | None) -> bool:
     return head is not None and head.lemma_.lower() in cue_lexicon().message_nouns
 
 
+def _noun_source(tok: Token, light: frozenset[str]) -> Token | None:
+    """The source of a cue noun: its possessor ("Moscow's decision"), a "by"/"from" agent ("a decision by
+    Moscow", "a warning from the ministry"), or the subject of a light verb the noun is the object of ("Obama
+    made a promise to ...", "the ministry issued a warning that ...")."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        ok = owner.pos_ in ("PROPN", "NOUN", "PRON") and owner.lower_ not in ("its", "their")
+        return owner if ok else None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i > tok.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.ent_type_ not in _NOT_AGENT_ENTS:
+                return obj
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in light and not is_negated(head):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.lower_ not in ("it", "this"):
+            return subj
+    return None
+
+
+# Entity types that never speak as the agent of a cue noun ("a decision by Friday", "a call from 2015").
+_NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Prepositions whose object is the content of a cue noun with a source ("Trump's criticism of Clinton",
+# "the GOP's call for a wall", "her concerns about the deal").
+_NOUN_PREPS = {"of", "about", "over", "on", "for", "against", "with", "to"}
+
+
+def _noun_content(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """A to-infinitive or that-clause after the cue noun, else the object of a content preposition."""
+    comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i), None)
+    if comp is not None and comp.pos_ in ("VERB", "AUX"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        # "that" opening the clause, whatever the parser called it (a "relcl" reading makes it the object)
+        that = any(c.lower_ == "that" and c.i == comp.left_edge.i for c in comp.children)
+        clause = that and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)
+        if infinitive or clause:
+            return trim(doc, *subtree_range(comp))
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _NOUN_PREPS or prep.i != tok.i + 1:
+            continue
+        objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objs and objs[-1].ent_type_ not in _NOT_AGENT_ENTS:
+            return trim(doc, prep.i + 1, objs[-1].right_edge.i + 1)
+    return None
+
+
 def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
-    """ "Moscow's decision to expel the diplomats", "the minister's claim that the vote was rigged": a cue
-    noun with a possessor (the source) and a to-infinitive or that-clause (the content)."""
+    """ "Moscow's decision to expel the diplomats", "a decision by Moscow to ...", "the minister's claim that
+    the vote was rigged", "Trump's criticism of Clinton", "Obama made a promise to ...": a cue noun with a
+    source (see ``_noun_source``) and a content (see ``_noun_content``)."""
     doc = ctx.doc
     nouns = ctx.lex.noun_cues
     if not nouns:
         return
+    light = ctx.lex.noun_cue_light_verbs
     noun = POS_IDS["NOUN"]
     for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
         if pos != noun:  # read from the array: no Token object for the other words
@@ -645,25 +721,22 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
         cls = nouns.get(tok.lemma_.lower())
         if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
             continue  # a cue noun heading its sentence is a misparse ("His decision to resign surprised ...")
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON") or owner.lower_ in ("its", "their"):
+        owner = _noun_source(tok, light)
+        if owner is None:
             continue
-        comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i), None)
-        if comp is None or comp.pos_ not in ("VERB", "AUX"):
+        got = _noun_content(doc, tok)
+        if got is None:
             continue
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-        clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children) and any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children
-        )
-        if not (infinitive or clause):
-            continue
-        rng = ctx.clip(trim(doc, *subtree_range(comp)), tok)
+        rng = ctx.clip(got, tok)
         above = {a.i for a in tok.ancestors}
         cut = next((k for k in range(rng[0], rng[1]) if k in above), None)
         if cut is not None:  # a parse that hangs the sentence's own verb under the content
             rng = trim(doc, rng[0], cut)
+        # the source without what follows it ("a decision by Moscow to ...")
         s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
-        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS or e <= s:
+        if rng[1] - rng[0] < 1 or e <= s or _overlaps((s, e), rng):
+            continue
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and doc[rng[0]].pos_ not in ("PROPN", "NOUN"):
             continue
         found = Found(
             content=ctx.chars(*rng),
@@ -674,6 +747,60 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             cue_class=cls,
             speaker=ctx.chars(s, e),
             speaker_head=owner,
+            tokens=[rng[0], rng[1] - 1, tok.i, s],
+        )
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
+def _agent_noun_holder(tok: Token) -> Token:
+    """Who holds the stance of an agent noun: the subject of "be" ("Clinton has been a supporter of NATO"),
+    the noun an apposition describes ("Mr. Schultz, a defender of RT"), else the noun itself ("supporters of
+    the bill")."""
+    head = tok.head
+    if tok.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return subj
+    if tok.dep_ == "appos" and head.pos_ in ("PROPN", "NOUN"):
+        return head
+    return tok
+
+
+def _agent_nouns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "a supporter of NATO", "critics of the deal", "Mr. Schultz, a defender of RT": a noun naming the
+    holder of a stance (``agent_nouns`` in ``cues.yaml``) and its "of"/"for" object as the content."""
+    doc = ctx.doc
+    nouns = ctx.lex.agent_nouns
+    if not nouns:
+        return
+    noun = POS_IDS["NOUN"]
+    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
+        if pos != noun:
+            continue
+        tok = doc[i]
+        cls = nouns.get(tok.lemma_.lower())
+        if cls is None or ctx.quote_of[tok.i] >= 0:
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if prep is None or obj is None or prep.i != tok.i + 1 or obj.ent_type_ in _NOT_AGENT_ENTS:
+            continue
+        rng = ctx.clip(trim(doc, prep.i + 1, obj.right_edge.i + 1), tok)
+        holder = _agent_noun_holder(tok)
+        end = holder.i + 1 if holder is not tok else tok.i + 1
+        s, e = ctx.clip(trim(doc, holder.left_edge.i, end), holder)
+        if rng[1] <= rng[0] or e <= s or _overlaps((s, e), rng):
+            continue
+        found = Found(
+            content=ctx.chars(*rng),
+            kind="indirect",
+            rule=f"agent-noun:{tok.lemma_.lower()}",
+            cue=tok,
+            cue_text=f"{tok.text} {prep.text}",
+            cue_class=cls,
+            speaker=ctx.chars(s, e),
+            speaker_head=holder,
             tokens=[rng[0], rng[1] - 1, tok.i, s],
         )
         if _classify(ctx, found, done):
@@ -736,8 +863,24 @@ def _according_to(ctx: _Context, tok: Token) -> Found | None:
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
+    cue_class = ctx.lex.sources.get(("according", "to"), "other")
     obj = objs[0]
-    s_start, s_end = subtree_range(obj)
+    return _source_phrase(ctx, tok, obj, subtree_range(obj), cue_class, "according-to")
+
+
+def _source_phrase(
+    ctx: _Context,
+    tok: Token,
+    obj: Token,
+    source: tuple[int, int],
+    cue_class: str,
+    name: str,
+    head: Token | None = None,
+) -> Found | None:
+    """A source phrase (``tok`` .. ``obj``'s subtree) in a sentence: ``source`` names the source, the rest of
+    the sentence is the content (before the phrase, after it, or the whole sentence when it sits inside)."""
+    doc = ctx.doc
+    s_end = obj.right_edge.i + 1
     sent = ctx.sent(tok.i)
     phrase = (tok.i, s_end)
     left = ctx.clip(trim(doc, sent.start, phrase[0]), tok)
@@ -748,28 +891,63 @@ def _according_to(ctx: _Context, tok: Token) -> Found | None:
     # after the source is not the source's content
     contrast = right_n >= 3 and doc[right[0]].lower_ in _CONTRAST
     if left_n >= 3 and (right_n < 3 or contrast):
-        rng, rule = left, "according-to:after"
+        rng, rule = left, f"{name}:after"
     elif right_n >= 3 and left_n < 3:
-        rng, rule = right, "according-to:before"
+        rng, rule = right, f"{name}:before"
     elif left_n >= 3 and right_n >= 3:
-        rng, rule = ctx.clip(trim(doc, sent.start, sent.end), tok), "according-to:inside"
+        rng, rule = ctx.clip(trim(doc, sent.start, sent.end), tok), f"{name}:inside"
     else:
         return None
-    sp = ctx.clip(trim(doc, s_start, s_end), obj)
+    head = head or obj
+    sp = ctx.clip(trim(doc, *source), head)
     if sp[1] <= sp[0]:
         return None
-    cue_class = ctx.lex.sources.get(("according", "to"), "other")
     return Found(
         content=ctx.chars(*rng),
         kind="indirect",
         rule=rule,
         cue=tok,
-        cue_text=ctx.text[tok.idx : to.idx + len(to.text)],
+        cue_text=ctx.text[tok.idx : obj.idx + len(obj.text)] if name != "according-to" else "according to",
         cue_class=cue_class,
         speaker=ctx.chars(*sp),
-        speaker_head=obj,
+        speaker_head=head,
         tokens=[rng[0], rng[1] - 1, tok.i, sp[1] - 1],
     )
+
+
+def _source_phrases(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "In this poll, Trump rose ...", "in his view, ...", "by one estimate, ...": a preposition
+    (``source_phrases`` in ``cues.yaml``) whose object is a poll, document or view noun; the source is the
+    object's possessor ("his") or the object itself ("this poll"). Skipped where a cue already gave the
+    sentence a statement ("In a statement, the ministry said ...")."""
+    doc = ctx.doc
+    phrases = ctx.lex.source_phrases
+    if not phrases:
+        return
+    wanted = {get_string_id(p) for p in phrases}
+    for i, low in enumerate(ctx.lowers):
+        if low not in wanted:  # read from the array: no Token object for the other words
+            continue
+        tok = doc[i]
+        nouns = phrases.get(tok.lower_)
+        if nouns is None or tok.dep_ != "prep" or ctx.quote_of[tok.i] >= 0:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in nouns or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        sent = ctx.sent(tok.i)
+        lo, hi = doc[sent.start].idx, doc[sent.end - 1].idx + len(doc[sent.end - 1].text)
+        if any(f.content[0] < hi and lo < f.content[1] for f in out):
+            continue
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        source = subtree_range(owner) if owner is not None else (obj.left_edge.i, obj.i + 1)
+        head = owner if owner is not None else obj
+        found = _source_phrase(ctx, tok, obj, source, "other", f"source-phrase:{tok.lower_}", head)
+        if found is None or _overlaps(found.speaker or (0, 0), found.content):
+            continue
+        found.cue_text = ctx.text[tok.idx : obj.idx + len(obj.text)]
+        if _classify(ctx, found, done):
+            out.append(found)
 
 
 def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
@@ -996,6 +1174,7 @@ def _speaker_id(doc: Doc, f: Found, pronouns: dict[int, Actor]) -> str | None:
 
 
 _PERSONAL = frozenset({"he", "she"})
+_PLURAL = frozenset({"they", "we"})
 _NOBODY = Actor(id="", name="", kind="person")  # a pronoun whose only candidate disagrees in gender
 _PRONOUN_WINDOW = 2000  # characters back to the previous speaker a "he said" may refer to
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -1013,6 +1192,11 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     for f in out:
         head = f.speaker_head
         if head is None or f.speaker is None:
+            continue
+        if head.lower_ in _PLURAL and head.pos_ == "PRON":
+            linked = _speaker_actor(doc, f)
+            if linked is not None and linked.kind == "person":
+                resolved[id(f)] = _NOBODY  # "they said" linked to one person: the number disagrees
             continue
         if head.lower_ in _PERSONAL and head.pos_ == "PRON":
             pronoun = head.lower_
@@ -1081,6 +1265,8 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
     _noun_cues(ctx, out, done)
+    _agent_nouns(ctx, out, done)
+    _source_phrases(ctx, out, done)
     _adjective_cues(ctx, out, done)
     _unattributed(ctx, out, done)
     out = [f for f in out if f.content[1] > f.content[0]]

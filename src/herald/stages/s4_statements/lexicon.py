@@ -32,6 +32,9 @@ class CueLexicon:
     headline_labels: set[str] = field(default_factory=set)
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
     speech_events: frozenset[str] = frozenset()
+    source_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # "in his view": prep -> nouns
+    agent_nouns: dict[str, str] = field(default_factory=dict)  # "a supporter of NATO": noun -> cue_class
+    noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
     noun_cues: dict[str, str] = field(
         default_factory=dict
     )  # "X's decision to ...": noun lemma -> cue_class  # "X addressed journalists.\n\n“...”": X speaks next
@@ -66,10 +69,16 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.np_content_document.update(str(w).lower() for w in data.get("np_content_document") or ())
     for entry in data.get("phrasal") or ():
         try:
-            key = (str(entry["verb"]).lower(), str(entry["particle"]).lower())
+            particle = entry["particle"]
+            key = (str(entry["verb"]).lower(), str(particle).lower())
             cls = str(entry.get("class", "speech"))
         except (KeyError, TypeError) as exc:
             raise KnowledgeBaseError(f"{where}: each phrasal entry needs 'verb' and 'particle'.") from exc
+        if isinstance(particle, bool):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
+            raise KnowledgeBaseError(
+                f"{where}: the particle of phrasal entry {entry!r} was read as a boolean; "
+                'quote it (particle: "on").'
+            )
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} in phrasal entry {entry!r}.")
         lex.phrasal[key] = cls
@@ -82,11 +91,22 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
     lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
     lex.speech_events = lex.speech_events | {str(w).lower() for w in data.get("speech_events") or ()}
+    lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
+        str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
+    }
     for cls, words in (data.get("noun_cues") or {}).items():
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
         for w in words or ():
             lex.noun_cues[str(w).lower()] = cls
+    for prep, words in (data.get("source_phrases") or {}).items():
+        have = lex.source_phrases.get(str(prep).lower(), frozenset())
+        lex.source_phrases[str(prep).lower()] = have | {str(w).lower() for w in words or ()}
+    for cls, words in (data.get("agent_nouns") or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under agent_nouns.")
+        for w in words or ():
+            lex.agent_nouns[str(w).lower()] = cls
     for cls, words in (data.get("adjective_cues") or {}).items():
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under adjective_cues.")
@@ -101,6 +121,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.np_predicate.discard(w)
         lex.np_content_document.discard(w)
         lex.noun_cues.pop(w, None)
+        lex.agent_nouns.pop(w, None)
         lex.adjective_cues.pop(w, None)
 
 

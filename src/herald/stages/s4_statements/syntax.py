@@ -98,7 +98,12 @@ def speaker_of(
             return subj, trim(doc, *_np_range(subj))
         if tok.dep_ in _INHERIT and tok.head is not tok:
             participle = tok.dep_ == "advcl"
+            gerund = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head
             tok = tok.head
+            if gerund:
+                # "sings to Clinton before asking her", "After saying ..., she was": the gerund's subject is
+                # the subject of the verb its preposition modifies
+                tok = tok.head
             if participle and tok.dep_ == "ccomp" and tok.head is not tok:
                 # "the agency reported that 2,600 birds died, declaring ...": the participle belongs to the
                 # reporting clause, not to the reported one
@@ -198,6 +203,19 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 clause = c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
                 if clause and marked and any(x.dep_ in _CLAUSE_SUBJECTS for x in c.children):
                     return trim(doc, *subtree_range(c)), "ccomp-on-noun"
+    # "said after the convention he would not accept ...": a time or place adjunct between the cue and its
+    # clause makes the parser hang the clause as an adverbial one; without a subordinator it is the content
+    if cls in ("speech", "writing", "belief"):
+        for adv in children(cue, "advcl"):
+            clause_subj = next((c for c in adv.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            adjunct = next((c for c in adv.children if c.dep_ == "prep" and c.i == cue.i + 1), None)
+            if adv.i < cue.i or clause_subj is None or adjunct is None or clause_subj.i < adjunct.i:
+                continue
+            if any(c.dep_ == "mark" for c in adv.children) or adv.tag_ in ("VBG", "VBN"):
+                continue
+            start = clause_subj.left_edge.i
+            if start > adjunct.right_edge.i:
+                return trim(doc, start, adv.right_edge.i + 1), "ccomp-after-adjunct"
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ == "VB":
