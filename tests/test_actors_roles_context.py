@@ -74,6 +74,11 @@ def actors_of(extract: Extract, text: str, published: str | None = "2018-04-05")
         (
             "Demonstrators in Baghdad blocked a road to protest against United States policies.",
             "Demonstrators",
+            {"country": "IRQ", "sector": "CVL", "rule": "role:protesters+in:IRQ"},  # where they are
+        ),
+        (
+            "Demonstrators blocked a road after Iraq criticised United States policies.",
+            "Demonstrators",
             {"country": None, "sector": "CVL"},
         ),
     ],

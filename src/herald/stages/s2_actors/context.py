@@ -97,11 +97,13 @@ class CountryContext:
         self.article: Counter[str] = Counter()
         self.paragraphs: dict[int, Counter[str]] = {}
         covered = bytearray(len(doc))
+        outside = frozenset(self.cfg.outside_suffixes)
         for d in drafts:
             for s, e in d.spans:
                 covered[s:e] = b"\x01" * (e - s)
                 code = d.first.country
-                if code and code not in NON_STATES:
+                backer = e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in outside
+                if code and code not in NON_STATES and not backer:
                     self._vote(code, s, 1)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC") and not any(covered[ent.start : ent.end]):

@@ -38,6 +38,8 @@ class ContextSettings(BaseModel):
     margin: float = 2.0
     dateline_weight: int = 2
     short_sentences: int = 1  # a text this short that names one country only has it as its context
+    # "Kenyan-backed forces": a country named as someone's backer is an outside party, not where the story is
+    outside_suffixes: list[str] = Field(default_factory=list)
 
 
 class CorefLexicon(BaseModel):
