@@ -14,6 +14,22 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+# TIMEX3 ``mod`` values (TimeML): the part of a period or the bound the text gives.
+TimexMod = Literal[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+]
+
 SCHEMA_VERSION = "herald/1"
 
 ActorKind = Literal["state", "organization", "person", "group"]
@@ -84,23 +100,7 @@ class Time(Record):
         "absolute", description="What the value was computed from."
     )
     rule: str | None = Field(None, description="The rule that normalised this expression.")
-    mod: (
-        Literal[
-            "START",
-            "MID",
-            "END",
-            "APPROX",
-            "BEFORE",
-            "AFTER",
-            "ON_OR_BEFORE",
-            "ON_OR_AFTER",
-            "LESS_THAN",
-            "MORE_THAN",
-            "EQUAL_OR_LESS",
-            "EQUAL_OR_MORE",
-        ]
-        | None
-    ) = Field(
+    mod: TimexMod | None = Field(
         None,
         description="TIMEX3 mod: the part of the period or the bound the text gives ('early 2009' START, "
         "'about three years' APPROX, 'more than a week' MORE_THAN); None when the text gives none.",

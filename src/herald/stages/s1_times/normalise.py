@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from ...schema import TimexMod
 from .lexicon import TimesLexicon, lexicon
 from .values import (
     SEASON_MONTHS,
@@ -194,20 +195,7 @@ def _patterns() -> _Patterns:
     )
 
 
-Mod = Literal[
-    "START",
-    "MID",
-    "END",
-    "APPROX",
-    "BEFORE",
-    "AFTER",
-    "ON_OR_BEFORE",
-    "ON_OR_AFTER",
-    "LESS_THAN",
-    "MORE_THAN",
-    "EQUAL_OR_LESS",
-    "EQUAL_OR_MORE",
-]
+Mod = TimexMod
 # TIMEX3 mod (TimeML 1.2.1 guidelines): the part of a period ("early", "mid", "late") or a bound on a
 # duration or date ("about", "more than", "at least"), from the expression's own words or the words just
 # before it. Checked in order: the longest cue first.
