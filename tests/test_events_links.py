@@ -32,6 +32,17 @@ def _has_actor(found: set[str], expected: str) -> bool:
     return any(expected.lower() in n.lower() for n in found)
 
 
+def _check_event_actor(extract: Extract, text: str, type_: str, actor: str | None) -> None:
+    """The text has an event of the type; its actors include ``actor``, or are none when it is None."""
+    found = _events(extract(text, published=PUB), type_)
+    assert found, f"no {type_} in {text!r}"
+    actors = found[0][0]
+    if actor is None:
+        assert not actors
+    else:
+        assert _has_actor(actors, actor), actors
+
+
 @pytest.mark.parametrize(
     "text,type_,actor",
     [
@@ -54,13 +65,7 @@ def _has_actor(found: set[str], expected: str) -> bool:
     ],
 )
 def test_nominal_event_agent(extract: Extract, text: str, type_: str, actor: str | None) -> None:
-    found = _events(extract(text, published=PUB), type_)
-    assert found, f"no {type_} in {text!r}"
-    actors = found[0][0]
-    if actor is None:
-        assert not actors
-    else:
-        assert _has_actor(actors, actor), actors
+    _check_event_actor(extract, text, type_, actor)
 
 
 @pytest.mark.parametrize(
@@ -74,13 +79,7 @@ def test_nominal_event_agent(extract: Extract, text: str, type_: str, actor: str
     ],
 )
 def test_passive_agent(extract: Extract, text: str, type_: str, actor: str | None) -> None:
-    found = _events(extract(text, published=PUB), type_)
-    assert found, f"no {type_} in {text!r}"
-    actors = found[0][0]
-    if actor is None:
-        assert not actors
-    else:
-        assert _has_actor(actors, actor), actors
+    _check_event_actor(extract, text, type_, actor)
 
 
 @pytest.mark.parametrize(

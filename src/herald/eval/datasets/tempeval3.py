@@ -57,6 +57,13 @@ def read_tml(text: str, name: str = "doc") -> GoldDoc:
     return GoldDoc(name, plain, published, times)
 
 
+def score_files(report: Report, files: list[Path]) -> None:
+    """Read each TimeML file and score Herald (and the dateparser baseline) against its TIMEX3s."""
+    docs = [read_tml(f.read_text(encoding="utf-8"), f.stem) for f in files]
+    report.notes.append("dateparser: default settings, RELATIVE_BASE = the DCT.")
+    score(report, docs)
+
+
 @register
 class TempEval3Platinum(Dataset):
     name = "tempeval3-platinum"
@@ -72,9 +79,7 @@ class TempEval3Platinum(Dataset):
                 "out as TEST. Run `herald eval tempeval3-platinum --path <TEST copy of tempeval3-platinum>` "
                 "(the folder holding te3-platinum/*.tml) for the final evaluation."
             )
-        docs = [read_tml(f.read_text(encoding="utf-8"), f.stem) for f in files[:limit]]
-        report.notes.append("dateparser: default settings, RELATIVE_BASE = the DCT.")
-        score(report, docs)
+        score_files(report, files[:limit])
 
 
 @register
@@ -95,6 +100,4 @@ class TempEval3Train(Dataset):
                 "and AQUAINT/ with *.tml), e.g. from the public repository qiangning/StructTempRel-EMNLP17, "
                 "data/TempEval3/Training/TBAQ-cleaned."
             )
-        docs = [read_tml(f.read_text(encoding="utf-8"), f.stem) for f in files[:limit]]
-        report.notes.append("dateparser: default settings, RELATIVE_BASE = the DCT.")
-        score(report, docs)
+        score_files(report, files[:limit])
