@@ -48,17 +48,20 @@ ITEMS = pa.schema(
 )
 
 # An item as it goes through extraction, with the dedup decision joined in.
+_ITEM_FIELDS = (
+    "key",
+    "sha256",
+    "origin",
+    "id",
+    "title",
+    "published",
+    "published_from",
+    "source",
+    "url",
+    "text",
+)
 _TODO = [
-    ("key", pa.string()),
-    ("sha256", pa.string()),
-    ("origin", pa.string()),
-    ("id", pa.string()),
-    ("title", pa.string()),
-    ("published", pa.string()),
-    ("published_from", pa.string()),
-    ("source", pa.string()),
-    ("url", pa.string()),
-    ("text", pa.string()),
+    *((name, ITEMS.field(name).type) for name in _ITEM_FIELDS),
     ("duplicate_of", pa.string()),
     ("cluster", pa.string()),
     ("similarity", pa.float64()),
