@@ -13,7 +13,12 @@ zero timestamp: the same inputs give byte-identical files. Tables:
 - supraverden: international organisations with Wikidata ids (CC BY-SA 4.0, shipped under that licence);
 - ucdp: UCDP conflict actors (governments, rebel groups, militias);
 - everypolitician: legislators (sector LEG while in a term) with Wikidata ids where the source gives one;
-- ngec-agents: office/agent phrases -> PLOVER sector (the "agents" table: phrase, sector).
+- ngec-agents: office/agent phrases -> PLOVER sector (the "agents" table: phrase, sector);
+- nsi: brands and operators (firms, agencies, police, councils, universities...) of the OpenStreetMap
+  name-suggestion-index with Wikidata ids (bulk_general.py);
+- uscongress: the current US Congress with dated terms and Wikidata ids (bulk_general.py).
+
+``--only nsi,uscongress`` rebuilds just those tables (the others keep their files and SOURCES.md counts).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import build_place_ids  # noqa: E402
+import bulk_general  # noqa: E402
 
 from herald.stages.s2_actors.bulk_format import (  # noqa: E402
     BulkActor,
@@ -591,38 +597,63 @@ def _sources_md(counts: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def _old_counts() -> dict[str, str]:
+    """The row counts SOURCES.md already lists (kept for the tables ``--only`` does not rebuild)."""
+    path = OUT / "SOURCES.md"
+    out: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) >= 6 and cells[0] not in ("table", "---"):
+                out[cells[0]] = cells[1]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sources", type=Path, required=True, help="folder written by export_sources.py")
+    ap.add_argument("--only", default="", help="comma-separated tables to rebuild (default: all)")
     args = ap.parse_args()
+    only = {t for t in args.only.split(",") if t}
     states = _states()
     valid = set(states) | NON_STATE
     OUT.mkdir(parents=True, exist_ok=True)
-    counts: dict[str, str] = {}
-    actors, spells = phoenix(args.sources, valid)
-    parties = partyfacts(args.sources, valid)
-    igos = supraverden(args.sources)
-    conflict = ucdp(args.sources, valid, states)
-    ep, ep_spells = everypolitician(args.sources, valid)
-    borrowed = borrow_ids(actors, [ep, parties, igos, conflict])
-    write_table(OUT, "phoenix", actors, spells)
-    counts["phoenix"] = f"{len(actors)} actors ({borrowed} ids by name + country), {len(spells)} spells"
-    write_table(OUT, "partyfacts", parties)
-    counts["partyfacts"] = f"{len(parties)} parties"
-    write_table(OUT, "supraverden", igos)
-    counts["supraverden"] = f"{len(igos)} organisations"
-    write_table(OUT, "ucdp", conflict)
-    counts["ucdp"] = f"{len(conflict)} actors"
-    write_table(OUT, "everypolitician", ep, ep_spells)
-    counts["everypolitician"] = f"{len(ep)} legislators, {len(ep_spells)} spells"
-    agents = ngec_agents(args.sources)
-    _write_agents(agents)
-    counts["ngec-agents"] = f"{len(agents)} agent phrases"
-    places = build_place_ids.build(args.sources)
-    build_place_ids.write(places)
-    counts["place-ids"] = (
-        f"{sum(r[0] == 'admin1' for r in places)} divisions, {sum(r[0] == 'city' for r in places)} towns"
-    )
+    counts: dict[str, str] = _old_counts() if only else {}
+    if not only or only & {"phoenix", "partyfacts", "supraverden", "ucdp", "everypolitician"}:
+        actors, spells = phoenix(args.sources, valid)
+        parties = partyfacts(args.sources, valid)
+        igos = supraverden(args.sources)
+        conflict = ucdp(args.sources, valid, states)
+        ep, ep_spells = everypolitician(args.sources, valid)
+        borrowed = borrow_ids(actors, [ep, parties, igos, conflict])
+        write_table(OUT, "phoenix", actors, spells)
+        counts["phoenix"] = f"{len(actors)} actors ({borrowed} ids by name + country), {len(spells)} spells"
+        write_table(OUT, "partyfacts", parties)
+        counts["partyfacts"] = f"{len(parties)} parties"
+        write_table(OUT, "supraverden", igos)
+        counts["supraverden"] = f"{len(igos)} organisations"
+        write_table(OUT, "ucdp", conflict)
+        counts["ucdp"] = f"{len(conflict)} actors"
+        write_table(OUT, "everypolitician", ep, ep_spells)
+        counts["everypolitician"] = f"{len(ep)} legislators, {len(ep_spells)} spells"
+    if not only or "ngec-agents" in only:
+        agents = ngec_agents(args.sources)
+        _write_agents(agents)
+        counts["ngec-agents"] = f"{len(agents)} agent phrases"
+    if not only or "place-ids" in only:
+        places = build_place_ids.build(args.sources)
+        build_place_ids.write(places)
+        counts["place-ids"] = (
+            f"{sum(r[0] == 'admin1' for r in places)} divisions, {sum(r[0] == 'city' for r in places)} towns"
+        )
+    if not only or "nsi" in only:
+        orgs = bulk_general.nsi(args.sources, valid)
+        write_table(OUT, "nsi", orgs)
+        counts["nsi"] = f"{len(orgs)} organisations"
+    if not only or "uscongress" in only:
+        members, terms = bulk_general.uscongress(args.sources)
+        write_table(OUT, "uscongress", members, terms)
+        counts["uscongress"] = f"{len(members)} members, {len(terms)} terms"
     (OUT / "SOURCES.md").write_text(_sources_md(counts), encoding="utf-8")
     for k, v in counts.items():
         print(f"{k}: {v}")

@@ -11,6 +11,11 @@ article, and no link is better than a wrong one.
 - Ambiguous candidates are ranked by support (earlier mention, the role's country, the article's countries,
   an office held on the publication date), then by prominence; a tie is left unlinked.
 - A candidate with the Wikidata id of a hand-curated entry resolves to that entry (the YAML is authoritative).
+- An organisation of one country from a general (non-political) table, such as the name-suggestion-index's
+  brands and agencies, is linked only when the article names its country (``data/lexicons/name_variants.yaml``,
+  ``country_required_tables``): "Ministry of Defence" is Britain's only in an article about Britain.
+- A name with no candidate is tried once more with its abbreviated first word written out ("La. Department
+  of Wildlife and Fisheries"; ``abbreviations`` in the same file); the rule then ends ``+variant``.
 
 The ``rule`` says which support decided: ``bulk:<key>+country``, ``+role``, ``+earlier``, ``+dated``.
 """
@@ -22,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from ...knowledge import load_layered
 from .kb import Entry, KnowledgeBase
 from .kb_index import BulkIndex, Candidate, shipped_folder
 
@@ -30,6 +36,32 @@ KINDS_FOR_LABEL = {
     "ORG": frozenset({"organization", "group"}),
     "NORP": frozenset({"group"}),
 }
+
+
+# Country codes that are not one state: a firm, an IGO or an NGO is not tied to the article's countries.
+NON_NATIONAL = frozenset({"MNC", "IGO", "NGO", "IMG", "ISM", "UNO", "EUR"})
+
+
+@dataclass(frozen=True)
+class NameVariants:
+    """``data/lexicons/name_variants.yaml``: abbreviations and the tables whose organisations need a country."""
+
+    abbreviations: dict[str, str]
+    country_required: frozenset[str]
+
+    @classmethod
+    def load(cls) -> NameVariants:
+        data = load_layered("lexicons/name_variants.yaml")
+        return cls(
+            {str(k): str(v) for k, v in (data.get("abbreviations") or {}).items()},
+            frozenset(str(t) for t in data.get("country_required_tables") or []),
+        )
+
+    def expand(self, text: str) -> str | None:
+        """``text`` with its abbreviated first word written out, or None when it has none."""
+        first, _, rest = text.partition(" ")
+        full = self.abbreviations.get(first)
+        return f"{full} {rest}" if full and rest else None
 
 
 @dataclass
@@ -48,6 +80,7 @@ class BulkLinker:
         self.kb = kb
         self.curated_by_qid = {e.wikidata: e for e in kb if e.wikidata}
         self.agents = Agents.load(shipped_folder() / "agents.tsv.gz")
+        self.variants = NameVariants.load()
 
     def link(self, text: str, label: str, day: date | None, ctx: Context) -> tuple[Entry, str] | None:
         """The entry a named entity of NER ``label`` stands for, with its rule; None if unsure.
@@ -59,6 +92,9 @@ class BulkLinker:
         if kinds is None or len(text) < 3:
             return None
         every = self.index.candidates(text)
+        if not every and (full := self.variants.expand(text)) is not None:
+            found = self.link(full, label, day, ctx)
+            return (found[0], found[1] + "+variant") if found else None
         cands = [c for c in every if c.kind in kinds]
         if not cands:
             other = _relabel(text, label, every)
@@ -72,7 +108,7 @@ class BulkLinker:
         self, text: str, label: str, day: date | None, ctx: Context, every: tuple[Candidate, ...]
     ) -> tuple[Entry, str] | None:
         kinds = KINDS_FOR_LABEL[label]
-        cands = [c for c in every if c.kind in kinds]
+        cands = [c for c in every if c.kind in kinds and not self._needs_country(c, ctx)]
         if not cands:
             return None
         one_word = len(text.split()) == 1
@@ -104,6 +140,15 @@ class BulkLinker:
         if best.how == "surname":
             return None
         return self._entry(best, day, why)
+
+    def _needs_country(self, c: Candidate, ctx: Context) -> bool:
+        """True when ``c`` is a national organisation of a general table and its country is not named."""
+        return (
+            c.kind != "person"
+            and c.origin in self.variants.country_required
+            and c.country not in NON_NATIONAL
+            and c.country not in ctx.countries
+        )
 
     def _short(
         self, cands: list[Candidate], label: str, day: date | None, ctx: Context
