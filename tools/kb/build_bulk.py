@@ -654,6 +654,9 @@ def main() -> None:
         members, terms = bulk_general.uscongress(args.sources)
         write_table(OUT, "uscongress", members, terms)
         counts["uscongress"] = f"{len(members)} members, {len(terms)} terms"
+    common = bulk_general.common_names(OUT)
+    bulk_general.write_common_names(OUT, common)
+    counts["common-names"] = f"{len(common)} one-word organisation names that are English words"
     (OUT / "SOURCES.md").write_text(_sources_md(counts), encoding="utf-8")
     for k, v in counts.items():
         print(f"{k}: {v}")

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import defaultdict
@@ -19,7 +20,15 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from herald.stages.s2_actors.bulk_format import BulkActor, Spell, validate, validate_spell
+from herald.stages.s2_actors.bulk_format import (
+    BulkActor,
+    Spell,
+    norm_name,
+    read_actors,
+    tables,
+    validate,
+    validate_spell,
+)
 
 NSI = "npm+name-suggestion-index"
 CONGRESS = "unitedstates+congress-legislators"
@@ -53,7 +62,10 @@ _DESCRIPTION_SECTOR = (
     (re.compile(r"\b(police|sheriff|constabulary|law enforcement|gendarmerie)\b", re.I), "COP"),
     (re.compile(r"\b(army|air force|navy|armed forces|military)\b", re.I), "MIL"),
     (re.compile(r"\b(court|judiciary)\b", re.I), "JUD"),
-    (re.compile(r"\b(newspaper|broadcaster|news agency|television|radio station|media company)\b", re.I), "JRN"),
+    (
+        re.compile(r"\b(newspaper|broadcaster|news agency|television|radio station|media company)\b", re.I),
+        "JRN",
+    ),
     (re.compile(r"\b(university|college|school district|educational)\b", re.I), "EDU"),
     (re.compile(r"\b(hospital|health system|health board|health service)\b", re.I), "MED"),
     (
@@ -109,7 +121,9 @@ def nsi(src: Path, valid: set[str]) -> list[BulkActor]:
     """Brands and operators with a Wikidata id (see the module's docstring)."""
     base = src / NSI
     index = json.loads((base / "dist" / "json" / "nsi.json").read_text(encoding="utf-8"))["nsi"]
-    labels = json.loads((base / "dist" / "wikidata" / "wikidata.json").read_text(encoding="utf-8"))["wikidata"]
+    labels = json.loads((base / "dist" / "wikidata" / "wikidata.json").read_text(encoding="utf-8"))[
+        "wikidata"
+    ]
     names: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, set[str | None]] = defaultdict(set)
     category: dict[str, tuple[str, bool]] = {}
@@ -147,7 +161,9 @@ def nsi(src: Path, valid: set[str]) -> list[BulkActor]:
         prominence = len(iso) + uses[qid]
         out.append(
             validate(
-                BulkActor(f"nsi:{qid}", "organization", name, country, sector, [sector], qid, prominence, aliases),
+                BulkActor(
+                    f"nsi:{qid}", "organization", name, country, sector, [sector], qid, prominence, aliases
+                ),
                 f"nsi:{qid}",
             )
         )
@@ -180,9 +196,44 @@ def uscongress(src: Path) -> tuple[list[BulkActor], list[Spell]]:
         actors.append(
             validate(
                 BulkActor(
-                    key, "person", full, "USA", "LEG", ["LEG"], qid, len(terms), sorted(forms - {full}), [last]
+                    key,
+                    "person",
+                    full,
+                    "USA",
+                    "LEG",
+                    ["LEG"],
+                    qid,
+                    len(terms),
+                    sorted(forms - {full}),
+                    [last],
                 ),
                 key,
             )
         )
     return actors, spells
+
+
+def common_names(folder: Path) -> list[str]:
+    """One-word organisation names of the bulk tables that are also English words ("Target", "Next",
+    "Shell"): the linker links them only with the article's support. The word list is Webster's Second
+    (the ``english-words`` package's ``web2``, MIT), used at build time only."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=True)
+    out: set[str] = set()
+    for apath, _spells in tables(folder):
+        for a in read_actors(apath):
+            if a.kind == "person":
+                continue
+            for form in (a.name, *a.aliases):
+                key = norm_name(form)
+                if key and " " not in key and key in words:
+                    out.add(key)
+    return sorted(out)
+
+
+def write_common_names(folder: Path, names: list[str]) -> Path:
+    path = folder / "common_names.txt.gz"
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+        gz.write(("".join(f"{n}\n" for n in names)).encode("utf-8"))
+    return path

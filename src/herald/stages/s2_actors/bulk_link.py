@@ -8,12 +8,16 @@ article, and no link is better than a wrong one.
 - A full name is linked to a person when the article supports it: the person's country is named in the
   article, or a role in the sentence agrees with the person's country, or the name was linked before.
   Organisations and groups need a unique candidate, or one that the article's countries single out.
+- A one-word organisation name with no local candidate links to a multinational firm only when one firm
+  has it as its name and it is not an English word ("Walmart" yes, "Target" or "Shell" no; the shipped
+  ``common_names.txt.gz``); the rule ends ``+unique-firm``.
 - Ambiguous candidates are ranked by support (earlier mention, the role's country, the article's countries,
   an office held on the publication date), then by prominence; a tie is left unlinked.
 - A candidate with the Wikidata id of a hand-curated entry resolves to that entry (the YAML is authoritative).
 - An organisation of one country from a general (non-political) table, such as the name-suggestion-index's
-  brands and agencies, is linked only when the article names its country (``data/lexicons/name_variants.yaml``,
-  ``country_required_tables``): "Ministry of Defence" is Britain's only in an article about Britain.
+  brands and agencies, is linked only when the article names its country
+  (``data/lexicons/name_variants.yaml``, ``country_required_tables``): "Ministry of Defence" is Britain's
+  only in an article about Britain.
 - A name with no candidate is tried once more with its abbreviated first word written out ("La. Department
   of Wildlife and Fisheries"; ``abbreviations`` in the same file); the rule then ends ``+variant``.
 
@@ -28,6 +32,7 @@ from datetime import date
 from pathlib import Path
 
 from ...knowledge import load_layered
+from .bulk_format import norm_name
 from .kb import Entry, KnowledgeBase
 from .kb_index import BulkIndex, Candidate, shipped_folder
 
@@ -44,7 +49,7 @@ NON_NATIONAL = frozenset({"MNC", "IGO", "NGO", "IMG", "ISM", "UNO", "EUR"})
 
 @dataclass(frozen=True)
 class NameVariants:
-    """``data/lexicons/name_variants.yaml``: abbreviations and the tables whose organisations need a country."""
+    """``data/lexicons/name_variants.yaml``: abbreviations; tables whose organisations need a country."""
 
     abbreviations: dict[str, str]
     country_required: frozenset[str]
@@ -81,6 +86,7 @@ class BulkLinker:
         self.curated_by_qid = {e.wikidata: e for e in kb if e.wikidata}
         self.agents = Agents.load(shipped_folder() / "agents.tsv.gz")
         self.variants = NameVariants.load()
+        self.common = _common_names(shipped_folder() / "common_names.txt.gz")
 
     def link(self, text: str, label: str, day: date | None, ctx: Context) -> tuple[Entry, str] | None:
         """The entry a named entity of NER ``label`` stands for, with its rule; None if unsure.
@@ -113,7 +119,7 @@ class BulkLinker:
             return None
         one_word = len(text.split()) == 1
         if one_word or all(c.how == "surname" for c in cands):
-            return self._short(cands, label, day, ctx)
+            return self._short(cands, label, day, ctx, text)
         merged = _merge([c for c in cands if c.how != "surname"])
         if merged is not None:
             cands = [merged]
@@ -151,7 +157,7 @@ class BulkLinker:
         )
 
     def _short(
-        self, cands: list[Candidate], label: str, day: date | None, ctx: Context
+        self, cands: list[Candidate], label: str, day: date | None, ctx: Context, text: str = ""
     ) -> tuple[Entry, str] | None:
         earlier = [c for c in cands if c.key in ctx.resolved]
         if len(earlier) == 1:
@@ -159,7 +165,21 @@ class BulkLinker:
         if label != "PERSON" and all(c.how != "surname" for c in cands):
             # an acronym or one-word organisation name ("JEM"): the article's country must single it out
             local = [c for c in cands if c.country and c.country in ctx.countries]
-            return self._entry(local[0], day, ["country"]) if len(local) == 1 else None
+            if len(local) == 1:
+                return self._entry(local[0], day, ["country"])
+            # a multinational firm's one-word name ("Walmart"): one firm, and not an English word ("Target")
+            named = [c for c in cands if c.how == "name"]
+            firm = cands[0] if len(cands) == 1 else named[0] if len(named) == 1 else _merge(cands)
+            if (
+                label == "ORG"
+                and firm is not None
+                and firm.country == "MNC"
+                and len(text) >= 4
+                and norm_name(text) not in self.common
+                and all(norm_name(c.name) not in self.common for c in cands)
+            ):
+                return self._entry(firm, day, ["unique-firm"])
+            return None
         if not ctx.role_in_sentence:
             return None
         country = ctx.role_country
@@ -197,6 +217,14 @@ class BulkLinker:
             entry.sector = entry.sector or (entry.sectors[0] if entry.sectors else None)
             why = [*why, "merged"]
         return entry, f"bulk:{c.key}" + "".join(f"+{w}" for w in why)
+
+
+def _common_names(path: Path) -> frozenset[str]:
+    """One-word organisation names that are English words (built by tools/kb/build_bulk.py)."""
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
 
 
 def _relabel(text: str, label: str, every: tuple[Candidate, ...]) -> str | None:

@@ -7,13 +7,14 @@ ministry spokesman Lin Jian" is one mention), then KB names, then the named enti
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
 from .bulk_format import norm_name
-from .bulk_link import BulkLinker, Context
+from .bulk_link import NON_NATIONAL, BulkLinker, Context
 from .cities import known_place, place_country
 from .coref_lexicon import load_coref_lexicon
 from .kb import Entry
@@ -135,6 +136,10 @@ class Finder:
         self.linked = {}
         self.ctx = Context(countries={c for _, k in states if (c := self._country_of(k))})
         self.ctx.resolved = resolved
+        for k in kb_spans:  # so do a state's organs ("the Pentagon", "the United States Congress")
+            org = self.kb.kb.get(k.hits[0].key) if k.hits and k.hits[0].how != "ambiguous" else None
+            if org is not None and org.kind == "organization" and org.country not in (None, *NON_NATIONAL):
+                self.ctx.countries.add(org.country)
         for ent in ents:  # towns and regions name their country too ("in Melbourne")
             if ent.label_ == "GPE" and (town := place_country(ent.text)) and town[1] >= ROLE_TOWN_POP:
                 self.ctx.countries.add(town[0])
@@ -296,7 +301,12 @@ class Finder:
             kind = NER_KINDS.get(ent.label_)
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
-            m = self._surname(doc, ent, resolved) if ent.label_ in ("PERSON", "ORG") else None
+            # NER calls a surname a place now and then ("Jayapal said"): a GPE the gazetteer does not know
+            # as a sizeable place may still end the name of a person named earlier
+            surname_ok = ent.label_ in ("PERSON", "ORG") or (
+                ent.label_ == "GPE" and not known_place(ent.text, ROLE_TOWN_POP)
+            )
+            m = self._surname(doc, ent, resolved) if surname_ok else None
             if m is None and ent.label_ in ("PERSON", "ORG"):
                 m = self._variant(doc, ent)
             if m is None and ent.label_ == "NORP" and self.bulk is not None:
@@ -312,6 +322,7 @@ class Finder:
                 taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
                 if m.entry is not None:
                     resolved.add(m.entry.key)
+        mentions = _drop_redefined_acronyms(doc, mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
@@ -856,6 +867,10 @@ class Finder:
         if text.endswith("'s") or text.endswith("’s"):
             text = text[:-2]
         found = self.bulk.link(text, ent.label_, day, self.ctx)
+        if found is None and end < len(doc) and doc[end].text in ("'s", "’s"):
+            # "Sainsbury's", "McDonald's": NER left the name's own 's outside the entity
+            found = self.bulk.link(text + "'s", ent.label_, day, self.ctx)
+            end = end + 1 if found is not None else end
         if found is None:
             if agent is None:
                 return None
@@ -1015,3 +1030,47 @@ def _strip_det(text: str) -> str:
         if text.startswith(det):
             return text[len(det) :]
     return text
+
+
+# "the artificial pancreas (AP)": an acronym the article defines, after the words whose initials it spells.
+_ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "de", "on", "in", "&"})
+
+
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines -> their long form ("AP" -> "artificial pancreas")."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(1)
+        words = text[max(0, m.start() - 200) : m.start()].split()
+        initials, taken = "", 0
+        for w in reversed(words):  # walk back over the words until their initials spell the acronym
+            if len(initials) == len(acr) or taken > 2 * len(acr):
+                break
+            taken += 1
+            if w.lower() in _SMALL_WORDS:
+                continue
+            initials = w[:1].upper() + initials
+        if initials == acr:
+            out.setdefault(acr, " ".join(words[-taken:]))
+    return out
+
+
+def _drop_redefined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An acronym the article defines as something else is not the KB actor that has it as an alias: "the
+    artificial pancreas (AP)" is not the Associated Press. No link is better than a wrong one."""
+    defined = _defined_acronyms(doc.text)
+    if not defined:
+        return mentions
+    out = []
+    for m in mentions:
+        acr = doc[m.start : m.end].text
+        long = defined.get(acr)
+        if long is not None and m.entry is not None:
+            names = {norm_name(n) for n in (m.entry.name, *m.entry.aliases)}
+            if norm_name(long) not in names and not any(
+                n and n in norm_name(long) for n in names - {norm_name(acr)}
+            ):
+                continue
+        out.append(m)
+    return out
