@@ -53,6 +53,7 @@ class NameVariants:
 
     abbreviations: dict[str, str]
     country_required: frozenset[str]
+    honorifics: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameVariants:
@@ -60,6 +61,7 @@ class NameVariants:
         return cls(
             {str(k): str(v) for k, v in (data.get("abbreviations") or {}).items()},
             frozenset(str(t) for t in data.get("country_required_tables") or []),
+            frozenset(str(t) for t in data.get("honorifics") or []),
         )
 
     def expand(self, text: str) -> str | None:

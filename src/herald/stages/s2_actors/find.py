@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
 from .bulk_format import norm_name
-from .bulk_link import NON_NATIONAL, BulkLinker, Context
+from .bulk_link import NON_NATIONAL, BulkLinker, Context, NameVariants
 from .cities import known_place, place_country
 from .coref_lexicon import load_coref_lexicon
 from .kb import Entry
@@ -45,6 +45,7 @@ class Finder:
         self.kb = kb
         self.roles = roles
         self.lex = lex
+        self.honorifics = NameVariants.load().honorifics
         self.bulk: BulkLinker | None = None  # the bulk KB (kb_index), for names the curated KB lacks
         self.linked: dict[str, Entry] = {}  # bulk entries linked in the current Doc, by key
         self._variants: dict[str, set[str]] | None = None  # spelling-tolerant curated forms -> keys
@@ -780,6 +781,8 @@ class Finder:
         """ "Cameron" after "David Cameron", "De Goey" after "Jordan De Goey": a one- or two-word name that
         ends the name of exactly one KB person already in the article."""
         start, end = _bare_start(ent), _bare_end(ent)
+        while end - start > 1 and doc[start].text in self.honorifics:  # "M. Valls", "Sen. Warren"
+            start += 1
         n = end - start
         if n not in (1, 2) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
             return None
