@@ -139,8 +139,9 @@ class Finder:
         self.ctx.resolved = resolved
         for k in kb_spans:  # so do a state's organs ("the Pentagon", "the United States Congress")
             org = self.kb.kb.get(k.hits[0].key) if k.hits and k.hits[0].how != "ambiguous" else None
-            if org is not None and org.kind == "organization" and org.country not in (None, *NON_NATIONAL):
-                self.ctx.countries.add(org.country)
+            country = org.country if org is not None and org.kind == "organization" else None
+            if country and country not in NON_NATIONAL:
+                self.ctx.countries.add(country)
         for ent in ents:  # towns and regions name their country too ("in Melbourne")
             if ent.label_ == "GPE" and (town := place_country(ent.text)) and town[1] >= ROLE_TOWN_POP:
                 self.ctx.countries.add(town[0])
