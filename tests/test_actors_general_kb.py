@@ -81,6 +81,12 @@ def test_honorific_inside_a_name_after_the_full_name(extract: Extract) -> None:
     [
         # a surname alone, no full name before it and no role: not linked to the senator
         ("Schumer said the deal was bad.", "Schumer"),
+        # a soldier's surname with a role and the US in the sentence is not the congressman of that name
+        (
+            "US Navy SEAL Charles Keating died in Iraq on Tuesday. Keating's honorable and selfless service "
+            "was praised by US military officials.",
+            "Keating",
+        ),
         # a British ministry's generic name in an article about Israel: the country is not named
         ("The Ministry of Defence in Jerusalem said Israeli troops were deployed.", "Ministry of Defence"),
         # a firm's one-word name that is an English word ("Target"): no link without more

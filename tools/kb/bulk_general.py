@@ -193,23 +193,12 @@ def uscongress(src: Path) -> tuple[list[BulkActor], list[Spell]]:
             spells.append(
                 validate_spell(Spell(key, "USA", "LEG", str(t["start"]), str(t["end"]), "legislator"), key)
             )
-        actors.append(
-            validate(
-                BulkActor(
-                    key,
-                    "person",
-                    full,
-                    "USA",
-                    "LEG",
-                    ["LEG"],
-                    qid,
-                    len(terms),
-                    sorted(forms - {full}),
-                    [last],
-                ),
-                key,
-            )
+        # no one-word surnames: "Keating" in a story about a soldier is not the congressman; a surname after
+        # the full name in the same article still joins the member (the actors stage's surname rule)
+        member = BulkActor(
+            key, "person", full, "USA", "LEG", ["LEG"], qid, len(terms), sorted(forms - {full})
         )
+        actors.append(validate(member, key))
     return actors, spells
 
 
