@@ -63,19 +63,25 @@ _DESCRIPTION_SECTOR = (
     (re.compile(r"\b(army|air force|navy|armed forces|military)\b", re.I), "MIL"),
     (re.compile(r"\b(court|judiciary)\b", re.I), "JUD"),
     (
-        re.compile(r"\b(newspaper|broadcaster|news agency|television|radio station|media company)\b", re.I),
+        re.compile(
+            r"\b(newspaper|broadcaster|news agency|(television|radio) (network|channel|station)|"
+            r"media company)\b",
+            re.I,
+        ),
         "JRN",
     ),
-    (re.compile(r"\b(university|college|school district|educational)\b", re.I), "EDU"),
-    (re.compile(r"\b(hospital|health system|health board|health service)\b", re.I), "MED"),
     (
         re.compile(
-            r"\b(government agency|government organization|ministry|department of|municipal government|"
-            r"local government|local authority|council|executive agency|public body|agency of)\b",
+            r"\b(administrative body|self-government|local government|municipal government|local authority|"
+            r"city council|county council|borough council|district council|government agency|"
+            r"government organization|executive agency|public body|agency of|ministry|department of)\b",
             re.I,
         ),
         "GOV",
     ),
+    (re.compile(r"\b(university|college|school district|educational)\b", re.I), "EDU"),
+    (re.compile(r"\b(hospital|health system|health board|health service)\b", re.I), "MED"),
+    (re.compile(r"\b(council)\b", re.I), "GOV"),
     (re.compile(r"\b(nonprofit|non-profit|charity|charitable|foundation|NGO)\b", re.I), "CVL"),
     (re.compile(r"\b(trade union|labor union|labour union)\b", re.I), "LAB"),
 )
@@ -84,7 +90,8 @@ _NOT_AN_ACTOR = re.compile(
     r"^(city|town|village|hamlet|municipality|commune|country|sovereign state|state of|province|prefecture|"
     r"county|borough|capital|island|region|district of|federal state|census-designated|unincorporated|"
     r"human settlement|national flag|flag|[A-Z][a-z]+ school$|school in|public school|primary school|"
-    r"secondary school|high school|elementary school|building|park|street|road|river|lake|mountain)\b",
+    r"secondary school|high school|elementary school|building|park|street|road|river|lake|mountain|"
+    r"Filipino school district)\b",
     re.I,
 )
 _M49_WORLD = re.compile(r"^\d{3}$")  # "001" world, "150" Europe...

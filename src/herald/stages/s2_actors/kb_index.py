@@ -24,9 +24,9 @@ from ..sqlite_cache import Readers, cache_dir, open_index
 from .bulk_format import BulkActor, Spell, norm_name, read_actors, read_spells, tables
 from .kb import Entry, Office
 
-FORMAT = "actors-bulk-1"
+FORMAT = "actors-bulk-2"
 # The cache file name's prefix: a new one per index layout.
-PREFIX = "actors-bulk-v1-"
+PREFIX = "actors-bulk-v2-"
 # Sector precedence when several spells hold on the same day (a minister who is also a legislator is GOV).
 SECTOR_ORDER = ("GOV", "MIL", "JUD", "COP", "SPY", "LEG", "OPP", "PTY", "REB")
 
