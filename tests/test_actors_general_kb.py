@@ -123,6 +123,10 @@ def test_defined_acronyms(text: str, expected: dict[str, str]) -> None:
         ("La. Department of Wildlife and Fisheries", "Louisiana Department of Wildlife and Fisheries"),
         ("N.Y. Police Department", "New York Police Department"),
         ("Department of State", None),
+        ("Tesco PLC", "Tesco"),
+        ("Wells Fargo & Co.", "Wells Fargo"),
+        ("Alphabet Inc.", "Alphabet"),
+        ("Inc.", None),
         ("La.", None),
     ],
 )

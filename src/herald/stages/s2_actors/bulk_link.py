@@ -19,7 +19,8 @@ article, and no link is better than a wrong one.
   (``data/lexicons/name_variants.yaml``, ``country_required_tables``): "Ministry of Defence" is Britain's
   only in an article about Britain.
 - A name with no candidate is tried once more with its abbreviated first word written out ("La. Department
-  of Wildlife and Fisheries"; ``abbreviations`` in the same file); the rule then ends ``+variant``.
+  of Wildlife and Fisheries"; ``abbreviations`` in the same file) or without a firm's legal-form suffix
+  ("Tesco PLC"; ``corporate_suffixes``); the rule then ends ``+variant``.
 
 The ``rule`` says which support decided: ``bulk:<key>+country``, ``+role``, ``+earlier``, ``+dated``.
 """
@@ -54,6 +55,7 @@ class NameVariants:
     abbreviations: dict[str, str]
     country_required: frozenset[str]
     honorifics: frozenset[str] = frozenset()
+    suffixes: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> NameVariants:
@@ -62,13 +64,21 @@ class NameVariants:
             {str(k): str(v) for k, v in (data.get("abbreviations") or {}).items()},
             frozenset(str(t) for t in data.get("country_required_tables") or []),
             frozenset(str(t) for t in data.get("honorifics") or []),
+            tuple(sorted((str(t) for t in data.get("corporate_suffixes") or []), key=len, reverse=True)),
         )
 
     def expand(self, text: str) -> str | None:
-        """``text`` with its abbreviated first word written out, or None when it has none."""
+        """``text`` with its abbreviated first word written out, or without a firm's legal-form suffix
+        ("Tesco PLC"); None when it has neither."""
         first, _, rest = text.partition(" ")
         full = self.abbreviations.get(first)
-        return f"{full} {rest}" if full and rest else None
+        if full and rest:
+            return f"{full} {rest}"
+        for suffix in self.suffixes:
+            stem = text.removesuffix(suffix).rstrip(" ,")
+            if stem != text.rstrip(" ,") and text.endswith(" " + suffix) and len(stem.split()) >= 1:
+                return stem if len(stem) >= 3 else None
+        return None
 
 
 @dataclass
