@@ -50,7 +50,8 @@ NON_NATIONAL = frozenset({"MNC", "IGO", "NGO", "IMG", "ISM", "UNO", "EUR"})
 
 @dataclass(frozen=True)
 class NameVariants:
-    """``data/lexicons/name_variants.yaml``: abbreviations; tables whose organisations need a country."""
+    """``data/lexicons/name_variants.yaml``: abbreviations, legal-form suffixes, honorifics, and the tables
+    whose organisations need their country named in the article."""
 
     abbreviations: dict[str, str]
     country_required: frozenset[str]
