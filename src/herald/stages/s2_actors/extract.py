@@ -14,6 +14,7 @@ from spacy.vocab import Vocab
 from ...config import Settings
 from ...schema import Actor
 from ..common import meta
+from .aliases import join_name_variants
 from .apposition import merge_appositions
 from .context import apply_context
 from .coref import PronounResolver
@@ -74,6 +75,7 @@ class ActorExtractor:
         for m in mentions:
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         self.references.resolve(doc, drafts, taken)
+        join_name_variants(doc, drafts, self.coref_lex.org_heads)
         # document-level resolution: descriptions, then the story's country, then pronouns (see coref.py)
         link_descriptions(doc, drafts, self.coref_lex, day)
         apply_context(
