@@ -114,6 +114,9 @@ class Chains:
                 keep.ref_rules.append(r)
         if keep.title is None:
             keep.title = other.title
+        if keep.first.entry is None and not keep.first.sector and other.first.sector:
+            # "the Supreme Court" (a judiciary role) names what "the Supreme Court of Cassation" is
+            keep.first.sector, keep.first.sectors = other.first.sector, list(other.first.sectors)
         other.spans.clear()
         for d in self.drafts:
             if d.parent is other:
@@ -189,10 +192,25 @@ def _acronyms(chains: Chains, doc: Doc) -> None:
             chains.merge(target, d, "acronym")
 
 
+def _title_role(d: Draft) -> bool:
+    """A role written like a name ("the Supreme Court", not "the court"), with no country of its own."""
+    m = d.first
+    words = [w for w in m.name.split() if w.lower() not in _MINOR]
+    return (
+        bool(d.spans)
+        and m.unnamed
+        and m.kind in ORG_KINDS
+        and m.entry is None
+        and m.country is None
+        and len(words) > 1
+        and all(w[:1].isupper() for w in words)
+    )
+
+
 def _short_names(chains: Chains) -> None:
     live = chains.live()
     orgs = [d for d in live if d.first.kind in ORG_KINDS]
-    for d in orgs:
+    for d in orgs + [d for d in chains.drafts if _title_role(d)]:
         if d.first.entry is not None or not d.spans or d.first.label in _PLACE_LABELS:
             continue
         words = _words(d.first.name)
