@@ -22,9 +22,12 @@ the number of actors.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .resolve import Draft
@@ -41,6 +44,7 @@ _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+@functools.lru_cache(maxsize=8192)
 def norm_name(name: str) -> str:
     """Case-less name without a leading "the" and a trailing possessive."""
     text = " ".join(name.replace("\u2019", "'").split())
@@ -49,8 +53,9 @@ def norm_name(name: str) -> str:
     return low[4:] if low.startswith("the ") else low
 
 
-def _words(name: str) -> list[str]:
-    return norm_name(name).split()
+@functools.lru_cache(maxsize=8192)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(norm_name(name).split())
 
 
 def _named(d: Draft) -> bool:
@@ -68,7 +73,7 @@ def _family(d: Draft) -> str:
     return "person" if d.first.kind == "person" else "org"
 
 
-def _head(words: list[str]) -> str:
+def _head(words: tuple[str, ...]) -> str:
     """Head noun of an organisation's name: the word before its first "of"/"for", else its last word."""
     for i, w in enumerate(words):
         if w in ("of", "for") and i > 0:
@@ -76,13 +81,13 @@ def _head(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
-def _initials(name: str) -> str:
-    out = []
-    for w in name.replace("-", " ").split():
-        if w.lower() in _MINOR:
-            continue
-        out.append(w[0].upper())
-    return "".join(out)
+def _initials(name: str) -> tuple[str, str]:
+    """Initials of a name without and with its minor words ("Registrar of Societies": RS, ROS)."""
+    words = name.replace("-", " ").split()
+    return (
+        "".join(w[0].upper() for w in words if w.lower() not in _MINOR),
+        "".join(w[0].upper() for w in words),
+    )
 
 
 class Chains:
@@ -184,7 +189,7 @@ def _acronyms(chains: Chains, doc: Doc) -> None:
             fits = {
                 id(o): o
                 for o in orgs
-                if o is not d and len(o.first.name.split()) > 1 and _initials(o.first.name) == letters
+                if o is not d and len(o.first.name.split()) > 1 and letters in _initials(o.first.name)
             }
             if len(fits) == 1:
                 target = next(iter(fits.values()))
@@ -259,8 +264,10 @@ def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
     if not names:
         return
     n = len(doc)
-    for i, tok in enumerate(doc):
-        slot = names.get(tok.text)
+    firsts = frozenset(get_string_id(w) for w in names)
+    orths = doc.to_array(ORTH).tolist()
+    for i in [i for i, h in enumerate(orths) if h in firsts]:  # Tokens only where a name may start
+        slot = names.get(doc[i].text)
         if slot is None or taken[i]:
             continue
         for seq, owner in sorted(slot.items(), key=lambda x: -len(x[0])):
@@ -302,7 +309,9 @@ def _head_nouns(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
     if not by_head:
         return
     blocked: dict[str, int] = {}  # head -> token where an unnamed one of its kind came up ("a lower court")
-    for tok in doc:
+    wanted = frozenset(get_string_id(h) for h in by_head)
+    lowers = doc.to_array(LOWER).tolist()
+    for tok in [doc[i] for i, h in enumerate(lowers) if h in wanted]:
         low = tok.lower_
         owners = by_head.get(low)
         if owners is None or taken[tok.i]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -191,7 +191,7 @@ class PronounResolver:
         person_at = {
             i: c for c in cands if not c.phantom and c.draft.kind == "person" for i in range(c.start, c.end)
         }
-        char_starts = [t.idx for t in doc]
+        char_starts = doc.to_array(IDX).tolist()
         for q in quotes:
             lo = bisect.bisect_left(char_starts, q.inner_start)
             hi = bisect.bisect_left(char_starts, q.inner_end)
@@ -321,9 +321,10 @@ class PronounResolver:
         i = bisect.bisect_left(cand_starts, p.i) - 1
         verb = p.head
         # '"...," he said' in a paragraph that opens with the quotation: the speaker is the one person of the
-        # previous paragraph (news quotes someone over several paragraphs)
+        # previous paragraph, or the one who spoke there (news quotes someone over several paragraphs)
         speaker = inside is None and feats.gender is not None and self._opens_with_quote(doc, p, here_para)
         before: dict[int, tuple[Draft, _Cand]] = {}  # compatible persons of the previous paragraph
+        speakers: dict[int, tuple[Draft, _Cand]] = {}  # ... who are subjects of a speech verb there
         quoted_to = p.i  # in speaker mode: the quotation's words are no candidates
         if speaker:
             while quoted_to > 0 and doc[quoted_to - 1].text not in QUOTE_MARKS:
@@ -342,6 +343,9 @@ class PronounResolver:
                         continue
                     if self._agrees(c, feats, gender):
                         before.setdefault(id(c.draft), (c.draft, c))
+                        h = lift_conj(c.head)
+                        if h.dep_ in SUBJECT and h.head.lemma_.lower() in self.speech:
+                            speakers.setdefault(id(c.draft), (c.draft, c))
                     else:
                         before[-1] = (c.draft, c)  # a person of unknown number: no single speaker
                 continue
@@ -369,7 +373,10 @@ class PronounResolver:
             key = id(c.draft)
             if key not in scores or scores[key][0] < score:
                 scores[key] = (score, c.draft, c)
-        if not scores and len(before) == 1 and -1 not in before:
+        if not scores and len(speakers) == 1:
+            draft, cand = next(iter(speakers.values()))
+            scores[id(draft)] = (0.0, draft, cand)
+        elif not scores and len(before) == 1 and -1 not in before:
             draft, cand = next(iter(before.values()))
             scores[id(draft)] = (0.0, draft, cand)
         if not scores:
