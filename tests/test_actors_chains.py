@@ -158,6 +158,31 @@ ROWS: list[tuple[str, str, int, str, bool, str | None]] = [
     ),
     ('Boris Johnson said: "They asked me to stay."', "me", 1, "Boris Johnson", True, None),
     ('"I am tired," the rebels said. Boris Johnson left.', "I", 1, "Boris Johnson", False, None),
+    # a role with its own complement in apposition to a name (apposition.py)
+    (
+        "The president of the Lombardy region, Roberto Maroni, said the tax was unfair.",
+        "president",
+        1,
+        "Roberto Maroni",
+        True,
+        None,
+    ),
+    (
+        "The secretary general of the Italian Episcopal Conference, Nunzio Galantino, said he agreed.",
+        "secretary general",
+        1,
+        "Nunzio Galantino",
+        True,
+        None,
+    ),
+    (
+        "The leader of Hamas, Ismail Haniyeh, and Mahmoud Abbas met.",
+        "leader",
+        1,
+        "Ismail Haniyeh",
+        False,
+        None,
+    ),
     # plural roles that name people (plurals.py)
     (
         "Two New Mexico senators, Tom Udall and Martin Heinrich, called on him to resign.",
