@@ -31,7 +31,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .resolve import Draft
-from .syntax import MODIFIER_DEPS
+from .syntax import MODIFIER_DEPS, is_location
 
 NAMED_KINDS = frozenset({"person", "organization", "group"})
 ORG_KINDS = frozenset({"organization", "group"})
@@ -64,7 +64,8 @@ def _named(d: Draft) -> bool:
         bool(d.spans)
         and m.kind in NAMED_KINDS
         and not m.unnamed
-        and not m.rule.startswith(("group-ref", "phantom", "office"))
+        and not m.rule.startswith(("group-ref", "phantom", "office", "demonym"))
+        and m.label not in _PLACE_LABELS
         and m.role_key is None
     )
 
@@ -280,6 +281,8 @@ def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
                 continue  # part of a longer name ("Tom Rathbun" is someone else)
             if doc[i].ent_type_ in _PLACE_LABELS or (len(seq) == 1 and doc[i].pos_ not in ("PROPN", "NOUN")):
                 continue
+            if is_location(doc[e - 1]):
+                continue  # "in Riverdale": a place, whatever NER called it elsewhere
             last = doc[e - 1]
             if e < n and doc[e].text[:1].isupper() and doc[e].pos_ == "NOUN":
                 continue  # "the Mets Poet"

@@ -195,7 +195,11 @@ class PronounResolver:
         for q in quotes:
             lo = bisect.bisect_left(char_starts, q.inner_start)
             hi = bisect.bisect_left(char_starts, q.inner_end)
-            mine = [i for i in range(lo, hi) if doc[i].lower_ in FIRST_PERSON and not taken[i]]
+            mine = [
+                i
+                for i in range(lo, hi)
+                if doc[i].lower_ in FIRST_PERSON and doc[i].pos_ == "PRON" and not taken[i]  # not "to mine"
+            ]
             if not mine:
                 continue
             verbs = {
@@ -339,8 +343,8 @@ class PronounResolver:
                 if not speaker or c.para < here_para - 1:
                     break  # not across paragraphs: a new paragraph's "he" is too often someone new
                 if c.draft.kind == "person" and not c.phantom:
-                    if gender.get(id(c.draft), feats.gender) != feats.gender:
-                        continue
+                    if gender.get(id(c.draft)) != feats.gender:
+                        continue  # across a paragraph only a person known to be of that gender
                     if self._agrees(c, feats, gender):
                         before.setdefault(id(c.draft), (c.draft, c))
                         h = lift_conj(c.head)
