@@ -158,6 +158,16 @@ ROWS: list[tuple[str, str, int, str, bool, str | None]] = [
     ),
     ('Boris Johnson said: "They asked me to stay."', "me", 1, "Boris Johnson", True, None),
     ('"I am tired," the rebels said. Boris Johnson left.', "I", 1, "Boris Johnson", False, None),
+    ('"Companies will mine diamonds here," Boris Johnson said.', "mine", 1, "Boris Johnson", False, None),
+    # a people and a country's abbreviation are no organisation's name variants
+    (
+        "Millions of South Africans work in mines. SA holds huge reserves.",
+        "SA",
+        1,
+        "South Africans",
+        False,
+        None,
+    ),
     # a role with its own complement in apposition to a name (apposition.py)
     (
         "The president of the Lombardy region, Roberto Maroni, said the tax was unfair.",
