@@ -33,18 +33,16 @@ def _is_person_role(m: Mention) -> bool:
 
 def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
     """A person and an unnamed person role in apposition ("X, the US ambassador", "the Russian president,
-    Vladimir Putin") become one actor: the role mention is re-pointed at the person, who takes the role's
-    title and, when unknown, its country and sector. ``mentions`` is sorted by start; edited in place."""
+    Vladimir Putin", "the president of the Lombardy region, Roberto Maroni") become one actor: the role
+    mention is re-pointed at the person, who takes the role's title and, when unknown, its country and sector.
+    ``mentions`` is sorted by start; edited in place."""
     for a, b in itertools.pairwise(mentions):
         if a.end >= b.start or not all(t.lower_ in _BETWEEN for t in doc[a.end : b.start]):
             continue
         if doc[a.end].text != ",":
             continue  # "X, the ambassador": a comma must separate them
-        if _is_person(a) and _is_person_role(b):
-            person, role = a, b
-        elif _is_person_role(a) and _is_person(b):
-            person, role = b, a
-        else:
+        pair = _person_and_role(a, b)
+        if pair is None:
             continue
         later = b  # the appositive is the later of the two
         earlier = a
@@ -53,15 +51,54 @@ def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if later.end < len(doc) and doc[later.end].lower_ in ("and", "or"):
             continue  # "John Smith, the minister and the governor": a list, not an apposition
-        if person.title is None:
-            person.title = role.title
-        if person.country is None:
-            person.country = role.country
-        if person.sector is None and (role.country is not None or role.sector != "GOV"):
-            # a bare "executive vice president" or "spokesman for the army" is no government's official
-            person.sector = role.sector
-            person.sectors = list(role.sectors)
-        person.rule += "+appos"
-        role.entry, role.name, role.kind, role.label = person.entry, person.name, person.kind, person.label
-        role.country, role.sector, role.sectors = person.country, person.sector, list(person.sectors)
-        role.role_key, role.unnamed, role.rule = None, False, person.rule
+        _merge(*pair)
+    _merge_long_roles(doc, mentions)
+
+
+def _person_and_role(a: Mention, b: Mention) -> tuple[Mention, Mention] | None:
+    if _is_person(a) and _is_person_role(b):
+        return a, b
+    if _is_person_role(a) and _is_person(b):
+        return b, a
+    return None
+
+
+def _merge_long_roles(doc: Doc, mentions: list[Mention]) -> None:
+    """A role with its own complement before the name ("the president of the Lombardy region, Roberto
+    Maroni,"): the parser makes the name an apposition of the role noun, with words between them."""
+    at: dict[int, Mention] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            at.setdefault(i, m)
+    for b in mentions:
+        if b.start < 2 or doc[b.start - 1].text != "," or not _is_person(b):
+            continue
+        hb = head_of(doc, b.start, b.end)
+        if hb.dep_ != "appos":
+            continue
+        tok, a = hb.head, at.get(hb.head.i)
+        for _ in range(4):  # "the secretary general of [the Conference], X": up to the role noun
+            if (a is not None and _is_person_role(a)) or tok.dep_ not in ("pobj", "prep"):
+                break
+            tok = tok.head
+            a = at.get(tok.i)
+        if a is None or a is b or a.end >= b.start or b.start - a.end > 12 or not _is_person_role(a):
+            continue
+        if b.end < len(doc) and doc[b.end].lower_ in ("and", "or"):
+            continue
+        _merge(b, a)
+
+
+def _merge(person: Mention, role: Mention) -> None:
+    if person.title is None:
+        person.title = role.title
+    if person.country is None:
+        person.country = role.country
+    if person.sector is None and (role.country is not None or role.sector != "GOV"):
+        # a bare "executive vice president" or "spokesman for the army" is no government's official
+        person.sector = role.sector
+        person.sectors = list(role.sectors)
+    person.rule += "+appos"
+    role.entry, role.name, role.kind, role.label = person.entry, person.name, person.kind, person.label
+    role.country, role.sector, role.sectors = person.country, person.sector, list(person.sectors)
+    role.role_key, role.unnamed, role.rule = None, False, person.rule

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..common import doc_text, sentence_starts
-from ..s4_statements.quotes import find_quotes
+from ..s4_statements.quotes import Quote, find_quotes
 from .context import paragraph_ids
 from .coref_lexicon import CorefLexicon, PronounFeatures
 from .gender import first_name_gender
@@ -38,11 +38,17 @@ from .resolve import Draft
 from .syntax import head_of, lift_conj
 
 WINDOW = 2  # previous sentences searched
+SPEAKER_WINDOW = 3  # more sentences back for a quoted paragraph's speaker
 MARGIN = 2.0  # a runner-up this close to the best candidate makes the pronoun ambiguous
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 OBJECT = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+_FIRST_HASHES = frozenset(get_string_id(w) for w in FIRST_PERSON)
+# adjuncts before the main verb ("During his visit, X ...")
+FRONTED = frozenset({"prep", "advcl", "npadvmod"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u2018", "'", "``"})
 # The same sets as the ids ``Doc.to_array`` gives (labels that are spaCy symbols have small ids, not
 # hashes: get_string_id knows both), to scan a Doc without a Token per word.
 _SUBJECT_HASHES = frozenset(get_string_id(d) for d in SUBJECT)
@@ -103,11 +109,13 @@ class PronounResolver:
         self.expletive = frozenset(lex.expletive_verbs)
         self.honorifics = {k.lower(): v for k, v in lex.honorifics.items()}
         self._pronoun_hashes = frozenset(get_string_id(k) for k in self.features)
+        self.speech = frozenset(lex.speech_verbs)
+        self._para_first: dict[int, int] = {}
 
     def resolve(self, doc: Doc, drafts: list[Draft]) -> None:
         lowers = doc.to_array(LOWER).tolist() if len(doc) else []
         pronouns = [doc[i] for i, h in enumerate(lowers) if h in self._pronoun_hashes]
-        if not pronouns or not drafts:
+        if not drafts or not (pronouns or any(h in _FIRST_HASHES for h in lowers)):
             return
         starts = sentence_starts(doc)
         paras = paragraph_ids(doc, starts)
@@ -115,6 +123,10 @@ class PronounResolver:
         for d in drafts:
             for s, e in d.spans:
                 taken[s:e] = b"\x01" * (e - s)
+        self._para_first = {}
+        for i, para in enumerate(paras):
+            if para not in self._para_first and not doc[i].is_space:
+                self._para_first[para] = i
         numbers = _sentence_numbers(starts)
         sent_no = [numbers[s] for s in starts]
         cands = self._candidates(doc, drafts, starts, paras)
@@ -139,7 +151,8 @@ class PronounResolver:
                 gender[id(c.draft)] = g
         # A third person inside a direct quotation is seldom the one quoted, and often someone the narration
         # has not named next to it ("X attacked Y: 'He ... wants the job'"): it looks only inside the quote.
-        quotes = sorted((q.inner_start, q.inner_end) for q in find_quotes(doc_text(doc)) if q.closed)
+        found_quotes = [q for q in find_quotes(doc_text(doc)) if q.closed]
+        quotes = sorted((q.inner_start, q.inner_end) for q in found_quotes)
         quote_starts = [q[0] for q in quotes]
         for p in pronouns:
             if taken[p.i] or not self._referential(p):
@@ -148,13 +161,17 @@ class PronounResolver:
             k = bisect.bisect_right(quote_starts, p.idx) - 1
             inside = quotes[k] if k >= 0 and p.idx < quotes[k][1] else None
             found = self._best(doc, p, feats, cands, cand_starts, blockers, sent_no, paras, gender, inside)
+            how = "pronoun"
+            if found is None:
+                found = self._cataphor(p, feats, cands, cand_starts, gender)
+                how = "cataphora"
             if found is None:
                 # an unresolved pronoun still refers to someone: it competes with the actors for later ones
                 draft, phantom = Draft(first=Mention(p.i, p.i + 1, "phantom", "", p.lower_)), True
             else:
                 draft, phantom = found[0], found[1].phantom
             if found is not None and not phantom:
-                draft.link(p.i, p.i + 1, f"pronoun:{p.lower_}>{doc[found[1].start : found[1].end].text}")
+                draft.link(p.i, p.i + 1, f"{how}:{p.lower_}>{doc[found[1].start : found[1].end].text}")
                 taken[p.i] = 1
                 if feats.gender:
                     gender.setdefault(id(draft), feats.gender)
@@ -163,6 +180,81 @@ class PronounResolver:
             at = bisect.bisect_left(cand_starts, p.i)
             cands.insert(at, new)
             cand_starts.insert(at, p.i)
+        self._first_person(doc, found_quotes, cands, taken)
+
+    def _first_person(self, doc: Doc, quotes: list[Quote], cands: list[_Cand], taken: bytearray) -> None:
+        """'"I will not resign," the minister said': "I", "me", "my" in a quotation are its speaker, the
+        person subject of the speech verb the quotation is the complement of (after the pronouns above, so
+        that "he said" counts once resolved)."""
+        if not quotes:
+            return
+        person_at = {
+            i: c for c in cands if not c.phantom and c.draft.kind == "person" for i in range(c.start, c.end)
+        }
+        char_starts = doc.to_array(IDX).tolist()
+        for q in quotes:
+            lo = bisect.bisect_left(char_starts, q.inner_start)
+            hi = bisect.bisect_left(char_starts, q.inner_end)
+            mine = [
+                i
+                for i in range(lo, hi)
+                if doc[i].lower_ in FIRST_PERSON and doc[i].pos_ == "PRON" and not taken[i]  # not "to mine"
+            ]
+            if not mine:
+                continue
+            verbs = {
+                t.head.i
+                for t in doc[lo:hi]
+                if not lo <= t.head.i < hi
+                and t.head.lemma_.lower() in self.speech
+                and t.dep_ in ("ccomp", "dep")
+            }
+            if len(verbs) != 1:
+                continue
+            verb = doc[verbs.pop()]
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            c = person_at.get(subj.i) if subj is not None else None
+            if c is None or (c.draft.first.unnamed and c.head.tag_ in PLURAL_TAGS):
+                continue
+            for i in mine:
+                c.draft.link(i, i + 1, f"quote-speaker:{doc[i].lower_}>{doc[c.start : c.end].text}")
+                taken[i] = 1
+
+    def _cataphor(
+        self,
+        p: Token,
+        feats: PronounFeatures,
+        cands: list[_Cand],
+        cand_starts: list[int],
+        gender: dict[int, str],
+    ) -> tuple[Draft, _Cand] | None:
+        """A pronoun in a fronted adjunct refers ahead to the main clause's subject: "During his visit,
+        Charlie Sheen said" / "After it seized the town, the army withdrew"."""
+        tok, steps = p, 0
+        while tok.head.i != tok.i and tok.head.dep_ != "ROOT" and steps < 8:
+            tok, steps = tok.head, steps + 1
+        verb = tok.head
+        if verb.dep_ != "ROOT" or tok.i == verb.i or tok.dep_ not in FRONTED or tok.i > verb.i:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+        if subj is None or subj.i <= p.i or subj.i > verb.i:
+            return None
+        j = bisect.bisect_right(cand_starts, subj.i) - 1
+        while j >= 0 and cands[j].start > p.i:
+            c = cands[j]
+            if c.start <= subj.i < c.end and c.head.i == subj.i:
+                if not c.phantom and self._agrees(c, feats, gender):
+                    return c.draft, c
+                return None
+            j -= 1
+        return None
+
+    def _opens_with_quote(self, doc: Doc, p: Token, para: int) -> bool:
+        """The pronoun is the subject of a speech verb in a paragraph whose first word is a quotation mark."""
+        if p.dep_ not in SUBJECT or p.head.lemma_.lower() not in self.speech:
+            return False
+        first = self._para_first.get(para)
+        return first is not None and doc[first].text in QUOTE_MARKS
 
     def _referential(self, p: Token) -> bool:
         low = p.lower_
@@ -232,14 +324,37 @@ class PronounResolver:
         scores: dict[int, tuple[float, Draft, _Cand]] = {}
         i = bisect.bisect_left(cand_starts, p.i) - 1
         verb = p.head
+        # '"...," he said' in a paragraph that opens with the quotation: the speaker is the one person of the
+        # previous paragraph, or the one who spoke there (news quotes someone over several paragraphs)
+        speaker = inside is None and feats.gender is not None and self._opens_with_quote(doc, p, here_para)
+        before: dict[int, tuple[Draft, _Cand]] = {}  # compatible persons of the previous paragraph
+        speakers: dict[int, tuple[Draft, _Cand]] = {}  # ... who are subjects of a speech verb there
+        quoted_to = p.i  # in speaker mode: the quotation's words are no candidates
+        if speaker:
+            while quoted_to > 0 and doc[quoted_to - 1].text not in QUOTE_MARKS:
+                quoted_to -= 1
         while i >= 0:
             c = cands[i]
             i -= 1
             dist = here_no - sent_no[c.start]
-            if dist > WINDOW:
+            if dist > WINDOW + (SPEAKER_WINDOW if speaker else 0):
                 break
             if c.para != here_para:
-                break  # not across paragraphs: a new paragraph's "he" is too often someone new
+                if not speaker or c.para < here_para - 1:
+                    break  # not across paragraphs: a new paragraph's "he" is too often someone new
+                if c.draft.kind == "person" and not c.phantom:
+                    if gender.get(id(c.draft)) != feats.gender:
+                        continue  # across a paragraph only a person known to be of that gender
+                    if self._agrees(c, feats, gender):
+                        before.setdefault(id(c.draft), (c.draft, c))
+                        h = lift_conj(c.head)
+                        if h.dep_ in SUBJECT and h.head.lemma_.lower() in self.speech:
+                            speakers.setdefault(id(c.draft), (c.draft, c))
+                    else:
+                        before[-1] = (c.draft, c)  # a person of unknown number: no single speaker
+                continue
+            if dist > WINDOW or (speaker and c.start < quoted_to):
+                continue
             if c.end > p.i:
                 continue
             if inside is not None and not inside[0] <= doc[c.start].idx < inside[1]:
@@ -262,6 +377,12 @@ class PronounResolver:
             key = id(c.draft)
             if key not in scores or scores[key][0] < score:
                 scores[key] = (score, c.draft, c)
+        if not scores and len(speakers) == 1:
+            draft, cand = next(iter(speakers.values()))
+            scores[id(draft)] = (0.0, draft, cand)
+        elif not scores and len(before) == 1 and -1 not in before:
+            draft, cand = next(iter(before.values()))
+            scores[id(draft)] = (0.0, draft, cand)
         if not scores:
             return None
         ranked = sorted(scores.values(), key=lambda x: -x[0])

@@ -58,6 +58,8 @@ class CorefLexicon(BaseModel):
     backer_suffixes: list[str] = Field(default_factory=list)
     group_name_words: dict[str, list[str]] = Field(default_factory=dict)
     place_heads: list[str] = Field(default_factory=list)
+    org_heads: list[str] = Field(default_factory=list)
+    speech_verbs: list[str] = Field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)

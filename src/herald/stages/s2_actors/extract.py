@@ -14,6 +14,7 @@ from spacy.vocab import Vocab
 from ...config import Settings
 from ...schema import Actor
 from ..common import meta
+from .aliases import join_name_variants
 from .apposition import merge_appositions
 from .context import apply_context
 from .coref import PronounResolver
@@ -24,6 +25,7 @@ from .kb import KnowledgeBase, load_kb
 from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
+from .plurals import link_plural_roles
 from .resolve import References, group, to_actors
 
 
@@ -74,6 +76,8 @@ class ActorExtractor:
         for m in mentions:
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         self.references.resolve(doc, drafts, taken)
+        join_name_variants(doc, drafts, self.coref_lex.org_heads)
+        link_plural_roles(doc, drafts)
         # document-level resolution: descriptions, then the story's country, then pronouns (see coref.py)
         link_descriptions(doc, drafts, self.coref_lex, day)
         apply_context(
