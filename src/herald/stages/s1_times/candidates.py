@@ -89,7 +89,10 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("WEEKDAY", [vocab_doc(vocab, w) for w in full_weekdays])
     pm.add("DEICTIC", [vocab_doc(vocab, w) for w in _DEICTIC])
     pm.add("PREP_MONTH", [vocab_doc(vocab, w) for w in months])
-    pm.add("REL_UNIT", [vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS])
+    pm.add(
+        "REL_UNIT",
+        [*(vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS), vocab_doc(vocab, "the weekend")],
+    )
     # "two days ago": anchored on the unit; the number in front is added in find().
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
@@ -189,6 +192,11 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         if stop < len(doc) and doc[stop].lower_ in ("quarter", "period"):
             stop += 1
         out.append(Candidate(start, stop, "ANAPHOR"))
+    if tok.lower_ == "year" and nxt is not None and nxt.lower_ in ("ended", "ending") and prev is not None:
+        first = i - 1 if prev.lower_ in ("the", "fiscal", "its") else i
+        if first < i and prev2 is not None and prev.lower_ == "fiscal" and prev2.lower_ in ("the", "its"):
+            first -= 1
+        out.append(Candidate(first, i + 1, "ANAPHOR"))  # "the year ended Sept. 30": see extract
     if tok.lower_ == "quarter" and prev is not None:  # "the quarter", "the latest quarter", "that quarter"
         if prev.lower_ in ("that", "the"):
             out.append(Candidate(i - 1, i + 1, "ANAPHOR"))
@@ -262,7 +270,21 @@ def find(doc: Doc) -> list[Candidate]:
         if start > 0 and doc[start - 1].lower_ in _LEFT and doc[start].lower_ not in _LEFT:
             start -= 1
         out.append(Candidate(start, end, c.source))
+        if doc[end - 1].lower_ in _CLOCK_ENDS or doc[end - 1].shape_ in ("d:dd", "dd:dd"):
+            k = end + (end < len(doc) and doc[end].lower_ in lx.time_zones)
+            if k < len(doc) and doc[k].lower_ in _clock_days():
+                out.append(Candidate(start, k + 1, "CLOCK_DAY"))  # "9 a.m. Tuesday": one TIMEX3
     return out
+
+
+_CLOCK_ENDS = frozenset({"a.m.", "p.m.", "am", "pm"})
+
+
+@functools.lru_cache(maxsize=1)
+def _clock_days() -> frozenset[str]:
+    """Day words that may follow a clock time as part of it."""
+    lx = lexicon()
+    return frozenset(w for w in lx.weekdays if w not in lx.ambiguous_weekdays) | frozenset(_DEICTIC)
 
 
 def trimmed(doc: Doc, start: int, end: int) -> Span:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -157,13 +157,38 @@ def is_past(span: Span) -> bool:
     )
 
 
+_ENDED = frozenset({"ended", "ending"})
+
+
+def _period_ended(span: Span, published: date | None) -> Parsed | None:
+    """ "the year ended Sept. 30" and "the fiscal year ending June 30" (TimeML: the duration P1Y); "the
+    quarter ended July 31": the three months up to that date, named by the calendar quarter holding most of
+    them (its middle, 45 days back: 1989-Q2 for a quarter ended July 31)."""
+    doc = span.doc
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "fiscal", "its")]
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in _ENDED or words not in (["year"], ["quarter"]):
+        return None
+    if words == ["year"]:
+        return Parsed("P1Y", "duration", None, "period-ended-year")
+    for stop in range(min(span.end + 5, len(doc)), span.end + 2, -1):
+        end = parse_span(doc[span.end + 1 : stop], published)
+        if end is not None and end.value and end.granularity == "day" and end.type == "date":
+            middle = date.fromisoformat(end.value) - timedelta(days=45)
+            value = f"{middle.year}-Q{(middle.month - 1) // 3 + 1}"
+            return Parsed(value, "date", "quarter", "period-ended-quarter", relative=end.relative)
+    return None
+
+
 def parse_span(span: Span, published: date | None) -> Parsed | None:
     """The normalised value of a candidate span (tense from its governing verb), or None."""
+    if ended := _period_ended(span, published):
+        return ended
     future, past = is_future(span), is_past(span)
     prospective = not future and is_prospective(span)
     if prospective and not past and governing_verb(span) is not None and span.root.head.pos_ == "ADP":
         future = True  # "the crossing is open until April 1": a limit ahead of a present clause
-    parsed = parse(span.text, Context(published, future, past, nearest=prospective))
+    limit = span.start > 0 and span.doc[span.start - 1].lower_ in ("until", "till")
+    parsed = parse(span.text, Context(published, future, past, nearest=prospective, limit=limit))
     if parsed is None:
         return None
     lx = lexicon()

@@ -31,6 +31,7 @@ class TimesLexicon:
     prospective_prepositions: frozenset[str]
     prospective_nouns: frozenset[str]
     weekday_blockers: frozenset[str]
+    time_zones: frozenset[str]
 
     def unit(self, word: str) -> str | None:
         """The unit name of a (possibly plural) unit word: 'years' -> 'year', 'centuries' -> 'century'."""
@@ -73,4 +74,5 @@ def lexicon() -> TimesLexicon:
         prospective_prepositions=low(data.get("prospective_prepositions", [])),
         prospective_nouns=low(data.get("prospective_nouns", [])),
         weekday_blockers=low(data.get("weekday_blockers", [])),
+        time_zones=low(data.get("time_zones", [])),
     )

@@ -42,6 +42,7 @@ class Context:
     past: bool = False  # the governing verb is in a past tense
     nearest: bool = False  # a prospective cue in a past or undetermined clause: the closest occurrence
     previous: str | None = None  # value of the time mentioned before (for "since then")
+    limit: bool = False  # after "until"/"till": a limit, often ahead even in a past clause
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm)?(?: \(?(?P<tz>utc|gmt|z)\)?)?"
             r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
         ),
+        "clock_day": (
+            rf"(?P<clock>[\d:.apm ]+?) (?:(?:{_alt(list(lx.time_zones))}) )?"
+            rf"(?P<day>{_alt([w for w in lx.weekdays if w not in lx.ambiguous_weekdays])}|today|tonight"
+            r"|yesterday|tomorrow)"
+        ),
+        "the_weekend": r"the weekend",
         "end_of_year": (
             r"(?:the )?(?:end|start|beginning|middle|close) of (?:the|this) (?P<unit>day|week|month|year)"
         ),
@@ -276,8 +283,28 @@ def _month_day(pub: date, month: int, day: int, future: bool, nearest: bool = Fa
         except ValueError:
             continue
         if (future and d >= pub) or (not future and d <= pub):
-            return d
+            return d if future else _this_years(d, pub)
     return None
+
+
+# News style (AP) writes the year only when a date is not in the current year: a date without one that lies a
+# few weeks ahead is this year's even in a past-tense clause ("declared a dividend payable Dec. 1", "extended
+# the offer to Nov. 16" in a story of late October), unless last year's is recent (a story of January 3 about
+# "Dec. 28").
+_AHEAD_DAYS = 75
+_BACK_DAYS = 240
+
+
+def _this_years(past: date, pub: date) -> date:
+    """``past`` (the most recent such date), or the same date this year when that lies a little ahead of the
+    publication date and ``past`` most of a year back."""
+    try:
+        ahead = past.replace(year=pub.year)
+    except ValueError:
+        return past
+    if 0 < (ahead - pub).days <= _AHEAD_DAYS and (pub - past).days >= _BACK_DAYS:
+        return ahead
+    return past
 
 
 def _month_year(pub: date, month: int, rel: str, future: bool, nearest: bool = False) -> int:
@@ -369,7 +396,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
                 return _relative(named.isoformat(), "day", "month-day-weekday")
             ctx = _undetermined_nearest(ctx)
             found = _month_day(pub, month, day, ctx.future, ctx.nearest)
-            return _relative(found.isoformat() if found else None, "day", "month-day" + _direction(ctx))
+            rule = "month-day" + _direction(ctx)
+            if found is not None and found > pub and not (ctx.future or ctx.nearest):
+                rule += "-this-year"  # past clause, yet no year written: this year's (news style)
+            return _relative(found.isoformat() if found else None, "day", rule)
     if m := p["month_year"].fullmatch(s):
         return _absolute(month_value(int(m["year"]), lx.months[m["month"]]), "month", "month-year")
     if m := p["year"].fullmatch(s):
@@ -476,7 +506,9 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         wd_word = m["wd"]
         rel = (m["rel"] or "").strip()
         rule = "weekday" + (f"-{rel.replace(' ', '-')}" if rel and rel != "on" else "")
-        if ctx.nearest and ctx.past:  # "had spread to 10 cities by Tuesday": a weekday stays in the past week
+        if ctx.nearest and ctx.past and not ctx.limit:
+            # "had spread to 10 cities by Tuesday": a weekday stays in the past week ("postponed until
+            # Tuesday" may not)
             ctx = replace(ctx, nearest=False)
         if not rel.endswith(("last", "past", "next", "coming")):
             rule += _direction(ctx)
@@ -522,6 +554,11 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         return _duration("X", m["unit"], rule="duration-unspecified")
     if m := p["clock"].fullmatch(s):
         return _clock(m, ctx)
+    if m := p["clock_day"].fullmatch(s):
+        return _clock_day(m, ctx)
+    if p["the_weekend"].fullmatch(s):  # "over the weekend": the one just gone; in a future clause the next
+        weekend = _rel_unit("this", "weekend", replace(ctx, past=not ctx.future))
+        return replace(weekend, rule="the-weekend" + _direction(ctx)) if weekend is not None else None
     if top and (m := p["interval"].fullmatch(s)):
         a, b = _parse(m["a"], ctx, top=False), _parse(m["b"], ctx, top=False)
         if a is None or b is None or a.type != "date" or b.type != "date" or not a.value or not b.value:
@@ -731,7 +768,8 @@ def _duration(num: str, unit_word: str, rule: str = "duration") -> Parsed | None
     return _absolute(f"{prefix}{amount}{code}", None, f"{rule}-{unit}", typ="duration")
 
 
-def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
+def _clock_of(m: re.Match[str]) -> str | None:
+    """ "HH:MM" (with "Z" for UTC/GMT) of a clock match, or None when it is not surely a time of day."""
     if m["h4"]:
         h, mi, ampm, tz = int(m["h4"]), int(m["m4"]), None, m["tz4"]
     else:
@@ -744,7 +782,24 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         h = 0
     if not (0 <= h <= 23 and 0 <= mi <= 59):
         return None
-    suffix = "Z" if tz else ""
+    return f"{h:02d}:{mi:02d}" + ("Z" if tz else "")
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
+    hhmm = _clock_of(m)
+    if hhmm is None:
+        return None
     if ctx.published is None:
         return _relative(None, "time", "clock", typ="time")
-    return _relative(f"{ctx.published.isoformat()}T{h:02d}:{mi:02d}{suffix}", "time", "clock", typ="time")
+    return _relative(f"{ctx.published.isoformat()}T{hhmm}", "time", "clock", typ="time")
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "9 a.m. Tuesday", "4 a.m. EDT Thursday": one TIMEX3, the time on the day the words after it name."""
+    clock = _patterns()["clock"].fullmatch(m["clock"])
+    hhmm = _clock_of(clock) if clock else None
+    day = _parse(m["day"], ctx, top=False)
+    if hhmm is None or day is None or day.granularity != "day" or day.type != "date":
+        return None
+    value = f"{day.value}T{hhmm}" if day.value else None
+    return _relative(value, "time", f"clock-{day.rule}", typ="time")
