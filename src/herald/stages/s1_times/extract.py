@@ -179,6 +179,17 @@ def _period_ended(span: Span, published: date | None) -> Parsed | None:
     return None
 
 
+def dates_event(span: Span) -> bool:
+    """Whether the expression dates the event of the verb it hangs from ("withdrew on April 20", "met
+    Tuesday"), rather than a limit, a deadline or a schedule ("extended to Nov. 16", "payable Dec. 1", "set
+    Nov. 10 as the deadline")."""
+    root = span.root
+    head = root.head
+    if head.pos_ == "ADP":
+        return head.lower_ in ("on", "in", "at", "during") and head.head.pos_ in ("VERB", "AUX")
+    return root.dep_ in ("npadvmod", "tmod") and head.pos_ in ("VERB", "AUX")
+
+
 def parse_span(span: Span, published: date | None) -> Parsed | None:
     """The normalised value of a candidate span (tense from its governing verb), or None."""
     if ended := _period_ended(span, published):
@@ -188,7 +199,8 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
     if prospective and not past and governing_verb(span) is not None and span.root.head.pos_ == "ADP":
         future = True  # "the crossing is open until April 1": a limit ahead of a present clause
     limit = span.start > 0 and span.doc[span.start - 1].lower_ in ("until", "till")
-    parsed = parse(span.text, Context(published, future, past, nearest=prospective, limit=limit))
+    ctx = Context(published, future, past, nearest=prospective, limit=limit, dates_event=dates_event(span))
+    parsed = parse(span.text, ctx)
     if parsed is None:
         return None
     lx = lexicon()

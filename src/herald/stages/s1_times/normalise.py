@@ -43,6 +43,7 @@ class Context:
     nearest: bool = False  # a prospective cue in a past or undetermined clause: the closest occurrence
     previous: str | None = None  # value of the time mentioned before (for "since then")
     limit: bool = False  # after "until"/"till": a limit, often ahead even in a past clause
+    dates_event: bool = False  # "withdrew on April 20": dates the (past) event of its clause itself
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,9 @@ def _undetermined_nearest(ctx: Context) -> Context:
     return replace(ctx, nearest=True)
 
 
-def _month_day(pub: date, month: int, day: int, future: bool, nearest: bool = False) -> date | None:
+def _month_day(
+    pub: date, month: int, day: int, future: bool, nearest: bool = False, ahead: bool = False
+) -> date | None:
     if nearest and not future:  # "the deadline of March 25", "extended until April 1": the closest one
         found = []
         for y in (pub.year - 1, pub.year, pub.year + 1):
@@ -283,14 +286,14 @@ def _month_day(pub: date, month: int, day: int, future: bool, nearest: bool = Fa
         except ValueError:
             continue
         if (future and d >= pub) or (not future and d <= pub):
-            return d if future else _this_years(d, pub)
+            return d if future or not ahead else _this_years(d, pub)
     return None
 
 
 # News style (AP) writes the year only when a date is not in the current year: a date without one that lies a
 # few weeks ahead is this year's even in a past-tense clause ("declared a dividend payable Dec. 1", "extended
 # the offer to Nov. 16" in a story of late October), unless last year's is recent (a story of January 3 about
-# "Dec. 28").
+# "Dec. 28") or the date is the one of the clause's past event ("withdrew on April 20").
 _AHEAD_DAYS = 75
 _BACK_DAYS = 240
 
@@ -395,10 +398,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             if m["wd"] and (named := _weekday_date(pub, month, day, lx.weekdays[m["wd"]])):
                 return _relative(named.isoformat(), "day", "month-day-weekday")
             ctx = _undetermined_nearest(ctx)
-            found = _month_day(pub, month, day, ctx.future, ctx.nearest)
+            found = _month_day(pub, month, day, ctx.future, ctx.nearest, ahead=not ctx.dates_event)
             rule = "month-day" + _direction(ctx)
             if found is not None and found > pub and not (ctx.future or ctx.nearest):
-                rule += "-this-year"  # past clause, yet no year written: this year's (news style)
+                rule += "-ahead"  # a past clause, yet no year written: this year's (news style)
             return _relative(found.isoformat() if found else None, "day", rule)
     if m := p["month_year"].fullmatch(s):
         return _absolute(month_value(int(m["year"]), lx.months[m["month"]]), "month", "month-year")
