@@ -97,6 +97,11 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
     pm.add("NAMED", [vocab_doc(vocab, k) for k in lx.named_dates])
+    # "the latest period", "the most recent quarter": the quarter spoken of (an earnings story's period)
+    pm.add(
+        "LATEST_PERIOD",
+        [vocab_doc(vocab, f"the {w} {u}") for w in ("latest", "most recent") for u in ("period", "quarter")],
+    )
     # "the same period last year", "the same month a year ago": one TIMEX3, the period a year back
     pm.add(
         "SAME_PERIOD",
@@ -192,6 +197,11 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         if stop < len(doc) and doc[stop].lower_ in ("quarter", "period"):
             stop += 1
         out.append(Candidate(start, stop, "ANAPHOR"))
+    if tok.lower_ == "day" and prev is not None and prev2 is not None and i > 2:
+        if prev.lower_ == "the" and prev2.lower_ == "in" and doc[i - 3].lower_ in ("later", "earlier"):
+            out.append(Candidate(i - 3, i + 1, "ANAPHOR"))  # "later in the day"
+        elif prev.lower_ in ("consecutive", "straight") and doc[i - 3].lower_ in ("a", "the"):
+            out.append(Candidate(i - 3, i + 1, "ANAPHOR"))  # "for a second consecutive day"
     if tok.lower_ == "year" and nxt is not None and nxt.lower_ in ("ended", "ending") and prev is not None:
         first = i - 1 if prev.lower_ in ("the", "fiscal", "its") else i
         if first < i and prev2 is not None and prev.lower_ == "fiscal" and prev2.lower_ in ("the", "its"):

@@ -152,9 +152,12 @@ def is_past(span: Span) -> bool:
     verb = governing_verb(span)
     if verb is None:
         return False
-    return verb.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
-    )
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "VBD" for c in auxes):
+        return True
+    if verb.tag_ == "VBN" and auxes and not any(c.lemma_ == "have" for c in auxes):
+        return False  # a present or future passive ("the sale is expected in December"), not a past one
+    return verb.tag_ in ("VBD", "VBN")
 
 
 _ENDED = frozenset({"ended", "ending"})
@@ -224,7 +227,8 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if parsed.rule == "year" and after is not None and (after.tag_ == "NNS" or after.lower_ in ("year", "+")):
         return None  # "1709 schoolchildren", "a 2000 year old tradition", "1000+": counts, not years
-    if parsed.rule.startswith("month") and parsed.granularity == "month" and span.start > 0:
+    has_year = any(t.shape_ == "dddd" for t in span)  # "the January 1998 bombing" is a date
+    if parsed.rule.startswith("month") and parsed.granularity == "month" and span.start > 0 and not has_year:
         before = span.doc[span.start - 1]
         months = lx.months
         if before.lower_ in ("the", "a", "an") or not all(t.is_title for t in span if t.lower_ in months):

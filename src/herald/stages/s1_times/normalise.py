@@ -133,6 +133,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|yesterday|tomorrow)"
         ),
         "the_weekend": r"the weekend",
+        "the_day": (
+            r"(?P<inday>(?:later|earlier) in the day)"
+            rf"|(?:a|the) (?:{_alt([w for w, n in lx.ordinal_numbers.items() if n > 1])}|\d+(?:st|nd|rd|th))"
+            r" (?:consecutive|straight) (?:trading )?day"
+        ),
         "end_of_year": (
             r"(?:the )?(?:end|start|beginning|middle|close) of (?:the|this) (?P<unit>day|week|month|year)"
         ),
@@ -535,10 +540,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         unit = m["unit"]
         part = _rel_unit("this", unit, ctx) if unit != "day" else None
         if unit == "day":  # "the start of the day": the day spoken of (TimeML's anchor), else publication
-            if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
-                return _relative(ctx.previous[:10], "day", "anaphoric-part-of-day-previous")
-            return _relative(pub.isoformat() if pub else None, "day", "anaphoric-part-of-day-publication")
+            return _day_spoken_of(ctx, "anaphoric-part-of-day")
         return replace(part, rule=f"part-of-{unit}") if part is not None else None
+    if m := p["the_day"].fullmatch(s):  # "later in the day", "for a second consecutive day": that day
+        return _day_spoken_of(ctx, "anaphoric-in-the-day" if m["inday"] else "anaphoric-nth-day")
     if m := p["sets"].fullmatch(s):
         code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
         return _absolute(f"P{'T1H' if code == 'TH' else '1' + code}", None, "set", typ="set")
@@ -575,6 +580,13 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             return _relative(f"{a.value}/{b.value}", "interval", rule)
         return _absolute(f"{a.value}/{b.value}", "interval", rule)
     return None
+
+
+def _day_spoken_of(ctx: Context, rule: str) -> Parsed:
+    """The day mentioned before (TimeML's anchor) when there is one, else the publication day."""
+    if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
+        return _relative(ctx.previous[:10], "day", rule + "-previous")
+    return _relative(ctx.published.isoformat() if ctx.published else None, "day", rule + "-publication")
 
 
 _DAY_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
