@@ -280,8 +280,9 @@ def find(doc: Doc) -> list[Candidate]:
         if start > 0 and doc[start - 1].lower_ in _LEFT and doc[start].lower_ not in _LEFT:
             start -= 1
         out.append(Candidate(start, end, c.source))
-        if doc[end - 1].lower_ in _CLOCK_ENDS or doc[end - 1].shape_ in ("d:dd", "dd:dd"):
-            k = end + (end < len(doc) and doc[end].lower_ in lx.time_zones)
+        last = end - 1 - (end - 1 > start and doc[end - 1].lower_ in lx.time_zones)  # "4 a.m. EDT"
+        if doc[last].lower_ in _CLOCK_ENDS or doc[last].shape_ in ("d:dd", "dd:dd"):
+            k = last + 1 + (last + 1 < len(doc) and doc[last + 1].lower_ in lx.time_zones)
             if k < len(doc) and doc[k].lower_ in _clock_days():
                 out.append(Candidate(start, k + 1, "CLOCK_DAY"))  # "9 a.m. Tuesday": one TIMEX3
     return out

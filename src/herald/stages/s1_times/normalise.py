@@ -125,6 +125,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "duration_adj": rf"{num}-{unit}(?:-long)?",
         "clock": (
             r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm)?(?: \(?(?P<tz>utc|gmt|z)\)?)?"
+            rf"(?: (?:{_alt(list(lx.time_zones))}))?"  # local zones: the value keeps local time
             r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
         ),
         "clock_day": (
