@@ -50,7 +50,12 @@ RULES = [
     ("April 30", TUE, False, "2024-04-30", "month-day"),
     ("October 7", TUE, True, "2024-10-07", "month-day-future"),
     ("7 October", TUE, False, "2023-10-07", "month-day"),
-    ("Jan. 5", MON, False, "2022-01-05", "month-day"),
+    # News style writes the year of a date outside the current year: none written and a few weeks ahead is
+    # this year's, even in a past-tense clause; a recent date of last year stays last year's.
+    ("Jan. 5", MON, False, "2023-01-05", "month-day-ahead"),
+    ("Dec. 28", MON, False, "2022-12-28", "month-day"),
+    ("May 20", TUE, False, "2024-05-20", "month-day-ahead"),
+    ("September 1", TUE, False, "2023-09-01", "month-day"),  # four months ahead: last year's
     ("March 11 this year", MON, False, "2023-03-11", "month-day-this-year"),
     ("in March", TUE, False, "2024-03", "month"),  # already past this year
     ("in June", TUE, False, "2023-06", "month"),  # not yet: last year's

@@ -189,7 +189,59 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expression", "value"), FOUND)
+# --- reference times: news-style years, clock times with their day, periods ended on a date, the day spoken
+# of (each row: text, publication date, expression, expected value) ---
+
+MON_OCT = "1989-10-30"  # a Monday
+THU_OCT = "1989-10-26"
+ANCHORED = [
+    # News style writes the year of a date outside the current year: none written, a few weeks ahead, and
+    # not the date of the clause's own past event -> this year's.
+    ("The company declared a dividend payable Dec. 1.", "1989-10-27", "Dec. 1", "1989-12-01"),
+    ("The offer was extended to Nov. 16.", MON_OCT, "Nov. 16", "1989-11-16"),
+    ("Troops withdrew from the town on Dec. 1.", MON_OCT, "Dec. 1", "1988-12-01"),  # the event's own date
+    ("He resigned on Dec. 28.", "2023-01-03", "Dec. 28", "2022-12-28"),
+    # a present or future passive is not a past clause: the closest occurrence
+    ("The closing is expected in December.", "1989-11-02", "December", "1989-12"),
+    ("The man was arrested in December.", "1989-11-02", "December", "1988-12"),
+    # a clock time and the day after it are one TIMEX3; "until" keeps a weekday ahead
+    ("The relatives have until 9 a.m. Tuesday to sign.", "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00"),
+    ("He will leave at 4 a.m. EDT Thursday.", "2000-04-03", "4 a.m. EDT Thursday", "2000-04-06T04:00"),
+    ("The vote was postponed until Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
+    ("The virus had spread to ten cities by Tuesday.", "2000-04-03", "Tuesday", "2000-03-28"),
+    # the weekend just gone, or the next one in a future clause
+    ("Over the weekend, lawyers for the family met.", MON_OCT, "the weekend", "1989-W43-WE"),
+    ("The lawyers will meet over the weekend.", "1989-10-31", "the weekend", "1989-W44-WE"),
+    # a period ended on a date: the year is a duration (TimeML P1Y), the quarter the three months before it
+    ("For the year ended July 2, Rally had net income of $2 million.", THU_OCT, "the year", "P1Y"),
+    ("It expects a loss for the fiscal year ending June 30, 1990.", THU_OCT, "the fiscal year", "P1Y"),
+    ("For the quarter ended Sept. 30, Delta posted a profit.", THU_OCT, "the quarter", "1989-Q3"),
+    ("Sales rose in the quarter ended July 31.", THU_OCT, "the quarter", "1989-Q2"),
+    (
+        "Profit rose in the third quarter. The latest period included a gain.",
+        THU_OCT,
+        "The latest period",
+        "1989-Q3",
+    ),
+    # the day spoken of, else the publication day
+    (
+        "Trading was suspended for a second consecutive day.",
+        "2008-09-17",
+        "a second consecutive day",
+        "2008-09-17",
+    ),
+    (
+        "The stock rose on Tuesday before declining later in the day.",
+        "2010-03-03",
+        "later in the day",
+        "2010-03-02",
+    ),
+    # a month and year before a noun is a date ("the March for Life" is not)
+    ("He was charged in the January 1998 bombing.", "1999-05-06", "January 1998", "1998-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), FOUND + ANCHORED)
 def test_found(make: Callable[..., Doc], text: str, published: str, expression: str, value: str) -> None:
     assert found(make, text, published, expression).value == value
 
@@ -204,6 +256,11 @@ def test_found(make: Callable[..., Doc], text: str, published: str, expression: 
         "The Sept. issue sold out.",
         "The fall of the wall was swift.",
         "At the end of the day, voters want jobs.",
+        "It was the year of the dragon.",  # "the year" without "ended"
+        "She moved to the day shift.",  # "the day" without "later in"
+        "The team won its second straight game.",
+        "The weekday timetable changed.",
+        "The store opens at nine.",
     ],
 )
 def test_no_time(make: Callable[..., Doc], text: str) -> None:

@@ -89,11 +89,19 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("WEEKDAY", [vocab_doc(vocab, w) for w in full_weekdays])
     pm.add("DEICTIC", [vocab_doc(vocab, w) for w in _DEICTIC])
     pm.add("PREP_MONTH", [vocab_doc(vocab, w) for w in months])
-    pm.add("REL_UNIT", [vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS])
+    pm.add(
+        "REL_UNIT",
+        [*(vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS), vocab_doc(vocab, "the weekend")],
+    )
     # "two days ago": anchored on the unit; the number in front is added in find().
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
     pm.add("NAMED", [vocab_doc(vocab, k) for k in lx.named_dates])
+    # "the latest period", "the most recent quarter": the quarter spoken of (an earnings story's period)
+    pm.add(
+        "LATEST_PERIOD",
+        [vocab_doc(vocab, f"the {w} {u}") for w in ("latest", "most recent") for u in ("period", "quarter")],
+    )
     # "the same period last year", "the same month a year ago": one TIMEX3, the period a year back
     pm.add(
         "SAME_PERIOD",
@@ -189,6 +197,16 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         if stop < len(doc) and doc[stop].lower_ in ("quarter", "period"):
             stop += 1
         out.append(Candidate(start, stop, "ANAPHOR"))
+    if tok.lower_ == "day" and prev is not None and prev2 is not None and i > 2:
+        if prev.lower_ == "the" and prev2.lower_ == "in" and doc[i - 3].lower_ in ("later", "earlier"):
+            out.append(Candidate(i - 3, i + 1, "ANAPHOR"))  # "later in the day"
+        elif prev.lower_ in ("consecutive", "straight") and doc[i - 3].lower_ in ("a", "the"):
+            out.append(Candidate(i - 3, i + 1, "ANAPHOR"))  # "for a second consecutive day"
+    if tok.lower_ == "year" and nxt is not None and nxt.lower_ in ("ended", "ending") and prev is not None:
+        first = i - 1 if prev.lower_ in ("the", "fiscal", "its") else i
+        if first < i and prev2 is not None and prev.lower_ == "fiscal" and prev2.lower_ in ("the", "its"):
+            first -= 1
+        out.append(Candidate(first, i + 1, "ANAPHOR"))  # "the year ended Sept. 30": see extract
     if tok.lower_ == "quarter" and prev is not None:  # "the quarter", "the latest quarter", "that quarter"
         if prev.lower_ in ("that", "the"):
             out.append(Candidate(i - 1, i + 1, "ANAPHOR"))
@@ -262,7 +280,22 @@ def find(doc: Doc) -> list[Candidate]:
         if start > 0 and doc[start - 1].lower_ in _LEFT and doc[start].lower_ not in _LEFT:
             start -= 1
         out.append(Candidate(start, end, c.source))
+        last = end - 1 - (end - 1 > start and doc[end - 1].lower_ in lx.time_zones)  # "4 a.m. EDT"
+        if doc[last].lower_ in _CLOCK_ENDS or doc[last].shape_ in ("d:dd", "dd:dd"):
+            k = last + 1 + (last + 1 < len(doc) and doc[last + 1].lower_ in lx.time_zones)
+            if k < len(doc) and doc[k].lower_ in _clock_days():
+                out.append(Candidate(start, k + 1, "CLOCK_DAY"))  # "9 a.m. Tuesday": one TIMEX3
     return out
+
+
+_CLOCK_ENDS = frozenset({"a.m.", "p.m.", "am", "pm"})
+
+
+@functools.lru_cache(maxsize=1)
+def _clock_days() -> frozenset[str]:
+    """Day words that may follow a clock time as part of it."""
+    lx = lexicon()
+    return frozenset(w for w in lx.weekdays if w not in lx.ambiguous_weekdays) | frozenset(_DEICTIC)
 
 
 def trimmed(doc: Doc, start: int, end: int) -> Span:

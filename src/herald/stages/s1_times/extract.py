@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -152,18 +152,58 @@ def is_past(span: Span) -> bool:
     verb = governing_verb(span)
     if verb is None:
         return False
-    return verb.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
-    )
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "VBD" for c in auxes):
+        return True
+    if verb.tag_ == "VBN" and auxes and not any(c.lemma_ == "have" for c in auxes):
+        return False  # a present or future passive ("the sale is expected in December"), not a past one
+    return verb.tag_ in ("VBD", "VBN")
+
+
+_ENDED = frozenset({"ended", "ending"})
+
+
+def _period_ended(span: Span, published: date | None) -> Parsed | None:
+    """ "the year ended Sept. 30" and "the fiscal year ending June 30" (TimeML: the duration P1Y); "the
+    quarter ended July 31": the three months up to that date, named by the calendar quarter holding most of
+    them (its middle, 45 days back: 1989-Q2 for a quarter ended July 31)."""
+    doc = span.doc
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "fiscal", "its")]
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in _ENDED or words not in (["year"], ["quarter"]):
+        return None
+    if words == ["year"]:
+        return Parsed("P1Y", "duration", None, "period-ended-year")
+    for stop in range(min(span.end + 5, len(doc)), span.end + 2, -1):
+        end = parse_span(doc[span.end + 1 : stop], published)
+        if end is not None and end.value and end.granularity == "day" and end.type == "date":
+            middle = date.fromisoformat(end.value) - timedelta(days=45)
+            value = f"{middle.year}-Q{(middle.month - 1) // 3 + 1}"
+            return Parsed(value, "date", "quarter", "period-ended-quarter", relative=end.relative)
+    return None
+
+
+def dates_event(span: Span) -> bool:
+    """Whether the expression dates the event of the verb it hangs from ("withdrew on April 20", "met
+    Tuesday"), rather than a limit, a deadline or a schedule ("extended to Nov. 16", "payable Dec. 1", "set
+    Nov. 10 as the deadline")."""
+    root = span.root
+    head = root.head
+    if head.pos_ == "ADP":
+        return head.lower_ in ("on", "in", "at", "during") and head.head.pos_ in ("VERB", "AUX")
+    return root.dep_ in ("npadvmod", "tmod") and head.pos_ in ("VERB", "AUX")
 
 
 def parse_span(span: Span, published: date | None) -> Parsed | None:
     """The normalised value of a candidate span (tense from its governing verb), or None."""
+    if ended := _period_ended(span, published):
+        return ended
     future, past = is_future(span), is_past(span)
     prospective = not future and is_prospective(span)
     if prospective and not past and governing_verb(span) is not None and span.root.head.pos_ == "ADP":
         future = True  # "the crossing is open until April 1": a limit ahead of a present clause
-    parsed = parse(span.text, Context(published, future, past, nearest=prospective))
+    limit = span.start > 0 and span.doc[span.start - 1].lower_ in ("until", "till")
+    ctx = Context(published, future, past, nearest=prospective, limit=limit, dates_event=dates_event(span))
+    parsed = parse(span.text, ctx)
     if parsed is None:
         return None
     lx = lexicon()
@@ -187,7 +227,8 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if parsed.rule == "year" and after is not None and (after.tag_ == "NNS" or after.lower_ in ("year", "+")):
         return None  # "1709 schoolchildren", "a 2000 year old tradition", "1000+": counts, not years
-    if parsed.rule.startswith("month") and parsed.granularity == "month" and span.start > 0:
+    has_year = any(t.shape_ == "dddd" for t in span)  # "the January 1998 bombing" is a date
+    if parsed.rule.startswith("month") and parsed.granularity == "month" and span.start > 0 and not has_year:
         before = span.doc[span.start - 1]
         months = lx.months
         if before.lower_ in ("the", "a", "an") or not all(t.is_title for t in span if t.lower_ in months):

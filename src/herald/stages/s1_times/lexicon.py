@@ -19,6 +19,7 @@ class TimesLexicon:
     units: dict[str, dict[str, Any]]
     numbers: dict[str, int | str]
     ordinals: dict[str, int]
+    ordinal_numbers: dict[str, int]
     named_dates: dict[str, str]
     vague: dict[str, dict[str, Any]]
     age_cues: frozenset[str]
@@ -30,6 +31,7 @@ class TimesLexicon:
     prospective_prepositions: frozenset[str]
     prospective_nouns: frozenset[str]
     weekday_blockers: frozenset[str]
+    time_zones: frozenset[str]
 
     def unit(self, word: str) -> str | None:
         """The unit name of a (possibly plural) unit word: 'years' -> 'year', 'centuries' -> 'century'."""
@@ -60,6 +62,7 @@ def lexicon() -> TimesLexicon:
         units={str(k).lower(): dict(v) for k, v in data["units"].items()},
         numbers={str(k).lower(): v for k, v in data["numbers"].items()},
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
+        ordinal_numbers={str(k).lower(): int(v) for k, v in data.get("ordinal_numbers", {}).items()},
         named_dates={str(k).lower(): str(v) for k, v in data.get("named_dates", {}).items()},
         vague={str(k).lower(): dict(v) for k, v in data.get("vague", {}).items()},
         age_cues=low(data.get("age_cues", [])),
@@ -71,4 +74,5 @@ def lexicon() -> TimesLexicon:
         prospective_prepositions=low(data.get("prospective_prepositions", [])),
         prospective_nouns=low(data.get("prospective_nouns", [])),
         weekday_blockers=low(data.get("weekday_blockers", [])),
+        time_zones=low(data.get("time_zones", [])),
     )

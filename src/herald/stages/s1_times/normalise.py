@@ -42,6 +42,8 @@ class Context:
     past: bool = False  # the governing verb is in a past tense
     nearest: bool = False  # a prospective cue in a past or undetermined clause: the closest occurrence
     previous: str | None = None  # value of the time mentioned before (for "since then")
+    limit: bool = False  # after "until"/"till": a limit, often ahead even in a past clause
+    dates_event: bool = False  # "withdrew on April 20": dates the (past) event of its clause itself
 
 
 @dataclass(frozen=True)
@@ -58,50 +60,13 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    named: re.Pattern[str]
-    iso: re.Pattern[str]
-    mdy: re.Pattern[str]
-    dmy: re.Pattern[str]
-    md: re.Pattern[str]
-    dm: re.Pattern[str]
-    month_year: re.Pattern[str]
-    year: re.Pattern[str]
-    interval: re.Pattern[str]
-    year_range: re.Pattern[str]
-    decade: re.Pattern[str]
-    century: re.Pattern[str]
-    season_year: re.Pattern[str]
-    season_rel: re.Pattern[str]
-    quarter: re.Pattern[str]
-    deictic: re.Pattern[str]
-    rel_unit: re.Pattern[str]
-    ago: re.Pattern[str]
-    weekday: re.Pattern[str]
-    past_n: re.Pattern[str]
-    month_only: re.Pattern[str]
-    duration: re.Pattern[str]
-    duration_adj: re.Pattern[str]
-    clock: re.Pattern[str]
-    end_of_year: re.Pattern[str]
-    sets: re.Pattern[str]
-    set_every: re.Pattern[str]
-    set_freq: re.Pattern[str]
-    set_weekdays: re.Pattern[str]
-    bare_duration: re.Pattern[str]
-    later: re.Pattern[str]
-    year_earlier: re.Pattern[str]
-    same_period: re.Pattern[str]
-    the_period: re.Pattern[str]
-    anaphor: re.Pattern[str]
-
-
 MODS = r"(?:(?:the )?(?:early|late|mid|middle of|end of|beginning of|start of|spring of|autumn of)[ -]?)?"
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The rules' regular expressions by name (each matched against the whole cleaned expression), built
+    once from the lexicon's word lists."""
     lx = lexicon()
     month = rf"(?P<month>{_alt(list(lx.months))})\.?"
     wd = rf"(?:(?P<wd>{_alt(list(lx.weekdays))})\.? )?"
@@ -112,87 +77,97 @@ def _patterns() -> _Patterns:
     num = rf"(?P<num>\d+|{words}|{phrases})"
     units = sorted({*lx.units, *(u + "s" for u in lx.units), "centuries"})
     unit = rf"(?P<unit>{_alt(units)})"
-    c = re.compile
-    return _Patterns(
-        named=c(rf"(?:the )?(?P<name>{_alt(list(lx.named_dates))})(?: -)?(?: related)?"),
-        iso=c(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"),
-        mdy=c(rf"{wd}{month} {day} {year}"),
-        dmy=c(rf"{wd}(?:the )?{day} (?:of )?{month} {year}"),
-        md=c(rf"{wd}{month} {day}"),
-        dm=c(rf"{wd}(?:the )?{day} (?:of )?{month}"),
-        month_year=c(rf"{MODS}{month} (?:of )?{year}"),
-        year=c(rf"{MODS}(?:the year |fiscal |calendar )?{year}"),
-        interval=c(r"(?:between |from )?(?P<a>.+?) (?:and|to|until|till|through|-) (?P<b>.+)"),
-        year_range=c(r"(?P<a>\d{4})-(?P<b>\d{2}|\d{4})"),
-        decade=c(r"(?:the )?(?P<mod>early |late |mid |mid-)?(?:'|’)?(?P<dec>\d{1,3})0 ?'?s"),
-        century=c(
-            r"(?:the )?(?P<mod>early |late |mid |mid-)?(?P<n>\d{1,2}|first|second|third|fourth|fifth|sixth"
-            r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
-            r"|seventeenth|eighteenth|nineteenth|twentieth|twenty first|twenty-first)"
-            r"(?:st|nd|rd|th)?[ -]century"
+    sources: dict[str, str] = {
+        "named": rf"(?:the )?(?P<name>{_alt(list(lx.named_dates))})(?: -)?(?: related)?",
+        "iso": r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})",
+        "mdy": rf"{wd}{month} {day} {year}",
+        "dmy": rf"{wd}(?:the )?{day} (?:of )?{month} {year}",
+        "md": rf"{wd}{month} {day}",
+        "dm": rf"{wd}(?:the )?{day} (?:of )?{month}",
+        "month_year": rf"{MODS}{month} (?:of )?{year}",
+        "year": rf"{MODS}(?:the year |fiscal |calendar )?{year}",
+        "interval": r"(?:between |from )?(?P<a>.+?) (?:and|to|until|till|through|-) (?P<b>.+)",
+        "year_range": r"(?P<a>\d{4})-(?P<b>\d{2}|\d{4})",
+        "decade": r"(?:the )?(?P<mod>early |late |mid |mid-)?(?:'|’)?(?P<dec>\d{1,3})0 ?'?s",
+        "century": (
+            r"(?:the )?(?P<mod>early |late |mid |mid-)?"
+            rf"(?P<n>\d{{1,2}}|{_alt(list(lx.ordinal_numbers))})(?:st|nd|rd|th)?[ -]century"
         ),
-        season_year=c(rf"(?:the )?(?P<season>{_alt(list(lx.seasons))}) (?:of )?{year}"),
-        season_rel=c(
+        "season_year": rf"(?:the )?(?P<season>{_alt(list(lx.seasons))}) (?:of )?{year}",
+        "season_rel": (
             rf"(?:(?P<rel>this past|this coming|last|this|next|past|coming) |the )"
             rf"(?P<season>{_alt(list(lx.seasons))})"
         ),
-        quarter=c(
+        "quarter": (
             rf"(?:the )?(?:(?P<year0>\d{{4}}) )?(?:fiscal )?(?P<ord>{_alt(list(lx.ordinals))})[ -]quarter"
             r"(?: of (?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?|q(?P<q>[1-4])(?: (?P<year2>\d{4}))?"
         ),
-        deictic=c(r"(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)"),
-        rel_unit=c(
+        "deictic": r"(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)",
+        "rel_unit": (
             r"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of)"
             r"[ -])?(?:the )?(?P<rel>last|this|next|past|previous|coming|current|following|same)"
             r" (?P<unit>week|weekend|month|year|quarter|decade)"
         ),
-        ago=c(rf"{num} {unit} ago"),
-        weekday=c(
+        "ago": rf"{num} {unit} ago",
+        "weekday": (
             r"(?:(?P<rel>this past|this coming|last|this|next|past|coming|on) )?"
             rf"(?P<wd>{_alt(list(lx.weekdays))})\.?(?: (?P<part>morning|afternoon|evening|night|overnight))?"
         ),
-        past_n=c(
+        "past_n": (
             rf"(?:in |over |during |for )?(?:the )?(?P<rel>past|last|previous|next|coming) (?:{num} )?{unit}"
         ),
-        month_only=c(rf"(?P<mod>early|late|mid|mid-|middle|end of|beginning of|last|next|this)?[ -]?{month}"),
-        duration=c(
+        "month_only": rf"(?P<mod>early|late|mid|mid-|middle|end of|beginning of|last|next|this)?[ -]?{month}",
+        "duration": (
             r"(?:about |nearly |almost |more than |over |some |at least |up to |roughly |around "
             r"|less than |within |after |for )?"
             rf"{num}(?: |-)?(?:consecutive |straight |full |more |long )?{unit}(?: long|-long)?"
         ),
-        duration_adj=c(rf"{num}-{unit}(?:-long)?"),
-        clock=c(
+        "duration_adj": rf"{num}-{unit}(?:-long)?",
+        "clock": (
             r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm)?(?: \(?(?P<tz>utc|gmt|z)\)?)?"
+            rf"(?: (?:{_alt(list(lx.time_zones))}))?"  # local zones: the value keeps local time
             r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
         ),
-        end_of_year=c(
+        "clock_day": (
+            rf"(?P<clock>[\d:.apm ]+?) (?:(?:{_alt(list(lx.time_zones))}) )?"
+            rf"(?P<day>{_alt([w for w in lx.weekdays if w not in lx.ambiguous_weekdays])}|today|tonight"
+            r"|yesterday|tomorrow)"
+        ),
+        "the_weekend": r"the weekend",
+        "the_day": (
+            r"(?P<inday>(?:later|earlier) in the day)"
+            rf"|(?:a|the) (?:{_alt([w for w, n in lx.ordinal_numbers.items() if n > 1])}|\d+(?:st|nd|rd|th))"
+            r" (?:consecutive|straight) (?:trading )?day"
+        ),
+        "end_of_year": (
             r"(?:the )?(?:end|start|beginning|middle|close) of (?:the|this) (?P<unit>day|week|month|year)"
         ),
-        sets=c(r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)"),
-        set_every=c(rf"(?:every|each) (?P<other>other )?(?:{num} )?{unit}"),
-        set_freq=c(rf"(?P<freq>once|twice|\d+ times|(?:{words}) times) (?:a|an|per|each|every) {unit}"),
-        set_weekdays=c(rf"(?:on )?(?P<wds>{_alt([w for w in lx.weekdays if w.endswith('day')])})s"),
-        bare_duration=c(
+        "sets": r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)",
+        "set_every": rf"(?:every|each) (?P<other>other )?(?:{num} )?{unit}",
+        "set_freq": rf"(?P<freq>once|twice|\d+ times|(?:{words}) times) (?:a|an|per|each|every) {unit}",
+        "set_weekdays": rf"(?:on )?(?P<wds>{_alt([w for w in lx.weekdays if w.endswith('day')])})s",
+        "bare_duration": (
             r"(?:(?:several|many|a few|few|some|for|over|within|in|after) )?"
             rf"(?P<unit>{_alt([u + 's' for u in lx.units if u not in ('weekend', 'night')] + ['centuries'])})"
             r"(?:-long| long)?"
         ),
-        anaphor=c(
+        "anaphor": (
             r"(?:the )?(?:(?P<rel>next|following|previous|preceding|same) (?P<unit>day|week|month|year)"
             r"|(?P<unit2>day|week|month|year) (?P<rel2>after|before)|that (?P<unit3>day|week|month|year))"
         ),
-        later=c(rf"{num} {unit} (?P<dir>later|after(?:ward|wards)?|before|earlier)"),
-        year_earlier=c(
+        "later": rf"{num} {unit} (?P<dir>later|after(?:ward|wards)?|before|earlier)",
+        "year_earlier": (
             r"(?:the )?(?:comparable |same )?year-(?:earlier|ago)"
             rf"(?: (?:(?P<ord>{_alt(list(lx.ordinals))})[ -])?(?P<unit>quarter|period|month|year))?"
         ),
-        same_period=c(
+        "same_period": (
             r"(?:the )?same (?P<unit>day|week|month|quarter|period|time) "
             r"(?:(?:of |in )?last year|a year (?:ago|earlier)|(?:in |of )?the (?:previous|prior) year"
             r"|the year before)"
         ),
-        the_period=c(r"(?:the|that|this) (?P<latest>latest |most recent |same )?(?P<unit>quarter|period)"),
-    )
+        "the_period": r"(?:the|that|this) (?P<latest>latest |most recent |same )?(?P<unit>quarter|period)",
+    }
+    return {name: re.compile(source) for name, source in sources.items()}
 
 
 Mod = TimexMod
@@ -299,7 +274,9 @@ def _undetermined_nearest(ctx: Context) -> Context:
     return replace(ctx, nearest=True)
 
 
-def _month_day(pub: date, month: int, day: int, future: bool, nearest: bool = False) -> date | None:
+def _month_day(
+    pub: date, month: int, day: int, future: bool, nearest: bool = False, ahead: bool = False
+) -> date | None:
     if nearest and not future:  # "the deadline of March 25", "extended until April 1": the closest one
         found = []
         for y in (pub.year - 1, pub.year, pub.year + 1):
@@ -315,8 +292,28 @@ def _month_day(pub: date, month: int, day: int, future: bool, nearest: bool = Fa
         except ValueError:
             continue
         if (future and d >= pub) or (not future and d <= pub):
-            return d
+            return d if future or not ahead else _this_years(d, pub)
     return None
+
+
+# News style (AP) writes the year only when a date is not in the current year: a date without one that lies a
+# few weeks ahead is this year's even in a past-tense clause ("declared a dividend payable Dec. 1", "extended
+# the offer to Nov. 16" in a story of late October), unless last year's is recent (a story of January 3 about
+# "Dec. 28") or the date is the one of the clause's past event ("withdrew on April 20").
+_AHEAD_DAYS = 75
+_BACK_DAYS = 240
+
+
+def _this_years(past: date, pub: date) -> date:
+    """``past`` (the most recent such date), or the same date this year when that lies a little ahead of the
+    publication date and ``past`` most of a year back."""
+    try:
+        ahead = past.replace(year=pub.year)
+    except ValueError:
+        return past
+    if 0 < (ahead - pub).days <= _AHEAD_DAYS and (pub - past).days >= _BACK_DAYS:
+        return ahead
+    return past
 
 
 def _month_year(pub: date, month: int, rel: str, future: bool, nearest: bool = False) -> int:
@@ -370,7 +367,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
     lx, p, pub = lexicon(), _patterns(), ctx.published
     if any(cue in s.split() or s.endswith(cue) for cue in lx.age_cues):
         return None  # an age, not a time
-    if m := p.named.fullmatch(s):
+    if m := p["named"].fullmatch(s):
         return _absolute(lx.named_dates[m.group("name")], "day", "named-date")
     if s in lx.vague:
         return _vague(s, lx.vague[s], ctx)
@@ -382,9 +379,9 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         inner = _parse(m["rest"], ctx, top=False)
         if inner is not None and inner.granularity in ("day", "time") and inner.type in ("date", "time"):
             return replace(inner, rule=f"{m['pre']}-{inner.rule}")
-    if m := p.iso.fullmatch(s):
+    if m := p["iso"].fullmatch(s):
         return _absolute(f"{m['year']}-{m['mon']}-{m['day']}", "day", "iso-date")
-    for rx in (p.mdy, p.dmy):
+    for rx in (p["mdy"], p["dmy"]):
         if m := rx.fullmatch(s):
             try:
                 d = date(int(m["year"]), lx.months[m["month"]], int(m["day"]))
@@ -397,7 +394,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
         if inner is not None and inner.value and inner.granularity in ("day", "month"):
             return _relative(f"{year}{inner.value[4:]}", inner.granularity, f"{inner.rule}-{m['rel']}-year")
-    for rx in (p.md, p.dm):
+    for rx in (p["md"], p["dm"]):
         if m := rx.fullmatch(s):
             month, day = lx.months[m["month"]], int(m["day"])
             if not 1 <= day <= 31:
@@ -407,20 +404,23 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             if m["wd"] and (named := _weekday_date(pub, month, day, lx.weekdays[m["wd"]])):
                 return _relative(named.isoformat(), "day", "month-day-weekday")
             ctx = _undetermined_nearest(ctx)
-            found = _month_day(pub, month, day, ctx.future, ctx.nearest)
-            return _relative(found.isoformat() if found else None, "day", "month-day" + _direction(ctx))
-    if m := p.month_year.fullmatch(s):
+            found = _month_day(pub, month, day, ctx.future, ctx.nearest, ahead=not ctx.dates_event)
+            rule = "month-day" + _direction(ctx)
+            if found is not None and found > pub and not (ctx.future or ctx.nearest):
+                rule += "-ahead"  # a past clause, yet no year written: this year's (news style)
+            return _relative(found.isoformat() if found else None, "day", rule)
+    if m := p["month_year"].fullmatch(s):
         return _absolute(month_value(int(m["year"]), lx.months[m["month"]]), "month", "month-year")
-    if m := p.year.fullmatch(s):
+    if m := p["year"].fullmatch(s):
         y = int(m["year"])
         return _absolute(str(y), "year", "year") if _valid_year(y) else None
-    if m := p.year_range.fullmatch(s):
+    if m := p["year_range"].fullmatch(s):
         a, b = m["a"], m["b"]
         b = a[:2] + b if len(b) == 2 else b
         if _valid_year(int(a)) and _valid_year(int(b)) and int(a) < int(b):
             return _absolute(f"{a}/{b}", "interval", "year-range")
         return None
-    if m := p.decade.fullmatch(s):
+    if m := p["decade"].fullmatch(s):
         dec = m["dec"]
         if len(dec) == 1:  # "the '90s": the twentieth century; "the 20s" without the apostrophe may be ages
             if "'" not in s and not s.startswith("the "):
@@ -429,36 +429,12 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         elif len(dec) == 2:
             return None
         return _absolute(f"{dec}X", "decade", "decade")
-    if m := p.century.fullmatch(s):
-        words = {
-            "first": 1,
-            "second": 2,
-            "third": 3,
-            "fourth": 4,
-            "fifth": 5,
-            "sixth": 6,
-            "seventh": 7,
-            "eighth": 8,
-            "ninth": 9,
-            "tenth": 10,
-            "eleventh": 11,
-            "twelfth": 12,
-            "thirteenth": 13,
-            "fourteenth": 14,
-            "fifteenth": 15,
-            "sixteenth": 16,
-            "seventeenth": 17,
-            "eighteenth": 18,
-            "nineteenth": 19,
-            "twentieth": 20,
-            "twenty first": 21,
-            "twenty-first": 21,
-        }
-        n = int(m["n"]) if m["n"].isdigit() else words[m["n"]]
+    if m := p["century"].fullmatch(s):
+        n = int(m["n"]) if m["n"].isdigit() else lx.ordinal_numbers[m["n"]]
         return _absolute(f"{n - 1:02d}XX", "century", "century") if 1 <= n <= 21 else None
-    if m := p.season_year.fullmatch(s):
+    if m := p["season_year"].fullmatch(s):
         return _absolute(f"{m['year']}-{lx.seasons[m['season']]}", "season", "season-year")
-    if m := p.season_rel.fullmatch(s):
+    if m := p["season_rel"].fullmatch(s):
         code = lx.seasons[m["season"]]
         if pub is None:
             return _relative(None, "season", "season-relative")
@@ -469,7 +445,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             m["rel"] or "", m["rel"] or ""
         )
         return _relative(f"{_month_year(pub, mid, rel, ctx.future)}-{code}", "season", "season-relative")
-    if m := p.quarter.fullmatch(s):
+    if m := p["quarter"].fullmatch(s):
         q = int(m["q"]) if m["q"] else lx.ordinals[m["ord"]]
         if m["year"] or m["year2"] or m["year0"]:
             return _absolute(f"{m['year'] or m['year2'] or m['year0']}-Q{q}", "quarter", "quarter-year")
@@ -487,7 +463,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         elif not ctx.future and q > current:
             y -= 1  # the last such quarter
         return _relative(f"{y}-Q{q}", "quarter", "quarter")
-    if m := p.deictic.fullmatch(s):
+    if m := p["deictic"].fullmatch(s):
         w = m["w"]
         offset = {
             "today": 0,
@@ -499,7 +475,7 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         }[w]
         return _relative((pub + timedelta(days=offset)).isoformat() if pub else None, "day", f"deictic-{w}")
     if (
-        (m := p.rel_unit.fullmatch(s))
+        (m := p["rel_unit"].fullmatch(s))
         and m["unit"] != "decade"
         and (m["rel"] != "past" or m["unit"] == "weekend")
         and not (m["rel"] in ("following", "same") and not m["mod"])
@@ -508,38 +484,40 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if period is not None and m["mod"]:  # "late last month": TimeML keeps the period as the value
             period = replace(period, rule=f"{m['mod'].replace(' ', '-')}-{period.rule}")
         return period
-    if m := p.anaphor.fullmatch(s):
+    if m := p["anaphor"].fullmatch(s):
         unit = m["unit"] or m["unit2"] or m["unit3"]
         rel = m["rel"] or m["rel2"] or "that"
         if unit == "day" or rel not in ("next", "previous"):
             step = _STEP.get(rel, 0)
             return _anaphoric(unit, step, f"anaphoric-{rel}-{unit}", ctx)
-    if m := p.later.fullmatch(s):
+    if m := p["later"].fullmatch(s):
         count, unit = _number(m["num"], lx), lx.unit(m["unit"])
         if isinstance(count, int) and unit in ("day", "week", "month", "year"):
             sign = 1 if m["dir"].startswith(("later", "after")) else -1
             return _anaphoric(unit, sign * count, f"anaphoric-{unit}-{m['dir']}", ctx, keep=True)
-    if m := p.year_earlier.fullmatch(s):  # "the year-earlier quarter": the period before, a year back
+    if m := p["year_earlier"].fullmatch(s):  # "the year-earlier quarter": the period before, a year back
         hit = _anaphoric("year", -1, "anaphoric-year-earlier-period", ctx, keep=True)
         if m["ord"] and hit.value and hit.granularity in ("quarter", "year"):
             hit = replace(hit, value=f"{hit.value[:4]}-Q{lx.ordinals[m['ord']]}", granularity="quarter")
         return hit
-    if m := p.same_period.fullmatch(s):  # "the same period last year": the period spoken of, a year back
+    if m := p["same_period"].fullmatch(s):  # "the same period last year": the period spoken of, a year back
         unit = m["unit"]
         hit = _anaphoric("year", -1, "anaphoric-same-period-year-earlier", ctx, keep=True)
         if hit.granularity == "year" and ctx.published is not None and unit in ("month", "period"):
             d = ctx.published
             return _relative(month_value(d.year - 1, d.month), "month", hit.rule)
         return hit
-    if m := p.the_period.fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of
+    if m := p["the_period"].fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of
         return _the_quarter(m["unit"], bool(m["latest"]), ctx)
-    if m := p.ago.fullmatch(s):
+    if m := p["ago"].fullmatch(s):
         return _ago(m["num"], m["unit"], ctx)
-    if m := p.weekday.fullmatch(s):
+    if m := p["weekday"].fullmatch(s):
         wd_word = m["wd"]
         rel = (m["rel"] or "").strip()
         rule = "weekday" + (f"-{rel.replace(' ', '-')}" if rel and rel != "on" else "")
-        if ctx.nearest and ctx.past:  # "had spread to 10 cities by Tuesday": a weekday stays in the past week
+        if ctx.nearest and ctx.past and not ctx.limit:
+            # "had spread to 10 cities by Tuesday": a weekday stays in the past week ("postponed until
+            # Tuesday" may not)
             ctx = replace(ctx, nearest=False)
         if not rel.endswith(("last", "past", "next", "coming")):
             rule += _direction(ctx)
@@ -549,9 +527,9 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if m["part"]:  # "Tuesday morning": TimeML's part of the day on that date
             return _relative(f"{d.isoformat()}T{_DAY_PART[m['part']]}", "time", rule + "-part", typ="time")
         return _relative(d.isoformat(), "day", rule)
-    if m := p.past_n.fullmatch(s):
+    if m := p["past_n"].fullmatch(s):
         return _past_n(m["rel"], m["num"], m["unit"], ctx)
-    if m := p.month_only.fullmatch(s):
+    if m := p["month_only"].fullmatch(s):
         month = lx.months[m["month"]]
         rel = m["mod"] if m["mod"] in ("last", "next", "this") else ""
         if pub is None:
@@ -559,33 +537,38 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         ctx = _undetermined_nearest(ctx) if not rel else ctx
         y = _month_year(pub, month, rel, ctx.future, ctx.nearest)
         return _relative(month_value(y, month), "month", "month" + (f"-{rel}" if rel else _direction(ctx)))
-    if m := p.end_of_year.fullmatch(s):  # "the end of the year", "the start of the day": the period (mod)
+    if m := p["end_of_year"].fullmatch(s):  # "the end of the year", "the start of the day": the period (mod)
         unit = m["unit"]
         part = _rel_unit("this", unit, ctx) if unit != "day" else None
         if unit == "day":  # "the start of the day": the day spoken of (TimeML's anchor), else publication
-            if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
-                return _relative(ctx.previous[:10], "day", "anaphoric-part-of-day-previous")
-            return _relative(pub.isoformat() if pub else None, "day", "anaphoric-part-of-day-publication")
+            return _day_spoken_of(ctx, "anaphoric-part-of-day")
         return replace(part, rule=f"part-of-{unit}") if part is not None else None
-    if m := p.sets.fullmatch(s):
+    if m := p["the_day"].fullmatch(s):  # "later in the day", "for a second consecutive day": that day
+        return _day_spoken_of(ctx, "anaphoric-in-the-day" if m["inday"] else "anaphoric-nth-day")
+    if m := p["sets"].fullmatch(s):
         code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
         return _absolute(f"P{'T1H' if code == 'TH' else '1' + code}", None, "set", typ="set")
-    if m := p.set_every.fullmatch(s):  # "every week", "every two years", "every other day"
+    if m := p["set_every"].fullmatch(s):  # "every week", "every two years", "every other day"
         every = 2 if m["other"] else (_number(m["num"], lx) if m["num"] else 1)
         period = _duration(str(every), m["unit"]) if isinstance(every, int) else None
         return replace(period, type="set", rule="set-every") if period is not None else None
-    if m := p.set_freq.fullmatch(s):  # "twice a week": the period is the value (TimeML adds freq)
+    if m := p["set_freq"].fullmatch(s):  # "twice a week": the period is the value (TimeML adds freq)
         period = _duration("1", m["unit"])
         return replace(period, type="set", rule="set-frequency") if period is not None else None
-    if m := p.set_weekdays.fullmatch(s):
+    if m := p["set_weekdays"].fullmatch(s):
         return _absolute(f"XXXX-WXX-{lx.weekdays[m['wds']] + 1}", None, "set-weekday", typ="set")
-    if m := p.duration_adj.fullmatch(s) or p.duration.fullmatch(s):
+    if m := p["duration_adj"].fullmatch(s) or p["duration"].fullmatch(s):
         return _duration(m["num"], m["unit"])
-    if m := p.bare_duration.fullmatch(s):
+    if m := p["bare_duration"].fullmatch(s):
         return _duration("X", m["unit"], rule="duration-unspecified")
-    if m := p.clock.fullmatch(s):
+    if m := p["clock"].fullmatch(s):
         return _clock(m, ctx)
-    if top and (m := p.interval.fullmatch(s)):
+    if m := p["clock_day"].fullmatch(s):
+        return _clock_day(m, ctx)
+    if p["the_weekend"].fullmatch(s):  # "over the weekend": the one just gone; in a future clause the next
+        weekend = _rel_unit("this", "weekend", replace(ctx, past=not ctx.future))
+        return replace(weekend, rule="the-weekend" + _direction(ctx)) if weekend is not None else None
+    if top and (m := p["interval"].fullmatch(s)):
         a, b = _parse(m["a"], ctx, top=False), _parse(m["b"], ctx, top=False)
         if a is None or b is None or a.type != "date" or b.type != "date" or not a.value or not b.value:
             if a is not None and b is not None and (a.value is None or b.value is None):
@@ -598,6 +581,13 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             return _relative(f"{a.value}/{b.value}", "interval", rule)
         return _absolute(f"{a.value}/{b.value}", "interval", rule)
     return None
+
+
+def _day_spoken_of(ctx: Context, rule: str) -> Parsed:
+    """The day mentioned before (TimeML's anchor) when there is one, else the publication day."""
+    if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
+        return _relative(ctx.previous[:10], "day", rule + "-previous")
+    return _relative(ctx.published.isoformat() if ctx.published else None, "day", rule + "-publication")
 
 
 _DAY_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
@@ -688,7 +678,7 @@ def _the_quarter(unit: str, latest: bool, ctx: Context) -> Parsed | None:
 def ago_same_period(text: str, anchor: str) -> Parsed | None:
     """ "third-quarter profit rose from $2 million a year ago": the same period as the quarter or month
     mentioned before in the sentence, that many years/months back (TimeML: "2008-Q3", not "2008")."""
-    m = _patterns().ago.fullmatch(_LEADING.sub("", clean(text)))
+    m = _patterns()["ago"].fullmatch(_LEADING.sub("", clean(text)))
     if m is None or granularity_of(anchor) not in ("quarter", "month"):
         return None
     n, unit = _number(m["num"], lexicon()), lexicon().unit(m["unit"])
@@ -794,7 +784,8 @@ def _duration(num: str, unit_word: str, rule: str = "duration") -> Parsed | None
     return _absolute(f"{prefix}{amount}{code}", None, f"{rule}-{unit}", typ="duration")
 
 
-def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
+def _clock_of(m: re.Match[str]) -> str | None:
+    """ "HH:MM" (with "Z" for UTC/GMT) of a clock match, or None when it is not surely a time of day."""
     if m["h4"]:
         h, mi, ampm, tz = int(m["h4"]), int(m["m4"]), None, m["tz4"]
     else:
@@ -807,7 +798,24 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         h = 0
     if not (0 <= h <= 23 and 0 <= mi <= 59):
         return None
-    suffix = "Z" if tz else ""
+    return f"{h:02d}:{mi:02d}" + ("Z" if tz else "")
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
+    hhmm = _clock_of(m)
+    if hhmm is None:
+        return None
     if ctx.published is None:
         return _relative(None, "time", "clock", typ="time")
-    return _relative(f"{ctx.published.isoformat()}T{h:02d}:{mi:02d}{suffix}", "time", "clock", typ="time")
+    return _relative(f"{ctx.published.isoformat()}T{hhmm}", "time", "clock", typ="time")
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "9 a.m. Tuesday", "4 a.m. EDT Thursday": one TIMEX3, the time on the day the words after it name."""
+    clock = _patterns()["clock"].fullmatch(m["clock"])
+    hhmm = _clock_of(clock) if clock else None
+    day = _parse(m["day"], ctx, top=False)
+    if hhmm is None or day is None or day.granularity != "day" or day.type != "date":
+        return None
+    value = f"{day.value}T{hhmm}" if day.value else None
+    return _relative(value, "time", f"clock-{day.rule}", typ="time")
