@@ -38,6 +38,7 @@ from .quotes import Quote, find_quotes
 from .syntax import (
     complement,
     is_negated,
+    is_passive,
     phrasal_complement,
     skip_cue_adjunct,
     speaker_of,
@@ -176,6 +177,10 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             before = [x for x in doc[start:j] if not x.is_punct]
             if any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
                 return None
+            if any(x.dep_ == "cc" or x.lower_ in _COORD for x in before):
+                return None  # "... “justice for Terrence,” but pledged to ...": a coordinated verb, not "he said"
+            if _own_object(ctx, t, cls):
+                return None  # "... a “strong leader,” comparing him to Obama": the cue has its own content
             if len(before) > 6 and not _appositive_subject(before, t):
                 return None
             if ends_sentence and (before and before[0].is_title and before[0].pos_ != "PRON"):
@@ -191,6 +196,34 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             return None
         j += 1
     return None
+
+
+_COORD = {"and", "but", "or", "nor", "yet"}
+
+
+def _own_object(ctx: _Context, cue: Token, cls: str) -> bool:
+    """Whether a cue after a quotation governs a content of its own after it: an infinitive or predicate
+    ("urged North Korea to resume ...", "called the plan a disaster"), or an object that is a content for this
+    verb ("comparing him ...", "attacked the media") — not the addressee of a speech verb ("told reporters")."""
+    lex = ctx.lex
+    lemma = cue.lemma_.lower()
+    content_object = (
+        lemma in lex.np_content
+        or lemma in lex.np_predicate
+        or lemma in lex.np_content_agent
+        or cls not in ("speech", "writing")
+    )
+    for c in cue.children:
+        if c.i <= cue.i or ctx.quote_of[c.i] >= 0:
+            continue
+        if c.dep_ in ("xcomp", "oprd"):
+            return True
+        if c.dep_ == "dobj" and content_object:
+            # "“...,” reports Engadget": an inverted subject the parser took for an object
+            inverted = not any(k.dep_ in ("nsubj", "nsubjpass") for k in cue.children) and c.pos_ == "PROPN"
+            if not inverted:
+                return True
+    return False
 
 
 _MAX_APPOSITIVE = 18  # words of "Vann R. Newkirk II, a writer for The Atlantic, said"
@@ -585,7 +618,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             rule = f"phrasal:{tok.lemma_.lower()} {phrasal[0].lower_}"
             cue_idx = [tok.i, phrasal[0].i]
         if rng is None and cls is not None:
-            got = complement(tok, lex, cls)
+            got = complement(tok, lex, cls) or _parenthetical(ctx, tok, cls)
             if got is None:
                 continue
             rng, how = got
@@ -602,7 +635,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and not one:
             continue
         # The content must not contain the cue itself (a parse that loops back).
-        if rng[0] <= tok.i < rng[1]:
+        if rng[0] <= tok.i < rng[1] and not rule.startswith("cue-parenthetical-inside"):
             continue
         found = Found(
             content=ctx.chars(*rng),
@@ -613,17 +646,68 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             cue_class=cls_name,
             tokens=[rng[0], rng[1] - 1, *cue_idx],
         )
-        if not _attach_speaker(ctx, found, tok):
+        if not _attach_speaker(ctx, found, tok) and not _agentless_passive(tok):
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
         if rule.startswith("cue-object-document") and not _document(found.speaker_head):
             continue  # "troops found a cache": finding a thing is no content
-        if found.speaker is not None and _overlaps(found.speaker, found.content):
+        inside = rule.startswith("cue-parenthetical-inside")  # "X, he said, is Y": the content holds the cue
+        if found.speaker is not None and _overlaps(found.speaker, found.content) and not inside:
             continue
         if _classify(ctx, found, done):
             ctx.used_cues.add(tok.i)
             out.append(found)
+
+
+# Dependents a parenthetical attribution may have besides its subject ("he said", "as police have said in a
+# statement", "Mr. Obama often says"): anything else (an object, a clause) is a content of its own.
+_PAREN_DEPS = {"nsubj", "aux", "advmod", "neg", "punct", "prep", "npadvmod", "mark", "cc"}
+_PAREN_CLASSES = ("speech", "writing", "belief")
+
+
+def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int], str] | None:
+    """A cue set into or after the clause it reports, the clause left without a complement link: "Climate
+    change, Mr. Obama often says, is the greatest threat" (parataxis), "..., as police have said" (an
+    "as"-clause), "People like Scott, he said." (the cue heading a sentence its words trail). The content is
+    the rest of the sentence."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if cls not in _PAREN_CLASSES or subj is None:
+        return None
+    doc = ctx.doc
+    sent = ctx.sent(tok.i)
+    if tok.dep_ == "parataxis" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    ):
+        lo, hi = subtree_range(tok)
+    elif tok.dep_ == "ROOT":
+        # "..., he said.": the cue, its subject and adjuncts close the sentence after a comma
+        lo, hi = min(subj.left_edge.i, tok.i), tok.i + 1
+        for c in tok.rights:
+            if c.dep_ in ("advmod", "npadvmod", "prep", "punct"):
+                hi = max(hi, c.right_edge.i + 1)
+        if lo <= sent.start or doc[lo - 1].text != "," or any(not t.is_punct for t in doc[hi : sent.end]):
+            return None
+    else:
+        return None
+    if any(c.dep_ not in _PAREN_DEPS for c in tok.children if c.i >= lo):
+        return None
+    left = ctx.clip(trim(doc, sent.start, lo), tok)
+    right = ctx.clip(trim(doc, hi, sent.end), tok)
+    left_n, right_n = left[1] - left[0], right[1] - right[0]
+    if left_n >= 2 and right_n >= 2:
+        return ctx.clip(trim(doc, sent.start, sent.end), tok), "parenthetical-inside"
+    if left_n >= 3 and right_n == 0:
+        return left, "parenthetical-after"
+    if right_n >= 3 and left_n == 0:
+        return right, "parenthetical-before"
+    return None
+
+
+def _agentless_passive(cue: Token) -> bool:
+    """ "Mr. Quiros was accused of ...", "North Korea is considered a threat": a passive cue without a "by"
+    agent reports a content whose source the text leaves unnamed (the statement keeps no speaker)."""
+    return is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children) and cue.dep_ != "amod"
 
 
 def _time_object(particle: Token) -> bool:

@@ -208,7 +208,10 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     if cls in ("speech", "writing", "belief"):
         for adv in children(cue, "advcl"):
             clause_subj = next((c for c in adv.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            adjunct = next((c for c in adv.children if c.dep_ == "prep" and c.i == cue.i + 1), None)
+            # the adjunct hangs on the clause or on the cue ("tweeted in the early hours that X was ...")
+            adjunct = next(
+                (c for c in (*adv.children, *cue.children) if c.dep_ == "prep" and c.i == cue.i + 1), None
+            )
             if adv.i < cue.i or clause_subj is None or adjunct is None or clause_subj.i < adjunct.i:
                 continue
             if any(c.dep_ == "mark" for c in adv.children) or adv.tag_ in ("VBG", "VBN"):
@@ -295,7 +298,8 @@ def phrasal_complement(cue: Token, particle: Token) -> tuple[int, int] | None:
     ccomps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > particle.i]
     if ccomps:
         return trim(doc, *subtree_range(ccomps[0]))
-    if particle.dep_ == "prep":
+    # "called on police to release ...": the parser may read the preposition as a particle holding the object
+    if particle.dep_ == "prep" or any(c.dep_ == "pobj" for c in particle.children):
         objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
