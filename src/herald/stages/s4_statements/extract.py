@@ -179,6 +179,8 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
                 return None
             if any(x.dep_ == "cc" or x.lower_ in _COORD for x in before):
                 return None  # "... “justice for Terrence,” but pledged to ...": a coordinated verb, not "he said"
+            if t.tag_ == "VBN" and cls not in ("speech", "writing") and not before:
+                return None  # "... as “false,” compared to 11%": a participle phrase, not "he said"
             if _own_object(ctx, t, cls):
                 return None  # "... a “strong leader,” comparing him to Obama": the cue has its own content
             if len(before) > 6 and not _appositive_subject(before, t):
@@ -707,7 +709,10 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
 def _agentless_passive(cue: Token) -> bool:
     """ "Mr. Quiros was accused of ...", "North Korea is considered a threat": a passive cue without a "by"
     agent reports a content whose source the text leaves unnamed (the statement keeps no speaker)."""
-    return is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children) and cue.dep_ != "amod"
+    if not is_passive(cue) or cue.dep_ == "amod" or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    # "It is said that ...": an impersonal passive names no one and no one's content
+    return not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in cue.children)
 
 
 def _time_object(particle: Token) -> bool:
