@@ -148,7 +148,7 @@ def _is_clause(doc: Doc, first: int, last: int) -> bool:
 def _cue_class(tok: Token, lex: CueLexicon) -> str | None:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
-    return lex.verbs.get(tok.lemma_.lower())
+    return lex.verbs.get(lex.lemma(tok))
 
 
 def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] | None:
@@ -208,7 +208,7 @@ def _own_object(ctx: _Context, cue: Token, cls: str) -> bool:
     ("urged North Korea to resume ...", "called the plan a disaster"), or an object that is a content for this
     verb ("comparing him ...", "attacked the media") — not the addressee of a speech verb ("told reporters")."""
     lex = ctx.lex
-    lemma = cue.lemma_.lower()
+    lemma = lex.lemma(cue)
     content_object = (
         lemma in lex.np_content
         or lemma in lex.np_predicate
@@ -381,8 +381,8 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             # Only speech and writing verbs introduce a quotation directly ("said: “...”"); "showed 'political
             # will'" quotes a phrase, which the cue rules see as a mixed statement.
             if cue is not None and (
-                ctx.lex.verbs.get(cue.lemma_.lower()) not in ("speech", "writing")
-                or cue.lemma_.lower() in ctx.lex.np_predicate  # "a group called “...”" names, not quotes
+                ctx.lex.verbs.get(ctx.lex.lemma(cue)) not in ("speech", "writing")
+                or ctx.lex.lemma(cue) in ctx.lex.np_predicate  # "a group called “...”" names, not quotes
             ):
                 cue = None
         if cue is None:
@@ -409,7 +409,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             rule=rule,
             cue=cue,
             cue_text=cue.text,
-            cue_class=ctx.lex.verbs.get(cue.lemma_.lower(), "speech"),
+            cue_class=ctx.lex.verbs.get(ctx.lex.lemma(cue), "speech"),
             tokens=[first, last, cue.i],
             quotes=[verbatim],
         )
@@ -421,7 +421,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                 while k < len(doc) and not doc[k].is_punct and k - cue.i < 6:
                     k += 1
                 _fallback_speaker(ctx, found, cue.i + 1, k)
-        found.rule += f":{cue.lemma_.lower()}"
+        found.rule += f":{ctx.lex.lemma(cue)}"
         ctx.used_cues.add(cue.i)
         out.append(found)
         by_quote[qi] = found
@@ -442,7 +442,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                     cont = Found(
                         content=ncontent,
                         kind="direct",
-                        rule=f"split-quote:{cue.lemma_.lower()}",
+                        rule=f"split-quote:{ctx.lex.lemma(cue)}",
                         cue=cue,
                         cue_text=cue.text,
                         cue_class=found.cue_class,
@@ -476,7 +476,7 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         while j >= ctx.sent(tok.i).start and j > tok.i - 8:
             t = doc[j]
             if t.pos_ in ("VERB", "AUX"):
-                if ctx.lex.verbs.get(t.lemma_.lower()) in ("speech", "writing") and j not in ctx.used_cues:
+                if ctx.lex.verbs.get(ctx.lex.lemma(t)) in ("speech", "writing") and j not in ctx.used_cues:
                     cue = t
                 break
             j -= 1
@@ -502,10 +502,10 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         found = Found(
             content=content,
             kind="direct",
-            rule=f"cue-colon-block:{cue.lemma_.lower()}",
+            rule=f"cue-colon-block:{ctx.lex.lemma(cue)}",
             cue=cue,
             cue_text=cue.text,
-            cue_class=ctx.lex.verbs.get(cue.lemma_.lower(), "speech"),
+            cue_class=ctx.lex.verbs.get(ctx.lex.lemma(cue), "speech"),
             tokens=[cue.i, tok.i, span.start, span.end - 1],
             quotes=[content],  # a block quotation is verbatim even without marks
         )
@@ -581,7 +581,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     wanted = lex.lemma_ids
     according = _ACCORDING
     for i, (lem, lw) in enumerate(zip(ctx.lemmas, ctx.lowers, strict=True)):
-        if (lem not in wanted and lw != according) or ctx.quote_of[i] >= 0 or i in ctx.used_cues:
+        if (lem not in wanted and lw not in wanted and lw != according) or ctx.quote_of[i] >= 0 or i in ctx.used_cues:
             continue
         tok = doc[i]
         low = tok.lower_
@@ -590,7 +590,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             if found is not None and _classify(ctx, found, done):
                 out.append(found)
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lex.lemma(tok)
         if lemma not in lex.verbs and lemma not in phrasal_verbs:
             continue
         cls = _cue_class(tok, lex)
@@ -617,7 +617,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             rng = phrasal_complement(tok, phrasal[0])
             cue_text = f"{tok.text} {phrasal[0].text}"
             cls_name = phrasal[1]
-            rule = f"phrasal:{tok.lemma_.lower()} {phrasal[0].lower_}"
+            rule = f"phrasal:{lex.lemma(tok)} {phrasal[0].lower_}"
             cue_idx = [tok.i, phrasal[0].i]
         if rng is None and cls is not None:
             got = complement(tok, lex, cls) or _parenthetical(ctx, tok, cls)
@@ -626,7 +626,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             rng, how = got
             cue_text = tok.text
             cls_name = cls
-            rule = f"cue-{how}:{tok.lemma_.lower()}"
+            rule = f"cue-{how}:{lex.lemma(tok)}"
             cue_idx = [tok.i]
         if rng is not None:
             rng = skip_cue_adjunct(doc, ctx.clip(rng, tok), tok)

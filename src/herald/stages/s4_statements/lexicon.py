@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.strings import get_string_id
+from spacy.tokens import Token
 
 from ...errors import KnowledgeBaseError
 from ...knowledge import read_yaml, shipped, user_paths
@@ -45,11 +46,58 @@ class CueLexicon:
 
     @functools.cached_property
     def lemma_ids(self) -> frozenset[int]:
-        """spaCy string ids of every cue lemma (as written and capitalised), to filter tokens by array."""
-        words = (*self.verbs, *self.phrasal_verbs)
+        """spaCy string ids of every cue lemma (as written and capitalised) and of their inflected forms, to
+        filter tokens by array."""
+        words = (*self.verbs, *self.phrasal_verbs, *self.forms)
         return frozenset(get_string_id(w) for w in words) | frozenset(
             get_string_id(w.capitalize()) for w in words
         )
+
+    @functools.cached_property
+    def forms(self) -> dict[str, str]:
+        """Regular inflected forms of the cue verbs -> the verb ("hopes", "hoping" -> "hope"): the small
+        model's lemmatizer gets some wrong ("hop", "rat"), and a cue must not depend on that."""
+        out: dict[str, str] = {}
+        for verb in (*self.verbs, *self.phrasal_verbs):
+            if " " in verb or not verb.isalpha():
+                continue
+            for form in inflections(verb):
+                out.setdefault(form, verb)
+        return out
+
+    def lemma(self, tok: Token) -> str:
+        """The cue lemma of a verb token: spaCy's lemma, or the verb an inflected form belongs to when spaCy's
+        lemma is no cue."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs or lemma in self.phrasal_verbs:
+            return lemma
+        return self.forms.get(tok.lower_, lemma)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(verb: str) -> set[str]:
+    """The regular -s, -ed and -ing forms of an English verb, with the doubled final consonant as a variant
+    ("admit" -> "admitted"); over-generation is harmless, the forms are only looked up."""
+    out = set()
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(verb + "es")
+    elif verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        out.add(verb[:-1] + "ies")
+    else:
+        out.add(verb + "s")
+    if verb.endswith("e"):
+        out.update((verb + "d", verb[:-1] + "ing" if not verb.endswith(("ee", "ye", "oe")) else verb + "ing"))
+        if verb.endswith("ie"):
+            out.add(verb[:-2] + "ying")
+    elif verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        out.update((verb[:-1] + "ied", verb + "ing"))
+    else:
+        out.update((verb + "ed", verb + "ing"))
+        if len(verb) > 2 and verb[-1] not in _VOWELS | {"w", "x", "y"} and verb[-2] in _VOWELS:
+            out.update((verb + verb[-1] + "ed", verb + verb[-1] + "ing"))
+    return out
 
 
 def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:

@@ -157,7 +157,7 @@ def children(tok: Token, *deps: str) -> list[Token]:
 def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], str] | None:
     """The content of a cue verb as a token range, and the rule that found it."""
     doc = cue.doc
-    lemma = cue.lemma_.lower()
+    lemma = lex.lemma(cue)
     ccomps = children(cue, "ccomp")
     if ccomps:
         # Prefer a complement after the cue; one before it is the "X happened, police said" order.
@@ -187,7 +187,7 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             if (
                 c.dep_ == "advcl"
                 and c.tag_ == "VBG"
-                and c.lemma_.lower() in lex.verbs
+                and lex.lemma(c) in lex.verbs
                 and c.left_edge.i > start
             ):
                 end = min(end, c.left_edge.i)
