@@ -146,7 +146,7 @@ def _is_clause(doc: Doc, first: int, last: int) -> bool:
 
 
 def _cue_class(tok: Token, lex: CueLexicon) -> str | None:
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not _verb_as_noun(tok):
         return None
     return lex.verbs.get(lex.lemma(tok))
 
@@ -201,6 +201,15 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
 
 
 _COORD = {"and", "but", "or", "nor", "yet"}
+
+
+def _verb_as_noun(tok: Token) -> bool:
+    """"Trump claims that ...", "Polls show he ...": a verb the tagger took for a plural noun, told by the
+    clause the parser still hung on it (a subject and a complement clause)."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NN"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
 
 
 def _own_object(ctx: _Context, cue: Token, cls: str) -> bool:
@@ -759,6 +768,10 @@ def _noun_source(tok: Token, light: frozenset[str]) -> Token | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.ent_type_ not in _NOT_AGENT_ENTS:
                 return obj
+    for c in tok.children:
+        # "a New York Times report that ...": a name compounded with the noun
+        if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN" and c.ent_type_ in _AGENT_ENTS:
+            return c
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in light and not is_negated(head):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -811,18 +824,19 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
         if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
             continue  # a cue noun heading its sentence is a misparse ("His decision to resign surprised ...")
         owner = _noun_source(tok, light)
-        if owner is None:
-            continue
         got = _noun_content(doc, tok)
-        if got is None:
-            continue
+        if got is None or (owner is None and not _that_clause(doc, tok, got)):
+            continue  # without a source only a that-clause makes a content ("charges that he ...")
         rng = ctx.clip(got, tok)
         above = {a.i for a in tok.ancestors}
         cut = next((k for k in range(rng[0], rng[1]) if k in above), None)
         if cut is not None:  # a parse that hangs the sentence's own verb under the content
             rng = trim(doc, rng[0], cut)
         # the source without what follows it ("a decision by Moscow to ...")
-        s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
+        if owner is not None:
+            s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
+        else:
+            s, e = tok.i, tok.i + 1  # no speaker: only the bounds checks below
         if rng[1] - rng[0] < 1 or e <= s or _overlaps((s, e), rng):
             continue
         if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and doc[rng[0]].pos_ not in ("PROPN", "NOUN"):
@@ -834,12 +848,17 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             cue=tok,
             cue_text=tok.text,
             cue_class=cls,
-            speaker=ctx.chars(s, e),
+            speaker=ctx.chars(s, e) if owner is not None else None,
             speaker_head=owner,
             tokens=[rng[0], rng[1] - 1, tok.i, s],
         )
         if _classify(ctx, found, done):
             out.append(found)
+
+
+def _that_clause(doc: Doc, tok: Token, rng: tuple[int, int]) -> bool:
+    """Whether a cue noun's content is a that-clause of its own ("charges that he has ...")."""
+    return rng[0] > 0 and doc[rng[0] - 1].lower_ == "that" and doc[rng[0] - 1].head.head.i == tok.i
 
 
 def _agent_noun_holder(tok: Token) -> Token:

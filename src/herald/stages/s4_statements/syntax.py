@@ -16,6 +16,7 @@ _REFLEXIVE = {"myself", "yourself", "himself", "herself", "itself", "ourselves",
 _NO_SOURCE = {"you", "it", "there", "this", "that", "what", "which", "who", "whom", "whoever", "whatever"}
 # Links through which a subjectless cue takes the subject of its head ("adding that", "went on to say").
 _INHERIT = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
+_AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def trim(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[int, int]:
@@ -96,6 +97,12 @@ def speaker_of(
             if subj.pos_ not in ("NOUN", "PROPN", "PRON"):
                 return None  # "less than half-a-year on deal want ...": not a source
             return subj, trim(doc, *_np_range(subj))
+        if tok.dep_ == "xcomp" and tok.head is not tok:
+            # "led the journalist to fear ...", "urged Congress to ...": the object controls the infinitive
+            ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            named = ctrl is not None and (ctrl.pos_ == "PROPN" or ctrl.ent_type_ in _AGENT_ENTS)
+            if ctrl is not None and named and tok.tag_ == "VB":
+                return ctrl, trim(doc, *_np_range(ctrl))
         if tok.dep_ in _INHERIT and tok.head is not tok:
             participle = tok.dep_ == "advcl"
             gerund = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head
@@ -150,6 +157,13 @@ def _np_range(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _finite(verb: Token) -> bool:
+    """A finite clause head: a tensed verb or one with a tensed or modal auxiliary."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -171,6 +185,11 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             return None  # "found herself knocked up": a small clause, not a content
         has_subject = bool(subjects)
         has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
+        # "think the outreach was phony", "has said single people ... would qualify": the parser took the
+        # clause's subject for the cue's object
+        objs = [o for o in children(cue, "dobj") if cue.i < o.i < comp.i]
+        if not has_subject and after and objs and _finite(comp) and not has_mark:
+            return trim(doc, objs[0].left_edge.i, comp.right_edge.i + 1), "ccomp-object-subject"
         if not has_subject and not (after and has_mark):
             return None
         if not after:
