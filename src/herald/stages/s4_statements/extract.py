@@ -179,7 +179,10 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
                 return None
             if any(x.dep_ == "cc" or x.lower_ in _COORD for x in before):
                 return None  # "... “justice for Terrence,” but pledged to ...": a coordinated verb, not "he said"
-            if t.tag_ == "VBN" and cls not in ("speech", "writing") and not before:
+            if any(x.dep_ == "mark" or x.tag_ in ("WP", "WDT") for x in (*before, *t.children)):
+                return None  # "..., while 73 percent said ...", "... against what the campaign sees as ..."
+            participle = t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in t.children)
+            if participle and not before and (cls not in ("speech", "writing") or t.lemma_ in ctx.lex.np_predicate):
                 return None  # "... as “false,” compared to 11%": a participle phrase, not "he said"
             if _own_object(ctx, t, cls):
                 return None  # "... a “strong leader,” comparing him to Obama": the cue has its own content
@@ -231,7 +234,11 @@ def _own_object(ctx: _Context, cue: Token, cls: str) -> bool:
             return True
         if c.dep_ == "dobj" and content_object:
             # "“...,” reports Engadget": an inverted subject the parser took for an object
-            inverted = not any(k.dep_ in ("nsubj", "nsubjpass") for k in cue.children) and c.pos_ == "PROPN"
+            inverted = (
+                cls in ("speech", "writing")
+                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in cue.children)
+                and c.pos_ == "PROPN"
+            )
             if not inverted:
                 return True
     return False

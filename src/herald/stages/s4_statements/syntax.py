@@ -100,7 +100,9 @@ def speaker_of(
         if tok.dep_ == "xcomp" and tok.head is not tok:
             # "led the journalist to fear ...", "urged Congress to ...": the object controls the infinitive
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-            named = ctrl is not None and (ctrl.pos_ == "PROPN" or ctrl.ent_type_ in _AGENT_ENTS)
+            named = ctrl is not None and any(
+                t.pos_ == "PROPN" or t.ent_type_ in _AGENT_ENTS for t in (ctrl, *ctrl.children)
+            )
             if ctrl is not None and named and tok.tag_ == "VB":
                 return ctrl, trim(doc, *_np_range(ctrl))
         if tok.dep_ in _INHERIT and tok.head is not tok:
