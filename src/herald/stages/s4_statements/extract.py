@@ -754,7 +754,17 @@ def _agentive(head: Token | None, cue: Token) -> bool:
         return True
     if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG", "NORP"):
         return True  # a name the NER left untyped ("Cruz")
-    return head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None
+    if head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None:
+        return True
+    # "Others in the African-American community", "44 percent of voters", "Many of his supporters": a part or
+    # share of people named in the phrase
+    part = head.lower_ in _PART_WORDS or head.ent_type_ == "PERCENT"
+    return part and any(t.ent_type_ in _AGENT_ENTS or t.lower_ in _AGENT_PRONOUNS for t in head.subtree) or (
+        head.lower_ == "others"
+    )
+
+
+_PART_WORDS = {"others", "many", "some", "most", "few", "all", "half", "percent", "majority", "minority", "number"}
 
 
 def _document(head: Token | None) -> bool:

@@ -94,7 +94,10 @@ def speaker_of(
                 return head, trim(doc, head.left_edge.i, tok.left_edge.i)
             if subj.pos_ == "PRON" and subj.lower_ in _NO_SOURCE:
                 return None  # "it is said", "this shows", "who says ...?": no source
-            if subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            partitive = subj.pos_ in ("ADJ", "DET", "NUM") and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
+            )  # "Many of his supporters believe ...", "Some of them said ..."
+            if subj.pos_ not in ("NOUN", "PROPN", "PRON") and not partitive:
                 return None  # "less than half-a-year on deal want ...": not a source
             return subj, trim(doc, *_np_range(subj))
         if tok.dep_ == "xcomp" and tok.head is not tok:
@@ -284,7 +287,7 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_PREDICATE_PREPS = {"as", "to"}
+_PREDICATE_PREPS = {"as", "to", "for"}  # "described X as Y", "likened X to Y", "blasted X for Y"
 
 
 def predicate_content(cue: Token) -> tuple[int, int] | None:
