@@ -553,8 +553,15 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
             ce = q.end
             found.content = (cs, ce)
         (inside if ws >= cs - 1 and we <= ce else overlapping).append(i)
-    if any(i in done for i in inside + overlapping):
-        return False
+    taken = [i for i in inside + overlapping if i in done]
+    if taken:
+        # "She said fathers ... would not be eligible, and when pressed, she replied, “...”": a content that
+        # runs into another statement's quotation ends before it
+        cut = _cut_before(ctx, cs, min(ctx.quotes[i].start for i in taken))
+        if cut is None or cut >= ce:
+            return False
+        found.content = (cs, cut)
+        return _classify(ctx, found, done)
     if overlapping:
         return False  # the content cuts through a quotation: the parse is not to be trusted
     if not inside:
@@ -577,6 +584,21 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
     for i in inside:
         done[i] = found
     return True
+
+
+_CUT_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|while|when|as)\b)+$", re.IGNORECASE)
+
+
+def _cut_before(ctx: _Context, start: int, stop: int) -> int | None:
+    """The end of a content cut before ``stop``: back over spaces, punctuation and a dangling conjunction, and
+    past no clause boundary that leaves fewer than four words."""
+    # the last sentence end before the quotation is the better cut when there is one
+    head = ctx.text[start:stop]
+    m = _CUT_TAIL.search(head)
+    end = start + (m.start() if m else len(head))
+    if len(ctx.text[start:end].split()) < _MIN_CLAUSE_TOKENS:
+        return None
+    return end
 
 
 def _words_of(text: str, q: Quote) -> tuple[int, int]:

@@ -76,6 +76,9 @@ def speaker_of(
     saying ...", the author of the statement."""
     doc = cue.doc
     tok = cue
+    # "It says the campaign violated ...", "The benefit, it says, would be ...": an active cue's "it" stands for
+    # a document or an organisation named before; "it is said" / "it seems" stay sourceless
+    active_it = not is_passive(cue) and cue.lemma_ not in ("seem", "appear", "be")
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in message_nouns:
         return _author_of(cue.head)
     for _ in range(3):
@@ -92,7 +95,7 @@ def speaker_of(
                 # "Members of the Syndicate, who said ...": the noun phrase up to its relative clause
                 head = tok.head
                 return head, trim(doc, head.left_edge.i, tok.left_edge.i)
-            if subj.pos_ == "PRON" and subj.lower_ in _NO_SOURCE:
+            if subj.pos_ == "PRON" and subj.lower_ in _NO_SOURCE and not (subj.lower_ == "it" and active_it):
                 return None  # "it is said", "this shows", "who says ...?": no source
             partitive = subj.pos_ in ("ADJ", "DET", "NUM") and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
