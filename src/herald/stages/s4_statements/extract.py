@@ -671,7 +671,11 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if rng is None:
             continue
         # one word is enough for a phrasal cue's named object ("voted for Trump", "called for calm")
-        one = phrasal is not None and rng[1] - rng[0] == 1 and doc[rng[0]].pos_ in ("PROPN", "NOUN")
+        one = (
+            (phrasal is not None or rule.startswith("cue-object-agent"))
+            and rng[1] - rng[0] == 1
+            and doc[rng[0]].pos_ in ("PROPN", "NOUN")
+        )  # "endorsed Trump", "I despise Trump"
         if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and not one:
             continue
         # The content must not contain the cue itself (a parse that loops back).

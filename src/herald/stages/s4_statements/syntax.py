@@ -102,7 +102,10 @@ def speaker_of(
             )  # "Many of his supporters believe ...", "Some of them said ..."
             if subj.pos_ not in ("NOUN", "PROPN", "PRON") and not partitive:
                 return None  # "less than half-a-year on deal want ...": not a source
-            return subj, trim(doc, *_np_range(subj))
+            start, end = _np_range(subj)
+            if subj.i < cue.i:
+                end = min(end, cue.i)  # a parse that hangs the rest of the sentence on the subject
+            return subj, trim(doc, start, end)
         if tok.dep_ == "xcomp" and tok.head is not tok:
             # "led the journalist to fear ...", "urged Congress to ...": the object controls the infinitive
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
