@@ -782,6 +782,8 @@ def _agentive(head: Token | None, cue: Token) -> bool:
         return True  # a name the NER left untyped ("Cruz")
     if head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None:
         return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in cue_lexicon().inanimate_heads:
+        return True  # "the woman disputes ...", "states are challenging ...": a common noun that can hold a view
     # "Others in the African-American community", "44 percent of voters", "Many of his supporters": a part or
     # share of people named in the phrase
     part = head.lower_ in _PART_WORDS or head.ent_type_ == "PERCENT"

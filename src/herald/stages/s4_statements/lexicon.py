@@ -31,6 +31,7 @@ class CueLexicon:
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
     headline_labels: set[str] = field(default_factory=set)
+    inanimate_heads: frozenset[str] = frozenset()  # subjects that hold no stance: "the plan rejects ..."
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
     speech_events: frozenset[str] = frozenset()
     source_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # "in his view": prep -> nouns
@@ -138,6 +139,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.sources[words] = str(entry.get("class", "other"))
     lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
     lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
+    lex.inanimate_heads = lex.inanimate_heads | {str(w).lower() for w in data.get("inanimate_heads") or ()}
     lex.speech_events = lex.speech_events | {str(w).lower() for w in data.get("speech_events") or ()}
     lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
         str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
