@@ -419,16 +419,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                 while lo < q.start and ctx.text[lo].isspace():
                     lo += 1
                 kind, content = "mixed", (lo, q.end)
-        found = Found(
-            content=content,
-            kind=kind,
-            rule=rule,
-            cue=cue,
-            cue_text=cue.text,
-            cue_class=ctx.lex.verbs.get(ctx.lex.lemma(cue), "speech"),
-            tokens=[first, last, cue.i],
-            quotes=[verbatim],
-        )
+        found = _cued(ctx, content, kind, rule, cue, [first, last, cue.i], verbatim)
         if not _attach_speaker(ctx, found, cue) and rule == "quote-then-cue":
             if cue.i > last + 1:  # “...,” the minister said
                 _fallback_speaker(ctx, found, last + 1, cue.i)
@@ -455,21 +446,33 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             ):
                 ncontent = _content_of_quote(ctx.text, nq)
                 if ncontent[1] > ncontent[0]:
-                    cont = Found(
-                        content=ncontent,
-                        kind="direct",
-                        rule=f"split-quote:{ctx.lex.lemma(cue)}",
-                        cue=cue,
-                        cue_text=cue.text,
-                        cue_class=found.cue_class,
-                        speaker=found.speaker,
-                        speaker_head=found.speaker_head,
-                        tokens=[nfirst, nlast, cue.i],
-                        quotes=[ncontent],
-                        continues=found,
-                    )
+                    srule = f"split-quote:{ctx.lex.lemma(cue)}"
+                    cont = _cued(ctx, ncontent, "direct", srule, cue, [nfirst, nlast, cue.i], ncontent)
+                    cont.speaker, cont.speaker_head, cont.continues = found.speaker, found.speaker_head, found
                     out.append(cont)
                     by_quote[qi + 1] = cont
+
+
+def _cued(
+    ctx: _Context,
+    content: tuple[int, int],
+    kind: str,
+    rule: str,
+    cue: Token,
+    tokens: list[int],
+    verbatim: tuple[int, int],
+) -> Found:
+    """A statement of quoted words introduced by a cue verb (class from the lexicon, speech by default)."""
+    return Found(
+        content=content,
+        kind=kind,
+        rule=rule,
+        cue=cue,
+        cue_text=cue.text,
+        cue_class=ctx.lex.verbs.get(ctx.lex.lemma(cue), "speech"),
+        tokens=tokens,
+        quotes=[verbatim],
+    )
 
 
 def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
@@ -515,16 +518,9 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         span = doc.char_span(content[0], content[1], alignment_mode="expand")
         if span is None or len(span) < _MIN_CLAUSE_TOKENS:
             continue
-        found = Found(
-            content=content,
-            kind="direct",
-            rule=f"cue-colon-block:{ctx.lex.lemma(cue)}",
-            cue=cue,
-            cue_text=cue.text,
-            cue_class=ctx.lex.verbs.get(ctx.lex.lemma(cue), "speech"),
-            tokens=[cue.i, tok.i, span.start, span.end - 1],
-            quotes=[content],  # a block quotation is verbatim even without marks
-        )
+        rule = f"cue-colon-block:{ctx.lex.lemma(cue)}"
+        # a block quotation is verbatim even without marks
+        found = _cued(ctx, content, "direct", rule, cue, [cue.i, tok.i, span.start, span.end - 1], content)
         if not _attach_speaker(ctx, found, cue):
             continue
         ctx.used_cues.add(cue.i)
@@ -681,15 +677,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         # The content must not contain the cue itself (a parse that loops back).
         if rng[0] <= tok.i < rng[1] and not rule.startswith("cue-parenthetical-inside"):
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=rule,
-            cue=tok,
-            cue_text=cue_text,
-            cue_class=cls_name,
-            tokens=[rng[0], rng[1] - 1, *cue_idx],
-        )
+        found = _indirect(ctx, rng, rule, tok, cls_name, cue_idx, cue_text=cue_text)
         if not _attach_speaker(ctx, found, tok) and not _agentless_passive(tok):
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
@@ -886,17 +874,9 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             continue
         if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and doc[rng[0]].pos_ not in ("PROPN", "NOUN"):
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=f"noun-cue:{tok.lemma_.lower()}",
-            cue=tok,
-            cue_text=tok.text,
-            cue_class=cls,
-            speaker=ctx.chars(s, e) if owner is not None else None,
-            speaker_head=owner,
-            tokens=[rng[0], rng[1] - 1, tok.i, s],
-        )
+        rule = f"noun-cue:{tok.lemma_.lower()}"
+        speaker = (s, e) if owner is not None else None
+        found = _indirect(ctx, rng, rule, tok, cls, [tok.i, s], speaker=speaker, head=owner)
         if _classify(ctx, found, done):
             out.append(found)
 
@@ -945,17 +925,9 @@ def _agent_nouns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> Non
         s, e = ctx.clip(trim(doc, holder.left_edge.i, end), holder)
         if rng[1] <= rng[0] or e <= s or _overlaps((s, e), rng):
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=f"agent-noun:{tok.lemma_.lower()}",
-            cue=tok,
-            cue_text=f"{tok.text} {prep.text}",
-            cue_class=cls,
-            speaker=ctx.chars(s, e),
-            speaker_head=holder,
-            tokens=[rng[0], rng[1] - 1, tok.i, s],
-        )
+        rule = f"agent-noun:{tok.lemma_.lower()}"
+        cue_text = f"{tok.text} {prep.text}"
+        found = _indirect(ctx, rng, rule, tok, cls, [tok.i, s], cue_text=cue_text, speaker=(s, e), head=holder)
         if _classify(ctx, found, done):
             out.append(found)
 
@@ -988,21 +960,40 @@ def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         rng = ctx.clip(rng, tok)
         if rng[1] - rng[0] < least:
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=f"adjective-cue:{tok.lower_}",
-            cue=tok,
-            cue_text=tok.text,
-            cue_class=cls,
-            tokens=[rng[0], rng[1] - 1, tok.i],
-        )
+        found = _indirect(ctx, rng, f"adjective-cue:{tok.lower_}", tok, cls, [tok.i])
         if not _attach_speaker(ctx, found, tok.head) or not _agentive(found.speaker_head, tok.head):
             continue
         if found.speaker is not None and _overlaps(found.speaker, found.content):
             continue
         if _classify(ctx, found, done):
             out.append(found)
+
+
+def _indirect(
+    ctx: _Context,
+    rng: tuple[int, int],
+    rule: str,
+    cue: Token,
+    cue_class: str,
+    cue_tokens: list[int],
+    *,
+    cue_text: str | None = None,
+    speaker: tuple[int, int] | None = None,
+    head: Token | None = None,
+) -> Found:
+    """An indirect statement whose content is the token range ``rng`` (``speaker``: a token range too); the
+    evidence covers the content, the cue tokens and the speaker."""
+    return Found(
+        content=ctx.chars(*rng),
+        kind="indirect",
+        rule=rule,
+        cue=cue,
+        cue_text=cue.text if cue_text is None else cue_text,
+        cue_class=cue_class,
+        speaker=ctx.chars(*speaker) if speaker is not None else None,
+        speaker_head=head,
+        tokens=[rng[0], rng[1] - 1, *cue_tokens],
+    )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -1055,17 +1046,8 @@ def _source_phrase(
     sp = ctx.clip(trim(doc, *source), head)
     if sp[1] <= sp[0]:
         return None
-    return Found(
-        content=ctx.chars(*rng),
-        kind="indirect",
-        rule=rule,
-        cue=tok,
-        cue_text=ctx.text[tok.idx : obj.idx + len(obj.text)] if name != "according-to" else "according to",
-        cue_class=cue_class,
-        speaker=ctx.chars(*sp),
-        speaker_head=head,
-        tokens=[rng[0], rng[1] - 1, tok.i, sp[1] - 1],
-    )
+    cue_text = ctx.text[tok.idx : obj.idx + len(obj.text)] if name != "according-to" else "according to"
+    return _indirect(ctx, rng, rule, tok, cue_class, [tok.i, sp[1] - 1], cue_text=cue_text, speaker=sp, head=head)
 
 
 def _source_phrases(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
