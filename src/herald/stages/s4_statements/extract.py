@@ -178,11 +178,17 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             if any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
                 return None
             if any(x.dep_ == "cc" or x.lower_ in _COORD for x in before):
-                return None  # "... “justice for Terrence,” but pledged to ...": a coordinated verb, not "he said"
+                return None  # "“justice for Terrence,” but pledged to ...": a coordinated verb, not "he said"
             if any(x.dep_ == "mark" or x.tag_ in ("WP", "WDT") for x in (*before, *t.children)):
-                return None  # "..., while 73 percent said ...", "... against what the campaign sees as ..."
-            participle = t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in t.children)
-            if participle and not before and (cls not in ("speech", "writing") or t.lemma_ in ctx.lex.np_predicate):
+                return None  # "..., while 73 percent said ...", "against what the campaign sees as ..."
+            participle = t.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj") for c in t.children
+            )
+            if (
+                participle
+                and not before
+                and (cls not in ("speech", "writing") or t.lemma_ in ctx.lex.np_predicate)
+            ):
                 return None  # "... as “false,” compared to 11%": a participle phrase, not "he said"
             if _own_object(ctx, t, cls):
                 return None  # "... a “strong leader,” comparing him to Obama": the cue has its own content
@@ -207,7 +213,7 @@ _COORD = {"and", "but", "or", "nor", "yet"}
 
 
 def _verb_as_noun(tok: Token) -> bool:
-    """"Trump claims that ...", "Polls show he ...": a verb the tagger took for a plural noun, told by the
+    """ "Trump claims that ...", "Polls show he ...": a verb the tagger took for a plural noun, told by the
     clause the parser still hung on it (a subject and a complement clause)."""
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NN"):
         return False
@@ -218,7 +224,7 @@ def _verb_as_noun(tok: Token) -> bool:
 def _own_object(ctx: _Context, cue: Token, cls: str) -> bool:
     """Whether a cue after a quotation governs a content of its own after it: an infinitive or predicate
     ("urged North Korea to resume ...", "called the plan a disaster"), or an object that is a content for this
-    verb ("comparing him ...", "attacked the media") — not the addressee of a speech verb ("told reporters")."""
+    verb ("comparing him ...", "attacked the media"), not a speech verb's addressee ("told reporters")."""
     lex = ctx.lex
     lemma = lex.lemma(cue)
     content_object = (
@@ -615,7 +621,11 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     wanted = lex.lemma_ids
     according = _ACCORDING
     for i, (lem, lw) in enumerate(zip(ctx.lemmas, ctx.lowers, strict=True)):
-        if (lem not in wanted and lw not in wanted and lw != according) or ctx.quote_of[i] >= 0 or i in ctx.used_cues:
+        if (
+            (lem not in wanted and lw not in wanted and lw != according)
+            or ctx.quote_of[i] >= 0
+            or i in ctx.used_cues
+        ):
             continue
         tok = doc[i]
         low = tok.lower_
@@ -771,16 +781,30 @@ def _agentive(head: Token | None, cue: Token) -> bool:
     if head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None:
         return True
     if head.pos_ == "NOUN" and head.lemma_.lower() not in cue_lexicon().inanimate_heads:
-        return True  # "the woman disputes ...", "states are challenging ...": a common noun that can hold a view
+        return (
+            True  # "the woman disputes ...", "states are challenging ...": a common noun that can hold a view
+        )
     # "Others in the African-American community", "44 percent of voters", "Many of his supporters": a part or
     # share of people named in the phrase
     part = head.lower_ in _PART_WORDS or head.ent_type_ == "PERCENT"
-    return part and any(t.ent_type_ in _AGENT_ENTS or t.lower_ in _AGENT_PRONOUNS for t in head.subtree) or (
-        head.lower_ == "others"
-    )
+    return (
+        part and any(t.ent_type_ in _AGENT_ENTS or t.lower_ in _AGENT_PRONOUNS for t in head.subtree)
+    ) or (head.lower_ == "others")
 
 
-_PART_WORDS = {"others", "many", "some", "most", "few", "all", "half", "percent", "majority", "minority", "number"}
+_PART_WORDS = {
+    "others",
+    "many",
+    "some",
+    "most",
+    "few",
+    "all",
+    "half",
+    "percent",
+    "majority",
+    "minority",
+    "number",
+}
 
 
 def _document(head: Token | None) -> bool:
@@ -927,7 +951,9 @@ def _agent_nouns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> Non
             continue
         rule = f"agent-noun:{tok.lemma_.lower()}"
         cue_text = f"{tok.text} {prep.text}"
-        found = _indirect(ctx, rng, rule, tok, cls, [tok.i, s], cue_text=cue_text, speaker=(s, e), head=holder)
+        found = _indirect(
+            ctx, rng, rule, tok, cls, [tok.i, s], cue_text=cue_text, speaker=(s, e), head=holder
+        )
         if _classify(ctx, found, done):
             out.append(found)
 
@@ -1047,7 +1073,9 @@ def _source_phrase(
     if sp[1] <= sp[0]:
         return None
     cue_text = ctx.text[tok.idx : obj.idx + len(obj.text)] if name != "according-to" else "according to"
-    return _indirect(ctx, rng, rule, tok, cue_class, [tok.i, sp[1] - 1], cue_text=cue_text, speaker=sp, head=head)
+    return _indirect(
+        ctx, rng, rule, tok, cue_class, [tok.i, sp[1] - 1], cue_text=cue_text, speaker=sp, head=head
+    )
 
 
 def _source_phrases(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:

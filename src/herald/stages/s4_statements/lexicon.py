@@ -101,6 +101,15 @@ def inflections(verb: str) -> set[str]:
     return out
 
 
+def _merge_classed(into: dict[str, str], data: dict[str, Any], key: str, where: str) -> None:
+    """Merge a ``class: [words]`` mapping of the file (noun_cues, agent_nouns, adjective_cues)."""
+    for cls, words in (data.get(key) or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under {key}.")
+        for w in words or ():
+            into[str(w).lower()] = cls
+
+
 def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"{where}: expected a mapping at the top level (see the shipped cues.yaml).")
@@ -144,24 +153,12 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
         str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
     }
-    for cls, words in (data.get("noun_cues") or {}).items():
-        if cls not in CUE_CLASSES:
-            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
-        for w in words or ():
-            lex.noun_cues[str(w).lower()] = cls
+    _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for prep, words in (data.get("source_phrases") or {}).items():
         have = lex.source_phrases.get(str(prep).lower(), frozenset())
         lex.source_phrases[str(prep).lower()] = have | {str(w).lower() for w in words or ()}
-    for cls, words in (data.get("agent_nouns") or {}).items():
-        if cls not in CUE_CLASSES:
-            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under agent_nouns.")
-        for w in words or ():
-            lex.agent_nouns[str(w).lower()] = cls
-    for cls, words in (data.get("adjective_cues") or {}).items():
-        if cls not in CUE_CLASSES:
-            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under adjective_cues.")
-        for w in words or ():
-            lex.adjective_cues[str(w).lower()] = cls
+    _merge_classed(lex.agent_nouns, data, "agent_nouns", where)
+    _merge_classed(lex.adjective_cues, data, "adjective_cues", where)
     for w in data.get("remove") or ():
         w = str(w).lower()
         lex.verbs.pop(w, None)

@@ -76,8 +76,8 @@ def speaker_of(
     saying ...", the author of the statement."""
     doc = cue.doc
     tok = cue
-    # "It says the campaign violated ...", "The benefit, it says, would be ...": an active cue's "it" stands for
-    # a document or an organisation named before; "it is said" / "it seems" stay sourceless
+    # "It says the campaign violated ...", "The benefit, it says, would be ...": an active cue's "it" stands
+    # for a document or an organisation named before; "it is said" / "it seems" stay sourceless
     active_it = not is_passive(cue) and cue.lemma_ not in ("seem", "appear", "be")
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in message_nouns:
         return _author_of(cue.head)
@@ -214,12 +214,7 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         for c in comp.children:
             # "..., declaring that ...": a reporting participle hung on the reported clause is not content
             # (", killing 12 people" is, and stays)
-            if (
-                c.dep_ == "advcl"
-                and c.tag_ == "VBG"
-                and lex.lemma(c) in lex.verbs
-                and c.left_edge.i > start
-            ):
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and lex.lemma(c) in lex.verbs and c.left_edge.i > start:
                 end = min(end, c.left_edge.i)
         return trim(doc, start, end, keep_final=False), rule
     # "said in a statement that 12 civilians had been killed": the parser may hang the "that" clause on the
