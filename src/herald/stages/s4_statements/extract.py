@@ -663,6 +663,9 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             cls_name = phrasal[1]
             rule = f"phrasal:{lex.lemma(tok)} {phrasal[0].lower_}"
             cue_idx = [tok.i, phrasal[0].i]
+            paren = _parenthetical(ctx, tok, cls_name) if rng is None else None
+            if paren is not None:  # "As many experts have pointed out, Mr. Trump is free to ..."
+                rng, rule = paren[0], f"cue-{paren[1]}:{lex.lemma(tok)} {phrasal[0].lower_}"
         if rng is None and cls is not None:
             got = complement(tok, lex, cls) or _parenthetical(ctx, tok, cls)
             if got is None:
@@ -704,7 +707,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
 
 # Dependents a parenthetical attribution may have besides its subject ("he said", "as police have said in a
 # statement", "Mr. Obama often says"): anything else (an object, a clause) is a content of its own.
-_PAREN_DEPS = {"nsubj", "aux", "advmod", "neg", "punct", "prep", "npadvmod", "mark", "cc"}
+_PAREN_DEPS = {"nsubj", "aux", "advmod", "neg", "punct", "prep", "npadvmod", "mark", "cc", "prt"}
 _PAREN_CLASSES = ("speech", "writing", "belief")
 
 
@@ -722,7 +725,7 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
         tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     ):
         lo, hi = subtree_range(tok)
-    elif tok.dep_ == "ROOT":
+    elif tok.dep_ == "ROOT" and cls in ("speech", "writing"):
         # "..., he said.": the cue, its subject and adjuncts close the sentence after a comma
         lo, hi = min(subj.left_edge.i, tok.i), tok.i + 1
         for c in tok.rights:
@@ -762,7 +765,7 @@ def _time_object(particle: Token) -> bool:
 
 _TIME_NOUNS = {"time", "moment", "day", "week", "month", "year", "occasion"}
 _AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-_AGENT_PRONOUNS = {"i", "we", "he", "she", "they"}
+_AGENT_PRONOUNS = {"i", "we", "he", "she", "they", "it"}  # "it" of an active cue: a paper, a party
 
 
 def _agentive(head: Token | None, cue: Token) -> bool:
