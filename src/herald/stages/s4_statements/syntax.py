@@ -256,6 +256,11 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         pred = predicate_content(cue)
         if pred is not None:
             return pred, "predicate"
+        # "Trump attacked Machado", "she blasted him": a verb of criticism aimed at a person is a judgment of
+        # that person even without a predicate ("Rebels attacked the checkpoint" is not)
+        objs = children(cue, "dobj")
+        if cls == "accusation" and objs and (objs[0].ent_type_ == "PERSON" or objs[0].lower_ in ("him", "her")):
+            return trim(doc, *subtree_range(objs[0])), "object-person"
     agent = lemma in lex.np_content_agent
     if (agent or lemma in lex.np_content_document) and lemma not in lex.np_content and not is_passive(cue):
         objs = children(cue, "dobj")
