@@ -588,14 +588,20 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
     return True
 
 
+_MIN_CLAUSE_WORDS = _MIN_CLAUSE_TOKENS
+_JOINT = re.compile(r"[,;]\s+(?:and|but)\s", re.IGNORECASE)
 _CUT_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|while|when|as)\b)+$", re.IGNORECASE)
 
 
 def _cut_before(ctx: _Context, start: int, stop: int) -> int | None:
     """The end of a content cut before ``stop``: back over spaces, punctuation and a dangling conjunction, and
     past no clause boundary that leaves fewer than four words."""
-    # the last sentence end before the quotation is the better cut when there is one
     head = ctx.text[start:stop]
+    # "..., and when pressed, the mother replied": the clause coordinated before the quotation is its
+    # attribution, not part of this content
+    joints = [m.start() for m in _JOINT.finditer(head) if len(head[: m.start()].split()) >= _MIN_CLAUSE_WORDS]
+    if joints:
+        head = head[: joints[-1]]
     m = _CUT_TAIL.search(head)
     end = start + (m.start() if m else len(head))
     if len(ctx.text[start:end].split()) < _MIN_CLAUSE_TOKENS:

@@ -259,7 +259,8 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         # "Trump attacked Machado", "she blasted him": a verb of criticism aimed at a person is a judgment of
         # that person even without a predicate ("Rebels attacked the checkpoint" is not)
         objs = children(cue, "dobj")
-        if cls == "accusation" and objs and (objs[0].ent_type_ == "PERSON" or objs[0].lower_ in ("him", "her")):
+        person = bool(objs) and (objs[0].ent_type_ == "PERSON" or objs[0].lower_ in ("him", "her"))
+        if cls == "accusation" and person:
             return trim(doc, *subtree_range(objs[0])), "object-person"
     agent = lemma in lex.np_content_agent
     if (agent or lemma in lex.np_content_document) and lemma not in lex.np_content and not is_passive(cue):
