@@ -38,6 +38,7 @@ from .quotes import Quote, find_quotes
 from .syntax import (
     complement,
     is_negated,
+    is_passive,
     phrasal_complement,
     skip_cue_adjunct,
     speaker_of,
@@ -145,9 +146,9 @@ def _is_clause(doc: Doc, first: int, last: int) -> bool:
 
 
 def _cue_class(tok: Token, lex: CueLexicon) -> str | None:
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not _verb_as_noun(tok):
         return None
-    return lex.verbs.get(tok.lemma_.lower())
+    return lex.verbs.get(lex.lemma(tok))
 
 
 def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] | None:
@@ -176,6 +177,21 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             before = [x for x in doc[start:j] if not x.is_punct]
             if any(x.pos_ in ("VERB", "AUX") and not _name_like(x) for x in before):
                 return None
+            if any(x.dep_ == "cc" or x.lower_ in _COORD for x in before):
+                return None  # "“justice for Terrence,” but pledged to ...": a coordinated verb, not "he said"
+            if any(x.dep_ == "mark" or x.tag_ in ("WP", "WDT") for x in (*before, *t.children)):
+                return None  # "..., while 73 percent said ...", "against what the campaign sees as ..."
+            participle = t.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj") for c in t.children
+            )
+            if (
+                participle
+                and not before
+                and (cls not in ("speech", "writing") or t.lemma_ in ctx.lex.np_predicate)
+            ):
+                return None  # "... as “false,” compared to 11%": a participle phrase, not "he said"
+            if _own_object(ctx, t, cls):
+                return None  # "... a “strong leader,” comparing him to Obama": the cue has its own content
             if len(before) > 6 and not _appositive_subject(before, t):
                 return None
             if ends_sentence and (before and before[0].is_title and before[0].pos_ != "PRON"):
@@ -191,6 +207,47 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             return None
         j += 1
     return None
+
+
+_COORD = {"and", "but", "or", "nor", "yet"}
+
+
+def _verb_as_noun(tok: Token) -> bool:
+    """ "Trump claims that ...", "Polls show he ...": a verb the tagger took for a plural noun, told by the
+    clause the parser still hung on it (a subject and a complement clause)."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NN"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"ccomp", "xcomp"})
+
+
+def _own_object(ctx: _Context, cue: Token, cls: str) -> bool:
+    """Whether a cue after a quotation governs a content of its own after it: an infinitive or predicate
+    ("urged North Korea to resume ...", "called the plan a disaster"), or an object that is a content for this
+    verb ("comparing him ...", "attacked the media"), not a speech verb's addressee ("told reporters")."""
+    lex = ctx.lex
+    lemma = lex.lemma(cue)
+    content_object = (
+        lemma in lex.np_content
+        or lemma in lex.np_predicate
+        or lemma in lex.np_content_agent
+        or cls not in ("speech", "writing")
+    )
+    for c in cue.children:
+        if c.i <= cue.i or ctx.quote_of[c.i] >= 0:
+            continue
+        if c.dep_ in ("xcomp", "oprd"):
+            return True
+        if c.dep_ == "dobj" and content_object:
+            # "“...,” reports Engadget": an inverted subject the parser took for an object
+            inverted = (
+                cls in ("speech", "writing")
+                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in cue.children)
+                and c.pos_ == "PROPN"
+            )
+            if not inverted:
+                return True
+    return False
 
 
 _MAX_APPOSITIVE = 18  # words of "Vann R. Newkirk II, a writer for The Atlantic, said"
@@ -346,8 +403,8 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             # Only speech and writing verbs introduce a quotation directly ("said: “...”"); "showed 'political
             # will'" quotes a phrase, which the cue rules see as a mixed statement.
             if cue is not None and (
-                ctx.lex.verbs.get(cue.lemma_.lower()) not in ("speech", "writing")
-                or cue.lemma_.lower() in ctx.lex.np_predicate  # "a group called “...”" names, not quotes
+                ctx.lex.verbs.get(ctx.lex.lemma(cue)) not in ("speech", "writing")
+                or ctx.lex.lemma(cue) in ctx.lex.np_predicate  # "a group called “...”" names, not quotes
             ):
                 cue = None
         if cue is None:
@@ -368,16 +425,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                 while lo < q.start and ctx.text[lo].isspace():
                     lo += 1
                 kind, content = "mixed", (lo, q.end)
-        found = Found(
-            content=content,
-            kind=kind,
-            rule=rule,
-            cue=cue,
-            cue_text=cue.text,
-            cue_class=ctx.lex.verbs.get(cue.lemma_.lower(), "speech"),
-            tokens=[first, last, cue.i],
-            quotes=[verbatim],
-        )
+        found = _cued(ctx, content, kind, rule, cue, [first, last, cue.i], verbatim)
         if not _attach_speaker(ctx, found, cue) and rule == "quote-then-cue":
             if cue.i > last + 1:  # “...,” the minister said
                 _fallback_speaker(ctx, found, last + 1, cue.i)
@@ -386,7 +434,7 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
                 while k < len(doc) and not doc[k].is_punct and k - cue.i < 6:
                     k += 1
                 _fallback_speaker(ctx, found, cue.i + 1, k)
-        found.rule += f":{cue.lemma_.lower()}"
+        found.rule += f":{ctx.lex.lemma(cue)}"
         ctx.used_cues.add(cue.i)
         out.append(found)
         by_quote[qi] = found
@@ -404,21 +452,33 @@ def _direct_quotes(ctx: _Context, out: list[Found], by_quote: dict[int, Found]) 
             ):
                 ncontent = _content_of_quote(ctx.text, nq)
                 if ncontent[1] > ncontent[0]:
-                    cont = Found(
-                        content=ncontent,
-                        kind="direct",
-                        rule=f"split-quote:{cue.lemma_.lower()}",
-                        cue=cue,
-                        cue_text=cue.text,
-                        cue_class=found.cue_class,
-                        speaker=found.speaker,
-                        speaker_head=found.speaker_head,
-                        tokens=[nfirst, nlast, cue.i],
-                        quotes=[ncontent],
-                        continues=found,
-                    )
+                    srule = f"split-quote:{ctx.lex.lemma(cue)}"
+                    cont = _cued(ctx, ncontent, "direct", srule, cue, [nfirst, nlast, cue.i], ncontent)
+                    cont.speaker, cont.speaker_head, cont.continues = found.speaker, found.speaker_head, found
                     out.append(cont)
                     by_quote[qi + 1] = cont
+
+
+def _cued(
+    ctx: _Context,
+    content: tuple[int, int],
+    kind: str,
+    rule: str,
+    cue: Token,
+    tokens: list[int],
+    verbatim: tuple[int, int],
+) -> Found:
+    """A statement of quoted words introduced by a cue verb (class from the lexicon, speech by default)."""
+    return Found(
+        content=content,
+        kind=kind,
+        rule=rule,
+        cue=cue,
+        cue_text=cue.text,
+        cue_class=ctx.lex.verbs.get(ctx.lex.lemma(cue), "speech"),
+        tokens=tokens,
+        quotes=[verbatim],
+    )
 
 
 def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
@@ -441,7 +501,7 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         while j >= ctx.sent(tok.i).start and j > tok.i - 8:
             t = doc[j]
             if t.pos_ in ("VERB", "AUX"):
-                if ctx.lex.verbs.get(t.lemma_.lower()) in ("speech", "writing") and j not in ctx.used_cues:
+                if ctx.lex.verbs.get(ctx.lex.lemma(t)) in ("speech", "writing") and j not in ctx.used_cues:
                     cue = t
                 break
             j -= 1
@@ -464,16 +524,9 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         span = doc.char_span(content[0], content[1], alignment_mode="expand")
         if span is None or len(span) < _MIN_CLAUSE_TOKENS:
             continue
-        found = Found(
-            content=content,
-            kind="direct",
-            rule=f"cue-colon-block:{cue.lemma_.lower()}",
-            cue=cue,
-            cue_text=cue.text,
-            cue_class=ctx.lex.verbs.get(cue.lemma_.lower(), "speech"),
-            tokens=[cue.i, tok.i, span.start, span.end - 1],
-            quotes=[content],  # a block quotation is verbatim even without marks
-        )
+        rule = f"cue-colon-block:{ctx.lex.lemma(cue)}"
+        # a block quotation is verbatim even without marks
+        found = _cued(ctx, content, "direct", rule, cue, [cue.i, tok.i, span.start, span.end - 1], content)
         if not _attach_speaker(ctx, found, cue):
             continue
         ctx.used_cues.add(cue.i)
@@ -502,8 +555,15 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
             ce = q.end
             found.content = (cs, ce)
         (inside if ws >= cs - 1 and we <= ce else overlapping).append(i)
-    if any(i in done for i in inside + overlapping):
-        return False
+    taken = [i for i in inside + overlapping if i in done]
+    if taken:
+        # "She said fathers ... would not be eligible, and when pressed, she replied, “...”": a content that
+        # runs into another statement's quotation ends before it
+        cut = _cut_before(ctx, cs, min(ctx.quotes[i].start for i in taken))
+        if cut is None or cut >= ce:
+            return False
+        found.content = (cs, cut)
+        return _classify(ctx, found, done)
     if overlapping:
         return False  # the content cuts through a quotation: the parse is not to be trusted
     if not inside:
@@ -528,6 +588,27 @@ def _classify(ctx: _Context, found: Found, done: dict[int, Found]) -> bool:
     return True
 
 
+_MIN_CLAUSE_WORDS = _MIN_CLAUSE_TOKENS
+_JOINT = re.compile(r"[,;]\s+(?:and|but)\s", re.IGNORECASE)
+_CUT_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|while|when|as)\b)+$", re.IGNORECASE)
+
+
+def _cut_before(ctx: _Context, start: int, stop: int) -> int | None:
+    """The end of a content cut before ``stop``: back over spaces, punctuation and a dangling conjunction, and
+    past no clause boundary that leaves fewer than four words."""
+    head = ctx.text[start:stop]
+    # "..., and when pressed, the mother replied": the clause coordinated before the quotation is its
+    # attribution, not part of this content
+    joints = [m.start() for m in _JOINT.finditer(head) if len(head[: m.start()].split()) >= _MIN_CLAUSE_WORDS]
+    if joints:
+        head = head[: joints[-1]]
+    m = _CUT_TAIL.search(head)
+    end = start + (m.start() if m else len(head))
+    if len(ctx.text[start:end].split()) < _MIN_CLAUSE_TOKENS:
+        return None
+    return end
+
+
 def _words_of(text: str, q: Quote) -> tuple[int, int]:
     """A quotation's inner range without edge spaces and punctuation."""
     start, end = q.inner_start, q.inner_end
@@ -546,7 +627,11 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     wanted = lex.lemma_ids
     according = _ACCORDING
     for i, (lem, lw) in enumerate(zip(ctx.lemmas, ctx.lowers, strict=True)):
-        if (lem not in wanted and lw != according) or ctx.quote_of[i] >= 0 or i in ctx.used_cues:
+        if (
+            (lem not in wanted and lw not in wanted and lw != according)
+            or ctx.quote_of[i] >= 0
+            or i in ctx.used_cues
+        ):
             continue
         tok = doc[i]
         low = tok.lower_
@@ -555,7 +640,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             if found is not None and _classify(ctx, found, done):
                 out.append(found)
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lex.lemma(tok)
         if lemma not in lex.verbs and lemma not in phrasal_verbs:
             continue
         cls = _cue_class(tok, lex)
@@ -582,48 +667,101 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             rng = phrasal_complement(tok, phrasal[0])
             cue_text = f"{tok.text} {phrasal[0].text}"
             cls_name = phrasal[1]
-            rule = f"phrasal:{tok.lemma_.lower()} {phrasal[0].lower_}"
+            rule = f"phrasal:{lex.lemma(tok)} {phrasal[0].lower_}"
             cue_idx = [tok.i, phrasal[0].i]
+            paren = _parenthetical(ctx, tok, cls_name) if rng is None else None
+            if paren is not None:  # "As many experts have pointed out, Mr. Trump is free to ..."
+                rng, rule = paren[0], f"cue-{paren[1]}:{lex.lemma(tok)} {phrasal[0].lower_}"
         if rng is None and cls is not None:
-            got = complement(tok, lex, cls)
+            got = complement(tok, lex, cls) or _parenthetical(ctx, tok, cls)
             if got is None:
                 continue
             rng, how = got
             cue_text = tok.text
             cls_name = cls
-            rule = f"cue-{how}:{tok.lemma_.lower()}"
+            rule = f"cue-{how}:{lex.lemma(tok)}"
             cue_idx = [tok.i]
         if rng is not None:
             rng = skip_cue_adjunct(doc, ctx.clip(rng, tok), tok)
         if rng is None:
             continue
         # one word is enough for a phrasal cue's named object ("voted for Trump", "called for calm")
-        one = phrasal is not None and rng[1] - rng[0] == 1 and doc[rng[0]].pos_ in ("PROPN", "NOUN")
+        one = (
+            (phrasal is not None or rule.startswith(("cue-object-agent", "cue-object-person")))
+            and rng[1] - rng[0] == 1
+            and doc[rng[0]].pos_ in ("PROPN", "NOUN")
+        )  # "endorsed Trump", "I despise Trump"
         if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and not one:
             continue
         # The content must not contain the cue itself (a parse that loops back).
-        if rng[0] <= tok.i < rng[1]:
+        if rng[0] <= tok.i < rng[1] and not rule.startswith("cue-parenthetical-inside"):
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=rule,
-            cue=tok,
-            cue_text=cue_text,
-            cue_class=cls_name,
-            tokens=[rng[0], rng[1] - 1, *cue_idx],
-        )
-        if not _attach_speaker(ctx, found, tok):
+        found = _indirect(ctx, rng, rule, tok, cls_name, cue_idx, cue_text=cue_text)
+        if not _attach_speaker(ctx, found, tok) and not _agentless_passive(tok):
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
         if rule.startswith("cue-object-document") and not _document(found.speaker_head):
             continue  # "troops found a cache": finding a thing is no content
-        if found.speaker is not None and _overlaps(found.speaker, found.content):
+        inside = rule.startswith("cue-parenthetical-inside")  # "X, he said, is Y": the content holds the cue
+        if found.speaker is not None and _overlaps(found.speaker, found.content) and not inside:
             continue
         if _classify(ctx, found, done):
             ctx.used_cues.add(tok.i)
             out.append(found)
+
+
+# Dependents a parenthetical attribution may have besides its subject ("he said", "as police have said in a
+# statement", "Mr. Obama often says"): anything else (an object, a clause) is a content of its own.
+_PAREN_DEPS = {"nsubj", "aux", "advmod", "neg", "punct", "prep", "npadvmod", "mark", "cc", "prt"}
+_PAREN_CLASSES = ("speech", "writing", "belief")
+
+
+def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int], str] | None:
+    """A cue set into or after the clause it reports, the clause left without a complement link: "Climate
+    change, Mr. Obama often says, is the greatest threat" (parataxis), "..., as police have said" (an
+    "as"-clause), "People like Scott, he said." (the cue heading a sentence its words trail). The content is
+    the rest of the sentence."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if cls not in _PAREN_CLASSES or subj is None:
+        return None
+    doc = ctx.doc
+    sent = ctx.sent(tok.i)
+    if tok.dep_ == "parataxis" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    ):
+        lo, hi = subtree_range(tok)
+    elif tok.dep_ == "ROOT" and cls in ("speech", "writing"):
+        # "..., he said.": the cue, its subject and adjuncts close the sentence after a comma
+        lo, hi = min(subj.left_edge.i, tok.i), tok.i + 1
+        for c in tok.rights:
+            if c.dep_ in ("advmod", "npadvmod", "prep", "punct"):
+                hi = max(hi, c.right_edge.i + 1)
+        if lo <= sent.start or doc[lo - 1].text != "," or any(not t.is_punct for t in doc[hi : sent.end]):
+            return None
+    else:
+        return None
+    if any(c.dep_ not in _PAREN_DEPS for c in tok.children if c.i >= lo):
+        return None
+    left = ctx.clip(trim(doc, sent.start, lo), tok)
+    right = ctx.clip(trim(doc, hi, sent.end), tok)
+    left_n, right_n = left[1] - left[0], right[1] - right[0]
+    if left_n >= 2 and right_n >= 2:
+        return ctx.clip(trim(doc, sent.start, sent.end), tok), "parenthetical-inside"
+    if left_n >= 3 and right_n == 0:
+        return left, "parenthetical-after"
+    if right_n >= 3 and left_n == 0:
+        return right, "parenthetical-before"
+    return None
+
+
+def _agentless_passive(cue: Token) -> bool:
+    """ "Mr. Quiros was accused of ...", "North Korea is considered a threat": a passive cue without a "by"
+    agent reports a content whose source the text leaves unnamed (the statement keeps no speaker)."""
+    if not is_passive(cue) or cue.dep_ == "amod" or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    # "It is said that ...": an impersonal passive names no one and no one's content
+    return not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in cue.children)
 
 
 def _time_object(particle: Token) -> bool:
@@ -633,7 +771,7 @@ def _time_object(particle: Token) -> bool:
 
 _TIME_NOUNS = {"time", "moment", "day", "week", "month", "year", "occasion"}
 _AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-_AGENT_PRONOUNS = {"i", "we", "he", "she", "they"}
+_AGENT_PRONOUNS = {"i", "we", "he", "she", "they", "it"}  # "it" of an active cue: a paper, a party
 
 
 def _agentive(head: Token | None, cue: Token) -> bool:
@@ -649,7 +787,33 @@ def _agentive(head: Token | None, cue: Token) -> bool:
         return True
     if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG", "NORP"):
         return True  # a name the NER left untyped ("Cruz")
-    return head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None
+    if head.pos_ in ("NOUN", "PROPN") and actor_for_token(head) is not None:
+        return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in cue_lexicon().inanimate_heads:
+        return (
+            True  # "the woman disputes ...", "states are challenging ...": a common noun that can hold a view
+        )
+    # "Others in the African-American community", "44 percent of voters", "Many of his supporters": a part or
+    # share of people named in the phrase
+    part = head.lower_ in _PART_WORDS or head.ent_type_ == "PERCENT"
+    return (
+        part and any(t.ent_type_ in _AGENT_ENTS or t.lower_ in _AGENT_PRONOUNS for t in head.subtree)
+    ) or (head.lower_ == "others")
+
+
+_PART_WORDS = {
+    "others",
+    "many",
+    "some",
+    "most",
+    "few",
+    "all",
+    "half",
+    "percent",
+    "majority",
+    "minority",
+    "number",
+}
 
 
 def _document(head: Token | None) -> bool:
@@ -670,6 +834,10 @@ def _noun_source(tok: Token, light: frozenset[str]) -> Token | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("PROPN", "NOUN") and obj.ent_type_ not in _NOT_AGENT_ENTS:
                 return obj
+    for c in tok.children:
+        # "a New York Times report that ...": a name compounded with the noun
+        if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN" and c.ent_type_ in _AGENT_ENTS:
+            return c
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in light and not is_negated(head):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -722,35 +890,33 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
         if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
             continue  # a cue noun heading its sentence is a misparse ("His decision to resign surprised ...")
         owner = _noun_source(tok, light)
-        if owner is None:
-            continue
         got = _noun_content(doc, tok)
-        if got is None:
-            continue
+        if got is None or (owner is None and not _that_clause(doc, tok, got)):
+            continue  # without a source only a that-clause makes a content ("charges that he ...")
         rng = ctx.clip(got, tok)
         above = {a.i for a in tok.ancestors}
         cut = next((k for k in range(rng[0], rng[1]) if k in above), None)
         if cut is not None:  # a parse that hangs the sentence's own verb under the content
             rng = trim(doc, rng[0], cut)
         # the source without what follows it ("a decision by Moscow to ...")
-        s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
+        if owner is not None:
+            s, e = ctx.clip(trim(doc, owner.left_edge.i, owner.i + 1), owner)
+        else:
+            s, e = tok.i, tok.i + 1  # no speaker: only the bounds checks below
         if rng[1] - rng[0] < 1 or e <= s or _overlaps((s, e), rng):
             continue
         if rng[1] - rng[0] < _MIN_CONTENT_TOKENS and doc[rng[0]].pos_ not in ("PROPN", "NOUN"):
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=f"noun-cue:{tok.lemma_.lower()}",
-            cue=tok,
-            cue_text=tok.text,
-            cue_class=cls,
-            speaker=ctx.chars(s, e),
-            speaker_head=owner,
-            tokens=[rng[0], rng[1] - 1, tok.i, s],
-        )
+        rule = f"noun-cue:{tok.lemma_.lower()}"
+        speaker = (s, e) if owner is not None else None
+        found = _indirect(ctx, rng, rule, tok, cls, [tok.i, s], speaker=speaker, head=owner)
         if _classify(ctx, found, done):
             out.append(found)
+
+
+def _that_clause(doc: Doc, tok: Token, rng: tuple[int, int]) -> bool:
+    """Whether a cue noun's content is a that-clause of its own ("charges that he has ...")."""
+    return rng[0] > 0 and doc[rng[0] - 1].lower_ == "that" and doc[rng[0] - 1].head.head.i == tok.i
 
 
 def _agent_noun_holder(tok: Token) -> Token:
@@ -792,16 +958,10 @@ def _agent_nouns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> Non
         s, e = ctx.clip(trim(doc, holder.left_edge.i, end), holder)
         if rng[1] <= rng[0] or e <= s or _overlaps((s, e), rng):
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=f"agent-noun:{tok.lemma_.lower()}",
-            cue=tok,
-            cue_text=f"{tok.text} {prep.text}",
-            cue_class=cls,
-            speaker=ctx.chars(s, e),
-            speaker_head=holder,
-            tokens=[rng[0], rng[1] - 1, tok.i, s],
+        rule = f"agent-noun:{tok.lemma_.lower()}"
+        cue_text = f"{tok.text} {prep.text}"
+        found = _indirect(
+            ctx, rng, rule, tok, cls, [tok.i, s], cue_text=cue_text, speaker=(s, e), head=holder
         )
         if _classify(ctx, found, done):
             out.append(found)
@@ -835,21 +995,40 @@ def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         rng = ctx.clip(rng, tok)
         if rng[1] - rng[0] < least:
             continue
-        found = Found(
-            content=ctx.chars(*rng),
-            kind="indirect",
-            rule=f"adjective-cue:{tok.lower_}",
-            cue=tok,
-            cue_text=tok.text,
-            cue_class=cls,
-            tokens=[rng[0], rng[1] - 1, tok.i],
-        )
+        found = _indirect(ctx, rng, f"adjective-cue:{tok.lower_}", tok, cls, [tok.i])
         if not _attach_speaker(ctx, found, tok.head) or not _agentive(found.speaker_head, tok.head):
             continue
         if found.speaker is not None and _overlaps(found.speaker, found.content):
             continue
         if _classify(ctx, found, done):
             out.append(found)
+
+
+def _indirect(
+    ctx: _Context,
+    rng: tuple[int, int],
+    rule: str,
+    cue: Token,
+    cue_class: str,
+    cue_tokens: list[int],
+    *,
+    cue_text: str | None = None,
+    speaker: tuple[int, int] | None = None,
+    head: Token | None = None,
+) -> Found:
+    """An indirect statement whose content is the token range ``rng`` (``speaker``: a token range too); the
+    evidence covers the content, the cue tokens and the speaker."""
+    return Found(
+        content=ctx.chars(*rng),
+        kind="indirect",
+        rule=rule,
+        cue=cue,
+        cue_text=cue.text if cue_text is None else cue_text,
+        cue_class=cue_class,
+        speaker=ctx.chars(*speaker) if speaker is not None else None,
+        speaker_head=head,
+        tokens=[rng[0], rng[1] - 1, *cue_tokens],
+    )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -902,16 +1081,9 @@ def _source_phrase(
     sp = ctx.clip(trim(doc, *source), head)
     if sp[1] <= sp[0]:
         return None
-    return Found(
-        content=ctx.chars(*rng),
-        kind="indirect",
-        rule=rule,
-        cue=tok,
-        cue_text=ctx.text[tok.idx : obj.idx + len(obj.text)] if name != "according-to" else "according to",
-        cue_class=cue_class,
-        speaker=ctx.chars(*sp),
-        speaker_head=head,
-        tokens=[rng[0], rng[1] - 1, tok.i, sp[1] - 1],
+    cue_text = ctx.text[tok.idx : obj.idx + len(obj.text)] if name != "according-to" else "according to"
+    return _indirect(
+        ctx, rng, rule, tok, cue_class, [tok.i, sp[1] - 1], cue_text=cue_text, speaker=sp, head=head
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.strings import get_string_id
+from spacy.tokens import Token
 
 from ...errors import KnowledgeBaseError
 from ...knowledge import read_yaml, shipped, user_paths
@@ -30,6 +31,7 @@ class CueLexicon:
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
     sources: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-cased words -> cue_class
     headline_labels: set[str] = field(default_factory=set)
+    inanimate_heads: frozenset[str] = frozenset()  # subjects that hold no stance: "the plan rejects ..."
     message_nouns: frozenset[str] = frozenset()  # "a statement saying ...": the statement's author speaks
     speech_events: frozenset[str] = frozenset()
     source_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # "in his view": prep -> nouns
@@ -45,11 +47,67 @@ class CueLexicon:
 
     @functools.cached_property
     def lemma_ids(self) -> frozenset[int]:
-        """spaCy string ids of every cue lemma (as written and capitalised), to filter tokens by array."""
-        words = (*self.verbs, *self.phrasal_verbs)
+        """spaCy string ids of every cue lemma (as written and capitalised) and of their inflected forms, to
+        filter tokens by array."""
+        words = (*self.verbs, *self.phrasal_verbs, *self.forms)
         return frozenset(get_string_id(w) for w in words) | frozenset(
             get_string_id(w.capitalize()) for w in words
         )
+
+    @functools.cached_property
+    def forms(self) -> dict[str, str]:
+        """Regular inflected forms of the cue verbs -> the verb ("hopes", "hoping" -> "hope"): the small
+        model's lemmatizer gets some wrong ("hop", "rat"), and a cue must not depend on that."""
+        out: dict[str, str] = {}
+        for verb in (*self.verbs, *self.phrasal_verbs):
+            if " " in verb or not verb.isalpha():
+                continue
+            for form in inflections(verb):
+                out.setdefault(form, verb)
+        return out
+
+    def lemma(self, tok: Token) -> str:
+        """The cue lemma of a verb token: spaCy's lemma, or the verb an inflected form belongs to when spaCy's
+        lemma is no cue."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs or lemma in self.phrasal_verbs:
+            return lemma
+        return self.forms.get(tok.lower_, lemma)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(verb: str) -> set[str]:
+    """The regular -s, -ed and -ing forms of an English verb, with the doubled final consonant as a variant
+    ("admit" -> "admitted"); over-generation is harmless, the forms are only looked up."""
+    out = set()
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(verb + "es")
+    elif verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        out.add(verb[:-1] + "ies")
+    else:
+        out.add(verb + "s")
+    if verb.endswith("e"):
+        out.update((verb + "d", verb[:-1] + "ing" if not verb.endswith(("ee", "ye", "oe")) else verb + "ing"))
+        if verb.endswith("ie"):
+            out.add(verb[:-2] + "ying")
+    elif verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        out.update((verb[:-1] + "ied", verb + "ing"))
+    else:
+        out.update((verb + "ed", verb + "ing"))
+        if len(verb) > 2 and verb[-1] not in _VOWELS | {"w", "x", "y"} and verb[-2] in _VOWELS:
+            out.update((verb + verb[-1] + "ed", verb + verb[-1] + "ing"))
+    return out
+
+
+def _merge_classed(into: dict[str, str], data: dict[str, Any], key: str, where: str) -> None:
+    """Merge a ``class: [words]`` mapping of the file (noun_cues, agent_nouns, adjective_cues)."""
+    for cls, words in (data.get(key) or {}).items():
+        if cls not in CUE_CLASSES:
+            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under {key}.")
+        for w in words or ():
+            into[str(w).lower()] = cls
 
 
 def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
@@ -90,28 +148,17 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.sources[words] = str(entry.get("class", "other"))
     lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
     lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
+    lex.inanimate_heads = lex.inanimate_heads | {str(w).lower() for w in data.get("inanimate_heads") or ()}
     lex.speech_events = lex.speech_events | {str(w).lower() for w in data.get("speech_events") or ()}
     lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
         str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
     }
-    for cls, words in (data.get("noun_cues") or {}).items():
-        if cls not in CUE_CLASSES:
-            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under noun_cues.")
-        for w in words or ():
-            lex.noun_cues[str(w).lower()] = cls
+    _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for prep, words in (data.get("source_phrases") or {}).items():
         have = lex.source_phrases.get(str(prep).lower(), frozenset())
         lex.source_phrases[str(prep).lower()] = have | {str(w).lower() for w in words or ()}
-    for cls, words in (data.get("agent_nouns") or {}).items():
-        if cls not in CUE_CLASSES:
-            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under agent_nouns.")
-        for w in words or ():
-            lex.agent_nouns[str(w).lower()] = cls
-    for cls, words in (data.get("adjective_cues") or {}).items():
-        if cls not in CUE_CLASSES:
-            raise KnowledgeBaseError(f"{where}: unknown cue class {cls!r} under adjective_cues.")
-        for w in words or ():
-            lex.adjective_cues[str(w).lower()] = cls
+    _merge_classed(lex.agent_nouns, data, "agent_nouns", where)
+    _merge_classed(lex.adjective_cues, data, "adjective_cues", where)
     for w in data.get("remove") or ():
         w = str(w).lower()
         lex.verbs.pop(w, None)

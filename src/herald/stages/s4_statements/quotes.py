@@ -188,6 +188,8 @@ def _scan(text: str, i: int, pend: int, stack: list[_Open], quotes: list[Quote])
             fam = _CLOSERS[ch]
             if fam in families:
                 _pop_to(stack, fam, i + 1, quotes)
+            elif ch == "”" and left_open and not right_open:
+                stack.append(_Open(fam, i))  # a ” misused as an opener (”Mr. Trump embodies ...”)
         elif ch == '"':
             if _DOUBLE in families and left_open and not right_open and nxt.isalnum():
                 stack.append(_Open(_DOUBLE, i))  # a quotation inside a quotation, both in straight marks

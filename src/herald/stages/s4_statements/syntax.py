@@ -16,6 +16,7 @@ _REFLEXIVE = {"myself", "yourself", "himself", "herself", "itself", "ourselves",
 _NO_SOURCE = {"you", "it", "there", "this", "that", "what", "which", "who", "whom", "whoever", "whatever"}
 # Links through which a subjectless cue takes the subject of its head ("adding that", "went on to say").
 _INHERIT = {"advcl", "xcomp", "conj", "ccomp", "pcomp"}
+_AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def trim(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[int, int]:
@@ -75,6 +76,9 @@ def speaker_of(
     saying ...", the author of the statement."""
     doc = cue.doc
     tok = cue
+    # "It says the campaign violated ...", "The benefit, it says, would be ...": an active cue's "it" stands
+    # for a document or an organisation named before; "it is said" / "it seems" stay sourceless
+    active_it = not is_passive(cue) and cue.lemma_ not in ("seem", "appear", "be")
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in message_nouns:
         return _author_of(cue.head)
     for _ in range(3):
@@ -91,11 +95,25 @@ def speaker_of(
                 # "Members of the Syndicate, who said ...": the noun phrase up to its relative clause
                 head = tok.head
                 return head, trim(doc, head.left_edge.i, tok.left_edge.i)
-            if subj.pos_ == "PRON" and subj.lower_ in _NO_SOURCE:
+            if subj.pos_ == "PRON" and subj.lower_ in _NO_SOURCE and not (subj.lower_ == "it" and active_it):
                 return None  # "it is said", "this shows", "who says ...?": no source
-            if subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            partitive = subj.pos_ in ("ADJ", "DET", "NUM") and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
+            )  # "Many of his supporters believe ...", "Some of them said ..."
+            if subj.pos_ not in ("NOUN", "PROPN", "PRON") and not partitive:
                 return None  # "less than half-a-year on deal want ...": not a source
-            return subj, trim(doc, *_np_range(subj))
+            start, end = _np_range(subj)
+            if subj.i < cue.i:
+                end = min(end, cue.i)  # a parse that hangs the rest of the sentence on the subject
+            return subj, trim(doc, start, end)
+        if tok.dep_ == "xcomp" and tok.head is not tok:
+            # "led the journalist to fear ...", "urged Congress to ...": the object controls the infinitive
+            ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            named = ctrl is not None and any(
+                t.pos_ == "PROPN" or t.ent_type_ in _AGENT_ENTS for t in (ctrl, *ctrl.children)
+            )
+            if ctrl is not None and named and tok.tag_ == "VB":
+                return ctrl, trim(doc, *_np_range(ctrl))
         if tok.dep_ in _INHERIT and tok.head is not tok:
             participle = tok.dep_ == "advcl"
             gerund = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head
@@ -150,6 +168,13 @@ def _np_range(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _finite(verb: Token) -> bool:
+    """A finite clause head: a tensed verb or one with a tensed or modal auxiliary."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -157,7 +182,7 @@ def children(tok: Token, *deps: str) -> list[Token]:
 def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], str] | None:
     """The content of a cue verb as a token range, and the rule that found it."""
     doc = cue.doc
-    lemma = cue.lemma_.lower()
+    lemma = lex.lemma(cue)
     ccomps = children(cue, "ccomp")
     if ccomps:
         # Prefer a complement after the cue; one before it is the "X happened, police said" order.
@@ -171,6 +196,11 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             return None  # "found herself knocked up": a small clause, not a content
         has_subject = bool(subjects)
         has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
+        # "think the outreach was phony", "has said single people ... would qualify": the parser took the
+        # clause's subject for the cue's object
+        objs = [o for o in children(cue, "dobj") if cue.i < o.i < comp.i]
+        if not has_subject and after and objs and _finite(comp) and not has_mark:
+            return trim(doc, objs[0].left_edge.i, comp.right_edge.i + 1), "ccomp-object-subject"
         if not has_subject and not (after and has_mark):
             return None
         if not after:
@@ -184,12 +214,7 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         for c in comp.children:
             # "..., declaring that ...": a reporting participle hung on the reported clause is not content
             # (", killing 12 people" is, and stays)
-            if (
-                c.dep_ == "advcl"
-                and c.tag_ == "VBG"
-                and c.lemma_.lower() in lex.verbs
-                and c.left_edge.i > start
-            ):
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and lex.lemma(c) in lex.verbs and c.left_edge.i > start:
                 end = min(end, c.left_edge.i)
         return trim(doc, start, end, keep_final=False), rule
     # "said in a statement that 12 civilians had been killed": the parser may hang the "that" clause on the
@@ -208,7 +233,10 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     if cls in ("speech", "writing", "belief"):
         for adv in children(cue, "advcl"):
             clause_subj = next((c for c in adv.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            adjunct = next((c for c in adv.children if c.dep_ == "prep" and c.i == cue.i + 1), None)
+            # the adjunct hangs on the clause or on the cue ("tweeted in the early hours that X was ...")
+            adjunct = next(
+                (c for c in (*adv.children, *cue.children) if c.dep_ == "prep" and c.i == cue.i + 1), None
+            )
             if adv.i < cue.i or clause_subj is None or adjunct is None or clause_subj.i < adjunct.i:
                 continue
             if any(c.dep_ == "mark" for c in adv.children) or adv.tag_ in ("VBG", "VBN"):
@@ -228,6 +256,12 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         pred = predicate_content(cue)
         if pred is not None:
             return pred, "predicate"
+        # "Trump attacked Machado", "she blasted him": a verb of criticism aimed at a person is a judgment of
+        # that person even without a predicate ("Rebels attacked the checkpoint" is not)
+        objs = children(cue, "dobj")
+        person = bool(objs) and (objs[0].ent_type_ == "PERSON" or objs[0].lower_ in ("him", "her"))
+        if cls == "accusation" and person:
+            return trim(doc, *subtree_range(objs[0])), "object-person"
     agent = lemma in lex.np_content_agent
     if (agent or lemma in lex.np_content_document) and lemma not in lex.np_content and not is_passive(cue):
         objs = children(cue, "dobj")
@@ -260,7 +294,7 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_PREDICATE_PREPS = {"as", "to"}
+_PREDICATE_PREPS = {"as", "to", "for"}  # "described X as Y", "likened X to Y", "blasted X for Y"
 
 
 def predicate_content(cue: Token) -> tuple[int, int] | None:
@@ -295,7 +329,8 @@ def phrasal_complement(cue: Token, particle: Token) -> tuple[int, int] | None:
     ccomps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > particle.i]
     if ccomps:
         return trim(doc, *subtree_range(ccomps[0]))
-    if particle.dep_ == "prep":
+    # "called on police to release ...": the parser may read the preposition as a particle holding the object
+    if particle.dep_ == "prep" or any(c.dep_ == "pobj" for c in particle.children):
         objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
