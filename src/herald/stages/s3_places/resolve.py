@@ -10,11 +10,16 @@ Score of a candidate = prior + context, in points:
   a country the article mentions, +3 for a town in an admin1 area the article names, +3 for an admin1 area
   per town of it the article names (at most 3: "Atlanta", "Savannah" -> Georgia the state), +25 when the
   mention is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
+- nearby: +4 per other name of the article (at most 3) that has a town or county candidate within about
+  150 km of this town or county ("Columbus", "Norfolk" and "Platte County" together are the Nebraska ones,
+  "Paris" beside "Henry County" the one in Tennessee): the article's places lie near each other.
 - guards: when a name is a country's (or a curated region's) own name, towns of that name are not
   considered unless the mention is qualified — a country is never geocoded to a town or a building.
 
 Two passes: the first resolves every mention on its prior alone and collects the countries and admin1 areas
-of the clear cases; the second adds the context. A mention whose best candidate is a small town known only
+of the clear cases; the second adds the context. A mention counts for its country (admin1 area) when its
+best candidates — all within ``CLEAR_MARGIN`` of the best — lie in one country (area), even when they are
+namesakes of each other ("Gainesville" in Florida or in Georgia: either way the USA). A mention whose best candidate is a small town known only
 by an alternate name and supported by no context is left unresolved (precision over recall).
 """
 
@@ -30,6 +35,10 @@ from .store import Store
 CLEAR_MARGIN = 3.0
 AREA_NAMED = 6.0
 MIN_TOWN_POP_ALT = 20000
+NEAR_POINTS = 4.0  # per other name with a candidate nearby
+NEAR_MAX = 3  # names counted at most
+VIABLE = 6.0  # a candidate whose prior is this far below its name's best never vouches for its region
+_LOCAL = frozenset({"city", "admin2"})  # small features: nearness between them means something
 
 
 def prior(entry: Entry, primary: bool) -> float:
@@ -86,6 +95,7 @@ def _score(
     countries: Counter[str],
     admin1s: Counter[tuple[str, str]],
     towns_in: Counter[tuple[str, str]],
+    near: Nearby | None = None,
 ) -> None:
     own = m.best
     scored: list[tuple[float, Entry]] = []
@@ -108,6 +118,8 @@ def _score(
                 k = (entry.iso3, normalise(entry.admin1))
                 if admin1s[k] > 0:
                     s += 3
+        if near is not None and entry.kind in _LOCAL:
+            s += NEAR_POINTS * min(near.names_near(entry, normalise(m.text)), NEAR_MAX)
         if m.qualifier is not None and _qualifies(m.qualifier, entry):
             s += 25
         if m.qualifies is not None and any(_contains(entry, e) for e, _ in m.qualifies.candidates):
@@ -137,10 +149,11 @@ def resolve(mentions: list[Mention], store: Store) -> None:
     for m in mentions:
         _score(m, store, Counter(), Counter(), Counter())
         _pick(m)
+    near = Nearby(mentions)
     for _ in range(2):  # the second round lets areas resolved by context ("Georgia" the state) count
         countries, admin1s, towns_in = _context(mentions)
         for m in mentions:
-            _score(m, store, countries, admin1s, towns_in)
+            _score(m, store, countries, admin1s, towns_in, near)
             _pick(m)
 
 
@@ -153,14 +166,55 @@ def _context(
     towns_in: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         m.counted = False
-        if m.best is None or not m.best.iso3:
+        if m.best is None or not m.best.iso3 or not m.scores:
             continue
-        margin = m.scores[0][0] - m.scores[1][0] if len(m.scores) > 1 else 10.0
-        if margin >= CLEAR_MARGIN:
-            m.counted = True
-            countries[m.best.iso3] += 1
-            if m.best.kind == "admin1":
-                admin1s[(m.best.iso3, normalise(m.best.name))] += 1
-            elif m.best.admin1:
-                towns_in[(m.best.iso3, normalise(m.best.admin1))] += 1
+        # The close contenders: the best and every candidate within CLEAR_MARGIN of it.
+        top = m.scores[0][0]
+        close = [e for s, e in m.scores if top - s < CLEAR_MARGIN]
+        if any(e.iso3 != m.best.iso3 for e in close):
+            continue
+        m.counted = True
+        countries[m.best.iso3] += 1
+        if m.best.kind == "admin1" and len(close) == 1:
+            admin1s[(m.best.iso3, normalise(m.best.name))] += 1
+        elif m.best.admin1 and all(e.admin1 == m.best.admin1 for e in close):
+            towns_in[(m.best.iso3, normalise(m.best.admin1))] += 1
     return countries, admin1s, towns_in
+
+
+class Nearby:
+    """Which other names of the article have a town or county candidate near a given point: candidates are
+    bucketed in one-degree cells, and a point looks at its cell and the eight around it (≈ 110-330 km)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.cells: dict[tuple[int, int], set[tuple[str, object]]] = {}
+        for m in mentions:
+            if m.demonym or m.feature is not None or m.qualifies is not None or not m.candidates:
+                continue  # a qualifier ("D.C." of "Washington, D.C.") only locates the name it qualifies
+            if any(p and e.kind not in _LOCAL for e, p in m.candidates):
+                continue  # "California", "Georgia": an area's name, not its namesake towns
+            key = normalise(m.text)
+            # Only a name's plausible senses vouch for a region: not Liverpool, New York (2,000 people) for
+            # "Liverpool" when the English city is the name's best-known sense.
+            best = max(prior(e, p) for e, p in m.candidates)
+            for e, p in m.candidates:
+                if e.kind in _LOCAL and e.lat is not None and e.lon is not None and prior(e, p) > best - VIABLE:
+                    cell = (math.floor(e.lat), math.floor(e.lon))
+                    self.cells.setdefault(cell, set()).add((key, _ident(e)))
+
+    def names_near(self, entry: Entry, own: str) -> int:
+        if entry.lat is None or entry.lon is None or not self.cells:
+            return 0
+        la, lo = math.floor(entry.lat), math.floor(entry.lon)
+        me = _ident(entry)
+        found: set[str] = set()
+        for dla in (-1, 0, 1):
+            for dlo in (-1, 0, 1):
+                # Another name of the same place ("Washington, D.C." for "Washington") vouches for nothing.
+                found.update(k for k, i in self.cells.get((la + dla, lo + dlo), ()) if i != me)
+        found.discard(own)
+        return len(found)
+
+
+def _ident(e: Entry) -> object:
+    return e.geonameid if e.geonameid is not None else (e.name, e.lat, e.lon)
