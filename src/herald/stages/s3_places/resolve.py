@@ -98,6 +98,8 @@ def _score(
     near: Nearby | None = None,
 ) -> None:
     own = m.best
+    # "Delaware", "Washington": an area's own name; its namesake towns gain nothing from nearby names.
+    area_name = any(p and e.kind not in _LOCAL for e, p in m.candidates)
     scored: list[tuple[float, Entry]] = []
     for entry, primary in _allowed(m):
         s = prior(entry, primary)
@@ -118,7 +120,7 @@ def _score(
                 k = (entry.iso3, normalise(entry.admin1))
                 if admin1s[k] > 0:
                     s += 3
-        if near is not None and entry.kind in _LOCAL:
+        if near is not None and entry.kind in _LOCAL and not area_name:
             s += NEAR_POINTS * min(near.names_near(entry, normalise(m.text)), NEAR_MAX)
         if m.qualifier is not None and _qualifies(m.qualifier, entry):
             s += 25
