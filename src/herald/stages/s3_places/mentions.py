@@ -26,6 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..common import doc_text
 from .gazetteer import Entry
 from .lexicon import lexicon
 from .store import Store
@@ -47,6 +48,8 @@ class Mention:
     feature: str | None = None  # a street or building found by its name's form (sites.py): its feature code
     qualifier: Mention | None = None
     qualifies: Mention | None = None
+    # Neighbours in a list of places ("Alaska, Alabama, Arizona and Wyoming"): same level, as a rule.
+    siblings: list[Mention] = field(default_factory=list)
     # Filled during resolution.
     best: Entry | None = None
     score_rule: str = ""
@@ -116,7 +119,23 @@ def find_mentions(doc: Doc, store: Store) -> list[Mention]:
     found.extend(find_sites(doc, owner, found))
     found.sort(key=lambda m: m.start)
     _link_qualifiers(doc, found)
+    _link_lists(doc, found)
     return found
+
+
+_LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", "&"})
+
+
+def _link_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """Neighbours joined by a comma, "and" or "or" and nothing else are siblings of one list, unless one
+    qualifies the other ("Richmond, Virginia")."""
+    text = doc_text(doc) if len(mentions) > 1 else ""
+    for a, b in itertools.pairwise(mentions):
+        if b.start - a.end > 6 or a.qualifier is b or b.qualifier is a or a.demonym or b.demonym:
+            continue
+        if " ".join(text[a.end : b.start].split()) in _LIST_GLUE:
+            a.siblings.append(b)
+            b.siblings.append(a)
 
 
 def _taken(found: list[Mention], start: int, end: int) -> bool:
@@ -162,13 +181,15 @@ _EMBEDDED_POP = 100_000
 
 
 def _strong(cands: tuple[tuple[Entry, bool], ...]) -> bool:
-    """A name that is a country's, a state's or a big town's own name ("Toronto", "Jamaica", "Colorado")."""
+    """A name that is a country's, a state's, a county's or a big town's own name ("Toronto", "Jamaica",
+    "Colorado", "Henry County")."""
     return any(
         p
         and (
             e.kind in ("country", "continent", "admin1")
             or e.source.startswith("curated")
             or (e.kind == "city" and e.population >= _EMBEDDED_POP)
+            or e.kind == "admin2"  # "Douglas County" of "Douglas County Hospital": the county, not a town
         )
         for e, p in cands
     )
@@ -274,9 +295,22 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
     return True
 
 
+_AREA_HEADS = frozenset({"state", "city", "commonwealth", "town", "village", "county", "province"})
+
+
 def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) -> list[Mention]:
     span = doc[start:end]
     cands = store.candidates(span.text)
+    if (
+        end - start > 2
+        and doc[start].lower_ in _AREA_HEADS
+        and doc[start + 1].lower_ == "of"
+        and all(e.kind == "admin2" for e, _ in cands)
+    ):
+        # "the State of Illinois", "City of Norfolk": the place is the name after "of".
+        rest = store.candidates(doc[start + 2 : end].text)
+        if rest:
+            start, span, cands = start + 2, doc[start + 2 : end], rest
     if not cands and end - start > 1 and doc[start].lower_ in lexicon().directions:
         # "Northeast Georgia", "southern Lebanon": the area is placed at the named place.
         cands = store.candidates(doc[start + 1 : end].text)
@@ -358,6 +392,8 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             starts = {t.idx: t.i for t in doc if t.text == ","}
         if starts.get(a.end) is None:
             continue
+        if _nation(a.candidates):
+            continue  # "China, Japan and Britain": a list of countries, not a town in Japan
         if any(e.kind in ("admin1", "country") for e, _ in b.candidates):
             a.qualifier, b.qualifies = b, a
 

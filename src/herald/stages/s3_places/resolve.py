@@ -13,6 +13,8 @@ Score of a candidate = prior + context, in points:
 - nearby: +4 per other name of the article (at most 3) that has a town or county candidate within about
   150 km of this town or county ("Columbus", "Norfolk" and "Platte County" together are the Nebraska ones,
   "Paris" beside "Henry County" the one in Tennessee): the article's places lie near each other.
+- lists: +8 for a country (admin1 area) listed beside a clearly resolved country (admin1 area): "Alaska,
+  Alabama, ..., Mississippi and Wyoming" are states, not a river and a town in Michigan.
 - guards: when a name is a country's (or a curated region's) own name, towns of that name are not
   considered unless the mention is qualified — a country is never geocoded to a town or a building.
 
@@ -37,6 +39,8 @@ AREA_NAMED = 6.0
 MIN_TOWN_POP_ALT = 20000
 NEAR_POINTS = 4.0  # per other name with a candidate nearby
 NEAR_MAX = 3  # names counted at most
+SIBLING_LEVEL = 8.0  # a country or admin1 area listed beside others of its level
+_LEVELS = frozenset({"country", "admin1"})
 VIABLE = 6.0  # a candidate whose prior is this far below its name's best never vouches for its region
 _LOCAL = frozenset({"city", "admin2"})  # small features: nearness between them means something
 
@@ -122,6 +126,10 @@ def _score(
                     s += 3
         if near is not None and entry.kind in _LOCAL and not area_name:
             s += NEAR_POINTS * min(near.names_near(entry, normalise(m.text)), NEAR_MAX)
+        if entry.kind in _LEVELS and any(
+            sib.counted and sib.best is not None and sib.best.kind == entry.kind for sib in m.siblings
+        ):
+            s += SIBLING_LEVEL  # "Alaska, Alabama, ... Mississippi": a state among states
         if m.qualifier is not None and _qualifies(m.qualifier, entry):
             s += 25
         if m.qualifies is not None and any(_contains(entry, e) for e, _ in m.qualifies.candidates):
