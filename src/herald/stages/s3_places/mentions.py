@@ -130,12 +130,27 @@ def _link_lists(doc: Doc, mentions: list[Mention]) -> None:
     """Neighbours joined by a comma, "and" or "or" and nothing else are siblings of one list, unless one
     qualifies the other ("Richmond, Virginia")."""
     text = doc_text(doc) if len(mentions) > 1 else ""
+    group: list[Mention] = []
     for a, b in itertools.pairwise(mentions):
-        if b.start - a.end > 6 or a.qualifier is b or b.qualifier is a or a.demonym or b.demonym:
+        joined = (
+            b.start - a.end <= 6
+            and a.qualifier is not b
+            and b.qualifier is not a
+            and not (a.demonym or b.demonym)
+            and " ".join(text[a.end : b.start].split()) in _LIST_GLUE
+        )
+        if joined:
+            group = group or [a]
+            group.append(b)
             continue
-        if " ".join(text[a.end : b.start].split()) in _LIST_GLUE:
-            a.siblings.append(b)
-            b.siblings.append(a)
+        _siblings(group)
+        group = []
+    _siblings(group)
+
+
+def _siblings(group: list[Mention]) -> None:
+    for m in group:
+        m.siblings = [o for o in group if o is not m]
 
 
 def _taken(found: list[Mention], start: int, end: int) -> bool:
@@ -394,6 +409,9 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if _nation(a.candidates):
             continue  # "China, Japan and Britain": a list of countries, not a town in Japan
+        state = any(p and e.kind == "admin1" for e, p in a.candidates)
+        if state and not any(e.kind == "country" for e, _ in b.candidates):
+            continue  # "Alaska, Alabama, Arizona": a list of states
         if any(e.kind in ("admin1", "country") for e, _ in b.candidates):
             a.qualifier, b.qualifies = b, a
 

@@ -13,8 +13,9 @@ Score of a candidate = prior + context, in points:
 - nearby: +4 per other name of the article (at most 3) that has a town or county candidate within about
   150 km of this town or county ("Columbus", "Norfolk" and "Platte County" together are the Nebraska ones,
   "Paris" beside "Henry County" the one in Tennessee): the article's places lie near each other.
-- lists: +8 for a country (admin1 area) listed beside a clearly resolved country (admin1 area): "Alaska,
-  Alabama, ..., Mississippi and Wyoming" are states, not a river and a town in Michigan.
+- lists: +8 for a country (admin1 area) in a list ("A, B and C") with a clearly resolved country (admin1
+  area), +4 more per further one (at most +16): "Alaska, Alabama, ..., Mississippi and Wyoming" are
+  states, not a river and a town in Michigan.
 - guards: when a name is a country's (or a curated region's) own name, towns of that name are not
   considered unless the mention is qualified — a country is never geocoded to a town or a building.
 
@@ -126,10 +127,10 @@ def _score(
                     s += 3
         if near is not None and entry.kind in _LOCAL and not area_name:
             s += NEAR_POINTS * min(near.names_near(entry, normalise(m.text)), NEAR_MAX)
-        if entry.kind in _LEVELS and any(
-            sib.counted and sib.best is not None and sib.best.kind == entry.kind for sib in m.siblings
-        ):
-            s += SIBLING_LEVEL  # "Alaska, Alabama, ... Mississippi": a state among states
+        if entry.kind in _LEVELS and m.siblings:
+            # "Alaska, Alabama, ... Mississippi": a state among states
+            level = sum(1 for o in m.siblings if o.counted and o.best is not None and o.best.kind == entry.kind)
+            s += SIBLING_LEVEL + SIBLING_LEVEL / 2 * min(level - 1, 2) if level else 0.0
         if m.qualifier is not None and _qualifies(m.qualifier, entry):
             s += 25
         if m.qualifies is not None and any(_contains(entry, e) for e, _ in m.qualifies.candidates):
