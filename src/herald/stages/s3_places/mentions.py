@@ -239,6 +239,8 @@ def _embedded(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
                 mention.embedded = True
                 out.append(mention)
                 break
+            if width > 1 and any(p for _, p in cands):
+                break  # "Boulder City Council": a small town's name, not Boulder's
     return out
 
 
