@@ -101,15 +101,19 @@ def _score(
     admin1s: Counter[tuple[str, str]],
     towns_in: Counter[tuple[str, str]],
     near: Nearby | None = None,
+    by_name: set[tuple[str, object]] | None = None,
 ) -> None:
-    own = m.best
+    name = normalise(m.text)
+    # What the mentions of this very name counted: other mentions of one name are no independent context
+    # ("Georgia" nine times in a story about Gainesville does not make the country more likely).
+    mine = by_name or set()
     # "Delaware", "Washington": an area's own name; its namesake towns gain nothing from nearby names.
     area_name = any(p and e.kind not in _LOCAL for e, p in m.candidates)
     scored: list[tuple[float, Entry]] = []
     for entry, primary in _allowed(m):
         s = prior(entry, primary)
         if entry.iso3:
-            n = countries[entry.iso3] - (1 if m.counted and own is not None and own.iso3 == entry.iso3 else 0)
+            n = countries[entry.iso3] - (1 if (name, entry.iso3) in mine else 0)
             s += 3 * min(max(n, 0), 3)
             if entry.kind == "country" and any(countries[c] for c in store.neighbours.get(entry.iso3, ())):
                 s += 4
@@ -118,8 +122,7 @@ def _score(
                 s += 3 * min(towns_in[key], 3)
                 # The article names this area elsewhere ("CAMP MURRAY, Wash." ... "at home in Washington"):
                 # the bare name is the area, not its namesake town.
-                own_area = m.counted and own is not None and own.kind == "admin1" and _same(own, entry)
-                if admin1s[key] - (1 if own_area else 0) > 0:
+                if admin1s[key] - (1 if (name, key) in mine else 0) > 0:
                     s += AREA_NAMED
             if entry.kind in ("city", "admin2") and entry.admin1:
                 k = (entry.iso3, normalise(entry.admin1))
@@ -162,19 +165,21 @@ def resolve(mentions: list[Mention], store: Store) -> None:
         _pick(m)
     near = Nearby(mentions)
     for _ in range(2):  # the second round lets areas resolved by context ("Georgia" the state) count
-        countries, admin1s, towns_in = _context(mentions)
+        countries, admin1s, towns_in, by_name = _context(mentions)
         for m in mentions:
-            _score(m, store, countries, admin1s, towns_in, near)
+            _score(m, store, countries, admin1s, towns_in, near, by_name)
             _pick(m)
 
 
 def _context(
     mentions: list[Mention],
-) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[tuple[str, str]]]:
-    """Countries, admin1 areas, and admin1 areas holding towns, of the clearly resolved mentions."""
+) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[tuple[str, str]], set[tuple[str, object]]]:
+    """Countries and admin1 areas of the clearly resolved mentions, each counted once per distinct name;
+    admin1 areas holding towns; and which (name, country or area) pairs were counted."""
     countries: Counter[str] = Counter()
     admin1s: Counter[tuple[str, str]] = Counter()
     towns_in: Counter[tuple[str, str]] = Counter()
+    by_name: set[tuple[str, object]] = set()
     for m in mentions:
         m.counted = False
         if m.best is None or not m.best.iso3 or not m.scores:
@@ -185,12 +190,17 @@ def _context(
         if any(e.iso3 != m.best.iso3 for e in close):
             continue
         m.counted = True
-        countries[m.best.iso3] += 1
-        if m.best.kind == "admin1" and len(close) == 1:
-            admin1s[(m.best.iso3, normalise(m.best.name))] += 1
+        name = normalise(m.text)
+        if (name, m.best.iso3) not in by_name:
+            by_name.add((name, m.best.iso3))
+            countries[m.best.iso3] += 1
+        area = (m.best.iso3, normalise(m.best.name))
+        if m.best.kind == "admin1" and len(close) == 1 and (name, area) not in by_name:
+            by_name.add((name, area))
+            admin1s[area] += 1
         elif m.best.admin1 and all(e.admin1 == m.best.admin1 for e in close):
             towns_in[(m.best.iso3, normalise(m.best.admin1))] += 1
-    return countries, admin1s, towns_in
+    return countries, admin1s, towns_in, by_name
 
 
 class Nearby:
