@@ -5,14 +5,15 @@ Score of a candidate = prior + context, in points:
 - prior: ``3 * log10(population)``; a country +6, a capital +3, an admin1 area -3 (its population is the sum
   of its towns, and "New York", "Kiev" mostly mean the city); a US county 15; a curated region/sea/site 26;
   a continent 30; a match on an alternate (not the official) name -4.
-- context: +3 per other mention resolved into the same country (at most 3), +6 for an admin1 area the
-  article names by another mention ("Wash." ... "Washington" is the state), +4 for a country that borders
+- context: +3 per other name resolved into the same country (at most 3), +6 for an admin1 area the
+  article names by another name ("Wash." ... "Washington" is the state), +4 for a country that borders
   a country the article mentions, +3 for a town in an admin1 area the article names, +3 for an admin1 area
   per town of it the article names (at most 3: "Atlanta", "Savannah" -> Georgia the state), +25 when the
   mention is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
 - nearby: +4 per other name of the article (at most 3) that has a town or county candidate within about
   150 km of this town or county ("Columbus", "Norfolk" and "Platte County" together are the Nebraska ones,
-  "Paris" beside "Henry County" the one in Tennessee): the article's places lie near each other.
+  "Paris" beside "Henry County" the one in Tennessee): the article's places lie near each other. Only a
+  name's plausible senses vouch, and an area's own name ("Delaware") neither vouches nor gains.
 - lists: +8 for a country (admin1 area) in a list ("A, B and C") with a clearly resolved country (admin1
   area), +4 more per further one (at most +16): "Alaska, Alabama, ..., Mississippi and Wyoming" are
   states, not a river and a town in Michigan.
@@ -22,8 +23,9 @@ Score of a candidate = prior + context, in points:
 Two passes: the first resolves every mention on its prior alone and collects the countries and admin1 areas
 of the clear cases; the second adds the context. A mention counts for its country (admin1 area) when its
 best candidates — all within ``CLEAR_MARGIN`` of the best — lie in one country (area), even when they are
-namesakes of each other ("Gainesville" in Florida or in Georgia: either way the USA). A mention whose best candidate is a small town known only
-by an alternate name and supported by no context is left unresolved (precision over recall).
+namesakes of each other ("Gainesville" in Florida or in Georgia: either way the USA); the mentions of one
+name count once. A mention whose best candidate is a small town known only by an alternate name and
+supported by no context is left unresolved (precision over recall).
 """
 
 from __future__ import annotations
@@ -73,10 +75,6 @@ def _contains(area: Entry, place: Entry) -> bool:
         and bool(place.admin1)
         and normalise(area.name) == normalise(place.admin1 or "")
     )
-
-
-def _same(a: Entry, b: Entry) -> bool:
-    return a.iso3 == b.iso3 and normalise(a.name) == normalise(b.name)
 
 
 def _qualifies(q: Mention, entry: Entry) -> bool:
@@ -132,7 +130,7 @@ def _score(
             s += NEAR_POINTS * min(near.names_near(entry, normalise(m.text)), NEAR_MAX)
         if entry.kind in _LEVELS and m.siblings:
             # "Alaska, Alabama, ... Mississippi": a state among states
-            level = sum(1 for o in m.siblings if o.counted and o.best is not None and o.best.kind == entry.kind)
+            level = sum(1 for o in m.siblings if o.counted and o.best and o.best.kind == entry.kind)
             s += SIBLING_LEVEL + SIBLING_LEVEL / 2 * min(level - 1, 2) if level else 0.0
         if m.qualifier is not None and _qualifies(m.qualifier, entry):
             s += 25
@@ -219,7 +217,7 @@ class Nearby:
             # "Liverpool" when the English city is the name's best-known sense.
             best = max(prior(e, p) for e, p in m.candidates)
             for e, p in m.candidates:
-                if e.kind in _LOCAL and e.lat is not None and e.lon is not None and prior(e, p) > best - VIABLE:
+                if e.kind in _LOCAL and None not in (e.lat, e.lon) and prior(e, p) > best - VIABLE:
                     cell = (math.floor(e.lat), math.floor(e.lon))
                     self.cells.setdefault(cell, set()).add((key, _ident(e)))
 

@@ -167,9 +167,9 @@ _CITY_POP = 100_000
 
 
 def _at_home(town: Mention, countries: Counter[str]) -> bool:
-    """A town in the country the article names most, in one it names by two names or more, or a city (100,000+):
-    not a lone small namesake abroad ("Dubreuil", a surname NER called a place that the gazetteer has only in
-    Mauritius, in a story about New Orleans)."""
+    """A town in the country the article names most, in one it names by two names or more, or a city
+    (100,000+): not a lone small namesake abroad ("Dubreuil", a surname NER called a place that the
+    gazetteer has only in Mauritius, in a story about New Orleans)."""
     if town.best is None or not countries:
         return False
     n = countries[town.best.iso3 or ""]
