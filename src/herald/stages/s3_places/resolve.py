@@ -217,7 +217,12 @@ class Nearby:
             # "Liverpool" when the English city is the name's best-known sense.
             best = max(prior(e, p) for e, p in m.candidates)
             for e, p in m.candidates:
-                if e.kind in _LOCAL and None not in (e.lat, e.lon) and prior(e, p) > best - VIABLE:
+                if (
+                    e.kind in _LOCAL
+                    and e.lat is not None
+                    and e.lon is not None
+                    and prior(e, p) > best - VIABLE
+                ):
                     cell = (math.floor(e.lat), math.floor(e.lon))
                     self.cells.setdefault(cell, set()).add((key, _ident(e)))
 
