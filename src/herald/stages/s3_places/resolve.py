@@ -197,7 +197,11 @@ def _context(
             by_name.add((name, area))
             admin1s[area] += 1
         elif m.best.admin1 and all(e.admin1 == m.best.admin1 for e in close):
-            towns_in[(m.best.iso3, normalise(m.best.admin1))] += 1
+            area = (m.best.iso3, normalise(m.best.admin1))
+            # A town never vouches for the area of its own name: "Ankara" the city does not make "Ankara"
+            # the province.
+            if m.best.kind == "admin1" or area[1] != name:
+                towns_in[area] += 1
     return countries, admin1s, towns_in, by_name
 
 
