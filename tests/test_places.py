@@ -155,6 +155,116 @@ def test_paris_texas_is_in_texas(make: Callable[..., Doc]) -> None:
     assert place is not None and place.admin1 == "Texas"
 
 
+# Ranking by the article's other places: nearby names, lists of one level, one name counted once.
+# (text, mention, country, admin1 area of the chosen place; None for a country or a sea)
+RANKING = [
+    # Nearby names: the Nebraska Columbus and Norfolk, the Tennessee Paris, the Illinois Springfield.
+    (
+        "A Columbus woman was arrested in Norfolk after a chase through Platte County, deputies said.",
+        "Columbus",
+        "USA",
+        "Nebraska",
+    ),
+    (
+        "A Columbus woman was arrested in Norfolk after a chase through Platte County, deputies said.",
+        "Norfolk",
+        "USA",
+        "Nebraska",
+    ),
+    (
+        "Police in Paris and Henry County searched for the driver after the crash in Tennessee.",
+        "Paris",
+        "USA",
+        "Tennessee",
+    ),
+    (
+        "Marchers gathered in Springfield on Saturday, then drove to Decatur and Peoria.",
+        "Springfield",
+        "USA",
+        "Illinois",
+    ),
+    # A list of states: Mississippi the state, not the river; Wyoming the state, not the town in Michigan.
+    (
+        "Cases were reported in Alaska, Alabama, Arizona, Mississippi and Wyoming last week.",
+        "Mississippi",
+        "USA",
+        "Mississippi",
+    ),
+    (
+        "Cases were reported in Alaska, Alabama, Arizona, Mississippi and Wyoming last week.",
+        "Wyoming",
+        "USA",
+        "Wyoming",
+    ),
+    # A list of countries is not "a town, its country".
+    (
+        "Many countries, among them China, Japan and Britain, raised concerns with the WHO.",
+        "China",
+        "CHN",
+        None,
+    ),
+    # One name said three times is one piece of context: the Georgia of Savannah, Macon and Valdosta.
+    (
+        "Georgia lawmakers met on Monday. Georgia voters in Savannah and Macon backed the plan, and Georgia "
+        "farmers in Valdosta cheered.",
+        "Georgia",
+        "USA",
+        "Georgia",
+    ),
+    (
+        "Georgia lawmakers met on Monday. Georgia voters backed the plan, and Georgia farmers cheered in "
+        "Tbilisi.",
+        "Georgia",
+        "GEO",
+        None,
+    ),
+    # "the State of X": the place is X; a county inside an organisation's name.
+    ("The State of Illinois will pay the bill, the governor said.", "Illinois", "USA", "Illinois"),
+    (
+        "The Douglas County Sheriff said the crash happened near Alexandria, Minnesota.",
+        "Douglas County",
+        "USA",
+        "Minnesota",
+    ),
+    (
+        "The Douglas County Sheriff said the crash happened near Alexandria, Minnesota.",
+        "Alexandria",
+        "USA",
+        "Minnesota",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "admin1"), RANKING)
+def test_ranking_by_the_article(
+    make: Callable[..., Doc], text: str, mention: str, country: str, admin1: str | None
+) -> None:
+    place = _find(_places(make, text), mention)
+    assert place is not None, f"{mention!r} not found"
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.xfail(
+    reason="a state named only as a company's home loses to its namesake town in the state named"
+)
+def test_delaware_company_is_the_state(make: Callable[..., Doc]) -> None:
+    text = "The company is a Delaware limited liability company based in Columbus, Ohio."
+    place = _find(_places(make, text), "Delaware")
+    assert place is not None and place.admin1 == "Delaware"
+
+
+# A name inside an organisation's name whose namesakes tie, the article telling them not apart: no place.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Henry County Sheriff's Office said the road was closed on Friday.", "Henry County"),
+        ("The Henry County Sheriff's Office said the road was closed on Friday.", "Henry"),
+    ],
+)
+def test_tied_embedded_name_is_left_out(make: Callable[..., Doc], text: str, name: str) -> None:
+    assert _find(_places(make, text), name) is None
+
+
 # Names that are also people, organisations or common words: no place (or not that place).
 NOT_PLACES = [
     ("Jordan Peterson gave a lecture on Tuesday.", "Jordan"),

@@ -47,8 +47,18 @@ def extract_places(doc: Doc) -> list[Place]:
     mentions = find_mentions(doc, gaz)
     resolve(mentions, gaz)
     place_in_town(doc, mentions)
-    kept = [m for m in mentions if m.best is not None or m.feature is not None or not _unlikely(doc, m)]
+    kept = [
+        m
+        for m in mentions
+        if (m.best is not None or m.feature is not None or not _unlikely(doc, m)) and not _coin_toss(m)
+    ]
     return [_record(doc, i, m) for i, m in enumerate(kept, 1)]
+
+
+def _coin_toss(m: Mention) -> bool:
+    """A name inside an organisation's name ("Henry County Jail") whose namesakes tie, nothing in the article
+    telling them apart: left out rather than placed at a guess."""
+    return m.embedded and m.best is not None and len(m.scores) > 1 and m.scores[0][0] - m.scores[1][0] < 0.5
 
 
 def _unlikely(doc: Doc, m: Mention) -> bool:

@@ -26,6 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..common import doc_text
 from .gazetteer import Entry
 from .lexicon import lexicon
 from .store import Store
@@ -47,6 +48,8 @@ class Mention:
     feature: str | None = None  # a street or building found by its name's form (sites.py): its feature code
     qualifier: Mention | None = None
     qualifies: Mention | None = None
+    # Neighbours in a list of places ("Alaska, Alabama, Arizona and Wyoming"): same level, as a rule.
+    siblings: list[Mention] = field(default_factory=list)
     # Filled during resolution.
     best: Entry | None = None
     score_rule: str = ""
@@ -116,7 +119,38 @@ def find_mentions(doc: Doc, store: Store) -> list[Mention]:
     found.extend(find_sites(doc, owner, found))
     found.sort(key=lambda m: m.start)
     _link_qualifiers(doc, found)
+    _link_lists(doc, found)
     return found
+
+
+_LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", "&"})
+
+
+def _link_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """Neighbours joined by a comma, "and" or "or" and nothing else are siblings of one list, unless one
+    qualifies the other ("Richmond, Virginia")."""
+    text = doc_text(doc) if len(mentions) > 1 else ""
+    group: list[Mention] = []
+    for a, b in itertools.pairwise(mentions):
+        joined = (
+            b.start - a.end <= 6
+            and a.qualifier is not b
+            and b.qualifier is not a
+            and not (a.demonym or b.demonym)
+            and " ".join(text[a.end : b.start].split()) in _LIST_GLUE
+        )
+        if joined:
+            group = group or [a]
+            group.append(b)
+            continue
+        _siblings(group)
+        group = []
+    _siblings(group)
+
+
+def _siblings(group: list[Mention]) -> None:
+    for m in group:
+        m.siblings = [o for o in group if o is not m]
 
 
 def _taken(found: list[Mention], start: int, end: int) -> bool:
@@ -162,13 +196,15 @@ _EMBEDDED_POP = 100_000
 
 
 def _strong(cands: tuple[tuple[Entry, bool], ...]) -> bool:
-    """A name that is a country's, a state's or a big town's own name ("Toronto", "Jamaica", "Colorado")."""
+    """A name that is a country's, a state's, a county's or a big town's own name ("Toronto", "Jamaica",
+    "Colorado", "Henry County")."""
     return any(
         p
         and (
             e.kind in ("country", "continent", "admin1")
             or e.source.startswith("curated")
             or (e.kind == "city" and e.population >= _EMBEDDED_POP)
+            or e.kind == "admin2"  # "Douglas County" of "Douglas County Hospital": the county, not a town
         )
         for e, p in cands
     )
@@ -203,6 +239,8 @@ def _embedded(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
                 mention.embedded = True
                 out.append(mention)
                 break
+            if width > 1 and any(p for _, p in cands):
+                break  # "Boulder City Council": a small town's name, not Boulder's
     return out
 
 
@@ -274,9 +312,22 @@ def _free(doc: Doc, owner: list[tuple[int, int, str] | None], s: int, e: int, st
     return True
 
 
+_AREA_HEADS = frozenset({"state", "city", "commonwealth", "town", "village", "county", "province"})
+
+
 def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) -> list[Mention]:
     span = doc[start:end]
     cands = store.candidates(span.text)
+    if (
+        end - start > 2
+        and doc[start].lower_ in _AREA_HEADS
+        and doc[start + 1].lower_ == "of"
+        and all(e.kind == "admin2" for e, _ in cands)
+    ):
+        # "the State of Illinois", "City of Norfolk": the place is the name after "of".
+        rest = store.candidates(doc[start + 2 : end].text)
+        if rest:
+            start, span, cands = start + 2, doc[start + 2 : end], rest
     if not cands and end - start > 1 and doc[start].lower_ in lexicon().directions:
         # "Northeast Georgia", "southern Lebanon": the area is placed at the named place.
         cands = store.candidates(doc[start + 1 : end].text)
@@ -358,6 +409,11 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             starts = {t.idx: t.i for t in doc if t.text == ","}
         if starts.get(a.end) is None:
             continue
+        if _nation(a.candidates):
+            continue  # "China, Japan and Britain": a list of countries, not a town in Japan
+        state = any(p and e.kind == "admin1" for e, p in a.candidates)
+        if state and not any(e.kind == "country" for e, _ in b.candidates):
+            continue  # "Alaska, Alabama, Arizona": a list of states
         if any(e.kind in ("admin1", "country") for e, _ in b.candidates):
             a.qualifier, b.qualifies = b, a
 

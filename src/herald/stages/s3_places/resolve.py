@@ -5,17 +5,27 @@ Score of a candidate = prior + context, in points:
 - prior: ``3 * log10(population)``; a country +6, a capital +3, an admin1 area -3 (its population is the sum
   of its towns, and "New York", "Kiev" mostly mean the city); a US county 15; a curated region/sea/site 26;
   a continent 30; a match on an alternate (not the official) name -4.
-- context: +3 per other mention resolved into the same country (at most 3), +6 for an admin1 area the
-  article names by another mention ("Wash." ... "Washington" is the state), +4 for a country that borders
+- context: +3 per other name resolved into the same country (at most 3), +6 for an admin1 area the
+  article names by another name ("Wash." ... "Washington" is the state), +4 for a country that borders
   a country the article mentions, +3 for a town in an admin1 area the article names, +3 for an admin1 area
   per town of it the article names (at most 3: "Atlanta", "Savannah" -> Georgia the state), +25 when the
   mention is qualified ("Paris, Texas", "Athens, Greece") by its own admin1 area or country.
+- nearby: +4 per other name of the article (at most 3) that has a town or county candidate within about
+  150 km of this town or county ("Columbus", "Norfolk" and "Platte County" together are the Nebraska ones,
+  "Paris" beside "Henry County" the one in Tennessee): the article's places lie near each other. Only a
+  name's plausible senses vouch, and an area's own name ("Delaware") neither vouches nor gains.
+- lists: +8 for a country (admin1 area) in a list ("A, B and C") with a clearly resolved country (admin1
+  area), +4 more per further one (at most +16): "Alaska, Alabama, ..., Mississippi and Wyoming" are
+  states, not a river and a town in Michigan.
 - guards: when a name is a country's (or a curated region's) own name, towns of that name are not
   considered unless the mention is qualified — a country is never geocoded to a town or a building.
 
 Two passes: the first resolves every mention on its prior alone and collects the countries and admin1 areas
-of the clear cases; the second adds the context. A mention whose best candidate is a small town known only
-by an alternate name and supported by no context is left unresolved (precision over recall).
+of the clear cases; the second adds the context. A mention counts for its country (admin1 area) when its
+best candidates — all within ``CLEAR_MARGIN`` of the best — lie in one country (area), even when they are
+namesakes of each other ("Gainesville" in Florida or in Georgia: either way the USA); the mentions of one
+name count once. A mention whose best candidate is a small town known only by an alternate name and
+supported by no context is left unresolved (precision over recall).
 """
 
 from __future__ import annotations
@@ -30,6 +40,12 @@ from .store import Store
 CLEAR_MARGIN = 3.0
 AREA_NAMED = 6.0
 MIN_TOWN_POP_ALT = 20000
+NEAR_POINTS = 4.0  # per other name with a candidate nearby
+NEAR_MAX = 3  # names counted at most
+SIBLING_LEVEL = 8.0  # a country or admin1 area listed beside others of its level
+_LEVELS = frozenset({"country", "admin1"})
+VIABLE = 6.0  # a candidate whose prior is this far below its name's best never vouches for its region
+_LOCAL = frozenset({"city", "admin2"})  # small features: nearness between them means something
 
 
 def prior(entry: Entry, primary: bool) -> float:
@@ -61,10 +77,6 @@ def _contains(area: Entry, place: Entry) -> bool:
     )
 
 
-def _same(a: Entry, b: Entry) -> bool:
-    return a.iso3 == b.iso3 and normalise(a.name) == normalise(b.name)
-
-
 def _qualifies(q: Mention, entry: Entry) -> bool:
     """Does the qualifier mention ("Texas" of "Paris, Texas") name an area holding ``entry``?"""
     return any(_contains(area, entry) for area, _ in q.candidates)
@@ -86,13 +98,20 @@ def _score(
     countries: Counter[str],
     admin1s: Counter[tuple[str, str]],
     towns_in: Counter[tuple[str, str]],
+    near: Nearby | None = None,
+    by_name: set[tuple[str, object]] | None = None,
 ) -> None:
-    own = m.best
+    name = normalise(m.text)
+    # What the mentions of this very name counted: other mentions of one name are no independent context
+    # ("Georgia" nine times in a story about Gainesville does not make the country more likely).
+    mine = by_name or set()
+    # "Delaware", "Washington": an area's own name; its namesake towns gain nothing from nearby names.
+    area_name = any(p and e.kind not in _LOCAL for e, p in m.candidates)
     scored: list[tuple[float, Entry]] = []
     for entry, primary in _allowed(m):
         s = prior(entry, primary)
         if entry.iso3:
-            n = countries[entry.iso3] - (1 if m.counted and own is not None and own.iso3 == entry.iso3 else 0)
+            n = countries[entry.iso3] - (1 if (name, entry.iso3) in mine else 0)
             s += 3 * min(max(n, 0), 3)
             if entry.kind == "country" and any(countries[c] for c in store.neighbours.get(entry.iso3, ())):
                 s += 4
@@ -101,13 +120,18 @@ def _score(
                 s += 3 * min(towns_in[key], 3)
                 # The article names this area elsewhere ("CAMP MURRAY, Wash." ... "at home in Washington"):
                 # the bare name is the area, not its namesake town.
-                own_area = m.counted and own is not None and own.kind == "admin1" and _same(own, entry)
-                if admin1s[key] - (1 if own_area else 0) > 0:
+                if admin1s[key] - (1 if (name, key) in mine else 0) > 0:
                     s += AREA_NAMED
             if entry.kind in ("city", "admin2") and entry.admin1:
                 k = (entry.iso3, normalise(entry.admin1))
                 if admin1s[k] > 0:
                     s += 3
+        if near is not None and entry.kind in _LOCAL and not area_name:
+            s += NEAR_POINTS * min(near.names_near(entry, normalise(m.text)), NEAR_MAX)
+        if entry.kind in _LEVELS and m.siblings:
+            # "Alaska, Alabama, ... Mississippi": a state among states
+            level = sum(1 for o in m.siblings if o.counted and o.best and o.best.kind == entry.kind)
+            s += SIBLING_LEVEL + SIBLING_LEVEL / 2 * min(level - 1, 2) if level else 0.0
         if m.qualifier is not None and _qualifies(m.qualifier, entry):
             s += 25
         if m.qualifies is not None and any(_contains(entry, e) for e, _ in m.qualifies.candidates):
@@ -137,30 +161,88 @@ def resolve(mentions: list[Mention], store: Store) -> None:
     for m in mentions:
         _score(m, store, Counter(), Counter(), Counter())
         _pick(m)
+    near = Nearby(mentions)
     for _ in range(2):  # the second round lets areas resolved by context ("Georgia" the state) count
-        countries, admin1s, towns_in = _context(mentions)
+        countries, admin1s, towns_in, by_name = _context(mentions)
         for m in mentions:
-            _score(m, store, countries, admin1s, towns_in)
+            _score(m, store, countries, admin1s, towns_in, near, by_name)
             _pick(m)
 
 
 def _context(
     mentions: list[Mention],
-) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[tuple[str, str]]]:
-    """Countries, admin1 areas, and admin1 areas holding towns, of the clearly resolved mentions."""
+) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[tuple[str, str]], set[tuple[str, object]]]:
+    """Countries and admin1 areas of the clearly resolved mentions, each counted once per distinct name;
+    admin1 areas holding towns; and which (name, country or area) pairs were counted."""
     countries: Counter[str] = Counter()
     admin1s: Counter[tuple[str, str]] = Counter()
     towns_in: Counter[tuple[str, str]] = Counter()
+    by_name: set[tuple[str, object]] = set()
     for m in mentions:
         m.counted = False
-        if m.best is None or not m.best.iso3:
+        if m.best is None or not m.best.iso3 or not m.scores:
             continue
-        margin = m.scores[0][0] - m.scores[1][0] if len(m.scores) > 1 else 10.0
-        if margin >= CLEAR_MARGIN:
-            m.counted = True
+        # The close contenders: the best and every candidate within CLEAR_MARGIN of it.
+        top = m.scores[0][0]
+        close = [e for s, e in m.scores if top - s < CLEAR_MARGIN]
+        if any(e.iso3 != m.best.iso3 for e in close):
+            continue
+        m.counted = True
+        name = normalise(m.text)
+        if (name, m.best.iso3) not in by_name:
+            by_name.add((name, m.best.iso3))
             countries[m.best.iso3] += 1
-            if m.best.kind == "admin1":
-                admin1s[(m.best.iso3, normalise(m.best.name))] += 1
-            elif m.best.admin1:
-                towns_in[(m.best.iso3, normalise(m.best.admin1))] += 1
-    return countries, admin1s, towns_in
+        area = (m.best.iso3, normalise(m.best.name))
+        if m.best.kind == "admin1" and len(close) == 1 and (name, area) not in by_name:
+            by_name.add((name, area))
+            admin1s[area] += 1
+        elif m.best.admin1 and all(e.admin1 == m.best.admin1 for e in close):
+            area = (m.best.iso3, normalise(m.best.admin1))
+            # A town never vouches for the area of its own name: "Ankara" the city does not make "Ankara"
+            # the province.
+            if m.best.kind == "admin1" or area[1] != name:
+                towns_in[area] += 1
+    return countries, admin1s, towns_in, by_name
+
+
+class Nearby:
+    """Which other names of the article have a town or county candidate near a given point: candidates are
+    bucketed in one-degree cells, and a point looks at its cell and the eight around it (≈ 110-330 km)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.cells: dict[tuple[int, int], set[tuple[str, object]]] = {}
+        for m in mentions:
+            if m.demonym or m.feature is not None or m.qualifies is not None or not m.candidates:
+                continue  # a qualifier ("D.C." of "Washington, D.C.") only locates the name it qualifies
+            if any(p and e.kind not in _LOCAL for e, p in m.candidates):
+                continue  # "California", "Georgia": an area's name, not its namesake towns
+            key = normalise(m.text)
+            # Only a name's plausible senses vouch for a region: not Liverpool, New York (2,000 people) for
+            # "Liverpool" when the English city is the name's best-known sense.
+            best = max(prior(e, p) for e, p in m.candidates)
+            for e, p in m.candidates:
+                if (
+                    e.kind in _LOCAL
+                    and e.lat is not None
+                    and e.lon is not None
+                    and prior(e, p) > best - VIABLE
+                ):
+                    cell = (math.floor(e.lat), math.floor(e.lon))
+                    self.cells.setdefault(cell, set()).add((key, _ident(e)))
+
+    def names_near(self, entry: Entry, own: str) -> int:
+        if entry.lat is None or entry.lon is None or not self.cells:
+            return 0
+        la, lo = math.floor(entry.lat), math.floor(entry.lon)
+        me = _ident(entry)
+        found: set[str] = set()
+        for dla in (-1, 0, 1):
+            for dlo in (-1, 0, 1):
+                # Another name of the same place ("Washington, D.C." for "Washington") vouches for nothing.
+                found.update(k for k, i in self.cells.get((la + dla, lo + dlo), ()) if i != me)
+        found.discard(own)
+        return len(found)
+
+
+def _ident(e: Entry) -> object:
+    return e.geonameid if e.geonameid is not None else (e.name, e.lat, e.lon)

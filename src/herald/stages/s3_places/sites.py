@@ -129,13 +129,15 @@ def place_in_town(doc: Doc, mentions: list[Mention]) -> None:
     towns = [m for m in placed if m.best is not None and m.best.kind == "city"]
     countries = Counter(m.best.iso3 for m in placed if m.best is not None and m.best.iso3)
     names = Counter(m.best.name for m in towns if m.best is not None)
+    # Countries by the distinct names the article gives places in them ("Dubreuil" twice is one name).
+    named = Counter(iso3 for iso3, _ in {(m.best.iso3, m.text) for m in placed if m.best and m.best.iso3})
     sents = doc.has_annotation("SENT_START")
     for m in mentions:
         if m.feature is None or m.best is not None:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if sents else None
         lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (m.start, m.end)
-        pool = [t for t in towns if lo <= t.start < hi and not t.embedded]
+        pool = [t for t in towns if lo <= t.start < hi and not t.embedded and _at_home(t, named)]
         pool = pool or [t for t in towns if t.rule.startswith("dateline")]
         if not pool and towns:
             top = max(countries[t.best.iso3 or ""] for t in towns if t.best is not None)
@@ -159,3 +161,16 @@ def place_in_town(doc: Doc, mentions: list[Mention]) -> None:
         )
         m.confidence = 0.4
         m.score_rule = "in-town"
+
+
+_CITY_POP = 100_000
+
+
+def _at_home(town: Mention, countries: Counter[str]) -> bool:
+    """A town in the country the article names most, in one it names by two names or more, or a city
+    (100,000+): not a lone small namesake abroad ("Dubreuil", a surname NER called a place that the
+    gazetteer has only in Mauritius, in a story about New Orleans)."""
+    if town.best is None or not countries:
+        return False
+    n = countries[town.best.iso3 or ""]
+    return n == max(countries.values()) or n > 1 or town.best.population >= _CITY_POP
