@@ -12,12 +12,12 @@ from contextlib import contextmanager
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor
+from ..common import MentionIndex
 
 
 class ActorIndex:
     def __init__(self, actors: Sequence[Actor]) -> None:
-        # Mentions in scan order (actors, then their mentions): ties on width go to the first, as in actor_at.
-        self._mentions = [(m.start, m.end, actor) for actor in actors for m in actor.mentions]
+        self._mentions = MentionIndex(actors)  # same answers as actor_at, without a scan of every mention
         self._exact: dict[tuple[int, int], list[Actor]] = {}
         for actor in actors:
             for key in dict.fromkeys((m.start, m.end) for m in actor.mentions):
@@ -37,13 +37,7 @@ class ActorIndex:
         key = (start, end)
         if key in self._covering:
             return self._covering[key]
-        best: tuple[int, Actor] | None = None
-        for m_start, m_end, actor in self._mentions:
-            if m_start <= start and end <= m_end:
-                width = m_end - m_start
-                if best is None or width < best[0]:
-                    best = (width, actor)
-        found = best[1] if best else None
+        found = self._mentions.covering(start, end)
         self._covering[key] = found
         return found
 
