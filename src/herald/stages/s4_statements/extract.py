@@ -267,7 +267,7 @@ def _before_attribution(ctx: _Context, first: int) -> Token | None:
                     for x in words
                 ):
                     return None
-                if any(x.dep_ == "dobj" and x.head.i == t.i and x.i > first for x in doc[first:]):
+                if any(x.dep_ == "dobj" and x.i > first for x in t.children):  # not a scan to the end
                     return None
             return t
         if t.pos_ in ("VERB", "AUX") or t.text in _SENT_END:
