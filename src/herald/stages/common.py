@@ -184,6 +184,10 @@ class MentionIndex:
         """The actor whose narrowest mention covers [start, end) (the first in actor order on a tie)."""
         return self._ranges.narrowest(start, end)
 
+    def inside(self, start: int, end: int) -> list[Actor]:
+        """The actor of every mention within [start, end], in actor order (repeated per mention)."""
+        return self._ranges.inside(start, end)
+
     def exactly(self, start: int, end: int) -> list[Actor]:
         """Every actor with a mention exactly on [start, end), in actor order."""
         return list(self._exact.get((start, end), ()))

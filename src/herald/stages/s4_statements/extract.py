@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
-from ..common import actor_for_token, actors_at, doc_text, meta
+from ..common import actor_for_token, actors_at, doc_text, mention_index, meta
 from .agreement import agrees
 from .found import Found
 from .headline import headline_statement
@@ -1238,9 +1238,7 @@ def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
             return actor
     # "according to a count by The Associated Press", "the ministry's figures": the one actor named inside
     start, end = f.speaker
-    inside = {
-        a.id for a in doc._.herald_actors or () for m in a.mentions if start <= m.start and m.end <= end
-    }
+    inside = {a.id for a in mention_index(doc._.herald_actors).inside(start, end)}
     if len(inside) != 1:
         return None
     ident = inside.pop()
