@@ -12,6 +12,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
+from ..schema import Statement
 
 if TYPE_CHECKING:
     from ..schema import Actor
@@ -211,6 +212,15 @@ def index_of(key: str, items: Sequence[R], build: Callable[[Sequence[R]], X]) ->
 
 def mention_index(actors: Sequence[Actor] | None) -> MentionIndex:
     return index_of("actors", actors if actors is not None else (), MentionIndex)
+
+
+def statement_index(doc: Doc) -> RangeIndex[Statement]:
+    """The statements stage's records by the range of their content (quoted or reported words)."""
+    return index_of("statements", records(doc, "statements"), _statement_ranges)
+
+
+def _statement_ranges(found: Sequence[object]) -> RangeIndex[Statement]:
+    return RangeIndex((s.content.start, s.content.end, s) for s in found if isinstance(s, Statement))
 
 
 def actor_at(doc: Doc, start: int, end: int | None = None) -> Actor | None:

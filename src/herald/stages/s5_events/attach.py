@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place, Statement, Time
-from ..common import RangeIndex, doc_text, ents_within, index_of, meta, records
+from ..common import doc_text, ents_within, meta, records, statement_index
 from .history import undated_background
 
 TimeFor = Callable[[Doc, Any], "Time | None"]
@@ -264,9 +264,4 @@ def after_publication(doc: Doc, time: Time | None) -> str | None:
 def statement_for(doc: Doc, trigger: Token) -> Statement | None:
     """The statement whose content contains the trigger (the event is known through it): the narrowest, the
     first on a tie."""
-    index = index_of("statements", records(doc, "statements"), _statement_ranges)
-    return index.narrowest(trigger.idx, trigger.idx + 1)
-
-
-def _statement_ranges(found: Sequence[object]) -> RangeIndex[Statement]:
-    return RangeIndex((s.content.start, s.content.end, s) for s in found if isinstance(s, Statement))
+    return statement_index(doc).narrowest(trigger.idx, trigger.idx + 1)
