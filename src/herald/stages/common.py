@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
@@ -125,6 +125,24 @@ def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
             break
         out.append(ent)
     return out
+
+
+# The token texts of the last Doc asked about (held, so its identity cannot be reused while cached).
+_TEXTS: tuple[Doc, list[str]] | None = None
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]`` without building a Token object per word, kept for the Doc being coded: a
+    scan of the whole Doc for a few words reads these strings and makes Tokens only at the hits. Read-only."""
+    global _TEXTS
+    cached = _TEXTS
+    if cached is not None and cached[0] is doc and len(cached[1]) == len(doc):
+        return cached[1]
+    text = doc_text(doc)
+    spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    texts = [text[i : i + n] for i, n in spans]
+    _TEXTS = (doc, texts)
+    return texts
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
