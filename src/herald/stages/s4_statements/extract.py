@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
-from ..common import actor_for_token, actors_at, doc_text, mention_index, meta
+from ..common import actor_for_token, actors_at, doc_text, mention_index, meta, token_texts
 from .agreement import agrees
 from .found import Found
 from .headline import headline_statement
@@ -817,7 +817,8 @@ def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     adjectives = ctx.lex.adjective_cues
     if not adjectives:
         return
-    for tok in doc:
+    for i in [i for i, w in enumerate(token_texts(doc)) if w.lower() in adjectives]:  # Tokens only there
+        tok = doc[i]
         cls = adjectives.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else None
         if cls is None or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "neg" for c in tok.head.children):
             continue
