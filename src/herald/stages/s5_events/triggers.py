@@ -63,24 +63,7 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
-# Lemmas already worked out for the Doc being coded, by token index (the rules ask again for the same tokens
-# about ten times per event candidate); the Doc is held so its identity cannot be reused while cached.
-_LEMMAS: tuple[Doc | None, dict[int, str]] = (None, {})
-
-
 def lemma_of(tok: Token) -> str:
-    global _LEMMAS
-    doc = tok.doc
-    if _LEMMAS[0] is not doc:
-        _LEMMAS = (doc, {})
-    known = _LEMMAS[1]
-    lemma = known.get(tok.i)
-    if lemma is None:
-        lemma = known[tok.i] = _lemma_of(tok)
-    return lemma
-
-
-def _lemma_of(tok: Token) -> str:
     lex = load_lexicon()
     lower = tok.lemma_.lower()
     lemma = lex.lemma_fixes.get(lower, lower)
