@@ -125,7 +125,7 @@ def main() -> None:
     d.add_argument("out", type=Path)
     d.add_argument("--per-set", type=int, default=40, help="articles sampled from each shared dataset")
     d.add_argument("--batch-size", type=int, default=32)
-    d.add_argument("--long", type=int, default=2, help="long articles per length (4x, 8x, 16x bench articles)")
+    d.add_argument("--long", type=int, default=2, help="long articles per length (4x, 8x, 16x)")
     c = sub.add_parser("compare", help="compare two dumps line by line")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
