@@ -8,7 +8,8 @@ Not a test: run it by hand around an optimisation.
 
 The sample: every bundled example under ``examples/`` (text, Markdown, HTML, JSONL), plus, when
 ``../shared/data`` (or ``$HERALD_SHARED_DATA``) is present, a deterministic sample of its article texts
-(ISAF press releases, news-fair-v2, GeoWebNews, PLOVER GSR sentences). One JSON line per article, keys sorted;
+(ISAF press releases, news-fair-v2, GeoWebNews, PLOVER GSR sentences), and long articles joined from the
+throughput bench's corpus (``--long``). One JSON line per article, keys sorted;
 Herald's output carries no timings, so the lines must be byte-identical.
 """
 
@@ -64,19 +65,35 @@ def shared_items(per_set: int) -> Iterator[dict[str, Any]]:
             yield {"id": f"gsr-{row['id']}", "text": row["eventText"]}
 
 
-def items(per_set: int) -> list[Any]:
+def long_items(per_length: int) -> list[dict[str, Any]]:
+    """Long articles (4, 8 and 16 bench articles joined: about 3,500 to 14,000 characters), where a cost
+    that grows faster than article length would show, and where a change to such a cost must keep outputs."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from throughput import corpus
+
+    base = corpus(16 * per_length, seed=29)
+    out: list[dict[str, Any]] = []
+    for m in (4, 8, 16):
+        for i in range(per_length):
+            text = "\n\n".join(base[i * m : (i + 1) * m])
+            out.append({"id": f"long-{m}x-{i}", "text": text, "published": "2024-05-01"})
+    return out
+
+
+def items(per_set: int, per_length: int = 0) -> list[Any]:
     sys.path.insert(0, str(REPO / "src"))
     from herald.inputs import read_path
 
     out: list[Any] = list(read_path(REPO / "examples"))
     out.extend(shared_items(per_set))
+    out.extend(long_items(per_length))
     return out
 
 
-def dump(path: Path, per_set: int, batch_size: int) -> None:
+def dump(path: Path, per_set: int, batch_size: int, per_length: int) -> None:
     import herald
 
-    data = items(per_set)
+    data = items(per_set, per_length)
     with path.open("w", encoding="utf-8") as fh:
         for x in herald.extract_many(data, batch_size=batch_size):
             fh.write(json.dumps(x.model_dump(mode="json"), sort_keys=True, ensure_ascii=False) + "\n")
@@ -108,12 +125,13 @@ def main() -> None:
     d.add_argument("out", type=Path)
     d.add_argument("--per-set", type=int, default=40, help="articles sampled from each shared dataset")
     d.add_argument("--batch-size", type=int, default=32)
+    d.add_argument("--long", type=int, default=2, help="long articles per length (4x, 8x, 16x)")
     c = sub.add_parser("compare", help="compare two dumps line by line")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = ap.parse_args()
     if args.cmd == "dump":
-        dump(args.out, args.per_set, args.batch_size)
+        dump(args.out, args.per_set, args.batch_size, args.long)
     else:
         raise SystemExit(compare(args.before, args.after))
 

@@ -11,7 +11,15 @@ from spacy.tokens import Doc
 
 from herald.corpus import sql
 from herald.language import _has_letters
-from herald.stages.common import _sentence_starts, sentence_starts
+from herald.stages.common import (
+    RangeIndex,
+    _sentence_starts,
+    actor_at,
+    actors_at,
+    ents_within,
+    sentence_starts,
+    token_texts,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,3 +99,79 @@ def test_where_in(values: list[str], expected: list[dict[str, str]]) -> None:
     w = sql.Where()
     w.add_in("kind", values)
     assert sql.rows(_conn(6), "SELECT key FROM t" + w.sql() + " ORDER BY key", w.params) == expected
+
+
+# Indexes by character range answer as the scans they replaced (narrowest covering item, first on a tie).
+_RANGES = [(0, 10, "a"), (2, 5, "b"), (2, 5, "c"), (4, 12, "d"), (20, 30, "e"), (21, 22, "f")]
+
+
+def _narrowest_scan(items: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for s, e, x in items:
+        if s <= start and end <= e and (best is None or e - s < best[0]):
+            best = (e - s, x)
+    return best[1] if best else None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (3, 4, "b"),
+        (0, 1, "a"),
+        (4, 11, "d"),
+        (9, 11, "d"),
+        (21, 22, "f"),
+        (25, 26, "e"),
+        (12, 13, None),
+        (31, 32, None),
+        (0, 12, None),
+    ],
+)
+def test_range_index_narrowest_is_the_scan(start: int, end: int, expected: str | None) -> None:
+    index = RangeIndex(_RANGES)
+    assert index.narrowest(start, end) == expected == _narrowest_scan(_RANGES, start, end)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [(0, 10, ["a", "b", "c"]), (2, 12, ["b", "c", "d"]), (20, 30, ["e", "f"]), (13, 19, []), (3, 4, [])],
+)
+def test_range_index_inside_keeps_the_given_order(start: int, end: int, expected: list[str]) -> None:
+    assert RangeIndex(_RANGES).inside(start, end) == expected
+    assert [x for s, e, x in _RANGES if start <= s and e <= end] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow. Putin said Russia and "
+        "China would deepen ties, the Kremlin said.",
+        "Nothing happened here.",
+    ],
+)
+def test_actor_lookups_are_the_scans(make: Callable[..., Doc], text: str) -> None:
+    doc = make(text)
+    actors = doc._.herald_actors or []
+    for tok in doc:
+        start, end = tok.idx, tok.idx + len(tok.text)
+        covering = [
+            (m.end - m.start, k, a)
+            for k, (a, m) in enumerate((a, m) for a in actors for m in a.mentions)
+            if m.start <= start and end <= m.end
+        ]
+        assert actor_at(doc, start, end) is (min(covering, key=lambda c: c[:2])[2] if covering else None)
+        exact = [a for a in actors if any(m.start == start and m.end == end for m in a.mentions)]
+        assert actors_at(doc, start, end) == exact
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The war that began in 2011 ended on Monday in Syria, the United Nations said.", "no entities at all"],
+)
+def test_ents_within_and_token_texts_are_spacy_s(make: Callable[..., Doc], text: str) -> None:
+    doc = make(text)
+    for sent in doc.sents:
+        assert [(e.start, e.end, e.label_) for e in ents_within(doc, sent.start, sent.end)] == [
+            (e.start, e.end, e.label_) for e in sent.ents
+        ]
+    assert token_texts(doc) == [t.text for t in doc]

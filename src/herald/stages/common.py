@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
+from ..schema import Statement
 
 if TYPE_CHECKING:
     from ..schema import Actor
+
+T = TypeVar("T")
+R = TypeVar("R")
+X = TypeVar("X")
 
 # One extension per stage; a stage writes only its own.
 EXTENSIONS = (
@@ -97,6 +103,48 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+# The entities of the last Doc asked about, with their start tokens (held, so the Doc's identity cannot be
+# reused while cached). NER runs before every Herald stage, so a parsed Doc's entities are final.
+_ENTS: tuple[Doc, tuple[Span, ...], list[int]] | None = None
+
+
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """``doc[start:end].ents``: the entities inside the token range. ``Span.ents`` rebuilds every entity of
+    the Doc on each call, which costs the square of article length when asked once per sentence or trigger."""
+    global _ENTS
+    cached = _ENTS
+    if cached is None or cached[0] is not doc:
+        ents = tuple(doc.ents)
+        cached = (doc, ents, [e.start for e in ents])
+        if doc.has_annotation("ENT_IOB"):
+            _ENTS = cached
+    _, ents, starts = cached
+    out: list[Span] = []
+    for ent in ents[bisect_left(starts, start) :]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
+# The token texts of the last Doc asked about (held, so its identity cannot be reused while cached).
+_TEXTS: tuple[Doc, list[str]] | None = None
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]`` without building a Token object per word, kept for the Doc being coded: a
+    scan of the whole Doc for a few words reads these strings and makes Tokens only at the hits. Read-only."""
+    global _TEXTS
+    cached = _TEXTS
+    if cached is not None and cached[0] is doc and len(cached[1]) == len(doc):
+        return cached[1]
+    text = doc_text(doc)
+    spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    texts = [text[i : i + n] for i, n in spans]
+    _TEXTS = (doc, texts)
+    return texts
+
+
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """A schema Span for character offsets into the Doc text."""
     return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
@@ -109,28 +157,101 @@ def span_of(item: Span | Token) -> TextSpan:
     return text_span(item.doc, item.start_char, item.end_char)
 
 
+class RangeIndex(Generic[T]):
+    """Items with character ranges, sorted by start, so "the narrowest item covering [start, end)" reads only
+    the items that can reach ``start`` instead of every item (a scan per look-up grows with the square of
+    article length). Ties on width go to the item given first."""
+
+    def __init__(self, items: Iterable[tuple[int, int, T]]) -> None:
+        rows = sorted(((s, e, k, x) for k, (s, e, x) in enumerate(items)), key=lambda r: (r[0], r[2]))
+        self._rows = rows
+        self._starts = [r[0] for r in rows]
+        self._widest = max((e - s for s, e, _, _ in rows), default=0)
+
+    def narrowest(self, start: int, end: int) -> T | None:
+        """The narrowest item whose range covers [start, end)."""
+        lo = bisect_left(self._starts, min(start, end) - self._widest)
+        hi = bisect_right(self._starts, start)
+        best: tuple[tuple[int, int], T] | None = None
+        for i_start, i_end, k, item in self._rows[lo:hi]:
+            if end <= i_end and (best is None or (i_end - i_start, k) < best[0]):
+                best = ((i_end - i_start, k), item)
+        return best[1] if best else None
+
+    def inside(self, start: int, end: int) -> list[T]:
+        """The items whose range lies within [start, end], in the order given."""
+        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        found = sorted((k, item) for _, i_end, k, item in self._rows[lo:hi] if i_end <= end)
+        return [item for _, item in found]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+class MentionIndex:
+    """The actors' mentions by character range, built once per actors list (see :class:`RangeIndex`)."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        # in the actor-by-actor scan order the look-ups used before: ties on width go to the earliest
+        self._ranges = RangeIndex((m.start, m.end, a) for a in actors for m in a.mentions)
+        self._exact: dict[tuple[int, int], list[Actor]] = {}
+        for actor in actors:
+            for key in dict.fromkeys((m.start, m.end) for m in actor.mentions):
+                self._exact.setdefault(key, []).append(actor)
+
+    def covering(self, start: int, end: int) -> Actor | None:
+        """The actor whose narrowest mention covers [start, end) (the first in actor order on a tie)."""
+        return self._ranges.narrowest(start, end)
+
+    def inside(self, start: int, end: int) -> list[Actor]:
+        """The actor of every mention within [start, end], in actor order (repeated per mention)."""
+        return self._ranges.inside(start, end)
+
+    def exactly(self, start: int, end: int) -> list[Actor]:
+        """Every actor with a mention exactly on [start, end), in actor order."""
+        return list(self._exact.get((start, end), ()))
+
+
+# Per key, the last list of records an index was built for, with its length and the index. The list is held,
+# so its identity cannot be reused while cached; a stage writes its records once per Doc and later stages
+# only read them.
+_INDEXES: dict[str, tuple[object, int, object]] = {}
+
+
+def index_of(key: str, items: Sequence[R], build: Callable[[Sequence[R]], X]) -> X:
+    """``build(items)``, built once per records list (an earlier stage's ``doc._.herald_<name>``)."""
+    cached = _INDEXES.get(key)
+    if cached is not None and cached[0] is items and cached[1] == len(items):
+        return cast(X, cached[2])
+    built = build(items)
+    _INDEXES[key] = (items, len(items), built)
+    return built
+
+
+def mention_index(actors: Sequence[Actor] | None) -> MentionIndex:
+    return index_of("actors", actors if actors is not None else (), MentionIndex)
+
+
+def statement_index(doc: Doc) -> RangeIndex[Statement]:
+    """The statements stage's records by the range of their content (quoted or reported words)."""
+    return index_of("statements", records(doc, "statements"), _statement_ranges)
+
+
+def _statement_ranges(found: Sequence[object]) -> RangeIndex[Statement]:
+    return RangeIndex((s.content.start, s.content.end, s) for s in found if isinstance(s, Statement))
+
+
 def actor_at(doc: Doc, start: int, end: int | None = None) -> Actor | None:
     """The actor one of whose mentions covers the character range [start, end) (or the offset start)."""
     end = start + 1 if end is None else end
-    best: tuple[int, Actor] | None = None
-    for actor in doc._.herald_actors or ():
-        for m in actor.mentions:
-            if m.start <= start and end <= m.end:
-                width = m.end - m.start
-                if best is None or width < best[0]:
-                    best = (width, actor)
-    return best[1] if best else None
+    return mention_index(doc._.herald_actors).covering(start, end)
 
 
 def actors_at(doc: Doc, start: int, end: int) -> list[Actor]:
     """Every actor with a mention exactly on [start, end).
 
     A group reference ("the two sides") is a mention of several actors."""
-    found = []
-    for actor in doc._.herald_actors or ():
-        if any(m.start == start and m.end == end for m in actor.mentions):
-            found.append(actor)
-    return found
+    return mention_index(doc._.herald_actors).exactly(start, end)
 
 
 def actor_for_token(token: Token) -> Actor | None:

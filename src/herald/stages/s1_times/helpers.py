@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Time
+from ..common import RangeIndex, index_of
 from .extract import governing_verb
 from .values import value_range
 
@@ -24,6 +26,10 @@ def _verb_of(item: Token | Span) -> Token | None:
     return None
 
 
+def _time_ranges(times: Sequence[Time]) -> RangeIndex[Time]:
+    return RangeIndex((t.start, t.end, t) for t in times)  # time_for looks in one sentence per call
+
+
 def time_for(doc: Doc, item: Token | Span) -> Time | None:
     """The time expression governing ``item`` (a trigger token or span), or None.
 
@@ -38,8 +44,8 @@ def time_for(doc: Doc, item: Token | Span) -> Time | None:
     sent = tok.sent
     verb = _verb_of(item)
     local: list[tuple[Time, Span]] = []
-    for t in times:
-        if t.type not in ("date", "time") or t.start < sent.start_char or t.end > sent.end_char:
+    for t in index_of("times", times, _time_ranges).inside(sent.start_char, sent.end_char):
+        if t.type not in ("date", "time"):
             continue
         if t.value is not None and t.value.endswith("_REF"):
             continue  # "now", "in the past": no date to give an event

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ...schema import Actor, ActorKind, ActorMention
+from ..common import sentence_starts
 from .lexicon import GroupRef, Lexicons, Want
 from .matcher import PhraseTrie, token_keys
 from .mentions import Mention
@@ -156,10 +157,11 @@ class References:
         there ("between Hamas and Fatah") if any, else its last two."""
         by_sent: dict[int, list[tuple[int, Draft]]] = {}
         order: list[int] = []
+        starts = sentence_starts(doc)  # Token.sent scans for the boundaries on every call
         for s, _e, d in before:  # most recent first
             if not _fits(d, want) or (d.first.unnamed and d.first.country is None):
                 continue  # "both parties" are named actors, not "lawmakers" at large
-            sent = doc[s].sent.start
+            sent = starts[s]
             if sent not in by_sent:
                 by_sent[sent] = []
                 order.append(sent)

@@ -18,11 +18,12 @@ sentence that is not an actor mention; else None. It reads ``doc._.herald_places
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place
-from ..common import actor_at, doc_text
+from ..common import RangeIndex, actor_at, doc_text, index_of
 from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .resolve import resolve
@@ -158,6 +159,11 @@ def _usable(doc: Doc, places: list[Place]) -> list[Place]:
     return [p for p in places if p.id in cached[1]]
 
 
+def _usable_index(doc: Doc, found: Sequence[Place]) -> RangeIndex[Place]:
+    """The usable places by offset: place_for looks for them inside a phrase or sentence once per event."""
+    return RangeIndex((p.start, p.end, p) for p in _usable(doc, list(found)))
+
+
 def _clause_heads(tok: Token) -> list[Token]:
     """The trigger, then its ancestors up to and including the verb of its clause."""
     heads = [tok]
@@ -170,8 +176,8 @@ def _clause_heads(tok: Token) -> list[Token]:
 
 def place_for(doc: Doc, token_or_span: Token | Span) -> Place | None:
     """The place governing an event trigger (see the module docstring), or None."""
-    places = _usable(doc, list(doc._.herald_places or ()))
-    if not places:
+    places = index_of("usable-places", doc._.herald_places or (), lambda found: _usable_index(doc, found))
+    if not len(places):
         return None
     tok = token_or_span.root if isinstance(token_or_span, Span) else token_or_span
     for head in _clause_heads(tok):
@@ -183,11 +189,11 @@ def place_for(doc: Doc, token_or_span: Token | Span) -> Place | None:
                     continue
                 sub = list(obj.subtree)
                 lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-                inside = [p for p in places if lo <= p.start and p.end <= hi]
+                inside = places.inside(lo, hi)
                 if inside:
                     return min(inside, key=lambda p: p.start)
     sent = tok.sent
-    same = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
+    same = places.inside(sent.start_char, sent.end_char)
     if not same:
         return None
     return min(same, key=lambda p: abs(p.start - tok.idx))

@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ..common import doc_text
+from ..common import doc_text, token_texts
 from .gazetteer import Entry
 from .lexicon import lexicon
 from .store import Store
@@ -427,7 +427,9 @@ def _datelines(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
     state or country ("N.M.", "Wash.") or be in capitals too."""
     out: list[Mention] = []
     n = len(doc)
-    for tok in doc:
+    # Tokens only for words in capitals (the same tests as Token.is_upper / is_alpha), not for every word.
+    for i in [i for i, w in enumerate(token_texts(doc)) if len(w) >= 3 and w.isupper() and w.isalpha()]:
+        tok = doc[i]
         if not tok.is_upper or not tok.is_alpha or len(tok) < 3:
             continue
         i = tok.i
@@ -481,7 +483,8 @@ def _discourse(doc: Doc, owner: list[tuple[int, int, str] | None], found: list[M
         n = len(doc.char_span(m.start, m.end, alignment_mode="expand") or ())
         by_first.setdefault(text.split()[0], []).append((n, m))
     out: list[Mention] = []
-    for tok in doc:
+    for i in [i for i, w in enumerate(token_texts(doc)) if w in by_first]:  # Tokens only at the names
+        tok = doc[i]
         for n, m in by_first.get(tok.text, ()):
             s, e = tok.i, tok.i + n
             span = doc[s:e]

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..common import token_texts
 from .gazetteer import Entry
 from .lexicon import lexicon
 from .mentions import Mention
@@ -34,8 +35,9 @@ def _name_word(tok: Token) -> bool:
 def _streets(doc: Doc, owner: list[tuple[int, int, str] | None]) -> list[tuple[int, int]]:
     lex = lexicon()
     out: list[tuple[int, int]] = []
-    for tok in doc:
-        i = tok.i
+    texts = token_texts(doc)  # Tokens only at street words and openers, not for every word
+    for i in [i for i, w in enumerate(texts) if w in lex.street_words or w in lex.street_openers]:
+        tok = doc[i]
         if tok.text in lex.street_words and i > 0:
             start = i
             while (

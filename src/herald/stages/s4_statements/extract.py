@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
-from ..common import actor_for_token, actors_at, doc_text, meta
+from ..common import actor_for_token, actors_at, doc_text, mention_index, meta, token_texts
 from .agreement import agrees
 from .found import Found
 from .headline import headline_statement
@@ -324,7 +324,7 @@ def _before_attribution(ctx: _Context, first: int) -> Token | None:
                     for x in words
                 ):
                     return None
-                if any(x.dep_ == "dobj" and x.head.i == t.i and x.i > first for x in doc[first:]):
+                if any(x.dep_ == "dobj" and x.i > first for x in t.children):  # not a scan to the end
                     return None
             return t
         if t.pos_ in ("VERB", "AUX") or t.text in _SENT_END:
@@ -977,7 +977,8 @@ def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     adjectives = ctx.lex.adjective_cues
     if not adjectives:
         return
-    for tok in doc:
+    for i in [i for i, w in enumerate(token_texts(doc)) if w.lower() in adjectives]:  # Tokens only there
+        tok = doc[i]
         cls = adjectives.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else None
         if cls is None or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "neg" for c in tok.head.children):
             continue
@@ -1410,9 +1411,7 @@ def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
             return actor
     # "according to a count by The Associated Press", "the ministry's figures": the one actor named inside
     start, end = f.speaker
-    inside = {
-        a.id for a in doc._.herald_actors or () for m in a.mentions if start <= m.start and m.end <= end
-    }
+    inside = {a.id for a in mention_index(doc._.herald_actors).inside(start, end)}
     if len(inside) != 1:
         return None
     ident = inside.pop()

@@ -12,16 +12,13 @@ from contextlib import contextmanager
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor
+from ..common import mention_index
 
 
 class ActorIndex:
     def __init__(self, actors: Sequence[Actor]) -> None:
-        # Mentions in scan order (actors, then their mentions): ties on width go to the first, as in actor_at.
-        self._mentions = [(m.start, m.end, actor) for actor in actors for m in actor.mentions]
-        self._exact: dict[tuple[int, int], list[Actor]] = {}
-        for actor in actors:
-            for key in dict.fromkeys((m.start, m.end) for m in actor.mentions):
-                self._exact.setdefault(key, []).append(actor)
+        # the index common.actor_at uses (built once per actors list, shared with the other stages)
+        self._mentions = mention_index(actors)
         self._covering: dict[tuple[int, int], Actor | None] = {}
         # names (not pronouns or descriptions linked by a rule) by their text, for same-name look-ups
         self._named: dict[str, list[Actor]] = {}
@@ -37,13 +34,7 @@ class ActorIndex:
         key = (start, end)
         if key in self._covering:
             return self._covering[key]
-        best: tuple[int, Actor] | None = None
-        for m_start, m_end, actor in self._mentions:
-            if m_start <= start and end <= m_end:
-                width = m_end - m_start
-                if best is None or width < best[0]:
-                    best = (width, actor)
-        found = best[1] if best else None
+        found = self._mentions.covering(start, end)
         self._covering[key] = found
         return found
 
@@ -53,7 +44,7 @@ class ActorIndex:
 
     def exactly(self, start: int, end: int) -> list[Actor]:
         """Every actor with a mention exactly on [start, end), in actor order."""
-        return list(self._exact.get((start, end), ()))
+        return self._mentions.exactly(start, end)
 
 
 # One index, for the actors list of the Doc being coded; holding the list keeps its identity unique.

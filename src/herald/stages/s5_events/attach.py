@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place, Statement, Time
-from ..common import doc_text, meta, records
+from ..common import doc_text, ents_within, meta, records, statement_index
 from .history import undated_background
 
 TimeFor = Callable[[Doc, Any], "Time | None"]
@@ -190,7 +190,7 @@ def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> s
         return None
     # No time record: a year or a background phrase attached to the trigger's clause, or to a clause saying
     # when the event began ("the war that began in 2011").
-    for ent in sentence.ents:
+    for ent in ents_within(doc, sentence.start, sentence.end):
         if ent.label_ != "DATE" or not (_in_clause(ent.root, trigger) or _began(ent.root, trigger)):
             continue
         low = ent.text.lower()
@@ -262,14 +262,6 @@ def after_publication(doc: Doc, time: Time | None) -> str | None:
 
 
 def statement_for(doc: Doc, trigger: Token) -> Statement | None:
-    """The statement whose content contains the trigger (the event is known through it)."""
-    best: Statement | None = None
-    for s in records(doc, "statements"):
-        if not isinstance(s, Statement):
-            continue
-        inside = s.content.start <= trigger.idx < s.content.end
-        if inside and (
-            best is None or (s.content.end - s.content.start) < (best.content.end - best.content.start)
-        ):
-            best = s
-    return best
+    """The statement whose content contains the trigger (the event is known through it): the narrowest, the
+    first on a tie."""
+    return statement_index(doc).narrowest(trigger.idx, trigger.idx + 1)

@@ -3,13 +3,11 @@ verb ("officials said", "the UN estimates") governing the figure in its sentence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...schema import Statement
-from ..common import actor_at
+from ..common import actor_at, statement_index
 from .lexicon import FiguresLexicon
 
 
@@ -19,19 +17,6 @@ class Source:
     text: str | None
     statement: str | None
     rule: str
-
-
-def _covering_statement(statements: Sequence[Statement], start: int, end: int) -> Statement | None:
-    best: Statement | None = None
-    for st in statements:
-        c = st.content
-        if (
-            c.start <= start
-            and end <= c.end
-            and (best is None or c.end - c.start < best.content.end - best.content.start)
-        ):
-            best = st
-    return best
 
 
 def _phrase(tok: Token) -> Span:
@@ -90,8 +75,7 @@ def _reporting_verb(num: Token, sent: Span, lex: FiguresLexicon) -> Token | None
 def resolve(
     doc: Doc, sent: Span, num: Token, start: int, end: int, lex: FiguresLexicon, lowers: list[str]
 ) -> Source:
-    statements = [s for s in (doc._.herald_statements or ()) if isinstance(s, Statement)]
-    st = _covering_statement(statements, start, end)
+    st = statement_index(doc).narrowest(start, end)  # the narrowest statement covering the figure
     if st is not None and (st.speaker or st.speaker_text):
         return Source(st.speaker, st.speaker_text, st.id, f"statement:{st.cue or st.kind}")
     # a statement without a known speaker still names the statement; the sentence may name the source
