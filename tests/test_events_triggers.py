@@ -29,7 +29,7 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str], herald.Event]]:
         # nominal events with their light verbs
         ("Beijing announced import duties on US goods.", "SANCTION", "China"),
         ("Washington proposed tariffs on Chinese steel.", "THREATEN", "United States"),
-        ("China will take countermeasures against the United States.", "SANCTION", "China"),
+        ("China took countermeasures against the United States.", "SANCTION", "China"),
         ("The Kremlin issued a warning to Kiev.", "THREATEN", "Russia"),
         ("Prosecutors filed charges against the mayor.", "ACCUSE", "Prosecutors"),
         ("The president renewed his fierce denunciation of the immigration policies.", "ACCUSE", None),

@@ -28,13 +28,13 @@ from .triggers import (
 MAX_PER_SENTENCE = 4
 
 
-def code_doc(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
-    """Events with their explanation traces."""
+def code_doc(doc: Doc, *, include_future: bool = False) -> list[tuple[Event, dict[str, object]]]:
+    """Events with their explanation traces; predicted or planned events only with ``include_future``."""
     with actor_index.bound(doc):
-        return _code_sentences(doc)
+        return _code_sentences(doc, include_future)
 
 
-def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
+def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[str, object]]]:
     lex, onto = load_lexicon(), load_ontology()
     items: list[tuple[Candidate, Event, dict[str, object]]] = []
     known = known_tokens(doc, lex)
@@ -55,7 +55,7 @@ def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
             event, trace = build_event(doc, c, onto, sent, len(items) + 1)
             items.append((c, event, trace))
             previous = c
-    out = [(e, t) for e, t in merge_mentions(doc, items) if codable(e)]
+    out = [(e, t) for e, t in merge_mentions(doc, items) if codable(e) and (include_future or realised(e))]
     for n, (event, _) in enumerate(out, 1):
         event.id = f"e{n}"
     return out
@@ -71,7 +71,15 @@ def codable(event: Event) -> bool:
     return bool(event.actors or event.recipients) or event.type in ANONYMOUS_OK
 
 
-def extract_events(doc: Doc) -> list[Event]:
+def realised(event: Event) -> bool:
+    """Whether the event is reported as happening or having happened, not only predicted or planned ("will
+    impose tariffs next week", "talks scheduled for Monday"). PLOVER and ICEWS code what happened, and the
+    events-gwn gold leaves predictions out; the announcement itself stays an event when it is a verbal act
+    (a threat, a promise, an agreement to do X: the modality rules never flag those ``future``)."""
+    return not event.future
+
+
+def extract_events(doc: Doc, *, include_future: bool = False) -> list[Event]:
     if not doc.has_annotation("DEP"):
         return []
-    return [e for e, _ in code_doc(doc)]
+    return [e for e, _ in code_doc(doc, include_future=include_future)]
