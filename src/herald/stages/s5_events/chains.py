@@ -212,6 +212,8 @@ def merge_mentions(
             kept.append((cand, event, trace))
             continue
         first = target[1]
+        if event.actors and not first.actors:
+            first.rule += "+actor:later-mention"
         if not first.mentions:
             first.mentions.append(first.evidence)
         if all(m.start != event.evidence.start for m in first.mentions):
@@ -247,6 +249,16 @@ def _earlier_mention(
             continue
         if not event.actors and not event.recipients and _anaphoric(cand):
             return prior  # "the strike" after "Israeli jets struck ...": the same strike
+        if (
+            event.actors
+            and not p.actors
+            and _anaphoric(cand)
+            and (_same_date(p, event) or event.date_from != "text")
+        ):
+            # "Dozens were killed ... Russian forces carried out the attack", "Al-Shabaab claimed
+            # responsibility for the attack": a definite mention names who did the act told before without
+            # its actor
+            return prior
         if (
             event.actors
             and _same_parties(event.actors, p.actors, countries)

@@ -61,6 +61,8 @@ class AdjunctRules:
     counterpart_types: frozenset[str]
     source_types: frozenset[str]
     passive_subject_acts: dict[str, frozenset[str]]
+    responsibility_nouns: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +91,8 @@ def adjunct_rules() -> AdjunctRules:
             str(t).upper(): frozenset(map(str, modes or ()))
             for t, modes in (data.get("passive_subject_acts") or {}).items()
         },
+        responsibility_nouns=words("responsibility_nouns"),
+        responsibility_verbs=words("responsibility_verbs"),
     )
 
 
