@@ -80,14 +80,21 @@ def heads_of(tok: Token) -> list[Token]:
 def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
     found = False
     for child in tok.lefts:
+        if child.dep_ == "amod" and child.lemma_ == "lead" and child.tag_ == "VBN":
+            # "a US-led coalition": the leader acts (not "X-backed": a backer is no party to the act)
+            for c in child.children:
+                a = actor_for_token(c) if c.dep_ in MODIFIERS else None
+                if a is not None:
+                    out.add(a, f"{how}:led")
+                    found = True
         if child.dep_ in MODIFIERS:
             for c in (child, *child.conjuncts):
                 a = actor_for_token(c)
                 if a is not None:
                     out.add(a, f"{how}:{c.dep_ or child.dep_}")
                     found = True
-            if not found and child.dep_ == "poss":
-                found = _modifier_actors(child, out, how)
+            if not found and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "NOUN")):
+                found = _modifier_actors(child, out, how)  # "Russia's army's", "[US-led coalition] aircraft"
     return found
 
 
@@ -124,6 +131,7 @@ def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
     """ "U.N. mediator Diego Cordovez": a mention with no country whose own noun phrase names a state or an
     organisation in front of it (a compound or possessor chain) acts for it; the organisation is a party."""
     stack = [c for c in head.lefts if c.dep_ in ("compound", "poss", "nmod")]
+    stack += [x for c in head.lefts if c.dep_ == "amod" and c.lemma_ == "lead" for x in c.children]
     while stack:
         c = stack.pop()
         a = actor_for_token(c)
@@ -176,7 +184,22 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
     return out
 
 
+def misparsed_main_verb(verb: Token) -> bool:
+    """ "A Saudi-led coalition bombed Houthi positions": the parser made the main verb a reduced relative
+    (acl, VBN) of a subject left as the sentence root. A passive participle takes no direct object, so with
+    one, and no other verb heading the sentence, it is the active main verb and its head noun the subject."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in OBJ for c in verb.children)
+    )
+
+
 def is_passive(verb: Token) -> bool:
+    if misparsed_main_verb(verb):
+        return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return True  # a reduced relative: "prisoners released by Israel"
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
@@ -221,6 +244,8 @@ def _understood(verb: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
+    if misparsed_main_verb(verb):
+        return verb.head
     seen = 0
     cur: Token | None = verb
     while cur is not None and seen < 6:

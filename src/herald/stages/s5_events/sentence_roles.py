@@ -63,6 +63,7 @@ class AdjunctRules:
     passive_subject_acts: dict[str, frozenset[str]]
     responsibility_nouns: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def adjunct_rules() -> AdjunctRules:
         },
         responsibility_nouns=words("responsibility_nouns"),
         responsibility_verbs=words("responsibility_verbs"),
+        collective_nouns=words("collective_nouns"),
     )
 
 
@@ -175,6 +177,15 @@ class SentenceRoles:
         kinds = PRONOUN_KINDS[pron.lower_]
         if len(found) == 1 and found[0].kind in kinds:
             return found[0]
+        if (
+            len(found) == 1
+            and pron.lower_ in ("he", "she")
+            and found[0].kind == "group"
+            and subj.tag_ == "NN"
+            and not subj.conjuncts
+            and lemma_of(subj) not in adjunct_rules().collective_nouns
+        ):
+            return found[0]  # "The opposition leader accused ... He also demanded": one person, by role
         return None
 
     def _fold_subject_noun(self, subj: Token, res: Resolved, notes: list[str]) -> None:
