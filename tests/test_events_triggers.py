@@ -59,7 +59,9 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str], herald.Event]]:
         ("The army dispatched troops to the border.", "MOBILIZE", None),
         # an order to stop existing or operating is the restriction itself; other orders are demands
         ("The government ordered the newspaper to suspend publication.", "COERCE", None),
-        ("Trump ordered the Pentagon to prepare plans.", "REQUEST", "Trump"),
+        # an order to another state is a demand (one to subordinates is the ordered action: evroles,
+        # tests/test_events_whole_article.py)
+        ("Trump ordered Iran to prepare plans.", "REQUEST", "Trump"),
         # the object keeps the violent sense
         ("Iran executed three prisoners on Monday.", "ASSAULT", "Iran"),
     ],
