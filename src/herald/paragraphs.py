@@ -170,7 +170,7 @@ def split_glued_datelines(nlp: Language) -> None:
     if not isinstance(old, str) or old.startswith(GLUED_DATELINE_INFIXES[0]):
         return  # not spaCy's regex tokenizer, or already installed
     pattern = re.compile("|".join([*GLUED_DATELINE_INFIXES, old]))
-    tokenizer.infix_finditer = pattern.finditer  # type: ignore[attr-defined]
+    tokenizer.infix_finditer = pattern.finditer  # type: ignore[union-attr]
 
 
 class _Paragraphs:
