@@ -80,9 +80,46 @@ ACTOR_ROWS = [
         [],
     ),
     (
-        "At least 20 people were killed in a Russian missile strike on Kharkiv, according to Ukrainian officials.",
+        "At least 20 people were killed in a Russian missile strike on Kharkiv, "
+        "according to Ukrainian officials.",
         "ASSAULT",
         ["russia"],
+        [],
+    ),
+    # a judgement of an act is aimed at whoever did it
+    (
+        "The United States condemned the Russian attacks on civilians.",
+        "ACCUSE",
+        ["united states"],
+        ["russia"],
+    ),
+    (
+        "The EU condemned the attacks on civilians by the RSF.",
+        "ACCUSE",
+        ["european union"],
+        ["rapid support"],
+    ),
+    # territory taken back from its holder
+    (
+        "Sudan's army said on Monday it had recaptured a strategic bridge in Khartoum from the Rapid Support "
+        "Forces.",
+        "COERCE",
+        ["sudan"],
+        ["rapid support"],
+    ),
+    # subjects the parser lost: swallowed by a fronted adjunct, or a main verb read as a reduced relative
+    (
+        "With the signing of a memorandum on the cessation of hostilities, the Sudanese government and the "
+        "rebels have agreed to allow humanitarian access to all areas.",
+        "AGREE",
+        ["sudan"],
+        [],
+    ),
+    (
+        "Doctors from two American aid groups donated and personally delivered medicines to a "
+        "Baghdad hospital.",
+        "AID",
+        ["doctors"],
         [],
     ),
     # passives with a "by" agent, speakers, "then"
@@ -131,13 +168,15 @@ NO_ACTOR_ROWS = [
         "boko haram",
     ),
     (
-        "A bomb exploded in a market in Maiduguri on Sunday. No group has claimed responsibility for the attack.",
+        "A bomb exploded in a market in Maiduguri on Sunday. "
+        "No group has claimed responsibility for the attack.",
         "ASSAULT",
         "group",
     ),
     # an indefinite later attack is another attack: it lends no actor to the first
     (
-        "Three soldiers were killed in an ambush on Monday. Two weeks ago, rebels carried out an attack nearby.",
+        "Three soldiers were killed in an ambush on Monday. "
+        "Two weeks ago, rebels carried out an attack nearby.",
         "ASSAULT",
         "",
     ),
@@ -190,3 +229,17 @@ def test_glued_dateline_keeps_the_actor(make: Make) -> None:
     doc = make("ALBUQUERQUE, N.M. (AP)—New Mexico's two senators called for an investigation.", published=PUB)
     coded = [(a, rule) for t, a, _, rule in _coded(doc) if t == "REQUEST"]
     assert coded and any(_has(a, "senator") for a, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "not_recipient"),
+    [
+        # the victims of a condemned act are not the ones condemned
+        ("The United States condemned the attacks on civilians in Darfur.", "ACCUSE", "civilians"),
+        ("The EU condemned the attacks on civilians by the RSF.", "ACCUSE", "civilians"),
+    ],
+)
+def test_judged_act_victim_is_no_recipient(make: Make, text: str, etype: str, not_recipient: str) -> None:
+    coded = [(r, rule) for t, _, r, rule in _coded(make(text, published=PUB)) if t == etype]
+    assert coded, text
+    assert not any(_has(r, not_recipient) for r, _ in coded), coded

@@ -46,6 +46,8 @@ OBLIGATION = frozenset({"must", "should"})
 SELF_PRONOUNS = frozenset({"i", "we", "it"})
 # Noun events the passive subject of their support verb undergoes ("was placed under arrest").
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
+# Judgements: their object's target is the agent of the act judged ("condemned the attacks on civilians").
+JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 # Cue set on an order to subordinates whose action codes no event (the candidate is dropped).
 INTERNAL_ORDER = "internal-order"
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
@@ -274,7 +276,7 @@ class SentenceCoder(SentenceRoles):
         ):
             slots = (*slots, f"prep:{entry.prt}")  # "reneged on its commitment to X", "acceded to X"
         mine = frozenset(a.id for a in actors.actors)
-        recipients = self._recipients(tok, slots, passive, mine)
+        recipients = self._recipients(tok, slots, passive, mine, judged=entry.type in JUDGEMENTS)
         # "donated and delivered goods to X": coordinated verbs share arguments when this one has no object of
         # its own; a verb with a clause of its own does not take the object of a later verb ("refused to
         # deploy troops and urged its citizens to leave"), but may that of an earlier one ("accused the

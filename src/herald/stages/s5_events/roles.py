@@ -185,16 +185,46 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
 
 
 def misparsed_main_verb(verb: Token) -> bool:
-    """ "A Saudi-led coalition bombed Houthi positions": the parser made the main verb a reduced relative
-    (acl, VBN) of a subject left as the sentence root. A passive participle takes no direct object, so with
-    one, and no other verb heading the sentence, it is the active main verb and its head noun the subject."""
+    """ "A Saudi-led coalition bombed Houthi positions", "Doctors from two aid groups donated and delivered
+    goods": the parser made the main verb a reduced relative (acl, VBN/VBD) inside a verbless sentence whose
+    root is a noun. A passive participle takes no direct object, so with one (on the verb or a coordinated
+    verb), it is the active main verb and the root noun its subject (see :func:`subject_of`)."""
+    root = verb.sent.root
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBN", "VBD")
-        and verb.head.dep_ == "ROOT"
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ in OBJ for c in verb.children)
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < verb.i
+        and any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children)
     )
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """ "With the signing of a memorandum, the government and the rebels have agreed to ...": the parser
+    joined the subject to a noun of the fronted adjunct (as a conjunct after the comma) and left the finite
+    main verb without one. The noun phrase right before the verb's auxiliaries, inside one of its own fronted
+    prepositional adjuncts and after a comma, is the subject."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+        return None
+    first = verb
+    for c in sorted((c for c in verb.lefts if c.dep_ in ("aux", "neg", "advmod")), key=lambda t: -t.i):
+        if c.i == first.i - 1:
+            first = c
+    if first.i == verb.sent.start:
+        return None
+    cand = verb.doc[first.i - 1]
+    adjuncts = [c for c in verb.lefts if c.dep_ == "prep" and c.left_edge.i <= cand.i <= c.right_edge.i]
+    if not adjuncts or cand.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = cand
+    while head.dep_ in ("conj", "compound", "nmod", "appos") and head.head.i < head.i:
+        between = verb.doc[head.head.i : head.i]
+        if any(t.text == "," for t in between):
+            break
+        head = head.head
+    if head.dep_ != "conj" or verb.doc[head.left_edge.i - 1].text != ",":
+        return None
+    return head
 
 
 def is_passive(verb: Token) -> bool:
@@ -245,7 +275,9 @@ def _understood(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     if misparsed_main_verb(verb):
-        return verb.head
+        return verb.sent.root
+    if (swallowed := _swallowed_subject(verb)) is not None:
+        return swallowed
     seen = 0
     cur: Token | None = verb
     while cur is not None and seen < 6:

@@ -199,7 +199,12 @@ class SentenceRoles:
             notes.append(f"subject {subj.text!r} is an event noun folded into this event")
 
     def _recipients(
-        self, tok: Token, slots: tuple[str, ...], passive: bool, exclude: frozenset[str] = frozenset()
+        self,
+        tok: Token,
+        slots: tuple[str, ...],
+        passive: bool,
+        exclude: frozenset[str] = frozenset(),
+        judged: bool = False,
     ) -> Resolved:
         """The recipient of a verb: its slots, else what a non-actor argument points at, else an adversative
         complement. Parties in ``exclude`` (the actors: "reneged on **his** commitment to X") do not count."""
@@ -219,7 +224,15 @@ class SentenceRoles:
             args = [*slot(tok, "dobj"), *([passive_subject(tok)] if passive else [])]
             args += [a for name in slots if name != "dobj" for a in slot(tok, name)]
             for arg in dict.fromkeys(a for a in args if a is not None):
-                got = _without(self._target_of(arg), exclude)
+                if judged and lemma_of(arg) in self.blocked:
+                    # "condemned the attacks on civilians": a judgement of an act is aimed at whoever did it
+                    # (its own agent), not at the act's victim; an act without an agent names no target
+                    got = self._event_agents(arg)
+                    for a in slot(arg, "prep:between") if not got.actors else ():
+                        got.extend(self._resolve(a))  # "praised the ceasefire between X and Y"
+                    got = _without(got, exclude)
+                else:
+                    got = _without(self._target_of(arg), exclude)
                 got.how = [f"target:{h}" for h in got.how]  # weaker than a named argument (see conditions)
                 out.extend(got)
                 if out.actors:
