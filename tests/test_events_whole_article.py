@@ -243,3 +243,32 @@ def test_judged_act_victim_is_no_recipient(make: Make, text: str, etype: str, no
     coded = [(r, rule) for t, _, r, rule in _coded(make(text, published=PUB)) if t == etype]
     assert coded, text
     assert not any(_has(r, not_recipient) for r, _ in coded), coded
+
+
+def test_domestic_accusations_stay_apart(make: Make) -> None:
+    """Three accusations by different parties of one country are three events (not one merged by country),
+    and the blamed party is the alleged actor of the killing told in the same sentence."""
+    doc = make(
+        "At least five people were shot dead in Nairobi, according to the Kenya Human Rights Commission, "
+        'which blamed the police. President William Ruto called the protesters "criminals". Opposition '
+        "leaders condemned the deployment of the military as unconstitutional.",
+        published=PUB,
+    )
+    coded = _coded(doc)
+    accusers = [a for t, a, _, _ in coded if t == "ACCUSE"]
+    assert len(accusers) == 3, coded
+    shot = [(a, rule) for t, a, _, rule in coded if t == "ASSAULT"]
+    assert shot and _has(shot[0][0], "police") and shot[0][1].endswith("+actor:blamed"), shot
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated act is not attributed by a blame; a blame of another act only in its own sentence
+        "Police did not shoot the protesters, said the rights group, which blamed the army.",
+        "Three villagers were killed on Sunday. The governor blamed the army.",
+    ],
+)
+def test_blame_gives_no_actor(make: Make, text: str) -> None:
+    coded = [(a, rule) for t, a, _, rule in _coded(make(text, published=PUB)) if t == "ASSAULT"]
+    assert all("+actor:blamed" not in rule for _, rule in coded), coded

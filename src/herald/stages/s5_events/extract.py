@@ -16,7 +16,7 @@ from . import actor_index
 from .build import build_event
 from .candidate import Candidate
 from .candidates import SentenceCoder
-from .chains import link_actor, merge_mentions
+from .chains import blamed_actors, link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import DISPOSITION_ADJ
@@ -52,9 +52,11 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
             link_actor(doc, c, previous)
+            previous = c
+        blamed_actors(cands)
+        for c in cands:
             event, trace = build_event(doc, c, onto, sent, len(items) + 1)
             items.append((c, event, trace))
-            previous = c
     out = [(e, t) for e, t in merge_mentions(doc, items) if codable(e) and (include_future or realised(e))]
     for n, (event, _) in enumerate(out, 1):
         event.id = f"e{n}"

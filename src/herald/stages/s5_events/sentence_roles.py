@@ -64,6 +64,8 @@ class AdjunctRules:
     responsibility_nouns: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    blame_verbs: frozenset[str] = frozenset()
+    blamed_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +97,8 @@ def adjunct_rules() -> AdjunctRules:
         responsibility_nouns=words("responsibility_nouns"),
         responsibility_verbs=words("responsibility_verbs"),
         collective_nouns=words("collective_nouns"),
+        blame_verbs=words("blame_verbs"),
+        blamed_types=frozenset(str(t).upper() for t in data.get("blamed_types") or ()),
     )
 
 
