@@ -272,3 +272,38 @@ def test_domestic_accusations_stay_apart(make: Make) -> None:
 def test_blame_gives_no_actor(make: Make, text: str) -> None:
     coded = [(a, rule) for t, a, _, rule in _coded(make(text, published=PUB)) if t == "ASSAULT"]
     assert all("+actor:blamed" not in rule for _, rule in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor"),
+    [
+        # a pronoun subject of an adverbial clause is the governing clause's subject, told before it
+        (
+            "The opposition leader was arrested after he accused the ruling party of fraud.",
+            "ACCUSE",
+            "leader",
+        ),
+        ("President Ruto left Nairobi after he criticized the opposition.", "ACCUSE", "ruto"),
+    ],
+)
+def test_pronoun_of_adverbial_clause(make: Make, text: str, etype: str, actor: str) -> None:
+    coded = [(a, rule) for t, a, _, rule in _coded(make(text, published=PUB)) if t == etype]
+    assert coded and _has(coded[0][0], actor), coded
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # an action someone was only pushed to do is no event
+        ("Prosecutors said Sikhala had incited supporters to attack police.", "ASSAULT"),
+        ("The cleric encouraged his followers to burn the embassy.", "ASSAULT"),
+        # cataphora: "he" before the named subject is left alone
+        ("After he met Putin, Erdogan criticized NATO.", "CONSULT"),
+    ],
+)
+def test_no_event_or_no_guess(make: Make, text: str, etype: str) -> None:
+    coded = [(a, rule) for t, a, _, rule in _coded(make(text, published=PUB)) if t == etype]
+    if etype == "CONSULT":
+        assert all(not _has(a, "erdo") for a, _ in coded), coded
+    else:
+        assert coded == []

@@ -19,13 +19,15 @@ from .candidates import SentenceCoder
 from .chains import blamed_actors, link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
-from .modality import DISPOSITION_ADJ
+from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS
 from .ontology import load_ontology
 from .triggers import (
     known_tokens,
 )
 
 MAX_PER_SENTENCE = 4
+# Cues of actions that have not happened: abilities and dispositions, incitements.
+UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS
 
 
 def code_doc(doc: Doc, *, include_future: bool = False) -> list[tuple[Event, dict[str, object]]]:
@@ -46,7 +48,8 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
             apply_modality(c, doc, onto)
         # An action named only as an ability or disposition ("not afraid to fight one", "unable to attend",
         # "is right to ask for") has not happened: no event (other hypotheticals stay, flagged).
-        cands = [c for c in cands if str(c.cues.get("hypothetical", "")).lower() not in DISPOSITION_ADJ]
+        # Nor one someone was only pushed to do ("incited supporters to attack police").
+        cands = [c for c in cands if str(c.cues.get("hypothetical", "")).lower() not in UNREALISED]
         # Precision first: at most a few events per sentence, the main clause first.
         cands.sort(key=lambda c: (c.depth, c.trigger.i))
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)

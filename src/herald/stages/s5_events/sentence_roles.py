@@ -160,9 +160,34 @@ class SentenceRoles:
                 cand_notes.append(
                     f"pronoun {subj.text!r} resolved to {prev.name!r}, subject of the previous sentence"
                 )
+        if subj is not None and not res.actors and subj.lower_ in PRONOUN_KINDS:
+            main = self._main_clause_subject(verb, subj)
+            if main is not None:
+                res = Resolved(tokens=[subj])
+                res.add(main, "pronoun->main-clause")
+                cand_notes.append(f"pronoun {subj.text!r} is {main.name!r}, subject of the governing clause")
         if subj is not None:
             self._fold_subject_noun(subj, res, cand_notes)
         return res
+
+    def _main_clause_subject(self, verb: Token, pron: Token) -> Actor | None:
+        """ "Sikhala was arrested after he accused the party": a pronoun subject of an adverbial clause is the
+        subject (active or passive) of the clause it modifies, told before it, when its kind fits."""
+        clause = verb
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "advcl":
+            return None
+        gov = clause.head
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i > pron.i or subj.pos_ == "PRON":
+            return None
+        found = resolve(subj, infer=False).actors
+        if len(found) != 1:
+            return None
+        kinds = PRONOUN_KINDS[pron.lower_]
+        singular_role = found[0].kind == "group" and subj.tag_ == "NN" and pron.lower_ in ("he", "she")
+        return found[0] if found[0].kind in kinds or singular_role else None
 
     def _previous_subject(self, pron: Token) -> Actor | None:
         """The one actor a sentence-initial pronoun can refer to: the subject of the previous sentence in the
