@@ -122,6 +122,19 @@ ACTOR_ROWS = [
         ["doctors"],
         [],
     ),
+    # a summing-up noun ("a move that drew criticism") belongs to the one who did the act told before it
+    (
+        "Hungary vetoed the EU sanctions package, a move that drew sharp criticism from Poland.",
+        "ACCUSE",
+        ["poland"],
+        ["hungary"],
+    ),
+    (
+        "The government raised fuel prices by 20 percent, a decision that sparked condemnation from unions.",
+        "ACCUSE",
+        ["unions"],
+        ["government"],
+    ),
     # passives with a "by" agent, speakers, "then"
     (
         "Three police officers were abducted by gunmen in Zamfara state on Friday.",

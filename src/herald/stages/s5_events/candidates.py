@@ -576,6 +576,8 @@ class SentenceCoder(SentenceRoles):
         recipients = self._resolve(subj) if subj is not None else Resolved()
         if subj is not None and not recipients.actors:
             recipients = self._noun_own_actors(subj)
+        if subj is not None and not recipients.actors:
+            recipients = self._act_owner(subj)
         if not actors.actors:
             return None
         self.consumed.add(verb.i)

@@ -66,6 +66,7 @@ class AdjunctRules:
     collective_nouns: frozenset[str] = frozenset()
     blame_verbs: frozenset[str] = frozenset()
     blamed_types: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,7 @@ def adjunct_rules() -> AdjunctRules:
         collective_nouns=words("collective_nouns"),
         blame_verbs=words("blame_verbs"),
         blamed_types=frozenset(str(t).upper() for t in data.get("blamed_types") or ()),
+        act_nouns=words("act_nouns"),
     )
 
 
@@ -388,6 +390,24 @@ class SentenceRoles:
 
     def _noun_own_actors(self, noun: Token) -> Resolved:
         return own_actors(noun, self.blocked)
+
+    def _act_owner(self, noun: Token) -> Resolved:
+        """Who did the act a summing-up noun stands for ("Hungary vetoed the package, a move that drew
+        criticism"): an appositive act noun after the act's clause belongs to that clause's subject."""
+        after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+        if (
+            noun.dep_ not in ("appos", "dobj", "npadvmod")
+            or not after_comma
+            or lemma_of(noun) not in adjunct_rules().act_nouns
+        ):
+            return Resolved()  # (the parser also attaches ", a decision that ..." as a second object)
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.i > noun.i:
+            return Resolved()
+        return self._resolve(subj, infer=False)
 
     def _content_recipients(self, cand: Candidate, content: Token, centry: Entry | None) -> None:
         """The recipient of a control verb's event, from what it embeds when the verb itself has none:
