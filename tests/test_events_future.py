@@ -73,3 +73,13 @@ def test_cli_flag(tmp_path: object, flag: list[str], types: list[str]) -> None:
     out = CliRunner().invoke(app, ["extract", str(path), "--published", PUB, *flag])
     assert out.exit_code == 0, out.output
     assert [e["type"] for e in json.loads(out.stdout)["events"]] == types
+
+
+@pytest.mark.parametrize(("keep", "types"), [(False, []), (True, ["ASSAULT"])])
+def test_explain_follows_the_option(nlp: Language, keep: bool, types: list[str]) -> None:
+    from herald.stages.s5_events.explain import explain
+
+    items = explain(
+        "Troops will attack the rebel stronghold next week.", published=PUB, nlp=nlp, include_future=keep
+    )
+    assert [x.event.type for x in items] == types

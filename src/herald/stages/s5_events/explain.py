@@ -106,7 +106,10 @@ def explain(
     from ...inputs import ArticleInput, normalise_date
     from ...pipeline import load, make_doc
 
-    nlp = nlp or load()
+    nlp = nlp or load(include_future=include_future)
+    if include_future is None and "herald_events_v1" in nlp.pipe_names:
+        # explain what this pipeline codes: its events component's own setting
+        include_future = bool(getattr(nlp.get_pipe("herald_events_v1"), "include_future", False))
     iso = normalise_date(published)
     doc = nlp(make_doc(nlp, ArticleInput(text=text, published=iso)))
     return explain_doc(doc, include_future=include_future)
