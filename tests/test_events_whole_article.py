@@ -135,6 +135,8 @@ ACTOR_ROWS = [
         ["unions"],
         ["government"],
     ),
+    # "claimed the attack": the claimant did it
+    ("Hamas claimed an attack on a bus in Jerusalem.", "ASSAULT", ["hamas"], []),
     # passives with a "by" agent, speakers, "then"
     (
         "Three police officers were abducted by gunmen in Zamfara state on Friday.",
@@ -320,3 +322,22 @@ def test_no_event_or_no_guess(make: Make, text: str, etype: str) -> None:
         assert all(not _has(a, "erdo") for a, _ in coded), coded
     else:
         assert coded == []
+
+
+def test_two_kinds_of_coercion_are_two_events(make: Make) -> None:
+    """A seizure and arrests told in one sentence are two acts (modes differ), not one chained event."""
+    doc = make(
+        "Government forces recaptured the town on Saturday and arrested dozens of suspected rebels.",
+        published=PUB,
+    )
+    rules = [rule for t, _, _, rule in _coded(doc) if t == "COERCE"]
+    assert len(rules) == 2, rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ministry denied that its troops had shelled the camp.", "The army denied shelling the camp."],
+)
+def test_denied_act_is_negated(make: Make, text: str) -> None:
+    events = [e for e in make(text, published=PUB)._.herald_events if e.type == "ASSAULT"]
+    assert events and all(e.negated for e in events)

@@ -245,7 +245,7 @@ class SentenceCoder(SentenceRoles):
         entry = match_verb(tok, entries)
         if entry is None:
             return None
-        if chained(self.matched, tok, entry.type):
+        if chained(self.matched, tok, entry.type, entry.mode):
             return None
         notes: list[str] = []
         subj = subject_of(tok)
@@ -537,6 +537,8 @@ class SentenceCoder(SentenceRoles):
         "took credit for the bombing"), if the noun is its object."""
         rules = adjunct_rules()
         prep = noun.head
+        if noun.dep_ in ("dobj", "obj") and lemma_of(prep) == "claim":
+            return prep  # "the group claimed the attack"
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "NOUN":
             return None
         resp = prep.head

@@ -37,20 +37,28 @@ FIRST_PERSON = frozenset({"i", "we"})
 FIRST_PERSON_POSS = frozenset({"our", "my"})
 
 
-def chained(matched: dict[int, Candidate], tok: Token, type_: str) -> bool:
+def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | None = None) -> bool:
     """A second verb of the same type coordinated with or subordinate to a coded one ("attacked ...,
     killing 156"), or describing a coded event noun ("an attack that killed 18"), belongs to the same
-    event."""
+    event; not when both name different modes ("recaptured the town and arrested dozens": a seizure and
+    arrests are two acts)."""
+
+    def same(prev: Candidate | None) -> bool:
+        return (
+            prev is not None
+            and prev.type == type_
+            and (mode is None or prev.mode is None or prev.mode == mode)
+        )
+
     cur = tok
     for _ in range(3):
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             prev = matched.get(cur.head.i)
-            return prev is not None and prev.type == type_ and prev.trigger.i == cur.head.i
+            return same(prev) and prev is not None and prev.trigger.i == cur.head.i
         if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        prev = matched.get(cur.i)
-        if prev is not None and prev.type == type_:
+        if same(matched.get(cur.i)):
             return True
     return False
 
@@ -287,8 +295,8 @@ def _earlier_mention(
 ) -> tuple[Candidate, Event, dict[str, object]] | None:
     for prior in reversed(kept):
         p = prior[1]
-        if _key(p) != _key(event):
-            continue
+        if _key(p) != _key(event) or (p.mode and event.mode and p.mode != event.mode):
+            continue  # other flags, or another kind of act ("recaptured the town and arrested dozens")
         if not event.actors and not event.recipients and _anaphoric(cand):
             return prior  # "the strike" after "Israeli jets struck ...": the same strike
         if (
