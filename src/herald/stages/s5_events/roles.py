@@ -189,14 +189,12 @@ def misparsed_main_verb(verb: Token) -> bool:
     goods": the parser made the main verb a reduced relative (acl, VBN/VBD) inside a verbless sentence whose
     root is a noun. A passive participle takes no direct object, so with one (on the verb or a coordinated
     verb), it is the active main verb and the root noun its subject (see :func:`subject_of`)."""
-    root = verb.sent.root
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")
-        and root.pos_ in ("NOUN", "PROPN")
-        and root.i < verb.i
-        and any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children)
-    )
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children):
+        return False
+    root = verb.sent.root  # (Token.sent scans the Doc: only for the rare candidates left)
+    return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
 
 
 def _swallowed_subject(verb: Token) -> Token | None:
@@ -210,7 +208,7 @@ def _swallowed_subject(verb: Token) -> Token | None:
     for c in sorted((c for c in verb.lefts if c.dep_ in ("aux", "neg", "advmod")), key=lambda t: -t.i):
         if c.i == first.i - 1:
             first = c
-    if first.i == verb.sent.start:
+    if first.i == 0 or first.is_sent_start:
         return None
     cand = verb.doc[first.i - 1]
     adjuncts = [c for c in verb.lefts if c.dep_ == "prep" and c.left_edge.i <= cand.i <= c.right_edge.i]
