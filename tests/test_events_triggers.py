@@ -29,7 +29,7 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str], herald.Event]]:
         # nominal events with their light verbs
         ("Beijing announced import duties on US goods.", "SANCTION", "China"),
         ("Washington proposed tariffs on Chinese steel.", "THREATEN", "United States"),
-        ("China will take countermeasures against the United States.", "SANCTION", "China"),
+        ("China took countermeasures against the United States.", "SANCTION", "China"),
         ("The Kremlin issued a warning to Kiev.", "THREATEN", "Russia"),
         ("Prosecutors filed charges against the mayor.", "ACCUSE", "Prosecutors"),
         ("The president renewed his fierce denunciation of the immigration policies.", "ACCUSE", None),
@@ -59,7 +59,9 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str], herald.Event]]:
         ("The army dispatched troops to the border.", "MOBILIZE", None),
         # an order to stop existing or operating is the restriction itself; other orders are demands
         ("The government ordered the newspaper to suspend publication.", "COERCE", None),
-        ("Trump ordered the Pentagon to prepare plans.", "REQUEST", "Trump"),
+        # an order to another state is a demand (one to subordinates is the ordered action: evroles,
+        # tests/test_events_whole_article.py)
+        ("Trump ordered Iran to prepare plans.", "REQUEST", "Trump"),
         # the object keeps the violent sense
         ("Iran executed three prisoners on Monday.", "ASSAULT", "Iran"),
     ],

@@ -121,23 +121,29 @@ def extract(
     id: str | None = None,
     nlp: Language | None = None,
     max_chars: int | None = None,
+    include_future: bool | None = None,
 ) -> Extraction:
     """Read one article and return everything Herald found in it.
 
     Raises :class:`~herald.errors.InputError` for empty, binary or over-long text. Non-English text is
-    not an error: it comes back with ``status == "skipped"`` and a note saying why.
+    not an error: it comes back with ``status == "skipped"`` and a note saying why. Events only predicted
+    or planned (``future``) are left out unless ``include_future`` (or ``HERALD_INCLUDE_FUTURE=1``).
     """
     article = _article(text, published=published, title=title, source=source, url=url, id=id)
-    return extract_article(article, nlp=nlp, max_chars=max_chars)
+    return extract_article(article, nlp=nlp, max_chars=max_chars, include_future=include_future)
 
 
 def extract_article(
-    article: ArticleInput, *, nlp: Language | None = None, max_chars: int | None = None
+    article: ArticleInput,
+    *,
+    nlp: Language | None = None,
+    max_chars: int | None = None,
+    include_future: bool | None = None,
 ) -> Extraction:
     """Like :func:`extract`, for an :class:`~herald.inputs.ArticleInput` read by :mod:`herald.inputs`."""
     check_text(article.text, origin=article.origin or "<text>")
     _check_size(article, max_chars or settings().max_chars)
-    nlp = nlp or load()
+    nlp = nlp or load(include_future=include_future)
     label = model_label(nlp)
     language = detect_language(article.text)
     if language not in settings().languages:
@@ -201,9 +207,11 @@ def _process_batch(
 _WORKER_NLP: Language | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, include_future: bool | None = None) -> None:
     global _WORKER_NLP
-    _WORKER_NLP = load(model)  # with fork, inherited ready (and warmed up) when the parent loaded it
+    _WORKER_NLP = load(
+        model, include_future=include_future
+    )  # with fork, inherited ready (and warmed up) when the parent loaded it
     # The pipeline lives as long as the worker: keep the collector from rescanning it (and, after a fork,
     # from touching the parent's pages, which would copy them).
     gc.freeze()
@@ -234,6 +242,7 @@ def extract_many(
     model: str | None = None,
     nlp: Language | None = None,
     max_chars: int | None = None,
+    include_future: bool | None = None,
 ) -> Iterator[Extraction]:
     """Stream Extractions for many articles, in input order, batched through ``nlp.pipe``.
 
@@ -242,15 +251,19 @@ def extract_many(
     exactly one Extraction: bad articles come back with ``status == "failed"`` and a note, non-English ones
     with ``status == "skipped"``. With ``n_process > 1`` batches run in worker processes, each loading the
     pipeline once; at most ``2 * n_process`` batches are in flight, so memory stays bounded on any corpus.
+    ``include_future`` keeps events only predicted or planned (default: ``HERALD_INCLUDE_FUTURE``, off); it
+    applies to the pipeline loaded here, not to an ``nlp`` passed in (build that with ``load(...)``).
     """
     limit = max_chars or settings().max_chars
     if n_process <= 1:
-        pipeline = nlp or load(model)
+        pipeline = nlp or load(model, include_future=include_future)
         for batch in _batches(items, batch_size):
             yield from _process_batch(pipeline, batch, limit, batch_size)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(
+        n_process, mp_context=ctx, initializer=_init_worker, initargs=(model, include_future)
+    ) as pool:
         window: deque[Future[list[str]]] = deque()
         for batch in _batches(items, batch_size):
             window.append(pool.submit(_worker_batch, batch, limit, batch_size))

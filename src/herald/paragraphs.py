@@ -9,7 +9,9 @@ first sentence of the story.
 - A dateline opening the story or a line ("ALBUQUERQUE, N.M. (AP) - New Mexico's senators...",
   "WASHINGTON (Reuters) —", "KINSHASA, March 14 -") ends before its dash: the first word after the dash starts
   the sentence, so the parser does not take the dateline into the subject. The text is never changed, so every
-  character offset stays exact.
+  character offset stays exact. A dash glued to the agency's parenthesis and the next word ("(AP)—The") is
+  split off by the tokenizer (``split_glued_datelines``, installed with this component) so the same rule reads
+  it.
 - Hard-wrapped text (lines cut at a fixed width, many of them before a lowercase word) keeps its line breaks
   inside sentences; there only a short line (a headline, a list item) ends its sentence.
 """
@@ -17,6 +19,7 @@ first sentence of the story.
 from __future__ import annotations
 
 import itertools
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -147,6 +150,36 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("herald_paragraphs_v1")
-def paragraphs(doc: Doc) -> Doc:
-    return mark_paragraph_starts(doc)
+# "(AP)—The", "(Reuters)-U.S.", "(AP)--": a closing parenthesis glued to a dash glued to a capitalised word,
+# a quote or nothing. spaCy keeps "AP)—The" as one token; these infixes split it as "AP", ")", "—", "The".
+_GLUED_DASH = "(?:—|–|―|--?)(?=[A-Z0-9\"“'‘]|$)"
+GLUED_DATELINE_INFIXES = (
+    rf"(?<=\w)\)(?={_GLUED_DASH})",
+    rf"(?<=\)){_GLUED_DASH}",
+    "(?:(?<=\\)—)|(?<=\\)–)|(?<=\\)―)|(?<=\\)-)|(?<=\\)--))[\"“'‘]",  # the quote opening the lede: (AP)—"We
+)
+
+
+def split_glued_datelines(nlp: Language) -> None:
+    """Teach the tokenizer to split a dash glued between a closing parenthesis and the next word, so
+    "WASHINGTON (AP)—The ..." tokenises like "WASHINGTON (AP) — The ..." (offsets unchanged: spaCy tokens
+    keep their character positions). Idempotent."""
+    tokenizer = nlp.tokenizer
+    current = getattr(tokenizer, "infix_finditer", None)
+    old = getattr(getattr(current, "__self__", None), "pattern", None)
+    if not isinstance(old, str) or old.startswith(GLUED_DATELINE_INFIXES[0]):
+        return  # not spaCy's regex tokenizer, or already installed
+    pattern = re.compile("|".join([*GLUED_DATELINE_INFIXES, old]))
+    tokenizer.infix_finditer = pattern.finditer  # type: ignore[union-attr]
+
+
+class _Paragraphs:
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_paragraph_starts(doc)
+
+
+@Language.factory("herald_paragraphs_v1")
+def paragraphs(nlp: Language, name: str) -> _Paragraphs:
+    """Sentence starts from layout (see the module docstring); installs the tokenizer's dateline infixes."""
+    split_glued_datelines(nlp)
+    return _Paragraphs()

@@ -24,8 +24,16 @@ register_extensions()
 register_all()
 
 
+def _stage_config(stage: str, cfg: Settings) -> dict[str, object]:
+    """Settings that become a stage's spaCy config."""
+    if stage == "herald_events_v1":
+        return {"include_future": cfg.include_future}
+    return {}
+
+
 def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
-    """Load the spaCy model and append Herald's stages in order (uncached; see :func:`load`)."""
+    """Load the spaCy model and append Herald's stages in order (uncached; see :func:`load`). The events
+    stage keeps predicted events only when ``cfg.include_future`` says so."""
     cfg = cfg or settings()
     name = model or cfg.model
     try:
@@ -40,14 +48,14 @@ def build(model: str | None = None, *, cfg: Settings | None = None) -> Language:
         nlp.add_pipe("herald_paragraphs_v1", before="parser")
     for stage in STAGES:
         if stage not in nlp.pipe_names:
-            nlp.add_pipe(stage)
+            nlp.add_pipe(stage, config=_stage_config(stage, cfg))
     nlp.max_length = max(nlp.max_length, cfg.max_chars + 1)
     return nlp
 
 
 @functools.lru_cache(maxsize=4)
-def _cached(model: str) -> Language:
-    nlp = build(model)
+def _cached(model: str, include_future: bool) -> Language:
+    nlp = build(model, cfg=settings().with_(include_future=include_future))
     warm_up(nlp)
     # The pipeline (model, KB, gazetteer and lexicon tables: ~130k objects) lives as long as the process:
     # move it out of the collector's reach, or every full collection rescans it (about 2 % of run time).
@@ -73,9 +81,14 @@ def warm_up(nlp: Language) -> None:
     nlp(doc)
 
 
-def load(model: str | None = None) -> Language:
-    """The Herald pipeline (spaCy model + Herald stages), loaded once per process and model name."""
-    return _cached(model or settings().model)
+def load(model: str | None = None, *, include_future: bool | None = None) -> Language:
+    """The Herald pipeline (spaCy model + Herald stages), loaded once per process, model name and setting.
+
+    ``include_future`` keeps events that are only predicted or planned (``Event.future``) in the output;
+    default: the ``HERALD_INCLUDE_FUTURE`` setting, off unless set (realised events only, as PLOVER codes)."""
+    cfg = settings()
+    keep = cfg.include_future if include_future is None else include_future
+    return _cached(model or cfg.model, keep)
 
 
 def make_doc(nlp: Language, article: ArticleInput) -> Doc:

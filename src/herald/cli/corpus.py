@@ -92,6 +92,7 @@ def run_ingest(
     batch_size: int = 16,
     commit_every: int = 64,
     fuse: bool = True,
+    include_future: bool | None = None,
 ) -> Any:
     from ..corpus.ingest import estimate
     from ..corpus.ingest import ingest as ingest_paths
@@ -126,6 +127,7 @@ def run_ingest(
                 batch_size=batch_size,
                 commit_every=commit_every,
                 fuse=fuse,
+                include_future=include_future,
             )
         except BrokenProcessPool as exc:
             progress.stop()
@@ -331,6 +333,12 @@ def register(app: typer.Typer) -> None:
         from_parquet: Path | None = typer.Option(
             None, "--from-parquet", help="Load the --out folder of `herald spark` instead of extracting."
         ),
+        include_future: bool = typer.Option(
+            False,
+            "--include-future",
+            envvar="HERALD_INCLUDE_FUTURE",
+            help="Also store events only predicted or planned (flagged future).",
+        ),
     ) -> None:
         """Read a corpus into the database: extract in parallel, deduplicate, store, fuse. Resumable."""
         if from_parquet is not None:
@@ -349,7 +357,16 @@ def register(app: typer.Typer) -> None:
             raise _fail(HeraldError("Give the files or folders to ingest, or --from-parquet DIR."))
         try:
             stats = run_ingest(
-                paths, db, workers, format.value, published, quiet, batch_size, commit_every, fuse
+                paths,
+                db,
+                workers,
+                format.value,
+                published,
+                quiet,
+                batch_size,
+                commit_every,
+                fuse,
+                include_future,
             )
         except HeraldError as exc:
             raise _fail(exc) from exc

@@ -69,6 +69,12 @@ def register(app: typer.Typer) -> None:
         published: str | None = typer.Option(
             None, help="Publication date (YYYY-MM-DD) for dates and history."
         ),
+        include_future: bool = typer.Option(
+            False,
+            "--include-future",
+            envvar="HERALD_INCLUDE_FUTURE",
+            help="Also explain events only predicted or planned (flagged future).",
+        ),
     ) -> None:
         """Show, per coded event, the rule, trigger, sentence, roles, date, place, modality and confidence."""
         from ..stages.s5_events.explain import explain
@@ -88,7 +94,9 @@ def register(app: typer.Typer) -> None:
                     continue
                 if article.id and file != "-":
                     console.rule(article.title or article.id)
-                items = explain(article.text, published=article.published or published)
+                items = explain(
+                    article.text, published=article.published or published, include_future=include_future
+                )
                 _render(console, items)
                 explained += 1
         except HeraldError as exc:

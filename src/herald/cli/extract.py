@@ -113,6 +113,12 @@ def register(app: typer.Typer) -> None:
         max_chars: int | None = typer.Option(
             None, envvar="HERALD_MAX_CHARS", help="Longest article accepted (default 1,000,000 characters)."
         ),
+        include_future: bool = typer.Option(
+            False,
+            "--include-future",
+            envvar="HERALD_INCLUDE_FUTURE",
+            help="Also code events only predicted or planned (flagged future); default: realised only.",
+        ),
     ) -> None:
         """Extract events, statements, figures, times, places and actors from articles.
 
@@ -127,7 +133,12 @@ def register(app: typer.Typer) -> None:
         items = _with_defaults(_read(paths, input_format), default_date, title, source, url)
         try:
             results = extract_many(
-                items, n_process=n_process, batch_size=batch_size, model=model, max_chars=max_chars
+                items,
+                n_process=n_process,
+                batch_size=batch_size,
+                model=model,
+                max_chars=max_chars,
+                include_future=include_future,
             )
             done, failed = write_results(results, fmt, Console())
         except HeraldError as exc:

@@ -449,8 +449,10 @@ def ingest_items(
     commit_every: int = 64,
     published: str | None = None,
     on_item: Callable[[IngestStats], None] | None = None,
+    include_future: bool | None = None,
 ) -> IngestStats:
-    """Extract and store articles from ``items``; see the module docstring for the guarantees."""
+    """Extract and store articles from ``items``; see the module docstring for the guarantees.
+    ``include_future`` also stores events only predicted or planned (default: ``HERALD_INCLUDE_FUTURE``)."""
     workers = workers or os.cpu_count() or 1
     stats = IngestStats()
     writer = Writer(store, commit_every)
@@ -513,7 +515,9 @@ def ingest_items(
                 )
 
     try:
-        for x in extract_many(feed(), n_process=workers, batch_size=batch_size):
+        for x in extract_many(
+            feed(), n_process=workers, batch_size=batch_size, include_future=include_future
+        ):
             drain_copies()
             entry = pending.popleft()
             item = entry.item
@@ -576,6 +580,7 @@ def ingest(
     commit_every: int = 64,
     on_item: Callable[[IngestStats], None] | None = None,
     fuse: bool = True,
+    include_future: bool | None = None,
 ) -> IngestStats:
     """Ingest files/directories into the store at ``db``, then fuse the new articles' events across
     articles (``fuse=False`` to skip; ``herald fuse`` does it later); return what happened."""
@@ -589,6 +594,7 @@ def ingest(
             commit_every=commit_every,
             published=published,
             on_item=on_item,
+            include_future=include_future,
         )
         if fuse:
             from .fusion import fuse as fuse_events

@@ -15,6 +15,7 @@ from .candidate import Candidate, build, depth, mutual
 from .chains import chained
 from .filters import background_role, nonspecific, yes_no_question
 from .lexicon import Entry
+from .orders import is_internal_order, recast
 from .roles import (
     Resolved,
     agent_of,
@@ -45,6 +46,10 @@ OBLIGATION = frozenset({"must", "should"})
 SELF_PRONOUNS = frozenset({"i", "we", "it"})
 # Noun events the passive subject of their support verb undergoes ("was placed under arrest").
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
+# Judgements: their object's target is the agent of the act judged ("condemned the attacks on civilians").
+JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
+# Cue set on an order to subordinates whose action codes no event (the candidate is dropped).
+INTERNAL_ORDER = "internal-order"
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
@@ -240,7 +245,7 @@ class SentenceCoder(SentenceRoles):
         entry = match_verb(tok, entries)
         if entry is None:
             return None
-        if chained(self.matched, tok, entry.type):
+        if chained(self.matched, tok, entry.type, entry.mode):
             return None
         notes: list[str] = []
         subj = subject_of(tok)
@@ -271,7 +276,7 @@ class SentenceCoder(SentenceRoles):
         ):
             slots = (*slots, f"prep:{entry.prt}")  # "reneged on its commitment to X", "acceded to X"
         mine = frozenset(a.id for a in actors.actors)
-        recipients = self._recipients(tok, slots, passive, mine)
+        recipients = self._recipients(tok, slots, passive, mine, judged=entry.type in JUDGEMENTS)
         # "donated and delivered goods to X": coordinated verbs share arguments when this one has no object of
         # its own; a verb with a clause of its own does not take the object of a later verb ("refused to
         # deploy troops and urged its citizens to leave"), but may that of an earlier one ("accused the
@@ -293,6 +298,8 @@ class SentenceCoder(SentenceRoles):
         )
         if entry.control:
             self._control(cand)
+            if INTERNAL_ORDER in cand.cues:
+                return None  # an order inside a state naming no codable action: no event
         if cand.type == "ASSAULT":
             self._instrument(cand)
         return cand
@@ -363,12 +370,16 @@ class SentenceCoder(SentenceRoles):
             return
         ctype, centry = content_type(content, self.lex)
         cand.content, cand.content_type = content, ctype
+        internal = is_internal_order(cand)
         self._content_recipients(cand, content, centry)
         for c in (content, *content.conjuncts):
             self.consumed.add(c.i)
             for o in c.children:  # "threatened to impose sanctions": the sanctions are the threat's content
                 if o.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
                     self.consumed.update(x.i for x in (o, *o.conjuncts))
+        if internal and (ctype is None or centry is None):
+            cand.cues[INTERNAL_ORDER] = f"{cand.trigger.text!r} to subordinates, action {content.text!r}"
+            return
         if ctype is None or centry is None:
             cand.rule += f"+content:{lemma_of(content)}"
             if cand.type in ("REQUEST", "REJECT"):
@@ -376,6 +387,12 @@ class SentenceCoder(SentenceRoles):
             return
         cand.rule += f"+content:{centry.name}"
         cand.notes.append(f"embedded action {content.text!r} is {ctype}")
+        if internal:
+            slots = (*(centry.recipient or ("dobj",)), "prep:to", "prep:on", "prep:against", "dative")
+            mine = frozenset(a.id for a in (*cand.actors.actors, *cand.recipients.actors))
+            recast(cand, ctype, centry.mode, self._recipients(content, slots, is_passive(content), mine))
+            cand.contexts.extend(c for c in centry.contexts if c not in cand.contexts)
+            return
         if cand.type == "AGREE" and ctype in self.onto.intent_to_threaten:
             cand.type = "THREATEN"
             cand.rule += "=>THREATEN"
@@ -401,6 +418,9 @@ class SentenceCoder(SentenceRoles):
             anchor = tok.head.head  # "25,000 tons of food aid", "a series of attacks"
         head = anchor.head
         support: Token | None = None
+        claimant = self._claimant(anchor)
+        if claimant is not None:
+            return self._claimed(tok, entry, claimant)
         if anchor.dep_ in ("dobj", "nsubjpass", "obj") and head.pos_ in ("VERB", "AUX"):
             support = head
         elif (
@@ -512,6 +532,40 @@ class SentenceCoder(SentenceRoles):
             self._noun_content(cand)
         return cand
 
+    def _claimant(self, noun: Token) -> Token | None:
+        """The verb of a claim of responsibility for an event noun ("claimed responsibility for the attack",
+        "took credit for the bombing"), if the noun is its object."""
+        rules = adjunct_rules()
+        prep = noun.head
+        if noun.dep_ in ("dobj", "obj") and lemma_of(prep) == "claim":
+            return prep  # "the group claimed the attack"
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "NOUN":
+            return None
+        resp = prep.head
+        if lemma_of(resp) not in rules.responsibility_nouns or resp.dep_ not in ("dobj", "obj"):
+            return None
+        verb = resp.head
+        return verb if lemma_of(verb) in rules.responsibility_verbs else None
+
+    def _claimed(self, tok: Token, entry: Entry, verb: Token) -> Candidate | None:
+        """The claimant of an event is its actor; the noun's own complements give the recipient."""
+        subj = subject_of(verb)
+        if any(c.dep_ == "neg" for c in verb.children) or (
+            subj is not None and any(c.lower_ in ("no", "none") for c in subj.children)
+        ):
+            return None  # "has not claimed responsibility", "no group claimed": nobody is named
+        notes = [f"{verb.text!r} responsibility: the claimant did the {tok.text!r}"]
+        actors = self._actor_from_subject(verb, notes)
+        if not actors.actors:
+            return None
+        recipients = Resolved()
+        for name in entry.recipient or ("prep:against", "prep:on", "prep:with"):
+            for arg in slot(tok, name):
+                recipients.extend(self._resolve(arg))
+        self.consumed.add(verb.i)
+        rule = f"{entry.name}/claimed:{lemma_of(verb)}"
+        return build(entry, tok, actors, recipients, rule, anchor=verb, kind="noun+support", notes=notes)
+
     def _reaction(self, tok: Token, entry: Entry, verb: Token) -> Candidate | None:
         """ "The plan drew criticism from Trump", "Israel faced condemnation from the UN": the event noun is
         done *to* the verb's subject, by the "from"/"by" party."""
@@ -524,6 +578,8 @@ class SentenceCoder(SentenceRoles):
         recipients = self._resolve(subj) if subj is not None else Resolved()
         if subj is not None and not recipients.actors:
             recipients = self._noun_own_actors(subj)
+        if subj is not None and not recipients.actors:
+            recipients = self._act_owner(subj)
         if not actors.actors:
             return None
         self.consumed.add(verb.i)

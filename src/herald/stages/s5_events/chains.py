@@ -22,7 +22,7 @@ from . import attach
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
-from .sentence_roles import own_actors
+from .sentence_roles import adjunct_rules, own_actors
 from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
@@ -37,20 +37,28 @@ FIRST_PERSON = frozenset({"i", "we"})
 FIRST_PERSON_POSS = frozenset({"our", "my"})
 
 
-def chained(matched: dict[int, Candidate], tok: Token, type_: str) -> bool:
+def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | None = None) -> bool:
     """A second verb of the same type coordinated with or subordinate to a coded one ("attacked ...,
     killing 156"), or describing a coded event noun ("an attack that killed 18"), belongs to the same
-    event."""
+    event; not when both name different modes ("recaptured the town and arrested dozens": a seizure and
+    arrests are two acts)."""
+
+    def same(prev: Candidate | None) -> bool:
+        return (
+            prev is not None
+            and prev.type == type_
+            and (mode is None or prev.mode is None or prev.mode == mode)
+        )
+
     cur = tok
     for _ in range(3):
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             prev = matched.get(cur.head.i)
-            return prev is not None and prev.type == type_ and prev.trigger.i == cur.head.i
+            return same(prev) and prev is not None and prev.trigger.i == cur.head.i
         if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        prev = matched.get(cur.i)
-        if prev is not None and prev.type == type_:
+        if same(matched.get(cur.i)):
             return True
     return False
 
@@ -152,6 +160,30 @@ def link_actor(doc: Doc, cand: Candidate, previous: Candidate | None) -> None:
         cand.notes.append(f"{adv.text!r} continues the previous event: its actor acts again")
 
 
+def blamed_actors(cands: list[Candidate]) -> None:
+    """An agentless material act told in the same sentence as a blame ("five people were shot dead,
+    according to a rights group, which blamed the police") takes the blamed party as its (alleged) actor."""
+    rules = adjunct_rules()
+    blames = [
+        c
+        for c in cands
+        if c.type == "ACCUSE" and lemma_of(c.trigger) in rules.blame_verbs and c.recipients.actors
+    ]
+    for blame in blames:
+        for c in cands:
+            if c is blame or c.actors.actors or c.type not in rules.blamed_types or c.negated:
+                continue
+            victims = {a.id for a in c.recipients.actors}
+            got = Resolved()
+            for a in blame.recipients.actors:
+                if a.id not in victims:
+                    got.add(a, "blamed")
+            if got.actors:
+                c.actors = got
+                c.rule += "+actor:blamed"
+                c.notes.append(f"{blame.trigger.text!r} names who is held responsible")
+
+
 def _nominal_agent(cand: Candidate) -> Resolved:
     """ "Hundreds were killed in the army's offensive", "... during Israeli air strikes": the possessor or
     actor modifier of an event noun under in/during/amid/by is the passive event's agent."""
@@ -205,13 +237,18 @@ def merge_mentions(
 ) -> list[tuple[Event, dict[str, object]]]:
     """Fold later mentions of an event told before into it: its evidence is kept in ``mentions``."""
     kept: list[tuple[Candidate, Event, dict[str, object]]] = []
-    countries = {a.id: a.country for a in _actors_by_id(doc).values()}
+    by_id = _actors_by_id(doc)
+    countries = {a.id: a.country for a in by_id.values()}
+    states = frozenset(a.id for a in by_id.values() if a.kind == "state")
+    sectors = {a.id: a.sector for a in by_id.values()}
     for cand, event, trace in items:
-        target = _earlier_mention(cand, event, kept, countries)
+        target = _earlier_mention(cand, event, kept, countries, states, sectors)
         if target is None:
             kept.append((cand, event, trace))
             continue
         first = target[1]
+        if event.actors and not first.actors:
+            first.rule += "+actor:later-mention"
         if not first.mentions:
             first.mentions.append(first.evidence)
         if all(m.start != event.evidence.start for m in first.mentions):
@@ -226,11 +263,24 @@ def merge_mentions(
     return [(e, t) for _, e, t in kept]
 
 
-def _same_parties(a: list[str], b: list[str], countries: dict[str, str | None]) -> bool:
-    """The same actors, or actors standing for the same countries ("Armenia and Azerbaijan" and their two
-    foreign ministers), every one of them with a known country."""
+def _same_parties(
+    a: list[str],
+    b: list[str],
+    countries: dict[str, str | None],
+    states: frozenset[str] = frozenset(),
+    sectors: dict[str, str | None] | None = None,
+) -> bool:
+    """The same actors, or actors standing for the same countries where one side names the states
+    themselves ("Armenia and Azerbaijan" and their two foreign ministers) or the two sides share an actor,
+    every one with a known country. Two disjoint sets of non-state actors of one country are not the same
+    parties: in a domestic story the police, the opposition and a rights group all share the country."""
     if set(a) == set(b):
         return True
+    sec = sectors or {}
+    sa, sb = {sec.get(x) for x in a}, {sec.get(x) for x in b}
+    one_voice = None not in sa and sa == sb  # "the ministry" and "the foreign minister": one government
+    if not (set(a) & set(b) or set(a) <= states or set(b) <= states or one_voice):
+        return False
     ca, cb = [countries.get(x) for x in a], [countries.get(x) for x in b]
     return all(ca) and all(cb) and set(ca) == set(cb)
 
@@ -240,20 +290,32 @@ def _earlier_mention(
     event: Event,
     kept: list[tuple[Candidate, Event, dict[str, object]]],
     countries: dict[str, str | None],
+    states: frozenset[str] = frozenset(),
+    sectors: dict[str, str | None] | None = None,
 ) -> tuple[Candidate, Event, dict[str, object]] | None:
     for prior in reversed(kept):
         p = prior[1]
-        if _key(p) != _key(event):
-            continue
+        if _key(p) != _key(event) or (p.mode and event.mode and p.mode != event.mode):
+            continue  # other flags, or another kind of act ("recaptured the town and arrested dozens")
         if not event.actors and not event.recipients and _anaphoric(cand):
             return prior  # "the strike" after "Israeli jets struck ...": the same strike
         if (
             event.actors
-            and _same_parties(event.actors, p.actors, countries)
+            and not p.actors
+            and _anaphoric(cand)
+            and (_same_date(p, event) or event.date_from != "text")
+        ):
+            # "Dozens were killed ... Russian forces carried out the attack", "Al-Shabaab claimed
+            # responsibility for the attack": a definite mention names who did the act told before without
+            # its actor
+            return prior
+        if (
+            event.actors
+            and _same_parties(event.actors, p.actors, countries, states, sectors)
             and (
                 not event.recipients
                 or not p.recipients
-                or _same_parties(event.recipients, p.recipients, countries)
+                or _same_parties(event.recipients, p.recipients, countries, states, sectors)
             )
             and _same_date(p, event)
         ):

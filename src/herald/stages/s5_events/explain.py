@@ -55,12 +55,16 @@ def _roles(
     return out
 
 
-def explain_doc(doc: Doc) -> list[Explanation]:
-    """Explanations for a processed Doc (all stages up to events must have run)."""
+def explain_doc(doc: Doc, *, include_future: bool | None = None) -> list[Explanation]:
+    """Explanations for a processed Doc (all stages up to events must have run); predicted events as the
+    settings say (``HERALD_INCLUDE_FUTURE``) unless ``include_future`` is given."""
+    from ...config import settings
+
     onto = load_ontology()
     actors = {a.id: a for a in doc._.herald_actors or []}
     out: list[Explanation] = []
-    for event, trace in code_doc(doc):
+    keep = settings().include_future if include_future is None else include_future
+    for event, trace in code_doc(doc, include_future=keep):
         entry = trace["entry"]
         t = onto.type(event.type)
         out.append(
@@ -92,13 +96,20 @@ def explain_doc(doc: Doc) -> list[Explanation]:
 
 
 def explain(
-    text: str, *, published: str | date | None = None, nlp: Language | None = None
+    text: str,
+    *,
+    published: str | date | None = None,
+    nlp: Language | None = None,
+    include_future: bool | None = None,
 ) -> list[Explanation]:
-    """Run Herald on a text and explain each event it codes."""
+    """Run Herald on a text and explain each event it codes (predicted ones too with ``include_future``)."""
     from ...inputs import ArticleInput, normalise_date
     from ...pipeline import load, make_doc
 
-    nlp = nlp or load()
+    nlp = nlp or load(include_future=include_future)
+    if include_future is None and "herald_events_v1" in nlp.pipe_names:
+        # explain what this pipeline codes: its events component's own setting
+        include_future = bool(getattr(nlp.get_pipe("herald_events_v1"), "include_future", False))
     iso = normalise_date(published)
     doc = nlp(make_doc(nlp, ArticleInput(text=text, published=iso)))
-    return explain_doc(doc)
+    return explain_doc(doc, include_future=include_future)

@@ -16,25 +16,27 @@ from . import actor_index
 from .build import build_event
 from .candidate import Candidate
 from .candidates import SentenceCoder
-from .chains import link_actor, merge_mentions
+from .chains import blamed_actors, link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
-from .modality import DISPOSITION_ADJ
+from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS
 from .ontology import load_ontology
 from .triggers import (
     known_tokens,
 )
 
 MAX_PER_SENTENCE = 4
+# Cues of actions that have not happened: abilities and dispositions, incitements.
+UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS
 
 
-def code_doc(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
-    """Events with their explanation traces."""
+def code_doc(doc: Doc, *, include_future: bool = False) -> list[tuple[Event, dict[str, object]]]:
+    """Events with their explanation traces; predicted or planned events only with ``include_future``."""
     with actor_index.bound(doc):
-        return _code_sentences(doc)
+        return _code_sentences(doc, include_future)
 
 
-def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
+def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[str, object]]]:
     lex, onto = load_lexicon(), load_ontology()
     items: list[tuple[Candidate, Event, dict[str, object]]] = []
     known = known_tokens(doc, lex)
@@ -46,16 +48,19 @@ def _code_sentences(doc: Doc) -> list[tuple[Event, dict[str, object]]]:
             apply_modality(c, doc, onto)
         # An action named only as an ability or disposition ("not afraid to fight one", "unable to attend",
         # "is right to ask for") has not happened: no event (other hypotheticals stay, flagged).
-        cands = [c for c in cands if str(c.cues.get("hypothetical", "")).lower() not in DISPOSITION_ADJ]
+        # Nor one someone was only pushed to do ("incited supporters to attack police").
+        cands = [c for c in cands if str(c.cues.get("hypothetical", "")).lower() not in UNREALISED]
         # Precision first: at most a few events per sentence, the main clause first.
         cands.sort(key=lambda c: (c.depth, c.trigger.i))
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
             link_actor(doc, c, previous)
+            previous = c
+        blamed_actors(cands)
+        for c in cands:
             event, trace = build_event(doc, c, onto, sent, len(items) + 1)
             items.append((c, event, trace))
-            previous = c
-    out = [(e, t) for e, t in merge_mentions(doc, items) if codable(e)]
+    out = [(e, t) for e, t in merge_mentions(doc, items) if codable(e) and (include_future or realised(e))]
     for n, (event, _) in enumerate(out, 1):
         event.id = f"e{n}"
     return out
@@ -71,7 +76,15 @@ def codable(event: Event) -> bool:
     return bool(event.actors or event.recipients) or event.type in ANONYMOUS_OK
 
 
-def extract_events(doc: Doc) -> list[Event]:
+def realised(event: Event) -> bool:
+    """Whether the event is reported as happening or having happened, not only predicted or planned ("will
+    impose tariffs next week", "talks scheduled for Monday"). PLOVER and ICEWS code what happened, and the
+    events-gwn gold leaves predictions out; the announcement itself stays an event when it is a verbal act
+    (a threat, a promise, an agreement to do X: the modality rules never flag those ``future``)."""
+    return not event.future
+
+
+def extract_events(doc: Doc, *, include_future: bool = False) -> list[Event]:
     if not doc.has_annotation("DEP"):
         return []
-    return [e for e, _ in code_doc(doc)]
+    return [e for e, _ in code_doc(doc, include_future=include_future)]

@@ -31,6 +31,11 @@ PLAN_HEADS = frozenset(
         "decide",
     }
 )
+# Verbs that push someone else to act ("incited supporters to attack police", "encouraged them to riot"):
+# the action they name is not reported as done (verbs of the event lexicon, "urge" or "order", code their
+# own event and fold the action in).
+INCITEMENT_HEADS = frozenset({"incite", "encourage", "persuade", "instigate", "provoke", "exhort", "induce"})
+DENIAL_HEADS = frozenset({"deny", "refute"})
 PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
 CONDITION = frozenset({"if", "unless", "whether"})
 # Adjectives of ability or disposition whose infinitive names an action that has not happened ("is not
@@ -73,6 +78,10 @@ def negation(tok: Token, anchor: Token | None = None) -> str | None:
                 return f"no {c.text}" if c.lower_ not in ("none", "nobody", "no-one") else c.text
     # "failed to attack": the action did not happen.
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "fail":
+        return tok.head.text
+    # "denied that its troops had shelled the camp", "denied shelling the camp": the speaker says it did not
+    # happen (the denial itself is for the verbal-event rules).
+    if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in DENIAL_HEADS:
         return tok.head.text
     return None
 
@@ -130,6 +139,8 @@ def hypothetical(tok: Token) -> str | None:
                 return "if"
         if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.lower_ in DISPOSITION_ADJ:
             return cur.head.text
+        if cur.dep_ in ("xcomp", "ccomp") and cur.head.lemma_ in INCITEMENT_HEADS:
+            return cur.head.lemma_
         if cur.dep_ in ("xcomp", "conj") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue

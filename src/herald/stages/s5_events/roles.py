@@ -80,14 +80,21 @@ def heads_of(tok: Token) -> list[Token]:
 def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
     found = False
     for child in tok.lefts:
+        if child.dep_ == "amod" and child.lemma_ == "lead" and child.tag_ == "VBN":
+            # "a US-led coalition": the leader acts (not "X-backed": a backer is no party to the act)
+            for c in child.children:
+                a = actor_for_token(c) if c.dep_ in MODIFIERS else None
+                if a is not None:
+                    out.add(a, f"{how}:led")
+                    found = True
         if child.dep_ in MODIFIERS:
             for c in (child, *child.conjuncts):
                 a = actor_for_token(c)
                 if a is not None:
                     out.add(a, f"{how}:{c.dep_ or child.dep_}")
                     found = True
-            if not found and child.dep_ == "poss":
-                found = _modifier_actors(child, out, how)
+            if not found and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "NOUN")):
+                found = _modifier_actors(child, out, how)  # "Russia's army's", "[US-led coalition] aircraft"
     return found
 
 
@@ -124,6 +131,7 @@ def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
     """ "U.N. mediator Diego Cordovez": a mention with no country whose own noun phrase names a state or an
     organisation in front of it (a compound or possessor chain) acts for it; the organisation is a party."""
     stack = [c for c in head.lefts if c.dep_ in ("compound", "poss", "nmod")]
+    stack += [x for c in head.lefts if c.dep_ == "amod" and c.lemma_ == "lead" for x in c.children]
     while stack:
         c = stack.pop()
         a = actor_for_token(c)
@@ -176,7 +184,50 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
     return out
 
 
+def misparsed_main_verb(verb: Token) -> bool:
+    """ "A Saudi-led coalition bombed Houthi positions", "Doctors from two aid groups donated and delivered
+    goods": the parser made the main verb a reduced relative (acl, VBN/VBD) inside a verbless sentence whose
+    root is a noun. A passive participle takes no direct object, so with one (on the verb or a coordinated
+    verb), it is the active main verb and the root noun its subject (see :func:`subject_of`)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children):
+        return False
+    root = verb.sent.root  # (Token.sent scans the Doc: only for the rare candidates left)
+    return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """ "With the signing of a memorandum, the government and the rebels have agreed to ...": the parser
+    joined the subject to a noun of the fronted adjunct (as a conjunct after the comma) and left the finite
+    main verb without one. The noun phrase right before the verb's auxiliaries, inside one of its own fronted
+    prepositional adjuncts and after a comma, is the subject."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+        return None
+    first = verb
+    for c in sorted((c for c in verb.lefts if c.dep_ in ("aux", "neg", "advmod")), key=lambda t: -t.i):
+        if c.i == first.i - 1:
+            first = c
+    if first.i == 0 or first.is_sent_start:
+        return None
+    cand = verb.doc[first.i - 1]
+    adjuncts = [c for c in verb.lefts if c.dep_ == "prep" and c.left_edge.i <= cand.i <= c.right_edge.i]
+    if not adjuncts or cand.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = cand
+    while head.dep_ in ("conj", "compound", "nmod", "appos") and head.head.i < head.i:
+        between = verb.doc[head.head.i : head.i]
+        if any(t.text == "," for t in between):
+            break
+        head = head.head
+    if head.dep_ != "conj" or verb.doc[head.left_edge.i - 1].text != ",":
+        return None
+    return head
+
+
 def is_passive(verb: Token) -> bool:
+    if misparsed_main_verb(verb):
+        return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return True  # a reduced relative: "prisoners released by Israel"
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
@@ -221,6 +272,10 @@ def _understood(verb: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
+    if misparsed_main_verb(verb):
+        return verb.sent.root
+    if (swallowed := _swallowed_subject(verb)) is not None:
+        return swallowed
     seen = 0
     cur: Token | None = verb
     while cur is not None and seen < 6:

@@ -61,6 +61,12 @@ class AdjunctRules:
     counterpart_types: frozenset[str]
     source_types: frozenset[str]
     passive_subject_acts: dict[str, frozenset[str]]
+    responsibility_nouns: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
+    blame_verbs: frozenset[str] = frozenset()
+    blamed_types: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +95,12 @@ def adjunct_rules() -> AdjunctRules:
             str(t).upper(): frozenset(map(str, modes or ()))
             for t, modes in (data.get("passive_subject_acts") or {}).items()
         },
+        responsibility_nouns=words("responsibility_nouns"),
+        responsibility_verbs=words("responsibility_verbs"),
+        collective_nouns=words("collective_nouns"),
+        blame_verbs=words("blame_verbs"),
+        blamed_types=frozenset(str(t).upper() for t in data.get("blamed_types") or ()),
+        act_nouns=words("act_nouns"),
     )
 
 
@@ -150,9 +162,34 @@ class SentenceRoles:
                 cand_notes.append(
                     f"pronoun {subj.text!r} resolved to {prev.name!r}, subject of the previous sentence"
                 )
+        if subj is not None and not res.actors and subj.lower_ in PRONOUN_KINDS:
+            main = self._main_clause_subject(verb, subj)
+            if main is not None:
+                res = Resolved(tokens=[subj])
+                res.add(main, "pronoun->main-clause")
+                cand_notes.append(f"pronoun {subj.text!r} is {main.name!r}, subject of the governing clause")
         if subj is not None:
             self._fold_subject_noun(subj, res, cand_notes)
         return res
+
+    def _main_clause_subject(self, verb: Token, pron: Token) -> Actor | None:
+        """ "Sikhala was arrested after he accused the party": a pronoun subject of an adverbial clause is the
+        subject (active or passive) of the clause it modifies, told before it, when its kind fits."""
+        clause = verb
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "advcl":
+            return None
+        gov = clause.head
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i > pron.i or subj.pos_ == "PRON":
+            return None
+        found = resolve(subj, infer=False).actors
+        if len(found) != 1:
+            return None
+        kinds = PRONOUN_KINDS[pron.lower_]
+        singular_role = found[0].kind == "group" and subj.tag_ == "NN" and pron.lower_ in ("he", "she")
+        return found[0] if found[0].kind in kinds or singular_role else None
 
     def _previous_subject(self, pron: Token) -> Actor | None:
         """The one actor a sentence-initial pronoun can refer to: the subject of the previous sentence in the
@@ -171,6 +208,15 @@ class SentenceRoles:
         kinds = PRONOUN_KINDS[pron.lower_]
         if len(found) == 1 and found[0].kind in kinds:
             return found[0]
+        if (
+            len(found) == 1
+            and pron.lower_ in ("he", "she")
+            and found[0].kind == "group"
+            and subj.tag_ == "NN"
+            and not subj.conjuncts
+            and lemma_of(subj) not in adjunct_rules().collective_nouns
+        ):
+            return found[0]  # "The opposition leader accused ... He also demanded": one person, by role
         return None
 
     def _fold_subject_noun(self, subj: Token, res: Resolved, notes: list[str]) -> None:
@@ -184,7 +230,12 @@ class SentenceRoles:
             notes.append(f"subject {subj.text!r} is an event noun folded into this event")
 
     def _recipients(
-        self, tok: Token, slots: tuple[str, ...], passive: bool, exclude: frozenset[str] = frozenset()
+        self,
+        tok: Token,
+        slots: tuple[str, ...],
+        passive: bool,
+        exclude: frozenset[str] = frozenset(),
+        judged: bool = False,
     ) -> Resolved:
         """The recipient of a verb: its slots, else what a non-actor argument points at, else an adversative
         complement. Parties in ``exclude`` (the actors: "reneged on **his** commitment to X") do not count."""
@@ -204,7 +255,15 @@ class SentenceRoles:
             args = [*slot(tok, "dobj"), *([passive_subject(tok)] if passive else [])]
             args += [a for name in slots if name != "dobj" for a in slot(tok, name)]
             for arg in dict.fromkeys(a for a in args if a is not None):
-                got = _without(self._target_of(arg), exclude)
+                if judged and lemma_of(arg) in self.blocked:
+                    # "condemned the attacks on civilians": a judgement of an act is aimed at whoever did it
+                    # (its own agent), not at the act's victim; an act without an agent names no target
+                    got = self._event_agents(arg)
+                    for a in slot(arg, "prep:between") if not got.actors else ():
+                        got.extend(self._resolve(a))  # "praised the ceasefire between X and Y"
+                    got = _without(got, exclude)
+                else:
+                    got = _without(self._target_of(arg), exclude)
                 got.how = [f"target:{h}" for h in got.how]  # weaker than a named argument (see conditions)
                 out.extend(got)
                 if out.actors:
@@ -331,6 +390,24 @@ class SentenceRoles:
 
     def _noun_own_actors(self, noun: Token) -> Resolved:
         return own_actors(noun, self.blocked)
+
+    def _act_owner(self, noun: Token) -> Resolved:
+        """Who did the act a summing-up noun stands for ("Hungary vetoed the package, a move that drew
+        criticism"): an appositive act noun after the act's clause belongs to that clause's subject."""
+        after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+        if (
+            noun.dep_ not in ("appos", "dobj", "npadvmod")
+            or not after_comma
+            or lemma_of(noun) not in adjunct_rules().act_nouns
+        ):
+            return Resolved()  # (the parser also attaches ", a decision that ..." as a second object)
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.i > noun.i:
+            return Resolved()
+        return self._resolve(subj, infer=False)
 
     def _content_recipients(self, cand: Candidate, content: Token, centry: Entry | None) -> None:
         """The recipient of a control verb's event, from what it embeds when the verb itself has none:
