@@ -613,6 +613,7 @@ class Finder:
             role_key=role.key,
             owner=owner,
             unnamed=not named,
+            plural=doc[e - 1].tag_ in ("NNS", "NNPS"),
         )
         if named:
             m.label = "PERSON"
@@ -711,6 +712,7 @@ class Finder:
                     title=m.title,
                     role_key=m.role_key,
                     unnamed=True,
+                    plural=m.plural,
                 )
             )
             i = kb.start
