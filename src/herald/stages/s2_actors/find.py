@@ -536,7 +536,15 @@ class Finder:
             if role.generic and extra:
                 sector = extra[0]
             sectors = [sector] + [x for x in [role.sector, *extra] if x != sector]
-        rule = f"role:{role.key}"
+        org_rule = ""
+        if role.generic and modifier is None and owner is None and not named and sector == role.sector:
+            # "a spokeswoman for the party", "the company's spokesman": an organisation's, not the government's
+            found = self._organisation_of(doc, start, s, end, kb_at_start, ent_of, resolved, day)
+            if found is not None:
+                sector = found or None
+                sectors = [sector] if sector else []
+                org_rule = f"+of-organisation:{found or 'unknown'}"
+        rule = f"role:{role.key}{org_rule}"
         if local is not None:
             rule += f"+in:{local.key}"
         elif in_place:
@@ -618,6 +626,50 @@ class Finder:
         if named:
             m.label = "PERSON"
         return m
+
+    def _organisation_of(
+        self,
+        doc: Doc,
+        start: int,
+        s: int,
+        end: int,
+        kb_at_start: dict[int, KBSpan],
+        ent_of: list[Span | None],
+        resolved: set[str],
+        day: date | None,
+    ) -> str | None:
+        """The sector of the organisation a generic role (spokesperson, official) belongs to, when its phrase
+        names one that is no state: a possessor or compound ("the party's spokesman"), or a "for/of"
+        complement ("a spokeswoman for the ruling party", "a spokesman for Shell"). "" for an organisation of
+        unknown sector; None when the phrase names none (the role's own sector stands)."""
+        padded = " " + " ".join(t.lower_ for t in doc[start:s] if t.tag_ != "POS" and t.dep_ != "case") + " "
+        for words, sec in self.org_sectors:
+            if any(w in padded for w in words):
+                return sec
+        if end >= len(doc) - 1 or doc[end].lower_ not in ("for", "of"):
+            return None
+        prep = doc[end]
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        j = end + 1
+        while j < pobj.i and doc[j].dep_ == "det":
+            j += 1
+        kb = kb_at_start.get(j)
+        if kb is not None:
+            chosen = self.choose(kb, resolved, day)
+            if chosen is None or chosen[0].kind == "state":
+                return None  # "the spokesman of France" is its government's
+            sectors = chosen[0].all_sectors()
+            return sectors[0] if sectors else ""
+        phrase = f" {doc[j : pobj.right_edge.i + 1].text.lower()} "
+        for words, sec in self.org_sectors:
+            if any(w in phrase for w in words):
+                return sec
+        ent = ent_of[pobj.i]
+        if ent is not None and ent.label_ == "ORG" and ent.start >= j:
+            return ""  # an organisation of its own, not (known to be) the government
+        return None
 
     @staticmethod
     def _possessor_title(

@@ -33,7 +33,8 @@ class Mention:
             if self.kind == "group":
                 # "soldiers" and "the army" are one role but not one actor: members are no institution
                 return ("role", self.role_key, self.country or "", "members" if self.plural else "body")
-            return ("role", self.role_key, self.country or "")
+            # "a spokesman for Shell" and the government's spokesman are two people
+            return ("role", self.role_key, self.country or "", self.sector or "")
         if self.rule.startswith("demonym-people"):
             return ("people", self.country or "", self.name.lower())
         return ("name", self.kind, " ".join(self.name.lower().split()))
