@@ -62,6 +62,7 @@ class CorefLexicon(BaseModel):
     group_name_words: dict[str, list[str]] = Field(default_factory=dict)
     place_heads: list[str] = Field(default_factory=list)
     org_heads: list[str] = Field(default_factory=list)
+    org_name_heads: list[str] = Field(default_factory=list)
     speech_verbs: list[str] = Field(default_factory=list)
 
 

@@ -29,6 +29,8 @@ from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_li
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
 # Named entities whose inside is a different name ("George Washington", "Beijing Daily").
+# NER labels an organisation's name often gets ("the Citizens Coalition for Change" as LAW)
+MISLABELLED_ORG = frozenset({"ORG", "NORP", "GPE", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 STOP_LEFT_POS = frozenset({"DET", "NUM", "ADP", "PRON", "CCONJ", "AUX", "ADV", "SCONJ"})
 # A PERSON/ORG entity that is a town's name is read as the town only for big towns ("Lyon", "Marseille"):
@@ -69,6 +71,7 @@ class Finder:
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.repair = NerRepair(load_coref_lexicon())
+        self.org_name_heads = frozenset(load_coref_lexicon().org_name_heads)
 
     def use_bulk(self, index: BulkIndex) -> None:
         """Link names the curated KB lacks to the bulk index (kb_index), with the article's support."""
@@ -107,6 +110,50 @@ class Finder:
         """A capital or seat stands for its state's government; the state is the entry itself."""
         return entry
 
+    def _org_names(self, doc: Doc, kb_spans: list[KBSpan]) -> list[Span]:
+        """Organisation names NER missed, as ORG spans: title-case words ending in an organisation head noun
+        (``org_name_heads``: "Citizens Coalition for Change", "Kachin Independence Army"), optionally with a
+        "for/of" complement of title-case words. Not inside another entity, a KB name, or a title-case
+        headline."""
+        heads = (
+            [t for t in doc if t.lower_ in self.org_name_heads and t.is_title] if self.org_name_heads else []
+        )
+        out: list[Span] = []
+        for h in heads:
+            if h.ent_type_ and h.ent_type_ not in MISLABELLED_ORG:
+                continue
+            start = h.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+            if start == h.i:
+                continue  # "the Party": no name of its own
+            end = h.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ in ("for", "of"):
+                j = end + 1
+                while j < len(doc) and (
+                    doc[j].is_title or (doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title)
+                ):
+                    j += 1
+                if j > end + 1 and doc[j - 1].is_title:
+                    end = j
+            if out and start < out[-1].end:
+                continue
+            if any(k.start < end and start < k.end for k in kb_spans):
+                continue  # a KB name ("African Union", "Russian Army") is the matcher's
+            lo = start - 1 if start > 0 and doc[start - 1].dep_ == "det" else start
+            if {t.ent_type_ for t in doc[start:end] if t.ent_type_} - MISLABELLED_ORG or any(
+                x.start < lo or x.end > end for x in doc[start:end].ents
+            ):
+                continue  # part of a person's name, a date, or a longer entity
+            sent = h.sent
+            words = [t for t in sent if t.is_alpha]
+            if len(words) >= 4 and sum(t.is_title for t in words) >= 0.6 * len(words):
+                continue  # a title-case headline: every word is capitalised
+            out.append(Span(doc, start, end, label="ORG"))
+        return out
+
     # --- main ----------------------------------------------------------------------------------------------
     def find(self, doc: Doc, day: date | None) -> list[Mention]:
         n = len(doc)
@@ -115,6 +162,12 @@ class Finder:
         kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
         ent_of = [None] * n  # type: list[Span | None]
         ents = doc.ents  # spaCy rebuilds the tuple on every access
+        named_orgs = self._org_names(doc, kb_spans)
+        if named_orgs:
+            inner = {id(x) for x in ents if any(o.start <= x.start and x.end <= o.end for o in named_orgs)}
+            ents = tuple(
+                sorted([*(x for x in ents if id(x) not in inner), *named_orgs], key=lambda x: x.start)
+            )
         for ent in ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
@@ -319,6 +372,9 @@ class Finder:
                 m = self._bulk_mention(doc, ent, day)
             if m is None:
                 m = self._ner_mention(doc, ent, kind, kb_spans)
+                if m is not None and ent in named_orgs:
+                    noun = next((t.lower_ for t in ent if t.lower_ in self.org_name_heads), "")
+                    m.rule += f"+name-head:{noun}"  # an organisation's name NER missed (_org_names)
             if m is not None:
                 mentions.append(m)
                 taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)

@@ -23,7 +23,9 @@ class Mention:
     owner: Mention | None = None  # the "X" of "X-run health ministry"
     label: str | None = None  # NER label for unknown named entities
     unnamed: bool = False  # a role actor without a name ("Israeli soldiers", "the spokesman")
-    plural: bool = False  # a group role named by its members in the plural ("soldiers"), not its body ("army")
+    plural: bool = (
+        False  # a group role named by its members in the plural ("soldiers"), not its body ("army")
+    )
 
     def group_key(self) -> tuple[str, ...]:
         """Mentions with the same key are one actor."""
