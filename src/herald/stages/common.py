@@ -169,7 +169,7 @@ class RangeIndex(Generic[T]):
         self._widest = max((e - s for s, e, _, _ in rows), default=0)
 
     def narrowest_all(self, start: int, end: int) -> list[T]:
-        """The :meth:`narrowest` item first, then every other item on exactly its range, in the order given."""
+        """The :meth:`narrowest` item first, then every other item on exactly its range, in given order."""
         lo = bisect_left(self._starts, min(start, end) - self._widest)
         hi = bisect_right(self._starts, start)
         rows = [r for r in self._rows[lo:hi] if end <= r[1]]

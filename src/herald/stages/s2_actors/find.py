@@ -10,6 +10,9 @@ import functools
 import re
 from datetime import date
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
@@ -72,6 +75,9 @@ class Finder:
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.repair = NerRepair(load_coref_lexicon())
         self.org_name_heads = frozenset(load_coref_lexicon().org_name_heads)
+        self._org_head_ids = numpy.array(
+            sorted(get_string_id(w) for w in self.org_name_heads), dtype=numpy.uint64
+        )
 
     def use_bulk(self, index: BulkIndex) -> None:
         """Link names the curated KB lacks to the bulk index (kb_index), with the article's support."""
@@ -115,13 +121,14 @@ class Finder:
         (``org_name_heads``: "Citizens Coalition for Change", "Kachin Independence Army"), optionally with a
         "for/of" complement of title-case words. Not inside another entity, a KB name, or a title-case
         headline."""
-        heads = (
-            [t for t in doc if t.lower_ in self.org_name_heads and t.is_title] if self.org_name_heads else []
-        )
+        if not self.org_name_heads or not len(doc):
+            return []
+        hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._org_head_ids))
         out: list[Span] = []
-        for h in heads:
-            if h.ent_type_ and h.ent_type_ not in MISLABELLED_ORG:
-                continue
+        for i in hits.tolist():
+            h = doc[i]
+            if not h.is_title or (h.ent_type_ and h.ent_type_ not in MISLABELLED_ORG) or h.ent_type_ == "ORG":
+                continue  # an ORG NER found is the NER pass's; a person's or date's word is no name's
             start = h.i
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
                 start -= 1
@@ -594,7 +601,7 @@ class Finder:
             sectors = [sector] + [x for x in [role.sector, *extra] if x != sector]
         org_rule = ""
         if role.generic and modifier is None and owner is None and not named and sector == role.sector:
-            # "a spokeswoman for the party", "the company's spokesman": an organisation's, not the government's
+            # "a spokeswoman for the party", "the company's spokesman": an organisation's, not the state's
             found = self._organisation_of(doc, start, s, end, kb_at_start, ent_of, resolved, day)
             if found is not None:
                 sector = found or None

@@ -40,7 +40,8 @@ class ActorIndex:
         return found
 
     def covering_all(self, start: int, end: int) -> list[Actor]:
-        """Every actor with a mention on the narrowest span covering [start, end), :meth:`covering`'s first."""
+        """Every actor with a mention on the narrowest span covering [start, end), :meth:`covering`'s
+        first."""
         key = (start, end)
         found = self._covering_all.get(key)
         if found is None:
