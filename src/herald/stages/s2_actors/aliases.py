@@ -266,10 +266,11 @@ def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
         slot[seq] = d if slot.get(seq, d) is d else None  # two actors share it: ambiguous
 
     for d in drafts:
-        if not _named(d) or d.first.label in _PLACE_LABELS:
+        titled = _titled_person(d)  # "Opposition leader Job Sikhala": the name is the role's
+        if not (_named(d) or titled) or d.first.label in _PLACE_LABELS:
             continue
         s, e = min(d.spans)
-        toks = [t.text for t in doc[s:e] if not t.is_space]
+        toks = d.first.name.split() if titled else [t.text for t in doc[s:e] if not t.is_space]
         if toks and toks[0].lower() == "the":
             toks = toks[1:]
         if toks and toks[-1] in ("'s", "\u2019s", "'"):

@@ -602,11 +602,10 @@ class Finder:
         org_rule = ""
         if role.generic and modifier is None and owner is None and not named and sector == role.sector:
             # "a spokeswoman for the party", "the company's spokesman": an organisation's, not the state's
-            found = self._organisation_of(doc, start, s, end, kb_at_start, ent_of, resolved, day)
-            if found is not None:
-                sector = found or None
-                sectors = [sector] if sector else []
-                org_rule = f"+of-organisation:{found or 'unknown'}"
+            of_org = self._organisation_of(doc, start, s, end, kb_at_start, ent_of, resolved, day)
+            if of_org is not None:
+                sector, sectors = of_org, [of_org] if of_org else []  # "": an organisation, sector unknown
+                org_rule = f"+of-organisation:{of_org or 'unknown'}"
         rule = f"role:{role.key}{org_rule}"
         if local is not None:
             rule += f"+in:{local.key}"
@@ -678,7 +677,7 @@ class Finder:
             kind=kind,
             name=name_text if name_text else _strip_det(text),
             country=country,
-            sector=sector,
+            sector=sector or None,
             sectors=sectors,
             title=title,
             role_key=role.key,
