@@ -142,6 +142,9 @@ def test_institution_is_not_its_members(
         # a state's spokesman and a government spokesman stay the government's
         ("The spokesman of France said so.", "spokesman of France", "GOV"),
         ("A government spokesman denied it.", "government spokesman", "GOV"),
+        # through a possessive pronoun resolved to an organisation (none for the government's own)
+        ("The Citizens Coalition for Change said its leader was arrested.", "leader", None),
+        ("The government said its spokesman would speak on Monday.", "spokesman", "GOV"),
     ],
 )
 def test_organisation_spokesperson_sector(
