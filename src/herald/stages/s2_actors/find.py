@@ -154,8 +154,12 @@ class Finder:
                 x.start < lo or x.end > end for x in doc[start:end].ents
             ):
                 continue  # part of a person's name, a date, or a longer entity
-            sent = h.sent
-            words = [t for t in sent if t.is_alpha]
+            starts = sentence_starts(doc)  # cached on the Doc (Token.sent scans the Doc)
+            first = starts[h.i]
+            last = h.i
+            while last + 1 < len(doc) and starts[last + 1] == first:
+                last += 1
+            words = [t for t in doc[first : last + 1] if t.is_alpha]
             if len(words) >= 4 and sum(t.is_title for t in words) >= 0.6 * len(words):
                 continue  # a title-case headline: every word is capitalised
             out.append(Span(doc, start, end, label="ORG"))
