@@ -168,6 +168,17 @@ class RangeIndex(Generic[T]):
         self._starts = [r[0] for r in rows]
         self._widest = max((e - s for s, e, _, _ in rows), default=0)
 
+    def narrowest_all(self, start: int, end: int) -> list[T]:
+        """The :meth:`narrowest` item first, then every other item on exactly its range, in given order."""
+        lo = bisect_left(self._starts, min(start, end) - self._widest)
+        hi = bisect_right(self._starts, start)
+        rows = [r for r in self._rows[lo:hi] if end <= r[1]]
+        if not rows:
+            return []
+        first = min(rows, key=lambda r: (r[1] - r[0], r[2]))
+        same = sorted((r for r in rows if r[0] == first[0] and r[1] == first[1]), key=lambda r: r[2])
+        return [first[3], *(r[3] for r in same if r is not first)]
+
     def narrowest(self, start: int, end: int) -> T | None:
         """The narrowest item whose range covers [start, end)."""
         lo = bisect_left(self._starts, min(start, end) - self._widest)
@@ -202,6 +213,15 @@ class MentionIndex:
     def covering(self, start: int, end: int) -> Actor | None:
         """The actor whose narrowest mention covers [start, end) (the first in actor order on a tie)."""
         return self._ranges.narrowest(start, end)
+
+    def covering_all(self, start: int, end: int) -> list[Actor]:
+        """Every actor with a mention on the narrowest span covering [start, end): a plural description ("the
+        senators") is one mention of several people."""
+        out: list[Actor] = []
+        for a in self._ranges.narrowest_all(start, end):
+            if all(a is not b for b in out):
+                out.append(a)
+        return out
 
     def inside(self, start: int, end: int) -> list[Actor]:
         """The actor of every mention within [start, end], in actor order (repeated per mention)."""

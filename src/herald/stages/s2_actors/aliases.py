@@ -143,14 +143,31 @@ def _same_name(chains: Chains) -> None:
             by_name[key] = d  # the KB-known one kept the mentions
 
 
+def _titled_person(d: Draft) -> bool:
+    """ "Opposition leader Job Sikhala": a named person a role word titles (the role keeps its key)."""
+    m = d.first
+    return bool(d.spans) and m.kind == "person" and not m.unnamed and m.role_key is not None and not m.entry
+
+
+def _unknown_place(d: Draft) -> bool:
+    """A name NER called a place that neither the KB nor the gazetteer knows (a "state" with no country):
+    often a surname ("Sikhala said" after "Job Sikhala")."""
+    m = d.first
+    return bool(d.spans) and m.label == "GPE" and m.kind == "state" and m.country is None and m.entry is None
+
+
 def _surnames(chains: Chains) -> None:
     live = chains.live()
-    persons = [d for d in live if d.first.kind == "person" and len(_words(d.first.name)) > 1]
-    for d in live:
+    persons = [
+        d
+        for d in [*live, *(x for x in chains.drafts if _titled_person(x))]
+        if d.first.kind == "person" and len(_words(d.first.name)) > 1
+    ]
+    for d in [*live, *(x for x in chains.drafts if _unknown_place(x))]:
         if d.first.entry is not None or not d.spans:
             continue
         words = d.first.name.split()
-        if not 1 <= len(words) <= 2 or d.first.label in _PLACE_LABELS:
+        if not 1 <= len(words) <= 2 or (d.first.label in _PLACE_LABELS and not _unknown_place(d)):
             continue
         start = min(d.spans)[0]
         fits = [
@@ -249,10 +266,11 @@ def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
         slot[seq] = d if slot.get(seq, d) is d else None  # two actors share it: ambiguous
 
     for d in drafts:
-        if not _named(d) or d.first.label in _PLACE_LABELS:
+        titled = _titled_person(d)  # "Opposition leader Job Sikhala": the name is the role's
+        if not (_named(d) or titled) or d.first.label in _PLACE_LABELS:
             continue
         s, e = min(d.spans)
-        toks = [t.text for t in doc[s:e] if not t.is_space]
+        toks = d.first.name.split() if titled else [t.text for t in doc[s:e] if not t.is_space]
         if toks and toks[0].lower() == "the":
             toks = toks[1:]
         if toks and toks[-1] in ("'s", "\u2019s", "'"):

@@ -98,10 +98,11 @@ class CountryContext:
         self.paragraphs: dict[int, Counter[str]] = {}
         covered = bytearray(len(doc))
         outside = frozenset(self.cfg.outside_suffixes)
+        silent = frozenset(self.cfg.silent_sectors)
         for d in drafts:
             for s, e in d.spans:
                 covered[s:e] = b"\x01" * (e - s)
-                code = d.first.country
+                code = d.first.country if d.first.sector not in silent else None
                 backer = e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in outside
                 if code and code not in NON_STATES and not backer:
                     self._vote(code, s, 1)

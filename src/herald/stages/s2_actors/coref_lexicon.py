@@ -40,6 +40,9 @@ class ContextSettings(BaseModel):
     short_sentences: int = 1  # a text this short that names one country only has it as its context
     # "Kenyan-backed forces": a country named as someone's backer is an outside party, not where the story is
     outside_suffixes: list[str] = Field(default_factory=list)
+    # news agencies and media named as a source ("..., according to Reuters") say where the story is sold, not
+    # where it is set: actors of these sectors cast no vote
+    silent_sectors: list[str] = Field(default_factory=list)
 
 
 class CorefLexicon(BaseModel):
@@ -59,6 +62,7 @@ class CorefLexicon(BaseModel):
     group_name_words: dict[str, list[str]] = Field(default_factory=dict)
     place_heads: list[str] = Field(default_factory=list)
     org_heads: list[str] = Field(default_factory=list)
+    org_name_heads: list[str] = Field(default_factory=list)
     speech_verbs: list[str] = Field(default_factory=list)
 
 

@@ -25,6 +25,7 @@ from .kb import KnowledgeBase, load_kb
 from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
+from .owner_pronoun import own_by_pronoun
 from .plurals import link_plural_roles
 from .resolve import References, group, to_actors
 
@@ -66,6 +67,7 @@ class ActorExtractor:
         self.offices = {r.key: self.lex.office_name(r.office) for r in self.lex.roles if r.office}
         self.local_roles = frozenset(r.key for r in self.lex.roles if r.local)
         self.state_roles = frozenset(r.key for r in self.lex.roles if r.state)
+        self.generic_roles = {r.key: r.sector for r in self.lex.roles if r.generic}
 
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
@@ -92,6 +94,7 @@ class ActorExtractor:
             self.state_roles,
         )
         self.pronouns.resolve(doc, drafts)
+        own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."
         return to_actors(doc, drafts)
 
 

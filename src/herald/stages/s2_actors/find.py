@@ -10,6 +10,9 @@ import functools
 import re
 from datetime import date
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..common import sentence_starts
@@ -29,6 +32,8 @@ from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_li
 
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "state"}
 # Named entities whose inside is a different name ("George Washington", "Beijing Daily").
+# NER labels an organisation's name often gets ("the Citizens Coalition for Change" as LAW)
+MISLABELLED_ORG = frozenset({"ORG", "NORP", "GPE", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 STOP_LEFT_POS = frozenset({"DET", "NUM", "ADP", "PRON", "CCONJ", "AUX", "ADV", "SCONJ"})
 # A PERSON/ORG entity that is a town's name is read as the town only for big towns ("Lyon", "Marseille"):
@@ -69,6 +74,10 @@ class Finder:
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.repair = NerRepair(load_coref_lexicon())
+        self.org_name_heads = frozenset(load_coref_lexicon().org_name_heads)
+        self._org_head_ids = numpy.array(
+            sorted(get_string_id(w) for w in self.org_name_heads), dtype=numpy.uint64
+        )
 
     def use_bulk(self, index: BulkIndex) -> None:
         """Link names the curated KB lacks to the bulk index (kb_index), with the article's support."""
@@ -107,6 +116,55 @@ class Finder:
         """A capital or seat stands for its state's government; the state is the entry itself."""
         return entry
 
+    def _org_names(self, doc: Doc, kb_spans: list[KBSpan]) -> list[Span]:
+        """Organisation names NER missed, as ORG spans: title-case words ending in an organisation head noun
+        (``org_name_heads``: "Citizens Coalition for Change", "Kachin Independence Army"), optionally with a
+        "for/of" complement of title-case words. Not inside another entity, a KB name, or a title-case
+        headline."""
+        if not self.org_name_heads or not len(doc):
+            return []
+        hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._org_head_ids))
+        out: list[Span] = []
+        for i in hits.tolist():
+            h = doc[i]
+            if not h.is_title or (h.ent_type_ and h.ent_type_ not in MISLABELLED_ORG) or h.ent_type_ == "ORG":
+                continue  # an ORG NER found is the NER pass's; a person's or date's word is no name's
+            start = h.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+            if start == h.i:
+                continue  # "the Party": no name of its own
+            end = h.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ in ("for", "of"):
+                j = end + 1
+                while j < len(doc) and (
+                    doc[j].is_title or (doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title)
+                ):
+                    j += 1
+                if j > end + 1 and doc[j - 1].is_title:
+                    end = j
+            if out and start < out[-1].end:
+                continue
+            if any(k.start < end and start < k.end for k in kb_spans):
+                continue  # a KB name ("African Union", "Russian Army") is the matcher's
+            lo = start - 1 if start > 0 and doc[start - 1].dep_ == "det" else start
+            if {t.ent_type_ for t in doc[start:end] if t.ent_type_} - MISLABELLED_ORG or any(
+                x.start < lo or x.end > end for x in doc[start:end].ents
+            ):
+                continue  # part of a person's name, a date, or a longer entity
+            starts = sentence_starts(doc)  # cached on the Doc (Token.sent scans the Doc)
+            first = starts[h.i]
+            last = h.i
+            while last + 1 < len(doc) and starts[last + 1] == first:
+                last += 1
+            words = [t for t in doc[first : last + 1] if t.is_alpha]
+            if len(words) >= 4 and sum(t.is_title for t in words) >= 0.6 * len(words):
+                continue  # a title-case headline: every word is capitalised
+            out.append(Span(doc, start, end, label="ORG"))
+        return out
+
     # --- main ----------------------------------------------------------------------------------------------
     def find(self, doc: Doc, day: date | None) -> list[Mention]:
         n = len(doc)
@@ -115,6 +173,12 @@ class Finder:
         kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
         ent_of = [None] * n  # type: list[Span | None]
         ents = doc.ents  # spaCy rebuilds the tuple on every access
+        named_orgs = self._org_names(doc, kb_spans)
+        if named_orgs:
+            inner = {id(x) for x in ents if any(o.start <= x.start and x.end <= o.end for o in named_orgs)}
+            ents = tuple(
+                sorted([*(x for x in ents if id(x) not in inner), *named_orgs], key=lambda x: x.start)
+            )
         for ent in ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
@@ -319,6 +383,9 @@ class Finder:
                 m = self._bulk_mention(doc, ent, day)
             if m is None:
                 m = self._ner_mention(doc, ent, kind, kb_spans)
+                if m is not None and ent in named_orgs:
+                    noun = next((t.lower_ for t in ent if t.lower_ in self.org_name_heads), "")
+                    m.rule += f"+name-head:{noun}"  # an organisation's name NER missed (_org_names)
             if m is not None:
                 mentions.append(m)
                 taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
@@ -536,7 +603,14 @@ class Finder:
             if role.generic and extra:
                 sector = extra[0]
             sectors = [sector] + [x for x in [role.sector, *extra] if x != sector]
-        rule = f"role:{role.key}"
+        org_rule = ""
+        if role.generic and modifier is None and owner is None and not named and sector == role.sector:
+            # "a spokeswoman for the party", "the company's spokesman": an organisation's, not the state's
+            of_org = self._organisation_of(doc, start, s, end, kb_at_start, ent_of, resolved, day)
+            if of_org is not None:
+                sector, sectors = of_org, [of_org] if of_org else []  # "": an organisation, sector unknown
+                org_rule = f"+of-organisation:{of_org or 'unknown'}"
+        rule = f"role:{role.key}{org_rule}"
         if local is not None:
             rule += f"+in:{local.key}"
         elif in_place:
@@ -607,16 +681,61 @@ class Finder:
             kind=kind,
             name=name_text if name_text else _strip_det(text),
             country=country,
-            sector=sector,
+            sector=sector or None,
             sectors=sectors,
             title=title,
             role_key=role.key,
             owner=owner,
             unnamed=not named,
+            plural=doc[e - 1].tag_ in ("NNS", "NNPS"),
         )
         if named:
             m.label = "PERSON"
         return m
+
+    def _organisation_of(
+        self,
+        doc: Doc,
+        start: int,
+        s: int,
+        end: int,
+        kb_at_start: dict[int, KBSpan],
+        ent_of: list[Span | None],
+        resolved: set[str],
+        day: date | None,
+    ) -> str | None:
+        """The sector of the organisation a generic role (spokesperson, official) belongs to, when its phrase
+        names one that is no state: a possessor or compound ("the party's spokesman"), or a "for/of"
+        complement ("a spokeswoman for the ruling party", "a spokesman for Shell"). "" for an organisation of
+        unknown sector; None when the phrase names none (the role's own sector stands)."""
+        padded = " " + " ".join(t.lower_ for t in doc[start:s] if t.tag_ != "POS" and t.dep_ != "case") + " "
+        for words, sec in self.org_sectors:
+            if any(w in padded for w in words):
+                return sec
+        if end >= len(doc) - 1 or doc[end].lower_ not in ("for", "of"):
+            return None
+        prep = doc[end]
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        j = end + 1
+        while j < pobj.i and doc[j].dep_ == "det":
+            j += 1
+        kb = kb_at_start.get(j)
+        if kb is not None:
+            chosen = self.choose(kb, resolved, day)
+            if chosen is None or chosen[0].kind == "state":
+                return None  # "the spokesman of France" is its government's
+            sectors = chosen[0].all_sectors()
+            return sectors[0] if sectors else ""
+        phrase = f" {doc[j : pobj.right_edge.i + 1].text.lower()} "
+        for words, sec in self.org_sectors:
+            if any(w in phrase for w in words):
+                return sec
+        ent = ent_of[pobj.i]
+        if ent is not None and ent.label_ == "ORG" and ent.start >= j:
+            return ""  # an organisation of its own, not (known to be) the government
+        return None
 
     @staticmethod
     def _possessor_title(
@@ -711,6 +830,7 @@ class Finder:
                     title=m.title,
                     role_key=m.role_key,
                     unnamed=True,
+                    plural=m.plural,
                 )
             )
             i = kb.start

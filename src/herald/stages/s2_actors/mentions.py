@@ -23,13 +23,20 @@ class Mention:
     owner: Mention | None = None  # the "X" of "X-run health ministry"
     label: str | None = None  # NER label for unknown named entities
     unnamed: bool = False  # a role actor without a name ("Israeli soldiers", "the spokesman")
+    plural: bool = (
+        False  # a group role named by its members in the plural ("soldiers"), not its body ("army")
+    )
 
     def group_key(self) -> tuple[str, ...]:
         """Mentions with the same key are one actor."""
         if self.entry is not None:
             return ("kb", self.entry.key)
         if self.role_key is not None and self.unnamed:
-            return ("role", self.role_key, self.country or "")
+            if self.kind == "group":
+                # "soldiers" and "the army" are one role but not one actor: members are no institution
+                return ("role", self.role_key, self.country or "", "members" if self.plural else "body")
+            # "a spokesman for Shell" and the government's spokesman are two people
+            return ("role", self.role_key, self.country or "", self.sector or "")
         if self.rule.startswith("demonym-people"):
             return ("people", self.country or "", self.name.lower())
         return ("name", self.kind, " ".join(self.name.lower().split()))

@@ -52,7 +52,13 @@ def group(mentions: list[Mention]) -> list[Draft]:
     drafts: list[Draft] = []
     for m in mentions:
         target: Draft | None = None
-        if m.role_key and m.unnamed and m.country is None and _role_head(m) in last_role:
+        if (
+            m.role_key
+            and m.unnamed
+            and m.country is None
+            and _role_head(m) in last_role
+            and last_role[_role_head(m)].first.sector == m.sector  # not a party's spokesman for Hamas's
+        ):
             target = last_role[_role_head(m)]
         elif m.entry is None and m.kind == "person" and m.label == "PERSON":
             words = m.name.split()

@@ -20,6 +20,7 @@ class ActorIndex:
         # the index common.actor_at uses (built once per actors list, shared with the other stages)
         self._mentions = mention_index(actors)
         self._covering: dict[tuple[int, int], Actor | None] = {}
+        self._covering_all: dict[tuple[int, int], list[Actor]] = {}
         # names (not pronouns or descriptions linked by a rule) by their text, for same-name look-ups
         self._named: dict[str, list[Actor]] = {}
         for actor in actors:
@@ -37,6 +38,16 @@ class ActorIndex:
         found = self._mentions.covering(start, end)
         self._covering[key] = found
         return found
+
+    def covering_all(self, start: int, end: int) -> list[Actor]:
+        """Every actor with a mention on the narrowest span covering [start, end), :meth:`covering`'s
+        first."""
+        key = (start, end)
+        found = self._covering_all.get(key)
+        if found is None:
+            found = self._mentions.covering_all(start, end)
+            self._covering_all[key] = found
+        return list(found)
 
     def named(self, text: str) -> list[Actor]:
         """Every actor one of whose names is exactly ``text``."""
@@ -86,6 +97,13 @@ def index(doc: Doc) -> ActorIndex:
 def actor_for_token(token: Token) -> Actor | None:
     """The actor whose mention contains this token."""
     return index(token.doc).covering(token.idx, token.idx + len(token))
+
+
+def actors_for_token(token: Token) -> list[Actor]:
+    """Every actor with a mention on the narrowest span containing this token: a plural description that
+    coreference made a mention of several people ("the senators" after "two senators, Tom Udall and Martin
+    Heinrich") is each of them."""
+    return index(token.doc).covering_all(token.idx, token.idx + len(token))
 
 
 def actors_at(doc: Doc, start: int, end: int) -> list[Actor]:

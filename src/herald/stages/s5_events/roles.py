@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...schema import Actor
-from .actor_index import actor_for_token, actor_named, actors_at
+from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -154,9 +154,12 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                 out.add(a, "group")
             return out
     for h in heads_of(tok):
-        found = actor_for_token(h)
+        every = actors_for_token(h)
+        found = every[0] if every else None
         if found is not None:
             out.add(found, "mention")
+            for other in every[1:]:
+                out.add(other, "mention:shared")  # a plural description that is a mention of several actors
             _of_conjuncts(h, found, out)
             _coordinated_modifiers(h, found, out)
             if not found.country:
