@@ -687,7 +687,7 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         # one word is enough for a phrasal cue's named object ("voted for Trump", "called for calm")
         one = (
-            (phrasal is not None or rule.startswith(("cue-object-agent", "cue-object-person")))
+            (phrasal is not None or rule.startswith(("cue-object-agent", "cue-object-person", "cue-passive-")))
             and rng[1] - rng[0] == 1
             and doc[rng[0]].pos_ in ("PROPN", "NOUN")
         )  # "endorsed Trump", "I despise Trump"
@@ -701,6 +701,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
+        if rule.startswith("cue-passive-agent") and not _agentive(found.speaker_head, tok):
+            continue  # "the bridge is supported by pillars": only a person or group holds a stance
         if rule.startswith("cue-object-document") and not _document(found.speaker_head):
             continue  # "troops found a cache": finding a thing is no content
         inside = rule.startswith("cue-parenthetical-inside")  # "X, he said, is Y": the content holds the cue

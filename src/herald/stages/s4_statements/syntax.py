@@ -252,6 +252,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
                 start = objs[0].left_edge.i if objs else x.left_edge.i
                 return trim(doc, start, x.right_edge.i + 1), "xcomp"
+    passive = passive_content(cue, lex, lemma)
+    if passive is not None:
+        return passive
     if lemma in lex.np_predicate and not is_passive(cue):
         pred = predicate_content(cue)
         if pred is not None:
@@ -291,6 +294,38 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
     return None
+
+
+def passive_content(cue: Token, lex: CueLexicon, lemma: str) -> tuple[tuple[int, int], str] | None:
+    """The passive of a characterizing or object cue: "North Korea is considered a threat", "Oz has been
+    called a charlatan by fellow physicians", "Clinton was supported by 42 percent", "The issue was first
+    reported by The Washington Post". The content is the passive subject (what PolNeAR marks; the predicate
+    would hold the cue). It needs a predicate ("as"-phrase, ``oprd``) or a "by" agent, and the object cues need
+    the agent (the caller checks it is a person or group): "the bridge is supported" is no stance."""
+    if lemma in lex.np_content or not is_passive(cue):
+        return None  # np_content passives have their own rule ("passive-object")
+    subj = children(cue, "nsubjpass")
+    if not subj or subj[0].i > cue.i or subj[0].pos_ not in ("NOUN", "PROPN"):
+        return None  # pronoun and relative subjects ("it", "which") are no content of their own
+    predicate = any(
+        c.i > cue.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and list(c.children)))
+        for c in cue.children
+    )
+    agent = any(c.dep_ == "agent" for c in cue.children)
+    if lemma in lex.np_predicate or cue_class_of(lex, lemma) == "belief":
+        if not predicate and not (agent and lemma in lex.np_content_agent):
+            return None
+    elif lemma in lex.np_content_agent or lemma in lex.np_content_document:
+        if not agent:
+            return None
+    else:
+        return None
+    doc = cue.doc
+    return trim(doc, *_np_range(subj[0])), "passive-predicate" if predicate else "passive-agent"
+
+
+def cue_class_of(lex: CueLexicon, lemma: str) -> str | None:
+    return lex.verbs.get(lemma)
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
