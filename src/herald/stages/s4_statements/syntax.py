@@ -139,6 +139,10 @@ def _author_of(noun: Token) -> tuple[Token, tuple[int, int]] | None:
             objs = [c for c in p.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0], trim(doc, *_np_range(objs[0]))
+    # "a Donald Trump tweet attacking ...", "Trump's tweet attacking ...": the name on the noun wrote it
+    names = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.ent_type_ in _AUTHOR_ENTS]
+    if names:
+        return names[-1], trim(doc, *_np_range(names[-1]))
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         verb = noun.head.head  # "in a statement saying ..."
@@ -148,6 +152,9 @@ def _author_of(noun: Token) -> tuple[Token, tuple[int, int]] | None:
     if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.lower_ in _NO_SOURCE:
         return None
     return subj, trim(doc, *_np_range(subj))
+
+
+_AUTHOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _np_range(head: Token) -> tuple[int, int]:
@@ -252,6 +259,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
                 start = objs[0].left_edge.i if objs else x.left_edge.i
                 return trim(doc, start, x.right_edge.i + 1), "xcomp"
+    relative = relative_content(cue, lex, lemma, cls)
+    if relative is not None:
+        return relative
     passive = passive_content(cue, lex, lemma)
     if passive is not None:
         return passive
@@ -294,6 +304,40 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
     return None
+
+
+_OBJECT_RELATIVES = {"which", "that", "whom"}
+_RELATIVE_CLASSES = {"speech", "writing", "belief", "intention", "accusation"}
+
+
+def relative_content(cue: Token, lex: CueLexicon, lemma: str, cls: str) -> tuple[tuple[int, int], str] | None:
+    """A cue in a relative clause whose object is the noun the clause modifies: "the test, which state media
+    claimed ...", "an explosion that de Blasio described as an intentional act", "the target it pledged",
+    "numbers any taxpayer can understand". The content is that noun phrase with its relative pronoun (the
+    speaker is the clause's own subject); a relative that is the clause's subject ("who said ...") is the
+    speaker, not the content."""
+    if cue.dep_ != "relcl" or cls not in _RELATIVE_CLASSES or is_passive(cue):
+        return None
+    noun = cue.head
+    subj = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+    if noun.pos_ not in ("NOUN", "PROPN") or subj is None or subj.lower_ in _RELATIVE or subj.i > cue.i:
+        return None
+    objs = children(cue, "dobj")
+    rel = [o for o in objs if o.lower_ in _OBJECT_RELATIVES and o.i < subj.i]
+    if len(objs) > len(rel) or children(cue, "ccomp", "oprd"):
+        return None  # the clause has an object or clause of its own ("the man who told me that ...")
+    if lemma in lex.np_predicate and not children(cue, "prep"):
+        return None  # "the man she called": a characterizing verb needs its "as" predicate
+    first = cue.left_edge.i
+    if any(t.tag_ == "WRB" for t in cue.doc[first : cue.i]):
+        return None  # "a time when some calls ...": a relative adverb, not an object
+    if not rel and any(t.lower_ in _RELATIVE or t.tag_ in ("WDT", "WP", "WP$") for t in cue.subtree):
+        return None  # "the people whose views he shares": not a plain object relative
+    start = noun.left_edge.i
+    end = rel[0].i + 1 if rel else noun.i + 1
+    if end > first and not rel:
+        return None
+    return trim(cue.doc, start, end), "relative-object"
 
 
 def passive_content(cue: Token, lex: CueLexicon, lemma: str) -> tuple[tuple[int, int], str] | None:
