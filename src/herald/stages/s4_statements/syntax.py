@@ -259,6 +259,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
                 start = objs[0].left_edge.i if objs else x.left_edge.i
                 return trim(doc, start, x.right_edge.i + 1), "xcomp"
+    same = anaphoric_content(cue, cls)
+    if same is not None:
+        return same
     relative = relative_content(cue, lex, lemma, cls)
     if relative is not None:
         return relative
@@ -303,6 +306,25 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 ):
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
+    return None
+
+
+def anaphoric_content(cue: Token, cls: str) -> tuple[tuple[int, int], str] | None:
+    """ "Mook said as much", "73 percent said the same of Trump", "has said the same thing": a content that
+    stands for one given before (PolNeAR marks the phrase itself)."""
+    if cls not in ("speech", "writing", "belief"):
+        return None
+    for c in cue.children:
+        if c.i < cue.i or c.dep_ not in ("dobj", "advmod", "npadvmod"):
+            continue
+        as_much = c.lower_ == "much" and any(x.lower_ == "as" and x.i == c.i - 1 for x in c.children)
+        same = c.dep_ == "dobj" and (
+            c.lower_ == "same" or any(x.lower_ == "same" and x.i < c.i for x in c.children)
+        )
+        if as_much:
+            return (c.i - 1, c.i + 1), "anaphoric"
+        if same:
+            return trim(cue.doc, *subtree_range(c)), "anaphoric"
     return None
 
 
