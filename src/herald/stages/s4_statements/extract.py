@@ -36,6 +36,7 @@ from .layout import after_label, dash_signature, transcript_turn
 from .lexicon import CueLexicon, cue_lexicon
 from .quotes import Quote, find_quotes
 from .syntax import (
+    behind_relative,
     complement,
     is_negated,
     is_passive,
@@ -199,7 +200,7 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             if any(
                 _content_clause(c)
                 for c in t.children
-                if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0
+                if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0 and not behind_relative(t, c)
             ):
                 return None  # the verb has its own that-clause: not an attribution of this quote
             return t, j

@@ -182,6 +182,12 @@ def _finite(verb: Token) -> bool:
     )
 
 
+def behind_relative(cue: Token, comp: Token) -> bool:
+    """ "she said of the election, in which she was sure Trump would triumph": a clause after a relative
+    clause that lies between it and the cue belongs to that relative clause (the parser hung it on the cue)."""
+    return any(t.dep_ == "relcl" for t in cue.doc[cue.i + 1 : comp.left_edge.i])
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -193,8 +199,11 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     ccomps = children(cue, "ccomp")
     if ccomps:
         # Prefer a complement after the cue; one before it is the "X happened, police said" order.
-        after = [c for c in ccomps if c.i > cue.i]
-        comp = after[0] if after else ccomps[-1]
+        after = [c for c in ccomps if c.i > cue.i and not behind_relative(cue, c)]
+        before = [c for c in ccomps if c.i < cue.i]
+        if not after and not before:
+            return None
+        comp = after[0] if after else before[-1]
         rule = "ccomp" if after else "ccomp-preposed"
         # A content clause has its own subject ("found that the strike ..."), or at least a "that"; the
         # parser's other ccomps ("found a launcher", "To see the list, the library posts") are not contents.
