@@ -702,8 +702,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
-        if rule.startswith("cue-passive-agent") and not _agentive(found.speaker_head, tok):
-            continue  # "the bridge is supported by pillars": only a person or group holds a stance
+        if rule.startswith("cue-passive-agent") and not _named_agent(found.speaker_head, tok):
+            continue  # "the bridge is supported by steel cables": only a person or group holds a stance
         if rule.startswith("cue-object-document") and not _document(found.speaker_head):
             continue  # "troops found a cache": finding a thing is no content
         inside = rule.startswith("cue-parenthetical-inside")  # "X, he said, is Y": the content holds the cue
@@ -817,6 +817,16 @@ _PART_WORDS = {
     "minority",
     "number",
 }
+
+
+def _named_agent(head: Token | None, cue: Token) -> bool:
+    """A "by" agent that is a person or group: as :func:`_agentive`, but a bare common noun counts only as an
+    actor or a part of a group ("dozens of papers", "42 percent of those responding"), not "steel cables"."""
+    if head is None or not _agentive(head, cue):
+        return False
+    if head.pos_ != "NOUN" or actor_for_token(head) is not None or head.lower_ in _PART_WORDS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _document(head: Token | None) -> bool:

@@ -83,7 +83,9 @@ def speaker_of(
         return _author_of(cue.head)
     for _ in range(3):
         if is_passive(tok):
-            for c in tok.children:
+            # "was called a liar by colleagues": the parser may hang the agent on the predicate
+            preds = [g for c in tok.children if c.dep_ == "oprd" for g in c.children]
+            for c in (*tok.children, *preds):
                 if c.dep_ == "agent":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
@@ -210,6 +212,11 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
         subjects = [c for c in comp.children if c.dep_ in _CLAUSE_SUBJECTS]
         if any(c.lower_ in _REFLEXIVE for c in subjects):
             return None  # "found herself knocked up": a small clause, not a content
+        rel = [c for c in subjects if c.lower_ in _RELATIVE and c.i < cue.i]
+        if rel and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            # "the test, which state media claimed was a success": the clause's subject is the relative
+            # pronoun, so the content is the noun it stands for
+            return trim(doc, cue.head.left_edge.i, rel[0].i + 1), "relative-subject"
         has_subject = bool(subjects)
         has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
         # "think the outreach was phony", "has said single people ... would qualify": the parser took the
@@ -357,7 +364,7 @@ def relative_content(cue: Token, lex: CueLexicon, lemma: str, cls: str) -> tuple
     rel = [o for o in objs if o.lower_ in _OBJECT_RELATIVES and o.i < subj.i]
     if len(objs) > len(rel) or children(cue, "ccomp", "oprd"):
         return None  # the clause has an object or clause of its own ("the man who told me that ...")
-    if lemma in lex.np_predicate and not children(cue, "prep"):
+    if lemma in lex.np_predicate and not any(c.lower_ in _PREDICATE_PREPS for c in children(cue, "prep")):
         return None  # "the man she called": a characterizing verb needs its "as" predicate
     first = cue.left_edge.i
     if any(t.tag_ == "WRB" for t in cue.doc[first : cue.i]):
