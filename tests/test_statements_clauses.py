@@ -15,7 +15,12 @@ Extract = Callable[..., Extraction]
 # (text, speaker text or None, content, rule prefix)
 FOUND: list[tuple[str, str | None, str, str]] = [
     # passive of a characterizing cue with its predicate: the passive subject is the content
-    ("The new border policy was widely seen as a failure.", None, "The new border policy", "cue-passive-predicate"),
+    (
+        "The new border policy was widely seen as a failure.",
+        None,
+        "The new border policy",
+        "cue-passive-predicate",
+    ),
     (
         "The senator has been called a liar by several colleagues.",
         "several colleagues",
@@ -23,7 +28,12 @@ FOUND: list[tuple[str, str | None, str, str]] = [
         "cue-passive-predicate:call",
     ),
     # passive of an object cue with a person or group as its "by" agent
-    ("The mayor was endorsed by the teachers' union.", "the teachers' union", "The mayor", "cue-passive-agent"),
+    (
+        "The mayor was endorsed by the teachers' union.",
+        "the teachers' union",
+        "The mayor",
+        "cue-passive-agent",
+    ),
     # object relative clause: the modified noun (with its relative pronoun) is the content
     (
         "Officials discussed the missile test, which state media claimed was a success.",
@@ -38,7 +48,12 @@ FOUND: list[tuple[str, str | None, str, str]] = [
         "cue-relative-object:describe",
     ),
     # anaphoric contents
-    ("The company's spokesman said as much in a statement.", "The company's spokesman", "as much", "cue-anaphoric"),
+    (
+        "The company's spokesman said as much in a statement.",
+        "The company's spokesman",
+        "as much",
+        "cue-anaphoric",
+    ),
     ("Many economists have said the same thing.", "Many economists", "the same thing", "cue-anaphoric"),
     # the name on a message noun wrote it, not the subject of the verb that mentions the message
     (
@@ -47,7 +62,8 @@ FOUND: list[tuple[str, str | None, str, str]] = [
         "the company of hiding the spill",
         "cue-object",
     ),
-    # a quotation keeps its "she said" when the parser hangs a later clause on the cue across a relative clause
+    # a quotation keeps its "she said" when the parser hangs a later clause on the cue across a relative
+    # clause
     (
         "“It is over,” she said of the vote, in which she was sure her party would win.",
         "she",

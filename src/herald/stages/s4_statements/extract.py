@@ -688,7 +688,10 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         # one word is enough for a phrasal cue's named object ("voted for Trump", "called for calm")
         one = (
-            (phrasal is not None or rule.startswith(("cue-object-agent", "cue-object-person", "cue-passive-")))
+            (
+                phrasal is not None
+                or rule.startswith(("cue-object-agent", "cue-object-person", "cue-passive-"))
+            )
             and rng[1] - rng[0] == 1
             and doc[rng[0]].pos_ in ("PROPN", "NOUN")
         )  # "endorsed Trump", "I despise Trump"

@@ -84,9 +84,9 @@ def speaker_of(
     for _ in range(3):
         if is_passive(tok):
             # "was called a liar by colleagues": the parser may hang the agent on the predicate
-            preds = [g for c in tok.children if c.dep_ == "oprd" for g in c.children]
+            preds = [g for c in tok.children if c.dep_ == "oprd" for g in c.children if g.lower_ == "by"]
             for c in (*tok.children, *preds):
-                if c.dep_ == "agent":
+                if c.dep_ == "agent" or c in preds:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
                         return objs[0], trim(doc, *subtree_range(objs[0]))
@@ -186,7 +186,8 @@ def _finite(verb: Token) -> bool:
 
 def behind_relative(cue: Token, comp: Token) -> bool:
     """ "she said of the election, in which she was sure Trump would triumph": a clause after a relative
-    clause that lies between it and the cue belongs to that relative clause (the parser hung it on the cue)."""
+    clause that lies between it and the cue belongs to that relative clause (the parser hung it on the
+    cue)."""
     return any(t.dep_ == "relcl" for t in cue.doc[cue.i + 1 : comp.left_edge.i])
 
 
@@ -381,9 +382,10 @@ def relative_content(cue: Token, lex: CueLexicon, lemma: str, cls: str) -> tuple
 def passive_content(cue: Token, lex: CueLexicon, lemma: str) -> tuple[tuple[int, int], str] | None:
     """The passive of a characterizing or object cue: "North Korea is considered a threat", "Oz has been
     called a charlatan by fellow physicians", "Clinton was supported by 42 percent", "The issue was first
-    reported by The Washington Post". The content is the passive subject (what PolNeAR marks; the predicate
-    would hold the cue). It needs a predicate ("as"-phrase, ``oprd``) or a "by" agent, and the object cues need
-    the agent (the caller checks it is a person or group): "the bridge is supported" is no stance."""
+    reported by The Washington Post". The content is the passive subject (what PolNeAR marks; the
+    predicate would hold the cue). It needs a predicate ("as"-phrase, ``oprd``) or a "by" agent, and the
+    object cues need the agent (the caller checks it is a person or group): "the bridge is supported" is no
+    stance."""
     if lemma in lex.np_content or not is_passive(cue):
         return None  # np_content passives have their own rule ("passive-object")
     subj = children(cue, "nsubjpass")
