@@ -652,8 +652,9 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
                 # the particle follows the verb, adverbs aside ("called on X", "called Friday for"), not a
                 # later adjunct ("called Trump a liar on Monday")
                 near = c.dep_ == "prt" or all(
-                    t.pos_ in ("ADV", "PART") or t.ent_type_ in ("DATE", "TIME") for t in doc[tok.i + 1 : c.i]
-                )
+                    t.pos_ in ("ADV", "PART") or t.dep_ == "prt" or t.ent_type_ in ("DATE", "TIME")
+                    for t in doc[tok.i + 1 : c.i]
+                )  # "spoke out Tuesday about ..."
                 if c.dep_ in ("prt", "prep") and key in lex.phrasal and c.i > tok.i and near:
                     phrasal = (c, lex.phrasal[key])
                     break

@@ -270,7 +270,8 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 return trim(doc, start, adv.right_edge.i + 1), "ccomp-after-adjunct"
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ == "VB":
+            # "proposes allowing parents to deduct ...": a gerund complement is a content as well
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ in ("VB", "VBG"):
                 if not any(t.pos_ not in ("AUX", "PART") for t in x.subtree):
                     return None  # "the kind of teen he wants to be": no content
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
