@@ -62,6 +62,27 @@ FOUND: list[tuple[str, str | None, str, str]] = [
         "the company of hiding the spill",
         "cue-object",
     ),
+    # a passive participle with a "by" agent on the noun it describes
+    (
+        "Spending stays below the levels demanded by NATO.",
+        "NATO",
+        "the levels",
+        "cue-participle:demand",
+    ),
+    # a gerund complement of an intention cue
+    (
+        "The governor proposed raising the tax on cigarettes.",
+        "The governor",
+        "raising the tax on cigarettes",
+        "cue-xcomp:propose",
+    ),
+    # a particle, a date or a pronoun addressee between the verb and the preposition of a phrasal cue
+    (
+        "The reporter asked him about the missing emails.",
+        "The reporter",
+        "the missing emails",
+        "phrasal:ask about",
+    ),
     # a quotation keeps its "she said" when the parser hangs a later clause on the cue across a relative
     # clause
     (
@@ -90,6 +111,8 @@ NOTHING = [
     "He arrived at a time when many calls went unanswered.",  # a relative adverb, not an object
     "The house that he bought last year was sold.",  # no cue
     "The report was published on Friday.",  # an agentless object passive without a predicate
+    "The transcript, published by the newspaper, runs to 90 pages.",  # publishing is no stance
+    "He asked her to the dance on Friday.",  # no topic preposition
 ]
 
 

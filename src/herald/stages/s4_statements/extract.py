@@ -651,10 +651,21 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
                 key = (lemma, c.lower_)
                 # the particle follows the verb, adverbs aside ("called on X", "called Friday for"), not a
                 # later adjunct ("called Trump a liar on Monday")
+                # "spoke out Tuesday about ...", "asked Clinton about ...": "out", dates and a named or
+                # pronoun addressee may stand between the verb and its preposition
+                addressee = {
+                    t.i
+                    for o in tok.children
+                    if o.dep_ == "dobj" and o.pos_ in ("PRON", "PROPN")
+                    for t in o.subtree
+                }
                 near = c.dep_ == "prt" or all(
-                    t.pos_ in ("ADV", "PART") or t.dep_ == "prt" or t.ent_type_ in ("DATE", "TIME")
+                    t.pos_ in ("ADV", "PART")
+                    or (t.dep_ == "prt" and t.lower_ == "out")  # "spoke out about", not "called in for"
+                    or t.ent_type_ in ("DATE", "TIME")
+                    or t.i in addressee
                     for t in doc[tok.i + 1 : c.i]
-                )  # "spoke out Tuesday about ..."
+                )
                 if c.dep_ in ("prt", "prep") and key in lex.phrasal and c.i > tok.i and near:
                     phrasal = (c, lex.phrasal[key])
                     break
@@ -706,7 +717,9 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
-        if rule.startswith("cue-passive-agent") and not _named_agent(found.speaker_head, tok):
+        if rule.startswith(("cue-passive-agent", "cue-participle")) and not _named_agent(
+            found.speaker_head, tok
+        ):
             continue  # "the bridge is supported by steel cables": only a person or group holds a stance
         if rule.startswith("cue-object-document") and not _document(found.speaker_head):
             continue  # "troops found a cache": finding a thing is no content

@@ -81,6 +81,9 @@ def speaker_of(
     active_it = not is_passive(cue) and cue.lemma_ not in ("seem", "appear", "be")
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in message_nouns:
         return _author_of(cue.head)
+    agent = _participle_agent(cue)
+    if agent is not None:  # "the levels desired by NATO"
+        return agent, trim(doc, *subtree_range(agent))
     for _ in range(3):
         if is_passive(tok):
             # "was called a liar by colleagues": the parser may hang the agent on the predicate
@@ -277,6 +280,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
                 start = objs[0].left_edge.i if objs else x.left_edge.i
                 return trim(doc, start, x.right_edge.i + 1), "xcomp"
+    participle = participle_content(cue, lex, lemma)
+    if participle is not None:
+        return participle
     same = anaphoric_content(cue, cls)
     if same is not None:
         return same
@@ -324,6 +330,33 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 ):
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
+    return None
+
+
+def _participle_agent(cue: Token) -> Token | None:
+    """The "by" agent of a passive participle that modifies a noun ("the levels desired by NATO")."""
+    if cue.tag_ != "VBN" or cue.dep_ not in ("acl", "advcl") or is_passive(cue):
+        return None
+    for c in cue.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def participle_content(cue: Token, lex: CueLexicon, lemma: str) -> tuple[tuple[int, int], str] | None:
+    """A passive participle with a "by" agent on the noun it describes: "the levels desired by NATO", "Super
+    PACs, first authorized by court rulings", "Charter schools remain a favorite, promoted by Trump". The
+    content is that noun phrase (the participle's object), the agent is the speaker (:func:`speaker_of`)."""
+    if lemma in lex.np_predicate or lex.verbs.get(lemma) == "writing" or _participle_agent(cue) is None:
+        # "called to service by the governor": a characterizing verb needs its predicate; "the transcript,
+        # published by the Post": publishing a text is no stance on it
+        return None
+    doc = cue.doc
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i:
+        return trim(doc, cue.head.left_edge.i, cue.left_edge.i), "participle"
+    subj = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if cue.dep_ == "advcl" and subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i < cue.i:
+        return trim(doc, *_np_range(subj)), "participle"
     return None
 
 
