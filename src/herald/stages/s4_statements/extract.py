@@ -659,12 +659,15 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
                     if o.dep_ == "dobj" and o.pos_ in ("PRON", "PROPN")
                     for t in o.subtree
                 }
-                near = c.dep_ == "prt" or all(
-                    t.pos_ in ("ADV", "PART")
-                    or (t.dep_ == "prt" and t.lower_ == "out")  # "spoke out about", not "called in for"
-                    or t.ent_type_ in ("DATE", "TIME")
-                    or t.i in addressee
-                    for t in doc[tok.i + 1 : c.i]
+                near = (
+                    c.dep_ == "prt"
+                    or all(
+                        t.pos_ in ("ADV", "PART")
+                        or (t.dep_ == "prt" and t.lower_ == "out")  # "spoke out about", not "called in for"
+                        or t.ent_type_ in ("DATE", "TIME")
+                        or t.i in addressee
+                        for t in doc[tok.i + 1 : c.i]
+                    )
                 )
                 if c.dep_ in ("prt", "prep") and key in lex.phrasal and c.i > tok.i and near:
                     phrasal = (c, lex.phrasal[key])
