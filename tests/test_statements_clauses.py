@@ -83,6 +83,19 @@ FOUND: list[tuple[str, str | None, str, str]] = [
         "the missing emails",
         "phrasal:ask about",
     ),
+    # a reporting participle in an "as"-clause: its "by" agent or no one speaks, not the main subject
+    (
+        "As reported by the Times, the company lost money in 1995.",
+        "the Times",
+        "the company lost money in 1995",
+        "cue-parenthetical-before",
+    ),
+    (
+        "The talks collapsed on Friday as predicted.",
+        None,
+        "The talks collapsed on Friday",
+        "cue-parenthetical",
+    ),
     # a quotation keeps its "she said" when the parser hangs a later clause on the cue across a relative
     # clause
     (
@@ -113,6 +126,7 @@ NOTHING = [
     "The report was published on Friday.",  # an agentless object passive without a predicate
     "The transcript, published by the newspaper, runs to 90 pages.",  # publishing is no stance
     "He asked her to the dance on Friday.",  # no topic preposition
+    "The train left early as planned.",  # an intention participle is no parenthetical attribution
 ]
 
 

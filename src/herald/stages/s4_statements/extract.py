@@ -336,6 +336,8 @@ def _before_attribution(ctx: _Context, first: int) -> Token | None:
 
 
 def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
+    if _as_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
+        return False  # "Patriot failed as predicted": Patriot predicted nothing
     sp = speaker_of(cue, ctx.lex.message_nouns)
     if sp is None:
         return False
@@ -746,7 +748,7 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
     "as"-clause), "People like Scott, he said." (the cue heading a sentence its words trail). The content is
     the rest of the sentence."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if cls not in _PAREN_CLASSES or subj is None:
+    if cls not in _PAREN_CLASSES or (subj is None and not _as_participle(tok)):
         return None
     doc = ctx.doc
     sent = ctx.sent(tok.i)
@@ -754,7 +756,7 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
         tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     ):
         lo, hi = subtree_range(tok)
-    elif tok.dep_ == "ROOT" and cls in ("speech", "writing"):
+    elif tok.dep_ == "ROOT" and cls in ("speech", "writing") and subj is not None:
         # "..., he said.": the cue, its subject and adjuncts close the sentence after a comma
         lo, hi = min(subj.left_edge.i, tok.i), tok.i + 1
         for c in tok.rights:
@@ -764,7 +766,7 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
             return None
     else:
         return None
-    if any(c.dep_ not in _PAREN_DEPS for c in tok.children if c.i >= lo):
+    if any(c.dep_ not in _PAREN_DEPS and c.dep_ != "agent" for c in tok.children if c.i >= lo):
         return None
     left = ctx.clip(trim(doc, sent.start, lo), tok)
     right = ctx.clip(trim(doc, hi, sent.end), tok)
@@ -778,9 +780,22 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
     return None
 
 
+def _as_participle(tok: Token) -> bool:
+    """ "As reported by the Times, ...", "Patriot failed as predicted": a reporting participle in an
+    "as"-clause (its source is its "by" agent or no one, never the main clause's subject)."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
 def _agentless_passive(cue: Token) -> bool:
     """ "Mr. Quiros was accused of ...", "North Korea is considered a threat": a passive cue without a "by"
     agent reports a content whose source the text leaves unnamed (the statement keeps no speaker)."""
+    if _as_participle(cue):
+        return not any(c.dep_ == "agent" for c in cue.children)
     if not is_passive(cue) or cue.dep_ == "amod" or any(c.dep_ == "agent" for c in cue.children):
         return False
     # "It is said that ...": an impersonal passive names no one and no one's content
