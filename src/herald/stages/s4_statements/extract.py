@@ -36,6 +36,7 @@ from .layout import after_label, dash_signature, transcript_turn
 from .lexicon import CueLexicon, cue_lexicon
 from .quotes import Quote, find_quotes
 from .syntax import (
+    behind_relative,
     complement,
     is_negated,
     is_passive,
@@ -199,7 +200,7 @@ def _after_attribution(ctx: _Context, q: Quote, last: int) -> tuple[Token, int] 
             if any(
                 _content_clause(c)
                 for c in t.children
-                if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0
+                if c.dep_ == "ccomp" and c.i > j and ctx.quote_of[c.i] < 0 and not behind_relative(t, c)
             ):
                 return None  # the verb has its own that-clause: not an attribution of this quote
             return t, j
@@ -335,6 +336,8 @@ def _before_attribution(ctx: _Context, first: int) -> Token | None:
 
 
 def _attach_speaker(ctx: _Context, found: Found, cue: Token) -> bool:
+    if _as_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
+        return False  # "Patriot failed as predicted": Patriot predicted nothing
     sp = speaker_of(cue, ctx.lex.message_nouns)
     if sp is None:
         return False
@@ -650,8 +653,23 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
                 key = (lemma, c.lower_)
                 # the particle follows the verb, adverbs aside ("called on X", "called Friday for"), not a
                 # later adjunct ("called Trump a liar on Monday")
-                near = c.dep_ == "prt" or all(
-                    t.pos_ in ("ADV", "PART") or t.ent_type_ in ("DATE", "TIME") for t in doc[tok.i + 1 : c.i]
+                # "spoke out Tuesday about ...", "asked Clinton about ...": "out", dates and a named or
+                # pronoun addressee may stand between the verb and its preposition
+                addressee = {
+                    t.i
+                    for o in tok.children
+                    if o.dep_ == "dobj" and o.pos_ in ("PRON", "PROPN")
+                    for t in o.subtree
+                }
+                near = (
+                    c.dep_ == "prt"
+                    or all(
+                        t.pos_ in ("ADV", "PART")
+                        or (t.dep_ == "prt" and t.lower_ == "out")  # "spoke out about", not "called in for"
+                        or t.ent_type_ in ("DATE", "TIME")
+                        or t.i in addressee
+                        for t in doc[tok.i + 1 : c.i]
+                    )
                 )
                 if c.dep_ in ("prt", "prep") and key in lex.phrasal and c.i > tok.i and near:
                     phrasal = (c, lex.phrasal[key])
@@ -687,7 +705,10 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         # one word is enough for a phrasal cue's named object ("voted for Trump", "called for calm")
         one = (
-            (phrasal is not None or rule.startswith(("cue-object-agent", "cue-object-person")))
+            (
+                phrasal is not None
+                or rule.startswith(("cue-object-agent", "cue-object-person", "cue-passive-"))
+            )
             and rng[1] - rng[0] == 1
             and doc[rng[0]].pos_ in ("PROPN", "NOUN")
         )  # "endorsed Trump", "I despise Trump"
@@ -701,6 +722,10 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
             continue
         if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
+        if rule.startswith(("cue-passive-agent", "cue-participle")) and not _named_agent(
+            found.speaker_head, tok
+        ):
+            continue  # "the bridge is supported by steel cables": only a person or group holds a stance
         if rule.startswith("cue-object-document") and not _document(found.speaker_head):
             continue  # "troops found a cache": finding a thing is no content
         inside = rule.startswith("cue-parenthetical-inside")  # "X, he said, is Y": the content holds the cue
@@ -723,7 +748,7 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
     "as"-clause), "People like Scott, he said." (the cue heading a sentence its words trail). The content is
     the rest of the sentence."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if cls not in _PAREN_CLASSES or subj is None:
+    if cls not in _PAREN_CLASSES or (subj is None and not _as_participle(tok)):
         return None
     doc = ctx.doc
     sent = ctx.sent(tok.i)
@@ -731,7 +756,7 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
         tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     ):
         lo, hi = subtree_range(tok)
-    elif tok.dep_ == "ROOT" and cls in ("speech", "writing"):
+    elif tok.dep_ == "ROOT" and cls in ("speech", "writing") and subj is not None:
         # "..., he said.": the cue, its subject and adjuncts close the sentence after a comma
         lo, hi = min(subj.left_edge.i, tok.i), tok.i + 1
         for c in tok.rights:
@@ -741,7 +766,7 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
             return None
     else:
         return None
-    if any(c.dep_ not in _PAREN_DEPS for c in tok.children if c.i >= lo):
+    if any(c.dep_ not in _PAREN_DEPS and c.dep_ != "agent" for c in tok.children if c.i >= lo):
         return None
     left = ctx.clip(trim(doc, sent.start, lo), tok)
     right = ctx.clip(trim(doc, hi, sent.end), tok)
@@ -755,9 +780,22 @@ def _parenthetical(ctx: _Context, tok: Token, cls: str) -> tuple[tuple[int, int]
     return None
 
 
+def _as_participle(tok: Token) -> bool:
+    """ "As reported by the Times, ...", "Patriot failed as predicted": a reporting participle in an
+    "as"-clause (its source is its "by" agent or no one, never the main clause's subject)."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
 def _agentless_passive(cue: Token) -> bool:
     """ "Mr. Quiros was accused of ...", "North Korea is considered a threat": a passive cue without a "by"
     agent reports a content whose source the text leaves unnamed (the statement keeps no speaker)."""
+    if _as_participle(cue):
+        return not any(c.dep_ == "agent" for c in cue.children)
     if not is_passive(cue) or cue.dep_ == "amod" or any(c.dep_ == "agent" for c in cue.children):
         return False
     # "It is said that ...": an impersonal passive names no one and no one's content
@@ -814,6 +852,16 @@ _PART_WORDS = {
     "minority",
     "number",
 }
+
+
+def _named_agent(head: Token | None, cue: Token) -> bool:
+    """A "by" agent that is a person or group: as :func:`_agentive`, but a bare common noun counts only as an
+    actor or a part of a group ("dozens of papers", "42 percent of those responding"), not "steel cables"."""
+    if head is None or not _agentive(head, cue):
+        return False
+    if head.pos_ != "NOUN" or actor_for_token(head) is not None or head.lower_ in _PART_WORDS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _document(head: Token | None) -> bool:

@@ -81,10 +81,15 @@ def speaker_of(
     active_it = not is_passive(cue) and cue.lemma_ not in ("seem", "appear", "be")
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in message_nouns:
         return _author_of(cue.head)
+    agent = _participle_agent(cue)
+    if agent is not None:  # "the levels desired by NATO"
+        return agent, trim(doc, *subtree_range(agent))
     for _ in range(3):
         if is_passive(tok):
-            for c in tok.children:
-                if c.dep_ == "agent":
+            # "was called a liar by colleagues": the parser may hang the agent on the predicate
+            preds = [g for c in tok.children if c.dep_ == "oprd" for g in c.children if g.lower_ == "by"]
+            for c in (*tok.children, *preds):
+                if c.dep_ == "agent" or c in preds:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
                         return objs[0], trim(doc, *subtree_range(objs[0]))
@@ -139,6 +144,10 @@ def _author_of(noun: Token) -> tuple[Token, tuple[int, int]] | None:
             objs = [c for c in p.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0], trim(doc, *_np_range(objs[0]))
+    # "a Donald Trump tweet attacking ...", "Trump's tweet attacking ...": the name on the noun wrote it
+    names = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.ent_type_ in _AUTHOR_ENTS]
+    if names:
+        return names[-1], trim(doc, *_np_range(names[-1]))
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         verb = noun.head.head  # "in a statement saying ..."
@@ -148,6 +157,9 @@ def _author_of(noun: Token) -> tuple[Token, tuple[int, int]] | None:
     if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.lower_ in _NO_SOURCE:
         return None
     return subj, trim(doc, *_np_range(subj))
+
+
+_AUTHOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _np_range(head: Token) -> tuple[int, int]:
@@ -175,6 +187,13 @@ def _finite(verb: Token) -> bool:
     )
 
 
+def behind_relative(cue: Token, comp: Token) -> bool:
+    """ "she said of the election, in which she was sure Trump would triumph": a clause after a relative
+    clause that lies between it and the cue belongs to that relative clause (the parser hung it on the
+    cue)."""
+    return any(t.dep_ == "relcl" for t in cue.doc[cue.i + 1 : comp.left_edge.i])
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -186,14 +205,22 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     ccomps = children(cue, "ccomp")
     if ccomps:
         # Prefer a complement after the cue; one before it is the "X happened, police said" order.
-        after = [c for c in ccomps if c.i > cue.i]
-        comp = after[0] if after else ccomps[-1]
+        after = [c for c in ccomps if c.i > cue.i and not behind_relative(cue, c)]
+        before = [c for c in ccomps if c.i < cue.i]
+        if not after and not before:
+            return None
+        comp = after[0] if after else before[-1]
         rule = "ccomp" if after else "ccomp-preposed"
         # A content clause has its own subject ("found that the strike ..."), or at least a "that"; the
         # parser's other ccomps ("found a launcher", "To see the list, the library posts") are not contents.
         subjects = [c for c in comp.children if c.dep_ in _CLAUSE_SUBJECTS]
         if any(c.lower_ in _REFLEXIVE for c in subjects):
             return None  # "found herself knocked up": a small clause, not a content
+        rel = [c for c in subjects if c.lower_ in _RELATIVE and c.i < cue.i]
+        if rel and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            # "the test, which state media claimed was a success": the clause's subject is the relative
+            # pronoun, so the content is the noun it stands for
+            return trim(doc, cue.head.left_edge.i, rel[0].i + 1), "relative-subject"
         has_subject = bool(subjects)
         has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
         # "think the outreach was phony", "has said single people ... would qualify": the parser took the
@@ -246,12 +273,25 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 return trim(doc, start, adv.right_edge.i + 1), "ccomp-after-adjunct"
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ == "VB":
+            # "proposes allowing parents to deduct ...": a gerund complement is a content as well
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) or x.tag_ in ("VB", "VBG"):
                 if not any(t.pos_ not in ("AUX", "PART") for t in x.subtree):
                     return None  # "the kind of teen he wants to be": no content
                 objs = [o for o in children(cue, "dobj") if o.i < x.i]
                 start = objs[0].left_edge.i if objs else x.left_edge.i
                 return trim(doc, start, x.right_edge.i + 1), "xcomp"
+    participle = participle_content(cue, lex, lemma)
+    if participle is not None:
+        return participle
+    same = anaphoric_content(cue, cls)
+    if same is not None:
+        return same
+    relative = relative_content(cue, lex, lemma, cls)
+    if relative is not None:
+        return relative
+    passive = passive_content(cue, lex, lemma)
+    if passive is not None:
+        return passive
     if lemma in lex.np_predicate and not is_passive(cue):
         pred = predicate_content(cue)
         if pred is not None:
@@ -291,6 +331,119 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
     return None
+
+
+def _participle_agent(cue: Token) -> Token | None:
+    """The "by" agent of a passive participle that modifies a noun ("the levels desired by NATO")."""
+    if cue.tag_ != "VBN" or cue.dep_ not in ("acl", "advcl") or is_passive(cue):
+        return None
+    for c in cue.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def participle_content(cue: Token, lex: CueLexicon, lemma: str) -> tuple[tuple[int, int], str] | None:
+    """A passive participle with a "by" agent on the noun it describes: "the levels desired by NATO", "Super
+    PACs, first authorized by court rulings", "Charter schools remain a favorite, promoted by Trump". The
+    content is that noun phrase (the participle's object), the agent is the speaker (:func:`speaker_of`)."""
+    if lemma in lex.np_predicate or lex.verbs.get(lemma) == "writing" or _participle_agent(cue) is None:
+        # "called to service by the governor": a characterizing verb needs its predicate; "the transcript,
+        # published by the Post": publishing a text is no stance on it
+        return None
+    doc = cue.doc
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i:
+        return trim(doc, cue.head.left_edge.i, cue.left_edge.i), "participle"
+    subj = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if cue.dep_ == "advcl" and subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i < cue.i:
+        return trim(doc, *_np_range(subj)), "participle"
+    return None
+
+
+def anaphoric_content(cue: Token, cls: str) -> tuple[tuple[int, int], str] | None:
+    """ "Mook said as much", "73 percent said the same of Trump", "has said the same thing": a content that
+    stands for one given before (PolNeAR marks the phrase itself)."""
+    if cls not in ("speech", "writing", "belief"):
+        return None
+    for c in cue.children:
+        if c.i < cue.i or c.dep_ not in ("dobj", "advmod", "npadvmod"):
+            continue
+        as_much = c.lower_ == "much" and any(x.lower_ == "as" and x.i == c.i - 1 for x in c.children)
+        same = c.dep_ == "dobj" and (
+            c.lower_ == "same" or any(x.lower_ == "same" and x.i < c.i for x in c.children)
+        )
+        if as_much:
+            return (c.i - 1, c.i + 1), "anaphoric"
+        if same:
+            return trim(cue.doc, *subtree_range(c)), "anaphoric"
+    return None
+
+
+_OBJECT_RELATIVES = {"which", "that", "whom"}
+_RELATIVE_CLASSES = {"speech", "writing", "belief", "intention", "accusation"}
+
+
+def relative_content(cue: Token, lex: CueLexicon, lemma: str, cls: str) -> tuple[tuple[int, int], str] | None:
+    """A cue in a relative clause whose object is the noun the clause modifies: "the test, which state media
+    claimed ...", "an explosion that de Blasio described as an intentional act", "the target it pledged",
+    "numbers any taxpayer can understand". The content is that noun phrase with its relative pronoun (the
+    speaker is the clause's own subject); a relative that is the clause's subject ("who said ...") is the
+    speaker, not the content."""
+    if cue.dep_ != "relcl" or cls not in _RELATIVE_CLASSES or is_passive(cue):
+        return None
+    noun = cue.head
+    subj = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+    if noun.pos_ not in ("NOUN", "PROPN") or subj is None or subj.lower_ in _RELATIVE or subj.i > cue.i:
+        return None
+    objs = children(cue, "dobj")
+    rel = [o for o in objs if o.lower_ in _OBJECT_RELATIVES and o.i < subj.i]
+    if len(objs) > len(rel) or children(cue, "ccomp", "oprd"):
+        return None  # the clause has an object or clause of its own ("the man who told me that ...")
+    if lemma in lex.np_predicate and not any(c.lower_ in _PREDICATE_PREPS for c in children(cue, "prep")):
+        return None  # "the man she called": a characterizing verb needs its "as" predicate
+    first = cue.left_edge.i
+    if any(t.tag_ == "WRB" for t in cue.doc[first : cue.i]):
+        return None  # "a time when some calls ...": a relative adverb, not an object
+    if not rel and any(t.lower_ in _RELATIVE or t.tag_ in ("WDT", "WP", "WP$") for t in cue.subtree):
+        return None  # "the people whose views he shares": not a plain object relative
+    start = noun.left_edge.i
+    end = rel[0].i + 1 if rel else noun.i + 1
+    if end > first and not rel:
+        return None
+    return trim(cue.doc, start, end), "relative-object"
+
+
+def passive_content(cue: Token, lex: CueLexicon, lemma: str) -> tuple[tuple[int, int], str] | None:
+    """The passive of a characterizing or object cue: "North Korea is considered a threat", "Oz has been
+    called a charlatan by fellow physicians", "Clinton was supported by 42 percent", "The issue was first
+    reported by The Washington Post". The content is the passive subject (what PolNeAR marks; the
+    predicate would hold the cue). It needs a predicate ("as"-phrase, ``oprd``) or a "by" agent, and the
+    object cues need the agent (the caller checks it is a person or group): "the bridge is supported" is no
+    stance."""
+    if lemma in lex.np_content or not is_passive(cue):
+        return None  # np_content passives have their own rule ("passive-object")
+    subj = children(cue, "nsubjpass")
+    if not subj or subj[0].i > cue.i or subj[0].pos_ not in ("NOUN", "PROPN"):
+        return None  # pronoun and relative subjects ("it", "which") are no content of their own
+    predicate = any(
+        c.i > cue.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and list(c.children)))
+        for c in cue.children
+    )
+    agent = any(c.dep_ == "agent" for c in cue.children)
+    if lemma in lex.np_predicate or cue_class_of(lex, lemma) == "belief":
+        if not predicate and not (agent and lemma in lex.np_content_agent):
+            return None
+    elif lemma in lex.np_content_agent or lemma in lex.np_content_document:
+        if not agent:
+            return None
+    else:
+        return None
+    doc = cue.doc
+    return trim(doc, *_np_range(subj[0])), "passive-predicate" if predicate else "passive-agent"
+
+
+def cue_class_of(lex: CueLexicon, lemma: str) -> str | None:
+    return lex.verbs.get(lemma)
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
