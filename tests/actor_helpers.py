@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from herald.schema import Actor
+
+Extract = Callable[..., object]
+
+
+def actors_of(extract: Extract, text: str) -> list[Actor]:
+    """The actors Herald finds in ``text`` (published 2024-04-30)."""
+    return extract(text, published="2024-04-30").actors  # type: ignore[attr-defined, no-any-return]
+
+
+def nth(text: str, word: str, n: int) -> int:
+    """Character offset of the n-th (1-based) occurrence of ``word``."""
+    at = -1
+    for _ in range(n):
+        at = text.index(word, at + 1)
+    return at
 
 
 def actor_with(actors: list[Actor], mention: str) -> Actor | None:

@@ -4,24 +4,10 @@ plural roles that name people. Each row: (text, the word, its occurrence, the an
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
+from actor_helpers import Extract, actors_of, nth
 from herald.schema import Actor
-
-Extract = Callable[..., object]
-
-
-def actors_of(extract: Extract, text: str) -> list[Actor]:
-    return extract(text, published="2024-04-30").actors  # type: ignore[attr-defined, no-any-return]
-
-
-def nth(text: str, word: str, n: int) -> int:
-    at = -1
-    for _ in range(n):
-        at = text.index(word, at + 1)
-    return at
 
 
 def joined(actors: list[Actor], text: str, word: str, n: int, antecedent: str) -> tuple[bool, str | None]:

@@ -7,24 +7,10 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from actor_helpers import actor_with
+from actor_helpers import Extract, actor_with, actors_of, nth
 from herald.schema import Actor
 from herald.stages.s2_actors.coref import understood_subject
 from herald.stages.s2_actors.coref_lexicon import load_coref_lexicon
-
-Extract = Callable[..., object]
-
-
-def actors_of(extract: Extract, text: str) -> list[Actor]:
-    return extract(text, published="2024-04-30").actors  # type: ignore[attr-defined, no-any-return]
-
-
-def nth(text: str, word: str, n: int) -> int:
-    """Character offset of the n-th (1-based) whole occurrence of ``word``."""
-    at = -1
-    for _ in range(n):
-        at = text.index(word, at + 1)
-    return at
 
 
 def actor_at(actors: list[Actor], start: int) -> Actor | None:
