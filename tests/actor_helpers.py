@@ -9,9 +9,9 @@ from herald.schema import Actor
 Extract = Callable[..., object]
 
 
-def actors_of(extract: Extract, text: str) -> list[Actor]:
-    """The actors Herald finds in ``text`` (published 2024-04-30)."""
-    return extract(text, published="2024-04-30").actors  # type: ignore[attr-defined, no-any-return]
+def actors_of(extract: Extract, text: str, published: str | None = "2024-04-30") -> list[Actor]:
+    """The actors Herald finds in ``text`` published on ``published``."""
+    return extract(text, published=published).actors  # type: ignore[attr-defined, no-any-return]
 
 
 def nth(text: str, word: str, n: int) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from actor_helpers import actor_with
+from actor_helpers import actor_with, actors_of
 from herald.schema import Actor
 
 Extract = Callable[..., object]
@@ -16,10 +16,6 @@ Extract = Callable[..., object]
 
 def run(extract: Extract, text: str) -> object:
     return extract(text, published="2024-04-30")
-
-
-def actors_of(extract: Extract, text: str) -> list[Actor]:
-    return run(extract, text).actors  # type: ignore[attr-defined, no-any-return]
 
 
 def _names(actors: list[Actor], ids: list[str]) -> set[str]:

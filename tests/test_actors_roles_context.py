@@ -7,14 +7,12 @@ from collections.abc import Callable
 
 import pytest
 
-from actor_helpers import actor_with
-from herald.schema import Actor
+from actor_helpers import actor_with, actors_of
 
 Extract = Callable[..., object]
 
 
-def actors_of(extract: Extract, text: str, published: str | None = "2018-04-05") -> list[Actor]:
-    return extract(text, published=published).actors  # type: ignore[attr-defined, no-any-return]
+PUB = "2018-04-05"
 
 
 # --- role and group nouns (roles.yaml, grown from PLOVER/CAMEO agent terms) with the story's country -------
@@ -86,7 +84,7 @@ def actors_of(extract: Extract, text: str, published: str | None = "2018-04-05")
 def test_role_nouns_take_the_story_country(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text), mention)
+    actor = actor_with(actors_of(extract, text, PUB), mention)
     assert actor is not None
     for key, value in expected.items():
         assert getattr(actor, key) == value, (key, actor)
@@ -103,7 +101,7 @@ def test_role_nouns_take_the_story_country(
     ],
 )
 def test_no_role_actor(extract: Extract, text: str, word: str) -> None:
-    assert actor_with(actors_of(extract, text), word) is None
+    assert actor_with(actors_of(extract, text, PUB), word) is None
 
 
 # --- "the president" of the story's country on the publication date ---------------------------------------
@@ -162,7 +160,7 @@ def test_president_of_the_story_country(
 def test_same_title_descriptions(
     extract: Extract, text: str, description: str, antecedent: str | None
 ) -> None:
-    actors = actors_of(extract, text)
+    actors = actors_of(extract, text, PUB)
     at = text.rindex(description)
     found = next((a for a in actors if any(m.start == at for m in a.mentions)), None)
     if antecedent is None:
@@ -217,7 +215,7 @@ def test_events_use_understood_subject(extract: Extract, text: str, etype: str, 
 def test_state_and_party_references(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text), mention)
+    actor = actor_with(actors_of(extract, text, PUB), mention)
     assert actor is not None
     for key, value in expected.items():
         assert getattr(actor, key) == value, (key, actor)
@@ -225,4 +223,4 @@ def test_state_and_party_references(
 
 def test_no_party_without_a_named_party(extract: Extract) -> None:
     text = "The birthday was over. The party ended at midnight."
-    assert actor_with(actors_of(extract, text), "The party") is None
+    assert actor_with(actors_of(extract, text, PUB), "The party") is None
