@@ -10,12 +10,15 @@ from __future__ import annotations
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from .config import settings
 from .errors import KnowledgeBaseError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def shipped(relpath: str) -> Traversable:
@@ -60,3 +63,11 @@ def load_layered(relpath: str) -> dict[str, Any]:
     for path in user_paths(relpath):
         data = merge(data, read_yaml(path))
     return data
+
+
+def load_layered_model(relpath: str, model: type[ModelT]) -> ModelT:
+    """``load_layered(relpath)`` validated as ``model``; a file that does not fit is a KnowledgeBaseError."""
+    try:
+        return model.model_validate(load_layered(relpath))
+    except ValidationError as exc:
+        raise KnowledgeBaseError(f"{relpath}: {exc}. Fix the file or remove it.") from exc

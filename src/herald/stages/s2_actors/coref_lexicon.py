@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ...errors import KnowledgeBaseError
-from ...knowledge import load_layered
+from ...knowledge import load_layered_model
 
 
 class PronounFeatures(BaseModel):
@@ -69,8 +68,4 @@ class CorefLexicon(BaseModel):
 @functools.lru_cache(maxsize=1)
 def load_coref_lexicon() -> CorefLexicon:
     """The shipped lexicon with users' ``lexicons/coref.yaml`` layered over it (see herald.knowledge)."""
-    data = load_layered("lexicons/coref.yaml")
-    try:
-        return CorefLexicon.model_validate(data)
-    except ValidationError as exc:
-        raise KnowledgeBaseError(f"lexicons/coref.yaml: {exc}. Fix the file or remove it.") from exc
+    return load_layered_model("lexicons/coref.yaml", CorefLexicon)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
-from ...errors import KnowledgeBaseError
-from ...knowledge import load_layered
+from ...knowledge import load_layered_model
 from .mentions import Mention
 from .syntax import lift_conj
 
@@ -35,11 +34,7 @@ class PlaceArgs(BaseModel):
 
 @functools.lru_cache(maxsize=1)
 def load_place_args() -> PlaceArgs:
-    data = load_layered("lexicons/place_args.yaml")
-    try:
-        return PlaceArgs.model_validate(data)
-    except ValidationError as exc:
-        raise KnowledgeBaseError(f"lexicons/place_args.yaml: {exc}. Fix the file or remove it.") from exc
+    return load_layered_model("lexicons/place_args.yaml", PlaceArgs)
 
 
 def _transfer_object(verb: Token, lex: PlaceArgs) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...knowledge import load_layered
 from ...schema import Actor
 from .candidate import Candidate
 from .roles import Resolved
+from .sentence_roles import event_roles_data
 from .triggers import lemma_of
 
 OWNERS = frozenset({"his", "her", "its", "their"})
@@ -28,7 +28,7 @@ class OrderRules:
 
 @lru_cache(maxsize=1)
 def order_rules() -> OrderRules:
-    data = load_layered("lexicons/event_roles.yaml")
+    data = event_roles_data()
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w) for w in data.get(key) or ())

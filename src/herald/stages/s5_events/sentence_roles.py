@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -70,8 +71,14 @@ class AdjunctRules:
 
 
 @lru_cache(maxsize=1)
+def event_roles_data() -> dict[str, Any]:
+    """lexicons/event_roles.yaml with users' files layered over it: read once, for every rule set in it."""
+    return load_layered("lexicons/event_roles.yaml")
+
+
+@lru_cache(maxsize=1)
 def adjunct_rules() -> AdjunctRules:
-    data = load_layered("lexicons/event_roles.yaml")
+    data = event_roles_data()
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
