@@ -168,11 +168,15 @@ class RangeIndex(Generic[T]):
         self._starts = [r[0] for r in rows]
         self._widest = max((e - s for s, e, _, _ in rows), default=0)
 
-    def narrowest_all(self, start: int, end: int) -> list[T]:
-        """The :meth:`narrowest` item first, then every other item on exactly its range, in given order."""
+    def _covering(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
+        """The rows whose range covers [start, end): only those starting within the widest range before it."""
         lo = bisect_left(self._starts, min(start, end) - self._widest)
         hi = bisect_right(self._starts, start)
-        rows = [r for r in self._rows[lo:hi] if end <= r[1]]
+        return [r for r in self._rows[lo:hi] if end <= r[1]]
+
+    def narrowest_all(self, start: int, end: int) -> list[T]:
+        """The :meth:`narrowest` item first, then every other item on exactly its range, in given order."""
+        rows = self._covering(start, end)
         if not rows:
             return []
         first = min(rows, key=lambda r: (r[1] - r[0], r[2]))
@@ -180,14 +184,9 @@ class RangeIndex(Generic[T]):
         return [first[3], *(r[3] for r in same if r is not first)]
 
     def narrowest(self, start: int, end: int) -> T | None:
-        """The narrowest item whose range covers [start, end)."""
-        lo = bisect_left(self._starts, min(start, end) - self._widest)
-        hi = bisect_right(self._starts, start)
-        best: tuple[tuple[int, int], T] | None = None
-        for i_start, i_end, k, item in self._rows[lo:hi]:
-            if end <= i_end and (best is None or (i_end - i_start, k) < best[0]):
-                best = ((i_end - i_start, k), item)
-        return best[1] if best else None
+        """The narrowest item whose range covers [start, end) (the one given first on a tie)."""
+        rows = self._covering(start, end)
+        return min(rows, key=lambda r: (r[1] - r[0], r[2]))[3] if rows else None
 
     def inside(self, start: int, end: int) -> list[T]:
         """The items whose range lies within [start, end], in the order given."""
