@@ -45,8 +45,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @functools.lru_cache(maxsize=8192)
-def norm_name(name: str) -> str:
-    """Case-less name without a leading "the" and a trailing possessive."""
+def _chain_key(name: str) -> str:
+    """Case-less name without a leading "the" and a trailing possessive (not the bulk KB's lookup form:
+    accents and punctuation stay)."""
     text = " ".join(name.replace("\u2019", "'").split())
     text = _POSSESSIVE.sub("", text).strip(" ,.;:")
     low = text.lower()
@@ -55,7 +56,7 @@ def norm_name(name: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(norm_name(name).split())
+    return tuple(_chain_key(name).split())
 
 
 def _named(d: Draft) -> bool:
@@ -133,7 +134,7 @@ class Chains:
 def _same_name(chains: Chains) -> None:
     by_name: dict[tuple[str, str], Draft] = {}
     for d in chains.live():
-        key = (_family(d), norm_name(d.first.name))
+        key = (_family(d), _chain_key(d.first.name))
         if not key[1]:
             continue
         first = by_name.get(key)
