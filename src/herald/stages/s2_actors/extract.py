@@ -28,6 +28,7 @@ from .matcher import KBMatcher, PhraseTrie
 from .owner_pronoun import own_by_pronoun
 from .plurals import link_plural_roles
 from .resolve import References, group, to_actors
+from .sports_teams import mark_sports_teams
 
 
 class ActorExtractor:
@@ -72,6 +73,7 @@ class ActorExtractor:
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
         mentions = self.finder.find(doc, day)
+        mark_sports_teams(doc, mentions)  # "Sweden beat South Korea 1-0": the team, not the state
         merge_appositions(doc, mentions)
         drafts = group(mentions)
         taken = bytearray(len(doc))

@@ -1,0 +1,56 @@
+"""National sports teams named by their country are teams, not states (stages/s2_actors/sports_teams.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actor_helpers import Extract, actor_with, actors_of
+
+SPORTS = (
+    "Sweden beat South Korea 1-0 in their World Cup opener, with the winner from the penalty spot after "
+    "the referee consulted video. Belgium face Panama later in the tournament. Sweden's coach praised his "
+    "players. Sweden now need one more point. The Swedish government congratulated them."
+)
+RUGBY = (
+    "Samoa and Tonga meet in the rugby league Test at the stadium on Saturday. The Samoa coach named his "
+    "forwards. Tonga won the last match 24-16."
+)
+POLITICS = (
+    "Sweden and South Korea signed a trade agreement on Monday. Belgium and Panama agreed to cooperate "
+    "on customs, and the minister said the talks would go on."
+)
+# A sports article in which the country also acts as a state: the state keeps its id there.
+MIXED = (
+    "Russia will host the football World Cup, and the coach said the stadium and the tournament fixtures "
+    "were ready. The president of Ukraine criticised Russia over the war."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "wikidata", "kind"),
+    [
+        (SPORTS, "South Korea", "South Korea national team", None, "organization"),
+        (SPORTS, "Belgium", "Belgium national team", None, "organization"),
+        (RUGBY, "Tonga", "Tonga national team", None, "organization"),
+        (POLITICS, "South Korea", "South Korea", "Q884", "state"),
+        (POLITICS, "Belgium", "Belgium", "Q31", "state"),
+    ],
+)
+def test_state_name_as_team(
+    extract: Extract, text: str, mention: str, name: str, wikidata: str | None, kind: str
+) -> None:
+    actor = actor_with(actors_of(extract, text), mention)
+    assert actor is not None
+    assert (actor.name, actor.wikidata, actor.kind) == (name, wikidata, kind)
+
+
+def test_team_keeps_country_and_rule(extract: Extract) -> None:
+    actor = actor_with(actors_of(extract, SPORTS), "South Korea")
+    assert actor is not None
+    assert actor.country == "KOR"
+    assert (actor.rule or "").startswith("sports-team:KOR")
+
+
+def test_state_sentence_in_sports_report_stays_state(extract: Extract) -> None:
+    actors = actors_of(extract, MIXED)
+    assert any(a.wikidata == "Q159" for a in actors)  # "... criticised Russia over the war"
