@@ -104,6 +104,19 @@ def test_general_tables_unsupported_stay_unlinked(extract: Extract, text: str, m
 
 
 @pytest.mark.parametrize(
+    ("text", "qid"),
+    [
+        # a common noun's possessive is not the fast-food chain named "Church's"
+        ("The hackers attacked the Church's websites on Monday.", "Q2967663"),
+        ("Leaders of the Church's campaign denied the claims on Sunday.", "Q2967663"),
+    ],
+)
+def test_possessive_of_a_word_is_no_firm(extract: Extract, text: str, qid: str) -> None:
+    actors = extract(text, published="2019-06-01").actors
+    assert all(a.wikidata != qid for a in actors), actors
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The artificial pancreas (AP) adjusts insulin.", {"AP": "artificial pancreas"}),

@@ -209,13 +209,18 @@ def uscongress(src: Path) -> tuple[list[BulkActor], list[Spell]]:
     return actors, spells
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def common_names(folder: Path) -> list[str]:
     """One-word organisation names of the bulk tables that are also English words ("Target", "Next",
-    "Shell"): the linker links them only with the article's support. The word list is Webster's Second
+    "Shell"), and possessive names of English words ("Church's"): the linker links them only with the
+    article's support. The word list is Webster's Second
     (the ``english-words`` package's ``web2``, MIT), used at build time only."""
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=True)
+    nouns = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}  # no proper names
     out: set[str] = set()
     for apath, _spells in tables(folder):
         for a in read_actors(apath):
@@ -224,6 +229,10 @@ def common_names(folder: Path) -> list[str]:
             for form in (a.name, *a.aliases):
                 key = norm_name(form)
                 if key and " " not in key and key in words:
+                    out.add(key)
+                # "Church's" (a firm) is also a common noun's possessive: "the Church's members"
+                stem = _POSSESSIVE.sub("", form)
+                if key and " " not in key and stem != form and norm_name(stem) in nouns:
                     out.add(key)
     return sorted(out)
 
