@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from datetime import date
 
 import numpy
@@ -172,7 +173,7 @@ class Finder:
         kb_at_end: dict[int, KBSpan] = {k.end: k for k in kb_spans}
         kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
         ent_of = [None] * n  # type: list[Span | None]
-        ents = doc.ents  # spaCy rebuilds the tuple on every access
+        ents = _close_parens(doc.ents)  # spaCy rebuilds the tuple on every access
         named_orgs = self._org_names(doc, kb_spans)
         if named_orgs:
             inner = {id(x) for x in ents if any(o.start <= x.start and x.end <= o.end for o in named_orgs)}
@@ -1134,6 +1135,22 @@ def _variant_key(name: str) -> str:
     if len(words) > 1 and words[0] in _PARTICLES:
         words = words[1:]
     return " ".join(_fold(w) for w in words)
+
+
+def _close_parens(ents: Sequence[Span]) -> tuple[Span, ...]:
+    """Named entities cut before a bracket they open but do not close: NER's "World Health Organisation
+    (WHO" is the name "World Health Organisation", and "WHO" the KB's acronym after it."""
+    if not any(t.text == "(" for ent in ents for t in ent[1:]):
+        return tuple(ents)
+    out: list[Span] = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:] if t.text == "("), None)
+        if cut is not None and not any(t.text == ")" for t in ent.doc[cut : ent.end]):
+            while cut > ent.start + 1 and ent.doc[cut - 1].is_space:
+                cut -= 1
+            ent = Span(ent.doc, ent.start, cut, label=ent.label_)
+        out.append(ent)
+    return tuple(out)
 
 
 def _bare_start(ent: Span) -> int:
