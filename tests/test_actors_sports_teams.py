@@ -54,3 +54,30 @@ def test_team_keeps_country_and_rule(extract: Extract) -> None:
 def test_state_sentence_in_sports_report_stays_state(extract: Extract) -> None:
     actors = actors_of(extract, MIXED)
     assert any(a.wikidata == "Q159" for a in actors)  # "... criticised Russia over the war"
+
+
+COLLEGE = (
+    "Alabama beat Auburn 28-14 in the college football championship game on Saturday. Alabama's coach "
+    "praised the defense at the stadium."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "wikidata"),
+    [
+        (RUGBY, "Tonga", None),  # the team, not the state
+        (COLLEGE, "Alabama", None),  # a division standing for its university's team
+        ("Texas and California sued the government on Monday over the new law.", "California", "Q99"),
+        (POLITICS, "Belgium", "Q31"),
+    ],
+)
+def test_team_places_get_no_id(extract: Extract, text: str, place: str, wikidata: str | None) -> None:
+    places = [p for p in extract(text, published="2024-04-30").places if p.text == place]
+    assert places
+    assert all(p.wikidata == wikidata for p in places), places
+
+
+def test_venue_keeps_its_id(extract: Extract) -> None:
+    text = RUGBY.replace("at the stadium on Saturday", "at the stadium in Auckland on Saturday")
+    auckland = [p for p in extract(text, published="2024-04-30").places if p.text == "Auckland"]
+    assert auckland and auckland[0].wikidata is not None

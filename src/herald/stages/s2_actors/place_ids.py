@@ -11,6 +11,8 @@
   "Florida State"), or one with a capitalised word glued to it inside the sentence ("H Texas", "Louisiana
   Alligator Advisory Council"): the mention names a magazine or a council, not the place. Countries keep
   their id ("Syria's armed opposition").
+- A place that stands for a sports team in a sports report gets none ("Samoa beat Tonga 24-16", "Alabama's
+  defense"): see ``sports_teams.py``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from spacy.tokens import Doc
 from ...knowledge import shipped, user_paths
 from ...schema import Place
 from .kb import load_kb
+from .sports_teams import is_team_place
 
 COLUMNS = ("kind", "country", "name", "lat", "lon", "wikidata")
 MAX_TOWN_KM = 30.0
@@ -153,6 +156,8 @@ def add_wikidata(places: list[Place], doc: Doc | None = None) -> list[Place]:
     for p in places:
         if p.wikidata is None:
             qid = place_wikidata(p)
-            if qid is not None and (p.resolution == "country" or not _inside_name(p, doc)):
+            if qid is None or (doc is not None and is_team_place(doc, p.start, p.end)):
+                continue  # "Samoa beat Tonga", "Alabama's defense": a team, not the place
+            if p.resolution == "country" or not _inside_name(p, doc):
                 p.wikidata = qid
     return places

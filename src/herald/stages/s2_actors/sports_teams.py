@@ -13,12 +13,16 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered_model
 from .mentions import Mention
 
+_SPORTS_KEY = "herald.sports_report"
 _SCORE = re.compile(r"(?<![\d/.,:-])\d{1,2} ?[-–] ?\d{1,2}(?![\d/.,:-])")
 
 
@@ -41,21 +45,37 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
 
-def _is_sports_report(doc: Doc, lex: SportsLexicon) -> bool:
-    n = 0
-    for i, tok in enumerate(doc):
-        if _lemma(tok) in lex.article_cues or (
-            tok.lower_ == "world" and i + 1 < len(doc) and doc[i + 1].lower_ == "cup"
-        ):
-            n += 1
-            if n >= lex.min_article_cues:
-                return True
-    return False
+@functools.lru_cache(maxsize=1)
+def _cue_ids() -> tuple[numpy.ndarray, tuple[tuple[int, int], ...]]:
+    """Hashes of the one-word article cues, and (first, second) hashes of the two-word ones."""
+    lex = sports_lexicon()
+    one = [hash_string(c) for c in lex.article_cues if " " not in c]
+    pairs = [c.split() for c in lex.article_cues if len(c.split()) == 2]
+    two = tuple((hash_string(a), hash_string(b)) for a, b in pairs)
+    return numpy.array(one, dtype=numpy.uint64), two
 
 
-def _governed_by_sports_verb(doc: Doc, m: Mention, lex: SportsLexicon) -> bool:
-    """The name is the subject or object of a sports verb ("Sweden beat Korea", "lost to Sweden")."""
-    head = doc[m.end - 1]
+def is_sports_report(doc: Doc) -> bool:
+    """At least ``min_article_cues`` tokens of the article are sports words (cached on the Doc)."""
+    cached = doc.user_data.get(_SPORTS_KEY)
+    if isinstance(cached, bool):
+        return cached
+    found = False
+    if len(doc):
+        one, two = _cue_ids()
+        arr = doc.to_array([LOWER, LEMMA]).astype(numpy.uint64)
+        n = int((numpy.isin(arr[:, 0], one) | numpy.isin(arr[:, 1], one)).sum())
+        for a, b in two:
+            firsts = numpy.flatnonzero(arr[:-1, 0] == numpy.uint64(a))
+            n += int((arr[firsts + 1, 0] == numpy.uint64(b)).sum())
+        found = n >= sports_lexicon().min_article_cues
+    doc.user_data[_SPORTS_KEY] = found
+    return found
+
+
+def _governed_by_sports_verb(head: Token, lex: SportsLexicon) -> bool:
+    """The name whose last token is ``head`` is the subject or object of a sports verb ("Sweden beat
+    Korea", "lost to Sweden")."""
     if head.dep_ == "conj":  # "Sweden and Korea drew"
         head = head.head
     verb = head.head.head if head.dep_ == "pobj" else head.head
@@ -79,7 +99,7 @@ def mark_sports_teams(doc: Doc, mentions: list[Mention]) -> None:
     if not states:
         return
     lex = sports_lexicon()
-    if not _is_sports_report(doc, lex):
+    if not is_sports_report(doc):
         return
     signals: dict[int, tuple[bool, bool]] = {}
     teams: set[str] = set()
@@ -91,7 +111,7 @@ def mark_sports_teams(doc: Doc, mentions: list[Mention]) -> None:
         game, state = signals[sent.start]
         if state:
             continue
-        if game or _governed_by_sports_verb(doc, m, lex):
+        if game or _governed_by_sports_verb(doc[m.end - 1], lex):
             _to_team(m)
             teams.add(m.country or "")
         else:
@@ -110,3 +130,23 @@ def _to_team(m: Mention) -> None:
     m.entry = None
     m.sector = None
     m.sectors = []
+
+
+def is_team_place(doc: Doc, start: int, end: int) -> bool:
+    """The place at characters [start, end) stands for a sports team: a state the actors stage made a team,
+    or, in a sports report, a region or town that is the subject, object or possessor of a game sentence
+    ("Alabama beat Auburn", "Auckland's forwards")."""
+    if not is_sports_report(doc):
+        return False
+    for actor in doc._.herald_actors or []:
+        if (actor.rule or "").startswith("sports-team:") and any(
+            m.start < end and start < m.end for m in actor.mentions
+        ):
+            return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = sports_lexicon()
+    game, state = _sentence_signal(span.sent, lex)
+    head = span[-1]
+    return game and not state and (head.dep_ == "poss" or _governed_by_sports_verb(head, lex))
