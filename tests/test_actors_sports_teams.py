@@ -19,6 +19,12 @@ POLITICS = (
     "Sweden and South Korea signed a trade agreement on Monday. Belgium and Panama agreed to cooperate "
     "on customs, and the minister said the talks would go on."
 )
+# A sports report about a host state's treatment of workers: the state stays a state.
+QATAR = (
+    "Qatar will host the football World Cup in November, and eight stadiums and the tournament fixtures "
+    "are ready, the coach of the national team said. Amnesty International accused Qatar of failing to "
+    "protect migrant workers. Qatar rejected the report."
+)
 # A sports article in which the country also acts as a state: the state keeps its id there.
 MIXED = (
     "Russia will host the football World Cup, and the coach said the stadium and the tournament fixtures "
@@ -34,6 +40,7 @@ MIXED = (
         (RUGBY, "Tonga", "Tonga national team", None, "organization"),
         (POLITICS, "South Korea", "South Korea", "Q884", "state"),
         (POLITICS, "Belgium", "Belgium", "Q31", "state"),
+        (QATAR, "Qatar", "Qatar", "Q846", "state"),
     ],
 )
 def test_state_name_as_team(

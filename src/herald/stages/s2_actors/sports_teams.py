@@ -1,7 +1,8 @@
 """National sports teams named by their country: "Sweden beat South Korea 1-0" (lexicons/sports_teams.yaml).
 
-In a sports report a state's name in a sentence about the game (a score, a sports word, a sports verb of
-which it is the subject or object) stands for the country's team. Linking it to the state would give the
+In a sports report a state's name in a sentence reporting a game (a score, a word such as "match" or
+"penalty"), the subject or object of a sports verb ("beat", "face"), or the owner of a team word ("Sweden's
+coach") stands for the country's team. Linking it to the state would give the
 team the state's Wikidata id and make it a government actor; the mention becomes a national team of that
 country instead (kind organization, no sector, no Wikidata id; rule ``sports-team:<key>``). Once a state is
 a team in the article, its other name mentions are the team too unless their sentence speaks of the state
@@ -32,6 +33,7 @@ class SportsLexicon(BaseModel):
     min_article_cues: int = 3
     article_cues: frozenset[str] = frozenset()
     sentence_cues: frozenset[str] = frozenset()
+    team_words: frozenset[str] = frozenset()
     sports_verbs: frozenset[str] = frozenset()
     state_cues: frozenset[str] = frozenset()
 
@@ -83,10 +85,17 @@ def _governed_by_sports_verb(head: Token, lex: SportsLexicon) -> bool:
 
 
 def _sentence_signal(sent: Span, lex: SportsLexicon) -> tuple[bool, bool]:
-    """(the sentence is about the game, the sentence speaks of the state)."""
+    """(the sentence reports a game, the sentence speaks of the state)."""
     lemmas = {_lemma(t) for t in sent}
-    game = bool(lemmas & (lex.sentence_cues | lex.article_cues)) or bool(_SCORE.search(sent.text))
+    game = bool(lemmas & lex.sentence_cues) or bool(_SCORE.search(sent.text))
     return game, bool(lemmas & lex.state_cues)
+
+
+def _team_role(head: Token, lex: SportsLexicon) -> bool:
+    """The name is a sports verb's subject or object, or owns a team word ("Sweden's coach")."""
+    if head.dep_ in ("poss", "compound", "nmod") and _lemma(head.head) in lex.team_words:
+        return True
+    return _governed_by_sports_verb(head, lex)
 
 
 def mark_sports_teams(doc: Doc, mentions: list[Mention]) -> None:
@@ -111,7 +120,7 @@ def mark_sports_teams(doc: Doc, mentions: list[Mention]) -> None:
         game, state = signals[sent.start]
         if state:
             continue
-        if game or _governed_by_sports_verb(doc[m.end - 1], lex):
+        if game or _team_role(doc[m.end - 1], lex):
             _to_team(m)
             teams.add(m.country or "")
         else:
@@ -134,8 +143,8 @@ def _to_team(m: Mention) -> None:
 
 def is_team_place(doc: Doc, start: int, end: int) -> bool:
     """The place at characters [start, end) stands for a sports team: a state the actors stage made a team,
-    or, in a sports report, a region or town that is the subject, object or possessor of a game sentence
-    ("Alabama beat Auburn", "Auckland's forwards")."""
+    or, in a sports report, a region or town in a sentence reporting a game, or the subject or object of a
+    sports verb, or the owner of a team word ("Alabama beat Auburn", "Alabama's coach")."""
     if not is_sports_report(doc):
         return False
     for actor in doc._.herald_actors or []:
@@ -149,4 +158,4 @@ def is_team_place(doc: Doc, start: int, end: int) -> bool:
     lex = sports_lexicon()
     game, state = _sentence_signal(span.sent, lex)
     head = span[-1]
-    return game and not state and (head.dep_ == "poss" or _governed_by_sports_verb(head, lex))
+    return not state and (game or _team_role(head, lex))
