@@ -24,6 +24,7 @@ from ...knowledge import load_layered_model
 from .mentions import Mention
 
 _SPORTS_KEY = "herald.sports_report"
+_OPPONENT = frozenset({"against", "versus", "vs", "vs."})
 _SCORE = re.compile(r"(?<![\d/.,:-])\d{1,2} ?[-–] ?\d{1,2}(?![\d/.,:-])")
 
 
@@ -92,8 +93,11 @@ def _sentence_signal(sent: Span, lex: SportsLexicon) -> tuple[bool, bool]:
 
 
 def _team_role(head: Token, lex: SportsLexicon) -> bool:
-    """The name is a sports verb's subject or object, or owns a team word ("Sweden's coach")."""
+    """The name is a sports verb's subject or object, an opponent ("against Germany"), or owns a team word
+    ("Sweden's coach")."""
     if head.dep_ in ("poss", "compound", "nmod") and _lemma(head.head) in lex.team_words:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in _OPPONENT:  # "a point against Germany"
         return True
     return _governed_by_sports_verb(head, lex)
 
