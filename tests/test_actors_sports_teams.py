@@ -84,7 +84,13 @@ def test_team_places_get_no_id(extract: Extract, text: str, place: str, wikidata
     assert all(p.wikidata == wikidata for p in places), places
 
 
-def test_venue_keeps_its_id(extract: Extract) -> None:
-    text = RUGBY.replace("at the stadium on Saturday", "at the stadium in Auckland on Saturday")
+@pytest.mark.parametrize(
+    "text",
+    [
+        RUGBY.replace("at the stadium on Saturday", "at the stadium in Auckland on Saturday"),
+        RUGBY.replace("won the last match 24-16.", "won the last match 24-16 in Auckland."),
+    ],
+)
+def test_venue_keeps_its_id(extract: Extract, text: str) -> None:
     auckland = [p for p in extract(text, published="2024-04-30").places if p.text == "Auckland"]
     assert auckland and auckland[0].wikidata is not None

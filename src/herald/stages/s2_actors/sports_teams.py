@@ -25,6 +25,7 @@ from .mentions import Mention
 
 _SPORTS_KEY = "herald.sports_report"
 _OPPONENT = frozenset({"against", "versus", "vs", "vs."})
+_TO_OPPONENT = frozenset({"to", "over", "by", "against"})  # "lost to Sweden", "a win over Panama"
 _SCORE = re.compile(r"(?<![\d/.,:-])\d{1,2} ?[-–] ?\d{1,2}(?![\d/.,:-])")
 
 
@@ -81,6 +82,8 @@ def _governed_by_sports_verb(head: Token, lex: SportsLexicon) -> bool:
     Korea", "lost to Sweden")."""
     if head.dep_ == "conj":  # "Sweden and Korea drew"
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ not in _TO_OPPONENT:
+        return False  # "won 24-16 in Auckland": the venue
     verb = head.head.head if head.dep_ == "pobj" else head.head
     return _lemma(verb) in lex.sports_verbs
 
@@ -147,8 +150,8 @@ def _to_team(m: Mention) -> None:
 
 def is_team_place(doc: Doc, start: int, end: int) -> bool:
     """The place at characters [start, end) stands for a sports team: a state the actors stage made a team,
-    or, in a sports report, a region or town in a sentence reporting a game, or the subject or object of a
-    sports verb, or the owner of a team word ("Alabama beat Auburn", "Alabama's coach")."""
+    or, in a sports report, a region or town that is a sports verb's subject or object, an opponent or the
+    owner of a team word ("Alabama beat Auburn", "Alabama's coach"); not the venue of a game."""
     if not is_sports_report(doc):
         return False
     for actor in doc._.herald_actors or []:
@@ -160,6 +163,6 @@ def is_team_place(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     lex = sports_lexicon()
-    game, state = _sentence_signal(span.sent, lex)
+    _game, state = _sentence_signal(span.sent, lex)
     head = span[-1]
-    return not state and (game or _team_role(head, lex))
+    return not state and _team_role(head, lex)  # a game sentence alone: the venue ("24-16 in Auckland")
