@@ -18,11 +18,13 @@ from spacy.vocab import Vocab
 from .lexicon import lexicon
 
 _UNITS_PLURAL = ["days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "decade"]
-_REL = ["last", "this", "next", "past", "previous", "coming"]
+_REL = ["last", "this", "next", "past", "previous", "coming", "current"]
 _REL_UNITS = ["week", "weekend", "month", "year", "quarter"]
 _DEICTIC = ["yesterday", "today", "tomorrow", "tonight"]
 # Tokens that may be added in front of a found expression ("last" + "Tuesday").
-_LEFT = frozenset({"last", "next", "this", "coming", "early", "late", "mid", "past", "earlier"})
+_LEFT = frozenset(
+    {"last", "next", "this", "coming", "early", "late", "mid", "past", "earlier", "fiscal", "every", "each"}
+)
 # Parts of the day that may follow a weekday ("Tuesday morning": TimeML's 2024-04-30TMO).
 _DAY_PART_AFTER = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 # Leading words that are not part of the expression's text (TIMEX3 leaves signals out).
@@ -128,8 +130,14 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("PREP_MONTH", [vocab_doc(vocab, w) for w in months])
     pm.add(
         "REL_UNIT",
-        [*(vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS), vocab_doc(vocab, "the weekend")],
+        [
+            *(vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS),
+            *(vocab_doc(vocab, f"{r} fiscal {u}") for r in _REL for u in ("year", "quarter")),
+            vocab_doc(vocab, "the weekend"),
+        ],
     )
+    pm.add("HOLIDAY", [vocab_doc(vocab, _split_possessive(h)) for h in lx.holidays])
+    pm.add("CLOCK_WORD", [vocab_doc(vocab, w) for w in lx.clock_words])
     # "two days ago": anchored on the unit; the number in front is added in find().
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
@@ -193,6 +201,17 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
     end = i + 1
     if nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "long":
         end = i + 3  # "decades-long"
+    if (
+        i + 4 <= len(doc)
+        and doc[i + 1 : i + 4].text.lower() == "and a half"
+        and prev is not None
+        and (prev.lower_ in ("a", "an") or _counted(prev, numbers))
+    ):
+        out.append(Candidate(i - 1, i + 4, "DURATION"))  # "a year and a half"
+    if i >= 4 and doc[i - 3 : i].text.lower() == "and a half" and _counted(doc[i - 4], numbers):
+        out.append(Candidate(i - 4, end, "DURATION"))  # "two and a half years"
+    elif prev is not None and prev.text in ("1/2", "½") and prev2 is not None and prev2.like_num:
+        out.append(Candidate(i - 2, end, "DURATION"))  # "5 1/2 hours"
     if prev is not None and prev.lower_ in _EXTRA and prev2 is not None and _counted(prev2, numbers):
         out.append(Candidate(i - 2, end, "DURATION"))  # "two consecutive quarters"
     elif prev is not None and _counted(prev, numbers):
@@ -261,6 +280,27 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
     return out
 
 
+# Nouns after a holiday that keep it a time ("Thanksgiving weekend", "the Christmas holidays").
+_HOLIDAY_TIME_NOUNS = frozenset(
+    {"weekend", "holiday", "holidays", "season", "week", "break", "period", "day", "eve", "morning", "night"}
+)
+
+
+def holiday_alone(doc: Doc, end: int) -> bool:
+    """Whether a holiday name ending before token ``end`` stands as a date: not the start of a longer name
+    ("Christmas Island", "Independence Day Parade") nor a modifier of a thing ("the Christmas tree",
+    "Easter eggs")."""
+    nxt = doc[end]
+    if nxt.is_title or nxt.shape_.startswith("X"):
+        return False
+    return not (doc[end - 1].dep_ == "compound" and nxt.lower_ not in _HOLIDAY_TIME_NOUNS)
+
+
+def _split_possessive(name: str) -> str:
+    """A holiday name as spaCy splits it: "new year's day" -> "new year 's day"."""
+    return name.replace("'s", " 's")
+
+
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
     """A bare Doc for a phrase pattern (whitespace tokenisation is enough for the lexicon's phrases)."""
     return Doc(vocab, words=text.split())
@@ -299,8 +339,10 @@ def find(doc: Doc) -> list[Candidate]:
             continue
         if name == "SET_WORD" and doc[start].pos_ != "ADV":
             continue  # "a daily newspaper": TimeML would mark it, but the adjective is mostly not a time
-        if name == "SET_WEEKDAYS" and not doc[start].is_title:
-            continue
+        if name in ("SET_WEEKDAYS", "HOLIDAY") and not doc[start].is_title:
+            continue  # "easter" in lower case is rare; "Christmas Island", "Easter Island": see below
+        if name == "MONTH_DAY" and start >= 3 and doc[start - 3 : start].text.lower() == "the week of":
+            found.append(Candidate(start - 3, end, "WEEK_OF"))  # "the week of March 6"
         if name == "AGO":
             while (
                 start > 0
@@ -325,7 +367,7 @@ def find(doc: Doc) -> list[Candidate]:
     return out
 
 
-_CLOCK_ENDS = frozenset({"a.m.", "p.m.", "am", "pm"})
+_CLOCK_ENDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midday", "midnight"})
 
 
 @functools.lru_cache(maxsize=1)
