@@ -181,6 +181,13 @@ _ANAPHOR_UNITS = frozenset({"day", "week", "month", "year"})
 _LATER = frozenset({"later", "afterwards", "earlier"})
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till", "or"})  # the second year of a range
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth"})
+# "for the year", "in the fiscal year": the year spoken of, only after these prepositions and not before words
+# that make it another expression ("the year ended", "the year-earlier", "the year of the pig", "the year 2000").
+_THE_YEAR_PREPS = frozenset({"for", "in", "during", "over", "throughout", "through"})
+_YEAR_ADJ = frozenset({"full", "fiscal", "entire", "whole"})
+_NOT_THE_YEAR = frozenset(
+    {"of", "-", "ended", "ending", "before", "after", "earlier", "ago", "when", "that", "'s", "’s", "to", "in"}
+)
 
 
 def _counted(tok: Token, number_words: dict[str, int | str]) -> bool:
@@ -263,6 +270,10 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         if first < i and prev2 is not None and prev.lower_ == "fiscal" and prev2.lower_ in ("the", "its"):
             first -= 1
         out.append(Candidate(first, i + 1, "ANAPHOR"))  # "the year ended Sept. 30": see extract
+    if tok.lower_ == "year" and prev is not None:
+        first = i - 1 if prev.lower_ == "the" else i - 2 if prev.lower_ in _YEAR_ADJ and i > 1 else -1
+        if first >= 1 and the_year_stands(doc, first, i + 1):
+            out.append(Candidate(first, i + 1, "ANAPHOR"))  # "net income for the year": the year spoken of
     if tok.lower_ == "quarter" and prev is not None:  # "the quarter", "the latest quarter", "that quarter"
         if prev.lower_ in ("that", "the"):
             out.append(Candidate(i - 1, i + 1, "ANAPHOR"))
@@ -293,7 +304,20 @@ def holiday_alone(doc: Doc, end: int) -> bool:
     nxt = doc[end]
     if nxt.is_title or nxt.shape_.startswith("X"):
         return False
-    return not (doc[end - 1].dep_ == "compound" and nxt.lower_ not in _HOLIDAY_TIME_NOUNS)
+    return not (nxt.pos_ == "NOUN" and doc[end - 1].dep_ == "compound" and nxt.lower_ not in _HOLIDAY_TIME_NOUNS)
+
+
+def the_year_stands(doc: Doc, start: int, end: int) -> bool:
+    """Whether "the (full/fiscal) year" at ``start:end`` is the year spoken of: after "for", "in", "during"...
+    and not followed by words that make it another expression."""
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    return (
+        start > 0
+        and doc[start].lower_ == "the"
+        and doc[start - 1].lower_ in _THE_YEAR_PREPS
+        and nxt not in _NOT_THE_YEAR
+        and not (end < len(doc) and doc[end].like_num)
+    )
 
 
 def _split_possessive(name: str) -> str:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Time
 from ..common import meta
-from .candidates import find, holiday_alone, trimmed
+from .candidates import find, holiday_alone, the_year_stands, trimmed
 from .lexicon import lexicon
 from .normalise import Context, Parsed, ago_same_period, mod_of, parse
 from .values import granularity_of
@@ -215,6 +215,10 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if parsed.rule.startswith("holiday") and span.end < len(span.doc) and not holiday_alone(span.doc, span.end):
         return None  # "Christmas Island", "the Christmas tree"
+    if parsed.rule.startswith("anaphoric-the-year") and not the_year_stands(span.doc, span.start, span.end):
+        return None  # "the year of the pig", "person of the year"
+    if parsed.rule.startswith("clock") and before is not None and before.lower_ in lx.clock_blockers:
+        return None  # "High Noon": a title, not a time of day
     if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.weekday_blockers:
         return None  # "Black Monday", "Super Tuesday": named days, not this week's
     idiom = before is not None and before.lower_ == "at" and "end" in span.text.lower()

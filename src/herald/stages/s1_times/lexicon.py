@@ -23,6 +23,7 @@ class TimesLexicon:
     named_dates: dict[str, str]
     holidays: dict[str, dict[str, Any]]
     clock_words: dict[str, str]
+    clock_blockers: frozenset[str]
     vague: dict[str, dict[str, Any]]
     age_cues: frozenset[str]
     year_prepositions: frozenset[str]
@@ -68,6 +69,7 @@ def lexicon() -> TimesLexicon:
         named_dates={str(k).lower(): str(v) for k, v in data.get("named_dates", {}).items()},
         holidays={str(k).lower(): dict(v) for k, v in data.get("holidays", {}).items()},
         clock_words={str(k).lower(): str(v) for k, v in data.get("clock_words", {}).items()},
+        clock_blockers=low(data.get("clock_blockers", [])),
         vague={str(k).lower(): dict(v) for k, v in data.get("vague", {}).items()},
         age_cues=low(data.get("age_cues", [])),
         year_prepositions=low(data.get("year_prepositions", [])),

@@ -182,6 +182,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:(?:of |in )?last year|a year (?:ago|earlier)|(?:in |of )?the (?:previous|prior) year"
             r"|the year before)"
         ),
+        "the_year": r"the (?:full |fiscal |entire |whole )?year",
         "the_period": (
             r"(?:(?:the|that|this) (?P<latest>latest |most recent |same )?"
             r"|(?:the |that )?(?P<year>\d{4}) (?:fiscal )?)(?P<unit>quarter|period)"
@@ -535,6 +536,8 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             d = ctx.published
             return _relative(month_value(d.year - 1, d.month), "month", hit.rule)
         return hit
+    if p["the_year"].fullmatch(s):  # "for the year", "in the fiscal year": the year spoken of (TimeML)
+        return _anaphoric("year", 0, "anaphoric-the-year", ctx)
     if m := p["the_period"].fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of
         return _the_quarter(m["unit"], bool(m["latest"]), ctx, m["year"])
     if m := p["ago"].fullmatch(s):
@@ -818,7 +821,7 @@ def _past_n(rel: str, num: str | None, unit_word: str, ctx: Context) -> Parsed |
     lx = lexicon()
     unit = lx.unit(unit_word)
     n = _number(num, lx) if num else 1
-    if n == "X" and unit is not None and unit_word != unit:
+    if n == "X" and unit is not None and unit_word != unit and rel in ("next", "coming"):
         # "the next few days", "the past several weeks": TimeML's duration with no count (PXD, PXW)
         return _duration("X", unit, rule=f"{'next' if rel in ('next', 'coming') else 'past'}-n")
     if unit is None or not isinstance(n, int) or unit == "weekend":
