@@ -337,6 +337,10 @@ NAMED_AND_COUNTED = [
     ("Revenue rose in the current quarter.", "1989-10-26", "the current quarter", "1989-Q4"),
     ("Sales fell in fiscal 1989.", "1989-11-02", "fiscal 1989", "1989"),
     ("Profit rose in the third quarter. In the 1988 quarter it fell.", THU_OCT, "the 1988 quarter", "1988-Q3"),
+    # halves of a year (TimeML 2009-H1); adjectival quarters
+    ("Profit fell in the first half of 2009.", "2009-08-10", "the first half of 2009", "2009-H1"),
+    ("Sales will rise in the second half of the year.", "2009-08-10", "the second half of the year", "2009-H2"),
+    ("Fourth-quarter profit rose 5%.", "1990-02-01", "Fourth-quarter", "1989-Q4"),
     # "for the year": the year spoken of, else the publication year
     ("Profit rose in the third quarter. For the year, it expects a loss.", THU_OCT, "the year", "1989"),
     ("Sales for the full year fell 3%.", THU_OCT, "the full year", "1989"),
@@ -370,6 +374,7 @@ def test_named_and_counted(
         "She was named person of the year.",
         "Each ant was dipped in the solution.",  # "each" without a day or month
         "Independence Day Parade organisers met.",
+        "He ate the first half of the cake.",
     ],
 )
 def test_no_time_named(make: Callable[..., Doc], text: str) -> None:

@@ -138,6 +138,7 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     )
     pm.add("HOLIDAY", [vocab_doc(vocab, _split_possessive(h)) for h in lx.holidays])
     pm.add("CLOCK_WORD", [vocab_doc(vocab, w) for w in lx.clock_words])
+    pm.add("HALF", [vocab_doc(vocab, f"{w} half of") for w in _HALF_WORDS])
     # "two days ago": anchored on the unit; the number in front is added in find().
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
@@ -181,6 +182,7 @@ _ANAPHOR_UNITS = frozenset({"day", "week", "month", "year"})
 _LATER = frozenset({"later", "afterwards", "earlier"})
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till", "or"})  # the second year of a range
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth"})
+_HALF_WORDS = ("first", "second", "last", "latter")
 # "for the year", "in the fiscal year": the year spoken of, only after these prepositions and not before words
 # that make it another expression ("the year ended", "the year-earlier", "the year of the pig", "the year 2000").
 _THE_YEAR_PREPS = frozenset({"for", "in", "during", "over", "throughout", "through"})
@@ -274,6 +276,9 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         first = i - 1 if prev.lower_ == "the" else i - 2 if prev.lower_ in _YEAR_ADJ and i > 1 else -1
         if first >= 1 and the_year_stands(doc, first, i + 1):
             out.append(Candidate(first, i + 1, "ANAPHOR"))  # "net income for the year": the year spoken of
+    if tok.lower_ in ("quarter", "quarters") and prev is not None and prev.text == "-" and i > 1:
+        if doc[i - 2].lower_ in _ORDINAL_WORDS:  # "fourth-quarter profit", "fiscal second-quarter"
+            out.append(Candidate(i - 2, end, "QUARTER"))
     if tok.lower_ == "quarter" and prev is not None:  # "the quarter", "the latest quarter", "that quarter"
         if prev.lower_ in ("that", "the"):
             out.append(Candidate(i - 1, i + 1, "ANAPHOR"))
@@ -365,6 +370,10 @@ def find(doc: Doc) -> list[Candidate]:
             continue  # "a daily newspaper": TimeML would mark it, but the adjective is mostly not a time
         if name in ("SET_WEEKDAYS", "HOLIDAY") and not doc[start].is_title:
             continue  # "easter" in lower case is rare; "Christmas Island", "Easter Island": see below
+        if name == "HALF":  # "the first half of 2009 / of the year / of this year": the longest that parses
+            first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+            found.extend(Candidate(first, k, name) for k in range(end + 1, min(end + 4, len(doc)) + 1))
+            continue
         if name == "MONTH_DAY" and start >= 3 and doc[start - 3 : start].text.lower() == "the week of":
             found.append(Candidate(start - 3, end, "WEEK_OF"))  # "the week of March 6"
         if name == "AGO":

@@ -336,6 +336,10 @@ def extract_times(doc: Doc) -> list[Time]:
                 first.rule.startswith("anaphoric-same-period") and "quarter" in span.text.lower()
             )
             anchor = (quarter or previous) if period else previous
+            if first.rule.startswith("anaphoric-the-year"):
+                # "sales for the full year": the year of the story's period (its quarter), or of a date in
+                # the same sentence; else the publication year, not a year named paragraphs before
+                anchor = quarter or (previous if previous_sent == span.sent.start else None)
             if _DAY_ANAPHOR.search(first.rule) and anchor and granularity_of(anchor.split("T")[0]) != "day":
                 anchor = day or anchor  # "Ford said Tuesday ... in February ... later in the day": Tuesday
             parsed = parse(span.text, Context(published, previous=anchor)) or first
@@ -349,11 +353,15 @@ def extract_times(doc: Doc) -> list[Time]:
             parsed = (ago_same_period(span.text, anchor) if anchor else None) or first
         value, anchor = _record_value(parsed, published is not None)
         doc_ = span.doc
-        mod = mod_of(
-            span.text,
-            doc_[max(0, span.start - 2) : span.start].text,
-            doc_[span.end : span.end + 2].text,
-            duration=parsed.type == "duration",
+        mod = (
+            mod_of(
+                span.text,
+                doc_[max(0, span.start - 2) : span.start].text,
+                doc_[span.end : span.end + 2].text,
+                duration=parsed.type == "duration",
+            )
+            if parsed.granularity != "half"  # "the first half of 2009" is 2009-H1 itself, not its START
+            else None
         )
         times.append(
             Time(

@@ -32,7 +32,7 @@ from .values import (
 
 TimeType = Literal["date", "duration", "set", "time"]
 Granularity = Literal[
-    "day", "week", "month", "quarter", "season", "year", "decade", "century", "interval", "time"
+    "day", "week", "month", "quarter", "half", "season", "year", "decade", "century", "interval", "time"
 ]
 
 
@@ -183,6 +183,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|the year before)"
         ),
         "the_year": r"the (?:full |fiscal |entire |whole )?year",
+        # "the first half of 2009", "the second half of the year": TimeML's 2009-H1 / -H2
+        "half": (
+            r"(?:the )?(?P<which>first|second|last|latter) half of (?:(?:the )?(?:fiscal |calendar )?"
+            r"(?P<year>\d{4})|(?P<rel>this|last|next|the current|the) year)"
+        ),
         "the_period": (
             r"(?:(?:the|that|this) (?P<latest>latest |most recent |same )?"
             r"|(?:the |that )?(?P<year>\d{4}) (?:fiscal )?)(?P<unit>quarter|period)"
@@ -536,6 +541,16 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             d = ctx.published
             return _relative(month_value(d.year - 1, d.month), "month", hit.rule)
         return hit
+    if m := p["half"].fullmatch(s):
+        half = 1 if m["which"] == "first" else 2
+        if m["year"]:
+            return _absolute(f"{m['year']}-H{half}", "half", "half-year")
+        rel = {"last": "last", "next": "next"}.get(m["rel"], "this")
+        year = _rel_unit(rel, "year", ctx)
+        if year is None:
+            return None
+        value = f"{year.value}-H{half}" if year.value else None
+        return _relative(value, "half", f"half-{year.rule}")
     if p["the_year"].fullmatch(s):  # "for the year", "in the fiscal year": the year spoken of (TimeML)
         return _anaphoric("year", 0, "anaphoric-the-year", ctx)
     if m := p["the_period"].fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of

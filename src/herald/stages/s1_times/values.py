@@ -13,6 +13,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$")  # TimeML corpora also write "2000-W8"
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})X?$")
 _CENTURY = re.compile(r"^(\d{2})(XX)?$")
@@ -88,6 +89,9 @@ def value_range(value: str | None) -> tuple[date, date] | None:
         if m := _QUARTER.match(value):
             y, q = int(m.group(1)), int(m.group(2))
             return date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
+        if m := _HALF.match(value):
+            y, h = int(m.group(1)), int(m.group(2))
+            return date(y, 6 * h - 5, 1), _last_day(y, 6 * h)
         if m := _SEASON.match(value):
             y, (first, last) = int(m.group(1)), SEASON_MONTHS[m.group(2)]
             if first > last:  # winter runs into the next year
@@ -136,6 +140,8 @@ def granularity_of(value: str) -> str:
         return "month"
     if _QUARTER.match(value):
         return "quarter"
+    if _HALF.match(value):
+        return "half"
     if _SEASON.match(value):
         return "season"
     if _WEEK.match(value):
