@@ -337,6 +337,13 @@ NAMED_AND_COUNTED = [
     ("Revenue rose in the current quarter.", "1989-10-26", "the current quarter", "1989-Q4"),
     ("Sales fell in fiscal 1989.", "1989-11-02", "fiscal 1989", "1989"),
     ("Profit rose in the third quarter. In the 1988 quarter it fell.", THU_OCT, "the 1988 quarter", "1988-Q3"),
+    # "the following Monday", "the previous Friday": from the day spoken of
+    ("The index fell on Oct. 13. It rose from the previous Friday.", "1989-10-30", "the previous Friday", "1989-10-06"),
+    ("I went on Saturday, March 3. I went back the next Tuesday.", "2007-03-05", "the next Tuesday", "2007-03-06"),
+    # trading/business days; "barely a month"
+    ("The index fell for eight trading days.", THU_OCT, "eight trading days", "P8D"),
+    ("Refunds take 10 business days.", THU_OCT, "10 business days", "P10D"),
+    ("The move came barely a month after the crash.", THU_OCT, "barely a month", "P1M"),
     # halves of a year (TimeML 2009-H1); adjectival quarters
     ("Profit fell in the first half of 2009.", "2009-08-10", "the first half of 2009", "2009-H1"),
     ("Sales will rise in the second half of the year.", "2009-08-10", "the second half of the year", "2009-H2"),

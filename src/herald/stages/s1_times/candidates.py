@@ -172,8 +172,8 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
 
 
 _SET_WORDS = ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly")
-_EXTRA = frozenset({"consecutive", "straight", "full", "more"})
-_BEFORE_A = frozenset({"for", "over", "within", "nearly", "almost", "than", "least"})
+_EXTRA = frozenset({"consecutive", "straight", "full", "more", "trading", "business", "working", "calendar"})
+_BEFORE_A = frozenset({"for", "over", "within", "nearly", "almost", "than", "least", "barely", "only", "just"})
 _BEFORE_PLURAL = frozenset({"for", "over", "within", "in", "after", "several", "many", "few"})
 _EVERY = frozenset({"every", "each"})
 _PER = frozenset({"a", "an", "per", "every", "each"})
@@ -385,6 +385,8 @@ def find(doc: Doc) -> list[Candidate]:
                 start -= 1
         if name == "WEEKDAY" and end < len(doc) and doc[end].lower_ in _DAY_PART_AFTER:
             end += 1
+        if name == "WEEKDAY" and start > 1 and doc[start - 1].lower_ in _ANAPHOR_REL and doc[start - 2].lower_ == "the":
+            found.append(Candidate(start - 2, end, "ANAPHOR"))  # "the following Monday": from the day spoken of
         found.append(Candidate(start, end, name))
     out = []
     for c in found:

@@ -29,7 +29,7 @@ _COMPARISON = re.compile(r"^ago-|-earlier|-ago|^anaphoric-the-|before")
 # An anaphoric rule, possibly under a part-of-day prefix ("earlier-anaphoric-that-day").
 _ANAPHORIC = re.compile(r"^(?:(?:early|late|earlier|later|mid)-)?anaphoric")
 # Rules counted in days from the time spoken of ("the next day", "later in the day", "that day").
-_DAY_ANAPHOR = re.compile(r"anaphoric-(?:\w+-day|day-|in-the-day|nth-day|part-of-day)")
+_DAY_ANAPHOR = re.compile(r"anaphoric-(?:\w+-day|day-|in-the-day|nth-day|part-of-day|weekday)")
 _DAY_PARTS = frozenset(
     {"midnight", "noon", "midday", "dawn", "dusk", "morning", "afternoon", "evening", "night"}
 )

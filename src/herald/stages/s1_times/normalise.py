@@ -126,8 +126,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_only": rf"(?P<mod>early|late|mid|mid-|middle|end of|beginning of|last|next|this)?[ -]?{month}",
         "duration": (
             r"(?:about |nearly |almost |more than |over |some |at least |up to |roughly |around "
-            r"|less than |within |after |for )?"
-            rf"{num}(?: |-)?(?:consecutive |straight |full |more |long )?{unit}(?: long|-long)?"
+            r"|less than |within |after |for |barely |only |just )?"
+            rf"{num}(?: |-)?(?:consecutive |straight |full |more |long |trading |business |working |calendar )?"
+            rf"{unit}(?: long|-long)?"
         ),
         "duration_adj": rf"{num}-{unit}(?:-long)?",
         # "5 1/2 hours", "two and a half years", "a year and a half": TimeML writes PT5H30M, P2Y6M
@@ -167,6 +168,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:(?:several|many|a few|few|some|for|over|within|in|after) )?"
             rf"(?P<unit>{_alt([u + 's' for u in lx.units if u not in ('weekend', 'night')] + ['centuries'])})"
             r"(?:-long| long)?"
+        ),
+        "anaphoric_weekday": (  # "the following Monday", "the previous Friday": from the day spoken of
+            r"the (?P<rel>next|following|previous|preceding) "
+            rf"(?P<wd>{_alt([w for w in lx.weekdays if w.endswith('day')])})"
+            r"(?: (?P<part>morning|afternoon|evening|night|overnight))?"
         ),
         "anaphor": (
             r"(?:the )?(?:(?P<rel>next|following|previous|preceding|same) (?P<unit>day|week|month|year)"
@@ -518,6 +524,8 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if period is not None and m["mod"]:  # "late last month": TimeML keeps the period as the value
             period = replace(period, rule=f"{m['mod'].replace(' ', '-')}-{period.rule}")
         return period
+    if m := p["anaphoric_weekday"].fullmatch(s):
+        return _anaphoric_weekday(m, ctx)
     if m := p["anaphor"].fullmatch(s):
         unit = m["unit"] or m["unit2"] or m["unit3"]
         rel = m["rel"] or m["rel2"] or "that"
@@ -877,6 +885,27 @@ def _anaphoric(unit: str, offset: int, rule: str, ctx: Context, keep: bool = Fal
         d = add_months(base, offset)
         return _relative(month_value(d.year, d.month), "month", rule)
     return _relative(str(base.year + offset), "year", rule)
+
+
+def _anaphoric_weekday(m: re.Match[str], ctx: Context) -> Parsed:
+    """ "the following Monday": the first Monday after the day spoken of (TimeML's anchor); "the previous
+    Friday" the last one before it; counted from the publication date when no day was spoken of."""
+    rule = f"anaphoric-weekday-{m['rel']}"
+    base: date | None = None
+    if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
+        base, rule = date.fromisoformat(ctx.previous[:10]), rule + "-previous"
+    elif ctx.published is not None:
+        base, rule = ctx.published, rule + "-publication"
+    if base is None:
+        return _relative(None, "day", rule)
+    wd = lexicon().weekdays[m["wd"]]
+    if m["rel"] in ("next", "following"):
+        d = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+    if m["part"]:
+        return _relative(f"{d.isoformat()}T{_DAY_PART[m['part']]}", "time", rule + "-part", typ="time")
+    return _relative(d.isoformat(), "day", rule)
 
 
 def _duration(num: str, unit_word: str, rule: str = "duration") -> Parsed | None:
