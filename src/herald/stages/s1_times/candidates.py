@@ -230,7 +230,7 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         if nxt is not None and nxt.lower_ in _LATER:
             out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "two days later"
     elif prev is not None and prev.lower_ in ("a", "an"):
-        if prev2 is not None and prev2.lower_ in _BEFORE_A:
+        if prev2 is not None and prev2.lower_ in _BEFORE_A and not (nxt is not None and nxt.lower_ == "ago"):
             out.append(Candidate(i - 2, end, "DURATION"))  # "for a year"
         if nxt is not None and nxt.lower_ in _LATER:
             out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "a day later"

@@ -19,7 +19,7 @@ from ..common import meta
 from .candidates import find, holiday_alone, the_year_stands, trimmed
 from .lexicon import lexicon
 from .normalise import Context, Parsed, ago_same_period, mod_of, parse
-from .values import granularity_of
+from .values import granularity_of, value_range
 
 _CLAUSE_HOPS = 4
 _NEAR_CHARS = 300  # "a year ago" compares with a quarter named this close before it (a sentence or two)
@@ -388,6 +388,9 @@ def extract_times(doc: Doc) -> list[Time]:
             previous, previous_sent = parsed.value, span.sent.start
             if granularity_of(parsed.value.split("T")[0]) == "day":
                 day = parsed.value[:10]
-            if parsed.granularity == "quarter":
+            span_of = value_range(parsed.value)
+            if parsed.granularity == "quarter" and (
+                published is None or (span_of is not None and span_of[1] < published)
+            ):  # the story's period is a quarter ended by publication, not a forecast of the current one
                 quarter, quarter_end = parsed.value, span.end_char
     return times
