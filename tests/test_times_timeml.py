@@ -312,7 +312,12 @@ def test_undetermined_tense_nearest(text: str, published: str, value: str) -> No
 
 NAMED_AND_COUNTED = [
     # holidays: the last one before publication in a past clause, the next in a future one, as written
-    ("Elian was found Thanksgiving Day clinging to an inner tube.", "2000-01-07", "Thanksgiving Day", "1999-11-25"),
+    (
+        "Elian was found Thanksgiving Day clinging to an inner tube.",
+        "2000-01-07",
+        "Thanksgiving Day",
+        "1999-11-25",
+    ),
     ("He was rescued at sea last Thanksgiving.", "2000-02-10", "last Thanksgiving", "1999-11-25"),
     ("The campaign will run until Election Day.", "1998-10-26", "Election Day", "1998-11-03"),
     ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"),
@@ -336,17 +341,37 @@ NAMED_AND_COUNTED = [
     ("It expects sales in the current fiscal year to rise.", "1989-11-02", "the current fiscal year", "1989"),
     ("Revenue rose in the current quarter.", "1989-10-26", "the current quarter", "1989-Q4"),
     ("Sales fell in fiscal 1989.", "1989-11-02", "fiscal 1989", "1989"),
-    ("Profit rose in the third quarter. In the 1988 quarter it fell.", THU_OCT, "the 1988 quarter", "1988-Q3"),
+    (
+        "Profit rose in the third quarter. In the 1988 quarter it fell.",
+        THU_OCT,
+        "the 1988 quarter",
+        "1988-Q3",
+    ),
     # "the following Monday", "the previous Friday": from the day spoken of
-    ("The index fell on Oct. 13. It rose from the previous Friday.", "1989-10-30", "the previous Friday", "1989-10-06"),
-    ("I went on Saturday, March 3. I went back the next Tuesday.", "2007-03-05", "the next Tuesday", "2007-03-06"),
+    (
+        "The index fell on Oct. 13. It rose from the previous Friday.",
+        "1989-10-30",
+        "the previous Friday",
+        "1989-10-06",
+    ),
+    (
+        "I went on Saturday, March 3. I went back the next Tuesday.",
+        "2007-03-05",
+        "the next Tuesday",
+        "2007-03-06",
+    ),
     # trading/business days; "barely a month"
     ("The index fell for eight trading days.", THU_OCT, "eight trading days", "P8D"),
     ("Refunds take 10 business days.", THU_OCT, "10 business days", "P10D"),
     ("The move came barely a month after the crash.", THU_OCT, "barely a month", "P1M"),
     # halves of a year (TimeML 2009-H1); adjectival quarters
     ("Profit fell in the first half of 2009.", "2009-08-10", "the first half of 2009", "2009-H1"),
-    ("Sales will rise in the second half of the year.", "2009-08-10", "the second half of the year", "2009-H2"),
+    (
+        "Sales will rise in the second half of the year.",
+        "2009-08-10",
+        "the second half of the year",
+        "2009-H2",
+    ),
     ("Fourth-quarter profit rose 5%.", "1990-02-01", "Fourth-quarter", "1989-Q4"),
     # "for the year": the year spoken of, else the publication year
     ("Profit rose in the third quarter. For the year, it expects a loss.", THU_OCT, "the year", "1989"),
@@ -358,8 +383,18 @@ NAMED_AND_COUNTED = [
         "later in the day",
         "2010-03-02",
     ),
-    ("On Oct. 23 police came. Earlier that day, a bomb exploded.", "1999-10-25", "Earlier that day", "1999-10-23"),
-    ("Talks began on Monday and in March. The next day they broke off.", "2024-04-30", "The next day", "2024-04-30"),
+    (
+        "On Oct. 23 police came. Earlier that day, a bomb exploded.",
+        "1999-10-25",
+        "Earlier that day",
+        "1999-10-23",
+    ),
+    (
+        "Talks began on Monday and in March. The next day they broke off.",
+        "2024-04-30",
+        "The next day",
+        "2024-04-30",
+    ),
 ]
 
 

@@ -93,7 +93,17 @@ class Time(Record):
     type: Literal["date", "duration", "set", "time"] = "date"
     granularity: (
         Literal[
-            "day", "week", "month", "quarter", "half", "season", "year", "decade", "century", "interval", "time"
+            "day",
+            "week",
+            "month",
+            "quarter",
+            "half",
+            "season",
+            "year",
+            "decade",
+            "century",
+            "interval",
+            "time",
         ]
         | None
     ) = None

@@ -173,7 +173,9 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
 
 _SET_WORDS = ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly")
 _EXTRA = frozenset({"consecutive", "straight", "full", "more", "trading", "business", "working", "calendar"})
-_BEFORE_A = frozenset({"for", "over", "within", "nearly", "almost", "than", "least", "barely", "only", "just"})
+_BEFORE_A = frozenset(
+    {"for", "over", "within", "nearly", "almost", "than", "least", "barely", "only", "just"}
+)
 _BEFORE_PLURAL = frozenset({"for", "over", "within", "in", "after", "several", "many", "few"})
 _EVERY = frozenset({"every", "each"})
 _PER = frozenset({"a", "an", "per", "every", "each"})
@@ -183,12 +185,27 @@ _LATER = frozenset({"later", "afterwards", "earlier"})
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till", "or"})  # the second year of a range
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth"})
 _HALF_WORDS = ("first", "second", "last", "latter")
-# "for the year", "in the fiscal year": the year spoken of, only after these prepositions and not before words
-# that make it another expression ("the year ended", "the year-earlier", "the year of the pig", "the year 2000").
+# "for the year", "in the fiscal year": the year spoken of, only after these prepositions and not before
+# words that make it another expression ("the year ended", "the year-earlier", "the year of the pig").
 _THE_YEAR_PREPS = frozenset({"for", "in", "during", "over", "throughout", "through"})
 _YEAR_ADJ = frozenset({"full", "fiscal", "entire", "whole"})
 _NOT_THE_YEAR = frozenset(
-    {"of", "-", "ended", "ending", "before", "after", "earlier", "ago", "when", "that", "'s", "’s", "to", "in"}
+    {
+        "of",
+        "-",
+        "ended",
+        "ending",
+        "before",
+        "after",
+        "earlier",
+        "ago",
+        "when",
+        "that",
+        "'s",
+        "’s",
+        "to",
+        "in",
+    }
 )
 
 
@@ -276,9 +293,14 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         first = i - 1 if prev.lower_ == "the" else i - 2 if prev.lower_ in _YEAR_ADJ and i > 1 else -1
         if first >= 1 and the_year_stands(doc, first, i + 1):
             out.append(Candidate(first, i + 1, "ANAPHOR"))  # "net income for the year": the year spoken of
-    if tok.lower_ in ("quarter", "quarters") and prev is not None and prev.text == "-" and i > 1:
-        if doc[i - 2].lower_ in _ORDINAL_WORDS:  # "fourth-quarter profit", "fiscal second-quarter"
-            out.append(Candidate(i - 2, end, "QUARTER"))
+    if (
+        tok.lower_ in ("quarter", "quarters")
+        and i > 1
+        and prev is not None
+        and prev.text == "-"
+        and (doc[i - 2].lower_ in _ORDINAL_WORDS)
+    ):
+        out.append(Candidate(i - 2, end, "QUARTER"))  # "fourth-quarter profit", "fiscal second-quarter"
     if tok.lower_ == "quarter" and prev is not None:  # "the quarter", "the latest quarter", "that quarter"
         if prev.lower_ in ("that", "the"):
             out.append(Candidate(i - 1, i + 1, "ANAPHOR"))
@@ -309,7 +331,9 @@ def holiday_alone(doc: Doc, end: int) -> bool:
     nxt = doc[end]
     if nxt.is_title or nxt.shape_.startswith("X"):
         return False
-    return not (nxt.pos_ == "NOUN" and doc[end - 1].dep_ == "compound" and nxt.lower_ not in _HOLIDAY_TIME_NOUNS)
+    return not (
+        nxt.pos_ == "NOUN" and doc[end - 1].dep_ == "compound" and nxt.lower_ not in _HOLIDAY_TIME_NOUNS
+    )
 
 
 def the_year_stands(doc: Doc, start: int, end: int) -> bool:
@@ -385,8 +409,15 @@ def find(doc: Doc) -> list[Candidate]:
                 start -= 1
         if name == "WEEKDAY" and end < len(doc) and doc[end].lower_ in _DAY_PART_AFTER:
             end += 1
-        if name == "WEEKDAY" and start > 1 and doc[start - 1].lower_ in _ANAPHOR_REL and doc[start - 2].lower_ == "the":
-            found.append(Candidate(start - 2, end, "ANAPHOR"))  # "the following Monday": from the day spoken of
+        if (
+            name == "WEEKDAY"
+            and start > 1
+            and doc[start - 1].lower_ in _ANAPHOR_REL
+            and doc[start - 2].lower_ == "the"
+        ):
+            found.append(
+                Candidate(start - 2, end, "ANAPHOR")
+            )  # "the following Monday": from the day spoken of
         found.append(Candidate(start, end, name))
     out = []
     for c in found:

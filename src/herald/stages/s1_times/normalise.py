@@ -127,8 +127,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "duration": (
             r"(?:about |nearly |almost |more than |over |some |at least |up to |roughly |around "
             r"|less than |within |after |for |barely |only |just )?"
-            rf"{num}(?: |-)?(?:consecutive |straight |full |more |long |trading |business |working |calendar )?"
-            rf"{unit}(?: long|-long)?"
+            rf"{num}(?: |-)?(?:consecutive |straight |full |more |long |trading |business |working "
+            rf"|calendar )?{unit}(?: long|-long)?"
         ),
         "duration_adj": rf"{num}-{unit}(?:-long)?",
         # "5 1/2 hours", "two and a half years", "a year and a half": TimeML writes PT5H30M, P2Y6M
@@ -404,11 +404,11 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
     if m := p["holiday"].fullmatch(s):
         return _holiday(m, ctx)
     if m := p["week_of"].fullmatch(s):  # "the week of March 6": the ISO week holding that day
-        day = _parse(m["rest"], ctx, top=False)
-        if day is None or day.granularity != "day" or day.type != "date" or not day.value:
+        inner = _parse(m["rest"], ctx, top=False)
+        if inner is None or inner.granularity != "day" or inner.type != "date" or not inner.value:
             return None
-        value = iso_week(date.fromisoformat(day.value))
-        return Parsed(value, "date", "week", f"week-of-{day.rule}", relative=day.relative)
+        week = iso_week(date.fromisoformat(inner.value))
+        return Parsed(week, "date", "week", f"week-of-{inner.rule}", relative=inner.relative)
     if s in lx.vague:
         return _vague(s, lx.vague[s], ctx)
     for prefix in ("in ", "over ", "during ", "for "):
@@ -554,11 +554,11 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if m["year"]:
             return _absolute(f"{m['year']}-H{half}", "half", "half-year")
         rel = {"last": "last", "next": "next"}.get(m["rel"], "this")
-        year = _rel_unit(rel, "year", ctx)
-        if year is None:
+        whole = _rel_unit(rel, "year", ctx)
+        if whole is None:
             return None
-        value = f"{year.value}-H{half}" if year.value else None
-        return _relative(value, "half", f"half-{year.rule}")
+        value = f"{whole.value}-H{half}" if whole.value else None
+        return _relative(value, "half", f"half-{whole.rule}")
     if p["the_year"].fullmatch(s):  # "for the year", "in the fiscal year": the year spoken of (TimeML)
         return _anaphoric("year", 0, "anaphoric-the-year", ctx)
     if m := p["the_period"].fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of
