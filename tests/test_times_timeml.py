@@ -416,6 +416,7 @@ def test_named_and_counted(
         "She was named person of the year.",
         "Each ant was dipped in the solution.",  # "each" without a day or month
         "Independence Day Parade organisers met.",
+        "They celebrated Canada's Thanksgiving.",  # a holiday of another country: not the US date
         "He ate the first half of the cake.",
     ],
 )

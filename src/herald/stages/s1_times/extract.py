@@ -213,12 +213,11 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
         return None
     lx = lexicon()
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if (
-        parsed.rule.startswith("holiday")
-        and span.end < len(span.doc)
-        and not holiday_alone(span.doc, span.end)
+    if parsed.rule.startswith("holiday") and (
+        (span.end < len(span.doc) and not holiday_alone(span.doc, span.end))
+        or (before is not None and (before.lower_ in ("'s", "’s") or before.ent_type_ in ("GPE", "NORP")))
     ):
-        return None  # "Christmas Island", "the Christmas tree"
+        return None  # "Christmas Island", "the Christmas tree"; "Canada's Thanksgiving" is not the US one
     if parsed.rule.startswith("anaphoric-the-year") and not the_year_stands(span.doc, span.start, span.end):
         return None  # "the year of the pig", "person of the year"
     if parsed.rule.startswith("clock") and before is not None and before.lower_ in lx.clock_blockers:
