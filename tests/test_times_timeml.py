@@ -364,6 +364,10 @@ NAMED_AND_COUNTED = [
     ("The index fell for eight trading days.", THU_OCT, "eight trading days", "P8D"),
     ("Refunds take 10 business days.", THU_OCT, "10 business days", "P10D"),
     ("The move came barely a month after the crash.", THU_OCT, "barely a month", "P1M"),
+    # years as broadcast transcripts spell them
+    ("He was born in nineteen seventy-nine.", TUE, "nineteen seventy-nine", "1979"),
+    ("They left in January nineteen ninety-seven.", TUE, "January nineteen ninety-seven", "1997-01"),
+    ("The plan runs to the year two thousand.", "1998-03-03", "the year two thousand", "2000"),
     # halves of a year (TimeML 2009-H1); adjectival quarters
     ("Profit fell in the first half of 2009.", "2009-08-10", "the first half of 2009", "2009-H1"),
     (
@@ -418,6 +422,7 @@ def test_named_and_counted(
         "Independence Day Parade organisers met.",
         "They celebrated Canada's Thanksgiving.",  # a holiday of another country: not the US date
         "He ate the first half of the cake.",
+        "Nineteen people died and two thousand fled.",  # counts, not spelled years
     ],
 )
 def test_no_time_named(make: Callable[..., Doc], text: str) -> None:

@@ -139,6 +139,9 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("HOLIDAY", [vocab_doc(vocab, _split_possessive(h)) for h in lx.holidays])
     pm.add("CLOCK_WORD", [vocab_doc(vocab, w) for w in lx.clock_words])
     pm.add("HALF", [vocab_doc(vocab, f"{w} half of") for w in _HALF_WORDS])
+    # years as transcripts write them ("nineteen ninety-six", "the year two thousand"), anchored on the
+    # century word; grown in find()
+    pm.add("SPELLED_YEAR", [vocab_doc(vocab, w) for w in ("nineteen", "eighteen", "thousand")])
     # "two days ago": anchored on the unit; the number in front is added in find().
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
@@ -336,6 +339,31 @@ def holiday_alone(doc: Doc, end: int) -> bool:
     )
 
 
+def _spelled_year(doc: Doc, i: int, months: dict[str, int]) -> list[Candidate]:
+    """Candidates around a spelled-out century word: "nineteen ninety(-six)", "the year two thousand (one)",
+    with a month or "the winter of" in front; the normaliser turns them into digits."""
+    if doc[i].lower_ == "thousand":
+        if i < 3 or doc[i - 1].lower_ != "two" or doc[i - 3 : i - 1].text.lower() != "the year":
+            return []
+        start, stop = i - 3, i + 1
+        if stop < len(doc) and doc[stop].lower_ == "and":
+            stop += 1
+    else:
+        start, stop = i, i + 2
+        if stop > len(doc) or not doc[i + 1].is_alpha:
+            return []
+    if stop + 1 < len(doc) and doc[stop].text == "-":
+        stop += 2  # "ninety - six"
+    elif stop < len(doc) and doc[stop].is_alpha and doc[stop].lower_ not in months:
+        stop += 1
+    out = [Candidate(start, k, "SPELLED_YEAR") for k in range(start + 2, stop + 1)]
+    if start > 0 and doc[start - 1].lower_ in months:
+        out.append(Candidate(start - 1, stop, "SPELLED_YEAR"))  # "January nineteen ninety-seven"
+    elif start > 2 and doc[start - 1].lower_ == "of" and doc[start - 3].lower_ == "the":
+        out.append(Candidate(start - 3, stop, "SPELLED_YEAR"))  # "the winter of nineteen ninety-four"
+    return out
+
+
 def the_year_stands(doc: Doc, start: int, end: int) -> bool:
     """Whether "the (full/fiscal) year" at ``start:end`` is the year spoken of: after "for", "in", "during"...
     and not followed by words that make it another expression."""
@@ -394,6 +422,9 @@ def find(doc: Doc) -> list[Candidate]:
             continue  # "a daily newspaper": TimeML would mark it, but the adjective is mostly not a time
         if name in ("SET_WEEKDAYS", "HOLIDAY") and not doc[start].is_title:
             continue  # "easter" in lower case is rare; "Christmas Island", "Easter Island": see below
+        if name == "SPELLED_YEAR":
+            found.extend(_spelled_year(doc, start, lx.months))
+            continue
         if name == "HALF":  # "the first half of 2009 / of the year / of this year": the longest that parses
             first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
             found.extend(Candidate(first, k, name) for k in range(end + 1, min(end + 4, len(doc)) + 1))

@@ -260,7 +260,37 @@ def clean(text: str) -> str:
     s = re.sub(r"[,()\"]", " ", s)
     s = re.sub(r"\s*[-–]\s*", "-", s)
     s = re.sub(r"\s+", " ", s).strip(" .;:")
-    return re.sub(r"(?<=[a-z])\s*'s$", "", s)
+    s = re.sub(r"(?<=[a-z])\s*'s$", "", s)
+    return _digits_for_spelled_years(s) if "nineteen" in s or "eighteen" in s or "thousand" in s else s
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled_year_pattern() -> re.Pattern[str]:
+    """ "nineteen ninety-six", "eighteen twelve", "the year two thousand (and one)": years as broadcast
+    transcripts write them."""
+    values = {w: n for w, n in lexicon().numbers.items() if isinstance(n, int) and " " not in w}
+    words = {w: n for w, n in values.items() if 1 <= n <= 90 and w not in ("a", "an")}
+    small = _alt([w for w, n in words.items() if n < 20])
+    tens = _alt([w for w, n in words.items() if n >= 10])
+    return re.compile(
+        rf"\b(?P<c>nineteen|eighteen) (?P<tens>{tens})(?:[- ](?P<unit>{small}))?\b"
+        rf"|\b(?:the year )?two thousand(?: and)?(?: (?P<small>{small}))?\b"
+    )
+
+
+def _digits_for_spelled_years(s: str) -> str:
+    def year(m: re.Match[str]) -> str:
+        n = lexicon().numbers
+        if m["c"]:
+            tens, unit = int(n[m["tens"]]), int(n[m["unit"]]) if m["unit"] else 0
+            if unit and (tens < 20 or tens % 10):
+                return m.group(0)  # "nineteen twelve-three" is no year
+            return str((1900 if m["c"] == "nineteen" else 1800) + tens + unit)
+        if not m.group(0).startswith("the year") and not m["small"]:
+            return m.group(0)  # "two thousand" alone is mostly a count
+        return str(2000 + (int(n[m["small"]]) if m["small"] else 0))
+
+    return _spelled_year_pattern().sub(year, s)
 
 
 _LEADING = re.compile(r"^(?:on|in|at|since|by|until|till|during|of|around|about|circa) ")
