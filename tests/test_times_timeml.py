@@ -305,3 +305,125 @@ def test_undetermined_tense_nearest(text: str, published: str, value: str) -> No
     parsed = parse(text, Context(date.fromisoformat(published)))
     assert parsed is not None
     assert parsed.value == value
+
+
+# --- fourth pass: holidays, sets of named days, clock words, halves, the week of a date, the year spoken of,
+# and the day spoken of as the anchor of day anaphors (text, publication date, expression, expected value) ---
+
+NAMED_AND_COUNTED = [
+    # holidays: the last one before publication in a past clause, the next in a future one, as written
+    (
+        "Elian was found Thanksgiving Day clinging to an inner tube.",
+        "2000-01-07",
+        "Thanksgiving Day",
+        "1999-11-25",
+    ),
+    ("He was rescued at sea last Thanksgiving.", "2000-02-10", "last Thanksgiving", "1999-11-25"),
+    ("The campaign will run until Election Day.", "1998-10-26", "Election Day", "1998-11-03"),
+    ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"),
+    ("The shops will close on Christmas Day.", "2024-12-02", "Christmas Day", "2024-12-25"),
+    ("Sales fell after Christmas 2010.", TUE, "Christmas 2010", "2010-12-25"),
+    ("The parade was held on Memorial Day.", "2024-06-03", "Memorial Day", "2024-05-27"),
+    ("Good Friday fell early that year.", "2024-04-02", "Good Friday", "2024-03-29"),
+    # sets of named days and months (TimeML XXXX-WXX-4, XXXX-07)
+    ("Flights leave Sydney each Thursday.", "1998-02-13", "each Thursday", "XXXX-WXX-4"),
+    ("The fair opens every July.", "1998-02-13", "every July", "XXXX-07"),
+    # clock words with their day
+    ("Iraq must withdraw, starting at noon Saturday.", "1991-02-12", "noon Saturday", "1991-02-16T12:00"),
+    ("The strike will end at midnight Friday.", "1989-10-24", "midnight Friday", "1989-10-27T24:00"),
+    # halves of a unit in the next smaller one; a count left open after "the next few"
+    ("Rescuers searched for 5 1/2 hours.", TUE, "5 1/2 hours", "PT5H30M"),
+    ("He served two and a half years in prison.", TUE, "two and a half years", "P2Y6M"),
+    ("The talks lasted a year and a half.", TUE, "a year and a half", "P1Y6M"),
+    ("Storms will continue over the next few days.", "1998-01-11", "the next few days", "PXD"),
+    # the week of a date; "current"/"fiscal" periods; a year before "quarter" is the quarter spoken of
+    ("Orders rose in the week of March 6.", "2000-03-20", "the week of March 6", "2000-W10"),
+    ("It expects sales in the current fiscal year to rise.", "1989-11-02", "the current fiscal year", "1989"),
+    ("Revenue rose in the current quarter.", "1989-10-26", "the current quarter", "1989-Q4"),
+    ("Sales fell in fiscal 1989.", "1989-11-02", "fiscal 1989", "1989"),
+    (
+        "Profit rose in the third quarter. In the 1988 quarter it fell.",
+        THU_OCT,
+        "the 1988 quarter",
+        "1988-Q3",
+    ),
+    # "the following Monday", "the previous Friday": from the day spoken of
+    (
+        "The index fell on Oct. 13. It rose from the previous Friday.",
+        "1989-10-30",
+        "the previous Friday",
+        "1989-10-06",
+    ),
+    (
+        "I went on Saturday, March 3. I went back the next Tuesday.",
+        "2007-03-05",
+        "the next Tuesday",
+        "2007-03-06",
+    ),
+    # trading/business days; "barely a month"
+    ("The index fell for eight trading days.", THU_OCT, "eight trading days", "P8D"),
+    ("Refunds take 10 business days.", THU_OCT, "10 business days", "P10D"),
+    ("The move came barely a month after the crash.", THU_OCT, "barely a month", "P1M"),
+    # years as broadcast transcripts spell them
+    ("He was born in nineteen seventy-nine.", TUE, "nineteen seventy-nine", "1979"),
+    ("They left in January nineteen ninety-seven.", TUE, "January nineteen ninety-seven", "1997-01"),
+    ("The plan runs to the year two thousand.", "1998-03-03", "the year two thousand", "2000"),
+    # halves of a year (TimeML 2009-H1); adjectival quarters
+    ("Profit fell in the first half of 2009.", "2009-08-10", "the first half of 2009", "2009-H1"),
+    (
+        "Sales will rise in the second half of the year.",
+        "2009-08-10",
+        "the second half of the year",
+        "2009-H2",
+    ),
+    ("Fourth-quarter profit rose 5%.", "1990-02-01", "Fourth-quarter", "1989-Q4"),
+    # "for the year": the year spoken of, else the publication year
+    ("Profit rose in the third quarter. For the year, it expects a loss.", THU_OCT, "the year", "1989"),
+    ("Sales for the full year fell 3%.", THU_OCT, "the full year", "1989"),
+    # day anaphors count from the last day spoken of, not a month mentioned in between
+    (
+        "Ford said on Tuesday that sales rose in February. The stock fell later in the day.",
+        "2010-03-03",
+        "later in the day",
+        "2010-03-02",
+    ),
+    (
+        "On Oct. 23 police came. Earlier that day, a bomb exploded.",
+        "1999-10-25",
+        "Earlier that day",
+        "1999-10-23",
+    ),
+    (
+        "Talks began on Monday and in March. The next day they broke off.",
+        "2024-04-30",
+        "The next day",
+        "2024-04-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), NAMED_AND_COUNTED)
+def test_named_and_counted(
+    make: Callable[..., Doc], text: str, published: str, expression: str, value: str
+) -> None:
+    assert found(make, text, published, expression).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christmas Island lies in the Indian Ocean.",  # a place named after a holiday
+        "The Christmas tree stood in the square.",  # a holiday as the modifier of a thing
+        "Easter eggs were sold out.",
+        "The poster showed Gary Cooper in High Noon.",  # a title, not a time of day
+        "It was the year of the pig.",
+        "She was named person of the year.",
+        "Each ant was dipped in the solution.",  # "each" without a day or month
+        "Independence Day Parade organisers met.",
+        "They celebrated Canada's Thanksgiving.",  # a holiday of another country: not the US date
+        "He ate the first half of the cake.",
+        "Nineteen people died and two thousand fled.",  # counts, not spelled years
+    ],
+)
+def test_no_time_named(make: Callable[..., Doc], text: str) -> None:
+    assert [t.text for t in times_of(make, text, TUE)] == []

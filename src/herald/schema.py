@@ -92,7 +92,19 @@ class Time(Record):
     )
     type: Literal["date", "duration", "set", "time"] = "date"
     granularity: (
-        Literal["day", "week", "month", "quarter", "season", "year", "decade", "century", "interval", "time"]
+        Literal[
+            "day",
+            "week",
+            "month",
+            "quarter",
+            "half",
+            "season",
+            "year",
+            "decade",
+            "century",
+            "interval",
+            "time",
+        ]
         | None
     ) = None
     vague: bool = False

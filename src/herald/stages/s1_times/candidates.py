@@ -18,11 +18,13 @@ from spacy.vocab import Vocab
 from .lexicon import lexicon
 
 _UNITS_PLURAL = ["days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "decade"]
-_REL = ["last", "this", "next", "past", "previous", "coming"]
+_REL = ["last", "this", "next", "past", "previous", "coming", "current"]
 _REL_UNITS = ["week", "weekend", "month", "year", "quarter"]
 _DEICTIC = ["yesterday", "today", "tomorrow", "tonight"]
 # Tokens that may be added in front of a found expression ("last" + "Tuesday").
-_LEFT = frozenset({"last", "next", "this", "coming", "early", "late", "mid", "past", "earlier"})
+_LEFT = frozenset(
+    {"last", "next", "this", "coming", "early", "late", "mid", "past", "earlier", "fiscal", "every", "each"}
+)
 # Parts of the day that may follow a weekday ("Tuesday morning": TimeML's 2024-04-30TMO).
 _DAY_PART_AFTER = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 # Leading words that are not part of the expression's text (TIMEX3 leaves signals out).
@@ -128,8 +130,18 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     pm.add("PREP_MONTH", [vocab_doc(vocab, w) for w in months])
     pm.add(
         "REL_UNIT",
-        [*(vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS), vocab_doc(vocab, "the weekend")],
+        [
+            *(vocab_doc(vocab, f"{r} {u}") for r in _REL for u in _REL_UNITS),
+            *(vocab_doc(vocab, f"{r} fiscal {u}") for r in _REL for u in ("year", "quarter")),
+            vocab_doc(vocab, "the weekend"),
+        ],
     )
+    pm.add("HOLIDAY", [vocab_doc(vocab, _split_possessive(h)) for h in lx.holidays])
+    pm.add("CLOCK_WORD", [vocab_doc(vocab, w) for w in lx.clock_words])
+    pm.add("HALF", [vocab_doc(vocab, f"{w} half of") for w in _HALF_WORDS])
+    # years as transcripts write them ("nineteen ninety-six", "the year two thousand"), anchored on the
+    # century word; grown in find()
+    pm.add("SPELLED_YEAR", [vocab_doc(vocab, w) for w in ("nineteen", "eighteen", "thousand")])
     # "two days ago": anchored on the unit; the number in front is added in find().
     pm.add("AGO", [vocab_doc(vocab, f"{u} ago") for u in _UNITS_PLURAL])
     pm.add("VAGUE", [vocab_doc(vocab, k) for k in lx.vague])
@@ -163,8 +175,10 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
 
 
 _SET_WORDS = ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly")
-_EXTRA = frozenset({"consecutive", "straight", "full", "more"})
-_BEFORE_A = frozenset({"for", "over", "within", "nearly", "almost", "than", "least"})
+_EXTRA = frozenset({"consecutive", "straight", "full", "more", "trading", "business", "working", "calendar"})
+_BEFORE_A = frozenset(
+    {"for", "over", "within", "nearly", "almost", "than", "least", "barely", "only", "just"}
+)
 _BEFORE_PLURAL = frozenset({"for", "over", "within", "in", "after", "several", "many", "few"})
 _EVERY = frozenset({"every", "each"})
 _PER = frozenset({"a", "an", "per", "every", "each"})
@@ -173,6 +187,29 @@ _ANAPHOR_UNITS = frozenset({"day", "week", "month", "year"})
 _LATER = frozenset({"later", "afterwards", "earlier"})
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till", "or"})  # the second year of a range
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth"})
+_HALF_WORDS = ("first", "second", "last", "latter")
+# "for the year", "in the fiscal year": the year spoken of, only after these prepositions and not before
+# words that make it another expression ("the year ended", "the year-earlier", "the year of the pig").
+_THE_YEAR_PREPS = frozenset({"for", "in", "during", "over", "throughout", "through"})
+_YEAR_ADJ = frozenset({"full", "fiscal", "entire", "whole"})
+_NOT_THE_YEAR = frozenset(
+    {
+        "of",
+        "-",
+        "ended",
+        "ending",
+        "before",
+        "after",
+        "earlier",
+        "ago",
+        "when",
+        "that",
+        "'s",
+        "’s",
+        "to",
+        "in",
+    }
+)
 
 
 def _counted(tok: Token, number_words: dict[str, int | str]) -> bool:
@@ -193,6 +230,17 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
     end = i + 1
     if nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ == "long":
         end = i + 3  # "decades-long"
+    if (
+        i + 4 <= len(doc)
+        and doc[i + 1 : i + 4].text.lower() == "and a half"
+        and prev is not None
+        and (prev.lower_ in ("a", "an") or _counted(prev, numbers))
+    ):
+        out.append(Candidate(i - 1, i + 4, "DURATION"))  # "a year and a half"
+    if i >= 4 and doc[i - 3 : i].text.lower() == "and a half" and _counted(doc[i - 4], numbers):
+        out.append(Candidate(i - 4, end, "DURATION"))  # "two and a half years"
+    elif prev is not None and prev.text in ("1/2", "½") and prev2 is not None and prev2.like_num:
+        out.append(Candidate(i - 2, end, "DURATION"))  # "5 1/2 hours"
     if prev is not None and prev.lower_ in _EXTRA and prev2 is not None and _counted(prev2, numbers):
         out.append(Candidate(i - 2, end, "DURATION"))  # "two consecutive quarters"
     elif prev is not None and _counted(prev, numbers):
@@ -202,7 +250,7 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         if nxt is not None and nxt.lower_ in _LATER:
             out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "two days later"
     elif prev is not None and prev.lower_ in ("a", "an"):
-        if prev2 is not None and prev2.lower_ in _BEFORE_A:
+        if prev2 is not None and prev2.lower_ in _BEFORE_A and not (nxt is not None and nxt.lower_ == "ago"):
             out.append(Candidate(i - 2, end, "DURATION"))  # "for a year"
         if nxt is not None and nxt.lower_ in _LATER:
             out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "a day later"
@@ -244,6 +292,18 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         if first < i and prev2 is not None and prev.lower_ == "fiscal" and prev2.lower_ in ("the", "its"):
             first -= 1
         out.append(Candidate(first, i + 1, "ANAPHOR"))  # "the year ended Sept. 30": see extract
+    if tok.lower_ == "year" and prev is not None:
+        first = i - 1 if prev.lower_ == "the" else i - 2 if prev.lower_ in _YEAR_ADJ and i > 1 else -1
+        if first >= 1 and the_year_stands(doc, first, i + 1):
+            out.append(Candidate(first, i + 1, "ANAPHOR"))  # "net income for the year": the year spoken of
+    if (
+        tok.lower_ in ("quarter", "quarters")
+        and i > 1
+        and prev is not None
+        and prev.text == "-"
+        and (doc[i - 2].lower_ in _ORDINAL_WORDS)
+    ):
+        out.append(Candidate(i - 2, end, "QUARTER"))  # "fourth-quarter profit", "fiscal second-quarter"
     if tok.lower_ == "quarter" and prev is not None:  # "the quarter", "the latest quarter", "that quarter"
         if prev.lower_ in ("that", "the"):
             out.append(Candidate(i - 1, i + 1, "ANAPHOR"))
@@ -259,6 +319,67 @@ def _around_units(doc: Doc, i: int, numbers: dict[str, int | str]) -> list[Candi
         elif prev.lower_ == "the" and nxt is not None and nxt.lower_ in ("after", "before"):
             out.append(Candidate(i - 1, i + 2, "ANAPHOR"))  # "the day after"
     return out
+
+
+# Nouns after a holiday that keep it a time ("Thanksgiving weekend", "the Christmas holidays").
+_HOLIDAY_TIME_NOUNS = frozenset(
+    {"weekend", "holiday", "holidays", "season", "week", "break", "period", "day", "eve", "morning", "night"}
+)
+
+
+def holiday_alone(doc: Doc, end: int) -> bool:
+    """Whether a holiday name ending before token ``end`` stands as a date: not the start of a longer name
+    ("Christmas Island", "Independence Day Parade") nor a modifier of a thing ("the Christmas tree",
+    "Easter eggs")."""
+    nxt = doc[end]
+    if nxt.is_title or nxt.shape_.startswith("X"):
+        return False
+    return not (
+        nxt.pos_ == "NOUN" and doc[end - 1].dep_ == "compound" and nxt.lower_ not in _HOLIDAY_TIME_NOUNS
+    )
+
+
+def _spelled_year(doc: Doc, i: int, months: dict[str, int]) -> list[Candidate]:
+    """Candidates around a spelled-out century word: "nineteen ninety(-six)", "the year two thousand (one)",
+    with a month or "the winter of" in front; the normaliser turns them into digits."""
+    if doc[i].lower_ == "thousand":
+        if i < 3 or doc[i - 1].lower_ != "two" or doc[i - 3 : i - 1].text.lower() != "the year":
+            return []
+        start, stop = i - 3, i + 1
+        if stop < len(doc) and doc[stop].lower_ == "and":
+            stop += 1
+    else:
+        start, stop = i, i + 2
+        if stop > len(doc) or not doc[i + 1].is_alpha:
+            return []
+    if stop + 1 < len(doc) and doc[stop].text == "-":
+        stop += 2  # "ninety - six"
+    elif stop < len(doc) and doc[stop].is_alpha and doc[stop].lower_ not in months:
+        stop += 1
+    out = [Candidate(start, k, "SPELLED_YEAR") for k in range(start + 2, stop + 1)]
+    if start > 0 and doc[start - 1].lower_ in months:
+        out.append(Candidate(start - 1, stop, "SPELLED_YEAR"))  # "January nineteen ninety-seven"
+    elif start > 2 and doc[start - 1].lower_ == "of" and doc[start - 3].lower_ == "the":
+        out.append(Candidate(start - 3, stop, "SPELLED_YEAR"))  # "the winter of nineteen ninety-four"
+    return out
+
+
+def the_year_stands(doc: Doc, start: int, end: int) -> bool:
+    """Whether "the (full/fiscal) year" at ``start:end`` is the year spoken of: after "for", "in", "during"...
+    and not followed by words that make it another expression."""
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    return (
+        start > 0
+        and doc[start].lower_ == "the"
+        and doc[start - 1].lower_ in _THE_YEAR_PREPS
+        and nxt not in _NOT_THE_YEAR
+        and not (end < len(doc) and doc[end].like_num)
+    )
+
+
+def _split_possessive(name: str) -> str:
+    """A holiday name as spaCy splits it: "new year's day" -> "new year 's day"."""
+    return name.replace("'s", " 's")
 
 
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
@@ -299,8 +420,17 @@ def find(doc: Doc) -> list[Candidate]:
             continue
         if name == "SET_WORD" and doc[start].pos_ != "ADV":
             continue  # "a daily newspaper": TimeML would mark it, but the adjective is mostly not a time
-        if name == "SET_WEEKDAYS" and not doc[start].is_title:
+        if name in ("SET_WEEKDAYS", "HOLIDAY") and not doc[start].is_title:
+            continue  # "easter" in lower case is rare; "Christmas Island", "Easter Island": see below
+        if name == "SPELLED_YEAR":
+            found.extend(_spelled_year(doc, start, lx.months))
             continue
+        if name == "HALF":  # "the first half of 2009 / of the year / of this year": the longest that parses
+            first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+            found.extend(Candidate(first, k, name) for k in range(end + 1, min(end + 4, len(doc)) + 1))
+            continue
+        if name == "MONTH_DAY" and start >= 3 and doc[start - 3 : start].text.lower() == "the week of":
+            found.append(Candidate(start - 3, end, "WEEK_OF"))  # "the week of March 6"
         if name == "AGO":
             while (
                 start > 0
@@ -310,6 +440,15 @@ def find(doc: Doc) -> list[Candidate]:
                 start -= 1
         if name == "WEEKDAY" and end < len(doc) and doc[end].lower_ in _DAY_PART_AFTER:
             end += 1
+        if (
+            name == "WEEKDAY"
+            and start > 1
+            and doc[start - 1].lower_ in _ANAPHOR_REL
+            and doc[start - 2].lower_ == "the"
+        ):
+            found.append(
+                Candidate(start - 2, end, "ANAPHOR")
+            )  # "the following Monday": from the day spoken of
         found.append(Candidate(start, end, name))
     out = []
     for c in found:
@@ -325,7 +464,7 @@ def find(doc: Doc) -> list[Candidate]:
     return out
 
 
-_CLOCK_ENDS = frozenset({"a.m.", "p.m.", "am", "pm"})
+_CLOCK_ENDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midday", "midnight"})
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,15 +16,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Time
 from ..common import meta
-from .candidates import find, trimmed
+from .candidates import find, holiday_alone, the_year_stands, trimmed
 from .lexicon import lexicon
 from .normalise import Context, Parsed, ago_same_period, mod_of, parse
+from .values import granularity_of, value_range
 
 _CLAUSE_HOPS = 4
 _NEAR_CHARS = 300  # "a year ago" compares with a quarter named this close before it (a sentence or two)
 # Rules of a time given only as a comparison ("a year earlier", "the year-ago quarter", "the quarter"): the
 # story's reference time stays the one mentioned before them (TimeML anchors them, not the other way round).
 _COMPARISON = re.compile(r"^ago-|-earlier|-ago|^anaphoric-the-|before")
+# An anaphoric rule, possibly under a part-of-day prefix ("earlier-anaphoric-that-day").
+_ANAPHORIC = re.compile(r"^(?:(?:early|late|earlier|later|mid)-)?anaphoric")
+# Rules counted in days from the time spoken of ("the next day", "later in the day", "that day").
+_DAY_ANAPHOR = re.compile(r"anaphoric-(?:\w+-day|day-|in-the-day|nth-day|part-of-day|weekday)")
 _DAY_PARTS = frozenset(
     {"midnight", "noon", "midday", "dawn", "dusk", "morning", "afternoon", "evening", "night"}
 )
@@ -208,6 +213,15 @@ def parse_span(span: Span, published: date | None) -> Parsed | None:
         return None
     lx = lexicon()
     before = span.doc[span.start - 1] if span.start > 0 else None
+    if parsed.rule.startswith("holiday") and (
+        (span.end < len(span.doc) and not holiday_alone(span.doc, span.end))
+        or (before is not None and (before.lower_ in ("'s", "’s") or before.ent_type_ in ("GPE", "NORP")))
+    ):
+        return None  # "Christmas Island", "the Christmas tree"; "Canada's Thanksgiving" is not the US one
+    if parsed.rule.startswith("anaphoric-the-year") and not the_year_stands(span.doc, span.start, span.end):
+        return None  # "the year of the pig", "person of the year"
+    if parsed.rule.startswith("clock") and before is not None and before.lower_ in lx.clock_blockers:
+        return None  # "High Noon": a title, not a time of day
     if parsed.rule.startswith("weekday") and before is not None and before.lower_ in lx.weekday_blockers:
         return None  # "Black Monday", "Super Tuesday": named days, not this week's
     idiom = before is not None and before.lower_ == "at" and "end" in span.text.lower()
@@ -313,17 +327,24 @@ def extract_times(doc: Doc) -> list[Time]:
     times: list[Time] = []
     previous: str | None = None
     previous_sent = -1
+    day: str | None = None  # the last day-precise date spoken of: the anchor of "that day", "the next day"
     quarter: str | None = None  # the last quarter mentioned: the period an earnings story is about
     quarter_end = -1
     for span, first in chosen:
         parsed = first
-        if first.rule == "vague:since then" or first.rule.startswith("anaphoric"):
+        if first.rule == "vague:since then" or _ANAPHORIC.match(first.rule):
             # "since then", "the next day", "two weeks later": counted from the time mentioned before;
             # "the quarter", "the year-earlier period": from the quarter mentioned before
             period = first.rule.startswith(("anaphoric-the-", "anaphoric-year-earlier-period")) or (
                 first.rule.startswith("anaphoric-same-period") and "quarter" in span.text.lower()
             )
             anchor = (quarter or previous) if period else previous
+            if first.rule.startswith("anaphoric-the-year"):
+                # "sales for the full year": the year of the story's period (its quarter), or of a date in
+                # the same sentence; else the publication year, not a year named paragraphs before
+                anchor = quarter or (previous if previous_sent == span.sent.start else None)
+            if _DAY_ANAPHOR.search(first.rule) and anchor and granularity_of(anchor.split("T")[0]) != "day":
+                anchor = day or anchor  # "Ford said Tuesday ... in February ... later in the day": Tuesday
             parsed = parse(span.text, Context(published, previous=anchor)) or first
             if parsed.rule.startswith("anaphoric-the-") and parsed.value is None:
                 continue  # "the quarter" with no quarter spoken of before it
@@ -335,11 +356,15 @@ def extract_times(doc: Doc) -> list[Time]:
             parsed = (ago_same_period(span.text, anchor) if anchor else None) or first
         value, anchor = _record_value(parsed, published is not None)
         doc_ = span.doc
-        mod = mod_of(
-            span.text,
-            doc_[max(0, span.start - 2) : span.start].text,
-            doc_[span.end : span.end + 2].text,
-            duration=parsed.type == "duration",
+        mod = (
+            mod_of(
+                span.text,
+                doc_[max(0, span.start - 2) : span.start].text,
+                doc_[span.end : span.end + 2].text,
+                duration=parsed.type == "duration",
+            )
+            if parsed.granularity != "half"  # "the first half of 2009" is 2009-H1 itself, not its START
+            else None
         )
         times.append(
             Time(
@@ -364,6 +389,11 @@ def extract_times(doc: Doc) -> list[Time]:
             and not _COMPARISON.search(parsed.rule)
         ):
             previous, previous_sent = parsed.value, span.sent.start
-            if parsed.granularity == "quarter":
+            if granularity_of(parsed.value.split("T")[0]) == "day":
+                day = parsed.value[:10]
+            span_of = value_range(parsed.value)
+            if parsed.granularity == "quarter" and (
+                published is None or (span_of is not None and span_of[1] < published)
+            ):  # the story's period is a quarter ended by publication, not a forecast of the current one
                 quarter, quarter_end = parsed.value, span.end_char
     return times

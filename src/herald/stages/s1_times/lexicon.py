@@ -21,6 +21,9 @@ class TimesLexicon:
     ordinals: dict[str, int]
     ordinal_numbers: dict[str, int]
     named_dates: dict[str, str]
+    holidays: dict[str, dict[str, Any]]
+    clock_words: dict[str, str]
+    clock_blockers: frozenset[str]
     vague: dict[str, dict[str, Any]]
     age_cues: frozenset[str]
     year_prepositions: frozenset[str]
@@ -64,6 +67,9 @@ def lexicon() -> TimesLexicon:
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
         ordinal_numbers={str(k).lower(): int(v) for k, v in data.get("ordinal_numbers", {}).items()},
         named_dates={str(k).lower(): str(v) for k, v in data.get("named_dates", {}).items()},
+        holidays={str(k).lower(): dict(v) for k, v in data.get("holidays", {}).items()},
+        clock_words={str(k).lower(): str(v) for k, v in data.get("clock_words", {}).items()},
+        clock_blockers=low(data.get("clock_blockers", [])),
         vague={str(k).lower(): dict(v) for k, v in data.get("vague", {}).items()},
         age_cues=low(data.get("age_cues", [])),
         year_prepositions=low(data.get("year_prepositions", [])),

@@ -22,6 +22,7 @@ from .values import (
     SEASON_MONTHS,
     add_months,
     granularity_of,
+    holiday_date,
     iso_week,
     month_value,
     shift,
@@ -31,7 +32,7 @@ from .values import (
 
 TimeType = Literal["date", "duration", "set", "time"]
 Granularity = Literal[
-    "day", "week", "month", "quarter", "season", "year", "decade", "century", "interval", "time"
+    "day", "week", "month", "quarter", "half", "season", "year", "decade", "century", "interval", "time"
 ]
 
 
@@ -77,8 +78,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num = rf"(?P<num>\d+|{words}|{phrases})"
     units = sorted({*lx.units, *(u + "s" for u in lx.units), "centuries"})
     unit = rf"(?P<unit>{_alt(units)})"
+    units_alt = _alt(units)
     sources: dict[str, str] = {
         "named": rf"(?:the )?(?P<name>{_alt(list(lx.named_dates))})(?: -)?(?: related)?",
+        "holiday": (
+            rf"(?:(?P<rel>last|next|this|this past|this coming) )?(?P<name>{_alt(list(lx.holidays))})"
+            r"(?: (?P<year>\d{4}))?"
+        ),
+        "week_of": r"the week of (?P<rest>.+)",
         "iso": r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})",
         "mdy": rf"{wd}{month} {day} {year}",
         "dmy": rf"{wd}(?:the )?{day} (?:of )?{month} {year}",
@@ -106,7 +113,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "rel_unit": (
             r"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of)"
             r"[ -])?(?:the )?(?P<rel>last|this|next|past|previous|coming|current|following|same)"
-            r" (?P<unit>week|weekend|month|year|quarter|decade)"
+            r" (?:fiscal )?(?P<unit>week|weekend|month|year|quarter|decade)"
         ),
         "ago": rf"{num} {unit} ago",
         "weekday": (
@@ -119,17 +126,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_only": rf"(?P<mod>early|late|mid|mid-|middle|end of|beginning of|last|next|this)?[ -]?{month}",
         "duration": (
             r"(?:about |nearly |almost |more than |over |some |at least |up to |roughly |around "
-            r"|less than |within |after |for )?"
-            rf"{num}(?: |-)?(?:consecutive |straight |full |more |long )?{unit}(?: long|-long)?"
+            r"|less than |within |after |for |barely |only |just )?"
+            rf"{num}(?: |-)?(?:consecutive |straight |full |more |long |trading |business |working "
+            rf"|calendar )?{unit}(?: long|-long)?"
         ),
         "duration_adj": rf"{num}-{unit}(?:-long)?",
+        # "5 1/2 hours", "two and a half years", "a year and a half": TimeML writes PT5H30M, P2Y6M
+        "duration_half": (
+            r"(?:about |nearly |almost |more than |over |some |at least |up to |roughly |around |less than "
+            rf"|within |after |for )?{num} (?:(?:1/2|½|and a half) {unit}|(?P<unit2>{units_alt}) and a half)"
+        ),
         "clock": (
             r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm)?(?: \(?(?P<tz>utc|gmt|z)\)?)?"
             rf"(?: (?:{_alt(list(lx.time_zones))}))?"  # local zones: the value keeps local time
             r"|(?P<h4>\d{2})(?P<m4>\d{2}) (?P<tz4>utc|gmt|z)"
+            rf"|(?P<word>{_alt(list(lx.clock_words))})"
         ),
         "clock_day": (
-            rf"(?P<clock>[\d:.apm ]+?) (?:(?:{_alt(list(lx.time_zones))}) )?"
+            rf"(?P<clock>[\d:.apm ]+?|{_alt(list(lx.clock_words))}) (?:(?:{_alt(list(lx.time_zones))}) )?"
             rf"(?P<day>{_alt([w for w in lx.weekdays if w not in lx.ambiguous_weekdays])}|today|tonight"
             r"|yesterday|tomorrow)"
         ),
@@ -144,12 +158,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "sets": r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)",
         "set_every": rf"(?:every|each) (?P<other>other )?(?:{num} )?{unit}",
+        "set_every_name": (  # "every Thursday", "each July": TimeML's XXXX-WXX-4, XXXX-07
+            rf"(?:every|each) (?:(?P<wd>{_alt([w for w in lx.weekdays if w.endswith('day')])})"
+            rf"|(?P<month>{_alt([m for m in lx.months if len(m) > 3])}))"
+        ),
         "set_freq": rf"(?P<freq>once|twice|\d+ times|(?:{words}) times) (?:a|an|per|each|every) {unit}",
         "set_weekdays": rf"(?:on )?(?P<wds>{_alt([w for w in lx.weekdays if w.endswith('day')])})s",
         "bare_duration": (
             r"(?:(?:several|many|a few|few|some|for|over|within|in|after) )?"
             rf"(?P<unit>{_alt([u + 's' for u in lx.units if u not in ('weekend', 'night')] + ['centuries'])})"
             r"(?:-long| long)?"
+        ),
+        "anaphoric_weekday": (  # "the following Monday", "the previous Friday": from the day spoken of
+            r"the (?P<rel>next|following|previous|preceding) "
+            rf"(?P<wd>{_alt([w for w in lx.weekdays if w.endswith('day')])})"
+            r"(?: (?P<part>morning|afternoon|evening|night|overnight))?"
         ),
         "anaphor": (
             r"(?:the )?(?:(?P<rel>next|following|previous|preceding|same) (?P<unit>day|week|month|year)"
@@ -165,7 +188,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:(?:of |in )?last year|a year (?:ago|earlier)|(?:in |of )?the (?:previous|prior) year"
             r"|the year before)"
         ),
-        "the_period": r"(?:the|that|this) (?P<latest>latest |most recent |same )?(?P<unit>quarter|period)",
+        "the_year": r"the (?:full |fiscal |entire |whole )?year",
+        # "the first half of 2009", "the second half of the year": TimeML's 2009-H1 / -H2
+        "half": (
+            r"(?:the )?(?P<which>first|second|last|latter) half of (?:(?:the )?(?:fiscal |calendar )?"
+            r"(?P<year>\d{4})|(?P<rel>this|last|next|the current|the) year)"
+        ),
+        "the_period": (
+            r"(?:(?:the|that|this) (?P<latest>latest |most recent |same )?"
+            r"|(?:the |that )?(?P<year>\d{4}) (?:fiscal )?)(?P<unit>quarter|period)"
+        ),
     }
     return {name: re.compile(source) for name, source in sources.items()}
 
@@ -228,7 +260,37 @@ def clean(text: str) -> str:
     s = re.sub(r"[,()\"]", " ", s)
     s = re.sub(r"\s*[-–]\s*", "-", s)
     s = re.sub(r"\s+", " ", s).strip(" .;:")
-    return re.sub(r"(?<=[a-z])\s*'s$", "", s)
+    s = re.sub(r"(?<=[a-z])\s*'s$", "", s)
+    return _digits_for_spelled_years(s) if "nineteen" in s or "eighteen" in s or "thousand" in s else s
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled_year_pattern() -> re.Pattern[str]:
+    """ "nineteen ninety-six", "eighteen twelve", "the year two thousand (and one)": years as broadcast
+    transcripts write them."""
+    values = {w: n for w, n in lexicon().numbers.items() if isinstance(n, int) and " " not in w}
+    words = {w: n for w, n in values.items() if 1 <= n <= 90 and w not in ("a", "an")}
+    small = _alt([w for w, n in words.items() if n < 20])
+    tens = _alt([w for w, n in words.items() if n >= 10])
+    return re.compile(
+        rf"\b(?P<c>nineteen|eighteen) (?P<tens>{tens})(?:[- ](?P<unit>{small}))?\b"
+        rf"|\b(?:the year )?two thousand(?: and)?(?: (?P<small>{small}))?\b"
+    )
+
+
+def _digits_for_spelled_years(s: str) -> str:
+    def year(m: re.Match[str]) -> str:
+        n = lexicon().numbers
+        if m["c"]:
+            tens, unit = int(n[m["tens"]]), int(n[m["unit"]]) if m["unit"] else 0
+            if unit and (tens < 20 or tens % 10):
+                return m.group(0)  # "nineteen twelve-three" is no year
+            return str((1900 if m["c"] == "nineteen" else 1800) + tens + unit)
+        if not m.group(0).startswith("the year") and not m["small"]:
+            return m.group(0)  # "two thousand" alone is mostly a count
+        return str(2000 + (int(n[m["small"]]) if m["small"] else 0))
+
+    return _spelled_year_pattern().sub(year, s)
 
 
 _LEADING = re.compile(r"^(?:on|in|at|since|by|until|till|during|of|around|about|circa) ")
@@ -369,6 +431,14 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         return None  # an age, not a time
     if m := p["named"].fullmatch(s):
         return _absolute(lx.named_dates[m.group("name")], "day", "named-date")
+    if m := p["holiday"].fullmatch(s):
+        return _holiday(m, ctx)
+    if m := p["week_of"].fullmatch(s):  # "the week of March 6": the ISO week holding that day
+        inner = _parse(m["rest"], ctx, top=False)
+        if inner is None or inner.granularity != "day" or inner.type != "date" or not inner.value:
+            return None
+        week = iso_week(date.fromisoformat(inner.value))
+        return Parsed(week, "date", "week", f"week-of-{inner.rule}", relative=inner.relative)
     if s in lx.vague:
         return _vague(s, lx.vague[s], ctx)
     for prefix in ("in ", "over ", "during ", "for "):
@@ -484,6 +554,8 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         if period is not None and m["mod"]:  # "late last month": TimeML keeps the period as the value
             period = replace(period, rule=f"{m['mod'].replace(' ', '-')}-{period.rule}")
         return period
+    if m := p["anaphoric_weekday"].fullmatch(s):
+        return _anaphoric_weekday(m, ctx)
     if m := p["anaphor"].fullmatch(s):
         unit = m["unit"] or m["unit2"] or m["unit3"]
         rel = m["rel"] or m["rel2"] or "that"
@@ -507,8 +579,20 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             d = ctx.published
             return _relative(month_value(d.year - 1, d.month), "month", hit.rule)
         return hit
+    if m := p["half"].fullmatch(s):
+        half = 1 if m["which"] == "first" else 2
+        if m["year"]:
+            return _absolute(f"{m['year']}-H{half}", "half", "half-year")
+        rel = {"last": "last", "next": "next"}.get(m["rel"], "this")
+        whole = _rel_unit(rel, "year", ctx)
+        if whole is None:
+            return None
+        value = f"{whole.value}-H{half}" if whole.value else None
+        return _relative(value, "half", f"half-{whole.rule}")
+    if p["the_year"].fullmatch(s):  # "for the year", "in the fiscal year": the year spoken of (TimeML)
+        return _anaphoric("year", 0, "anaphoric-the-year", ctx)
     if m := p["the_period"].fullmatch(s):  # "the quarter", "the latest quarter": the quarter spoken of
-        return _the_quarter(m["unit"], bool(m["latest"]), ctx)
+        return _the_quarter(m["unit"], bool(m["latest"]), ctx, m["year"])
     if m := p["ago"].fullmatch(s):
         return _ago(m["num"], m["unit"], ctx)
     if m := p["weekday"].fullmatch(s):
@@ -548,6 +632,10 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
     if m := p["sets"].fullmatch(s):
         code = {"daily": "D", "weekly": "W", "monthly": "M", "hourly": "TH", "nightly": "D"}.get(m["w"], "Y")
         return _absolute(f"P{'T1H' if code == 'TH' else '1' + code}", None, "set", typ="set")
+    if m := p["set_every_name"].fullmatch(s):
+        if m["wd"]:
+            return _absolute(f"XXXX-WXX-{lx.weekdays[m['wd']] + 1}", None, "set-every-weekday", typ="set")
+        return _absolute(f"XXXX-{lx.months[m['month']]:02d}", None, "set-every-month", typ="set")
     if m := p["set_every"].fullmatch(s):  # "every week", "every two years", "every other day"
         every = 2 if m["other"] else (_number(m["num"], lx) if m["num"] else 1)
         period = _duration(str(every), m["unit"]) if isinstance(every, int) else None
@@ -557,6 +645,8 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
         return replace(period, type="set", rule="set-frequency") if period is not None else None
     if m := p["set_weekdays"].fullmatch(s):
         return _absolute(f"XXXX-WXX-{lx.weekdays[m['wds']] + 1}", None, "set-weekday", typ="set")
+    if m := p["duration_half"].fullmatch(s):
+        return _duration_and_half(m["num"], m["unit"] or m["unit2"])
     if m := p["duration_adj"].fullmatch(s) or p["duration"].fullmatch(s):
         return _duration(m["num"], m["unit"])
     if m := p["bare_duration"].fullmatch(s):
@@ -581,6 +671,62 @@ def _parse(s: str, ctx: Context, *, top: bool) -> Parsed | None:
             return _relative(f"{a.value}/{b.value}", "interval", rule)
         return _absolute(f"{a.value}/{b.value}", "interval", rule)
     return None
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter 2000": the holiday's day in the year written, else in
+    the year the clause's tense points to (like a month and day without a year)."""
+    rule_of = lexicon().holidays[m["name"]]
+    pub, rel = ctx.published, (m["rel"] or "").replace("this ", "")
+    week = bool(rule_of.get("week"))
+    rule = "holiday" + (f"-{rel}" if rel else "")
+
+    def value(d: date) -> str:
+        return iso_week(d) if week else d.isoformat()
+
+    gran: Granularity = "week" if week else "day"
+    if m["year"]:
+        found = holiday_date(rule_of, int(m["year"]))
+        return _absolute(value(found), gran, rule + "-year") if found else None
+    if pub is None:
+        return _relative(None, gran, rule)
+    days = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := holiday_date(rule_of, y))]
+    if week:  # "Easter week" has begun once its Monday is past
+        days = [d - timedelta(days=d.weekday()) for d in days]
+    ctx = _undetermined_nearest(ctx) if not rel else ctx
+    if rel in ("last", "past") or (not rel and not ctx.future and not ctx.nearest):
+        pick = [d for d in days if d < pub] if rel else [d for d in days if d <= pub]
+        found = pick[-1] if pick else None
+    elif rel in ("next", "coming") or ctx.future:
+        later = [d for d in days if d > pub] if rel else [d for d in days if d >= pub]
+        found = later[0] if later else None
+    elif rel == "this":
+        found = next((d for d in days if d.year == pub.year), None)
+    else:
+        found = min(days, key=lambda d: abs((d - pub).days)) if days else None
+    rule += _direction(ctx) if not rel else ""
+    return _relative(value(found) if found else None, gran, rule)
+
+
+# Half a unit written in the next smaller one, as TimeML values do ("2 1/2 years" P2Y6M).
+_HALF = {"Y": ("M", 6), "D": ("H", 12), "H": ("M", 30), "M": ("S", 30)}
+
+
+def _duration_and_half(num: str, unit_word: str) -> Parsed | None:
+    """ "5 1/2 hours" PT5H30M, "two and a half years" P2Y6M, "a year and a half" P1Y6M; None for units
+    whose half is not a whole number of a smaller one (weeks, months)."""
+    whole = _duration(num, unit_word)
+    if whole is None or not whole.value or "X" in whole.value:
+        return None
+    code = whole.value[-1]
+    time = whole.value.startswith("PT")
+    if code not in _HALF or (code == "M" and not time) or lexicon().unit(unit_word) in ("decade", "century"):
+        return None
+    small, amount = _HALF[code]
+    small_part = f"{amount}{small}"
+    if code == "D":
+        small_part = f"T{small_part}"
+    return replace(whole, value=whole.value + small_part, rule=whole.rule + "-and-a-half")
 
 
 def _day_spoken_of(ctx: Context, rule: str) -> Parsed:
@@ -661,9 +807,16 @@ def _rel_unit(rel: str, unit: str, ctx: Context) -> Parsed | None:
     return _relative(str(pub.year + step), "year", rule)
 
 
-def _the_quarter(unit: str, latest: bool, ctx: Context) -> Parsed | None:
+def _the_quarter(unit: str, latest: bool, ctx: Context, year: str | None = None) -> Parsed | None:
     """ "the quarter", "that period": the quarter mentioned before (TimeML's anchor); "the latest quarter"
-    without one is the last quarter completed by publication. Otherwise not resolved (dropped)."""
+    without one is the last quarter completed by publication. Otherwise not resolved (dropped). "the 1988
+    quarter": the quarter spoken of, in that year."""
+    if year is not None:
+        if ctx.previous and granularity_of(ctx.previous) == "quarter":
+            return _relative(year + ctx.previous[4:], "quarter", f"anaphoric-the-{unit}-year-previous")
+        if ctx.previous is None and ctx.published is not None:
+            return _relative(None, "quarter", f"anaphoric-the-{unit}-year")
+        return None
     if ctx.previous and granularity_of(ctx.previous) == "quarter":
         return _relative(ctx.previous, "quarter", f"anaphoric-the-{unit}-previous")
     if latest and unit == "quarter" and ctx.published is not None:
@@ -721,6 +874,9 @@ def _past_n(rel: str, num: str | None, unit_word: str, ctx: Context) -> Parsed |
     lx = lexicon()
     unit = lx.unit(unit_word)
     n = _number(num, lx) if num else 1
+    if n == "X" and unit is not None and unit_word != unit and rel in ("next", "coming"):
+        # "the next few days", "the past several weeks": TimeML's duration with no count (PXD, PXW)
+        return _duration("X", unit, rule=f"{'next' if rel in ('next', 'coming') else 'past'}-n")
     if unit is None or not isinstance(n, int) or unit == "weekend":
         return None
     if num is None and unit_word != unit:
@@ -761,6 +917,27 @@ def _anaphoric(unit: str, offset: int, rule: str, ctx: Context, keep: bool = Fal
     return _relative(str(base.year + offset), "year", rule)
 
 
+def _anaphoric_weekday(m: re.Match[str], ctx: Context) -> Parsed:
+    """ "the following Monday": the first Monday after the day spoken of (TimeML's anchor); "the previous
+    Friday" the last one before it; counted from the publication date when no day was spoken of."""
+    rule = f"anaphoric-weekday-{m['rel']}"
+    base: date | None = None
+    if ctx.previous and granularity_of(ctx.previous.split("T")[0]) == "day":
+        base, rule = date.fromisoformat(ctx.previous[:10]), rule + "-previous"
+    elif ctx.published is not None:
+        base, rule = ctx.published, rule + "-publication"
+    if base is None:
+        return _relative(None, "day", rule)
+    wd = lexicon().weekdays[m["wd"]]
+    if m["rel"] in ("next", "following"):
+        d = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+    if m["part"]:
+        return _relative(f"{d.isoformat()}T{_DAY_PART[m['part']]}", "time", rule + "-part", typ="time")
+    return _relative(d.isoformat(), "day", rule)
+
+
 def _duration(num: str, unit_word: str, rule: str = "duration") -> Parsed | None:
     lx = lexicon()
     unit = lx.unit(unit_word)
@@ -786,6 +963,8 @@ def _duration(num: str, unit_word: str, rule: str = "duration") -> Parsed | None
 
 def _clock_of(m: re.Match[str]) -> str | None:
     """ "HH:MM" (with "Z" for UTC/GMT) of a clock match, or None when it is not surely a time of day."""
+    if m["word"]:
+        return lexicon().clock_words[m["word"]]
     if m["h4"]:
         h, mi, ampm, tz = int(m["h4"]), int(m["m4"]), None, m["tz4"]
     else:

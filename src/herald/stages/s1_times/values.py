@@ -13,6 +13,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$")  # TimeML corpora also write "2000-W8"
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})X?$")
 _CENTURY = re.compile(r"^(\d{2})(XX)?$")
@@ -88,6 +89,9 @@ def value_range(value: str | None) -> tuple[date, date] | None:
         if m := _QUARTER.match(value):
             y, q = int(m.group(1)), int(m.group(2))
             return date(y, 3 * q - 2, 1), _last_day(y, 3 * q)
+        if m := _HALF.match(value):
+            y, h = int(m.group(1)), int(m.group(2))
+            return date(y, 6 * h - 5, 1), _last_day(y, 6 * h)
         if m := _SEASON.match(value):
             y, (first, last) = int(m.group(1)), SEASON_MONTHS[m.group(2)]
             if first > last:  # winter runs into the next year
@@ -136,8 +140,43 @@ def granularity_of(value: str) -> str:
         return "month"
     if _QUARTER.match(value):
         return "quarter"
+    if _HALF.match(value):
+        return "half"
     if _SEASON.match(value):
         return "season"
     if _WEEK.match(value):
         return "week"
     return "year"
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_c, leap_r = divmod(century, 4)
+    moon_fix = (century + 8) // 25
+    epact_fix = (century - moon_fix + 1) // 3
+    epact = (19 * golden + century - leap_c - epact_fix + 15) % 30
+    quarter, rest4 = divmod(rest, 4)
+    weekday = (32 + 2 * leap_r + 2 * quarter - epact - rest4) % 7
+    correction = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * correction + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(rule: dict[str, object], year: int) -> date | None:
+    """The day a holiday of ``times.yaml`` falls on in ``year``: a fixed date, the nth weekday of a month
+    (nth -1: the last; ``on_or_after``: counted from that day of the month), or days from Easter."""
+    if "easter" in rule:
+        return easter_sunday(year) + timedelta(days=int(str(rule["easter"])))
+    month = int(str(rule["month"]))
+    if "day" in rule:
+        return date(year, month, int(str(rule["day"])))
+    weekday, nth = int(str(rule["weekday"])), int(str(rule.get("nth", 1)))
+    if nth < 0:
+        last = _last_day(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, int(str(rule.get("on_or_after", 1))))
+    first += timedelta(days=(weekday - first.weekday()) % 7)
+    found = first + timedelta(weeks=nth - 1)
+    return found if found.month == month else None
