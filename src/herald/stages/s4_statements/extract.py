@@ -40,6 +40,7 @@ from .syntax import (
     complement,
     is_negated,
     is_passive,
+    negated_cue,
     phrasal_complement,
     skip_cue_adjunct,
     speaker_of,
@@ -676,8 +677,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
                     break
         if cls is None and phrasal is None:
             continue
-        if is_negated(tok) or tok.dep_ in ("amod", "compound"):
-            continue  # "did not say"; "the reported figures"
+        if tok.dep_ in ("amod", "compound") or (is_negated(tok) and not negated_cue(tok)):
+            continue  # "the reported figures"; a "not" hung on the cue after its complement: a misparse
         rng: tuple[int, int] | None = None
         if phrasal is not None and _time_object(phrasal[0]):
             phrasal = None  # "voted for the first time", "ruled on Monday": a time, not a content
@@ -1028,7 +1029,7 @@ def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     for i in [i for i, w in enumerate(token_texts(doc)) if w.lower() in adjectives]:  # Tokens only there
         tok = doc[i]
         cls = adjectives.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else None
-        if cls is None or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "neg" for c in tok.head.children):
+        if cls is None or ctx.quote_of[tok.i] >= 0:
             continue
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
         if comp is None:
@@ -1077,6 +1078,7 @@ def _indirect(
         speaker=ctx.chars(*speaker) if speaker is not None else None,
         speaker_head=head,
         tokens=[rng[0], rng[1] - 1, *cue_tokens],
+        negated=negated_cue(cue) or ctx.lex.lemma(cue) in ctx.lex.denials,
     )
 
 
@@ -1508,6 +1510,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
                 quotes=[_span(ctx.text, *q) for q in f.quotes],
                 continues=ids.get(id(f.continues)) if f.continues is not None else None,
                 rule=f.rule,
+                negated=f.negated,
             )
         )
     return records

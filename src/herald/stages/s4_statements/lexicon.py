@@ -37,6 +37,7 @@ class CueLexicon:
     source_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # "in his view": prep -> nouns
     agent_nouns: dict[str, str] = field(default_factory=dict)  # "a supporter of NATO": noun -> cue_class
     noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
+    denials: frozenset[str] = frozenset()  # "denied that ...": the source rejects the content (negated)
     noun_cues: dict[str, str] = field(
         default_factory=dict
     )  # "X's decision to ...": noun lemma -> cue_class  # "X addressed journalists.\n\n“...”": X speaks next
@@ -153,6 +154,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
         str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
     }
+    lex.denials = lex.denials | {str(w).lower() for w in data.get("denials") or ()}
     _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for prep, words in (data.get("source_phrases") or {}).items():
         have = lex.source_phrases.get(str(prep).lower(), frozenset())
@@ -170,6 +172,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.noun_cues.pop(w, None)
         lex.agent_nouns.pop(w, None)
         lex.adjective_cues.pop(w, None)
+        lex.denials = lex.denials - {w}
 
 
 @functools.lru_cache(maxsize=1)

@@ -68,6 +68,28 @@ def is_negated(cue: Token) -> bool:
     return any(c.dep_ == "neg" for c in cue.children)
 
 
+def _negated_before(tok: Token) -> bool:
+    # "not" after the verb's complement belongs to another phrase the parser hung there ("promising to lift
+    # ... ― probably not what Graham had in mind")
+    return any(c.dep_ == "neg" and c.i < tok.i for c in tok.children)
+
+
+def negated_cue(cue: Token) -> bool:
+    """The cue, or the verb a predicate cue hangs on, is negated: "did not say", "weren't sure that",
+    "has no way of knowing"."""
+    if _negated_before(cue):
+        return True
+    head = cue.head
+    if cue.dep_ in ("acomp", "oprd", "xcomp", "dobj", "pobj", "pcomp") and head.i != cue.i:
+        if _negated_before(head):
+            return True
+        # "no way of knowing", "no intention to": a negative determiner on the noun the cue depends on
+        if cue.dep_ in ("pobj", "pcomp") and head.head.i != head.i:
+            head = head.head
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children) and cue.pos_ == "NOUN"
+
+
 def speaker_of(
     cue: Token, message_nouns: frozenset[str] = frozenset()
 ) -> tuple[Token, tuple[int, int]] | None:
