@@ -721,7 +721,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         found = _indirect(ctx, rng, rule, tok, cls_name, cue_idx, cue_text=cue_text)
         if not _attach_speaker(ctx, found, tok) and not _agentless_passive(tok):
             continue
-        if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
+        agentive = ("cue-object-agent", "cue-predicate", "cue-object-message")
+        if rule.startswith(agentive) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
         if rule.startswith(("cue-passive-agent", "cue-participle")) and not _named_agent(
             found.speaker_head, tok

@@ -26,6 +26,7 @@ class CueLexicon:
     np_content_agent: set[str] = field(default_factory=set)  # object is content when a person/group speaks
     np_predicate: set[str] = field(default_factory=set)  # "called Oz a quack": object + predicate
     np_content_document: set[str] = field(default_factory=set)  # "Polls show a close contest"
+    np_content_message: set[str] = field(default_factory=set)  # "released an ad", "sent a letter"
     adjective_cues: dict[str, str] = field(default_factory=dict)  # "worried about X": adjective -> cue_class
     infinitive_content: set[str] = field(default_factory=set)
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
@@ -126,6 +127,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.np_content_agent.update(str(w).lower() for w in data.get("np_content_agent") or ())
     lex.np_predicate.update(str(w).lower() for w in data.get("np_predicate") or ())
     lex.np_content_document.update(str(w).lower() for w in data.get("np_content_document") or ())
+    lex.np_content_message.update(str(w).lower() for w in data.get("np_content_message") or ())
     for entry in data.get("phrasal") or ():
         try:
             particle = entry["particle"]
@@ -169,6 +171,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.np_content_agent.discard(w)
         lex.np_predicate.discard(w)
         lex.np_content_document.discard(w)
+        lex.np_content_message.discard(w)
         lex.noun_cues.pop(w, None)
         lex.agent_nouns.pop(w, None)
         lex.adjective_cues.pop(w, None)

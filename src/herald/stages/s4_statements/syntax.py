@@ -333,6 +333,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             obj = objs[0]
             rng = trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
             return rng, "object-agent" if agent else "object-document"
+    message = _message_object(cue, lex, lemma)
+    if message is not None:
+        return message, "object-message"
     if lemma in lex.np_content:
         if is_passive(cue):
             subj = children(cue, "nsubjpass")
@@ -353,6 +356,17 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
     return None
+
+
+def _message_object(cue: Token, lex: CueLexicon, lemma: str) -> tuple[int, int] | None:
+    """ "released an ad showing Trump ...", "sent a letter opposing ...", "wrote a memoir": a verb of writing
+    or sending whose object is a message or document noun; the content is the object phrase."""
+    if lemma not in lex.np_content_message or is_passive(cue):
+        return None
+    objs = children(cue, "dobj")
+    if not objs or objs[0].lemma_.lower() not in lex.message_nouns or objs[0].pos_ != "NOUN":
+        return None
+    return trim(cue.doc, *subtree_range(objs[0]))
 
 
 def _participle_agent(cue: Token) -> Token | None:
@@ -423,6 +437,8 @@ def relative_content(cue: Token, lex: CueLexicon, lemma: str, cls: str) -> tuple
         return None  # the clause has an object or clause of its own ("the man who told me that ...")
     if lemma in lex.np_predicate and not any(c.lower_ in _PREDICATE_PREPS for c in children(cue, "prep")):
         return None  # "the man she called": a characterizing verb needs its "as" predicate
+    if lemma in lex.np_content_message and noun.lemma_.lower() not in lex.message_nouns:
+        return None  # "the prisoners the group released": only a message is the content of sending
     first = cue.left_edge.i
     if any(t.tag_ == "WRB" for t in cue.doc[first : cue.i]):
         return None  # "a time when some calls ...": a relative adverb, not an object
