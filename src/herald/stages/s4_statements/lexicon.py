@@ -27,6 +27,7 @@ class CueLexicon:
     np_predicate: set[str] = field(default_factory=set)  # "called Oz a quack": object + predicate
     np_content_document: set[str] = field(default_factory=set)  # "Polls show a close contest"
     np_content_message: set[str] = field(default_factory=set)  # "released an ad", "sent a letter"
+    message_objects: frozenset[str] = frozenset()  # the nouns np_content_message verbs take as contents
     adjective_cues: dict[str, str] = field(default_factory=dict)  # "worried about X": adjective -> cue_class
     infinitive_content: set[str] = field(default_factory=set)
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
@@ -128,6 +129,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.np_predicate.update(str(w).lower() for w in data.get("np_predicate") or ())
     lex.np_content_document.update(str(w).lower() for w in data.get("np_content_document") or ())
     lex.np_content_message.update(str(w).lower() for w in data.get("np_content_message") or ())
+    lex.message_objects = lex.message_objects | {str(w).lower() for w in data.get("message_objects") or ()}
     for entry in data.get("phrasal") or ():
         try:
             particle = entry["particle"]

@@ -364,9 +364,18 @@ def _message_object(cue: Token, lex: CueLexicon, lemma: str) -> tuple[int, int] 
     if lemma not in lex.np_content_message or is_passive(cue):
         return None
     objs = children(cue, "dobj")
-    if not objs or objs[0].lemma_.lower() not in lex.message_nouns or objs[0].pos_ != "NOUN":
+    if not objs or objs[0].lemma_.lower() not in lex.message_objects or objs[0].pos_ != "NOUN":
         return None
-    return trim(cue.doc, *subtree_range(objs[0]))
+    # the message's content must be told ("a letter opposing ...", "a statement that ...", "a memoir of her
+    # time"): "issued a statement" or "sent a letter" alone reports an act of sending, not what was said
+    told = any(
+        c.dep_ in ("acl", "relcl", "ccomp") or (c.dep_ == "prep" and c.lower_ in _MESSAGE_PREPS)
+        for c in objs[0].children
+    )
+    return trim(cue.doc, *subtree_range(objs[0])) if told else None
+
+
+_MESSAGE_PREPS = {"of", "on", "about", "with", "against"}  # "letters for them" names a recipient
 
 
 def _participle_agent(cue: Token) -> Token | None:
@@ -437,7 +446,7 @@ def relative_content(cue: Token, lex: CueLexicon, lemma: str, cls: str) -> tuple
         return None  # the clause has an object or clause of its own ("the man who told me that ...")
     if lemma in lex.np_predicate and not any(c.lower_ in _PREDICATE_PREPS for c in children(cue, "prep")):
         return None  # "the man she called": a characterizing verb needs its "as" predicate
-    if lemma in lex.np_content_message and noun.lemma_.lower() not in lex.message_nouns:
+    if lemma in lex.np_content_message and noun.lemma_.lower() not in lex.message_objects:
         return None  # "the prisoners the group released": only a message is the content of sending
     first = cue.left_edge.i
     if any(t.tag_ == "WRB" for t in cue.doc[first : cue.i]):
