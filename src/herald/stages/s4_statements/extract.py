@@ -964,6 +964,74 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             out.append(found)
 
 
+_RECEIVED_PREPS = {"for", "about", "over", "of", "on"}
+_UNDER_VERBS = {"come", "fall", "be", "remain", "go"}
+
+
+def _received_content(doc: Doc, tok: Token, verb: Token) -> tuple[int, int] | None:
+    """What a received cue noun is about: its "for/about/over/of" object, or one the parser hung on the verb
+    after the noun ("faced criticism from Democrats for failing to ...")."""
+    for prep in (*tok.children, *verb.children):
+        if prep.dep_ == "prep" and prep.lower_ in _RECEIVED_PREPS and prep.i > tok.i:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and objs[-1].ent_type_ not in _NOT_AGENT_ENTS:
+                return trim(doc, prep.i + 1, objs[-1].right_edge.i + 1)
+    return None
+
+
+def _received_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Trump has faced questions about his foundation", "The clip has drawn ridicule", "the U.N. came under
+    withering criticism for ...": a cue noun its clause's subject receives. The noun's "from" object is the
+    source (none when the text names none); the content is what the noun is about, else the subject (what is
+    criticised)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if not lex.noun_cue_receivers:
+        return
+    noun = POS_IDS["NOUN"]
+    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
+        if pos != noun:
+            continue
+        tok = doc[i]
+        cls = lex.noun_cues.get(tok.lemma_.lower())
+        # Only criticism is received as a judgment of the receiver: "faced questions about their health" or
+        # "received support" is an act of others, mostly not reported as theirs.
+        if cls != "accusation" or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "poss" for c in tok.children):
+            continue  # "his criticism of ...": an owner is the source, the noun-cue rule's case
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_.lower() in _UNDER_VERBS:
+            verb = verb.head
+        elif tok.dep_ != "dobj" or lex.lemma(verb) not in lex.noun_cue_receivers:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.lower_ in _RELATIVE_WORDS:
+            continue
+        source = next(
+            (
+                o
+                for p in (*tok.children, *verb.children)  # the parser hangs "from" on either
+                if p.dep_ == "prep" and p.lower_ == "from" and p.i > tok.i
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in _NOT_AGENT_ENTS
+            ),
+            None,
+        )
+        rng = _received_content(doc, tok, verb) or trim(doc, *subtree_range(subj))
+        rng = ctx.clip(rng, tok)
+        if rng[1] <= rng[0] or rng[0] <= tok.i < rng[1]:
+            continue
+        speaker = ctx.clip(trim(doc, source.left_edge.i, source.i + 1), source) if source is not None else None
+        if speaker is not None and _overlaps(speaker, rng):
+            continue
+        rule = f"noun-cue-received:{tok.lemma_.lower()}"
+        found = _indirect(ctx, rng, rule, tok, cls, [tok.i, verb.i], speaker=speaker, head=source)
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
+_RELATIVE_WORDS = {"who", "which", "that", "whom", "whose", "what"}
+
+
 def _that_clause(doc: Doc, tok: Token, rng: tuple[int, int]) -> bool:
     """Whether a cue noun's content is a that-clause of its own ("charges that he has ...")."""
     return rng[0] > 0 and doc[rng[0] - 1].lower_ == "that" and doc[rng[0] - 1].head.head.i == tok.i
@@ -1487,6 +1555,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
     _noun_cues(ctx, out, done)
+    _received_cues(ctx, out, done)
     _agent_nouns(ctx, out, done)
     _source_phrases(ctx, out, done)
     _adjective_cues(ctx, out, done)

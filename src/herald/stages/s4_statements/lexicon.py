@@ -39,6 +39,7 @@ class CueLexicon:
     source_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # "in his view": prep -> nouns
     agent_nouns: dict[str, str] = field(default_factory=dict)  # "a supporter of NATO": noun -> cue_class
     noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
+    noun_cue_receivers: frozenset[str] = frozenset()  # "faced criticism for ...": the subject is the target
     denials: frozenset[str] = frozenset()  # "denied that ...": the source rejects the content (negated)
     noun_cues: dict[str, str] = field(
         default_factory=dict
@@ -159,6 +160,9 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
     }
     lex.denials = lex.denials | {str(w).lower() for w in data.get("denials") or ()}
+    lex.noun_cue_receivers = lex.noun_cue_receivers | {
+        str(w).lower() for w in data.get("noun_cue_receivers") or ()
+    }
     _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for prep, words in (data.get("source_phrases") or {}).items():
         have = lex.source_phrases.get(str(prep).lower(), frozenset())
