@@ -1030,6 +1030,49 @@ def _received_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> N
 
 
 _RELATIVE_WORDS = {"who", "which", "that", "whom", "whose", "what"}
+_CLAUSE_DEPS = {"ccomp", "acl", "relcl", "advcl", "xcomp"}
+
+
+def _misread_verbs(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Trump claims that he should be the exception", "Sanders Vows To Eliminate Tax Breaks", "House panel
+    votes to hold ...": a cue verb's -s form the tagger read as a plural noun heading the sentence, its
+    subject read as a compound. The compound is the speaker, the clause hung on the noun the content."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for sent in doc.sents:
+        tok = sent.root
+        if tok.tag_ not in ("NNS", "NNPS") or not tok.lower_.endswith("s") or tok.i in ctx.used_cues:
+            continue
+        lemma = lex.forms.get(tok.lower_)
+        cls = lex.verbs.get(lemma) if lemma is not None else None
+        if cls is None or lemma is None or ctx.quote_of[tok.i] >= 0:
+            continue
+        comps = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if not comps or comps[-1].i != tok.i - 1:
+            continue  # the subject must stand right before the verb ("Trump claims")
+        clause = next(
+            (c for c in tok.children if c.dep_ in _CLAUSE_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX")),
+            None,
+        )
+        if clause is None:
+            continue
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i + 1 for c in clause.children)
+        if not ((that and subject) or (infinitive and lemma in lex.infinitive_content)):
+            continue
+        head = comps[-1]
+        if not _agentive(head, tok):
+            continue
+        speaker = trim(doc, comps[0].left_edge.i, tok.i)
+        rng = ctx.clip(trim(doc, *subtree_range(clause)), tok)
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS or speaker[1] <= speaker[0]:
+            continue
+        rule = f"cue-misread-noun:{lemma}"
+        found = _indirect(ctx, rng, rule, tok, cls, [tok.i], speaker=speaker, head=head)
+        if _classify(ctx, found, done):
+            ctx.used_cues.add(tok.i)
+            out.append(found)
 
 
 def _that_clause(doc: Doc, tok: Token, rng: tuple[int, int]) -> bool:
@@ -1554,6 +1597,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _direct_quotes(ctx, out, done)
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
+    _misread_verbs(ctx, out, done)
     _noun_cues(ctx, out, done)
     _received_cues(ctx, out, done)
     _agent_nouns(ctx, out, done)
