@@ -293,6 +293,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             start = clause_subj.left_edge.i
             if start > adjunct.right_edge.i:
                 return trim(doc, start, adv.right_edge.i + 1), "ccomp-after-adjunct"
+    question = _embedded_question(cue, lemma)
+    if question is not None:
+        return question, "question"
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
             # "proposes allowing parents to deduct ...": a gerund complement is a content as well
@@ -355,6 +358,25 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                 ):
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
+    return None
+
+
+_WH_OPENERS = {"when", "whether", "if", "why", "how", "where"}
+# Cues that take an embedded question whatever their polarity ("asked if", "wondered when", "explained how").
+_QUESTION_CUES = {"ask", "wonder", "explain", "know", "specify", "disclose", "inquire", "question"}
+
+
+def _embedded_question(cue: Token, lemma: str) -> tuple[int, int] | None:
+    """ "have not said when they would take up the bill", "asked if he could leave": a clause opened by a
+    wh-word that the parser hung on the cue as adverbial. Only after a negated cue or a cue of asking or
+    knowing: "said when he arrived" is a time, not a content."""
+    if not (negated_cue(cue) or lemma in _QUESTION_CUES):
+        return None
+    for adv in children(cue, "advcl"):
+        first = adv.left_edge
+        subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in adv.children)
+        if adv.i > cue.i and first.lower_ in _WH_OPENERS and first.head.i == adv.i and subj:
+            return trim(cue.doc, *subtree_range(adv))
     return None
 
 
