@@ -218,8 +218,8 @@ class Statement(Record):
     rule: str | None = Field(None, description="The rule (and cue lexicon entry) that found the statement.")
     negated: bool = Field(
         False,
-        description="The cue is negated ('X did not say that ...', 'X denied that ...'): the source is reported "
-        "as not asserting, or as rejecting, the content.",
+        description="The cue is negated ('X did not say that ...', 'X denied that ...'): the source is "
+        "reported as not asserting, or as rejecting, the content.",
     )
 
 

@@ -1020,7 +1020,9 @@ def _received_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> N
         rng = ctx.clip(rng, tok)
         if rng[1] <= rng[0] or rng[0] <= tok.i < rng[1]:
             continue
-        speaker = ctx.clip(trim(doc, source.left_edge.i, source.i + 1), source) if source is not None else None
+        speaker = (
+            ctx.clip(trim(doc, source.left_edge.i, source.i + 1), source) if source is not None else None
+        )
         if speaker is not None and _overlaps(speaker, rng):
             continue
         rule = f"noun-cue-received:{tok.lemma_.lower()}"

@@ -68,20 +68,20 @@ def is_negated(cue: Token) -> bool:
     return any(c.dep_ == "neg" for c in cue.children)
 
 
-def _negated_before(tok: Token) -> bool:
-    # "not" after the verb's complement belongs to another phrase the parser hung there ("promising to lift
+def _negated_before(tok: Token, limit: int) -> bool:
+    # "not" after the cue's complement belongs to another phrase the parser hung there ("promising to lift
     # ... ― probably not what Graham had in mind")
-    return any(c.dep_ == "neg" and c.i < tok.i for c in tok.children)
+    return any(c.dep_ == "neg" and c.i < limit for c in tok.children)
 
 
 def negated_cue(cue: Token) -> bool:
     """The cue, or the verb a predicate cue hangs on, is negated: "did not say", "weren't sure that",
     "has no way of knowing"."""
-    if _negated_before(cue):
+    if _negated_before(cue, cue.i):
         return True
     head = cue.head
     if cue.dep_ in ("acomp", "oprd", "xcomp", "dobj", "pobj", "pcomp") and head.i != cue.i:
-        if _negated_before(head):
+        if _negated_before(head, cue.i):  # "was not worried": the "not" follows the copula
             return True
         # "no way of knowing", "no intention to": a negative determiner on the noun the cue depends on
         if cue.dep_ in ("pobj", "pcomp") and head.head.i != head.i:
@@ -391,7 +391,12 @@ def _message_object(cue: Token, lex: CueLexicon, lemma: str) -> tuple[int, int] 
     # the message's content must be told ("a letter opposing ...", "a statement that ...", "a memoir of her
     # time"): "issued a statement" or "sent a letter" alone reports an act of sending, not what was said
     told = any(
-        c.dep_ in ("acl", "relcl", "ccomp") or (c.dep_ == "prep" and c.lower_ in _MESSAGE_PREPS)
+        c.dep_ in ("acl", "relcl", "ccomp")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in _MESSAGE_PREPS
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)  # "a statement on Monday"
+        )
         for c in objs[0].children
     )
     return trim(cue.doc, *subtree_range(objs[0])) if told else None
