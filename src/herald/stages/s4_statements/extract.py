@@ -719,6 +719,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if rng[0] <= tok.i < rng[1] and not rule.startswith("cue-parenthetical-inside"):
             continue
         found = _indirect(ctx, rng, rule, tok, cls_name, cue_idx, cue_text=cue_text)
+        if negated_cue(tok) and rule.startswith(("cue-relative-", "cue-ccomp-preposed")):
+            continue  # "the mail they never asked for" describes the mail; "X, he did not say" is no report
         if not _attach_speaker(ctx, found, tok) and not _agentless_passive(tok):
             continue
         agentive = ("cue-object-agent", "cue-predicate", "cue-object-message")
@@ -1582,6 +1584,15 @@ def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
     return next(a for a in doc._.herald_actors or () if a.id == ident)
 
 
+def _describes_speaker(f: Found, out: list[Found]) -> bool:
+    """ "said Rep. Crowley, a leading advocate for human rights": an agent noun inside another statement's
+    speaker phrase describes that speaker; the statement is the other one."""
+    if not f.rule.startswith("agent-noun") or f.cue is None:
+        return False
+    at = f.cue.idx
+    return any(g is not f and g.speaker is not None and g.speaker[0] <= at < g.speaker[1] for g in out)
+
+
 def extract_statements(doc: Doc) -> list[Statement]:
     if len(doc) == 0:
         return []
@@ -1606,7 +1617,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _source_phrases(ctx, out, done)
     _adjective_cues(ctx, out, done)
     _unattributed(ctx, out, done)
-    out = [f for f in out if f.content[1] > f.content[0]]
+    out = [f for f in out if f.content[1] > f.content[0] and not _describes_speaker(f, out)]
     out.sort(key=lambda f: (f.content[0], f.content[1]))
     ids = {id(f): f"s{n}" for n, f in enumerate(out, 1)}
     pronouns = _pronoun_speakers(ctx, out)
