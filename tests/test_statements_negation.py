@@ -106,6 +106,15 @@ FOUND: list[tuple[str, str | None, str, str, bool]] = [
         "cue-object-agent:echo",
         False,
     ),
+    # a free relative equated with a noun phrase: the noun phrase is the content
+    (
+        "What Trump called a disaster was the trade deal with Mexico.",
+        "Trump",
+        "the trade deal with Mexico",
+        "cue-free-relative:call",
+        False,
+    ),
+    ("What the minister wants is a ceasefire.", "the minister", "a ceasefire", "cue-free-relative:want", False),
     # a headline "Source: content" line ending with a stop, its source a person the tagger read as a noun
     (
         "Sanders: Clinton needs to get away from the personality fights.\n\nBernie Sanders spoke on Sunday.",
@@ -147,6 +156,8 @@ NOTHING = [
     "The company filed a lawsuit against the city.",  # filing a suit is an act
     "The team faced the champions in the final.",  # facing no cue noun
     "Players face questions about their fitness.",  # only criticism is received as a judgment
+    "That was what the senator said when she resigned.",  # "when" after "said": a time; "That" says nothing
+    "What happened next was a disaster.",  # a free relative without a cue
     "Great Orme bus fire: Blaze destroys double-decker.\n\nThe fire started at noon.",  # a topic, no source
 ]
 

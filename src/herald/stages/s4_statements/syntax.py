@@ -224,6 +224,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     """The content of a cue verb as a token range, and the rule that found it."""
     doc = cue.doc
     lemma = lex.lemma(cue)
+    free = free_relative_content(cue)
+    if free is not None:
+        return free, "free-relative"
     ccomps = children(cue, "ccomp")
     if ccomps:
         # Prefer a complement after the cue; one before it is the "X happened, police said" order.
@@ -233,6 +236,10 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             return None
         comp = after[0] if after else before[-1]
         rule = "ccomp" if after else "ccomp-preposed"
+        opener = comp.left_edge
+        timed = opener.lower_ in _TIME_OPENERS and opener.head.i == comp.i
+        if timed and not (negated_cue(cue) or lemma in _QUESTION_CUES):
+            return None  # "what Liz Wahl said when she resigned": a time clause, not what was said
         # A content clause has its own subject ("found that the strike ..."), or at least a "that"; the
         # parser's other ccomps ("found a launcher", "To see the list, the library posts") are not contents.
         subjects = [c for c in comp.children if c.dep_ in _CLAUSE_SUBJECTS]
@@ -361,6 +368,31 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     return None
 
 
+_FREE_RELATIVES = {"what", "whatever"}
+
+
+def free_relative_content(cue: Token) -> tuple[int, int] | None:
+    """ "What Trump called a disaster was the trade deal", "The deal was what the senator called a disaster",
+    "What the minister wants is a ceasefire": a free relative ("what X said") equated by "be" with a noun
+    phrase; that noun phrase is the content (the relative pronoun alone would say nothing)."""
+    rel = any(c.dep_ in ("dobj", "oprd") and c.lower_ in _FREE_RELATIVES and c.i < cue.i for c in cue.children)
+    head = cue.head
+    if not rel or head.i == cue.i or head.lemma_ != "be":
+        return None
+    if cue.dep_ == "csubj":
+        other = next((c for c in head.children if c.dep_ in ("attr", "acomp") and c.i > head.i), None)
+    elif cue.dep_ in ("ccomp", "attr") and cue.i > head.i:
+        other = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        if other is not None and other.pos_ == "PRON":
+            return None  # "That was what she said": the pronoun says no more than "what"
+    else:
+        return None
+    if other is None:
+        return None
+    return trim(cue.doc, *subtree_range(other))
+
+
+_TIME_OPENERS = {"when", "while", "whenever"}
 _WH_OPENERS = {"when", "whether", "if", "why", "how", "where"}
 # Cues that take an embedded question whatever their polarity ("asked if", "wondered when", "explained how").
 _QUESTION_CUES = {"ask", "wonder", "explain", "know", "specify", "disclose", "inquire", "question"}
