@@ -114,7 +114,13 @@ FOUND: list[tuple[str, str | None, str, str, bool]] = [
         "cue-free-relative:call",
         False,
     ),
-    ("What the minister wants is a ceasefire.", "the minister", "a ceasefire", "cue-free-relative:want", False),
+    (
+        "What the minister wants is a ceasefire.",
+        "the minister",
+        "a ceasefire",
+        "cue-free-relative:want",
+        False,
+    ),
     # a headline "Source: content" line ending with a stop, its source a person the tagger read as a noun
     (
         "Sanders: Clinton needs to get away from the personality fights.\n\nBernie Sanders spoke on Sunday.",

@@ -375,7 +375,9 @@ def free_relative_content(cue: Token) -> tuple[int, int] | None:
     """ "What Trump called a disaster was the trade deal", "The deal was what the senator called a disaster",
     "What the minister wants is a ceasefire": a free relative ("what X said") equated by "be" with a noun
     phrase; that noun phrase is the content (the relative pronoun alone would say nothing)."""
-    rel = any(c.dep_ in ("dobj", "oprd") and c.lower_ in _FREE_RELATIVES and c.i < cue.i for c in cue.children)
+    rel = any(
+        c.dep_ in ("dobj", "oprd") and c.lower_ in _FREE_RELATIVES and c.i < cue.i for c in cue.children
+    )
     head = cue.head
     if not rel or head.i == cue.i or head.lemma_ != "be":
         return None
