@@ -1037,6 +1037,42 @@ _RELATIVE_WORDS = {"who", "which", "that", "whom", "whose", "what"}
 _CLAUSE_DEPS = {"ccomp", "acl", "relcl", "advcl", "xcomp"}
 
 
+def _made_clear(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Ham made it clear he had major misgivings", "The minister made clear that the border would stay
+    closed": "make" with a `make_adjectives` adjective is a speech cue; the clause the parser hung on the
+    adjective (or on "make" after it) is the content."""
+    doc = ctx.doc
+    adjectives = ctx.lex.make_adjectives
+    for i in [i for i, w in enumerate(token_texts(doc)) if w.lower() in adjectives]:  # Tokens only there
+        adj = doc[i]
+        verb = adj.head
+        if adj.pos_ != "ADJ" or verb.lemma_.lower() != "make" or verb.i >= adj.i or ctx.quote_of[adj.i] >= 0:
+            continue
+        clause = next(
+            (
+                c
+                for c in (*adj.children, *verb.children)
+                if c.dep_ in ("advcl", "csubj", "ccomp") and c.i > adj.i and c.pos_ in ("VERB", "AUX")
+                if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+            ),
+            None,
+        )
+        if clause is None or verb.i in ctx.used_cues:
+            continue
+        rng = ctx.clip(trim(doc, *subtree_range(clause)), adj)
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS:
+            continue
+        rule = f"cue-make:{adj.lower_}"
+        found = _indirect(ctx, rng, rule, verb, "speech", [verb.i, adj.i], cue_text=f"{verb.text} {adj.text}")
+        if not _attach_speaker(ctx, found, verb) or not _agentive(found.speaker_head, verb):
+            continue
+        if found.speaker is not None and _overlaps(found.speaker, found.content):
+            continue
+        if _classify(ctx, found, done):
+            ctx.used_cues.add(verb.i)
+            out.append(found)
+
+
 def _misread_verbs(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
     """ "Trump claims that he should be the exception", "Sanders Vows To Eliminate Tax Breaks", "House panel
     votes to hold ...": a cue verb's -s form the tagger read as a plural noun heading the sentence, its
@@ -1611,6 +1647,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
     _misread_verbs(ctx, out, done)
+    _made_clear(ctx, out, done)
     _noun_cues(ctx, out, done)
     _received_cues(ctx, out, done)
     _agent_nouns(ctx, out, done)

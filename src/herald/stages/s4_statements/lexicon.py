@@ -40,6 +40,7 @@ class CueLexicon:
     agent_nouns: dict[str, str] = field(default_factory=dict)  # "a supporter of NATO": noun -> cue_class
     noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
     noun_cue_receivers: frozenset[str] = frozenset()  # "faced criticism for ...": the subject is the target
+    make_adjectives: frozenset[str] = frozenset()  # "made it clear that ...": "make" + adjective is a cue
     denials: frozenset[str] = frozenset()  # "denied that ...": the source rejects the content (negated)
     noun_cues: dict[str, str] = field(
         default_factory=dict
@@ -160,6 +161,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
     }
     lex.denials = lex.denials | {str(w).lower() for w in data.get("denials") or ()}
+    lex.make_adjectives = lex.make_adjectives | {str(w).lower() for w in data.get("make_adjectives") or ()}
     lex.noun_cue_receivers = lex.noun_cue_receivers | {
         str(w).lower() for w in data.get("noun_cue_receivers") or ()
     }
