@@ -1,6 +1,7 @@
 """Statements (issue 11, sixth round): negated cues marked ``negated``, objects of writing and sending verbs
 that tell a message, criticism a subject receives, cue verbs the tagger read as nouns, embedded questions,
-headline sources, and cue verbs from VerbNet classes not listed before."""
+free relatives, "made it clear that", headline sources, and cue verbs from VerbNet classes not listed
+before."""
 
 from __future__ import annotations
 
@@ -121,6 +122,14 @@ FOUND: list[tuple[str, str | None, str, str, bool]] = [
         "cue-free-relative:want",
         False,
     ),
+    # "make" with an adjective of making known is a speech cue
+    (
+        "The minister made it clear that the border would stay closed.",
+        "The minister",
+        "the border would stay closed",
+        "cue-make:clear",
+        False,
+    ),
     # a headline "Source: content" line ending with a stop, its source a person the tagger read as a noun
     (
         "Sanders: Clinton needs to get away from the personality fights.\n\nBernie Sanders spoke on Sunday.",
@@ -164,6 +173,7 @@ NOTHING = [
     "Players face questions about their fitness.",  # only criticism is received as a judgment
     "That was what the senator said when she resigned.",  # "when" after "said": a time; "That" says nothing
     "What happened next was a disaster.",  # a free relative without a cue
+    "They made the road clear after the storm.",  # "made clear" without a clause
     "Great Orme bus fire: Blaze destroys double-decker.\n\nThe fire started at noon.",  # a topic, no source
 ]
 
