@@ -180,7 +180,7 @@ NOTHING = [
     "Rebels attacked the checkpoint near the border.",  # an attack on a place is no judgment
     "The plan rejects any new taxes on the middle class.",  # a plan holds no stance
     "It is said that the river once flooded the town.",  # an impersonal passive
-    "He did not say when the talks would resume.",  # negated
+    "He did not arrive before the talks resumed.",  # negated, no cue
     "The company backed down after the protests.",  # no content
     "The hopes of the town rest on the new mine.",  # "hopes" is a noun here
     "Residents call the district the zone.",  # a habit, not a statement

@@ -228,6 +228,11 @@ class Statement(Record):
         None, description="Id of the statement this one continues (a quotation split by its attribution)."
     )
     rule: str | None = Field(None, description="The rule (and cue lexicon entry) that found the statement.")
+    negated: bool = Field(
+        False,
+        description="The cue is negated ('X did not say that ...', 'X denied that ...'): the source is "
+        "reported as not asserting, or as rejecting, the content.",
+    )
 
 
 class Figure(Record):

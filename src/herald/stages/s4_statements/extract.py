@@ -40,6 +40,7 @@ from .syntax import (
     complement,
     is_negated,
     is_passive,
+    negated_cue,
     phrasal_complement,
     skip_cue_adjunct,
     speaker_of,
@@ -676,8 +677,8 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
                     break
         if cls is None and phrasal is None:
             continue
-        if is_negated(tok) or tok.dep_ in ("amod", "compound"):
-            continue  # "did not say"; "the reported figures"
+        if tok.dep_ in ("amod", "compound") or (is_negated(tok) and not negated_cue(tok)):
+            continue  # "the reported figures"; a "not" hung on the cue after its complement: a misparse
         rng: tuple[int, int] | None = None
         if phrasal is not None and _time_object(phrasal[0]):
             phrasal = None  # "voted for the first time", "ruled on Monday": a time, not a content
@@ -718,9 +719,12 @@ def _cue_statements(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
         if rng[0] <= tok.i < rng[1] and not rule.startswith("cue-parenthetical-inside"):
             continue
         found = _indirect(ctx, rng, rule, tok, cls_name, cue_idx, cue_text=cue_text)
+        if negated_cue(tok) and rule.startswith(("cue-relative-", "cue-ccomp-preposed")):
+            continue  # "the mail they never asked for" describes the mail; "X, he did not say" is no report
         if not _attach_speaker(ctx, found, tok) and not _agentless_passive(tok):
             continue
-        if rule.startswith(("cue-object-agent", "cue-predicate")) and not _agentive(found.speaker_head, tok):
+        agentive = ("cue-object-agent", "cue-predicate", "cue-object-message")
+        if rule.startswith(agentive) and not _agentive(found.speaker_head, tok):
             continue  # "the bill welcomes ...", "the data describe ...": no person or group speaks
         if rule.startswith(("cue-passive-agent", "cue-participle")) and not _named_agent(
             found.speaker_head, tok
@@ -962,6 +966,155 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
             out.append(found)
 
 
+_RECEIVED_PREPS = {"for", "about", "over", "of", "on"}
+_UNDER_VERBS = {"come", "fall", "be", "remain", "go"}
+
+
+def _received_content(doc: Doc, tok: Token, verb: Token) -> tuple[int, int] | None:
+    """What a received cue noun is about: its "for/about/over/of" object, or one the parser hung on the verb
+    after the noun ("faced criticism from Democrats for failing to ...")."""
+    for prep in (*tok.children, *verb.children):
+        if prep.dep_ == "prep" and prep.lower_ in _RECEIVED_PREPS and prep.i > tok.i:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and objs[-1].ent_type_ not in _NOT_AGENT_ENTS:
+                return trim(doc, prep.i + 1, objs[-1].right_edge.i + 1)
+    return None
+
+
+def _received_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Trump has faced questions about his foundation", "The clip has drawn ridicule", "the U.N. came under
+    withering criticism for ...": a cue noun its clause's subject receives. The noun's "from" object is the
+    source (none when the text names none); the content is what the noun is about, else the subject (what is
+    criticised)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if not lex.noun_cue_receivers:
+        return
+    noun = POS_IDS["NOUN"]
+    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
+        if pos != noun:
+            continue
+        tok = doc[i]
+        cls = lex.noun_cues.get(tok.lemma_.lower())
+        # Only criticism is received as a judgment of the receiver: "faced questions about their health" or
+        # "received support" is an act of others, mostly not reported as theirs.
+        if cls != "accusation" or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "poss" for c in tok.children):
+            continue  # "his criticism of ...": an owner is the source, the noun-cue rule's case
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_.lower() in _UNDER_VERBS:
+            verb = verb.head
+        elif tok.dep_ != "dobj" or lex.lemma(verb) not in lex.noun_cue_receivers:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.lower_ in _RELATIVE_WORDS:
+            continue
+        source = next(
+            (
+                o
+                for p in (*tok.children, *verb.children)  # the parser hangs "from" on either
+                if p.dep_ == "prep" and p.lower_ == "from" and p.i > tok.i
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in _NOT_AGENT_ENTS
+            ),
+            None,
+        )
+        rng = _received_content(doc, tok, verb) or trim(doc, *subtree_range(subj))
+        rng = ctx.clip(rng, tok)
+        if rng[1] <= rng[0] or rng[0] <= tok.i < rng[1]:
+            continue
+        speaker = (
+            ctx.clip(trim(doc, source.left_edge.i, source.i + 1), source) if source is not None else None
+        )
+        if speaker is not None and _overlaps(speaker, rng):
+            continue
+        rule = f"noun-cue-received:{tok.lemma_.lower()}"
+        found = _indirect(ctx, rng, rule, tok, cls, [tok.i, verb.i], speaker=speaker, head=source)
+        if _classify(ctx, found, done):
+            out.append(found)
+
+
+_RELATIVE_WORDS = {"who", "which", "that", "whom", "whose", "what"}
+_CLAUSE_DEPS = {"ccomp", "acl", "relcl", "advcl", "xcomp"}
+
+
+def _made_clear(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Ham made it clear he had major misgivings", "The minister made clear that the border would stay
+    closed": "make" with a `make_adjectives` adjective is a speech cue; the clause the parser hung on the
+    adjective (or on "make" after it) is the content."""
+    doc = ctx.doc
+    adjectives = ctx.lex.make_adjectives
+    for i in [i for i, w in enumerate(token_texts(doc)) if w.lower() in adjectives]:  # Tokens only there
+        adj = doc[i]
+        verb = adj.head
+        if adj.pos_ != "ADJ" or verb.lemma_.lower() != "make" or verb.i >= adj.i or ctx.quote_of[adj.i] >= 0:
+            continue
+        clause = next(
+            (
+                c
+                for c in (*adj.children, *verb.children)
+                if c.dep_ in ("advcl", "csubj", "ccomp") and c.i > adj.i and c.pos_ in ("VERB", "AUX")
+                if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+            ),
+            None,
+        )
+        if clause is None or verb.i in ctx.used_cues:
+            continue
+        rng = ctx.clip(trim(doc, *subtree_range(clause)), adj)
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS:
+            continue
+        rule = f"cue-make:{adj.lower_}"
+        found = _indirect(ctx, rng, rule, verb, "speech", [verb.i, adj.i], cue_text=f"{verb.text} {adj.text}")
+        if not _attach_speaker(ctx, found, verb) or not _agentive(found.speaker_head, verb):
+            continue
+        if found.speaker is not None and _overlaps(found.speaker, found.content):
+            continue
+        if _classify(ctx, found, done):
+            ctx.used_cues.add(verb.i)
+            out.append(found)
+
+
+def _misread_verbs(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
+    """ "Trump claims that he should be the exception", "Sanders Vows To Eliminate Tax Breaks", "House panel
+    votes to hold ...": a cue verb's -s form the tagger read as a plural noun heading the sentence, its
+    subject read as a compound. The compound is the speaker, the clause hung on the noun the content."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for sent in doc.sents:
+        tok = sent.root
+        if tok.tag_ not in ("NNS", "NNPS") or not tok.lower_.endswith("s") or tok.i in ctx.used_cues:
+            continue
+        lemma = lex.forms.get(tok.lower_)
+        cls = lex.verbs.get(lemma) if lemma is not None else None
+        if cls is None or lemma is None or ctx.quote_of[tok.i] >= 0:
+            continue
+        comps = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if not comps or comps[-1].i != tok.i - 1:
+            continue  # the subject must stand right before the verb ("Trump claims")
+        clause = next(
+            (c for c in tok.children if c.dep_ in _CLAUSE_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX")),
+            None,
+        )
+        if clause is None:
+            continue
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i + 1 for c in clause.children)
+        if not ((that and subject) or (infinitive and lemma in lex.infinitive_content)):
+            continue
+        head = comps[-1]
+        if not _agentive(head, tok):
+            continue
+        speaker = trim(doc, comps[0].left_edge.i, tok.i)
+        rng = ctx.clip(trim(doc, *subtree_range(clause)), tok)
+        if rng[1] - rng[0] < _MIN_CONTENT_TOKENS or speaker[1] <= speaker[0]:
+            continue
+        rule = f"cue-misread-noun:{lemma}"
+        found = _indirect(ctx, rng, rule, tok, cls, [tok.i], speaker=speaker, head=head)
+        if _classify(ctx, found, done):
+            ctx.used_cues.add(tok.i)
+            out.append(found)
+
+
 def _that_clause(doc: Doc, tok: Token, rng: tuple[int, int]) -> bool:
     """Whether a cue noun's content is a that-clause of its own ("charges that he has ...")."""
     return rng[0] > 0 and doc[rng[0] - 1].lower_ == "that" and doc[rng[0] - 1].head.head.i == tok.i
@@ -1028,7 +1181,7 @@ def _adjective_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> 
     for i in [i for i, w in enumerate(token_texts(doc)) if w.lower() in adjectives]:  # Tokens only there
         tok = doc[i]
         cls = adjectives.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else None
-        if cls is None or ctx.quote_of[tok.i] >= 0 or any(c.dep_ == "neg" for c in tok.head.children):
+        if cls is None or ctx.quote_of[tok.i] >= 0:
             continue
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
         if comp is None:
@@ -1077,6 +1230,7 @@ def _indirect(
         speaker=ctx.chars(*speaker) if speaker is not None else None,
         speaker_head=head,
         tokens=[rng[0], rng[1] - 1, *cue_tokens],
+        negated=negated_cue(cue) or ctx.lex.lemma(cue) in ctx.lex.denials,
     )
 
 
@@ -1466,6 +1620,15 @@ def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
     return next(a for a in doc._.herald_actors or () if a.id == ident)
 
 
+def _describes_speaker(f: Found, out: list[Found]) -> bool:
+    """ "said Rep. Crowley, a leading advocate for human rights": an agent noun inside another statement's
+    speaker phrase describes that speaker; the statement is the other one."""
+    if not f.rule.startswith("agent-noun") or f.cue is None:
+        return False
+    at = f.cue.idx
+    return any(g is not f and g.speaker is not None and g.speaker[0] <= at < g.speaker[1] for g in out)
+
+
 def extract_statements(doc: Doc) -> list[Statement]:
     if len(doc) == 0:
         return []
@@ -1483,12 +1646,15 @@ def extract_statements(doc: Doc) -> list[Statement]:
     _direct_quotes(ctx, out, done)
     _colon_blocks(ctx, out, done)
     _cue_statements(ctx, out, done)
+    _misread_verbs(ctx, out, done)
+    _made_clear(ctx, out, done)
     _noun_cues(ctx, out, done)
+    _received_cues(ctx, out, done)
     _agent_nouns(ctx, out, done)
     _source_phrases(ctx, out, done)
     _adjective_cues(ctx, out, done)
     _unattributed(ctx, out, done)
-    out = [f for f in out if f.content[1] > f.content[0]]
+    out = [f for f in out if f.content[1] > f.content[0] and not _describes_speaker(f, out)]
     out.sort(key=lambda f: (f.content[0], f.content[1]))
     ids = {id(f): f"s{n}" for n, f in enumerate(out, 1)}
     pronouns = _pronoun_speakers(ctx, out)
@@ -1508,6 +1674,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
                 quotes=[_span(ctx.text, *q) for q in f.quotes],
                 continues=ids.get(id(f.continues)) if f.continues is not None else None,
                 rule=f.rule,
+                negated=f.negated,
             )
         )
     return records

@@ -23,3 +23,4 @@ class Found:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     continues: Found | None = None
     evidence: tuple[int, int] | None = None
+    negated: bool = False  # "did not say that ...", "denied that ..."

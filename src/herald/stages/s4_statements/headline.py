@@ -32,7 +32,9 @@ def headline_statement(doc: Doc, text: str, lex: CueLexicon, title: str | None) 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) > _MAX_HEADLINE_TOKENS:
         return None
-    if not is_title and line[-1] in ".!?" and line.count(" ") > 3:
+    # a body sentence, not a headline: a first line that is the whole text and ends like a sentence (a line of
+    # its own may end with a stop: some feeds add one to headlines)
+    if not is_title and line[-1] in ".!?" and line.count(" ") > 3 and nl < 0:
         return None
     colon = next((t for t in span if t.text == ":"), None)
     if colon is None:
@@ -45,7 +47,7 @@ def headline_statement(doc: Doc, text: str, lex: CueLexicon, title: str | None) 
         return None
     if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in before):
         return None
-    if not any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_lower) for t in before):
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in before):  # the tagger reads "Sanders" as a noun
         return None
     cs, ce = trim(doc, colon.i + 1, span.end, keep_final=True)
     if ce - cs < 3:
@@ -63,8 +65,11 @@ def headline_statement(doc: Doc, text: str, lex: CueLexicon, title: str | None) 
     quoted = any(ch in QUOTE_CHARS for ch in text[c_start:end])
     speaker_kind = head.ent_type_ or ""
     actor = actor_for_token(head)
+    # a poll, survey or study is a source too ("Poll: Clinton and Trump in dead heat")
+    document = head.lemma_.lower() in lex.message_nouns and len(before) == 1
     if (
         not quoted
+        and not document
         and speaker_kind not in _SPEAKER_ENTS
         and (actor is None or actor.kind not in _SPEAKER_ACTORS)
     ):

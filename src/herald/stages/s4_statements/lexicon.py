@@ -26,6 +26,8 @@ class CueLexicon:
     np_content_agent: set[str] = field(default_factory=set)  # object is content when a person/group speaks
     np_predicate: set[str] = field(default_factory=set)  # "called Oz a quack": object + predicate
     np_content_document: set[str] = field(default_factory=set)  # "Polls show a close contest"
+    np_content_message: set[str] = field(default_factory=set)  # "released an ad", "sent a letter"
+    message_objects: frozenset[str] = frozenset()  # the nouns np_content_message verbs take as contents
     adjective_cues: dict[str, str] = field(default_factory=dict)  # "worried about X": adjective -> cue_class
     infinitive_content: set[str] = field(default_factory=set)
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, particle) -> cue_class
@@ -37,6 +39,9 @@ class CueLexicon:
     source_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # "in his view": prep -> nouns
     agent_nouns: dict[str, str] = field(default_factory=dict)  # "a supporter of NATO": noun -> cue_class
     noun_cue_light_verbs: frozenset[str] = frozenset()  # "made a promise to ...": the subject is the source
+    noun_cue_receivers: frozenset[str] = frozenset()  # "faced criticism for ...": the subject is the target
+    make_adjectives: frozenset[str] = frozenset()  # "made it clear that ...": "make" + adjective is a cue
+    denials: frozenset[str] = frozenset()  # "denied that ...": the source rejects the content (negated)
     noun_cues: dict[str, str] = field(
         default_factory=dict
     )  # "X's decision to ...": noun lemma -> cue_class  # "X addressed journalists.\n\n“...”": X speaks next
@@ -125,6 +130,8 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.np_content_agent.update(str(w).lower() for w in data.get("np_content_agent") or ())
     lex.np_predicate.update(str(w).lower() for w in data.get("np_predicate") or ())
     lex.np_content_document.update(str(w).lower() for w in data.get("np_content_document") or ())
+    lex.np_content_message.update(str(w).lower() for w in data.get("np_content_message") or ())
+    lex.message_objects = lex.message_objects | {str(w).lower() for w in data.get("message_objects") or ()}
     for entry in data.get("phrasal") or ():
         try:
             particle = entry["particle"]
@@ -153,6 +160,11 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
         str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
     }
+    lex.denials = lex.denials | {str(w).lower() for w in data.get("denials") or ()}
+    lex.make_adjectives = lex.make_adjectives | {str(w).lower() for w in data.get("make_adjectives") or ()}
+    lex.noun_cue_receivers = lex.noun_cue_receivers | {
+        str(w).lower() for w in data.get("noun_cue_receivers") or ()
+    }
     _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for prep, words in (data.get("source_phrases") or {}).items():
         have = lex.source_phrases.get(str(prep).lower(), frozenset())
@@ -167,9 +179,11 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.np_content_agent.discard(w)
         lex.np_predicate.discard(w)
         lex.np_content_document.discard(w)
+        lex.np_content_message.discard(w)
         lex.noun_cues.pop(w, None)
         lex.agent_nouns.pop(w, None)
         lex.adjective_cues.pop(w, None)
+        lex.denials = lex.denials - {w}
 
 
 @functools.lru_cache(maxsize=1)

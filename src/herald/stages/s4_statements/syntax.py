@@ -68,6 +68,28 @@ def is_negated(cue: Token) -> bool:
     return any(c.dep_ == "neg" for c in cue.children)
 
 
+def _negated_before(tok: Token, limit: int) -> bool:
+    # "not" after the cue's complement belongs to another phrase the parser hung there ("promising to lift
+    # ... ― probably not what Graham had in mind")
+    return any(c.dep_ == "neg" and c.i < limit for c in tok.children)
+
+
+def negated_cue(cue: Token) -> bool:
+    """The cue, or the verb a predicate cue hangs on, is negated: "did not say", "weren't sure that",
+    "has no way of knowing"."""
+    if _negated_before(cue, cue.i):
+        return True
+    head = cue.head
+    if cue.dep_ in ("acomp", "oprd", "xcomp", "dobj", "pobj", "pcomp") and head.i != cue.i:
+        if _negated_before(head, cue.i):  # "was not worried": the "not" follows the copula
+            return True
+        # "no way of knowing", "no intention to": a negative determiner on the noun the cue depends on
+        if cue.dep_ in ("pobj", "pcomp") and head.head.i != head.i:
+            head = head.head
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children) and cue.pos_ == "NOUN"
+
+
 def speaker_of(
     cue: Token, message_nouns: frozenset[str] = frozenset()
 ) -> tuple[Token, tuple[int, int]] | None:
@@ -202,6 +224,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
     """The content of a cue verb as a token range, and the rule that found it."""
     doc = cue.doc
     lemma = lex.lemma(cue)
+    free = free_relative_content(cue)
+    if free is not None:
+        return free, "free-relative"
     ccomps = children(cue, "ccomp")
     if ccomps:
         # Prefer a complement after the cue; one before it is the "X happened, police said" order.
@@ -211,6 +236,10 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             return None
         comp = after[0] if after else before[-1]
         rule = "ccomp" if after else "ccomp-preposed"
+        opener = comp.left_edge
+        timed = opener.lower_ in _TIME_OPENERS and opener.head.i == comp.i
+        if timed and not (negated_cue(cue) or lemma in _QUESTION_CUES):
+            return None  # "what Liz Wahl said when she resigned": a time clause, not what was said
         # A content clause has its own subject ("found that the strike ..."), or at least a "that"; the
         # parser's other ccomps ("found a launcher", "To see the list, the library posts") are not contents.
         subjects = [c for c in comp.children if c.dep_ in _CLAUSE_SUBJECTS]
@@ -271,6 +300,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             start = clause_subj.left_edge.i
             if start > adjunct.right_edge.i:
                 return trim(doc, start, adv.right_edge.i + 1), "ccomp-after-adjunct"
+    question = _embedded_question(cue, lemma)
+    if question is not None:
+        return question, "question"
     if lemma in lex.infinitive_content:
         for x in children(cue, "xcomp"):
             # "proposes allowing parents to deduct ...": a gerund complement is a content as well
@@ -311,6 +343,9 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
             obj = objs[0]
             rng = trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
             return rng, "object-agent" if agent else "object-document"
+    message = _message_object(cue, lex, lemma)
+    if message is not None:
+        return message, "object-message"
     if lemma in lex.np_content:
         if is_passive(cue):
             subj = children(cue, "nsubjpass")
@@ -331,6 +366,77 @@ def complement(cue: Token, lex: CueLexicon, cls: str) -> tuple[tuple[int, int], 
                     end = c.right_edge.i + 1
             return trim(doc, obj.left_edge.i, end), "object"
     return None
+
+
+_FREE_RELATIVES = {"what", "whatever"}
+
+
+def free_relative_content(cue: Token) -> tuple[int, int] | None:
+    """ "What Trump called a disaster was the trade deal", "The deal was what the senator called a disaster",
+    "What the minister wants is a ceasefire": a free relative ("what X said") equated by "be" with a noun
+    phrase; that noun phrase is the content (the relative pronoun alone would say nothing)."""
+    rel = any(
+        c.dep_ in ("dobj", "oprd") and c.lower_ in _FREE_RELATIVES and c.i < cue.i for c in cue.children
+    )
+    head = cue.head
+    if not rel or head.i == cue.i or head.lemma_ != "be":
+        return None
+    if cue.dep_ == "csubj":
+        other = next((c for c in head.children if c.dep_ in ("attr", "acomp") and c.i > head.i), None)
+    elif cue.dep_ in ("ccomp", "attr") and cue.i > head.i:
+        other = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        if other is not None and other.pos_ == "PRON":
+            return None  # "That was what she said": the pronoun says no more than "what"
+    else:
+        return None
+    if other is None:
+        return None
+    return trim(cue.doc, *subtree_range(other))
+
+
+_TIME_OPENERS = {"when", "while", "whenever"}
+_WH_OPENERS = {"when", "whether", "if", "why", "how", "where"}
+# Cues that take an embedded question whatever their polarity ("asked if", "wondered when", "explained how").
+_QUESTION_CUES = {"ask", "wonder", "explain", "know", "specify", "disclose", "inquire", "question"}
+
+
+def _embedded_question(cue: Token, lemma: str) -> tuple[int, int] | None:
+    """ "have not said when they would take up the bill", "asked if he could leave": a clause opened by a
+    wh-word that the parser hung on the cue as adverbial. Only after a negated cue or a cue of asking or
+    knowing: "said when he arrived" is a time, not a content."""
+    if not (negated_cue(cue) or lemma in _QUESTION_CUES):
+        return None
+    for adv in children(cue, "advcl"):
+        first = adv.left_edge
+        subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in adv.children)
+        if adv.i > cue.i and first.lower_ in _WH_OPENERS and first.head.i == adv.i and subj:
+            return trim(cue.doc, *subtree_range(adv))
+    return None
+
+
+def _message_object(cue: Token, lex: CueLexicon, lemma: str) -> tuple[int, int] | None:
+    """ "released an ad showing Trump ...", "sent a letter opposing ...", "wrote a memoir": a verb of writing
+    or sending whose object is a message or document noun; the content is the object phrase."""
+    if lemma not in lex.np_content_message or is_passive(cue):
+        return None
+    objs = children(cue, "dobj")
+    if not objs or objs[0].lemma_.lower() not in lex.message_objects or objs[0].pos_ != "NOUN":
+        return None
+    # the message's content must be told ("a letter opposing ...", "a statement that ...", "a memoir of her
+    # time"): "issued a statement" or "sent a letter" alone reports an act of sending, not what was said
+    told = any(
+        c.dep_ in ("acl", "relcl", "ccomp")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in _MESSAGE_PREPS
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)  # "a statement on Monday"
+        )
+        for c in objs[0].children
+    )
+    return trim(cue.doc, *subtree_range(objs[0])) if told else None
+
+
+_MESSAGE_PREPS = {"of", "on", "about", "with", "against"}  # "letters for them" names a recipient
 
 
 def _participle_agent(cue: Token) -> Token | None:
@@ -401,6 +507,8 @@ def relative_content(cue: Token, lex: CueLexicon, lemma: str, cls: str) -> tuple
         return None  # the clause has an object or clause of its own ("the man who told me that ...")
     if lemma in lex.np_predicate and not any(c.lower_ in _PREDICATE_PREPS for c in children(cue, "prep")):
         return None  # "the man she called": a characterizing verb needs its "as" predicate
+    if lemma in lex.np_content_message and noun.lemma_.lower() not in lex.message_objects:
+        return None  # "the prisoners the group released": only a message is the content of sending
     first = cue.left_edge.i
     if any(t.tag_ == "WRB" for t in cue.doc[first : cue.i]):
         return None  # "a time when some calls ...": a relative adverb, not an object
