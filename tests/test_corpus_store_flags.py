@@ -1,4 +1,5 @@
-"""Store columns for Place.demonym / Place.embedded and Figure.historical: stored, exported, migrated in."""
+"""Store columns for Place.demonym / Place.embedded, Figure.historical and Statement.negated: stored,
+exported, migrated in."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def test_flags_stored_and_exported(tmp_path: Path, demonym: bool, embedded: bool
     item, x = synthetic(text, id=ident, published=published, source=source)
     x.places[0].demonym, x.places[0].embedded = demonym, embedded
     x.figures[0].historical = historical
+    x.statements[0].negated = historical
     w = Writer(store, commit_every=10)
     w.article(item, x)
     w.commit()
@@ -36,6 +38,10 @@ def test_flags_stored_and_exported(tmp_path: Path, demonym: bool, embedded: bool
     figures = pq.read_table(tmp_path / "out" / "figures.parquet").to_pylist()
     assert (places[0]["demonym"], places[0]["embedded"]) == (demonym, embedded)
     assert figures[0]["historical"] == historical
+    statement = store.conn.execute("SELECT negated FROM statements").fetchone()
+    assert statement["negated"] == historical
+    statements = pq.read_table(tmp_path / "out" / "statements.parquet").to_pylist()
+    assert statements[0]["negated"] == historical
     store.close()
 
 
@@ -43,15 +49,19 @@ def test_old_store_gains_the_columns(tmp_path: Path) -> None:
     """A store made before the columns existed is migrated in place; old rows read NULL."""
     path = tmp_path / "old.db"
     store = open_store(path)
-    store.conn.execute("DELETE FROM migrations WHERE name = '0008_place_figure_flags'")
+    store.conn.execute(
+        "DELETE FROM migrations WHERE name IN ('0008_place_figure_flags', '0009_statement_negated')"
+    )
     store.close()
     conn = sqlite3.connect(path)
-    for table, col in (("places", "demonym"), ("places", "embedded"), ("figures", "historical")):
+    dropped = (("places", "demonym"), ("places", "embedded"), ("figures", "historical"), ("statements", "negated"))
+    for table, col in dropped:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
     conn.commit()
     conn.close()
     store = open_store(path)
     cols = {r[1] for r in store.conn.execute("PRAGMA table_info(figures)")}
     assert "historical" in cols
+    assert "negated" in {r[1] for r in store.conn.execute("PRAGMA table_info(statements)")}
     assert store.migrate() == []
     store.close()

@@ -322,7 +322,9 @@ def _records(c: Any, key: str, x: Extraction) -> None:
     _insert_plain(c, "times", key, x.times, TIME_COLUMNS)
     _insert_plain(c, "places", key, x.places, PLACE_COLUMNS)
     c.executemany(
-        "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO statements (uid, article, local_id, speaker, speaker_text, cue, cue_class, kind, "
+        "content_start, content_end, content, evidence_start, evidence_end, evidence, negated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 _u(key, s.id),
@@ -339,6 +341,7 @@ def _records(c: Any, key: str, x: Extraction) -> None:
                 s.evidence.start,
                 s.evidence.end,
                 s.evidence.text,
+                int(s.negated),
             )
             for s in x.statements
         ],

@@ -178,7 +178,7 @@ def _attributed(alias: str, select: str, source_text: str, type_column: str, **r
 _STATEMENTS = _attributed(
     "s",
     "SELECT s.uid AS id, a.published AS date, COALESCE(ac.name, s.speaker_text) AS speaker, s.cue, "
-    "s.cue_class, s.kind, s.content, a.id AS article, a.source, a.cluster "
+    "s.cue_class, s.kind, s.negated, s.content, a.id AS article, a.source, a.cluster "
     "FROM statements s JOIN articles a ON a.key = s.article LEFT JOIN actors ac ON ac.uid = s.speaker",
     source_text="speaker_text",
     type_column="cue_class",

@@ -254,6 +254,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE figures ADD COLUMN historical INTEGER;
         """,
     ),
+    (
+        "0009_statement_negated",
+        """
+        -- Statement.negated ("did not say", "denied that"), stored as 0/1; rows stored before it read NULL.
+        ALTER TABLE statements ADD COLUMN negated INTEGER;
+        """,
+    ),
 ]
 
 _ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
