@@ -262,7 +262,9 @@ def _of_place(doc: Doc, ent: Span, found: list[Mention], store: Store) -> list[M
         if start <= ent.start + 1 or doc[start - 1].lower_ != "of":
             continue
         span = doc[start:end]
-        if not all(t.is_title or t.is_upper for t in span if t.is_alpha) or _taken(found, span.start_char, span.end_char):
+        if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
+            continue
+        if _taken(found, span.start_char, span.end_char):
             continue
         cands = store.candidates(span.text)
         if cands and _strong(cands):
