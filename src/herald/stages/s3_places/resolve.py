@@ -13,12 +13,17 @@ Score of a candidate = prior + context, in points:
 - nearby: +4 per other name of the article (at most 3) that has a town or county candidate within about
   150 km of this town or county ("Columbus", "Norfolk" and "Platte County" together are the Nebraska ones,
   "Paris" beside "Henry County" the one in Tennessee): the article's places lie near each other. Only a
-  name's plausible senses vouch, and an area's own name ("Delaware") neither vouches nor gains.
+  name's plausible senses vouch, and an area's own name ("Delaware") neither vouches nor gains. +2 per
+  other name one ring of cells further out (≈ 220-440 km), at most 3 names in all.
+- one sense per qualified name: +25 for the place a name's qualified mention resolved to ("Paris,
+  Texas" ... "Paris"), when its qualified mentions agree.
 - lists: +8 for a country (admin1 area) in a list ("A, B and C") with a clearly resolved country (admin1
   area), +4 more per further one (at most +16): "Alaska, Alabama, ..., Mississippi and Wyoming" are
   states, not a river and a town in Michigan.
 - guards: when a name is a country's (or a curated region's) own name, towns of that name are not
-  considered unless the mention is qualified — a country is never geocoded to a town or a building.
+  considered unless the mention is qualified — a country is never geocoded to a town or a building —
+  or unless two other names of the article lie near one of those towns and nothing else of the article
+  lies in the country ("of Lebanon", "of Myerstown", "of Hershey": Lebanon, Pennsylvania).
 
 Two passes: the first resolves every mention on its prior alone and collects the countries and admin1 areas
 of the clear cases; the second adds the context. A mention counts for its country (admin1 area) when its
