@@ -532,3 +532,26 @@ def test_toponym_eval_smoke(shared_data: Path) -> None:
         for art in arts[:10]:
             for g in art.gold:
                 assert art.text[g.start : g.end] == g.text
+
+
+# A town the gazetteer lacks, qualified by its area: placed at the area's point, not at a namesake elsewhere.
+WITHIN_QUALIFIER = [
+    ("The car skidded two miles south of Holliday, Missouri, on Friday.", "Holliday", "USA", "Missouri"),
+    ("The bus left Belgrade, Minn., early on Monday.", "Belgrade", "USA", "Minnesota"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "admin1"), WITHIN_QUALIFIER)
+def test_within_qualifier(
+    make: Callable[..., Doc], text: str, mention: str, country: str, admin1: str
+) -> None:
+    place = _find(_places(make, text), mention)
+    assert place is not None, f"{mention!r} not found"
+    assert (place.country, place.admin1, place.resolution) == (country, admin1, "point")
+    assert place.rule is not None and "within-qualifier" in place.rule
+
+
+# A list of areas is no qualification: "Colorado, Georgia and Texas" are three states.
+def test_area_list_is_not_within_qualifier(make: Callable[..., Doc]) -> None:
+    place = _find(_places(make, "Cases were found in Colorado, Georgia and Texas."), "Colorado")
+    assert place is not None and place.resolution == "admin1" and place.admin1 == "Colorado"

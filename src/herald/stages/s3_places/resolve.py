@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 from .gazetteer import Entry, normalise
 from .mentions import Mention
@@ -197,6 +198,38 @@ def resolve(mentions: list[Mention], store: Store) -> None:
         for m in mentions:
             _score(m, store, countries, admin1s, towns_in, near, by_name, anchors)
             _pick(m)
+    for m in mentions:
+        _within_qualifier(m)
+
+
+_AREA_KINDS = frozenset({"country", "admin1", "continent", "region"})
+
+
+def _within_qualifier(m: Mention) -> None:
+    """A town the gazetteer lacks in the area that qualifies it ("Holliday, Missouri", "Belgrade, Minn.",
+    "Greenlane, Auckland"): placed at that area's point rather than at a namesake elsewhere (the Texan
+    Holliday, Serbia's capital) or nowhere. Not for a name that is itself an area ("Colorado, Georgia" is a
+    list) nor when a candidate lies in the qualifier."""
+    q = m.qualifier
+    if q is None or q.best is None or q.best.lat is None or m.feature is not None:
+        return
+    if any(e.kind in _AREA_KINDS or e.source.startswith("curated") for e, _ in m.candidates):
+        return
+    if any(_qualifies(q, e) for e, _ in m.candidates):
+        return
+    m.best = replace(
+        q.best,
+        name=m.text,
+        kind="point",
+        feature="P.PPL",  # a town or site the gazetteer lacks
+        population=0,
+        geonameid=None,
+        capital=False,
+        source="qualifier-area",
+    )
+    m.scores = []
+    m.confidence = 0.3
+    m.score_rule = "within-qualifier"
 
 
 def _anchors(mentions: list[Mention]) -> dict[str, object]:
