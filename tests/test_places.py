@@ -52,6 +52,10 @@ RESOLVED = [
     ("Warships patrolled the South China Sea.", "South China Sea", "South China Sea", None, "region"),
     ("Drones struck near the Black Sea coast.", "Black Sea", "Black Sea", None, "region"),
     ("Aid trucks waited at the Rafah crossing.", "Rafah crossing", "Rafah crossing", "PSE", "point"),
+    # An admin1 area with its designator ("X State", "X Province") is the area, never its namesake town.
+    ("Gunmen attacked a village in Sokoto State on Monday.", "Sokoto State", "Sokoto", "NGA", "admin1"),
+    ("Fighting spread across Kandahar Province last week.", "Kandahar Province", "Kandahar", "AFG", "admin1"),
+    ("Farms in Hubei Province reported new cases.", "Hubei Province", "Hubei", "CHN", "admin1"),
 ]
 
 

@@ -377,6 +377,14 @@ def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) ->
                 Mention(p.start_char, p.end_char, p.text, rule + "+split", store.candidates(p.text))
                 for p in parts
             ]
+    if not cands and end - start > 1 and doc[end - 1].lower_ in lexicon().area_designators:
+        # "Sokoto State", "Kandahar Province", "Oromia region": the admin1 area of that name, never a town.
+        # A capitalised designator is part of the proper name; a lower-case one is not ("Idlib province").
+        cands = tuple((e, p) for e, p in store.candidates(doc[start : end - 1].text) if e.kind == "admin1")
+        if cands:
+            rule += "+designator"
+            if doc[end - 1].is_lower:
+                span = doc[start : end - 1]
     if rule == "ner:FAC":
         # A facility is resolved only to a curated site or an area ("Gilgit-Baltistan"): "White House" is no
         # town in Tennessee.
