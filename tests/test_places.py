@@ -52,6 +52,10 @@ RESOLVED = [
     ("Warships patrolled the South China Sea.", "South China Sea", "South China Sea", None, "region"),
     ("Drones struck near the Black Sea coast.", "Black Sea", "Black Sea", None, "region"),
     ("Aid trucks waited at the Rafah crossing.", "Rafah crossing", "Rafah crossing", "PSE", "point"),
+    # An admin1 area with its designator ("X State", "X Province") is the area, never its namesake town.
+    ("Gunmen attacked a village in Sokoto State on Monday.", "Sokoto State", "Sokoto", "NGA", "admin1"),
+    ("Fighting spread across Kandahar Province last week.", "Kandahar Province", "Kandahar", "AFG", "admin1"),
+    ("Farms in Hubei Province reported new cases.", "Hubei Province", "Hubei", "CHN", "admin1"),
 ]
 
 
@@ -235,6 +239,36 @@ RANKING = [
 ]
 
 
+# Issue 11, fourth pass: one sense per qualified name, a wider ring of nearby names, a country's own name as
+# the town the article's other places surround.
+RANKING += [
+    # The bare "Paris" of a story that has said "Paris, Texas" is that Paris.
+    (
+        "A man from Paris, Texas, was arrested on Friday. Police in Paris said he had fled before.",
+        "Paris",
+        "USA",
+        "Texas",
+    ),
+    # Shelby (Montana) lies 210 km from the dateline's Helena: the wider ring tips it over Shelby, Michigan.
+    (
+        "HELENA, Mont. (AP) - The company that runs the prison in Shelby said on Friday that it would stay.",
+        "Shelby",
+        "USA",
+        "Montana",
+    ),
+    (
+        "She is survived by a son of Lebanon, a daughter of Myerstown, a brother of Palmyra and a sister of "
+        "Hershey.",
+        "Lebanon",
+        "USA",
+        "Pennsylvania",
+    ),
+    # The country, when the article's other places are not around a namesake town, or lie in the country.
+    ("Troops crossed from Lebanon into Syria, officials in Damascus said.", "Lebanon", "LBN", None),
+    ("He was born in Lebanon and moved to Palmyra as a child.", "Lebanon", "LBN", None),
+]
+
+
 @pytest.mark.parametrize(("text", "mention", "country", "admin1"), RANKING)
 def test_ranking_by_the_article(
     make: Callable[..., Doc], text: str, mention: str, country: str, admin1: str | None
@@ -274,6 +308,9 @@ NOT_PLACES = [
     ("Denzel Washington won the award.", "Washington"),
     ("A statement from Jackson said the deal was off.", "Jackson"),
     ("Reading is fun, said the teacher.", "Reading"),
+    # A lone name the article uses in a person's name is that person ("Salah" after "Mohamed Salah").
+    ("Mohamed Salah scored twice on Sunday. Salah then thanked the fans in Liverpool.", "Salah"),
+    ("Kevin Villanueva was arrested on Monday. Villanueva told police he was at home.", "Villanueva"),
 ]
 
 
@@ -308,10 +345,15 @@ def test_no_demonym(make: Callable[..., Doc], text: str) -> None:
     assert [p.text for p in _places(make, text) if p.demonym] == []
 
 
-# A place name opening an organisation's name: a toponym flagged embedded, never an event location.
+# A place name opening or (after "of") closing an organisation's name: a toponym flagged embedded, never an
+# event location.
 EMBEDDED = [
     ("The Toronto Police Services Board met on Monday.", "Toronto", "CAN"),
     ("Yulit Gordon, director of the Jamaica Cancer Society, spoke.", "Jamaica", "JAM"),
+    ("He said nobody answers the phone at Air Zimbabwe these days.", "Zimbabwe", "ZWE"),
+    ("The figures come from the U.S. Census Bureau, she said.", "U.S.", "USA"),
+    ("The Conference Board of Canada published the ranking on Tuesday.", "Canada", "CAN"),
+    ("She is headed next year to the University of Texas to study law.", "Texas", "USA"),
 ]
 
 
@@ -346,6 +388,8 @@ def test_gazetteer_match(make: Callable[..., Doc], text: str, mention: str, coun
         "Prices rose by 3 percent, the statistics office said.",
         "She said the plan would not work.",
         "   ",
+        "Mohamed Salah scored twice, and Salah's coach praised him.",
+        "The Conference Board said confidence fell in March.",
     ],
 )
 def test_no_places(make: Callable[..., Doc], text: str) -> None:
@@ -492,3 +536,26 @@ def test_toponym_eval_smoke(shared_data: Path) -> None:
         for art in arts[:10]:
             for g in art.gold:
                 assert art.text[g.start : g.end] == g.text
+
+
+# A town the gazetteer lacks, qualified by its area: placed at the area's point, not at a namesake elsewhere.
+WITHIN_QUALIFIER = [
+    ("The car skidded two miles south of Holliday, Missouri, on Friday.", "Holliday", "USA", "Missouri"),
+    ("The bus left Belgrade, Minn., early on Monday.", "Belgrade", "USA", "Minnesota"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "admin1"), WITHIN_QUALIFIER)
+def test_within_qualifier(
+    make: Callable[..., Doc], text: str, mention: str, country: str, admin1: str
+) -> None:
+    place = _find(_places(make, text), mention)
+    assert place is not None, f"{mention!r} not found"
+    assert (place.country, place.admin1, place.resolution) == (country, admin1, "point")
+    assert place.rule is not None and "within-qualifier" in place.rule
+
+
+# A list of areas is no qualification: "Colorado, Georgia and Texas" are three states.
+def test_area_list_is_not_within_qualifier(make: Callable[..., Doc]) -> None:
+    place = _find(_places(make, "Cases were found in Colorado, Georgia and Texas."), "Colorado")
+    assert place is not None and place.resolution == "admin1" and place.admin1 == "Colorado"

@@ -48,12 +48,42 @@ def extract_places(doc: Doc) -> list[Place]:
     mentions = find_mentions(doc, gaz)
     resolve(mentions, gaz)
     place_in_town(doc, mentions)
+    surnames = _person_words(doc)
     kept = [
         m
         for m in mentions
-        if (m.best is not None or m.feature is not None or not _unlikely(doc, m)) and not _coin_toss(m)
+        if (m.best is not None or m.feature is not None or not _unlikely(doc, m))
+        and not _coin_toss(m)
+        and not _person(doc, m, surnames)
     ]
     return [_record(doc, i, m) for i, m in enumerate(kept, 1)]
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the article's multi-word person names ("Mohamed Salah", "Hurricane Harvey" is no person)."""
+    return frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_title)
+
+
+_BIG_TOWN = 100_000
+
+
+def _person(doc: Doc, m: Mention, surnames: frozenset[str]) -> bool:
+    """A lone name NER called a place that the article uses in a person's name ("Salah" after "Mohamed
+    Salah"), or that the actors stage made a person: that person, not a namesake village. Countries, states,
+    curated regions and big towns stay places ("Jordan", "Georgia", "Washington"), as do qualified names
+    ("Clinton, Iowa") and names found by their form (streets, buildings)."""
+    if m.feature is not None or m.qualifier is not None or m.qualifies is not None or m.demonym or m.embedded:
+        return False
+    if " " in m.text or not m.rule.startswith("ner:"):
+        return False
+    if m.best is not None and (
+        m.best.kind != "city" or m.best.population >= _BIG_TOWN or m.best.source.startswith("curated")
+    ):
+        return False
+    if m.text in surnames:
+        return True
+    actor = actor_at(doc, m.start, m.end)
+    return actor is not None and actor.kind == "person"
 
 
 def _coin_toss(m: Mention) -> bool:

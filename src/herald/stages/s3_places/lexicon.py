@@ -13,6 +13,7 @@ import yaml
 class Lexicon:
     generic_area_words: frozenset[str]
     admin_suffixes: frozenset[str]
+    area_designators: frozenset[str]
     directions: frozenset[str]
     honorifics: frozenset[str]
     locative_preps: frozenset[str]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass, field
 
 import spacy
@@ -34,6 +35,7 @@ from .store import Store
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Leading words NER sometimes takes into a place span; dropped so the mention is the name itself.
 _LEADING = frozenset({"the", "The"})
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.": a name written with periods
 
 
 @dataclass
@@ -220,13 +222,17 @@ def _embedded(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
         if ent.label_ not in _EMBEDDING or len(ent) < 2:
             continue
         start, _ = _trim(doc, ent.start, ent.end)
+        # The name must leave some of the organisation's name after it, unless an opener precedes it.
+        limit = ent.end - 1 + (1 if doc[ent.end - 1].text in ("'s", "’s") else 0)
         if doc[start].text in lexicon().org_openers and start + 1 < ent.end:
             start += 1  # "Air Zimbabwe", "Air Canada Cargo"
+            limit += 1
+        found_here = False
         for width in (3, 2, 1):
             end = start + width
-            if end >= ent.end + (1 if doc[ent.end - 1].text in ("'s", "’s") else 0) or end > len(doc):
+            if end > limit or end > len(doc):
                 continue
-            if not doc[end - 1].is_alpha:
+            if not (doc[end - 1].is_alpha or _ABBREVIATION.fullmatch(doc[end - 1].text)):
                 continue  # "Armenia-" of "Armenia-Italy", "Japan’s" of "Japan’s Ministry": ends before
             span = doc[start:end]
             if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
@@ -238,10 +244,34 @@ def _embedded(doc: Doc, found: list[Mention], store: Store) -> list[Mention]:
                 mention = Mention(span.start_char, span.end_char, span.text, f"embedded:{ent.label_}", cands)
                 mention.embedded = True
                 out.append(mention)
+                found_here = True
                 break
             if width > 1 and any(p for _, p in cands):
                 break  # "Boulder City Council": a small town's name, not Boulder's
+        if not found_here and ent.label_ == "ORG":
+            out.extend(_of_place(doc, ent, found + out, store))
     return out
+
+
+def _of_place(doc: Doc, ent: Span, found: list[Mention], store: Store) -> list[Mention]:
+    """A place closing an organisation's name after "of" ("the Conference Board of Canada", "the University
+    of Georgia"): the same embedded name as an opening one."""
+    end = ent.end - (1 if doc[ent.end - 1].text in ("'s", "’s") else 0)
+    for width in (3, 2, 1):
+        start = end - width
+        if start <= ent.start + 1 or doc[start - 1].lower_ != "of":
+            continue
+        span = doc[start:end]
+        if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
+            continue
+        if _taken(found, span.start_char, span.end_char):
+            continue
+        cands = store.candidates(span.text)
+        if cands and _strong(cands):
+            mention = Mention(span.start_char, span.end_char, span.text, f"embedded:{ent.label_}:of", cands)
+            mention.embedded = True
+            return [mention]
+    return []
 
 
 def _demonyms(
@@ -347,6 +377,14 @@ def _entity_mentions(doc: Doc, start: int, end: int, rule: str, store: Store) ->
                 Mention(p.start_char, p.end_char, p.text, rule + "+split", store.candidates(p.text))
                 for p in parts
             ]
+    if not cands and end - start > 1 and doc[end - 1].lower_ in lexicon().area_designators:
+        # "Sokoto State", "Kandahar Province", "Oromia region": the admin1 area of that name, never a town.
+        # A capitalised designator is part of the proper name; a lower-case one is not ("Idlib province").
+        cands = tuple((e, p) for e, p in store.candidates(doc[start : end - 1].text) if e.kind == "admin1")
+        if cands:
+            rule += "+designator"
+            if doc[end - 1].is_lower:
+                span = doc[start : end - 1]
     if rule == "ner:FAC":
         # A facility is resolved only to a curated site or an area ("Gilgit-Baltistan"): "White House" is no
         # town in Tennessee.
