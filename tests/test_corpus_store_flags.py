@@ -54,7 +54,12 @@ def test_old_store_gains_the_columns(tmp_path: Path) -> None:
     )
     store.close()
     conn = sqlite3.connect(path)
-    dropped = (("places", "demonym"), ("places", "embedded"), ("figures", "historical"), ("statements", "negated"))
+    dropped = (
+        ("places", "demonym"),
+        ("places", "embedded"),
+        ("figures", "historical"),
+        ("statements", "negated"),
+    )
     for table, col in dropped:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
     conn.commit()

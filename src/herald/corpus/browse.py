@@ -176,9 +176,9 @@ def article(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
         ]
     statements = _rows(
         conn,
-        "SELECT uid AS id, local_id, speaker, speaker_text, cue, cue_class, kind, content, content_start, "
-        "content_end, evidence, evidence_start, evidence_end FROM statements WHERE article = ? "
-        "ORDER BY rowid",
+        "SELECT uid AS id, local_id, speaker, speaker_text, cue, cue_class, kind, negated, content, "
+        "content_start, content_end, evidence, evidence_start, evidence_end FROM statements "
+        "WHERE article = ? ORDER BY rowid",
         [key],
     )
     figures = _rows(

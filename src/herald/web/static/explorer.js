@@ -93,7 +93,7 @@
       } else if (rec.kind === "statement") {
         box.appendChild(el("h3", {}, "Statement (" + (r.kind || "") + ")"));
         row(dl, "speaker", r.speaker ? actorNames([r.speaker])[0] : r.speaker_text);
-        row(dl, "cue", r.cue + (r.cue_class ? " (" + r.cue_class + ")" : ""));
+        row(dl, "cue", r.cue + (r.cue_class ? " (" + r.cue_class + ")" : "") + (r.negated ? ", negated" : ""));
         row(dl, "content", r.content);
       } else if (rec.kind === "figure") {
         box.appendChild(el("h3", {}, "Figure " + (r.counts || "")));
