@@ -418,6 +418,8 @@ class SentenceCoder(SentenceRoles):
             anchor = tok.head.head  # "25,000 tons of food aid", "a series of attacks"
         head = anchor.head
         support: Token | None = None
+        if anchor.dep_ in ("dobj", "obj", "nsubjpass") and lemma_of(head) in self.lex.averting_verbs:
+            return None  # "cancelled his visit", "foiled an attack": the event did not take place
         claimant = self._claimant(anchor)
         if claimant is not None:
             return self._claimed(tok, entry, claimant)
@@ -426,10 +428,11 @@ class SentenceCoder(SentenceRoles):
         elif (
             anchor.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.lower_ in ("on", "in", "into", "under")
+            and head.lower_ in ("on", "in", "into", "under", "to")
             and head.head.pos_ == "VERB"
         ):
-            support = head.head  # "went on strike", "engaged in talks", "placed under arrest"
+            # "went on strike", "engaged in talks", "placed under arrest", "brought to trial"
+            support = head.head
         if (
             support is not None
             and anchor.dep_ in ("dobj", "obj")

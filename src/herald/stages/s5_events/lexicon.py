@@ -42,6 +42,7 @@ class Entry:
     # nouns only
     support: dict[str, str | None] | None = None
     with_: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()  # modifiers that take the event sense away ("charm offensive")
     own: bool = True
 
     @property
@@ -65,6 +66,8 @@ class Lexicon:
     support_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     occurrence_verbs: frozenset[str] = frozenset()
+    # "cancelled his visit", "foiled an attack": the event noun they take as object does not take place
+    averting_verbs: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     instrument_modes: dict[str, str] = field(default_factory=dict)
@@ -112,6 +115,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         no_object=bool(spec.get("no_object", False)),
         support=dict(support) if isinstance(support, dict) else None,
         with_=frozenset(spec.get("with") or ()),
+        not_with=frozenset(spec.get("not_with") or ()),
         subjects=frozenset(spec.get("subjects") or ()),
         own=bool(spec.get("own", True)),
     )
@@ -144,6 +148,7 @@ def load_lexicon() -> Lexicon:
     support: set[str] = set()
     intent: set[str] = set()
     occurrence: set[str] = set()
+    averting: set[str] = set()
     light: set[str] = set()
     fixes: dict[str, str] = {}
     instruments: dict[str, str] = {}
@@ -161,6 +166,7 @@ def load_lexicon() -> Lexicon:
         support.update(data.get("support_verbs") or ())
         intent.update(data.get("intent_verbs") or ())
         occurrence.update(data.get("occurrence_verbs") or ())
+        averting.update(data.get("averting_verbs") or ())
         light.update(data.get("light_nouns") or ())
         fixes.update({str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()})
         instruments.update({str(k): str(v) for k, v in (data.get("instrument_modes") or {}).items()})
@@ -177,6 +183,7 @@ def load_lexicon() -> Lexicon:
         support_verbs=frozenset(support),
         intent_verbs=frozenset(intent),
         occurrence_verbs=frozenset(occurrence),
+        averting_verbs=frozenset(averting),
         light_nouns=frozenset(light),
         lemma_fixes=fixes,
         instrument_modes=instruments,
