@@ -155,6 +155,12 @@ class SentenceCoder(SentenceRoles):
             target = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")]
             preds += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"]
+            small = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")), None)
+            if not preds and target is None and small is not None:
+                # "branded Beijing's retaliation unjustified" parsed as a verbless clause: its subject is the
+                # thing characterised, the clause head the predicate
+                target = next((c for c in small.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                preds = [small]
             if not preds and target is not None:
                 preds = [target]  # "called Thursday's order 'tyranny'" parsed with the predicate as object
         else:
@@ -440,6 +446,10 @@ class SentenceCoder(SentenceRoles):
             and entry.type in VERBAL_REACTIONS
         ):
             return self._reaction(tok, entry, support)
+        if support is not None and entry.support is not None and lemma_of(support) not in entry.support:
+            # "staged a protest": a later entry of the noun whose light verbs include this one ("lodged a
+            # protest" is the diplomatic one)
+            entry = self._entry_for_support(tok, entries, lemma_of(support)) or entry
         type_ = entry.type
         notes: list[str] = []
         if support is not None:
@@ -471,6 +481,13 @@ class SentenceCoder(SentenceRoles):
                 actors = self._resolve(passive_subject(support))  # "forces were engaged in ethnic cleansing"
             if not actors.actors:
                 actors.extend(self._noun_own_actors(tok))
+            if not actors.actors and is_passive(support):
+                # "talks were held between X and Y": the parties of a passive light verb's noun
+                for node in (tok, support):
+                    for p in slot(node, "prep:between"):
+                        actors.extend(self._resolve(p))
+                        for c in p.conjuncts:
+                            actors.extend(self._resolve(c))
             slots = entry.recipient or ("prep:against", "prep:on", "prep:with", "prep:to")
             recipients = Resolved()
             for node in (anchor, tok, support):
@@ -534,6 +551,17 @@ class SentenceCoder(SentenceRoles):
         if type_ in ("REQUEST", "THREATEN", "REJECT"):
             self._noun_content(cand)
         return cand
+
+    def _entry_for_support(self, tok: Token, entries: tuple[Entry, ...], verb: str) -> Entry | None:
+        """The first entry of a noun (its modifiers allowing) that the support verb ``verb`` supports."""
+        for e in entries:
+            if noun_entry(tok, (e,)) is None:
+                continue
+            if e.support is not None and verb in e.support:
+                return e
+            if e.support is None and (verb in self.lex.support_verbs or verb in self.lex.intent_verbs):
+                return e
+        return None
 
     def _claimant(self, noun: Token) -> Token | None:
         """The verb of a claim of responsibility for an event noun ("claimed responsibility for the attack",
