@@ -548,8 +548,8 @@ class SentenceCoder(SentenceRoles):
             entry, tok, actors, recipients, rule, anchor=mod_anchor, kind=kind, type_=type_, notes=notes
         )
         cand.partners = partners
-        if type_ in ("REQUEST", "THREATEN", "REJECT"):
-            self._noun_content(cand)
+        if type_ in ("REQUEST", "THREATEN", "REJECT", "AGREE"):
+            self._noun_content(cand)  # "its pledge to send troops": the pledged action is not a second event
         return cand
 
     def _entry_for_support(self, tok: Token, entries: tuple[Entry, ...], verb: str) -> Entry | None:

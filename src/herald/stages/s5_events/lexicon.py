@@ -39,6 +39,7 @@ class Entry:
     negated_type: str | None = None
     ambiguous: bool = False
     no_object: bool = False
+    active: bool = False  # fires only in the active voice
     # nouns only
     support: dict[str, str | None] | None = None
     with_: frozenset[str] = frozenset()
@@ -113,6 +114,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         negated_type=spec.get("negated_type"),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
+        active=bool(spec.get("active", False)),
         support=dict(support) if isinstance(support, dict) else None,
         with_=frozenset(spec.get("with") or ()),
         not_with=frozenset(spec.get("not_with") or ()),

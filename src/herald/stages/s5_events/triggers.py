@@ -130,6 +130,8 @@ def object_lemmas(tok: Token, entry: Entry) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("prep", "prt") and (c.lower_ == entry.prt or c.lower_ == "as"):
             objs.extend(p for p in c.children if p.dep_ == "pobj")
+            # "pulled out of the bloc": the object of a preposition under the particle
+            objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
     lemmas: set[str] = set()
     for o in objs:
         for h in (o, *o.conjuncts):
@@ -183,6 +185,8 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
         if e.prt and not has_prt(tok, e.prt):
             continue
         if e.no_object and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            continue
+        if e.active and is_passive(tok):
             continue
         if e.needs_xcomp or e.xcomp:
             content = clause_of(tok)
