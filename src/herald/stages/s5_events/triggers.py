@@ -136,7 +136,7 @@ def object_lemmas(tok: Token, entry: Entry) -> set[str]:
     for o in objs:
         for h in (o, *o.conjuncts):
             lemmas.add(lemma_of(h))
-            if h.like_num or h.ent_type_ == "MONEY":  # "$5 million in aid", "a billion dollars' worth of arms"
+            if h.like_num or h.ent_type_ == "MONEY":  # "$5 million in aid", "$1 billion of arms"
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in ("in", "of", "for"):
                         lemmas.update(lemma_of(p) for p in c.children if p.dep_ == "pobj")
@@ -210,7 +210,7 @@ def noun_entry(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
         if e.with_ and not (e.with_ & mods):
             continue
         if e.not_with & mods:
-            return None  # "a charm offensive", "a marketing attack": the modifier takes the violent sense away
+            return None  # "a charm offensive", "a verbal attack": the modifier takes the violent sense away
         return e
     return None
 
