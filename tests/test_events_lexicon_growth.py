@@ -34,6 +34,11 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str]]]:
         ("Xi received the Pakistani prime minister in Beijing.", "CONSULT", None),
         ("Talks were held in Geneva between Armenia and Azerbaijan.", "CONSULT", "Armenia"),
         ("Putin held a phone conversation with Erdogan.", "CONSULT", "Putin"),
+        # a meeting in a time adjunct: the framed clause's subject is the other party
+        ("After talks with Iran, the EU said it would ease some restrictions.", "CONSULT", "European Union"),
+        ("Following a meeting with Putin, Erdogan said the deal would be extended.", "CONSULT", "Erdogan"),
+        ("After days of negotiations with the rebels, the government agreed to a truce.", "CONSULT", None),
+        ("After clashes with the police, the protesters dispersed.", "ASSAULT", "protesters"),
         # SUPPORT: solidarity, reaffirmed commitments, approval of a plan
         ("France expressed solidarity with Lebanon.", "SUPPORT", "France"),
         ("The United States reaffirmed its commitment to Taiwan.", "SUPPORT", "United States"),
@@ -152,6 +157,8 @@ def test_grown_trigger(extract: Extract, text: str, type_: str, actor: str | Non
         ("He blocked the shot with his left hand.", "COERCE"),
         ("Investors poured money into the bond market.", "MOBILIZE"),
         ("Lightning struck the tower.", "PROTEST"),
+        # a briefing for reporters is no meeting
+        ("During a meeting with reporters, the minister said the plan would go ahead.", "CONSULT"),
         # a pledged action is the pledge's content, not a second event
         ("The president made a pledge to send troops.", "MOBILIZE"),
         # a passive invitation names no inviter

@@ -538,6 +538,19 @@ class SentenceCoder(SentenceRoles):
                 for arg in slot(tok, name):
                     recipients.extend(self._resolve(arg))
             kind, rule, mod_anchor = "noun", f"{entry.name}/own", tok
+            if (
+                not actors.actors
+                and entry.two_sided
+                and recipients.actors
+                and any(a.sector != "JRN" for a in recipients.actors)  # a press briefing is no meeting
+            ):
+                verb = _adjunct_governor(anchor)
+                if verb is not None:
+                    # "After talks with Iran, the EU said ...": the other party of an adjunct meeting is the
+                    # subject of the clause it frames
+                    actors = self._actor_from_subject(verb, notes)
+                    if actors.actors:
+                        rule += f"+adjunct:{lemma_of(verb)}"
             if not actors.actors:
                 if anchor.dep_ == "nsubj" and lemma_of(head) in self.lex.occurrence_verbs:
                     kind, rule, mod_anchor = "noun+occur", f"{entry.name}/occur:{lemma_of(head)}", head
@@ -644,6 +657,22 @@ class SentenceCoder(SentenceRoles):
                 cand.mode = cand.mode or self.onto.content_mode("THREATEN", ctype)
             cand.rule += f"+content:{centry.name if centry else lemma_of(content)}"
             return
+
+
+# Prepositions of a time adjunct that frames a clause ("after talks with X", "following a meeting with X").
+FRAMING_PREPS = frozenset({"after", "following", "during", "before", "since"})
+
+
+def _adjunct_governor(noun: Token) -> Token | None:
+    """The verb whose clause a time adjunct holding ``noun`` frames, through "N of" ("after two days of
+    negotiations with X"); None when the noun is not in such an adjunct."""
+    node = noun
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in FRAMING_PREPS:
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 def _own_words(tok: Token) -> list[Token]:
