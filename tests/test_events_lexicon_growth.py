@@ -36,7 +36,7 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str]]]:
         ("Putin held a phone conversation with Erdogan.", "CONSULT", "Putin"),
         # a meeting in a time adjunct: the framed clause's subject is the other party
         ("After talks with Iran, the EU said it would ease some restrictions.", "CONSULT", "European Union"),
-        ("Following a meeting with Putin, Erdogan said the deal would be extended.", "CONSULT", "Erdogan"),
+        ("Following a meeting with Putin, Erdogan said the deal would be extended.", "CONSULT", "Tayyip"),
         ("After days of negotiations with the rebels, the government agreed to a truce.", "CONSULT", None),
         ("After clashes with the police, the protesters dispersed.", "ASSAULT", "protesters"),
         # SUPPORT: solidarity, reaffirmed commitments, approval of a plan
@@ -72,6 +72,14 @@ def _typed(x: herald.Extraction) -> list[tuple[str, set[str]]]:
         ("The ministry protested to the Japanese ambassador.", "ACCUSE", "ministry"),
         ("The minister chided the opposition for its silence.", "ACCUSE", "minister"),
         ("Lighthizer branded Beijing's retaliation unjustified.", "ACCUSE", "Lighthizer"),
+        # SUPPORT by credit: a speaker attributes an outcome to X ("thanks to X")
+        ("The ceasefire held thanks to Qatar's mediation, the minister said.", "SUPPORT", "minister"),
+        ('"The talks succeeded thanks to Norway," the Colombian president said.', "SUPPORT", None),
+        (
+            "Trump wrote on Twitter that the caravan was broken up thanks to the strong laws of Mexico.",
+            "SUPPORT",
+            "Trump",
+        ),
         # REJECT: a cancelled visit (PLOVER: cancelled meetings are REJECT), snubs, resisted pressure
         ("Putin cancelled his visit to Turkey.", "REJECT", "Putin"),
         ("Iran snubbed the invitation.", "REJECT", "Iran"),
@@ -157,6 +165,10 @@ def test_grown_trigger(extract: Extract, text: str, type_: str, actor: str | Non
         ("He blocked the shot with his left hand.", "COERCE"),
         ("Investors poured money into the bond market.", "MOBILIZE"),
         ("Lightning struck the tower.", "PROTEST"),
+        # "thanks to" from the narrator, or for a failure, is no credit
+        ("Thanks to heavy rain, the fire was contained.", "SUPPORT"),
+        ("The talks collapsed thanks to Russia's obstruction, the minister said.", "SUPPORT"),
+        ("The harvest improved thanks to the rain, farmers said.", "SUPPORT"),
         # a briefing for reporters is no meeting
         ("During a meeting with reporters, the minister said the plan would go ahead.", "CONSULT"),
         # a pledged action is the pledge's content, not a second event

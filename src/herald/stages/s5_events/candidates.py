@@ -22,6 +22,7 @@ from .roles import (
     is_passive,
     passive_subject,
     slot,
+    speech_governor,
     subject_of,
 )
 from .sentence_roles import ADVERSATIVE, SentenceRoles, adjunct_rules
@@ -81,6 +82,12 @@ class SentenceCoder(SentenceRoles):
                     self.matched[tok.i] = cand
                     out.append(cand)
                     continue
+            if tok.lower_ == "thanks" and tok.pos_ == "NOUN":
+                cand = self._credited(tok)
+                if cand is not None:
+                    self.matched[tok.i] = cand
+                    out.append(cand)
+                continue
             if lemma in SPEECH_DEMAND and tok.pos_ == "VERB":
                 cand = self._said_no(tok) or self._speech_demand(tok)
                 if cand is not None:
@@ -196,6 +203,36 @@ class SentenceCoder(SentenceRoles):
             self.consumed.update(t.i for t in target.subtree)
         entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
         return build(entry, tok, actors, recipients, f"pattern:characterize/{lemma}+{found}", notes=notes)
+
+    def _credited(self, tok: Token) -> Candidate | None:
+        """ "The caravan broke up thanks to Mexico's laws, Trump said": a speaker who attributes an outcome
+        to X credits X (SUPPORT, PLOVER "commend"). Only in reported speech (the narrator's "thanks to heavy
+        rain" is no event) and not for blame ("thanks to Russia's obstruction")."""
+        clause = tok.head
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1]
+            to = nxt if nxt.lower_ == "to" and nxt.dep_ == "prep" and nxt.head.i == clause.i else None
+        obj = next((p for p in to.children if p.dep_ == "pobj"), None) if to is not None else None
+        gov = speech_governor(clause)
+        if obj is None or gov is None or any(c.dep_ == "neg" for c in gov.children):
+            return None
+        words = {lemma_of(t) for t in obj.subtree} | {t.lower_ for t in obj.subtree}
+        if words & self.lex.negative_terms or lemma_of(clause) in self.lex.failure_verbs:
+            return None
+        notes: list[str] = [f"{gov.text!r}: the speaker credits the outcome to {obj.text!r}"]
+        actors = self._actor_from_subject(gov, notes)
+        recipients = self._resolve(obj, infer=False) if obj.pos_ != "PRON" else Resolved()
+        if not recipients.actors:
+            recipients = self._noun_own_actors(obj)
+        for owner in slot(obj, "prep:of") if not recipients.actors else ():
+            recipients.extend(self._resolve(owner))  # "the strong immigration laws of Mexico"
+        if not recipients.actors:
+            recipients = self._target_of(obj)
+        if not actors.actors or not recipients.actors:
+            return None
+        entry = Entry(lemma="thanks", pos="noun", type="SUPPORT")
+        return build(entry, tok, actors, recipients, "pattern:thanks-to", anchor=gov, notes=notes)
 
     def _said_no(self, tok: Token) -> Candidate | None:
         """ "BA said no (to the request)": a refusal by the speaker; the "to" object, or its owner, is the
@@ -436,6 +473,8 @@ class SentenceCoder(SentenceRoles):
             and head.dep_ == "prep"
             and head.lower_ in ("on", "in", "into", "under", "to")
             and head.head.pos_ == "VERB"
+            # "to" only for a verb the noun names ("brought to trial"), not any light verb ("held thanks to")
+            and (head.lower_ != "to" or lemma_of(head.head) in (entry.support or {}))
         ):
             # "went on strike", "engaged in talks", "placed under arrest", "brought to trial"
             support = head.head

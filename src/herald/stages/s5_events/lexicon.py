@@ -85,6 +85,7 @@ class Lexicon:
     reaction_verbs: frozenset[str] = frozenset()
     negative_terms: frozenset[str] = frozenset()
     positive_terms: frozenset[str] = frozenset()
+    failure_verbs: frozenset[str] = frozenset()  # "collapsed thanks to X": blame, not credit
     sources: tuple[str, ...] = field(default=())
 
 
@@ -159,7 +160,8 @@ def load_lexicon() -> Lexicon:
     sports_cues: set[str] = set()
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
-        k: set() for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs")
+        k: set()
+        for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs", "failure_verbs")
     }
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
@@ -197,5 +199,6 @@ def load_lexicon() -> Lexicon:
         reaction_verbs=frozenset(evaluation["reaction_verbs"]),
         negative_terms=frozenset(evaluation["negative_terms"]),
         positive_terms=frozenset(evaluation["positive_terms"]),
+        failure_verbs=frozenset(evaluation["failure_verbs"]),
         sources=tuple(w for w, _ in files),
     )
