@@ -22,6 +22,7 @@ from .roles import (
     is_passive,
     passive_subject,
     slot,
+    speech_governor,
     subject_of,
 )
 from .sentence_roles import ADVERSATIVE, SentenceRoles, adjunct_rules
@@ -81,6 +82,12 @@ class SentenceCoder(SentenceRoles):
                     self.matched[tok.i] = cand
                     out.append(cand)
                     continue
+            if tok.lower_ == "thanks" and tok.pos_ == "NOUN":
+                cand = self._credited(tok)
+                if cand is not None:
+                    self.matched[tok.i] = cand
+                    out.append(cand)
+                continue
             if lemma in SPEECH_DEMAND and tok.pos_ == "VERB":
                 cand = self._said_no(tok) or self._speech_demand(tok)
                 if cand is not None:
@@ -155,6 +162,12 @@ class SentenceCoder(SentenceRoles):
             target = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")]
             preds += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"]
+            small = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")), None)
+            if not preds and target is None and small is not None:
+                # "branded Beijing's retaliation unjustified" parsed as a verbless clause: its subject is the
+                # thing characterised, the clause head the predicate
+                target = next((c for c in small.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                preds = [small]
             if not preds and target is not None:
                 preds = [target]  # "called Thursday's order 'tyranny'" parsed with the predicate as object
         else:
@@ -190,6 +203,36 @@ class SentenceCoder(SentenceRoles):
             self.consumed.update(t.i for t in target.subtree)
         entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
         return build(entry, tok, actors, recipients, f"pattern:characterize/{lemma}+{found}", notes=notes)
+
+    def _credited(self, tok: Token) -> Candidate | None:
+        """ "The caravan broke up thanks to Mexico's laws, Trump said": a speaker who attributes an outcome
+        to X credits X (SUPPORT, PLOVER "commend"). Only in reported speech (the narrator's "thanks to heavy
+        rain" is no event) and not for blame ("thanks to Russia's obstruction")."""
+        clause = tok.head
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1]
+            to = nxt if nxt.lower_ == "to" and nxt.dep_ == "prep" and nxt.head.i == clause.i else None
+        obj = next((p for p in to.children if p.dep_ == "pobj"), None) if to is not None else None
+        gov = speech_governor(clause)
+        if obj is None or gov is None or any(c.dep_ == "neg" for c in gov.children):
+            return None
+        words = {lemma_of(t) for t in obj.subtree} | {t.lower_ for t in obj.subtree}
+        if words & self.lex.negative_terms or lemma_of(clause) in self.lex.failure_verbs:
+            return None
+        notes: list[str] = [f"{gov.text!r}: the speaker credits the outcome to {obj.text!r}"]
+        actors = self._actor_from_subject(gov, notes)
+        recipients = self._resolve(obj, infer=False) if obj.pos_ != "PRON" else Resolved()
+        if not recipients.actors:
+            recipients = self._noun_own_actors(obj)
+        for owner in slot(obj, "prep:of") if not recipients.actors else ():
+            recipients.extend(self._resolve(owner))  # "the strong immigration laws of Mexico"
+        if not recipients.actors:
+            recipients = self._target_of(obj)
+        if not actors.actors or not recipients.actors:
+            return None
+        entry = Entry(lemma="thanks", pos="noun", type="SUPPORT")
+        return build(entry, tok, actors, recipients, "pattern:thanks-to", anchor=gov, notes=notes)
 
     def _said_no(self, tok: Token) -> Candidate | None:
         """ "BA said no (to the request)": a refusal by the speaker; the "to" object, or its owner, is the
@@ -418,6 +461,8 @@ class SentenceCoder(SentenceRoles):
             anchor = tok.head.head  # "25,000 tons of food aid", "a series of attacks"
         head = anchor.head
         support: Token | None = None
+        if anchor.dep_ in ("dobj", "obj", "nsubjpass") and lemma_of(head) in self.lex.averting_verbs:
+            return None  # "cancelled his visit", "foiled an attack": the event did not take place
         claimant = self._claimant(anchor)
         if claimant is not None:
             return self._claimed(tok, entry, claimant)
@@ -426,10 +471,13 @@ class SentenceCoder(SentenceRoles):
         elif (
             anchor.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.lower_ in ("on", "in", "into", "under")
+            and head.lower_ in ("on", "in", "into", "under", "to")
             and head.head.pos_ == "VERB"
+            # "to" only for a verb the noun names ("brought to trial"), not any light verb ("held thanks to")
+            and (head.lower_ != "to" or lemma_of(head.head) in (entry.support or {}))
         ):
-            support = head.head  # "went on strike", "engaged in talks", "placed under arrest"
+            # "went on strike", "engaged in talks", "placed under arrest", "brought to trial"
+            support = head.head
         if (
             support is not None
             and anchor.dep_ in ("dobj", "obj")
@@ -437,6 +485,10 @@ class SentenceCoder(SentenceRoles):
             and entry.type in VERBAL_REACTIONS
         ):
             return self._reaction(tok, entry, support)
+        if support is not None and entry.support is not None and lemma_of(support) not in entry.support:
+            # "staged a protest": a later entry of the noun whose light verbs include this one ("lodged a
+            # protest" is the diplomatic one)
+            entry = self._entry_for_support(tok, entries, lemma_of(support)) or entry
         type_ = entry.type
         notes: list[str] = []
         if support is not None:
@@ -468,6 +520,13 @@ class SentenceCoder(SentenceRoles):
                 actors = self._resolve(passive_subject(support))  # "forces were engaged in ethnic cleansing"
             if not actors.actors:
                 actors.extend(self._noun_own_actors(tok))
+            if not actors.actors and is_passive(support):
+                # "talks were held between X and Y": the parties of a passive light verb's noun
+                for node in (tok, support):
+                    for p in slot(node, "prep:between"):
+                        actors.extend(self._resolve(p))
+                        for c in p.conjuncts:
+                            actors.extend(self._resolve(c))
             slots = entry.recipient or ("prep:against", "prep:on", "prep:with", "prep:to")
             recipients = Resolved()
             for node in (anchor, tok, support):
@@ -518,6 +577,19 @@ class SentenceCoder(SentenceRoles):
                 for arg in slot(tok, name):
                     recipients.extend(self._resolve(arg))
             kind, rule, mod_anchor = "noun", f"{entry.name}/own", tok
+            if (
+                not actors.actors
+                and entry.two_sided
+                and recipients.actors
+                and any(a.sector != "JRN" for a in recipients.actors)  # a press briefing is no meeting
+            ):
+                verb = _adjunct_governor(anchor)
+                if verb is not None:
+                    # "After talks with Iran, the EU said ...": the other party of an adjunct meeting is the
+                    # subject of the clause it frames
+                    actors = self._actor_from_subject(verb, notes)
+                    if actors.actors:
+                        rule += f"+adjunct:{lemma_of(verb)}"
             if not actors.actors:
                 if anchor.dep_ == "nsubj" and lemma_of(head) in self.lex.occurrence_verbs:
                     kind, rule, mod_anchor = "noun+occur", f"{entry.name}/occur:{lemma_of(head)}", head
@@ -528,9 +600,20 @@ class SentenceCoder(SentenceRoles):
             entry, tok, actors, recipients, rule, anchor=mod_anchor, kind=kind, type_=type_, notes=notes
         )
         cand.partners = partners
-        if type_ in ("REQUEST", "THREATEN", "REJECT"):
-            self._noun_content(cand)
+        if type_ in ("REQUEST", "THREATEN", "REJECT", "AGREE"):
+            self._noun_content(cand)  # "its pledge to send troops": the pledged action is not a second event
         return cand
+
+    def _entry_for_support(self, tok: Token, entries: tuple[Entry, ...], verb: str) -> Entry | None:
+        """The first entry of a noun (its modifiers allowing) that the support verb ``verb`` supports."""
+        for e in entries:
+            if noun_entry(tok, (e,)) is None:
+                continue
+            if e.support is not None and verb in e.support:
+                return e
+            if e.support is None and (verb in self.lex.support_verbs or verb in self.lex.intent_verbs):
+                return e
+        return None
 
     def _claimant(self, noun: Token) -> Token | None:
         """The verb of a claim of responsibility for an event noun ("claimed responsibility for the attack",
@@ -613,6 +696,22 @@ class SentenceCoder(SentenceRoles):
                 cand.mode = cand.mode or self.onto.content_mode("THREATEN", ctype)
             cand.rule += f"+content:{centry.name if centry else lemma_of(content)}"
             return
+
+
+# Prepositions of a time adjunct that frames a clause ("after talks with X", "following a meeting with X").
+FRAMING_PREPS = frozenset({"after", "following", "during", "before", "since"})
+
+
+def _adjunct_governor(noun: Token) -> Token | None:
+    """The verb whose clause a time adjunct holding ``noun`` frames, through "N of" ("after two days of
+    negotiations with X"); None when the noun is not in such an adjunct."""
+    node = noun
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in FRAMING_PREPS:
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 def _own_words(tok: Token) -> list[Token]:

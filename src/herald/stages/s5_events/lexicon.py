@@ -39,9 +39,11 @@ class Entry:
     negated_type: str | None = None
     ambiguous: bool = False
     no_object: bool = False
+    active: bool = False  # fires only in the active voice
     # nouns only
     support: dict[str, str | None] | None = None
     with_: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()  # modifiers that take the event sense away ("charm offensive")
     own: bool = True
 
     @property
@@ -65,6 +67,8 @@ class Lexicon:
     support_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     occurrence_verbs: frozenset[str] = frozenset()
+    # "cancelled his visit", "foiled an attack": the event noun they take as object does not take place
+    averting_verbs: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     instrument_modes: dict[str, str] = field(default_factory=dict)
@@ -81,6 +85,7 @@ class Lexicon:
     reaction_verbs: frozenset[str] = frozenset()
     negative_terms: frozenset[str] = frozenset()
     positive_terms: frozenset[str] = frozenset()
+    failure_verbs: frozenset[str] = frozenset()  # "collapsed thanks to X": blame, not credit
     sources: tuple[str, ...] = field(default=())
 
 
@@ -110,8 +115,10 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         negated_type=spec.get("negated_type"),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
+        active=bool(spec.get("active", False)),
         support=dict(support) if isinstance(support, dict) else None,
         with_=frozenset(spec.get("with") or ()),
+        not_with=frozenset(spec.get("not_with") or ()),
         subjects=frozenset(spec.get("subjects") or ()),
         own=bool(spec.get("own", True)),
     )
@@ -144,6 +151,7 @@ def load_lexicon() -> Lexicon:
     support: set[str] = set()
     intent: set[str] = set()
     occurrence: set[str] = set()
+    averting: set[str] = set()
     light: set[str] = set()
     fixes: dict[str, str] = {}
     instruments: dict[str, str] = {}
@@ -152,7 +160,8 @@ def load_lexicon() -> Lexicon:
     sports_cues: set[str] = set()
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
-        k: set() for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs")
+        k: set()
+        for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs", "failure_verbs")
     }
     for where, data in files:
         verbs.update(_section(data, "verbs", "verb", known, where))
@@ -161,6 +170,7 @@ def load_lexicon() -> Lexicon:
         support.update(data.get("support_verbs") or ())
         intent.update(data.get("intent_verbs") or ())
         occurrence.update(data.get("occurrence_verbs") or ())
+        averting.update(data.get("averting_verbs") or ())
         light.update(data.get("light_nouns") or ())
         fixes.update({str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()})
         instruments.update({str(k): str(v) for k, v in (data.get("instrument_modes") or {}).items()})
@@ -177,6 +187,7 @@ def load_lexicon() -> Lexicon:
         support_verbs=frozenset(support),
         intent_verbs=frozenset(intent),
         occurrence_verbs=frozenset(occurrence),
+        averting_verbs=frozenset(averting),
         light_nouns=frozenset(light),
         lemma_fixes=fixes,
         instrument_modes=instruments,
@@ -188,5 +199,6 @@ def load_lexicon() -> Lexicon:
         reaction_verbs=frozenset(evaluation["reaction_verbs"]),
         negative_terms=frozenset(evaluation["negative_terms"]),
         positive_terms=frozenset(evaluation["positive_terms"]),
+        failure_verbs=frozenset(evaluation["failure_verbs"]),
         sources=tuple(w for w, _ in files),
     )

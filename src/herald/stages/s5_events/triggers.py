@@ -67,11 +67,13 @@ def lemma_of(tok: Token) -> str:
     lex = load_lexicon()
     lower = tok.lemma_.lower()
     lemma = lex.lemma_fixes.get(lower, lower)
-    if tok.i >= 2 and tok.pos_ == "VERB":
+    if tok.i >= 2 and tok.pos_ in ("VERB", "NOUN", "PROPN"):
         dash, first = tok.nbor(-1), tok.nbor(-2)
-        joined = f"{first.lower_}-{lemma}"
-        if dash.text == "-" and not dash.whitespace_ and not first.whitespace_ and joined in lex.verbs:
-            return joined  # a hyphenated verb the lexicon lists ("test-fired": not a shooting)
+        if dash.text == "-" and not dash.whitespace_ and not first.whitespace_:
+            joined = f"{first.lower_}-{lemma}"
+            if joined in (lex.verbs if tok.pos_ == "VERB" else lex.nouns):
+                # a hyphenated word the lexicon lists: "test-fired" is no shooting, "a sit-in" a protest
+                return joined
     return lemma
 
 
@@ -128,10 +130,16 @@ def object_lemmas(tok: Token, entry: Entry) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("prep", "prt") and (c.lower_ == entry.prt or c.lower_ == "as"):
             objs.extend(p for p in c.children if p.dep_ == "pobj")
+            # "pulled out of the bloc": the object of a preposition under the particle
+            objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
     lemmas: set[str] = set()
     for o in objs:
         for h in (o, *o.conjuncts):
             lemmas.add(lemma_of(h))
+            if h.like_num or h.ent_type_ == "MONEY":  # "$5 million in aid", "$1 billion of arms"
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "of", "for"):
+                        lemmas.update(lemma_of(p) for p in c.children if p.dep_ == "pobj")
             for c in h.children:
                 if c.dep_ in ("compound", "amod"):
                     lemmas.add(lemma_of(c))
@@ -178,6 +186,8 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
             continue
         if e.no_object and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             continue
+        if e.active and is_passive(tok):
+            continue
         if e.needs_xcomp or e.xcomp:
             content = clause_of(tok)
             if content is None and not (e.prt and has_prt(tok, e.prt)):
@@ -199,6 +209,8 @@ def noun_entry(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
     for e in entries:
         if e.with_ and not (e.with_ & mods):
             continue
+        if e.not_with & mods:
+            return None  # "a charm offensive", "a verbal attack": the modifier takes the violent sense away
         return e
     return None
 
@@ -243,6 +255,8 @@ def content_type(tok: Token, lex: Lexicon) -> tuple[str | None, Entry | None]:
 def known_hashes(lex: Lexicon) -> frozenset[int]:
     words = set(lex.verbs) | set(lex.adjectives) | set(lex.nouns) | set(lex.lemma_fixes) | SPEECH_DEMAND
     words |= lex.characterize_verbs
+    # the last part of a hyphenated entry ("sit-in", "build-up") is the token lemma_of joins
+    words |= {w.rsplit("-", 1)[1] for w in (*lex.verbs, *lex.nouns) if "-" in w}
     return frozenset(hash_string(w) for w in words)
 
 
