@@ -1,0 +1,53 @@
+"""Where Herald's own CPU goes: cProfile over ``extract_many`` on the throughput bench's articles.
+
+Not a test: run it by hand (``python bench/hotspots.py --n 64``). Besides the usual cumulative-time table it
+prints the number of Python function calls made in all and inside Herald's stages: on a machine shared with
+other jobs, CPU seconds move by 10-30 % between runs while call counts do not move at all, so compare call
+counts before and after a change (and time on an idle machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=64, help="bench articles")
+    ap.add_argument("--join", type=int, default=1, help="join this many bench articles into one (length)")
+    ap.add_argument("--top", type=int, default=40, help="rows of the table")
+    ap.add_argument("--sort", default="tottime", help="pstats sort key (tottime, cumulative, ncalls)")
+    ap.add_argument("--out", type=Path, help="also save the raw profile here")
+    args = ap.parse_args()
+    sys.path.insert(0, str(REPO / "bench"))
+    import herald
+    from throughput import corpus
+
+    base = corpus(args.n * args.join)
+    texts = ["\n\n".join(base[i : i + args.join]) for i in range(0, len(base), args.join)]
+    herald.load()
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in herald.extract_many(texts):
+        pass
+    prof.disable()
+    stats = pstats.Stats(prof)
+    if args.out:
+        stats.dump_stats(str(args.out))
+    raw = stats.stats  # type: ignore[attr-defined]
+    total = sum(nc for (_cc, nc, _tt, _ct, _callers) in raw.values())
+    ours = sum(nc for (file, _line, _fn), (_cc, nc, *_rest) in raw.items() if "/herald/stages/" in file)
+    herald_all = sum(nc for (file, _line, _fn), (_cc, nc, *_rest) in raw.items() if "/herald/" in file)
+    print(f"{len(texts)} articles: {total:,} Python calls in all, {herald_all:,} to herald functions, "
+          f"{ours:,} to herald.stages functions")
+    stats.sort_stats(args.sort).print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()

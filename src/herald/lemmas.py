@@ -1,0 +1,68 @@
+"""The model's rule lemmatizer with every answer cached, not only some.
+
+spaCy's ``Lemmatizer`` in rule mode caches a token's lemmas by (text, POS, morphology), but returns base forms
+(a singular noun, an infinitive: most tokens) before reaching its cache, so it recomputes them every time
+(about 5 µs per token). Its answer depends on nothing but those three keys (the base-form test reads the POS
+and the morphology), so caching every answer gives the same lemmas; tokens without a POS are left to the
+lemmatizer itself (it warns about them). ``tests/test_attributes.py`` checks the lemmas against the stock
+component.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc
+
+_ARRAY_ATTRS = [ORTH, POS, MORPH, LEMMA]
+
+
+class CachedLemmas:
+    """Sets the lemmas a rule-mode :class:`Lemmatizer` (without overwrite) would set, from a cache."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self._known: dict[tuple[int, int, int], str] = {}  # (ORTH, POS, MORPH) -> lemma
+
+    def __call__(self, doc: Doc) -> Doc:
+        known, lemmatize = self._known, self.lemmatizer.lemmatize
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array(_ARRAY_ATTRS).tolist()):
+            if lemma:
+                continue  # set by an earlier component (the attribute rules): the lemmatizer keeps it
+            token = doc[i]
+            if not pos:
+                token.lemma_ = lemmatize(token)[0]
+                continue
+            key = (orth, pos, morph)
+            found = known.get(key)
+            if found is None:
+                found = lemmatize(token)[0]
+                if len(known) > 500_000:  # bounded in a long-running process
+                    known.clear()
+                known[key] = found
+            token.lemma_ = found
+        return doc
+
+
+@Language.factory("herald_cached_lemmas_v1")
+def make_cached_lemmas(nlp: Language, name: str) -> CachedLemmas:
+    """The pipeline's ``lemmatizer``, cached (add it before removing that component)."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise TypeError("the lemmatizer component is not spaCy's Lemmatizer")
+    lemmatizer(nlp.make_doc(""))  # checks its lookup tables once, as its first call would
+    return CachedLemmas(lemmatizer)
+
+
+def use_cached_lemmas(nlp: Language) -> bool:
+    """Put :class:`CachedLemmas` in place of the pipeline's ``lemmatizer`` when it is a rule-mode
+    :class:`Lemmatizer` that keeps earlier lemmas; whether it did."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule" or lemmatizer.overwrite:
+        return False
+    nlp.add_pipe("herald_cached_lemmas_v1", after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    return True
