@@ -44,8 +44,10 @@ def main() -> None:
     total = sum(nc for (_cc, nc, _tt, _ct, _callers) in raw.values())
     ours = sum(nc for (file, _line, _fn), (_cc, nc, *_rest) in raw.items() if "/herald/stages/" in file)
     herald_all = sum(nc for (file, _line, _fn), (_cc, nc, *_rest) in raw.items() if "/herald/" in file)
-    print(f"{len(texts)} articles: {total:,} Python calls in all, {herald_all:,} to herald functions, "
-          f"{ours:,} to herald.stages functions")
+    print(
+        f"{len(texts)} articles: {total:,} Python calls in all, {herald_all:,} to herald functions, "
+        f"{ours:,} to herald.stages functions"
+    )
     stats.sort_stats(args.sort).print_stats(args.top)
 
 

@@ -156,7 +156,9 @@ class IndexedAttributeRules:
         found: list[tuple[int, int]] = []  # (token, pattern) of the longer patterns that start there
         for col in self._multi_cols:
             table = self._multi[col]
-            found.extend((i - k, n) for i, row in enumerate(rows) for n, k in table.get(row[col], ()) if i >= k)
+            found.extend(
+                (i - k, n) for i, row in enumerate(rows) for n, k in table.get(row[col], ()) if i >= k
+            )
         found.extend((i, n) for i in range(len(rows)) for n in self._multi_rest)
         for i, n in found:
             if self._matches(n, rows, i):
@@ -165,7 +167,9 @@ class IndexedAttributeRules:
                 out[t] = tuple(sorted({*out.get(t, ()), rule}))
         return out
 
-    def _passes(self, value: int, values: frozenset[int], wanted: bool, regex: re.Pattern[str] | None) -> bool:
+    def _passes(
+        self, value: int, values: frozenset[int], wanted: bool, regex: re.Pattern[str] | None
+    ) -> bool:
         if regex is None:
             return (value in values) == wanted
         key = (regex.pattern, value)
