@@ -2,8 +2,9 @@
 
 Not a test: run it by hand (``python bench/hotspots.py --n 64``). Besides the usual cumulative-time table it
 prints the number of Python function calls made in all and by Herald's stage code: on a machine shared with
-other jobs, CPU seconds move by 10-30 % between runs while call counts do not move at all, so compare call
-counts before and after a change (and time on an idle machine).
+other jobs, CPU seconds move by 10-30 % between runs while call counts do not (run both sides with the
+same ``PYTHONHASHSEED``: set iteration order, and so the calls some rules make, follows the string hash), so
+compare call counts before and after a change (and time on an idle machine).
 """
 
 from __future__ import annotations
