@@ -213,8 +213,9 @@ def use_indexed_attribute_rules(nlp: Language) -> bool:
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     try:
-        nlp.add_pipe("herald_attribute_rules_v1", after="attribute_ruler")
+        nlp.add_pipe("herald_attribute_rules_v1", name="herald_attribute_rules", after="attribute_ruler")
     except UnsupportedPattern:
         return False
     nlp.remove_pipe("attribute_ruler")
+    nlp.rename_pipe("herald_attribute_rules", "attribute_ruler")  # the model's step, under its own name
     return True

@@ -63,6 +63,7 @@ def use_cached_lemmas(nlp: Language) -> bool:
     lemmatizer = nlp.get_pipe("lemmatizer")
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule" or lemmatizer.overwrite:
         return False
-    nlp.add_pipe("herald_cached_lemmas_v1", after="lemmatizer")
+    nlp.add_pipe("herald_cached_lemmas_v1", name="herald_cached_lemmas", after="lemmatizer")
     nlp.remove_pipe("lemmatizer")
+    nlp.rename_pipe("herald_cached_lemmas", "lemmatizer")  # the model's step, under its own name
     return True
