@@ -175,6 +175,8 @@ class IndexedAttributeRules:
         key = (regex.pattern, value)
         found = self._searched.get(key)
         if found is None:
+            if len(self._searched) > 500_000:  # bounded in a long-running process
+                self._searched.clear()
             found = self._searched[key] = regex.search(self._strings[value]) is not None
         return found
 
