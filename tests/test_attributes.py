@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from herald.attributes import IndexedAttributeRules, UnsupportedPattern
 from herald.config import settings
-from herald.lemmas import CachedLemmas
+from herald.lemmas import CachedLemmas, index_by_set
 
 _COLUMNS = [POS, TAG, DEP, LEMMA, MORPH]
 
@@ -52,6 +52,20 @@ def test_indexed_rules_and_cached_lemmas_annotate_like_the_model(stock: Language
         cached(indexed(b))
         assert _annotation(b) == _annotation(a)
         assert (b.to_array(_COLUMNS) == a.to_array(_COLUMNS)).all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministries were bombed; the militias' leaders fled, grieving, and fewer hostages are freed.",
+        "Swimming geese outran the oxen; she was ridden and chided, then they bode their time.",
+        "Nothing here",
+    ],
+)
+def test_set_backed_lemma_index_gives_the_same_lemmas(stock: Language, text: str) -> None:
+    fresh = spacy.load(settings().model)  # own lemmatizer: its tables and caches are not the stock one's
+    index_by_set(fresh.get_pipe("lemmatizer"))  # type: ignore[arg-type]
+    assert _annotation(fresh(text)) == _annotation(stock(text))
 
 
 def test_herald_pipeline_uses_the_indexed_components(nlp: Language) -> None:

@@ -5,7 +5,9 @@ spaCy's ``Lemmatizer`` in rule mode caches a token's lemmas by (text, POS, morph
 (about 5 µs per token). Its answer depends on nothing but those three keys (the base-form test reads the POS
 and the morphology), so caching every answer gives the same lemmas; tokens without a POS are left to the
 lemmatizer itself (it warns about them). ``tests/test_attributes.py`` checks the lemmas against the stock
-component.
+component. The lemmatizer's own work on a cache miss is sped up too: its lemma index is a list per part of
+speech, scanned for every candidate form (about 0.1 ms per new word); :func:`index_by_set` answers the same
+membership test from a set.
 """
 
 from __future__ import annotations
@@ -16,6 +18,29 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 _ARRAY_ATTRS = [ORTH, POS, MORPH, LEMMA]
+
+
+class _IndexList(list[str]):
+    """A lemma index list whose ``in`` test is a set look-up: the rule lemmatizer asks whether each candidate
+    form is in its part of speech's index (a list of up to 57,528 nouns), a scan per candidate."""
+
+    def __init__(self, forms: list[str]) -> None:
+        super().__init__(forms)
+        self._set = frozenset(forms)
+
+    def __contains__(self, form: object) -> bool:
+        return form in self._set
+
+
+def index_by_set(lemmatizer: Lemmatizer) -> None:
+    """Give the lemmatizer's ``lemma_index`` lists a set-backed ``in`` (same members, same answers)."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        forms = table[key]
+        if type(forms) is list and all(isinstance(f, str) for f in forms):
+            table[key] = _IndexList(forms)
 
 
 class CachedLemmas:
@@ -52,6 +77,7 @@ def make_cached_lemmas(nlp: Language, name: str) -> CachedLemmas:
     if not isinstance(lemmatizer, Lemmatizer):
         raise TypeError("the lemmatizer component is not spaCy's Lemmatizer")
     lemmatizer(nlp.make_doc(""))  # checks its lookup tables once, as its first call would
+    index_by_set(lemmatizer)
     return CachedLemmas(lemmatizer)
 
 
