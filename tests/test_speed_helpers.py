@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from herald.corpus import sql
+from herald.inputs import _control_ratio
 from herald.language import _has_letters
 from herald.stages.common import (
     RangeIndex,
@@ -175,3 +176,19 @@ def test_ents_within_and_token_texts_are_spacy_s(make: Callable[..., Doc], text:
             (e.start, e.end, e.label_) for e in sent.ents
         ]
     assert token_texts(doc) == [t.text for t in doc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain text\n\twith\r\nwhitespace\f",
+        "\x00\x01 binary \x0b\x1f\x7f",
+        "é\x0e" * 5000,
+        "\x1b[0m" * 3000,
+    ],
+)
+def test_control_ratio_counts_like_the_character_loop(text: str) -> None:
+    sample = text[:8192]
+    loop = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f") / len(sample) if sample else 0.0
+    assert _control_ratio(text) == loop

@@ -146,11 +146,16 @@ def decode_bytes(data: bytes, *, origin: str = "<input>") -> str:
     return text
 
 
+# Control characters other than the whitespace ones (\t \n \f \r), deleted by str.translate.
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\r\t\f")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:8192]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    # Counted in C (what str.translate deletes), not by a Python loop over up to 8,192 characters.
+    bad = len(sample) - len(sample.translate(_CONTROL))
     return bad / len(sample)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import HEAD, IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
@@ -143,6 +143,25 @@ def token_texts(doc: Doc) -> list[str]:
     texts = [text[i : i + n] for i, n in spans]
     _TEXTS = (doc, texts)
     return texts
+
+
+# The head indices of the last parsed Doc asked about (held, so its identity cannot be reused while cached).
+_HEADS: tuple[Doc, list[int]] | None = None
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """``[t.head.i for t in doc]`` read from the HEAD array: ``Token.head`` builds two Token objects per
+    step, which adds up when rules climb the tree. Kept for the Doc being coded once it is parsed (no stage
+    changes the parse). Read-only."""
+    global _HEADS
+    cached = _HEADS
+    if cached is not None and cached[0] is doc and len(cached[1]) == len(doc):
+        return cached[1]
+    offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+    heads = [i + k for i, k in enumerate(offsets)]
+    if doc.has_annotation("DEP"):
+        _HEADS = (doc, heads)
+    return heads
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:

@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -76,9 +75,7 @@ class Finder:
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.repair = NerRepair(load_coref_lexicon())
         self.org_name_heads = frozenset(load_coref_lexicon().org_name_heads)
-        self._org_head_ids = numpy.array(
-            sorted(get_string_id(w) for w in self.org_name_heads), dtype=numpy.uint64
-        )
+        self._org_head_ids = frozenset(get_string_id(w) for w in self.org_name_heads)
 
     def use_bulk(self, index: BulkIndex) -> None:
         """Link names the curated KB lacks to the bulk index (kb_index), with the article's support."""
@@ -124,9 +121,11 @@ class Finder:
         headline."""
         if not self.org_name_heads or not len(doc):
             return []
-        hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._org_head_ids))
+        # A set look-up per token: numpy.isin sorts both arrays on every call, which costs more.
+        heads = self._org_head_ids
+        hits = [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in heads]
         out: list[Span] = []
-        for i in hits.tolist():
+        for i in hits:
             h = doc[i]
             if not h.is_title or (h.ent_type_ and h.ent_type_ not in MISLABELLED_ORG) or h.ent_type_ == "ORG":
                 continue  # an ORG NER found is the NER pass's; a person's or date's word is no name's

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..common import head_indices
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Prepositions after which a country or capital is where something happens, not who does it.
 LOCATION_PREPS = frozenset(
@@ -29,12 +31,12 @@ NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod"
 
 def head_of(doc: Doc, start: int, end: int) -> Token:
     """The token of [start, end) whose head lies outside the span (the last one if several)."""
-    best = doc[end - 1]
+    heads = head_indices(doc)
+    best = end - 1
     for i in range(start, end):
-        tok = doc[i]
-        if not start <= tok.head.i < end or tok.head.i == tok.i:
-            best = tok
-    return best
+        if not start <= heads[i] < end or heads[i] == i:
+            best = i
+    return doc[best]
 
 
 def lift_conj(tok: Token) -> Token:

@@ -104,6 +104,7 @@ class Gazetteer:
             bucket.append(entry)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the text, asked several times per mention
 def normalise(text: str) -> str:
     """Lookup key: no accents, lower case, no periods, hyphens as spaces, no leading 'the'."""
     if not text.isascii():

@@ -23,11 +23,10 @@ def trim(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[i
     """Token range [start, end) without punctuation, quote marks and spaces at either edge.
 
     ``keep_final`` keeps a sentence-final . ! ? at the end (quoted content keeps its own full stop)."""
-    while start < end and (
-        doc[start].is_space
-        or doc[start].text in _TRIM
-        or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")
-    ):
+    while start < end:
+        first = doc[start]  # one Token object per step (each doc[i] builds a new one)
+        if not (first.is_space or first.text in _TRIM or (first.lower_ == "that" and first.dep_ == "mark")):
+            break
         start += 1
     while end > start:
         t = doc[end - 1]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...schema import Span as TextSpan
+from ..common import head_indices
 from .lexicon import Entry
 from .roles import (
     Resolved,
@@ -99,8 +100,8 @@ def token_span(tok: Token) -> TextSpan:
 
 
 def depth(tok: Token) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok = tok.head
+    heads, i, d = head_indices(tok.doc), tok.i, 0
+    while heads[i] != i and d < 50:
+        i = heads[i]
         d += 1
     return d
