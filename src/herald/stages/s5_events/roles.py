@@ -305,6 +305,9 @@ def subject_of(verb: Token) -> Token | None:
         ):
             cur = cur.head.head  # "X and Y are guilty of violating the ceasefire": X and Y violate it
             continue
+        if (gerund_host := _finite_conjunct_of_gerund(cur)) is not None:
+            cur = gerund_host  # "accused Mexico of interfering and expelled its envoy": who accused expelled
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -319,6 +322,19 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
+    """A past or present tense verb the parser coordinated with a gerund inside a prepositional complement
+    ("accused Mexico [of interfering and expelled] its envoy"): a finite verb cannot be coordinated with a
+    gerund, so it is the governing verb's conjunct and shares its subject; returns that verb."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    gerund = verb.head
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or gerund.head.dep_ != "prep":
+        return None
+    host = gerund.head.head
+    return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
 
 
 def _participle_subject(subj: Token) -> Token:
