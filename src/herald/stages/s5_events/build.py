@@ -92,6 +92,8 @@ def build_event(
     gov = speech_governor(cand.anchor)
     if statement is None and gov is not None:
         cand.cues["reported"] = f"reported by {gov.text!r} (no statement record)"
+    if any(h.startswith("recovered:") for h in cand.actors.how) and "+actor:recovered" not in cand.rule:
+        cand.rule += "+actor:recovered-subject"  # the parser lost the subject (roles.recovered_subject)
     mode = cand.mode if onto.has_mode(cand.type, cand.mode) else None
     confidence, parts = score(cand.kind, _factors(cand, onto))
     contexts = [c for c in dict.fromkeys(cand.contexts) if not onto.contexts or c in onto.contexts]

@@ -337,6 +337,36 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
     return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
 
 
+# Dependencies of a noun that can be a clause's subject the parser failed to attach to its verb.
+SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "dep", "appos", "npadvmod"})
+# Tokens that close the clause when scanning left for a lost subject.
+CLAUSE_STOPS = frozenset({";", ":", "said", "says", "that", "which", "who", "because", "if", "while", "after"})
+# Verb attachments with a subject of their own kind (understood, relative, participial): no recovery there.
+NONFINITE_DEPS = frozenset({"xcomp", "acl", "relcl", "pcomp", "amod", "csubj", "auxpass", "aux"})
+
+
+def recovered_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser left without one ("Police officers responding to a call
+    fatally shot a man": *shot* hangs as ``dep`` under *responding*): the nearest noun left of the verb in the
+    same clause that stands as a subject (or unattached), when no subject rule found one. Not for non-finite
+    verbs and relative clauses (their subjects are understood), nor across a clause boundary (a semicolon, a
+    speech verb, a subordinator)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in NONFINITE_DEPS:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and not doc[i + 1].is_sent_start:
+        t = doc[i]
+        if t.lower_ in CLAUSE_STOPS or t.dep_ == "mark":
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in SUBJECT_LIKE and t.head.i != verb.i:
+            return t
+        i -= 1
+    return None
+
+
 def _participle_subject(subj: Token) -> Token:
     """ "The Red Cross operating in Iraq said": the parser makes the participle the subject and the noun its
     subject; the noun is the one who speaks."""

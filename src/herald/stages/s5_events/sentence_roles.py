@@ -19,6 +19,7 @@ from .roles import (
     agent_of,
     is_passive,
     passive_subject,
+    recovered_subject,
     resolve,
     slot,
     speech_governor,
@@ -151,7 +152,14 @@ class SentenceRoles:
         return resolve(tok, infer=infer and not blocked)
 
     def _actor_from_subject(self, verb: Token, cand_notes: list[str]) -> Resolved:
-        subj = agent_of(verb) if is_passive(verb) else subject_of(verb)
+        passive = is_passive(verb)
+        subj = agent_of(verb) if passive else subject_of(verb)
+        if subj is None and not passive and (lost := recovered_subject(verb)) is not None:
+            got = self._resolve(lost, infer=False)
+            if got.actors:
+                got.how = [f"recovered:{h}" for h in got.how]
+                cand_notes.append(f"subject {lost.text!r} recovered: the parser left {verb.text!r} without one")
+                return got
         res = self._resolve(subj)
         if subj is not None and not res.actors and subj.pos_ == "PRON":
             gov = speech_governor(verb)
