@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -69,6 +69,7 @@ class AdjunctRules:
     blame_verbs: frozenset[str] = frozenset()
     blamed_types: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    type_target_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +110,10 @@ def adjunct_rules() -> AdjunctRules:
         blame_verbs=words("blame_verbs"),
         blamed_types=frozenset(str(t).upper() for t in data.get("blamed_types") or ()),
         act_nouns=words("act_nouns"),
+        type_target_preps={
+            str(t).upper(): tuple(str(p).lower() for p in preps or ())
+            for t, preps in (data.get("type_target_preps") or {}).items()
+        },
     )
 
 
@@ -361,11 +366,31 @@ class SentenceRoles:
             found = _others(found, cand)
             if found.actors and cand.recipients.actors and how != "condition":
                 found = Resolved()  # only a condition outranks an indirect target
+        if not found.actors and not cand.recipients.actors:
+            found, how = _others(self._type_target(cand, nodes, rules), cand), "type-target"
         if found.actors:
             found.how = [f"{how}" for _ in found.actors]
             cand.recipients = found
             cand.rule += f"+recipient:{how}"
             cand.notes.append(f"recipient from the {how} ({', '.join(a.name for a in found.actors)})")
+
+    def _type_target(self, cand: Candidate, nodes: list[Token], rules: AdjunctRules) -> Resolved:
+        """The recipient the event's type names by a preposition (``type_target_preps``): on the event word,
+        else on its object or on the object of one of its adjuncts, where the parser often attaches it
+        ("fired rockets at Israel", "rallied outside the embassy against Israel")."""
+        out = Resolved()
+        preps = rules.type_target_preps.get(cand.type, ())
+        if not preps:
+            return out
+        below = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
+        below += [p for n in nodes for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for p in preps:  # in the type's order of preference, the event word first
+            for n in (*nodes, *below):
+                for a in slot(n, f"prep:{p}"):
+                    out.extend(self._resolve(a, infer=False))
+                if out.actors:
+                    return out
+        return out
 
     def _adjunct(self, cand: Candidate, prep: Token, rules: AdjunctRules) -> Resolved:
         out = Resolved()
