@@ -184,6 +184,61 @@ def blamed_actors(cands: list[Candidate]) -> None:
                 c.notes.append(f"{blame.trigger.text!r} names who is held responsible")
 
 
+# Reactions whose object may be an act told before ("condemned the detention", "rejected the ban",
+# "protested against the arrest"): the act's actor is the reaction's recipient.
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST"})
+REACTION_PREPS = frozenset({"against", "over", "at", "of"})
+
+
+def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
+    """A reaction to a definite event noun with no agent of its own ("Amnesty condemned the detention",
+    "the opposition rejected the ban") is aimed at whoever did the act it refers back to: the actors of the
+    latest earlier event of the noun's type become the recipients (rule ``+recipient:judged-act``). Not for
+    an indefinite or owned noun ("an attack", "Russia's attack": its own agent or none), nor when the
+    reaction already has a recipient."""
+    if cand.type not in REACTIONS or cand.recipients.actors or cand.partners.actors:
+        return
+    nouns = load_lexicon().nouns
+    heads = [cand.anchor] if cand.anchor.pos_ in ("VERB", "AUX") else []
+    args = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj")]
+    args += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in REACTION_PREPS
+             for p in c.children if p.dep_ == "pobj"]
+    mine = {a.id for a in cand.actors.actors}
+    for arg in args:
+        lemma = lemma_of(arg)
+        if arg.pos_ != "NOUN" or lemma not in nouns or arg.i == cand.trigger.i:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in arg.children) or own_actors(arg).actors:
+            continue
+        # the act of the noun's type and, where the noun names one, its mode ("the detention": an arrest,
+        # not the ban told in between)
+        kinds = {(e.type, e.mode) for e in nouns[lemma]}
+        prev = next(
+            (
+                p
+                for p in reversed(earlier)
+                if p is not cand
+                and p.trigger.i < arg.i
+                and p.actors.actors
+                and any(p.type == t and (m is None or p.mode in (None, m)) for t, m in kinds)
+            ),
+            None,
+        )
+        if prev is None:
+            continue
+        got = Resolved()
+        for a in prev.actors.actors:
+            if a.id not in mine:
+                got.add(a, "judged-act")
+        if got.actors:
+            cand.recipients = got
+            cand.rule += "+recipient:judged-act"
+            cand.notes.append(
+                f"{arg.text!r} refers back to the {prev.type} by {', '.join(a.name for a in got.actors)}"
+            )
+            return
+
+
 def _nominal_agent(cand: Candidate) -> Resolved:
     """ "Hundreds were killed in the army's offensive", "... during Israeli air strikes": the possessor or
     actor modifier of an event noun under in/during/amid/by is the passive event's agent."""
