@@ -10,6 +10,7 @@ mention on a pre-modifier ("Israeli soldiers", "Russia's veto"), then (marked in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -311,6 +312,8 @@ def subject_of(verb: Token) -> Token | None:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if (controller := _object_of_reproach(cur)) is not None:
+            return controller  # "accused the army of bombing civilians": the army bombed (alleged)
         if by_gerund(cur) or adjunct_gerund(cur):
             cur = cur.head.head  # "Moscow could retaliate by cutting supplies": Moscow cuts
             continue
@@ -322,6 +325,32 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+@lru_cache(maxsize=1)
+def _object_gerund_words() -> tuple[frozenset[str], frozenset[str]]:
+    from .sentence_roles import event_roles_data
+
+    data = event_roles_data()
+    verbs = frozenset(str(w).lower() for w in data.get("object_gerund_verbs") or ())
+    return verbs, frozenset(str(w).lower() for w in data.get("object_gerund_preps") or ())
+
+
+def _object_of_reproach(gerund: Token) -> Token | None:
+    """The direct object of a verb of reproach, praise or punishment whose of/for-gerund this is ("accused
+    [the army] of bombing", "arrested [him] for inciting"): it does what the gerund names."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or gerund.head.dep_ != "prep":
+        return None
+    verbs, preps = _object_gerund_words()
+    prep, verb = gerund.head, gerund.head.head
+    if prep.lower_ in preps and verb.dep_ in OBJ and verb.head.lemma_.lower() in verbs:
+        return verb  # the parser hung "of bombing" on the object: "accused [the army of bombing]"
+    if prep.lower_ not in preps or verb.lemma_.lower() not in verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in OBJ), None)
+    if obj is None and is_passive(verb):
+        obj = passive_subject(verb)  # "the army was accused of bombing": the army
+    return obj
 
 
 def _finite_conjunct_of_gerund(verb: Token) -> Token | None:

@@ -166,6 +166,14 @@ class SentenceRoles:
                 cand_notes.append(f"subject {lost.text!r} recovered: the parser left {verb.text!r} without one")
                 return got
         res = self._resolve(subj)
+        if subj is not None and not res.actors and subj.lower_ in PRONOUN_KINDS:
+            # the subject of the clause an adverbial clause modifies is nearer than the speaker ("residents
+            # said the fighters looted homes before they withdrew": the fighters withdrew)
+            main = self._main_clause_subject(verb, subj)
+            if main is not None:
+                res = Resolved(tokens=[subj])
+                res.add(main, "pronoun->main-clause")
+                cand_notes.append(f"pronoun {subj.text!r} is {main.name!r}, subject of the governing clause")
         if subj is not None and not res.actors and subj.pos_ == "PRON":
             gov = speech_governor(verb)
             speaker = subject_of(gov) if gov is not None else None
@@ -202,6 +210,8 @@ class SentenceRoles:
             return None
         gov = clause.head
         subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and gov.dep_ == "conj":
+            subj = subject_of(gov)  # "the fighters looted homes and detained men before they withdrew"
         if subj is None or subj.i > pron.i or subj.pos_ == "PRON":
             return None
         found = resolve(subj, infer=False).actors
