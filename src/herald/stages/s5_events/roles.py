@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...schema import Actor
-from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token
+from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -172,8 +172,17 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
         if named is not None:
             out.add(named, "same-name")
             continue
+        state = state_named(h)
+        if state is not None:
+            out.add(state, "state-word")  # "accused Ottawa of ...": the capital stands for the state
+            continue
         if not infer:
             continue
+        for c in h.lefts:
+            # "duties on Canadian steel", "struck a Russian base": the demonym on a thing that is no actor
+            state = state_named(c) if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP" else None
+            if state is not None:
+                out.add(state, "inferred:demonym")
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ in INFER_PREPS | extra_preps:
                 for pobj in prep.children:
