@@ -217,7 +217,7 @@ def apply_context(
                 # government" is China
                 state = kb.get(code)
                 if state is not None and state.kind == "state":
-                    _to_holder(d, drafts, state, f"role:{m.role_key}>kb:{code}")
+                    _to_holder(d, drafts, state, f"role:{m.role_key}>kb:{code}+country-context:{code}")
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
@@ -237,6 +237,7 @@ def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -
             same.title = d.title or m.title
         d.spans.clear()
         return
-    new = entry_mention(m.start, m.end, person, f"{rule}+country-context:{m.country}")
+    suffix = f"+country-context:{m.country}"
+    new = entry_mention(m.start, m.end, person, rule if rule.endswith(suffix) else rule + suffix)
     new.title, new.role_key = m.title, m.role_key
     d.first = new

@@ -38,7 +38,13 @@ class Mention:
             # "a spokesman for Shell" and the government's spokesman are two people; "officials" and "its
             # leader" (one role key, other head nouns) are not one actor
             head = (self.title or "").split()[-1:] if self.kind == "person" else []
-            return ("role", self.role_key, self.country or "", self.sector or "", *(w.rstrip("s") for w in head))
+            return (
+                "role",
+                self.role_key,
+                self.country or "",
+                self.sector or "",
+                *(w.rstrip("s") for w in head),
+            )
         if self.rule.startswith("demonym-people"):
             return ("people", self.country or "", self.name.lower())
         return ("name", self.kind, " ".join(self.name.lower().split()))

@@ -6,8 +6,8 @@ all mentions on every call): the index is built once per actors list and answers
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 import functools
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from spacy.tokens import Doc, Token

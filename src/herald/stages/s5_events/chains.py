@@ -201,14 +201,23 @@ def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
     nouns = load_lexicon().nouns
     heads = [cand.anchor] if cand.anchor.pos_ in ("VERB", "AUX") else []
     args = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj")]
-    args += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in REACTION_PREPS
-             for p in c.children if p.dep_ == "pobj"]
+    args += [
+        p
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in REACTION_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     mine = {a.id for a in cand.actors.actors}
     for arg in args:
         lemma = lemma_of(arg)
         if arg.pos_ != "NOUN" or lemma not in nouns or arg.i == cand.trigger.i:
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in arg.children) or own_actors(arg).actors:
+        if (
+            not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in arg.children)
+            or own_actors(arg).actors
+        ):
             continue
         # the act of the noun's type and, where the noun names one, its mode ("the detention": an arrest,
         # not the ban told in between)

@@ -191,7 +191,9 @@ def continuing(anchor: Token) -> str | None:
     if anchor.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux) and present and not past:
         return f"{anchor.text!r} is an activity still going on"
     head = anchor.head
-    if anchor.dep_ == "xcomp" and head.lemma_.lower() in verbs and head.tag_ in ("VBZ", "VBP", "VBN", "VBG"):
-        if head.tag_ != "VBN" or any(c.lower_ in ("has", "have") for c in head.children):
-            return f"{head.text!r} {anchor.text!r}: an activity still going on"
+    present = head.tag_ in ("VBZ", "VBP", "VBG") or (
+        head.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in head.children)
+    )
+    if anchor.dep_ == "xcomp" and head.lemma_.lower() in verbs and present:
+        return f"{head.text!r} {anchor.text!r}: an activity still going on"
     return None

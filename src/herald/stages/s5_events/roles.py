@@ -180,7 +180,9 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             continue
         for c in h.lefts:
             # "duties on Canadian steel", "struck a Russian base": the demonym on a thing that is no actor
-            state = state_named(c) if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP" else None
+            state = (
+                state_named(c) if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP" else None
+            )
             if state is not None:
                 out.add(state, "inferred:demonym")
         for prep in h.children:
@@ -378,7 +380,9 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
 # Dependencies of a noun that can be a clause's subject the parser failed to attach to its verb.
 SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "dep", "appos", "npadvmod"})
 # Tokens that close the clause when scanning left for a lost subject.
-CLAUSE_STOPS = frozenset({";", ":", "said", "says", "that", "which", "who", "because", "if", "while", "after"})
+CLAUSE_STOPS = frozenset(
+    {";", ":", "said", "says", "that", "which", "who", "because", "if", "while", "after"}
+)
 # Verb attachments with a subject of their own kind (understood, relative, participial): no recovery there.
 NONFINITE_DEPS = frozenset({"xcomp", "acl", "relcl", "pcomp", "amod", "csubj", "auxpass", "aux"})
 

@@ -163,7 +163,9 @@ class SentenceRoles:
             got = self._resolve(lost, infer=False)
             if got.actors:
                 got.how = [f"recovered:{h}" for h in got.how]
-                cand_notes.append(f"subject {lost.text!r} recovered: the parser left {verb.text!r} without one")
+                cand_notes.append(
+                    f"subject {lost.text!r} recovered: the parser left {verb.text!r} without one"
+                )
                 return got
         res = self._resolve(subj)
         if subj is not None and not res.actors and subj.lower_ in PRONOUN_KINDS:
@@ -393,7 +395,9 @@ class SentenceRoles:
         if not preps:
             return out
         below = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
-        below += [p for n in nodes for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        below += [
+            p for n in nodes for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
         for p in preps:  # in the type's order of preference, the event word first
             for n in (*nodes, *below):
                 for a in slot(n, f"prep:{p}"):
