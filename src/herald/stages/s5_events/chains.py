@@ -196,8 +196,8 @@ def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
     latest earlier event of the noun's type become the recipients (rule ``+recipient:judged-act``). Not for
     an indefinite or owned noun ("an attack", "Russia's attack": its own agent or none), nor when the
     reaction already has a recipient."""
-    if cand.type not in REACTIONS or cand.recipients.actors or cand.partners.actors:
-        return
+    if cand.type not in REACTIONS or cand.recipients.actors or cand.partners.actors or not cand.actors.actors:
+        return  # (a reaction with no actor of its own stays uncoded rather than coded by its target alone)
     nouns = load_lexicon().nouns
     heads = [cand.anchor] if cand.anchor.pos_ in ("VERB", "AUX") else []
     args = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj")]
@@ -219,20 +219,18 @@ def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
             or own_actors(arg).actors
         ):
             continue
-        # the act of the noun's type and, where the noun names one, its mode ("the detention": an arrest,
-        # not the ban told in between)
+        # the latest earlier act told by the same word ("agree" ... "the agreement") or of the noun's type
+        # and mode ("the detention": an arrest, not the ban told in between); by type alone only for
+        # material acts ("shelled ... the attack"), not for words as broad as "the agreement"
         kinds = {(e.type, e.mode) for e in nouns[lemma]}
-        prev = next(
-            (
-                p
-                for p in reversed(earlier)
-                if p is not cand
-                and p.trigger.i < arg.i
-                and p.actors.actors
-                and any(p.type == t and (m is None or p.mode in (None, m)) for t, m in kinds)
-            ),
-            None,
-        )
+        told = [p for p in reversed(earlier) if p is not cand and p.trigger.i < arg.i and p.actors.actors]
+        prev = next((p for p in told if _same_word(lemma_of(p.trigger), lemma)), None)
+        if prev is None:
+            prev = next((p for p in told if any(p.type == t and m and p.mode == m for t, m in kinds)), None)
+        if prev is None:
+            prev = next(
+                (p for p in told if p.type in MATERIAL and any(p.type == t and not m for t, m in kinds)), None
+            )
         if prev is None:
             continue
         got = Resolved()
@@ -246,6 +244,20 @@ def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
                 f"{arg.text!r} refers back to the {prev.type} by {', '.join(a.name for a in got.actors)}"
             )
             return
+
+
+MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+
+
+def _same_word(verb: str, noun: str) -> bool:
+    """A verb and its nominalisation ("agree"/"agreement", "arrest"/"arrest", "invade"/"invasion"): a
+    common stem of at least four letters."""
+    n = 0
+    for a, b in zip(verb, noun, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n >= 4 or verb == noun
 
 
 def _nominal_agent(cand: Candidate) -> Resolved:

@@ -6,7 +6,8 @@ Also background told by the syntax around the event rather than by its own time 
 what an anniversary is of, a clause dated "N years after" the main one, an event in a relative clause of a
 noun dated in the past ("last year's protests, in which police killed 40 people"); and the other direction,
 an activity still going on (:func:`continuing`: "has been fighting IS since 2014" is no background).
-Words in data/lexicons/event_roles.yaml (anniversary_nouns, interval_marks, continuing_verbs)."""
+Words in data/lexicons/event_roles.yaml (anniversary_nouns, interval_marks, continuing_verbs,
+durative_verbs)."""
 
 from __future__ import annotations
 
@@ -96,7 +97,7 @@ def undated_background(text: str, ref: date | None, days: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _frame_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _frame_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     from .sentence_roles import event_roles_data
 
     data = event_roles_data()
@@ -104,7 +105,12 @@ def _frame_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
-    return words("anniversary_nouns"), words("interval_marks"), words("continuing_verbs")
+    return (
+        words("anniversary_nouns"),
+        words("interval_marks"),
+        words("continuing_verbs"),
+        words("durative_verbs"),
+    )
 
 
 def _span_days(text: str) -> int | None:
@@ -150,7 +156,7 @@ def _noun_dated(noun: Token, ref: date | None, days: int) -> str | None:
 
 def framed_background(anchor: Token, trigger: Token, ref: date | None, days: int) -> str | None:
     """Why the syntax around the event makes it background, or None."""
-    anniversary, intervals, _ = _frame_words()
+    anniversary, intervals, _, _ = _frame_words()
     # "on the anniversary of the kidnapping": the event is what is remembered
     for noun in dict.fromkeys((trigger, anchor)):
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in anniversary:
@@ -184,12 +190,15 @@ def framed_background(anchor: Token, trigger: Token, ref: date | None, days: int
 def continuing(anchor: Token) -> str | None:
     """An activity still going on at the story's time: a progressive ("has been fighting", "are holding")
     or the complement of a verb of continuation ("continued to shell"). Its start date is no background."""
-    _, _, verbs = _frame_words()
+    _, _, verbs, durative = _frame_words()
     aux = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
     present = any(a.lower_ in ("has", "have", "is", "are", "am", "'s", "'re") for a in aux)
     past = any(a.lower_ in ("had", "was", "were") for a in aux)
     if anchor.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux) and present and not past:
         return f"{anchor.text!r} is an activity still going on"
+    perfect = any(a.lower_ in ("has", "have", "'ve") for a in aux) and not past
+    if anchor.tag_ == "VBN" and perfect and anchor.lemma_.lower() in durative and anchor.dep_ != "relcl":
+        return f"{anchor.text!r} (present perfect) is a lasting activity still going on"
     head = anchor.head
     present = head.tag_ in ("VBZ", "VBP", "VBG") or (
         head.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in head.children)
