@@ -237,3 +237,65 @@ def test_a_place_reached_is_no_recipient(extract: Callable[..., herald.Extractio
     ex = extract("The delegation arrived at Geneva on Monday.", published=PUB)
     assert all(not e.recipients for e in ex.events)
     assert any(p.text == "Geneva" for p in ex.places)
+
+
+# --- headlines, lasting activities, reactions to acts told before ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        # a headline drops the passive's auxiliary: its subject undergoes the act, and a subordinate clause
+        # with a subject of its own is its own act
+        ("Opposition leader detained as Malawi cracks down on protests", "COERCE", [], ["Opposition leader"]),
+        # a body sentence (final punctuation) is active
+        ("Police arrested ten protesters.", "COERCE", ["Police"], ["protesters"]),
+    ],
+)
+def test_headline_passive(
+    extract: Callable[..., herald.Extraction], text: str, etype: str, actors: list[str], recipients: list[str]
+) -> None:
+    got = [(a, r) for t, a, r, _, _ in _events(extract, text) if t == etype]
+    assert (actors, recipients) in got
+
+
+def test_headline_clause_with_own_subject_is_its_own_act(extract: Callable[..., herald.Extraction]) -> None:
+    got = _events(extract, "Opposition leader detained as Malawi cracks down on protests")
+    assert [a for t, a, _, _, _ in got if t == "COERCE"] == [[], ["Malawi"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "historical"),
+    [
+        ("Rebels have besieged the city since 2021.", False),  # a lasting state, still going on
+        ("Rebels had besieged the city in 2021.", True),
+    ],
+)
+def test_lasting_activity(extract: Callable[..., herald.Extraction], text: str, historical: bool) -> None:
+    assert [h for t, _, _, h, _ in _events(extract, text) if t == "COERCE"] == [historical]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "recipients"),
+    [
+        # the same word's act ("agree" ... "the agreement"), not a pledge (also AGREE) told in between
+        (
+            "Somalia and Ethiopia agreed to restore ties. Kenya pledged aid to Somalia. The African Union "
+            "welcomed the agreement.",
+            "SUPPORT",
+            {"Somalia", "Ethiopia"},
+        ),
+        # a reaction without an actor of its own is not coded from its target alone
+        (
+            "Somalia and Ethiopia agreed to restore ties. A breakaway region rejected the agreement.",
+            "REJECT",
+            None,
+        ),
+    ],
+)
+def test_reaction_refers_back(
+    extract: Callable[..., herald.Extraction], text: str, etype: str, recipients: set[str] | None
+) -> None:
+    got = [set(r) for t, a, r, _, _ in _events(extract, text) if t == etype and a]
+    if recipients is None:
+        assert not [t for t, _, _, _, _ in _events(extract, text) if t == etype]
+    else:
+        assert recipients in got

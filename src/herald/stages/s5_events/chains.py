@@ -57,6 +57,10 @@ def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | N
             return same(prev) and prev is not None and prev.trigger.i == cur.head.i
         if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.i == cur.i:
             return False
+        if cur.dep_ in ("conj", "advcl") and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in cur.children
+        ):
+            return False  # a clause with a subject of its own is its own act ("X detained as Y cracks down")
         cur = cur.head
         if same(matched.get(cur.i)):
             return True

@@ -240,9 +240,37 @@ def _swallowed_subject(verb: Token) -> Token | None:
     return head
 
 
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("headline_passive_verbs") or ())
+
+
+def headline_passive(verb: Token) -> bool:
+    """ "Opposition leader detained as police break up rally": a headline drops the passive's auxiliary. A
+    transitive event verb (``headline_passive_verbs``) in the past form as the root of a line without final
+    punctuation, with a subject and no object or auxiliary, is a passive whose subject undergoes it."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in _headline_verbs():
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(
+        c.dep_ in OBJ or c.dep_ in ("aux", "auxpass") for c in kids
+    ):
+        return False
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.is_punct:
+        return False  # a sentence of the body: "Rebels attacked." is active
+    end = sent.end
+    return end >= len(verb.doc) or "\n" in verb.doc[end - 1].text_with_ws or verb.doc[end].is_space
+
+
 def is_passive(verb: Token) -> bool:
     if misparsed_main_verb(verb):
         return False
+    if headline_passive(verb):
+        return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return True  # a reduced relative: "prisoners released by Israel"
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
@@ -450,6 +478,8 @@ def passive_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in PASS_SUBJ:
             return c
+    if headline_passive(verb):
+        return next(c for c in verb.children if c.dep_ == "nsubj")  # "Opposition leader detained"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "the camp attacked by militiamen"
     return None
