@@ -299,3 +299,27 @@ def test_reaction_refers_back(
         assert not [t for t, _, _, _, _ in _events(extract, text) if t == etype]
     else:
         assert recipients in got
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # "the army of bombing ...": the complement is the accusation's gerund, not whose army it is; the
+        # definite description joins the army named before
+        (
+            "Sudan's army said it had retaken the town. The RSF accused the army of bombing civilians.",
+            "Sudanese Armed Forces",
+        ),
+        # a description with an "of" complement naming whose it is stays apart from an earlier one
+        ("Sudan's army said it had retaken the town. The RSF accused the army of Chad.", None),
+    ],
+)
+def test_description_before_an_accusation_gerund(
+    extract: Callable[..., herald.Extraction], text: str, recipient: str | None
+) -> None:
+    got = [r for t, _, r, _, _ in _events(extract, text) if t == "ACCUSE"]
+    assert got
+    if recipient is None:
+        assert "Sudanese Armed Forces" not in got[0]
+    else:
+        assert recipient in got[0]
