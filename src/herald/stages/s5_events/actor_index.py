@@ -14,17 +14,26 @@ from spacy.tokens import Doc, Token
 
 from ...schema import Actor
 from ..common import mention_index
+from ..s2_actors.kb import KnowledgeBase
 
 
 @functools.lru_cache(maxsize=4)
-def _country_words(kb: object) -> dict[str, str]:
+def _country_words(kb: KnowledgeBase) -> dict[str, str]:
     """Lower-case name, alias, demonym and capital of every state in the KB -> its country code."""
     out: dict[str, str] = {}
-    for e in kb:  # type: ignore[attr-defined]
+    for e in kb:
         if e.kind == "state" and e.country:
             for w in [e.name, *e.aliases, *e.demonyms, *([e.capital] if e.capital else [])]:
                 out.setdefault(w.lower(), e.country)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _kb_country_words() -> dict[str, str]:
+    """The KB's state words, read once per process (load_kb checks every KB file's date on each call)."""
+    from ..s2_actors.kb import load_kb
+
+    return _country_words(load_kb())
 
 
 class ActorIndex:
@@ -54,9 +63,7 @@ class ActorIndex:
         if not self._states:
             return None
         if self._words is None:
-            from ..s2_actors.kb import load_kb
-
-            self._words = _country_words(load_kb())
+            self._words = _kb_country_words()
         code = self._words.get(word.lower())
         return self._states.get(code) if code else None
 
