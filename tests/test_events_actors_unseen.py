@@ -217,8 +217,9 @@ def test_interval_clause_flags_the_earlier_act(extract: Callable[..., herald.Ext
             "Canada",
         ),
         ("Canada protested on Monday. Washington imposed duties on Canadian steel.", "SANCTION", "Canada"),
-        # none named: none given
+        # none named: none given; with an object, "at X" says where (not for aiming verbs, above)
         ("Rebels attacked the town on Monday.", "ASSAULT", None),
+        ("Officials said rebels had attacked an army position at Komanda.", "ASSAULT", None),
         ("Amnesty International condemned an attack on Monday.", "ACCUSE", None),
         ("Washington imposed duties on Canadian steel.", "SANCTION", None),
     ],
@@ -231,6 +232,33 @@ def test_recipients_by_type(
         assert recipients == []
     else:
         assert recipient in recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor"),
+    [
+        # a verb coordinated with a passive clause does not take its passive subject as the actor
+        (
+            "The army said on Wednesday that 14 civilians were killed in the attack, and rejected accusations "
+            "that its soldiers had been slow to respond.",
+            "REJECT",
+            "army",
+        ),
+    ],
+)
+def test_no_passive_subject_recovered(
+    extract: Callable[..., herald.Extraction], text: str, etype: str, actor: str
+) -> None:
+    actors, _, _, _ = _one(extract, text, etype)
+    assert "civilians" not in actors
+
+
+def test_performing_an_agreement_is_no_reaction(extract: Callable[..., herald.Extraction]) -> None:
+    text = (
+        "Kenya agreed to end the dispute. The minister and the union leader signed the agreement in Nairobi."
+    )
+    got = [r for t, _, r, _, _ in _events(extract, text) if t == "SUPPORT"]
+    assert all("Kenya" not in r for r in got)
 
 
 def test_a_place_reached_is_no_recipient(extract: Callable[..., herald.Extraction]) -> None:

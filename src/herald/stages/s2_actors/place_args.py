@@ -72,8 +72,8 @@ def place_argument(
     if word == "at":
         # "fired rockets at Israel" ("at" on the verb or on its object): the target of what is aimed
         verb = gov.head if gov.dep_ == "dobj" else gov
-        if verb.lemma_.lower() in lex.aim_verbs | lex.target_verbs:
-            return "target"
+        if verb.lemma_.lower() in lex.aim_verbs:
+            return "target"  # (not "attacked a position at X": there X is where the target is)
     if word == "to":
         # "send arms to X" ("to" on the verb) or "deliver blows to X" ("to" on the object)
         verb = gov.head if gov.dep_ == "dobj" else gov

@@ -22,7 +22,7 @@ from . import attach
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
-from .sentence_roles import adjunct_rules, own_actors
+from .sentence_roles import adjunct_rules, event_roles_data, own_actors
 from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
@@ -203,6 +203,9 @@ def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
     if cand.type not in REACTIONS or cand.recipients.actors or cand.partners.actors or not cand.actors.actors:
         return  # (a reaction with no actor of its own stays uncoded rather than coded by its target alone)
     nouns = load_lexicon().nouns
+    performing = frozenset(str(w).lower() for w in event_roles_data().get("performing_verbs") or ())
+    if lemma_of(cand.anchor) in performing:
+        return  # "signed the agreement": the act's own performance, not a reaction to it
     heads = [cand.anchor] if cand.anchor.pos_ in ("VERB", "AUX") else []
     args = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj")]
     args += [

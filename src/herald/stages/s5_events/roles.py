@@ -406,13 +406,14 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
 
 
 # Dependencies of a noun that can be a clause's subject the parser failed to attach to its verb.
-SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "dep", "appos", "npadvmod"})
+SUBJECT_LIKE = frozenset({"nsubj", "ROOT", "dep", "appos", "npadvmod"})
+# Attachments of a verb the parser left without a subject where one is recovered (a coordinated verb takes its
+# conjunct's subject in subject_of; one coordinated with a passive clause does not share its subject).
+RECOVERABLE = frozenset({"ROOT", "dep", "parataxis"})
 # Tokens that close the clause when scanning left for a lost subject.
 CLAUSE_STOPS = frozenset(
     {";", ":", "said", "says", "that", "which", "who", "because", "if", "while", "after"}
 )
-# Verb attachments with a subject of their own kind (understood, relative, participial): no recovery there.
-NONFINITE_DEPS = frozenset({"xcomp", "acl", "relcl", "pcomp", "amod", "csubj", "auxpass", "aux"})
 
 
 def recovered_subject(verb: Token) -> Token | None:
@@ -421,7 +422,7 @@ def recovered_subject(verb: Token) -> Token | None:
     same clause that stands as a subject (or unattached), when no subject rule found one. Not for non-finite
     verbs and relative clauses (their subjects are understood), nor across a clause boundary (a semicolon, a
     speech verb, a subordinator)."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in NONFINITE_DEPS:
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in RECOVERABLE:
         return None
     if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
         return None

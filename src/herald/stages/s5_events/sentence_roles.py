@@ -42,6 +42,10 @@ OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
 RECIPIENT_PREPS = frozenset({"for", "by", "from"})
 # Prepositions of a measure's territory ("a curfew in X"); the actors stage decides which places are one.
 TERRITORY_PREPS = frozenset({"in", "on", "over", "throughout", "across"})
+# Type target prepositions also read below the event word, on its object or an adjunct's object.
+DEEP_TARGET_PREPS = frozenset({"against"})
+# Type target prepositions that say where, not whom, when the event word has a direct object.
+PLACE_LIKE_PREPS = frozenset({"at", "on", "outside"})
 # Complements naming the target of any event whose own arguments name none ("hack into the computers of X").
 ADVERSATIVE = ("prep:against", "prep:into")
 
@@ -394,12 +398,22 @@ class SentenceRoles:
         preps = rules.type_target_preps.get(cand.type, ())
         if not preps:
             return out
+        from ..s2_actors.place_args import load_place_args
+
+        aim_verbs = load_place_args().aim_verbs
         below = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
         below += [
             p for n in nodes for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
         for p in preps:  # in the type's order of preference, the event word first
-            for n in (*nodes, *below):
+            # below the event word only an opponent ("against X"): "attacked a position at/on X" is a place
+            for n in (*nodes, *(below if p in DEEP_TARGET_PREPS else ())):
+                if (
+                    p in PLACE_LIKE_PREPS
+                    and lemma_of(n) not in aim_verbs
+                    and any(c.dep_ in ("dobj", "obj") for c in n.children)
+                ):
+                    continue  # "attacked a position at Komanda" says where; "fired tear gas at X" aims
                 for a in slot(n, f"prep:{p}"):
                     out.extend(self._resolve(a, infer=False))
                 if out.actors:
