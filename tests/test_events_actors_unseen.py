@@ -239,8 +239,8 @@ def test_recipients_by_type(
     [
         # a verb coordinated with a passive clause does not take its passive subject as the actor
         (
-            "The army said on Wednesday that 14 civilians were killed in the attack, and rejected accusations "
-            "that its soldiers had been slow to respond.",
+            "The army said on Wednesday that 14 civilians were killed in the attack, and rejected "
+            "accusations that its soldiers had been slow to respond.",
             "REJECT",
             "army",
         ),
