@@ -105,37 +105,36 @@ def test_no_actor_given(extract: Callable[..., herald.Extraction], text: str, et
 
 # --- descriptions with no named antecedent take the story's country ---------------------------------------
 @pytest.mark.parametrize(
-    ("text", "etype", "actor"),
+    ("text", "etype", "actor", "country"),
     [
         # "the authorities", "officials": one body of the story's state (dateline + mentions), with the rule
         (
             "ABUJA, Nigeria - The authorities banned the march. Nigerian police arrested ten people.",
             "COERCE",
-            "Nigeria",
+            "authorities",
+            "NGA",
         ),
         (
             "ABUJA, Nigeria - Officials accused the opposition of planning violence. Nigerian police "
             "arrested ten protesters.",
             "ACCUSE",
-            "Nigeria",
+            "Officials",
+            "NGA",
         ),
         # no country context: the description stays itself, without a country
-        ("The authorities banned the march.", "COERCE", "authorities"),
+        ("The authorities banned the march.", "COERCE", "authorities", None),
     ],
 )
 def test_plural_bodies_take_the_story_country(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, actor: str
+    extract: Callable[..., herald.Extraction], text: str, etype: str, actor: str, country: str | None
 ) -> None:
     ex = extract(text, published=PUB)
     event = next(e for e in ex.events if e.type == etype)
     first = next(a for a in ex.actors if a.id == event.actors[0])
-    assert first.name == actor
-    if actor == "Nigeria":
-        mention = next(m for m in first.mentions if m.text in ("authorities", "Officials"))
-        # the mention's own rule, or the actor's when the description gave the actor its identity
-        assert "country-context:NGA" in (mention.rule or first.rule or "")
-    else:
-        assert first.country is None
+    assert (first.name, first.country, first.sector) == (actor, country, "GOV")
+    assert first.wikidata is None  # the state's organs, not a mention of the state itself
+    if country:
+        assert f"country-context:{country}" in (first.rule or "")
 
 
 def test_officials_not_merged_with_another_role(extract: Callable[..., herald.Extraction]) -> None:

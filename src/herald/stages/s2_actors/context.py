@@ -212,9 +212,10 @@ def apply_context(
             office = (offices or {}).get(m.role_key or "") if m.unnamed else None
             if office and holder is not None and day is not None:
                 _to_holder(d, drafts, holder(office, code, day), f"office-context:{m.role_key}@{day}")
-            elif m.unnamed and (plural_body or (m.role_key in state_roles and m.kind != "person")):
-                # "the government", "the authorities" of the story's country are that state, as "the Chinese
-                # government" is China
+            elif m.unnamed and m.role_key in state_roles and m.kind != "person" and not plural_body:
+                # "the government" of the story's country is that state, as "the Chinese government" is
+                # China; a plural body ("the authorities", "officials") keeps its own actor with the country
+                # (the country's GOV organs, not a mention of the state to link)
                 state = kb.get(code)
                 if state is not None and state.kind == "state":
                     _to_holder(d, drafts, state, f"role:{m.role_key}>kb:{code}+country-context:{code}")
