@@ -172,7 +172,8 @@ STORY_EVENTS: list[tuple[str, set[str], set[str] | None, bool]] = [
     ("CONSULT", {"Hassan Sheikh Mohamud", "Abiy Ahmed"}, {"Recep Tayyip Erdoğan"}, False),  # host = recipient
     ("SANCTION", {"Somalia"}, {"Ethiopian ambassador"}, True),  # Mogadishu, April 2024: background
     ("ASSAULT", {"Somalia", "Ethiopia"}, set(), True),  # "the two countries fought a border war in 1977"
-    ("SUPPORT", {"African Union"}, set(), False),
+    # "welcomed the agreement": the parties of the agreement told before (chains.judged_act)
+    ("SUPPORT", {"African Union"}, {"Somalia", "Ethiopia"}, False),
     ("AGREE", {"Kenya"}, {"Somalia"}, False),  # a pledge is a promise: AGREE
     ("PROTEST", {"protesters"}, {"Ethiopian troops"}, False),  # "in protest against the presence of ..."
     ("THREATEN", {"Ethiopia"}, {"African Union"}, False),  # Addis Ababa; withdraw from the AU mission

@@ -162,6 +162,7 @@ def apply_context(
     (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
     roles = frozenset(lex.context_roles)
     named_roles = roles | frozenset(lex.context_named_roles)
+    bodies = frozenset(lex.context.plural_bodies)
     todo = [
         d
         for d in drafts
@@ -170,6 +171,8 @@ def apply_context(
         and d.first.entry is None
         and (
             (d.first.unnamed and d.first.role_key in roles)
+            # "officials said", "the authorities": a plural body of the story's state, whatever its role
+            or (d.first.unnamed and doc[d.first.end - 1].lower_ in bodies and d.first.sector == "GOV")
             # "Tourism minister Prisca Mupfumira", "Judge X": a named person the KB lacks, titled by a role
             or (not d.first.unnamed and d.first.kind == "person" and d.first.role_key in named_roles)
         )
@@ -196,7 +199,11 @@ def apply_context(
             continue  # "Troops in Iraq" (one sentence): often foreign troops; the place is no evidence
         if m.unnamed and m.kind == "person" and doc[m.end : m.end + 1].text in OF:
             continue  # "the president of the club": the complement says whose, not the story
-        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS"):
+        # (every mention of the actor such a noun: "officials" grouped with a "leader" by role is no body)
+        plural_body = all(doc[e - 1].lower_ in ctx.cfg.plural_bodies for _s, e in d.spans)
+        if m.unnamed and m.role_key not in roles and not plural_body:
+            continue
+        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS") and not plural_body:
             continue  # "the governments", "military prosecutors": several countries' perhaps
         code, _scope = ctx.at(min(d.spans)[0])
         if code is not None:
@@ -205,12 +212,13 @@ def apply_context(
             office = (offices or {}).get(m.role_key or "") if m.unnamed else None
             if office and holder is not None and day is not None:
                 _to_holder(d, drafts, holder(office, code, day), f"office-context:{m.role_key}@{day}")
-            elif m.unnamed and m.role_key in state_roles and m.kind != "person":
-                # "the government", "the authorities" of the story's country are that state, as "the Chinese
-                # government" is China
+            elif m.unnamed and m.role_key in state_roles and m.kind != "person" and not plural_body:
+                # "the government" of the story's country is that state, as "the Chinese government" is
+                # China; a plural body ("the authorities", "officials") keeps its own actor with the country
+                # (the country's GOV organs, not a mention of the state to link)
                 state = kb.get(code)
                 if state is not None and state.kind == "state":
-                    _to_holder(d, drafts, state, f"role:{m.role_key}>kb:{code}")
+                    _to_holder(d, drafts, state, f"role:{m.role_key}>kb:{code}+country-context:{code}")
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
@@ -230,6 +238,7 @@ def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -
             same.title = d.title or m.title
         d.spans.clear()
         return
-    new = entry_mention(m.start, m.end, person, f"{rule}+country-context:{m.country}")
+    suffix = f"+country-context:{m.country}"
+    new = entry_mention(m.start, m.end, person, rule if rule.endswith(suffix) else rule + suffix)
     new.title, new.role_key = m.title, m.role_key
     d.first = new

@@ -42,6 +42,8 @@ class ContextSettings(BaseModel):
     # news agencies and media named as a source ("..., according to Reuters") say where the story is sold, not
     # where it is set: actors of these sectors cast no vote
     silent_sectors: list[str] = Field(default_factory=list)
+    # plural nouns that name one body of one state ("the authorities", "officials"), unlike "the governments"
+    plural_bodies: list[str] = Field(default_factory=list)
 
 
 class CorefLexicon(BaseModel):

@@ -73,7 +73,8 @@ def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: dat
         s0, e0 = min(d.spans)
         if s0 == 0 or doc[s0 - 1].lower_ not in definite:
             continue  # "rebels", "troops": bare plurals are generic, not references back
-        if e0 < len(doc) and doc[e0].lower_ in ("of", "for"):
+        gerund = e0 + 1 < len(doc) and doc[e0 + 1].tag_ == "VBG"  # "accused the army of bombing ..."
+        if e0 < len(doc) and doc[e0].lower_ in ("of", "for") and not gerund:
             continue  # "the president of the club": the complement says who, not the story so far
         want = wants[d.first.role_key or ""]
         head_tok = doc[e0 - 1]

@@ -35,8 +35,16 @@ class Mention:
             if self.kind == "group":
                 # "soldiers" and "the army" are one role but not one actor: members are no institution
                 return ("role", self.role_key, self.country or "", "members" if self.plural else "body")
-            # "a spokesman for Shell" and the government's spokesman are two people
-            return ("role", self.role_key, self.country or "", self.sector or "")
+            # "a spokesman for Shell" and the government's spokesman are two people; "officials" and "its
+            # leader" (one role key, other head nouns) are not one actor
+            head = (self.title or "").split()[-1:] if self.kind == "person" else []
+            return (
+                "role",
+                self.role_key,
+                self.country or "",
+                self.sector or "",
+                *(w.rstrip("s") for w in head),
+            )
         if self.rule.startswith("demonym-people"):
             return ("people", self.country or "", self.name.lower())
         return ("name", self.kind, " ".join(self.name.lower().split()))

@@ -30,6 +30,8 @@ class PlaceArgs(BaseModel):
     jurisdiction_words: frozenset[str] = Field(default_factory=frozenset)
     jurisdiction_preps: frozenset[str] = Field(default_factory=frozenset)
     target_verbs: frozenset[str] = Field(default_factory=frozenset)
+    aim_verbs: frozenset[str] = Field(default_factory=frozenset)
+    opponent_preps: frozenset[str] = Field(default_factory=frozenset)
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,6 +67,13 @@ def place_argument(
     prep = tok.head
     word = prep.lower_
     gov = prep.head
+    if word in lex.opponent_preps and gov.pos_ in ("VERB", "NOUN"):
+        return "target"  # "a war against Iraq", "retaliated against Syria": an opponent, not a location
+    if word == "at":
+        # "fired rockets at Israel" ("at" on the verb or on its object): the target of what is aimed
+        verb = gov.head if gov.dep_ == "dobj" else gov
+        if verb.lemma_.lower() in lex.aim_verbs:
+            return "target"  # (not "attacked a position at X": there X is where the target is)
     if word == "to":
         # "send arms to X" ("to" on the verb) or "deliver blows to X" ("to" on the object)
         verb = gov.head if gov.dep_ == "dobj" else gov

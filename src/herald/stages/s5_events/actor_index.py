@@ -6,6 +6,7 @@ all mentions on every call): the index is built once per actors list and answers
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -13,6 +14,26 @@ from spacy.tokens import Doc, Token
 
 from ...schema import Actor
 from ..common import mention_index
+from ..s2_actors.kb import KnowledgeBase
+
+
+@functools.lru_cache(maxsize=4)
+def _country_words(kb: KnowledgeBase) -> dict[str, str]:
+    """Lower-case name, alias, demonym and capital of every state in the KB -> its country code."""
+    out: dict[str, str] = {}
+    for e in kb:
+        if e.kind == "state" and e.country:
+            for w in [e.name, *e.aliases, *e.demonyms, *([e.capital] if e.capital else [])]:
+                out.setdefault(w.lower(), e.country)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _kb_country_words() -> dict[str, str]:
+    """The KB's state words, read once per process (load_kb checks every KB file's date on each call)."""
+    from ..s2_actors.kb import load_kb
+
+    return _country_words(load_kb())
 
 
 class ActorIndex:
@@ -29,6 +50,22 @@ class ActorIndex:
                     found = self._named.setdefault(m.text, [])
                     if all(a.id != actor.id for a in found):
                         found.append(actor)
+
+        # the state actor of each country, for words that name a state without being its mention
+        self._states: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.kind == "state" and actor.country:
+                self._states.setdefault(actor.country, actor)
+        self._words: dict[str, str] | None = None
+
+    def state_named(self, word: str) -> Actor | None:
+        """The article's state actor a word names (its name, a demonym or its capital), or None."""
+        if not self._states:
+            return None
+        if self._words is None:
+            self._words = _kb_country_words()
+        code = self._words.get(word.lower())
+        return self._states.get(code) if code else None
 
     def covering(self, start: int, end: int) -> Actor | None:
         """The actor whose narrowest mention covers [start, end)."""
@@ -125,3 +162,18 @@ def actor_named(token: Token) -> Actor | None:
     text = token.doc[start.i : token.i + 1].text
     found = index(token.doc).named(text)
     return found[0] if len(found) == 1 else None
+
+
+def state_named(token: Token) -> Actor | None:
+    """The state actor of the article that a capital, a state's name or a demonym names when no mention
+    covers it ("accused Ottawa of ..." after "Canada"; "duties on Canadian steel"): only a state the
+    article already has as an actor. The name is the token with its compound modifiers."""
+    if token.ent_type_ not in ("GPE", "NORP") and token.pos_ != "PROPN":
+        return None
+    start = token
+    while True:
+        prev = next((c for c in start.lefts if c.dep_ == "compound" and c.i == start.i - 1), None)
+        if prev is None:
+            break
+        start = prev
+    return index(token.doc).state_named(token.doc[start.i : token.i + 1].text)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from ...schema import Event
 from ...schema import Span as TextSpan
 from ..common import doc_text, meta
-from . import attach, modality
+from . import attach, history, modality
 from .candidate import Candidate, token_span
 from .confidence import score
 from .filters import record_clause
@@ -70,7 +70,18 @@ def build_event(
         date_value, date_from, time_how = published.isoformat(), "publication", "publication date (fallback)"
     else:
         date_value, date_from = None, "none"
-    hist = attach.historical(doc, time, sent, cand.anchor) or record_clause(cand.anchor)
+    # an activity still going on ("has been fighting IS since 2014") is news whatever its start date; the
+    # syntax around an event may frame it as background even without a time of its own (history.py)
+    ongoing = history.continuing(cand.anchor)
+    hist = (
+        (None if ongoing else attach.historical(doc, time, sent, cand.anchor))
+        or record_clause(cand.anchor)
+        or history.framed_background(
+            cand.anchor, cand.trigger, attach.reference_date(doc)[0], attach.HISTORY_DAYS
+        )
+    )
+    if ongoing:
+        cand.cues["ongoing"] = ongoing
     if hist:
         cand.cues["historical"] = hist
     later = None if modality.past_tense(cand.anchor) else attach.after_publication(doc, time)
@@ -81,6 +92,8 @@ def build_event(
     gov = speech_governor(cand.anchor)
     if statement is None and gov is not None:
         cand.cues["reported"] = f"reported by {gov.text!r} (no statement record)"
+    if any(h.startswith("recovered:") for h in cand.actors.how) and "+actor:recovered" not in cand.rule:
+        cand.rule += "+actor:recovered-subject"  # the parser lost the subject (roles.recovered_subject)
     mode = cand.mode if onto.has_mode(cand.type, cand.mode) else None
     confidence, parts = score(cand.kind, _factors(cand, onto))
     contexts = [c for c in dict.fromkeys(cand.contexts) if not onto.contexts or c in onto.contexts]

@@ -22,7 +22,7 @@ from . import attach
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
-from .sentence_roles import adjunct_rules, own_actors
+from .sentence_roles import adjunct_rules, event_roles_data, own_actors
 from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
@@ -57,6 +57,10 @@ def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | N
             return same(prev) and prev is not None and prev.trigger.i == cur.head.i
         if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.i == cur.i:
             return False
+        if cur.dep_ in ("conj", "advcl") and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in cur.children
+        ):
+            return False  # a clause with a subject of its own is its own act ("X detained as Y cracks down")
         cur = cur.head
         if same(matched.get(cur.i)):
             return True
@@ -182,6 +186,85 @@ def blamed_actors(cands: list[Candidate]) -> None:
                 c.actors = got
                 c.rule += "+actor:blamed"
                 c.notes.append(f"{blame.trigger.text!r} names who is held responsible")
+
+
+# Reactions whose object may be an act told before ("condemned the detention", "rejected the ban",
+# "protested against the arrest"): the act's actor is the reaction's recipient.
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST"})
+REACTION_PREPS = frozenset({"against", "over", "at", "of"})
+
+
+def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
+    """A reaction to a definite event noun with no agent of its own ("Amnesty condemned the detention",
+    "the opposition rejected the ban") is aimed at whoever did the act it refers back to: the actors of the
+    latest earlier event of the noun's type become the recipients (rule ``+recipient:judged-act``). Not for
+    an indefinite or owned noun ("an attack", "Russia's attack": its own agent or none), nor when the
+    reaction already has a recipient."""
+    if cand.type not in REACTIONS or cand.recipients.actors or cand.partners.actors or not cand.actors.actors:
+        return  # (a reaction with no actor of its own stays uncoded rather than coded by its target alone)
+    nouns = load_lexicon().nouns
+    performing = frozenset(str(w).lower() for w in event_roles_data().get("performing_verbs") or ())
+    if lemma_of(cand.anchor) in performing:
+        return  # "signed the agreement": the act's own performance, not a reaction to it
+    heads = [cand.anchor] if cand.anchor.pos_ in ("VERB", "AUX") else []
+    args = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj")]
+    args += [
+        p
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in REACTION_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    mine = {a.id for a in cand.actors.actors}
+    for arg in args:
+        lemma = lemma_of(arg)
+        if arg.pos_ != "NOUN" or lemma not in nouns or arg.i == cand.trigger.i:
+            continue
+        if (
+            not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in arg.children)
+            or own_actors(arg).actors
+        ):
+            continue
+        # the latest earlier act told by the same word ("agree" ... "the agreement") or of the noun's type
+        # and mode ("the detention": an arrest, not the ban told in between); by type alone only for
+        # material acts ("shelled ... the attack"), not for words as broad as "the agreement"
+        kinds = {(e.type, e.mode) for e in nouns[lemma]}
+        told = [p for p in reversed(earlier) if p is not cand and p.trigger.i < arg.i and p.actors.actors]
+        prev = next((p for p in told if _same_word(lemma_of(p.trigger), lemma)), None)
+        if prev is None:
+            prev = next((p for p in told if any(p.type == t and m and p.mode == m for t, m in kinds)), None)
+        if prev is None:
+            prev = next(
+                (p for p in told if p.type in MATERIAL and any(p.type == t and not m for t, m in kinds)), None
+            )
+        if prev is None:
+            continue
+        got = Resolved()
+        for a in prev.actors.actors:
+            if a.id not in mine:
+                got.add(a, "judged-act")
+        if got.actors:
+            cand.recipients = got
+            cand.rule += "+recipient:judged-act"
+            cand.notes.append(
+                f"{arg.text!r} refers back to the {prev.type} by {', '.join(a.name for a in got.actors)}"
+            )
+            return
+
+
+MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+
+
+def _same_word(verb: str, noun: str) -> bool:
+    """A verb and its nominalisation ("agree"/"agreement", "arrest"/"arrest", "invade"/"invasion"): a
+    common stem of at least four letters."""
+    n = 0
+    for a, b in zip(verb, noun, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n >= 4 or verb == noun
 
 
 def _nominal_agent(cand: Candidate) -> Resolved:

@@ -16,7 +16,7 @@ from . import actor_index
 from .build import build_event
 from .candidate import Candidate
 from .candidates import SentenceCoder
-from .chains import blamed_actors, link_actor, merge_mentions
+from .chains import blamed_actors, judged_act, link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS
@@ -56,6 +56,9 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         for c in cands:
             link_actor(doc, c, previous)
             previous = c
+        told = [c for c, _, _ in items]
+        for c in cands:
+            judged_act(c, [*told, *(x for x in cands if x.trigger.i < c.trigger.i)])
         blamed_actors(cands)
         for c in cands:
             event, trace = build_event(doc, c, onto, sent, len(items) + 1)

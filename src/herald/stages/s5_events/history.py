@@ -1,11 +1,21 @@
 """Background framing of an event's own time expression when the times stage could not give it a value:
 "a year ago", "two months ago", or a bare month ("in February") in a story whose reference date (publication,
-else the latest date the text gives) fixes the year. Used by the historical flag (attach.historical)."""
+else the latest date the text gives) fixes the year. Used by the historical flag (attach.historical).
+
+Also background told by the syntax around the event rather than by its own time (:func:`framed_background`):
+what an anniversary is of, a clause dated "N years after" the main one, an event in a relative clause of a
+noun dated in the past ("last year's protests, in which police killed 40 people"); and the other direction,
+an activity still going on (:func:`continuing`: "has been fighting IS since 2014" is no background).
+Words in data/lexicons/event_roles.yaml (anniversary_nouns, interval_marks, continuing_verbs,
+durative_verbs)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.tokens import Token
 
 MONTHS = {
     m: i
@@ -83,4 +93,116 @@ def undated_background(text: str, ref: date | None, days: int) -> str | None:
             return None
     if last_day < ref - timedelta(days=days):
         return f"{text!r} ({last_day.isoformat()[:7]}) is more than {days} days before the story's date"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _frame_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    from .sentence_roles import event_roles_data
+
+    data = event_roles_data()
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    return (
+        words("anniversary_nouns"),
+        words("interval_marks"),
+        words("continuing_verbs"),
+        words("durative_verbs"),
+    )
+
+
+def _span_days(text: str) -> int | None:
+    """ "two years", "a year", "18 months": how many days the phrase measures, or None."""
+    m = re.search(
+        r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|\d+)\s+"
+        r"(years?|decades?|months?|weeks?)\b",
+        text.lower(),
+    )
+    if m is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else COUNTS[m.group(1)]
+    return n * UNIT_DAYS[m.group(2).rstrip("s")]
+
+
+def _past_date(tok: Token, ref: date | None, days: int) -> str | None:
+    """Whether a date entity on ``tok`` (a modifier of a noun) puts it in the past: "last year's", "the 2014
+    war", "a decade-old"."""
+    if tok.ent_type_ != "DATE":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = (ent.text if ent is not None else tok.text).lower()
+    if re.search(r"\b(last|past|previous)\s+(year|decade)", text) or AGO.search(text):
+        return f"{text!r} dates it in the past"
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+    if year and ref is not None and date(int(year.group(1)), 12, 31) < ref - timedelta(days=days):
+        return f"{text!r} dates it in the past"
+    return None
+
+
+def _noun_dated(noun: Token, ref: date | None, days: int) -> str | None:
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nummod", "npadvmod", "nmod"):
+            for t in c.subtree:
+                if (why := _past_date(t, ref, days)) is not None:
+                    return why
+        if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (why := _past_date(p, ref, days)) is not None:
+                    return why
+    return None
+
+
+def framed_background(anchor: Token, trigger: Token, ref: date | None, days: int) -> str | None:
+    """Why the syntax around the event makes it background, or None."""
+    anniversary, intervals, _, _ = _frame_words()
+    # "on the anniversary of the kidnapping": the event is what is remembered
+    for noun in dict.fromkeys((trigger, anchor)):
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in anniversary:
+            return f"the event is what the {noun.head.head.text!r} is of"
+    clause = anchor
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    # "two years after police killed a teenager, protesters clashed": the subordinate act is that long before
+    if clause.dep_ in ("advcl", "pcomp"):
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in intervals), None)
+        holder = clause
+        if mark is None and clause.dep_ == "pcomp" and clause.head.lower_ in intervals:
+            mark, holder = clause.head, clause.head
+        if mark is not None:
+            for c in holder.children:
+                if c.dep_ == "npadvmod":
+                    span = c.doc[c.left_edge.i : c.right_edge.i + 1].text
+                    n = _span_days(span)
+                    if n is not None and n > days:
+                        return f"{span!r} {mark.lower_} ...: the event is that long before the news"
+    # "last year's protests, in which police killed 40 people": the clause tells of a dated past thing
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        why = _noun_dated(clause.head, ref, days)
+        if why is not None:
+            return f"{why} (the noun its clause describes)"
+    if trigger.pos_ == "NOUN":
+        return _noun_dated(trigger, ref, days)
+    return None
+
+
+def continuing(anchor: Token) -> str | None:
+    """An activity still going on at the story's time: a progressive ("has been fighting", "are holding")
+    or the complement of a verb of continuation ("continued to shell"). Its start date is no background."""
+    _, _, verbs, durative = _frame_words()
+    aux = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+    present = any(a.lower_ in ("has", "have", "is", "are", "am", "'s", "'re") for a in aux)
+    past = any(a.lower_ in ("had", "was", "were") for a in aux)
+    if anchor.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux) and present and not past:
+        return f"{anchor.text!r} is an activity still going on"
+    perfect = any(a.lower_ in ("has", "have", "'ve") for a in aux) and not past
+    if anchor.tag_ == "VBN" and perfect and anchor.lemma_.lower() in durative and anchor.dep_ != "relcl":
+        return f"{anchor.text!r} (present perfect) is a lasting activity still going on"
+    head = anchor.head
+    present = head.tag_ in ("VBZ", "VBP", "VBG") or (
+        head.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in head.children)
+    )
+    if anchor.dep_ == "xcomp" and head.lemma_.lower() in verbs and present:
+        return f"{head.text!r} {anchor.text!r}: an activity still going on"
     return None

@@ -10,11 +10,12 @@ mention on a pre-modifier ("Israeli soldiers", "Russia's veto"), then (marked in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ...schema import Actor
-from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token
+from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -171,8 +172,19 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
         if named is not None:
             out.add(named, "same-name")
             continue
+        state = state_named(h)
+        if state is not None:
+            out.add(state, "state-word")  # "accused Ottawa of ...": the capital stands for the state
+            continue
         if not infer:
             continue
+        for c in h.lefts:
+            # "duties on Canadian steel", "struck a Russian base": the demonym on a thing that is no actor
+            state = (
+                state_named(c) if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP" else None
+            )
+            if state is not None:
+                out.add(state, "inferred:demonym")
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ in INFER_PREPS | extra_preps:
                 for pobj in prep.children:
@@ -228,9 +240,37 @@ def _swallowed_subject(verb: Token) -> Token | None:
     return head
 
 
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("headline_passive_verbs") or ())
+
+
+def headline_passive(verb: Token) -> bool:
+    """ "Opposition leader detained as police break up rally": a headline drops the passive's auxiliary. A
+    transitive event verb (``headline_passive_verbs``) in the past form as the root of a line without final
+    punctuation, with a subject and no object or auxiliary, is a passive whose subject undergoes it."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in _headline_verbs():
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(
+        c.dep_ in OBJ or c.dep_ in ("aux", "auxpass") for c in kids
+    ):
+        return False
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.is_punct:
+        return False  # a sentence of the body: "Rebels attacked." is active
+    end = sent.end
+    return end >= len(verb.doc) or "\n" in verb.doc[end - 1].text_with_ws or verb.doc[end].is_space
+
+
 def is_passive(verb: Token) -> bool:
     if misparsed_main_verb(verb):
         return False
+    if headline_passive(verb):
+        return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return True  # a reduced relative: "prisoners released by Israel"
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
@@ -305,9 +345,14 @@ def subject_of(verb: Token) -> Token | None:
         ):
             cur = cur.head.head  # "X and Y are guilty of violating the ceasefire": X and Y violate it
             continue
+        if (gerund_host := _finite_conjunct_of_gerund(cur)) is not None:
+            cur = gerund_host  # "accused Mexico of interfering and expelled its envoy": who accused expelled
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if (controller := _object_of_reproach(cur)) is not None:
+            return controller  # "accused the army of bombing civilians": the army bombed (alleged)
         if by_gerund(cur) or adjunct_gerund(cur):
             cur = cur.head.head  # "Moscow could retaliate by cutting supplies": Moscow cuts
             continue
@@ -318,6 +363,78 @@ def subject_of(verb: Token) -> Token | None:
             cur = cur.head.head  # "the party issued a declaration demanding ...": the issuer demands
             continue
         return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _object_gerund_words() -> tuple[frozenset[str], frozenset[str]]:
+    from .sentence_roles import event_roles_data
+
+    data = event_roles_data()
+    verbs = frozenset(str(w).lower() for w in data.get("object_gerund_verbs") or ())
+    return verbs, frozenset(str(w).lower() for w in data.get("object_gerund_preps") or ())
+
+
+def _object_of_reproach(gerund: Token) -> Token | None:
+    """The direct object of a verb of reproach, praise or punishment whose of/for-gerund this is ("accused
+    [the army] of bombing", "arrested [him] for inciting"): it does what the gerund names."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or gerund.head.dep_ != "prep":
+        return None
+    verbs, preps = _object_gerund_words()
+    prep, verb = gerund.head, gerund.head.head
+    if prep.lower_ in preps and verb.dep_ in OBJ and verb.head.lemma_.lower() in verbs:
+        return verb  # the parser hung "of bombing" on the object: "accused [the army of bombing]"
+    if prep.lower_ not in preps or verb.lemma_.lower() not in verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in OBJ), None)
+    if obj is None and is_passive(verb):
+        obj = passive_subject(verb)  # "the army was accused of bombing": the army
+    return obj
+
+
+def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
+    """A past or present tense verb the parser coordinated with a gerund inside a prepositional complement
+    ("accused Mexico [of interfering and expelled] its envoy"): a finite verb cannot be coordinated with a
+    gerund, so it is the governing verb's conjunct and shares its subject; returns that verb."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    gerund = verb.head
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or gerund.head.dep_ != "prep":
+        return None
+    host = gerund.head.head
+    return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+
+
+# Dependencies of a noun that can be a clause's subject the parser failed to attach to its verb.
+SUBJECT_LIKE = frozenset({"nsubj", "ROOT", "dep", "appos", "npadvmod"})
+# Attachments of a verb the parser left without a subject where one is recovered (a coordinated verb takes its
+# conjunct's subject in subject_of; one coordinated with a passive clause does not share its subject).
+RECOVERABLE = frozenset({"ROOT", "dep", "parataxis"})
+# Tokens that close the clause when scanning left for a lost subject.
+CLAUSE_STOPS = frozenset(
+    {";", ":", "said", "says", "that", "which", "who", "because", "if", "while", "after"}
+)
+
+
+def recovered_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser left without one ("Police officers responding to a call
+    fatally shot a man": *shot* hangs as ``dep`` under *responding*): the nearest noun left of the verb in the
+    same clause that stands as a subject (or unattached), when no subject rule found one. Not for non-finite
+    verbs and relative clauses (their subjects are understood), nor across a clause boundary (a semicolon, a
+    speech verb, a subordinator)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in RECOVERABLE:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and not doc[i + 1].is_sent_start:
+        t = doc[i]
+        if t.lower_ in CLAUSE_STOPS or t.dep_ == "mark":
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in SUBJECT_LIKE and t.head.i != verb.i:
+            return t
+        i -= 1
     return None
 
 
@@ -362,6 +479,8 @@ def passive_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in PASS_SUBJ:
             return c
+    if headline_passive(verb):
+        return next(c for c in verb.children if c.dep_ == "nsubj")  # "Opposition leader detained"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "the camp attacked by militiamen"
     return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +19,7 @@ from .roles import (
     agent_of,
     is_passive,
     passive_subject,
+    recovered_subject,
     resolve,
     slot,
     speech_governor,
@@ -41,6 +42,10 @@ OBJECT_PREPS = ("on", "against", "with", "to", "from", "by", "for")
 RECIPIENT_PREPS = frozenset({"for", "by", "from"})
 # Prepositions of a measure's territory ("a curfew in X"); the actors stage decides which places are one.
 TERRITORY_PREPS = frozenset({"in", "on", "over", "throughout", "across"})
+# Type target prepositions also read below the event word, on its object or an adjunct's object.
+DEEP_TARGET_PREPS = frozenset({"against"})
+# Type target prepositions that say where, not whom, when the event word has a direct object.
+PLACE_LIKE_PREPS = frozenset({"at", "on", "outside"})
 # Complements naming the target of any event whose own arguments name none ("hack into the computers of X").
 ADVERSATIVE = ("prep:against", "prep:into")
 
@@ -68,6 +73,7 @@ class AdjunctRules:
     blame_verbs: frozenset[str] = frozenset()
     blamed_types: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    type_target_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +114,10 @@ def adjunct_rules() -> AdjunctRules:
         blame_verbs=words("blame_verbs"),
         blamed_types=frozenset(str(t).upper() for t in data.get("blamed_types") or ()),
         act_nouns=words("act_nouns"),
+        type_target_preps={
+            str(t).upper(): tuple(str(p).lower() for p in preps or ())
+            for t, preps in (data.get("type_target_preps") or {}).items()
+        },
     )
 
 
@@ -151,8 +161,25 @@ class SentenceRoles:
         return resolve(tok, infer=infer and not blocked)
 
     def _actor_from_subject(self, verb: Token, cand_notes: list[str]) -> Resolved:
-        subj = agent_of(verb) if is_passive(verb) else subject_of(verb)
+        passive = is_passive(verb)
+        subj = agent_of(verb) if passive else subject_of(verb)
+        if subj is None and not passive and (lost := recovered_subject(verb)) is not None:
+            got = self._resolve(lost, infer=False)
+            if got.actors:
+                got.how = [f"recovered:{h}" for h in got.how]
+                cand_notes.append(
+                    f"subject {lost.text!r} recovered: the parser left {verb.text!r} without one"
+                )
+                return got
         res = self._resolve(subj)
+        if subj is not None and not res.actors and subj.lower_ in PRONOUN_KINDS:
+            # the subject of the clause an adverbial clause modifies is nearer than the speaker ("residents
+            # said the fighters looted homes before they withdrew": the fighters withdrew)
+            main = self._main_clause_subject(verb, subj)
+            if main is not None:
+                res = Resolved(tokens=[subj])
+                res.add(main, "pronoun->main-clause")
+                cand_notes.append(f"pronoun {subj.text!r} is {main.name!r}, subject of the governing clause")
         if subj is not None and not res.actors and subj.pos_ == "PRON":
             gov = speech_governor(verb)
             speaker = subject_of(gov) if gov is not None else None
@@ -189,6 +216,8 @@ class SentenceRoles:
             return None
         gov = clause.head
         subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and gov.dep_ == "conj":
+            subj = subject_of(gov)  # "the fighters looted homes and detained men before they withdrew"
         if subj is None or subj.i > pron.i or subj.pos_ == "PRON":
             return None
         found = resolve(subj, infer=False).actors
@@ -353,11 +382,43 @@ class SentenceRoles:
             found = _others(found, cand)
             if found.actors and cand.recipients.actors and how != "condition":
                 found = Resolved()  # only a condition outranks an indirect target
+        if not found.actors and not cand.recipients.actors:
+            found, how = _others(self._type_target(cand, nodes, rules), cand), "type-target"
         if found.actors:
             found.how = [f"{how}" for _ in found.actors]
             cand.recipients = found
             cand.rule += f"+recipient:{how}"
             cand.notes.append(f"recipient from the {how} ({', '.join(a.name for a in found.actors)})")
+
+    def _type_target(self, cand: Candidate, nodes: list[Token], rules: AdjunctRules) -> Resolved:
+        """The recipient the event's type names by a preposition (``type_target_preps``): on the event word,
+        else on its object or on the object of one of its adjuncts, where the parser often attaches it
+        ("fired rockets at Israel", "rallied outside the embassy against Israel")."""
+        out = Resolved()
+        preps = rules.type_target_preps.get(cand.type, ())
+        if not preps:
+            return out
+        from ..s2_actors.place_args import load_place_args
+
+        aim_verbs = load_place_args().aim_verbs
+        below = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
+        below += [
+            p for n in nodes for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        for p in preps:  # in the type's order of preference, the event word first
+            # below the event word only an opponent ("against X"): "attacked a position at/on X" is a place
+            for n in (*nodes, *(below if p in DEEP_TARGET_PREPS else ())):
+                if (
+                    p in PLACE_LIKE_PREPS
+                    and lemma_of(n) not in aim_verbs
+                    and any(c.dep_ in ("dobj", "obj") for c in n.children)
+                ):
+                    continue  # "attacked a position at Komanda" says where; "fired tear gas at X" aims
+                for a in slot(n, f"prep:{p}"):
+                    out.extend(self._resolve(a, infer=False))
+                if out.actors:
+                    return out
+        return out
 
     def _adjunct(self, cand: Candidate, prep: Token, rules: AdjunctRules) -> Resolved:
         out = Resolved()
