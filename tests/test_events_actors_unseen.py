@@ -199,7 +199,9 @@ def test_interval_clause_flags_the_earlier_act(extract: Callable[..., herald.Ext
     ("text", "etype", "recipient"),
     [
         ("Protesters rallied outside the US embassy against Israel.", "PROTEST", "Israel"),
-        ("Pakistan protested to India over the shelling.", "PROTEST", "India"),
+        # a state's official protest is a complaint (CAMEO 11, PLOVER ACCUSE), not a demonstration
+        ("Pakistan protested to India over the shelling.", "ACCUSE", "India"),
+        ("Farmers protested outside the parliament against the new tax law.", "PROTEST", None),
         ("Hamas fired rockets at Israel.", "ASSAULT", "Israel"),
         ("Police fired tear gas at protesters on Monday.", "ASSAULT", "protesters"),
         # a reaction to a definite act told before is aimed at its actor (the arrest, not the ban)

@@ -43,7 +43,7 @@ def governing_verb(span: Span | Token) -> Token | None:
             isinstance(span, Span) and tok.i in range(span.start, span.end)
         ):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
@@ -118,7 +118,7 @@ def _cue_path(span: Span) -> list[Token]:
         if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in lexicon().prospective_nouns:
             break
         path.append(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return path

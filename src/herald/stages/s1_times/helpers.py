@@ -20,7 +20,7 @@ def _verb_of(item: Token | Span) -> Token | None:
     for _ in range(_MAX_HOPS):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

@@ -198,7 +198,7 @@ def _clause_heads(tok: Token) -> list[Token]:
     """The trigger, then its ancestors up to and including the verb of its clause."""
     heads = [tok]
     cur = tok
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur and len(heads) < 4:
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i and len(heads) < 4:
         cur = cur.head
         heads.append(cur)
     return heads

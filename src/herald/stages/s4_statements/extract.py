@@ -377,7 +377,7 @@ def _fallback_speaker(ctx: _Context, found: Found, start: int, end: int) -> None
     words = [t for t in ctx.doc[s:e]]
     if 0 < len(words) <= 6 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
         found.speaker = ctx.chars(s, e)
-        heads = [t for t in words if t.head.i < s or t.head.i >= e or t.head is t]
+        heads = [t for t in words if t.head.i < s or t.head.i >= e or t.head.i == t.i]
         found.speaker_head = heads[0] if heads else words[-1]
         found.tokens.extend((s, e - 1))
 

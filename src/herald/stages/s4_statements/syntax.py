@@ -132,7 +132,7 @@ def speaker_of(
             if subj.i < cue.i:
                 end = min(end, cue.i)  # a parse that hangs the rest of the sentence on the subject
             return subj, trim(doc, start, end)
-        if tok.dep_ == "xcomp" and tok.head is not tok:
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:
             # "led the journalist to fear ...", "urged Congress to ...": the object controls the infinitive
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             named = ctrl is not None and any(
@@ -140,15 +140,15 @@ def speaker_of(
             )
             if ctrl is not None and named and tok.tag_ == "VB":
                 return ctrl, trim(doc, *_np_range(ctrl))
-        if tok.dep_ in _INHERIT and tok.head is not tok:
+        if tok.dep_ in _INHERIT and tok.head.i != tok.i:
             participle = tok.dep_ == "advcl"
-            gerund = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head
+            gerund = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i
             tok = tok.head
             if gerund:
                 # "sings to Clinton before asking her", "After saying ..., she was": the gerund's subject is
                 # the subject of the verb its preposition modifies
                 tok = tok.head
-            if participle and tok.dep_ == "ccomp" and tok.head is not tok:
+            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i:
                 # "the agency reported that 2,600 birds died, declaring ...": the participle belongs to the
                 # reporting clause, not to the reported one
                 tok = tok.head

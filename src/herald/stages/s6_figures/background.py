@@ -17,7 +17,7 @@ def _clause_verb(anchor: Token) -> Token:
     """The verb whose clause holds the figure (the anchor itself when it is one)."""
     tok = anchor
     for _ in range(_MAX_CLIMB):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok
@@ -51,7 +51,7 @@ def _blamed_attack(verb: Token, lex: FiguresLexicon) -> bool:
     for _ in range(3):
         if up.lemma_.lower() in lex.blame_words or up.lower_ in lex.blame_words:
             return True
-        if up.head is up:
+        if up.head.i == up.i:
             break
         up = up.head
     return False
