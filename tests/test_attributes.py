@@ -8,8 +8,9 @@ from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from herald.attributes import IndexedAttributeRules, UnsupportedPattern
+from herald.attributes import IndexedAttributeRules
 from herald.config import settings
+from herald.errors import UnsupportedPatternError
 from herald.lemmas import CachedLemmas, index_by_set
 
 _COLUMNS = [POS, TAG, DEP, LEMMA, MORPH]
@@ -91,5 +92,5 @@ def test_herald_pipeline_uses_the_indexed_components(nlp: Language) -> None:
 def test_rules_it_cannot_index_are_refused(pattern: list[dict[str, object]]) -> None:
     ruler = spacy.blank("en").add_pipe("attribute_ruler")
     ruler.add([pattern], {"POS": "PROPN"})  # type: ignore[attr-defined]
-    with pytest.raises(UnsupportedPattern):
+    with pytest.raises(UnsupportedPatternError):
         IndexedAttributeRules(ruler)  # type: ignore[arg-type]

@@ -27,7 +27,9 @@ def run(name: str) -> dict[str, object]:
     cmd = [str(Path(sys.executable).parent / "herald"), "eval", name, "--json"]
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
     if out.returncode != 0:
-        return {"dataset": name, "error": (out.stderr or out.stdout).strip().splitlines()[-1:]}
+        # the CLI wraps its message over several lines: keep all of it, as one sentence
+        message = " ".join(line.strip(" │╭╮╰╯─") for line in (out.stderr or out.stdout).splitlines())
+        return {"dataset": name, "error": " ".join(message.split())}
     return dict(json.loads(out.stdout))
 
 

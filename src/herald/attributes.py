@@ -22,6 +22,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from .errors import UnsupportedPatternError
+
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 # Which equality test indexes a pattern when it has several: the most selective first.
@@ -32,27 +34,23 @@ _ANCHOR_ORDER = ("LOWER", "TAG", "DEP", "IS_SPACE")
 Test = tuple[int, frozenset[int], bool, re.Pattern[str] | None]
 
 
-class UnsupportedPattern(ValueError):
-    """A rule uses a test the indexed form does not implement (the stock component is kept)."""
-
-
 def _value_id(value: object) -> int:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, str):
         return int(get_string_id(value))
-    raise UnsupportedPattern(f"value {value!r}")
+    raise UnsupportedPatternError(f"value {value!r}")
 
 
 def _token_tests(spec: dict[str, Any]) -> list[Test]:
     tests: list[Test] = []
     for key, value in spec.items():
         if key not in _COLUMNS:
-            raise UnsupportedPattern(f"attribute {key}")
+            raise UnsupportedPatternError(f"attribute {key}")
         col = _COLUMNS[key]
         if isinstance(value, dict):
             if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN", "REGEX"):
-                raise UnsupportedPattern(f"predicate {value!r}")
+                raise UnsupportedPatternError(f"predicate {value!r}")
             op, items = next(iter(value.items()))
             if op == "REGEX" and isinstance(items, str):
                 tests.append((col, frozenset(), True, re.compile(items)))
@@ -83,7 +81,7 @@ class IndexedAttributeRules:
     def __init__(self, ruler: AttributeRuler) -> None:
         self.attrs: list[dict[Any, Any]] = list(ruler.attrs)
         if any("_" in a for a in self.attrs):
-            raise UnsupportedPattern("extension attributes")
+            raise UnsupportedPatternError("extension attributes")
         # Per pattern: its rule, per-token tests and the offset of the token it sets.
         self._patterns: list[tuple[int, list[list[Test]], int]] = []
         # One-token patterns by the (column, value) that indexes them, and those with no such test; the same
@@ -96,7 +94,7 @@ class IndexedAttributeRules:
             _key, patterns = ruler.matcher.get(str(rule))
             for pattern in patterns:
                 if not pattern or any(not isinstance(t, dict) or "OP" in t for t in pattern):
-                    raise UnsupportedPattern(f"pattern {pattern!r}")
+                    raise UnsupportedPatternError(f"pattern {pattern!r}")
                 n = len(self._patterns)
                 self._patterns.append((rule, [_token_tests(t) for t in pattern], index))
                 if len(pattern) == 1:
@@ -205,7 +203,7 @@ def make_indexed_attribute_rules(nlp: Language, name: str) -> IndexedAttributeRu
     """The rules of the pipeline's ``attribute_ruler``, indexed (add it before removing that component)."""
     ruler = nlp.get_pipe("attribute_ruler")
     if not isinstance(ruler, AttributeRuler):
-        raise UnsupportedPattern("the attribute_ruler component is not spaCy's AttributeRuler")
+        raise UnsupportedPatternError("the attribute_ruler component is not spaCy's AttributeRuler")
     return IndexedAttributeRules(ruler)
 
 
@@ -216,7 +214,7 @@ def use_indexed_attribute_rules(nlp: Language) -> bool:
         return False
     try:
         nlp.add_pipe("herald_attribute_rules_v1", name="herald_attribute_rules", after="attribute_ruler")
-    except UnsupportedPattern:
+    except UnsupportedPatternError:
         return False
     nlp.remove_pipe("attribute_ruler")
     nlp.rename_pipe("herald_attribute_rules", "attribute_ruler")  # the model's step, under its own name

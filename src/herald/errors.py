@@ -50,6 +50,11 @@ class KnowledgeBaseError(ConfigError):
     """A knowledge file (actor KB, lexicon, ontology, gazetteer) is invalid."""
 
 
+class UnsupportedPatternError(ConfigError):
+    """A model's attribute rule uses a test Herald's indexed rules do not implement; Herald keeps spaCy's own
+    ``attribute_ruler`` for that model (raised and handled inside :mod:`herald.attributes`)."""
+
+
 class DatasetError(HeraldError):
     """An evaluation dataset is missing or malformed."""
 
