@@ -69,6 +69,14 @@ class ActorExtractor:
         self.local_roles = frozenset(r.key for r in self.lex.roles if r.local)
         self.state_roles = frozenset(r.key for r in self.lex.roles if r.state)
         self.generic_roles = {r.key: r.sector for r in self.lex.roles if r.generic}
+        # a state's organs and forces by their common names ("interior ministry", "police"): in a named
+        # person's title they say which sector, not which country (context.py)
+        self.organ_phrases = frozenset(
+            p
+            for r in self.lex.roles
+            if r.kind != "person" and not r.generic and not r.needs_country
+            for p in r.phrases
+        )
 
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
@@ -94,6 +102,7 @@ class ActorExtractor:
             day,
             self.local_roles,
             self.state_roles,
+            self.organ_phrases,
         )
         self.pronouns.resolve(doc, drafts)
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."
