@@ -144,6 +144,38 @@ def test_same_type_acts_merge_only_when_one_act(
     assert [[n.lower() for n in a] for a in found] == [[n.lower() for n in a] for a in expected]
 
 
+# --- whose forces: a state that masses or calls up unaffiliated forces commands them ----------------------
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Russia massed troops on the border. Ukraine called up reservists.",
+            "troops",
+            {"country": "RUS", "sector": "MIL", "rule": "role:military+of-subject:RUS"},
+        ),
+        (
+            "Russia massed troops on the border. Ukraine called up reservists.",
+            "reservists",
+            {"country": "UKR", "rule": "role:military+of-subject:UKR"},
+        ),
+        # coordinated verbs share the subject
+        (
+            "Russia massed troops on the border and called up reservists.",
+            "reservists",
+            {"country": "RUS"},
+        ),
+        # not a force verb: the object's country does not come from the subject
+        ("France and Germany met. Russia attacked troops on the border.", "troops", {"country": None}),
+        # no state subject: nothing is given
+        ("Troops massed on the border. Reservists were called up.", "Troops", {"country": None}),
+    ],
+)
+def test_forces_of_the_state_that_commands_them(
+    extract: Extract, text: str, mention: str, expected: dict[str, object]
+) -> None:
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
+
+
 def test_one_government_voice_still_one_statement(extract: Extract) -> None:
     """A statement retold by another voice of the same government stays one event (verbal acts)."""
     text = (

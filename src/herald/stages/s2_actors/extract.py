@@ -21,6 +21,7 @@ from .coref import PronounResolver
 from .coref_lexicon import load_coref_lexicon
 from .descriptions import link_descriptions
 from .find import Finder
+from .force_owner import own_forces
 from .kb import KnowledgeBase, load_kb
 from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
@@ -83,6 +84,7 @@ class ActorExtractor:
         mentions = self.finder.find(doc, day)
         mark_sports_teams(doc, mentions)  # "Sweden beat South Korea 1-0": the team, not the state
         merge_appositions(doc, mentions)
+        own_forces(doc, mentions, self.lex)  # "Russia massed troops": Russia's troops
         drafts = group(mentions)
         taken = bytearray(len(doc))
         for m in mentions:
