@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..common import doc_text, sentence_starts
 from .cities import place_country
@@ -157,6 +157,7 @@ def apply_context(
     day: date | None = None,
     local_roles: frozenset[str] = frozenset(),
     state_roles: frozenset[str] = frozenset(),
+    organ_phrases: frozenset[str] = frozenset(),
 ) -> None:
     """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
     (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
@@ -188,7 +189,8 @@ def apply_context(
         m = d.first
         words = doc[m.start : m.end]
         if not m.unnamed:  # the name is PROPN of course; only a place or group in the title says whose
-            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words):
+            # ("Interior Ministry spokesman X": an organ's name tagged ORG names no one's organ)
+            if any(t.ent_type_ in ("GPE", "NORP", "ORG") and not _organ_ent(t, organ_phrases) for t in words):
                 continue
         elif any(
             t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
@@ -222,6 +224,16 @@ def apply_context(
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _organ_ent(tok: Token, organ_phrases: frozenset[str]) -> bool:
+    """Whether the NER entity holding ``tok`` is no more than a state organ's common name ("Interior
+    Ministry", "Police"), which says nothing about whose it is."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return False
+    words = [t.lower_ for t in ent if t.lower_ != "the"]
+    return " ".join(words) in organ_phrases
 
 
 def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -> None:

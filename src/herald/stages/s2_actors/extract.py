@@ -21,6 +21,7 @@ from .coref import PronounResolver
 from .coref_lexicon import load_coref_lexicon
 from .descriptions import link_descriptions
 from .find import Finder
+from .force_owner import own_forces
 from .kb import KnowledgeBase, load_kb
 from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
@@ -69,12 +70,21 @@ class ActorExtractor:
         self.local_roles = frozenset(r.key for r in self.lex.roles if r.local)
         self.state_roles = frozenset(r.key for r in self.lex.roles if r.state)
         self.generic_roles = {r.key: r.sector for r in self.lex.roles if r.generic}
+        # a state's organs and forces by their common names ("interior ministry", "police"): in a named
+        # person's title they say which sector, not which country (context.py)
+        self.organ_phrases = frozenset(
+            p
+            for r in self.lex.roles
+            if r.kind != "person" and not r.generic and not r.needs_country
+            for p in r.phrases
+        )
 
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
         mentions = self.finder.find(doc, day)
         mark_sports_teams(doc, mentions)  # "Sweden beat South Korea 1-0": the team, not the state
         merge_appositions(doc, mentions)
+        own_forces(doc, mentions, self.lex)  # "Russia massed troops": Russia's troops
         drafts = group(mentions)
         taken = bytearray(len(doc))
         for m in mentions:
@@ -94,6 +104,7 @@ class ActorExtractor:
             day,
             self.local_roles,
             self.state_roles,
+            self.organ_phrases,
         )
         self.pronouns.resolve(doc, drafts)
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."

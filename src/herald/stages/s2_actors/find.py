@@ -421,6 +421,7 @@ class Finder:
         nxt = kb_at_start.get(e)
         name_text: str | None = None
         name_country: str | None = None
+        ranked = False
         if nxt is not None:
             chosen = self.choose(nxt, resolved, day)
             if chosen is not None and chosen[0].kind == "person":
@@ -432,8 +433,13 @@ class Finder:
                 if len(countries) == 1 and all(f is not None and f.kind == "person" for f in found):
                     name_country, end, name_text = countries.pop(), nxt.end, doc[e : nxt.end].text
         if person is None and e < len(doc):
-            ent = ent_of[e]
-            if ent is not None and ent.label_ == "PERSON":
+            at = self._after_ranks(doc, e, ent_of)
+            ent = ent_of[at]
+            if at > e and ent is not None and ent.label_ == "PERSON" and ent.start == at:
+                # "spokesman Brig. Nabil Abdallah", "Maj. Gen. X": NER splits the rank off the name (rule
+                # +rank); the person is the role's all the same
+                end, name_text, ranked = ent.end, doc[at : ent.end].text, True
+            elif ent is not None and ent.label_ == "PERSON":
                 end, name_text = ent.end, doc[e : ent.end].text
             elif ent_of[e - 1] is not None and ent_of[e - 1].label_ == "PERSON" and ent_of[e - 1].end > e:  # type: ignore[union-attr]
                 pent = ent_of[e - 1]
@@ -610,7 +616,7 @@ class Finder:
             if of_org is not None:
                 sector, sectors = of_org, [of_org] if of_org else []  # "": an organisation, sector unknown
                 org_rule = f"+of-organisation:{of_org or 'unknown'}"
-        rule = f"role:{role.key}{org_rule}"
+        rule = f"role:{role.key}{org_rule}" + ("+rank" if ranked else "")
         if local is not None:
             rule += f"+in:{local.key}"
         elif in_place:
@@ -692,6 +698,20 @@ class Finder:
         if named:
             m.label = "PERSON"
         return m
+
+    def _after_ranks(self, doc: Doc, e: int, ent_of: list[Span | None]) -> int:
+        """The token after up to three rank or honorific words ("Brig.", "Maj. Gen.", "Dr.") at ``e``;
+        ``e`` itself when none is there or no name follows them."""
+        at = e
+        while at < len(doc) and at - e < 6 and doc[at].text.rstrip(".") in self._ranks:
+            at += 2 if at + 1 < len(doc) and doc[at + 1].text == "." else 1
+        return at if at < len(doc) and ent_of[at] is not None else e
+
+    @functools.cached_property
+    def _ranks(self) -> frozenset[str]:
+        """Honorifics and abbreviated ranks (``name_variants.yaml``), without their full stop: the tokenizer
+        sometimes splits "Brig." into "Brig" and "."."""
+        return frozenset(h.rstrip(".") for h in self.honorifics if h.endswith(".") or len(h) <= 4)
 
     def _organisation_of(
         self,

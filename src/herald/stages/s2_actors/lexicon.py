@@ -76,6 +76,7 @@ class Lexicons(BaseModel):
     speech_verbs: list[str] = Field(default_factory=list)
     authority_verbs: list[str] = Field(default_factory=list)
     opposition_markers: list[str] = Field(default_factory=list)
+    force_owner_verbs: list[str] = Field(default_factory=list)
 
     def office_name(self, role: str) -> str:
         """Canonical office name: "Secretary of State" and "foreign minister" compare equal."""

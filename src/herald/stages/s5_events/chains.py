@@ -352,16 +352,20 @@ def _same_parties(
     countries: dict[str, str | None],
     states: frozenset[str] = frozenset(),
     sectors: dict[str, str | None] | None = None,
+    verbal: bool = True,
 ) -> bool:
     """The same actors, or actors standing for the same countries where one side names the states
     themselves ("Armenia and Azerbaijan" and their two foreign ministers) or the two sides share an actor,
     every one with a known country. Two disjoint sets of non-state actors of one country are not the same
-    parties: in a domestic story the police, the opposition and a rights group all share the country."""
+    parties: in a domestic story the police, the opposition and a rights group all share the country.
+    Only a ``verbal`` act (a statement retold) has one voice per sector: two organs of one government that
+    each ban, arrest or mobilise did two things."""
     if set(a) == set(b):
         return True
     sec = sectors or {}
     sa, sb = {sec.get(x) for x in a}, {sec.get(x) for x in b}
-    one_voice = None not in sa and sa == sb  # "the ministry" and "the foreign minister": one government
+    # "the ministry" and "the foreign minister" saying one thing: one government
+    one_voice = verbal and None not in sa and sa == sb
     if not (set(a) & set(b) or set(a) <= states or set(b) <= states or one_voice):
         return False
     ca, cb = [countries.get(x) for x in a], [countries.get(x) for x in b]
@@ -394,11 +398,13 @@ def _earlier_mention(
             return prior
         if (
             event.actors
-            and _same_parties(event.actors, p.actors, countries, states, sectors)
+            and _same_parties(event.actors, p.actors, countries, states, sectors, event.type in VERBAL)
             and (
                 not event.recipients
                 or not p.recipients
-                or _same_parties(event.recipients, p.recipients, countries, states, sectors)
+                or _same_parties(
+                    event.recipients, p.recipients, countries, states, sectors, event.type in VERBAL
+                )
             )
             and _same_date(p, event)
         ):
