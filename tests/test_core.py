@@ -140,6 +140,8 @@ def test_too_large_article_is_refused_with_a_way_out(nlp: Language) -> None:
             "Rusia y China vetaron el martes la resolución del Consejo de Seguridad de las Naciones Unidas.",
             "es",
         ),
+        # Nigerian Pidgin: its own grammar words (don, dey, wey, dem) outnumber English ones
+        ("Dem don arrest di oga wey dey collect bribe for Lagos, police tok. Di suspect bin dey run.", "pcm"),
     ],
 )
 def test_non_english_is_skipped_with_reason(
@@ -150,6 +152,22 @@ def test_non_english_is_skipped_with_reason(
     assert x.article.language == language
     assert "unsupported-language" in [n.code for n in x.notes]
     assert not x.events and not x.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # West African English news full of local names reads as Nigerian Pidgin to the identifier
+        "ABUJA, Nigeria - Police spokesman Nnamdi Omoni said gunmen killed three villagers.",
+        "Police said gunmen killed three villagers in Abuja on Monday.",
+        "Ghana: Akufo-Addo Swears In New Ministers. President Nana Addo Dankwa Akufo-Addo has sworn in "
+        "12 new ministers at the Jubilee House in Accra.",
+    ],
+)
+def test_english_with_local_names_is_kept(extract: Callable[..., herald.Extraction], text: str) -> None:
+    x = extract(text)
+    assert x.status != "skipped"
+    assert x.article.language == "en"
 
 
 def test_extract_many_reports_bad_items_and_keeps_the_rest(nlp: Language) -> None:

@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
+
+from pydantic import BaseModel, Field
+
+from .knowledge import load_layered_model
 
 # Below this many letters the identifier is unreliable; short texts are assumed to be English.
 MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.90
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _Creole(BaseModel):
+    markers: frozenset[str]
+
+
+class LanguageGuards(BaseModel):
+    """``data/lexicons/language.yaml``: languages whose answer needs their own grammar words to stand."""
+
+    english_lexified: dict[str, _Creole] = Field(default_factory=dict)
+    english_markers: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def guards() -> LanguageGuards:
+    return load_layered_model("lexicons/language.yaml", LanguageGuards)
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,7 +52,20 @@ def detect_language(text: str, *, sample: int = 1500) -> str:
     lang, prob = _identifier().classify(head)
     if lang != "en" and prob < MIN_CONFIDENCE:
         return "en"
+    creole = guards().english_lexified.get(str(lang))
+    if creole is not None and not _creole_grammar(head, creole.markers):
+        return "en"  # "ABUJA - Police spokesman X said gunmen killed ...": English news, local names
     return str(lang)
+
+
+def _creole_grammar(text: str, markers: frozenset[str]) -> bool:
+    """Whether the creole's own grammar words outnumber the English ones it replaces."""
+    english = guards().english_markers
+    own = theirs = 0
+    for word in _WORD.findall(text.lower()):
+        own += word in markers
+        theirs += word in english
+    return own > theirs
 
 
 def _has_letters(text: str, n: int) -> bool:
