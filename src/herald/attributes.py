@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 from .errors import UnsupportedPatternError
+from .pipe_swap import swap_pipe
 
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
@@ -213,9 +214,7 @@ def use_indexed_attribute_rules(nlp: Language) -> bool:
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     try:
-        nlp.add_pipe("herald_attribute_rules_v1", name="herald_attribute_rules", after="attribute_ruler")
+        swap_pipe(nlp, "attribute_ruler", "herald_attribute_rules_v1")
     except UnsupportedPatternError:
         return False
-    nlp.remove_pipe("attribute_ruler")
-    nlp.rename_pipe("herald_attribute_rules", "attribute_ruler")  # the model's step, under its own name
     return True

@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from .pipe_swap import swap_pipe
+
 _ARRAY_ATTRS = [ORTH, POS, MORPH, LEMMA]
 
 
@@ -89,7 +91,5 @@ def use_cached_lemmas(nlp: Language) -> bool:
     lemmatizer = nlp.get_pipe("lemmatizer")
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule" or lemmatizer.overwrite:
         return False
-    nlp.add_pipe("herald_cached_lemmas_v1", name="herald_cached_lemmas", after="lemmatizer")
-    nlp.remove_pipe("lemmatizer")
-    nlp.rename_pipe("herald_cached_lemmas", "lemmatizer")  # the model's step, under its own name
+    swap_pipe(nlp, "lemmatizer", "herald_cached_lemmas_v1")
     return True
