@@ -153,14 +153,7 @@ def actor_named(token: Token) -> Actor | None:
     ..." makes "accused Baku" Azerbaijan too): the name is the token with its compound modifiers."""
     if token.pos_ != "PROPN":
         return None
-    start = token
-    while True:
-        prev = next((c for c in start.lefts if c.dep_ == "compound" and c.i == start.i - 1), None)
-        if prev is None:
-            break
-        start = prev
-    text = token.doc[start.i : token.i + 1].text
-    found = index(token.doc).named(text)
+    found = index(token.doc).named(_compound_name(token))
     return found[0] if len(found) == 1 else None
 
 
@@ -170,10 +163,15 @@ def state_named(token: Token) -> Actor | None:
     article already has as an actor. The name is the token with its compound modifiers."""
     if token.ent_type_ not in ("GPE", "NORP") and token.pos_ != "PROPN":
         return None
+    return index(token.doc).state_named(_compound_name(token))
+
+
+def _compound_name(token: Token) -> str:
+    """The token with the compound modifiers right before it ("New York" for "York")."""
     start = token
     while True:
         prev = next((c for c in start.lefts if c.dep_ == "compound" and c.i == start.i - 1), None)
         if prev is None:
             break
         start = prev
-    return index(token.doc).state_named(token.doc[start.i : token.i + 1].text)
+    return token.doc[start.i : token.i + 1].text

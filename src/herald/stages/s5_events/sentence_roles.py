@@ -196,12 +196,6 @@ class SentenceRoles:
                 cand_notes.append(
                     f"pronoun {subj.text!r} resolved to {prev.name!r}, subject of the previous sentence"
                 )
-        if subj is not None and not res.actors and subj.lower_ in PRONOUN_KINDS:
-            main = self._main_clause_subject(verb, subj)
-            if main is not None:
-                res = Resolved(tokens=[subj])
-                res.add(main, "pronoun->main-clause")
-                cand_notes.append(f"pronoun {subj.text!r} is {main.name!r}, subject of the governing clause")
         if subj is not None:
             self._fold_subject_noun(subj, res, cand_notes)
         return res
