@@ -4,13 +4,9 @@ a clause the parser hung on a cue across a relative clause."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from herald.schema import Extraction
-
-Extract = Callable[..., Extraction]
+from statement_helpers import Extract, assert_found, rules_of
 
 # (text, speaker text or None, content, rule prefix)
 FOUND: list[tuple[str, str | None, str, str]] = [
@@ -109,11 +105,7 @@ FOUND: list[tuple[str, str | None, str, str]] = [
 
 @pytest.mark.parametrize(("text", "speaker", "content", "rule"), FOUND)
 def test_clause_found(extract: Extract, text: str, speaker: str | None, content: str, rule: str) -> None:
-    got = [
-        (s.speaker_text, s.content.text, s.rule or "")
-        for s in extract(text, published="2016-10-01").statements
-    ]
-    assert any(sp == speaker and c == content and r.startswith(rule) for sp, c, r in got), got
+    assert_found(extract, text, speaker, content, rule)
 
 
 # Texts where none of these rules may give a statement
@@ -132,4 +124,4 @@ NOTHING = [
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_clause_nothing(extract: Extract, text: str) -> None:
-    assert [s.rule for s in extract(text, published="2016-10-01").statements] == []
+    assert rules_of(extract, text) == []

@@ -4,13 +4,10 @@ where none of these may produce a statement."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from herald.schema import Extraction
-
-Extract = Callable[..., Extraction]
+from statement_helpers import Extract, assert_found
 
 
 def _actor_name(x: Extraction, ident: str | None) -> str | None:
@@ -93,9 +90,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "speaker", "content", "rule"), FOUND)
 def test_cue_found(extract: Extract, text: str, speaker: str, content: str, rule: str) -> None:
-    x = extract(text, published="2016-10-01")
-    got = [(s.speaker_text, s.content.text, s.rule or "") for s in x.statements]
-    assert any(sp == speaker and c == content and r.startswith(rule) for sp, c, r in got), got
+    assert_found(extract, text, speaker, content, rule)
 
 
 # Texts where the new cues must not produce a statement

@@ -5,13 +5,9 @@ before."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from herald.schema import Extraction
-
-Extract = Callable[..., Extraction]
+from statement_helpers import Extract, assert_found, rules_of
 
 # (text, speaker text or None, content, rule prefix, negated)
 FOUND: list[tuple[str, str | None, str, str, bool]] = [
@@ -152,13 +148,7 @@ FOUND: list[tuple[str, str | None, str, str, bool]] = [
 def test_found(
     extract: Extract, text: str, speaker: str | None, content: str, rule: str, negated: bool
 ) -> None:
-    got = [
-        (s.speaker_text, s.content.text, s.rule or "", s.negated)
-        for s in extract(text, published="2016-10-01").statements
-    ]
-    assert any(
-        sp == speaker and c == content and r.startswith(rule) and n == negated for sp, c, r, n in got
-    ), got
+    assert_found(extract, text, speaker, content, rule, negated)
 
 
 # Texts where nothing may be attributed
@@ -180,4 +170,4 @@ NOTHING = [
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_nothing(extract: Extract, text: str) -> None:
-    assert [s.rule for s in extract(text, published="2016-10-01").statements] == []
+    assert rules_of(extract, text) == []

@@ -3,16 +3,13 @@ prepositional content; phrasal cues with "on" (a YAML 1.1 boolean once); texts w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from herald.errors import KnowledgeBaseError
-from herald.schema import Extraction
 from herald.stages.s4_statements.lexicon import CueLexicon, _merge
-
-Extract = Callable[..., Extraction]
+from statement_helpers import Extract, assert_found, rules_of
 
 # (text, speaker text, content, rule prefix)
 FOUND = [
@@ -140,9 +137,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "speaker", "content", "rule"), FOUND)
 def test_noun_cue_found(extract: Extract, text: str, speaker: str, content: str, rule: str) -> None:
-    x = extract(text, published="2016-10-01")
-    got = [(s.speaker_text, s.content.text, s.rule or "") for s in x.statements]
-    assert any(sp == speaker and c == content and r.startswith(rule) for sp, c, r in got), got
+    assert_found(extract, text, speaker, content, rule)
 
 
 # Cue nouns with no source, a time as "by" object, or no content: nothing
@@ -171,7 +166,7 @@ _NEW_RULES = ("noun-cue", "phrasal", "agent-noun", "source-phrase", "cue-then")
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_noun_cue_nothing(extract: Extract, text: str) -> None:
-    got = [s.rule for s in extract(text, published="2016-10-01").statements]
+    got = rules_of(extract, text)
     assert not [r for r in got if r and r.startswith(_NEW_RULES)], got
 
 

@@ -4,15 +4,11 @@ guards that keep a coordinated or subordinate verb after a quotation from attrib
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from herald.schema import Extraction
 from herald.stages.s4_statements.lexicon import cue_lexicon, inflections
 from herald.stages.s4_statements.quotes import find_quotes
-
-Extract = Callable[..., Extraction]
+from statement_helpers import Extract, assert_found, rules_of
 
 # (text, speaker text or None, content, rule prefix)
 FOUND: list[tuple[str, str | None, str, str]] = [
@@ -168,11 +164,7 @@ FOUND: list[tuple[str, str | None, str, str]] = [
 
 @pytest.mark.parametrize(("text", "speaker", "content", "rule"), FOUND)
 def test_stance_found(extract: Extract, text: str, speaker: str | None, content: str, rule: str) -> None:
-    got = [
-        (s.speaker_text, s.content.text, s.rule or "")
-        for s in extract(text, published="2016-10-01").statements
-    ]
-    assert any(sp == speaker and c == content and r.startswith(rule) for sp, c, r in got), got
+    assert_found(extract, text, speaker, content, rule)
 
 
 # Texts where none of these rules may give a statement
@@ -190,7 +182,7 @@ NOTHING = [
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_stance_nothing(extract: Extract, text: str) -> None:
-    assert [s.rule for s in extract(text, published="2016-10-01").statements] == []
+    assert rules_of(extract, text) == []
 
 
 # Only the quotation's own statement, no stance read into the verb after it
