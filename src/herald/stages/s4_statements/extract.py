@@ -73,10 +73,14 @@ class _Context:
         self.quotes = [q for q in find_quotes(self.text) if q.depth == 0]
         # token index -> index of the top-level quotation containing it (marks included), or -1
         # Token attributes read as arrays: creating a Token object per position is the stage's main cost.
-        arr = doc.to_array([IDX, LEMMA, LOWER])
+        arr = doc.to_array([IDX, LEMMA, LOWER, POS])
         self.starts: list[int] = arr[:, 0].tolist() if len(doc) else []
         self.lemmas: list[int] = arr[:, 1].tolist() if len(doc) else []
         self.lowers: list[int] = arr[:, 2].tolist() if len(doc) else []
+        # the common nouns, for the cue-noun rules (no Token object for the other words)
+        noun = POS_IDS["NOUN"]
+        pos_ids: list[int] = arr[:, 3].tolist() if len(doc) else []
+        self.nouns = [i for i, pos in enumerate(pos_ids) if pos == noun]
         self.quote_of: list[int] = [-1] * len(doc)
         qi = 0
         for i, idx in enumerate(self.starts):
@@ -933,10 +937,7 @@ def _noun_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
     if not nouns:
         return
     light = ctx.lex.noun_cue_light_verbs
-    noun = POS_IDS["NOUN"]
-    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
-        if pos != noun:  # read from the array: no Token object for the other words
-            continue
+    for i in ctx.nouns:
         tok = doc[i]
         cls = nouns.get(tok.lemma_.lower())
         if cls is None or ctx.quote_of[tok.i] >= 0 or tok.dep_ == "ROOT":
@@ -990,10 +991,7 @@ def _received_cues(ctx: _Context, out: list[Found], done: dict[int, Found]) -> N
     lex = ctx.lex
     if not lex.noun_cue_receivers:
         return
-    noun = POS_IDS["NOUN"]
-    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
-        if pos != noun:
-            continue
+    for i in ctx.nouns:
         tok = doc[i]
         cls = lex.noun_cues.get(tok.lemma_.lower())
         # Only criticism is received as a judgment of the receiver: "faced questions about their health" or
@@ -1141,10 +1139,7 @@ def _agent_nouns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> Non
     nouns = ctx.lex.agent_nouns
     if not nouns:
         return
-    noun = POS_IDS["NOUN"]
-    for i, pos in enumerate(doc.to_array(POS).tolist() if len(doc) else []):
-        if pos != noun:
-            continue
+    for i in ctx.nouns:
         tok = doc[i]
         cls = nouns.get(tok.lemma_.lower())
         if cls is None or ctx.quote_of[tok.i] >= 0:
