@@ -216,7 +216,8 @@ def run_articles(
             raise DatasetError(f"gwn-dev-{n}.json: GWN.dev.xml has only {len(articles)} articles.")
         text, title = articles[n]
         inputs.append(make_doc(nlp, ArticleInput(text=text, title=title, published=g.get("published"))))
-    tally, folds, errors = Tally(), {}, []
+    tally, errors = Tally(), []
+    folds: dict[str, Tally] = {}
     for pos, ((n, g), doc) in enumerate(zip(gold, nlp.pipe(inputs), strict=True)):
         preds = predictions(list(doc._.herald_events or []), list(doc._.herald_actors or []))
         one = Tally()
