@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..common import doc_text, sentence_starts
 from .cities import place_country
@@ -142,7 +142,7 @@ class CountryContext:
         if self.winner is None:
             return None, "article"
         others = sum(v for c, v in votes.items() if c != self.winner)
-        if others > votes.get(self.winner, 0):
+        if others > votes.get(self.winner, 0) and others >= self.cfg.paragraph_override_votes:
             return None, "article"
         return self.winner, "article"
 
@@ -164,6 +164,7 @@ def apply_context(
     roles = frozenset(lex.context_roles)
     named_roles = roles | frozenset(lex.context_named_roles)
     bodies = frozenset(lex.context.plural_bodies)
+    institutions = frozenset(lex.context.institution_sectors)
     todo = [
         d
         for d in drafts
@@ -176,6 +177,8 @@ def apply_context(
             or (d.first.unnamed and doc[d.first.end - 1].lower_ in bodies and d.first.sector == "GOV")
             # "Tourism minister Prisca Mupfumira", "Judge X": a named person the KB lacks, titled by a role
             or (not d.first.unnamed and d.first.kind == "person" and d.first.role_key in named_roles)
+            # "the Paranaque Regional Trial Court", "Department of Justice": a state organ the KB lacks
+            or _institution(d, institutions)
         )
         and d.first.owner is None
         and d.parent is None
@@ -188,6 +191,12 @@ def apply_context(
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
+        if _institution(d, institutions):
+            code, _scope = ctx.at(min(d.spans)[0])
+            if code is not None and not _foreign_place_in(words, code, kb):
+                d.first.country = code
+                d.first.rule += f"+country-context:{code}"
+            continue
         if not m.unnamed:  # the name is PROPN of course; only a place or group in the title says whose
             # ("Interior Ministry spokesman X": an organ's name tagged ORG names no one's organ)
             if any(t.ent_type_ in ("GPE", "NORP", "ORG") and not _organ_ent(t, organ_phrases) for t in words):
@@ -205,9 +214,12 @@ def apply_context(
         plural_body = all(doc[e - 1].lower_ in ctx.cfg.plural_bodies for _s, e in d.spans)
         if m.unnamed and m.role_key not in roles and not plural_body:
             continue
-        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS") and not plural_body:
-            continue  # "the governments", "military prosecutors": several countries' perhaps
         code, _scope = ctx.at(min(d.spans)[0])
+        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS") and not plural_body:
+            # "the governments", "military prosecutors": several countries' perhaps, unless no other country
+            # is named where they are ("Prosecutors threatened to charge him" in a US story)
+            if not m.unnamed or m.role_key not in roles or _other_country_near(doc, d, drafts, code):
+                continue
         if code is not None:
             d.first.country = code
             d.first.rule += f"+country-context:{code}"
@@ -224,6 +236,48 @@ def apply_context(
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _other_country_near(doc: Doc, d: Draft, drafts: list[Draft], code: str | None) -> bool:
+    """Whether a sentence with a mention of ``d`` also names a country other than ``code``."""
+    sents = {(doc[s].sent.start, doc[s].sent.end) for s, _e in d.spans}
+    for o in drafts:
+        c = o.first.country
+        if o is d or c is None or c == code or c in NON_STATES:
+            continue
+        if any(a <= s < b for s, _e in o.spans for a, b in sents):
+            return True
+    return False
+
+
+def _institution(d: Draft, sectors: frozenset[str]) -> bool:
+    """A named organisation the KB lacks whose name makes it a state organ ("Regional Trial Court")."""
+    m = d.first
+    return (
+        not m.unnamed
+        and m.kind == "organization"
+        and m.entry is None
+        and m.label == "ORG"
+        and m.sector in sectors
+        and m.owner is None
+    )
+
+
+def _foreign_place_in(words: Span, code: str, kb: KnowledgeBase) -> bool:
+    """Whether a capitalised word of a name is a place of another country than ``code`` ("Ontario
+    Provincial Police" in a story set in the US)."""
+    for t in words:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or len(t.text) < 3:
+            continue
+        where = _state_names(kb).get(t.lower_)
+        if where is None and (town := place_country(t.text)) is not None and town[1] >= TOWN_POP:
+            where = town[0]
+        if where is not None and where != code:
+            return True
+    return False
+
+
+TOWN_POP = 50_000  # a smaller namesake ("Justice", Illinois) says nothing of whose an organ is
 
 
 def _organ_ent(tok: Token, organ_phrases: frozenset[str]) -> bool:

@@ -44,6 +44,10 @@ class ContextSettings(BaseModel):
     silent_sectors: list[str] = Field(default_factory=list)
     # plural nouns that name one body of one state ("the authorities", "officials"), unlike "the governments"
     plural_bodies: list[str] = Field(default_factory=list)
+    # named organisations the KB lacks, of these sectors by their name, are the story's state's organs
+    institution_sectors: list[str] = Field(default_factory=list)
+    # votes for other countries a paragraph needs before it no longer takes the article's country
+    paragraph_override_votes: int = 1
 
 
 class CorefLexicon(BaseModel):

@@ -77,6 +77,7 @@ class Lexicons(BaseModel):
     authority_verbs: list[str] = Field(default_factory=list)
     opposition_markers: list[str] = Field(default_factory=list)
     force_owner_verbs: list[str] = Field(default_factory=list)
+    region_words: list[str] = Field(default_factory=list)
 
     def office_name(self, role: str) -> str:
         """Canonical office name: "Secretary of State" and "foreign minister" compare equal."""
