@@ -27,7 +27,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..common import doc_text, sentence_starts
-from .cities import place_country
+from .cities import known_place, place_country
 from .coref_lexicon import CorefLexicon
 from .kb import Entry, KnowledgeBase
 from .mentions import entry_mention
@@ -274,6 +274,8 @@ def _foreign_place_in(words: Span, code: str, kb: KnowledgeBase) -> bool:
             where = town[0]
         if where is not None and where != code:
             return True
+        if where is None and known_place(t.text, TOWN_POP):
+            return True  # a big town of several countries' ("Venice Commission"): not clearly the story's
     return False
 
 

@@ -363,8 +363,9 @@ class Finder:
             resolved.add(entry.key)
             mentions.append(m)
 
-        # 3. Named entities nobody claimed still become actors (never silently dropped).
-        for ent in ents:
+        # 3. Named entities nobody claimed still become actors (never silently dropped). Full names first, so
+        # that a lone surname before its full name ("Ready to back Clinton" ... "Hillary Clinton") finds it.
+        for ent in sorted(ents, key=lambda x: (_bare_end(x) - _bare_start(x) < 2, x.start)):
             kind = NER_KINDS.get(ent.label_)
             if kind is None or any(taken[ent.start : ent.end]):
                 continue

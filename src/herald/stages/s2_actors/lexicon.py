@@ -37,6 +37,7 @@ class Want(BaseModel):
     sector: list[str] = Field(default_factory=list)
     country: list[str] = Field(default_factory=list)
     title_has: list[str] = Field(default_factory=list)
+    not_sector: list[str] = Field(default_factory=list)  # "the group" is no ministry, court or army
 
 
 class GroupRef(BaseModel):

@@ -69,6 +69,11 @@ def group(mentions: list[Mention]) -> list[Draft]:
                 ):
                     target = d
                     break
+        elif m.entry is None and m.label == "ORG" and m.rule == "ner:ORG" and len(m.name.split()) <= 2:
+            # NER calls a person named before an organisation now and then ("requested by Sanders"): a name
+            # that is a person's whole name or surname is that person
+            words = m.name.split()
+            target = next((d for d in reversed(persons) if d.first.name.split()[-len(words) :] == words), None)
         if target is None:
             key = m.group_key()
             target = by_key.get(key)
@@ -99,6 +104,8 @@ def _fits(d: Draft, want: Want) -> bool:
     sectors = [m.sector, *m.sectors]
     if want.sector and not any(s in want.sector for s in sectors if s):
         return False
+    if want.not_sector and (m.sector in want.not_sector or m.rule.startswith("town-")):
+        return False  # nor is a town (its people or authorities) "the group"
     if want.country and m.country not in want.country:
         return False
     if want.title_has:
