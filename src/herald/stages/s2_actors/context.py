@@ -30,7 +30,8 @@ from ..common import doc_text, sentence_starts
 from .cities import known_place, place_country
 from .coref_lexicon import CorefLexicon
 from .kb import Entry, KnowledgeBase
-from .mentions import entry_mention
+from .lexicon import Role
+from .mentions import Mention, entry_mention
 from .resolve import Draft
 
 # (office name, country, day) -> the one person holding it then, or None (KBMatcher.holder)
@@ -90,7 +91,14 @@ def paragraph_ids(doc: Doc, starts: list[int]) -> list[int]:
 class CountryContext:
     """Votes per country, for the article and per paragraph, and the clear winner of each."""
 
-    def __init__(self, doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLexicon) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        drafts: list[Draft],
+        kb: KnowledgeBase,
+        lex: CorefLexicon,
+        mute: frozenset[int] = frozenset(),
+    ) -> None:
         self.cfg = lex.context
         starts = sentence_starts(doc)
         self.para = paragraph_ids(doc, starts)
@@ -102,7 +110,7 @@ class CountryContext:
         for d in drafts:
             for s, e in d.spans:
                 covered[s:e] = b"\x01" * (e - s)
-                code = d.first.country if d.first.sector not in silent else None
+                code = d.first.country if d.first.sector not in silent and id(d) not in mute else None
                 backer = e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in outside
                 if code and code not in NON_STATES and not backer:
                     self._vote(code, s, 1)
@@ -158,6 +166,7 @@ def apply_context(
     local_roles: frozenset[str] = frozenset(),
     state_roles: frozenset[str] = frozenset(),
     organ_phrases: frozenset[str] = frozenset(),
+    organ_roles: dict[str, Role] | None = None,
 ) -> None:
     """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
     (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
@@ -179,15 +188,25 @@ def apply_context(
             or (not d.first.unnamed and d.first.kind == "person" and d.first.role_key in named_roles)
             # "the Paranaque Regional Trial Court", "Department of Justice": a state organ the KB lacks
             or _institution(d, institutions)
+            # "the Supreme Court", "Congress" capitalised: an organ's common name is no name of one state's
+            or (
+                not d.first.unnamed
+                and d.first.kind != "person"
+                and d.first.role_key in roles
+                and _strip_the(d.first.name.lower()) in organ_phrases
+            )
         )
         and d.first.owner is None
         and d.parent is None
     ]
-    if not todo:
+    organs = _bare_organs(doc, drafts, organ_roles or {})
+    if not todo and not organs:
         return
-    ctx = CountryContext(doc, drafts, kb, lex)
+    ctx = CountryContext(doc, drafts, kb, lex, frozenset(id(d) for d, _r in organs))
     if not ctx.article:
         return
+    for d, role in organs:
+        _organ_of_story(doc, d, role, drafts, ctx)
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
@@ -203,7 +222,7 @@ def apply_context(
                 continue
         elif any(
             t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
-            for t in words[:-1]
+            for t in words[: _organ_suffix(words, organ_phrases)]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
         if ctx.short and m.role_key not in local_roles and doc[m.end : m.end + 1].text == "in":
@@ -236,6 +255,75 @@ def apply_context(
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _organ_suffix(words: Span, organ_phrases: frozenset[str]) -> int:
+    """Where the organ's common name ending ``words`` starts ("Supreme Court" in "the Supreme Court"), so
+    that its own capitals are not taken for a name saying whose it is; else the head word's position."""
+    for i in range(len(words) - 1):
+        if " ".join(t.lower_ for t in words[i:]) in organ_phrases:
+            return i
+    return len(words) - 1
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.startswith("the ") else text
+
+
+def _bare_organs(doc: Doc, drafts: list[Draft], organ_roles: dict[str, Role]) -> list[tuple[Draft, Role]]:
+    """KB organisations named only by an organ's common name ("the Foreign Office", "Congress", "the Supreme
+    Court"), which several states have: each with the role that name is."""
+    out: list[tuple[Draft, Role]] = []
+    if not organ_roles:
+        return out
+    for d in drafts:
+        e = d.first.entry
+        if e is None or e.kind != "organization" or not d.spans or e.country in NON_STATES or e.country is None:
+            continue
+        names = {" ".join(t.lower_ for t in doc[s:end] if t.lower_ != "the") for s, end in d.spans}
+        keys = {r.key if (r := organ_roles.get(n)) is not None else "" for n in names}
+        if len(keys) == 1 and (role := organ_roles.get(next(iter(names)))) is not None:
+            out.append((d, role))
+    return out
+
+
+def _organ_of_story(doc: Doc, d: Draft, role: Role, drafts: list[Draft], ctx: CountryContext) -> None:
+    """A bare organ name in a story set in another country than the KB entry's is that country's organ ("the
+    Foreign Office in Kabul" is Afghanistan's): the role actor of the story's country (rule
+    ``role:foreign-ministry+country-context:AFG``), joining that organ's actor when there is one already."""
+    entry = d.first.entry
+    assert entry is not None
+    code, _scope = ctx.at(min(d.spans)[0])
+    if code is None or code == entry.country:
+        return
+    s0, e0 = min(d.spans)
+    rule = f"role:{role.key}+country-context:{code}"
+    same = next(
+        (
+            o
+            for o in drafts
+            if o is not d and o.spans and o.first.role_key == role.key and o.first.country == code
+        ),
+        None,
+    )
+    if same is not None:
+        for s, e in sorted(d.spans):
+            same.link(s, e, rule)
+        d.spans.clear()
+        return
+    start = s0 + 1 if doc[s0].lower_ == "the" and e0 - s0 > 1 else s0
+    d.first = Mention(
+        start=start,
+        end=e0,
+        rule=rule,
+        kind=role.kind,
+        name=doc[start:e0].text,
+        country=code,
+        sector=role.sector,
+        sectors=[role.sector],
+        role_key=role.key,
+        unnamed=True,
+    )
 
 
 def _other_country_near(doc: Doc, d: Draft, drafts: list[Draft], code: str | None) -> bool:
