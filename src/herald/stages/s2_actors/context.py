@@ -234,11 +234,15 @@ def apply_context(
         if m.unnamed and m.role_key not in roles and not plural_body:
             continue
         code, _scope = ctx.at(min(d.spans)[0])
-        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS") and not plural_body:
-            # "the governments", "military prosecutors": several countries' perhaps, unless no other country
-            # is named where they are ("Prosecutors threatened to charge him" in a US story)
-            if not m.unnamed or m.role_key not in roles or _other_country_near(doc, d, drafts, code):
-                continue
+        # "the governments", "military prosecutors": several countries' perhaps, unless no other country is
+        # named where they are ("Prosecutors threatened to charge him" in a US story)
+        if (
+            m.kind != "group"
+            and words[-1].tag_ in ("NNS", "NNPS")
+            and not plural_body
+            and (not m.unnamed or m.role_key not in roles or _other_country_near(doc, d, drafts, code))
+        ):
+            continue
         if code is not None:
             d.first.country = code
             d.first.rule += f"+country-context:{code}"
@@ -278,7 +282,7 @@ def _bare_organs(doc: Doc, drafts: list[Draft], organ_roles: dict[str, Role]) ->
         return out
     for d in drafts:
         e = d.first.entry
-        if e is None or e.kind != "organization" or not d.spans or e.country in NON_STATES or e.country is None:
+        if e is None or e.kind != "organization" or not d.spans or e.country in (None, *NON_STATES):
             continue
         names = {" ".join(t.lower_ for t in doc[s:end] if t.lower_ != "the") for s, end in d.spans}
         keys = {r.key if (r := organ_roles.get(n)) is not None else "" for n in names}

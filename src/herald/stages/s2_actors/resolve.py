@@ -73,7 +73,8 @@ def group(mentions: list[Mention]) -> list[Draft]:
             # NER calls a person named before an organisation now and then ("requested by Sanders"): a name
             # that is a person's whole name or surname is that person
             words = m.name.split()
-            target = next((d for d in reversed(persons) if d.first.name.split()[-len(words) :] == words), None)
+            ends = (d for d in reversed(persons) if d.first.name.split()[-len(words) :] == words)
+            target = next(ends, None)
         if target is None:
             key = m.group_key()
             target = by_key.get(key)
@@ -92,7 +93,30 @@ def group(mentions: list[Mention]) -> list[Draft]:
             owner = by_key.get(m.owner.group_key())
             if owner is not None:
                 target.parent = owner
+    _surnames_before_names(drafts, persons)
     return drafts
+
+
+def _surnames_before_names(drafts: list[Draft], persons: list[Draft]) -> None:
+    """A lone surname before the full name ("Ready to back Clinton" ... "Hillary Clinton") is the one person
+    named later whose name it ends."""
+    for d in persons:
+        m = d.first
+        if m.entry is not None or m.label != "PERSON" or len(m.name.split()) != 1 or d.parent is not None:
+            continue
+        later = [
+            o
+            for o in persons
+            if o is not d
+            and o.spans
+            and len(o.first.name.split()) > 1
+            and o.first.name.split()[-1] == m.name
+            and min(o.spans)[0] > min(d.spans)[0]
+        ]
+        if len(later) == 1:
+            later[0].spans.extend(d.spans)
+            d.spans.clear()
+    drafts[:] = [d for d in drafts if d.spans]
 
 
 def _fits(d: Draft, want: Want) -> bool:
