@@ -69,12 +69,6 @@ def group(mentions: list[Mention]) -> list[Draft]:
                 ):
                     target = d
                     break
-        elif m.entry is None and m.label == "ORG" and m.rule == "ner:ORG" and len(m.name.split()) <= 2:
-            # NER calls a person named before an organisation now and then ("requested by Sanders"): a name
-            # that is a person's whole name or surname is that person
-            words = m.name.split()
-            ends = (d for d in reversed(persons) if d.first.name.split()[-len(words) :] == words)
-            target = next(ends, None)
         if target is None:
             key = m.group_key()
             target = by_key.get(key)
