@@ -363,9 +363,8 @@ class Finder:
             resolved.add(entry.key)
             mentions.append(m)
 
-        # 3. Named entities nobody claimed still become actors (never silently dropped). Full names first, so
-        # that a lone surname before its full name ("Ready to back Clinton" ... "Hillary Clinton") finds it.
-        for ent in sorted(ents, key=lambda x: (_bare_end(x) - _bare_start(x) < 2, x.start)):
+        # 3. Named entities nobody claimed still become actors (never silently dropped).
+        for ent in ents:
             kind = NER_KINDS.get(ent.label_)
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
