@@ -187,3 +187,54 @@ def test_group_still_finds_armed_group(extract: Extract) -> None:
     actors = actors_of(extract, "Boko Haram attacked Maiduguri. The army said the group fled.", PUB)
     group = actor_with(actors, "Boko Haram")
     assert group is not None and any(m.text == "the group" for m in group.mentions)
+
+
+# --- peoples and local groups: the country they live in -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # an ethnic group is coded to the country it lives in, not its kin state
+        (
+            "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday.",
+            "Albanians",
+            {"country": "SRB", "sector": "CVL", "rule": "ethnic-people+country-context:SRB"},
+        ),
+        (
+            "One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized, two "
+            "Macedonian officials said.",
+            "ethnic Albanian guerrillas",
+            {"country": "MKD", "sector": "REB"},
+        ),
+        # ... and to none in an international story
+        (
+            "France and Germany met. Ethnic Albanians protested in Paris and Berlin.",
+            "Albanians",
+            {"country": None, "sector": "CVL"},
+        ),
+        # students where the story is
+        (
+            "Turkish police in Sivas broke up the demonstration staged by students against Turkey's "
+            "decision.",
+            "students",
+            {"country": "TUR", "sector": "EDU"},
+        ),
+        # a list of states ends with "and": "border with Bulgaria, Macedonian officials" is no list
+        (
+            "Rebels want villages near Macedonia's border with Bulgaria, Macedonian officials said.",
+            "Bulgaria",
+            {"country": "BGR", "kind": "state"},
+        ),
+    ],
+)
+def test_peoples_where_they_live(
+    extract: Extract, text: str, mention: str, expected: dict[str, object]
+) -> None:
+    actor = actor_with(actors_of(extract, text, PUB), mention)
+    assert actor is not None
+    for key, value in expected.items():
+        assert getattr(actor, key) == value, (key, actor)
+
+
+def test_conjoined_states_still_listed(extract: Extract) -> None:
+    actors = actors_of(extract, "Hungarian, Romanian and Polish officials met in Vienna.", PUB)
+    assert {a.country for a in actors if a.sector == "GOV"} >= {"HUN", "ROU", "POL"}

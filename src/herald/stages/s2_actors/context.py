@@ -174,6 +174,7 @@ def apply_context(
     named_roles = roles | frozenset(lex.context_named_roles)
     bodies = frozenset(lex.context.plural_bodies)
     institutions = frozenset(lex.context.institution_sectors)
+    ethnic = frozenset(lex.context.ethnic_markers)
     todo = [
         d
         for d in drafts
@@ -188,6 +189,8 @@ def apply_context(
             or (not d.first.unnamed and d.first.kind == "person" and d.first.role_key in named_roles)
             # "the Paranaque Regional Trial Court", "Department of Justice": a state organ the KB lacks
             or _institution(d, institutions)
+            # "ethnic Albanians": an ethnic group is coded to the country it lives in, as "rebels" are
+            or d.first.rule == "ethnic-people"
             # "the Supreme Court", "Congress" capitalised: an organ's common name is no name of one state's
             or (
                 not d.first.unnamed
@@ -210,7 +213,7 @@ def apply_context(
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
-        if _institution(d, institutions):
+        if _institution(d, institutions) or m.rule == "ethnic-people":
             code, _scope = ctx.at(min(d.spans)[0])
             if code is not None and not _foreign_place_in(words, code, kb):
                 d.first.country = code
@@ -221,7 +224,8 @@ def apply_context(
             if any(t.ent_type_ in ("GPE", "NORP", "ORG") and not _organ_ent(t, organ_phrases) for t in words):
                 continue
         elif any(
-            t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
+            (t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start))
+            and not _ethnic(t, ethnic)
             for t in words[: _organ_suffix(words, organ_phrases)]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
@@ -259,6 +263,11 @@ def apply_context(
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _ethnic(tok: Token, ethnic: frozenset[str]) -> bool:
+    """A demonym after "ethnic" ("ethnic Albanian guerrillas"): a people, saying nothing of whose state."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ethnic
 
 
 def _organ_suffix(words: Span, organ_phrases: frozenset[str]) -> int:

@@ -48,6 +48,8 @@ class ContextSettings(BaseModel):
     institution_sectors: list[str] = Field(default_factory=list)
     # votes for other countries a paragraph needs before it no longer takes the article's country
     paragraph_override_votes: int = 1
+    # words before a demonym that make it a people's, not a state's ("ethnic Albanian guerrillas")
+    ethnic_markers: list[str] = Field(default_factory=list)
 
 
 class CorefLexicon(BaseModel):

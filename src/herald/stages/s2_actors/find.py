@@ -825,6 +825,8 @@ class Finder:
         out: list[Mention] = []
         i = m.start
         while i - 2 >= 0 and doc[i - 1].lower_ in ("and", ",", "or") and len(out) < 5:
+            if not out and doc[i - 1].lower_ == ",":
+                break  # a list ends "... and Polish officials"; "with Bulgaria, Macedonian officials" is none
             kb = kb_at_end.get(i - 1)
             chosen = self.choose(kb, resolved, day) if kb is not None else None
             if kb is None or chosen is None:
