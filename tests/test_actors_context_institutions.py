@@ -238,3 +238,46 @@ def test_peoples_where_they_live(
 def test_conjoined_states_still_listed(extract: Extract) -> None:
     actors = actors_of(extract, "Hungarian, Romanian and Polish officials met in Vienna.", PUB)
     assert {a.country for a in actors if a.sector == "GOV"} >= {"HUN", "ROU", "POL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # peoples and faiths with no state of their own take the country they are in
+        (
+            "BAGHDAD, Iraq - The Kurds demanded a referendum in Iraq. Kurdish fighters attacked a village.",
+            "Kurds",
+            {"country": "IRQ", "sector": "CVL", "rule": "ner:NORP+country-context:IRQ"},
+        ),
+        (
+            "BAGHDAD, Iraq - The Kurds demanded a referendum in Iraq. Kurdish fighters attacked a village.",
+            "Kurdish fighters",
+            {"country": "IRQ", "sector": "REB"},
+        ),
+        (
+            "France and Germany met. The Kurds protested in Paris and Berlin.",
+            "Kurds",
+            {"country": None, "sector": "CVL"},
+        ),
+        # a people NER calls a person
+        (
+            "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.",
+            "Bosnian Serbs",
+            {"country": "BIH", "sector": "CVL", "kind": "group"},
+        ),
+        ("Peter Hughes said Serbia would respond.", "Peter Hughes", {"kind": "person"}),
+        # the EU's predecessor communities
+        (
+            "Iraq demanded that the European Community lift its sanctions.",
+            "European Community",
+            {"country": "EUR", "kind": "organization"},
+        ),
+    ],
+)
+def test_peoples_and_communities(
+    extract: Extract, text: str, mention: str, expected: dict[str, object]
+) -> None:
+    actor = actor_with(actors_of(extract, text, PUB), mention)
+    assert actor is not None
+    for key, value in expected.items():
+        assert getattr(actor, key) == value, (key, actor)

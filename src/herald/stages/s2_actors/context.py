@@ -175,6 +175,7 @@ def apply_context(
     bodies = frozenset(lex.context.plural_bodies)
     institutions = frozenset(lex.context.institution_sectors)
     ethnic = frozenset(lex.context.ethnic_markers)
+    peoples = frozenset(lex.context.peoples)
     todo = [
         d
         for d in drafts
@@ -191,6 +192,7 @@ def apply_context(
             or _institution(d, institutions)
             # "ethnic Albanians": an ethnic group is coded to the country it lives in, as "rebels" are
             or d.first.rule == "ethnic-people"
+            or (d.first.rule == "ner:NORP" and d.first.name.lower().removeprefix("the ") in peoples)
             # "the Supreme Court", "Congress" capitalised: an organ's common name is no name of one state's
             or (
                 not d.first.unnamed
@@ -213,7 +215,7 @@ def apply_context(
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
-        if _institution(d, institutions) or m.rule == "ethnic-people":
+        if _institution(d, institutions) or m.rule in ("ethnic-people", "ner:NORP"):
             code, _scope = ctx.at(min(d.spans)[0])
             if code is not None and not _foreign_place_in(words, code, kb):
                 d.first.country = code
@@ -226,6 +228,7 @@ def apply_context(
         elif any(
             (t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start))
             and not _ethnic(t, ethnic)
+            and t.lower_ not in peoples
             for t in words[: _organ_suffix(words, organ_phrases)]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose

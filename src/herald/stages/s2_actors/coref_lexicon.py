@@ -50,6 +50,8 @@ class ContextSettings(BaseModel):
     paragraph_override_votes: int = 1
     # words before a demonym that make it a people's, not a state's ("ethnic Albanian guerrillas")
     ethnic_markers: list[str] = Field(default_factory=list)
+    # peoples and faiths with no state of their own: "the Kurds", "Moslem forces" are where they live
+    peoples: list[str] = Field(default_factory=list)
 
 
 class CorefLexicon(BaseModel):

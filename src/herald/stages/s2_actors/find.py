@@ -967,6 +967,10 @@ class Finder:
             self._variants = index
         return self._variants
 
+    def _people_noun(self, tok: Token) -> bool:
+        """A plural demonym ("Serbs", "Kurds"): the name of a people."""
+        return tok.text.endswith("s") and tok.text in self._demonyms()
+
     def _demonyms(self) -> frozenset[str]:
         if self._state_words is None:
             self._state_words = frozenset(
@@ -1121,7 +1125,10 @@ class Finder:
             padded = f" {doc[start:end].text.lower()} "
             sector = next((sec for words, sec in self.org_sectors if any(w in padded for w in words)), None)
         repaired = ""
-        if ent.label_ in ("PERSON", "ORG"):
+        if ent.label_ == "PERSON" and end - start > 1 and self._people_noun(doc[end - 1]):
+            # "Bosnian Serbs" tagged PERSON: a people (civilians), not a person
+            kind, sector, repaired = "group", "CVL", "+people"
+        elif ent.label_ in ("PERSON", "ORG"):
             group_sector = self.repair.group_name(doc, start, end)
             if group_sector is not None and (ent.label_ == "PERSON" or (group_sector and not sector)):
                 # "Ahrar al-Sham" tagged PERSON: a name made of organisation words is a group
