@@ -281,3 +281,57 @@ def test_peoples_and_communities(
     assert actor is not None
     for key, value in expected.items():
         assert getattr(actor, key) == value, (key, actor)
+
+
+# --- persons known only through a state role take the story's country --------------------------------------
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "BEIJING - The foreign ministry spokesman said on Monday that China opposed the move. China will "
+            "respond.",
+            "foreign ministry spokesman",
+            {
+                "country": "CHN",
+                "sector": "GOV",
+                "rule": "role:foreign-ministry-spokesman+country-context:CHN",
+            },
+        ),
+        # a demonym says whose
+        (
+            "BEIJING - The Taiwanese foreign ministry spokesman said on Monday that China opposed the move. "
+            "China will respond.",
+            "Taiwanese foreign ministry spokesman",
+            {"country": "TWN", "sector": "GOV"},
+        ),
+        (
+            "ABUJA, Nigeria - A presidential spokesman praised the soldiers in Nigeria.",
+            "presidential spokesman",
+            {"country": "NGA", "sector": "GOV"},
+        ),
+        (
+            "TEHRAN - Iran's supreme leader said on Sunday the talks were over. The judiciary spokesman said "
+            "the detainees would be tried.",
+            "judiciary spokesman",
+            {"country": "IRN", "sector": "JUD"},
+        ),
+        (
+            "MOSCOW - A Kremlin spokesman said Russia would respond. The foreign ministry said so too.",
+            "foreign ministry",
+            {"country": "RUS", "sector": "GOV"},
+        ),
+        # an international story: no country
+        (
+            "France and Germany met. France and Germany disagreed. The foreign minister left early.",
+            "foreign minister",
+            {"country": None, "sector": "GOV"},
+        ),
+    ],
+)
+def test_role_persons_of_the_story_country(
+    extract: Extract, text: str, mention: str, expected: dict[str, object]
+) -> None:
+    actor = actor_with(actors_of(extract, text, PUB), mention)
+    assert actor is not None
+    for key, value in expected.items():
+        assert getattr(actor, key) == value, (key, actor)

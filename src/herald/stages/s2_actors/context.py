@@ -191,6 +191,8 @@ def apply_context(
             # "the Paranaque Regional Trial Court", "Department of Justice": a state organ the KB lacks
             or _institution(d, institutions)
             # "ethnic Albanians": an ethnic group is coded to the country it lives in, as "rebels" are
+            # "the judiciary spokesman": the voice of a state organ the phrase names but does not own
+            or _organ_voice(d, institutions)
             or d.first.rule == "ethnic-people"
             or (d.first.rule == "ner:NORP" and d.first.name.lower().removeprefix("the ") in peoples)
             # "the Supreme Court", "Congress" capitalised: an organ's common name is no name of one state's
@@ -229,7 +231,7 @@ def apply_context(
             (t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start))
             and not _ethnic(t, ethnic)
             and t.lower_ not in peoples
-            for t in words[: _organ_suffix(words, organ_phrases)]
+            for t in words[: _organ_suffix(words, organ_phrases | {(m.title or "").lower()})]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
         if ctx.short and m.role_key not in local_roles and doc[m.end : m.end + 1].text == "in":
@@ -238,7 +240,7 @@ def apply_context(
             continue  # "the president of the club": the complement says whose, not the story
         # (every mention of the actor such a noun: "officials" grouped with a "leader" by role is no body)
         plural_body = all(doc[e - 1].lower_ in ctx.cfg.plural_bodies for _s, e in d.spans)
-        if m.unnamed and m.role_key not in roles and not plural_body:
+        if m.unnamed and m.role_key not in roles and not plural_body and not _organ_voice(d, institutions):
             continue
         code, _scope = ctx.at(min(d.spans)[0])
         # "the governments", "military prosecutors": several countries' perhaps, unless no other country is
@@ -352,6 +354,12 @@ def _other_country_near(doc: Doc, d: Draft, drafts: list[Draft], code: str | Non
         if any(a <= s < b for s, _e in o.spans for a, b in sents):
             return True
     return False
+
+
+def _organ_voice(d: Draft, sectors: frozenset[str]) -> bool:
+    """A spokesman or official of a state organ named only by its common noun ("the judiciary spokesman")."""
+    m = d.first
+    return m.unnamed and m.kind == "person" and "+of-organisation:" in m.rule and m.sector in sectors
 
 
 def _institution(d: Draft, sectors: frozenset[str]) -> bool:
