@@ -335,3 +335,40 @@ def test_role_persons_of_the_story_country(
     assert actor is not None
     for key, value in expected.items():
         assert getattr(actor, key) == value, (key, actor)
+
+
+# --- named persons the KB lacks, with no title --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        (
+            "WASHINGTON - The United States will close the prison. Bryan Pagliano declined to comment. The "
+            "United States said so.",
+            "Bryan Pagliano",
+            "USA",
+        ),
+        # another country in a sentence about them: no country
+        (
+            "WASHINGTON - The United States will close the prison. Bryan Pagliano flew in from France. The "
+            "United States said so.",
+            "Bryan Pagliano",
+            None,
+        ),
+        # titled by an organisation's name: that organisation's, not the story's
+        (
+            "KABUL, Afghanistan - Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez in "
+            "Afghanistan.",
+            "Diego Cordovez",
+            None,
+        ),
+        # an international story
+        (
+            "France and Germany met. France and Germany disagreed. Bryan Pagliano left.",
+            "Bryan Pagliano",
+            None,
+        ),
+    ],
+)
+def test_plain_persons(extract: Extract, text: str, mention: str, country: str | None) -> None:
+    actor = actor_with(actors_of(extract, text, PUB), mention)
+    assert actor is not None and actor.country == country, actor

@@ -193,6 +193,7 @@ def apply_context(
             # "ethnic Albanians": an ethnic group is coded to the country it lives in, as "rebels" are
             # "the judiciary spokesman": the voice of a state organ the phrase names but does not own
             or _organ_voice(d, institutions)
+            or (lex.context.plain_persons and _plain_person(d))
             or d.first.rule == "ethnic-people"
             or (d.first.rule == "ner:NORP" and d.first.name.lower().removeprefix("the ") in peoples)
             # "the Supreme Court", "Congress" capitalised: an organ's common name is no name of one state's
@@ -217,6 +218,18 @@ def apply_context(
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
+        if _plain_person(d):
+            # a person the KB lacks, with no title: the story's country only where no other country is named
+            # in any sentence about them ("Noel Conway, 68, ..." in a British story)
+            code, _scope = ctx.at(min(d.spans)[0])
+            if (
+                code is not None
+                and not _other_country_near(doc, d, drafts, code, international=True, kb=kb)
+                and not _titled_by_name(doc, d)
+            ):
+                d.first.country = code
+                d.first.rule += f"+country-context:{code}"
+            continue
         if _institution(d, institutions) or m.rule in ("ethnic-people", "ner:NORP"):
             code, _scope = ctx.at(min(d.spans)[0])
             if code is not None and not _foreign_place_in(words, code, kb):
@@ -344,16 +357,56 @@ def _organ_of_story(doc: Doc, d: Draft, role: Role, drafts: list[Draft], ctx: Co
     )
 
 
-def _other_country_near(doc: Doc, d: Draft, drafts: list[Draft], code: str | None) -> bool:
-    """Whether a sentence with a mention of ``d`` also names a country other than ``code``."""
+def _other_country_near(
+    doc: Doc,
+    d: Draft,
+    drafts: list[Draft],
+    code: str | None,
+    international: bool = False,
+    kb: KnowledgeBase | None = None,
+) -> bool:
+    """Whether a sentence with a mention of ``d`` also names a country other than ``code`` (with
+    ``international``, an international organisation too, whose envoy a person may be; with ``kb``, a place
+    of another country too)."""
     sents = {(doc[s].sent.start, doc[s].sent.end) for s, _e in d.spans}
     for o in drafts:
         c = o.first.country
-        if o is d or c is None or c == code or c in NON_STATES:
+        if o is d or c is None or c == code or (c in NON_STATES and not international):
             continue
         if any(a <= s < b for s, _e in o.spans for a, b in sents):
             return True
+    if kb is not None:  # places too: "Pagliano flew in from France"
+        for a, b in sents:
+            for ent in doc[a:b].ents:
+                if ent.label_ == "GPE" and (where := place_of(ent.text, kb)) is not None and where != code:
+                    return True
     return False
+
+
+def _titled_by_name(doc: Doc, d: Draft) -> bool:
+    """Whether a mention of the person is titled by a named entity ("U.N. mediator Diego Cordovez",
+    "Hamas leader X"): whose they are is that name's business, not the story's."""
+    for s, e in d.spans:
+        head = doc[s:e].root
+        if any(t.i < s and t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree):
+            return True
+    return False
+
+
+def _plain_person(d: Draft) -> bool:
+    """A named person the KB lacks, with no title or role, no one's member."""
+    m = d.first
+    return (
+        not m.unnamed
+        and m.kind == "person"
+        and m.entry is None
+        and m.label == "PERSON"
+        and m.role_key is None
+        and m.rule.startswith("ner:PERSON")
+        and m.owner is None
+        and d.parent is None
+        and d.title is None
+    )
 
 
 def _organ_voice(d: Draft, sectors: frozenset[str]) -> bool:

@@ -52,6 +52,8 @@ class ContextSettings(BaseModel):
     ethnic_markers: list[str] = Field(default_factory=list)
     # peoples and faiths with no state of their own: "the Kurds", "Moslem forces" are where they live
     peoples: list[str] = Field(default_factory=list)
+    # named persons the KB lacks, with no title, take the story's country (where no other is named with them)
+    plain_persons: bool = False
 
 
 class CorefLexicon(BaseModel):
