@@ -14,6 +14,12 @@ that office for that country on the publication date, when the KB has dated spel
 ``office-context:president@2018-04-06+country-context:USA``; the actor it joins if already named). Without a
 date, or with no single holder, it stays the country's role actor (sector GOV). "The government" or "the
 authorities" (roles with ``state: true``) of the context country are that state (``role:government>kb:SVN``).
+
+Beyond role nouns the context also reaches: state organs the KB lacks, named in full ("Paranaque Regional
+Trial Court": sector from the name); a KB organisation named only by an organ's common name several states
+have ("the Foreign Office", "Congress") in a story set in another country, which becomes that country's organ;
+ethnic groups and peoples without a state ("ethnic Albanians", "the Kurds"), coded to where they live; and
+named persons the KB lacks, untitled, where no other country, IGO or foreign place is named with them.
 """
 
 from __future__ import annotations
