@@ -14,6 +14,12 @@ that office for that country on the publication date, when the KB has dated spel
 ``office-context:president@2018-04-06+country-context:USA``; the actor it joins if already named). Without a
 date, or with no single holder, it stays the country's role actor (sector GOV). "The government" or "the
 authorities" (roles with ``state: true``) of the context country are that state (``role:government>kb:SVN``).
+
+Beyond role nouns the context also reaches: state organs the KB lacks, named in full ("Paranaque Regional
+Trial Court": sector from the name); a KB organisation named only by an organ's common name several states
+have ("the Foreign Office", "Congress") in a story set in another country, which becomes that country's organ;
+ethnic groups and peoples without a state ("ethnic Albanians", "the Kurds"), coded to where they live; and
+named persons the KB lacks, untitled, where no other country, IGO or foreign place is named with them.
 """
 
 from __future__ import annotations
@@ -24,13 +30,14 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..common import doc_text, sentence_starts
-from .cities import place_country
+from .cities import known_place, place_country
 from .coref_lexicon import CorefLexicon
 from .kb import Entry, KnowledgeBase
-from .mentions import entry_mention
+from .lexicon import Role
+from .mentions import Mention, entry_mention
 from .resolve import Draft
 
 # (office name, country, day) -> the one person holding it then, or None (KBMatcher.holder)
@@ -90,7 +97,14 @@ def paragraph_ids(doc: Doc, starts: list[int]) -> list[int]:
 class CountryContext:
     """Votes per country, for the article and per paragraph, and the clear winner of each."""
 
-    def __init__(self, doc: Doc, drafts: list[Draft], kb: KnowledgeBase, lex: CorefLexicon) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        drafts: list[Draft],
+        kb: KnowledgeBase,
+        lex: CorefLexicon,
+        mute: frozenset[int] = frozenset(),
+    ) -> None:
         self.cfg = lex.context
         starts = sentence_starts(doc)
         self.para = paragraph_ids(doc, starts)
@@ -102,7 +116,7 @@ class CountryContext:
         for d in drafts:
             for s, e in d.spans:
                 covered[s:e] = b"\x01" * (e - s)
-                code = d.first.country if d.first.sector not in silent else None
+                code = d.first.country if d.first.sector not in silent and id(d) not in mute else None
                 backer = e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in outside
                 if code and code not in NON_STATES and not backer:
                     self._vote(code, s, 1)
@@ -142,7 +156,7 @@ class CountryContext:
         if self.winner is None:
             return None, "article"
         others = sum(v for c, v in votes.items() if c != self.winner)
-        if others > votes.get(self.winner, 0):
+        if others > votes.get(self.winner, 0) and others >= self.cfg.paragraph_override_votes:
             return None, "article"
         return self.winner, "article"
 
@@ -158,12 +172,16 @@ def apply_context(
     local_roles: frozenset[str] = frozenset(),
     state_roles: frozenset[str] = frozenset(),
     organ_phrases: frozenset[str] = frozenset(),
+    organ_roles: dict[str, Role] | None = None,
 ) -> None:
     """Give role actors without a country the story's country (rule ``+country-context:XXX``); an office
     (``offices``: role key -> office name) becomes its holder on ``day`` when ``holder`` knows one."""
     roles = frozenset(lex.context_roles)
     named_roles = roles | frozenset(lex.context_named_roles)
     bodies = frozenset(lex.context.plural_bodies)
+    institutions = frozenset(lex.context.institution_sectors)
+    ethnic = frozenset(lex.context.ethnic_markers)
+    peoples = frozenset(lex.context.peoples)
     todo = [
         d
         for d in drafts
@@ -176,25 +194,63 @@ def apply_context(
             or (d.first.unnamed and doc[d.first.end - 1].lower_ in bodies and d.first.sector == "GOV")
             # "Tourism minister Prisca Mupfumira", "Judge X": a named person the KB lacks, titled by a role
             or (not d.first.unnamed and d.first.kind == "person" and d.first.role_key in named_roles)
+            # "the Paranaque Regional Trial Court", "Department of Justice": a state organ the KB lacks
+            or _institution(d, institutions)
+            # "ethnic Albanians": an ethnic group is coded to the country it lives in, as "rebels" are
+            # "the judiciary spokesman": the voice of a state organ the phrase names but does not own
+            or _organ_voice(d, institutions)
+            or (lex.context.plain_persons and _plain_person(d))
+            or d.first.rule == "ethnic-people"
+            or (d.first.rule == "ner:NORP" and d.first.name.lower().removeprefix("the ") in peoples)
+            # "the Supreme Court", "Congress" capitalised: an organ's common name is no name of one state's
+            or (
+                not d.first.unnamed
+                and d.first.kind != "person"
+                and d.first.role_key in roles
+                and _strip_the(d.first.name.lower()) in organ_phrases
+            )
         )
         and d.first.owner is None
         and d.parent is None
     ]
-    if not todo:
+    organs = _bare_organs(doc, drafts, organ_roles or {})
+    if not todo and not organs:
         return
-    ctx = CountryContext(doc, drafts, kb, lex)
+    ctx = CountryContext(doc, drafts, kb, lex, frozenset(id(d) for d, _r in organs))
     if not ctx.article:
         return
+    for d, role in organs:
+        _organ_of_story(doc, d, role, drafts, ctx)
     for d in todo:
         m = d.first
         words = doc[m.start : m.end]
+        if _plain_person(d):
+            # a person the KB lacks, with no title: the story's country only where no other country is named
+            # in any sentence about them ("Noel Conway, 68, ..." in a British story)
+            code, _scope = ctx.at(min(d.spans)[0])
+            if (
+                code is not None
+                and not _other_country_near(doc, d, drafts, code, international=True, kb=kb)
+                and not _titled_by_name(doc, d)
+            ):
+                d.first.country = code
+                d.first.rule += f"+country-context:{code}"
+            continue
+        if _institution(d, institutions) or m.rule in ("ethnic-people", "ner:NORP"):
+            code, _scope = ctx.at(min(d.spans)[0])
+            if code is not None and not _foreign_place_in(words, code, kb):
+                d.first.country = code
+                d.first.rule += f"+country-context:{code}"
+            continue
         if not m.unnamed:  # the name is PROPN of course; only a place or group in the title says whose
             # ("Interior Ministry spokesman X": an organ's name tagged ORG names no one's organ)
             if any(t.ent_type_ in ("GPE", "NORP", "ORG") and not _organ_ent(t, organ_phrases) for t in words):
                 continue
         elif any(
-            t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start)
-            for t in words[:-1]
+            (t.ent_type_ in ("GPE", "NORP", "ORG") or (t.pos_ == "PROPN" and not t.is_sent_start))
+            and not _ethnic(t, ethnic)
+            and t.lower_ not in peoples
+            for t in words[: _organ_suffix(words, organ_phrases | {(m.title or "").lower()})]
         ):
             continue  # "Congo's government", "Congolese troops": a name we could not resolve says whose
         if ctx.short and m.role_key not in local_roles and doc[m.end : m.end + 1].text == "in":
@@ -203,11 +259,18 @@ def apply_context(
             continue  # "the president of the club": the complement says whose, not the story
         # (every mention of the actor such a noun: "officials" grouped with a "leader" by role is no body)
         plural_body = all(doc[e - 1].lower_ in ctx.cfg.plural_bodies for _s, e in d.spans)
-        if m.unnamed and m.role_key not in roles and not plural_body:
+        if m.unnamed and m.role_key not in roles and not plural_body and not _organ_voice(d, institutions):
             continue
-        if m.kind != "group" and words[-1].tag_ in ("NNS", "NNPS") and not plural_body:
-            continue  # "the governments", "military prosecutors": several countries' perhaps
         code, _scope = ctx.at(min(d.spans)[0])
+        # "the governments", "military prosecutors": several countries' perhaps, unless no other country is
+        # named where they are ("Prosecutors threatened to charge him" in a US story)
+        if (
+            m.kind != "group"
+            and words[-1].tag_ in ("NNS", "NNPS")
+            and not plural_body
+            and (not m.unnamed or m.role_key not in roles or _other_country_near(doc, d, drafts, code))
+        ):
+            continue
         if code is not None:
             d.first.country = code
             d.first.rule += f"+country-context:{code}"
@@ -224,6 +287,170 @@ def apply_context(
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _ethnic(tok: Token, ethnic: frozenset[str]) -> bool:
+    """A demonym after "ethnic" ("ethnic Albanian guerrillas"): a people, saying nothing of whose state."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ethnic
+
+
+def _organ_suffix(words: Span, organ_phrases: frozenset[str]) -> int:
+    """Where the organ's common name ending ``words`` starts ("Supreme Court" in "the Supreme Court"), so
+    that its own capitals are not taken for a name saying whose it is; else the head word's position."""
+    for i in range(len(words) - 1):
+        if " ".join(t.lower_ for t in words[i:]) in organ_phrases:
+            return i
+    return len(words) - 1
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.startswith("the ") else text
+
+
+def _bare_organs(doc: Doc, drafts: list[Draft], organ_roles: dict[str, Role]) -> list[tuple[Draft, Role]]:
+    """KB organisations named only by an organ's common name ("the Foreign Office", "Congress", "the Supreme
+    Court"), which several states have: each with the role that name is."""
+    out: list[tuple[Draft, Role]] = []
+    if not organ_roles:
+        return out
+    for d in drafts:
+        e = d.first.entry
+        if e is None or e.kind != "organization" or not d.spans or e.country in (None, *NON_STATES):
+            continue
+        names = {" ".join(t.lower_ for t in doc[s:end] if t.lower_ != "the") for s, end in d.spans}
+        keys = {r.key if (r := organ_roles.get(n)) is not None else "" for n in names}
+        if len(keys) == 1 and (role := organ_roles.get(next(iter(names)))) is not None:
+            out.append((d, role))
+    return out
+
+
+def _organ_of_story(doc: Doc, d: Draft, role: Role, drafts: list[Draft], ctx: CountryContext) -> None:
+    """A bare organ name in a story set in another country than the KB entry's is that country's organ ("the
+    Foreign Office in Kabul" is Afghanistan's): the role actor of the story's country (rule
+    ``role:foreign-ministry+country-context:AFG``), joining that organ's actor when there is one already."""
+    entry = d.first.entry
+    assert entry is not None
+    code, _scope = ctx.at(min(d.spans)[0])
+    if code is None or code == entry.country:
+        return
+    s0, e0 = min(d.spans)
+    rule = f"role:{role.key}+country-context:{code}"
+    same = next(
+        (
+            o
+            for o in drafts
+            if o is not d and o.spans and o.first.role_key == role.key and o.first.country == code
+        ),
+        None,
+    )
+    if same is not None:
+        for s, e in sorted(d.spans):
+            same.link(s, e, rule)
+        d.spans.clear()
+        return
+    start = s0 + 1 if doc[s0].lower_ == "the" and e0 - s0 > 1 else s0
+    d.first = Mention(
+        start=start,
+        end=e0,
+        rule=rule,
+        kind=role.kind,
+        name=doc[start:e0].text,
+        country=code,
+        sector=role.sector,
+        sectors=[role.sector],
+        role_key=role.key,
+        unnamed=True,
+    )
+
+
+def _other_country_near(
+    doc: Doc,
+    d: Draft,
+    drafts: list[Draft],
+    code: str | None,
+    international: bool = False,
+    kb: KnowledgeBase | None = None,
+) -> bool:
+    """Whether a sentence with a mention of ``d`` also names a country other than ``code`` (with
+    ``international``, an international organisation too, whose envoy a person may be; with ``kb``, a place
+    of another country too)."""
+    sents = {(doc[s].sent.start, doc[s].sent.end) for s, _e in d.spans}
+    for o in drafts:
+        c = o.first.country
+        if o is d or c is None or c == code or (c in NON_STATES and not international):
+            continue
+        if any(a <= s < b for s, _e in o.spans for a, b in sents):
+            return True
+    if kb is not None:  # places too: "Pagliano flew in from France"
+        for a, b in sents:
+            for ent in doc[a:b].ents:
+                if ent.label_ == "GPE" and (where := place_of(ent.text, kb)) is not None and where != code:
+                    return True
+    return False
+
+
+def _titled_by_name(doc: Doc, d: Draft) -> bool:
+    """Whether a mention of the person is titled by a named entity ("U.N. mediator Diego Cordovez",
+    "Hamas leader X"): whose they are is that name's business, not the story's."""
+    for s, e in d.spans:
+        head = doc[s:e].root
+        if any(t.i < s and t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree):
+            return True
+    return False
+
+
+def _plain_person(d: Draft) -> bool:
+    """A named person the KB lacks, with no title or role, no one's member."""
+    m = d.first
+    return (
+        not m.unnamed
+        and m.kind == "person"
+        and m.entry is None
+        and m.label == "PERSON"
+        and m.role_key is None
+        and m.rule.startswith("ner:PERSON")
+        and m.owner is None
+        and d.parent is None
+        and d.title is None
+    )
+
+
+def _organ_voice(d: Draft, sectors: frozenset[str]) -> bool:
+    """A spokesman or official of a state organ named only by its common noun ("the judiciary spokesman")."""
+    m = d.first
+    return m.unnamed and m.kind == "person" and "+of-organisation:" in m.rule and m.sector in sectors
+
+
+def _institution(d: Draft, sectors: frozenset[str]) -> bool:
+    """A named organisation the KB lacks whose name makes it a state organ ("Regional Trial Court")."""
+    m = d.first
+    return (
+        not m.unnamed
+        and m.kind == "organization"
+        and m.entry is None
+        and m.label == "ORG"
+        and m.sector in sectors
+        and m.owner is None
+    )
+
+
+def _foreign_place_in(words: Span, code: str, kb: KnowledgeBase) -> bool:
+    """Whether a capitalised word of a name is a place of another country than ``code`` ("Ontario
+    Provincial Police" in a story set in the US)."""
+    for t in words:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or len(t.text) < 3:
+            continue
+        where = _state_names(kb).get(t.lower_)
+        if where is None and (town := place_country(t.text)) is not None and town[1] >= TOWN_POP:
+            where = town[0]
+        if where is not None and where != code:
+            return True
+        if where is None and known_place(t.text, TOWN_POP):
+            return True  # a big town of several countries' ("Venice Commission"): not clearly the story's
+    return False
+
+
+TOWN_POP = 50_000  # a smaller namesake ("Justice", Illinois) says nothing of whose an organ is
 
 
 def _organ_ent(tok: Token, organ_phrases: frozenset[str]) -> bool:

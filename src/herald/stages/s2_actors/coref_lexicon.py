@@ -44,6 +44,16 @@ class ContextSettings(BaseModel):
     silent_sectors: list[str] = Field(default_factory=list)
     # plural nouns that name one body of one state ("the authorities", "officials"), unlike "the governments"
     plural_bodies: list[str] = Field(default_factory=list)
+    # named organisations the KB lacks, of these sectors by their name, are the story's state's organs
+    institution_sectors: list[str] = Field(default_factory=list)
+    # votes for other countries a paragraph needs before it no longer takes the article's country
+    paragraph_override_votes: int = 1
+    # words before a demonym that make it a people's, not a state's ("ethnic Albanian guerrillas")
+    ethnic_markers: list[str] = Field(default_factory=list)
+    # peoples and faiths with no state of their own: "the Kurds", "Moslem forces" are where they live
+    peoples: list[str] = Field(default_factory=list)
+    # named persons the KB lacks, with no title, take the story's country (where no other is named with them)
+    plain_persons: bool = False
 
 
 class CorefLexicon(BaseModel):

@@ -78,6 +78,13 @@ class ActorExtractor:
             if r.kind != "person" and not r.generic and not r.needs_country
             for p in r.phrases
         )
+        # the same common names -> their role: a KB organisation named only so ("the Foreign Office") is the
+        # story's country's organ in a story set elsewhere (context.py)
+        self.organ_roles: dict[str, Role] = {}
+        for r in self.lex.roles:
+            if r.kind != "person" and not r.generic and not r.needs_country and not r.state:
+                for p in r.phrases:
+                    self.organ_roles.setdefault(p, r)
 
     def __call__(self, doc: Doc) -> list[Actor]:
         day = meta(doc).published
@@ -105,6 +112,7 @@ class ActorExtractor:
             self.local_roles,
             self.state_roles,
             self.organ_phrases,
+            self.organ_roles,
         )
         self.pronouns.resolve(doc, drafts)
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."

@@ -73,6 +73,7 @@ class Finder:
         self.group_refs = frozenset(" ".join(p.lower().split()) for r in lex.pairs for p in r.phrases)
         self.opposition = frozenset(lex.opposition_markers)
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
+        self.region_words = frozenset(lex.region_words)
         self.repair = NerRepair(load_coref_lexicon())
         self.org_name_heads = frozenset(load_coref_lexicon().org_name_heads)
         self._org_head_ids = frozenset(get_string_id(w) for w in self.org_name_heads)
@@ -228,7 +229,7 @@ class Finder:
             if (
                 role_ent is not None
                 and role_ent.label_ in NAME_LABELS
-                and role_ent.end > e
+                and _bare_end(role_ent) > e
                 and role_ent.label_ != "PERSON"
             ):
                 continue  # "Police Scotland", "Army Corps of Engineers": the name, not the role
@@ -824,6 +825,8 @@ class Finder:
         out: list[Mention] = []
         i = m.start
         while i - 2 >= 0 and doc[i - 1].lower_ in ("and", ",", "or") and len(out) < 5:
+            if not out and doc[i - 1].lower_ == ",":
+                break  # a list ends "... and Polish officials"; "with Bulgaria, Macedonian officials" is none
             kb = kb_at_end.get(i - 1)
             chosen = self.choose(kb, resolved, day) if kb is not None else None
             if kb is None or chosen is None:
@@ -964,6 +967,10 @@ class Finder:
             self._variants = index
         return self._variants
 
+    def _people_noun(self, tok: Token) -> bool:
+        """A plural demonym ("Serbs", "Kurds"): the name of a people."""
+        return tok.text.endswith("s") and tok.text in self._demonyms()
+
     def _demonyms(self) -> frozenset[str]:
         if self._state_words is None:
             self._state_words = frozenset(
@@ -1095,6 +1102,8 @@ class Finder:
                 for h in k.hits:
                     e = self.kb.kb.get(h.key)
                     if e is not None and e.kind == "state" and h.how in ("demonym", "name", "alias"):
+                        if k.end < end and doc[k.end].lower_ in self.region_words:
+                            break  # "Niger Delta Development Commission": a region's, not Niger's
                         country = e.country
                         break
                     if (
@@ -1116,7 +1125,10 @@ class Finder:
             padded = f" {doc[start:end].text.lower()} "
             sector = next((sec for words, sec in self.org_sectors if any(w in padded for w in words)), None)
         repaired = ""
-        if ent.label_ in ("PERSON", "ORG"):
+        if ent.label_ == "PERSON" and end - start > 1 and self._people_noun(doc[end - 1]):
+            # "Bosnian Serbs" tagged PERSON: a people (civilians), not a person
+            kind, sector, repaired = "group", "CVL", "+people"
+        elif ent.label_ in ("PERSON", "ORG"):
             group_sector = self.repair.group_name(doc, start, end)
             if group_sector is not None and (ent.label_ == "PERSON" or (group_sector and not sector)):
                 # "Ahrar al-Sham" tagged PERSON: a name made of organisation words is a group
@@ -1178,11 +1190,15 @@ def _bare_start(ent: Span) -> int:
 
 
 def _bare_end(ent: Span) -> int:
-    """End of a named entity without trailing spaces or line breaks."""
+    """End of a named entity without trailing spaces, line breaks or a possessive ending: NER's "High
+    Court's" is the name "High Court"."""
     end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].is_space:
+    while end > ent.start + 1 and (ent.doc[end - 1].is_space or ent.doc[end - 1].lower_ in _POSSESSIVE):
         end -= 1
     return end
+
+
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 def _strip_det(text: str) -> str:

@@ -37,6 +37,7 @@ class Want(BaseModel):
     sector: list[str] = Field(default_factory=list)
     country: list[str] = Field(default_factory=list)
     title_has: list[str] = Field(default_factory=list)
+    not_sector: list[str] = Field(default_factory=list)  # "the group" is no ministry, court or army
 
 
 class GroupRef(BaseModel):
@@ -77,6 +78,7 @@ class Lexicons(BaseModel):
     authority_verbs: list[str] = Field(default_factory=list)
     opposition_markers: list[str] = Field(default_factory=list)
     force_owner_verbs: list[str] = Field(default_factory=list)
+    region_words: list[str] = Field(default_factory=list)
 
     def office_name(self, role: str) -> str:
         """Canonical office name: "Secretary of State" and "foreign minister" compare equal."""

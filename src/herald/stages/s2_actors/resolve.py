@@ -87,7 +87,30 @@ def group(mentions: list[Mention]) -> list[Draft]:
             owner = by_key.get(m.owner.group_key())
             if owner is not None:
                 target.parent = owner
+    _surnames_before_names(drafts, persons)
     return drafts
+
+
+def _surnames_before_names(drafts: list[Draft], persons: list[Draft]) -> None:
+    """A lone surname before the full name ("Ready to back Clinton" ... "Hillary Clinton") is the one person
+    named later whose name it ends."""
+    for d in persons:
+        m = d.first
+        if m.entry is not None or m.label != "PERSON" or len(m.name.split()) != 1 or d.parent is not None:
+            continue
+        later = [
+            o
+            for o in persons
+            if o is not d
+            and o.spans
+            and len(o.first.name.split()) > 1
+            and o.first.name.split()[-1] == m.name
+            and min(o.spans)[0] > min(d.spans)[0]
+        ]
+        if len(later) == 1:
+            later[0].spans.extend(d.spans)
+            d.spans.clear()
+    drafts[:] = [d for d in drafts if d.spans]
 
 
 def _fits(d: Draft, want: Want) -> bool:
@@ -99,6 +122,8 @@ def _fits(d: Draft, want: Want) -> bool:
     sectors = [m.sector, *m.sectors]
     if want.sector and not any(s in want.sector for s in sectors if s):
         return False
+    if want.not_sector and (m.sector in want.not_sector or m.rule.startswith("town-")):
+        return False  # nor is a town (its people or authorities) "the group"
     if want.country and m.country not in want.country:
         return False
     if want.title_has:
