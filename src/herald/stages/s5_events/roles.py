@@ -120,7 +120,9 @@ def _coordinated_modifiers(head: Token, found: Actor, out: Resolved) -> None:
     for child in head.lefts:
         if child.dep_ in MODIFIERS and child.conjuncts:
             for c in (child, *child.conjuncts):
-                a = actor_for_token(c)
+                # a demonym without a mention of its own ("the Japanese and UK governments") names the
+                # article's state actor of that country
+                a = actor_for_token(c) or state_named(c)
                 if a is not None and a.id != found.id:
                     out.add(a, "mention:coordinated-modifier")
 
@@ -266,8 +268,22 @@ def headline_passive(verb: Token) -> bool:
     return end >= len(verb.doc) or "\n" in verb.doc[end - 1].text_with_ws or verb.doc[end].is_space
 
 
+def perfect_misparsed(verb: Token) -> Token | None:
+    """ "He's instructed his secretary to ...": the parser read the clitic of "has" as a passive auxiliary
+    ("is"). A participle with a direct object is active, and its "passive subject" is its subject; that
+    subject, else None."""
+    if verb.tag_ != "VBN":
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in kids):
+        return None
+    if not any(c.dep_ in OBJ for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "nsubjpass"), None)
+
+
 def is_passive(verb: Token) -> bool:
-    if misparsed_main_verb(verb):
+    if misparsed_main_verb(verb) or perfect_misparsed(verb) is not None:
         return False
     if headline_passive(verb):
         return True
@@ -319,6 +335,8 @@ def subject_of(verb: Token) -> Token | None:
         return verb.sent.root
     if (swallowed := _swallowed_subject(verb)) is not None:
         return swallowed
+    if (perfect := perfect_misparsed(verb)) is not None:
+        return perfect
     seen = 0
     cur: Token | None = verb
     while cur is not None and seen < 6:
@@ -326,7 +344,7 @@ def subject_of(verb: Token) -> Token | None:
         for c in cur.children:
             if c.dep_ in SUBJ:
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
-                    return cur.head
+                    return relative_antecedent(cur, c)
                 return _participle_subject(c)
         if cur.dep_ == "relcl" and not is_passive(cur):
             governor = _infinitival_governor(cur)
@@ -438,6 +456,38 @@ def recovered_subject(verb: Token) -> Token | None:
     return None
 
 
+# Entity labels that cannot be what "who" refers to: the parser hung the relative clause on the nearest noun.
+NOT_PERSONS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Links climbed from a misattached relative clause's head back to the noun phrase it belongs to.
+NOUN_PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "acl", "dobj", "appos", "compound"})
+
+
+def relative_antecedent(clause: Token, pronoun: Token) -> Token:
+    """What a relative pronoun stands for: the noun the relative clause modifies, except where "who" hangs
+    on a place, a date or a noun that is no actor deep inside a longer noun phrase ("X was a member of a
+    group seeking an end to rule in Bosnia who assassinated Y"): then the nearest noun up that phrase that
+    is an actor's mention, or (through a copula's predicate noun) the copula's subject. Without either, the
+    clause's head as parsed."""
+    head = clause.head
+    if pronoun.lower_ not in ("who", "whom"):
+        return head
+    if head.ent_type_ not in NOT_PERSONS and actor_for_token(head) is not None:
+        return head
+    cur = head
+    for _ in range(10):
+        if cur.dep_ == "attr" and cur.head.pos_ == "AUX":
+            subj = next((c for c in cur.head.children if c.dep_ in SUBJ), None)
+            return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else head
+        if cur.dep_ not in NOUN_PHRASE_LINKS or cur.head.i == cur.i:
+            return head
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN") and cur.ent_type_ not in NOT_PERSONS:
+            found = actor_for_token(cur)
+            if found is not None and found.kind in ("person", "group"):
+                return cur
+    return head
+
+
 def _participle_subject(subj: Token) -> Token:
     """ "The Red Cross operating in Iraq said": the parser makes the participle the subject and the noun its
     subject; the noun is the one who speaks."""
@@ -478,6 +528,8 @@ def agent_of(verb: Token) -> Token | None:
 def passive_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in PASS_SUBJ:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return relative_antecedent(verb, c)  # "the prisoners, who were released on Monday"
             return c
     if headline_passive(verb):
         return next(c for c in verb.children if c.dep_ == "nsubj")  # "Opposition leader detained"

@@ -136,7 +136,50 @@ def own_actors(noun: Token, blocked: frozenset[str] = frozenset()) -> Resolved:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(resolve(p, infer=lemma_of(p) not in blocked))
+    if not out.actors:
+        for c in noun.children:
+            # "the expulsion of the envoy, announced by Poland", "the raid carried out by the army": the agent
+            # of a participle of performing the act (not "the strike condemned by X": a reaction to it)
+            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in agent_participles():
+                agent = agent_of(c)
+                if agent is not None:
+                    got = resolve(agent, infer=False)
+                    got.how = ["by-participle" for _ in got.how]
+                    out.extend(got)
     return out
+
+
+@lru_cache(maxsize=1)
+def agent_participles() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("agent_participles") or ())
+
+
+@lru_cache(maxsize=1)
+def passive_control_actors() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("passive_control_actors") or ())
+
+
+def passive_subject_acts(verb: Token) -> bool:
+    """A passive control verb whose subject is the one committed ("Vietnam is committed to opening up"),
+    unlike "Iran was urged to release", "he was barred from entering" (the subject is asked or barred: the
+    recipient; data/lexicons/event_roles.yaml ``passive_control_actors``)."""
+    return lemma_of(verb) in passive_control_actors()
+
+
+def elliptical_object(verb: Token, arg: Token) -> Token | None:
+    """ "X has expelled 60 diplomats, Y has expelled 13": a bare number as the object of a verb stands for
+    the noun counted by the same verb's object in a parallel clause of the sentence; that noun, else None."""
+    if arg.pos_ != "NUM" or any(c.pos_ in ("NOUN", "PROPN") for c in arg.children):
+        return None
+    sent = verb.sent
+    lemma = lemma_of(verb)
+    for other in sent:
+        if other.i == verb.i or other.pos_ != "VERB" or lemma_of(other) != lemma:
+            continue
+        obj = next((c for c in other.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    return None
 
 
 class SentenceRoles:
@@ -276,6 +319,8 @@ class SentenceRoles:
             if passive and name == "dobj":
                 continue
             for arg in slot(tok, name):
+                if name == "dobj" and (counted := elliptical_object(tok, arg)) is not None:
+                    arg = counted
                 out.extend(self._resolve_recipient(arg))
         out = _without(out, exclude)
         if not out.actors:
