@@ -78,9 +78,23 @@ def heads_of(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
 
 
+def topic_state(mod: Token, owner: Token) -> bool:
+    """ "Turkey's Syria policy", "the EU's Russia sanctions": after a possessor, a compound naming a state
+    is the topic or target of the thing owned, not a second owner (an organisation there is an affiliation:
+    "its European Community partners", "bin Laden's al-Qaeda network")."""
+    if mod.dep_ not in ("compound", "nmod") or mod.i < owner.i:
+        return False
+    found = actor_for_token(mod)
+    return found is not None and found.kind == "state"
+
+
 def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
     found = False
-    for child in tok.lefts:
+    lefts = list(tok.lefts)
+    owner = next((c for c in lefts if c.dep_ == "poss" and actor_for_token(c) is not None), None)
+    if owner is not None:
+        lefts = [c for c in lefts if not topic_state(c, owner)]
+    for child in lefts:
         if child.dep_ == "amod" and child.lemma_ == "lead" and child.tag_ == "VBN":
             # "a US-led coalition": the leader acts (not "X-backed": a backer is no party to the act)
             for c in child.children:
@@ -146,6 +160,8 @@ def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
 
 def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = frozenset()) -> Resolved:
     """The actors an argument head (and its conjuncts) refers to."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.dep_ in OBJ:
+        tok = relative_antecedent(tok.head, tok)  # "the preacher whom Erdogan accuses": the preacher
     out = Resolved(tokens=[tok])
     doc = tok.doc
     # A group reference ("the two sides", "both countries") is one mention of several actors.
@@ -209,9 +225,26 @@ def misparsed_main_verb(verb: Token) -> bool:
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
     if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children):
-        return False
+        return _verbless_body_sentence(verb)
     root = verb.sent.root  # (Token.sent scans the Doc: only for the rare candidates left)
     return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
+
+
+def _verbless_body_sentence(verb: Token) -> bool:
+    """ "An official newspaper called Thursday on Arabs to unite": without an object, a participle hung on
+    the root noun of a sentence of the body (final punctuation) with no "by" agent, taking a complement
+    clause, is its main verb; not a verb of suffering ("Three soldiers killed in an ambush.",
+    ``headline_passive_verbs``)."""
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" for c in kids) or verb.lemma_.lower() in _headline_verbs():
+        return False
+    if not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in kids):
+        return False
+    last = next((t for t in reversed(verb.sent) if not t.is_space), None)
+    return last is not None and last.is_punct
 
 
 def _swallowed_subject(verb: Token) -> Token | None:
@@ -366,6 +399,9 @@ def subject_of(verb: Token) -> Token | None:
         if (gerund_host := _finite_conjunct_of_gerund(cur)) is not None:
             cur = gerund_host  # "accused Mexico of interfering and expelled its envoy": who accused expelled
             continue
+        if (modal_host := _finite_conjunct_of_modal(cur)) is not None:
+            cur = modal_host  # "forecast that the economy would rebound and praised X": who forecast praised
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -396,7 +432,8 @@ def _object_gerund_words() -> tuple[frozenset[str], frozenset[str]]:
 def _object_of_reproach(gerund: Token) -> Token | None:
     """The direct object of a verb of reproach, praise or punishment whose of/for-gerund this is ("accused
     [the army] of bombing", "arrested [him] for inciting"): it does what the gerund names."""
-    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or gerund.head.dep_ != "prep":
+    perfect = gerund.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in gerund.children)
+    if gerund.dep_ != "pcomp" or not (gerund.tag_ == "VBG" or perfect) or gerund.head.dep_ != "prep":
         return None
     verbs, preps = _object_gerund_words()
     prep, verb = gerund.head, gerund.head.head
@@ -407,6 +444,9 @@ def _object_of_reproach(gerund: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in OBJ), None)
     if obj is None and is_passive(verb):
         obj = passive_subject(verb)  # "the army was accused of bombing": the army
+    if obj is None:
+        # "lashed out at Turkey for shooting down a jet", "railed against X for ...": the one aimed at
+        obj = next((o for o in slot(verb, "prep:at") + slot(verb, "prep:against")), None)
     return obj
 
 
@@ -421,6 +461,20 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
         return None
     host = gerund.head.head
     return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+
+
+def _finite_conjunct_of_modal(verb: Token) -> Token | None:
+    """A past or present tense verb the parser coordinated with the bare infinitive of a modal inside a
+    reported clause ("forecast that the economy [would rebound and praised] X"): a finite verb cannot be
+    coordinated with a verb after "would", so it is the reporting verb's conjunct; returns that verb."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    head = verb.head
+    if head.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return None
+    if head.dep_ not in ("ccomp", "xcomp") or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head.head if head.head.i < verb.i else None
 
 
 # Dependencies of a noun that can be a clause's subject the parser failed to attach to its verb.
@@ -480,6 +534,8 @@ def relative_antecedent(clause: Token, pronoun: Token) -> Token:
             return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else head
         if cur.dep_ not in NOUN_PHRASE_LINKS or cur.head.i == cur.i:
             return head
+        if cur.dep_ == "appos" and actor_for_token(cur.head) is not None:
+            return cur.head  # "Gulen, the preacher whom Erdogan accuses": the appositive names Gulen
         cur = cur.head
         if cur.pos_ in ("NOUN", "PROPN") and cur.ent_type_ not in NOT_PERSONS:
             found = actor_for_token(cur)

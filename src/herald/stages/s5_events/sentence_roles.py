@@ -24,6 +24,7 @@ from .roles import (
     slot,
     speech_governor,
     subject_of,
+    topic_state,
 )
 from .triggers import (
     known_hashes,
@@ -125,7 +126,11 @@ def own_actors(noun: Token, blocked: frozenset[str] = frozenset()) -> Resolved:
     """The actors an event noun names itself: a possessor ("the army's campaign"), an actor modifier ("Israeli
     air strikes", "Russian-backed offensive": the name inside the hyphenated modifier) or a "by" agent."""
     out = Resolved()
-    for c in noun.children:
+    kids = list(noun.children)
+    owner = next((c for c in kids if c.dep_ == "poss" and actor_for_token(c) is not None), None)
+    for c in kids:
+        if owner is not None and topic_state(c, owner):
+            continue  # "the EU's Russia sanctions": the possessor acts, the compound names the target
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actor_for_token(c) is not None):
             out.extend(resolve(c, infer=False))
         elif c.dep_ == "amod" and c.tag_ == "VBN":
@@ -295,7 +300,7 @@ class SentenceRoles:
     def _fold_subject_noun(self, subj: Token, res: Resolved, notes: list[str]) -> None:
         """A subject that is itself an event noun ("a roadside bombing killed ...") joins this event."""
         lemma = lemma_of(subj)
-        if lemma in self.lex.nouns:
+        if lemma in self.lex.nouns or _nominal_gerund(subj, self.lex):
             self.consumed.add(subj.i)
             own = self._noun_own_actors(subj)
             if not res.actors:
@@ -554,6 +559,15 @@ class SentenceRoles:
         if rec.actors:
             cand.recipients = rec
             cand.notes.append("recipient taken from the embedded action")
+
+
+def _nominal_gerund(tok: Token, lex: Lexicon) -> bool:
+    """ "Russian shelling killed three": a gerund of an event verb that takes an adjective, a possessor or a
+    determiner and no object is a noun ("the shelling"), not a second verb."""
+    if tok.tag_ != "VBG" or lemma_of(tok) not in lex.verbs:
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ in ("amod", "poss", "det") for c in kids) and not any(c.dep_ in ("dobj", "obj") for c in kids)
 
 
 def _without(res: Resolved, exclude: frozenset[str]) -> Resolved:
