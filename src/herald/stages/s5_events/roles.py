@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...schema import Actor
 from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
@@ -313,6 +313,34 @@ def perfect_misparsed(verb: Token) -> Token | None:
     if not any(c.dep_ in OBJ for c in kids):
         return None
     return next((c for c in kids if c.dep_ == "nsubjpass"), None)
+
+
+def is_headline(sent: Span) -> bool:
+    """A line without final punctuation (a headline or a title), ending the text or followed by a line break."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.is_punct:
+        return False
+    doc, end = sent.doc, sent.end
+    return end >= len(doc) or "\n" in doc[end - 1].text_with_ws or doc[end].is_space
+
+
+def headline_coordinate(subj: Token) -> Token | None:
+    """ "Turkey, Russia agree ceasefire", "US, China hold talks": a headline joins two subjects with a comma;
+    the parser hangs the first on the verb (npadvmod, dep) or on the second. The name that opens the headline
+    right before "<subject>," is a joint subject; that name's head, else None."""
+    if subj.pos_ != "PROPN":
+        return None
+    doc = subj.doc
+    comma = subj.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    first = doc[comma - 1]
+    if first.pos_ != "PROPN" or first.dep_ not in ("npadvmod", "dep", "appos", "nmod", "compound", "nsubj"):
+        return None
+    if first.head.i not in (subj.i, subj.head.i) or not doc[first.left_edge.i].is_sent_start:
+        return None
+    sent = subj.sent  # (scans the Doc: only for the rare subject after a comma)
+    return first if is_headline(sent) else None
 
 
 def is_passive(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from .ontology import Ontology
 from .roles import (
     Resolved,
     agent_of,
+    headline_coordinate,
     is_passive,
     passive_subject,
     recovered_subject,
@@ -246,6 +247,11 @@ class SentenceRoles:
                 )
         if subj is not None:
             self._fold_subject_noun(subj, res, cand_notes)
+        if subj is not None and res.actors and not passive and (first := headline_coordinate(subj)) is not None:
+            before = len(res.actors)
+            res.extend(resolve(first, infer=False))
+            if len(res.actors) > before:
+                cand_notes.append(f"{first.text!r}, before a comma at the start of a headline, is a joint subject")
         return res
 
     def _main_clause_subject(self, verb: Token, pron: Token) -> Actor | None:
