@@ -99,6 +99,25 @@ ROWS = [
         ["official Syrian newspaper"],
         None,
     ),
+    # a headline joins two subjects with a comma
+    ("Turkey, Russia agree ceasefire in Idlib", "AGREE", ["Russia", "Turkey"], []),
+    ("US, China hold trade talks in Beijing", "CONSULT", ["China", "United States"], []),
+    # ... a body sentence's fronted place is no subject
+    ("In Paris, France and Germany agreed to extend the deal.", "AGREE", ["France", "Germany"], []),
+    # a plural noun whose appositive lists named actors stands for them; "including" adds members
+    (
+        "Several EU countries — Austria, Slovakia, Cyprus and Greece — declined to expel Russian diplomats.",
+        "REJECT",
+        ["Austria", "Slovakia", "Cyprus", "Greece"],
+        None,
+    ),
+    (
+        "Two neighbouring countries, Chad and Niger, closed their borders with Nigeria.",
+        "COERCE",
+        ["Chad", "Niger"],
+        None,
+    ),
+    ("Western governments, including France, condemned the coup.", "ACCUSE", ["Western governments", "France"], []),
     # no actor named: none must be given
     ("Dozens of protesters were arrested in Nairobi on Sunday.", "COERCE", [], ["protesters"]),
     ("The man who stabbed the governor was arrested by police on Sunday.", "ASSAULT", [], ["governor"]),

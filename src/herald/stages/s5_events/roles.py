@@ -113,6 +113,43 @@ def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
     return found
 
 
+def _members(head: Token) -> list[Token]:
+    """The appositive of a plural noun and the object of its "including" ("Western governments, including
+    France"): the named members."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "including":
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _including(head: Token, found: Actor, out: Resolved) -> None:
+    """ "Western governments, including France, condemned ...": the members named are parties too."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return
+    for app in _members(head):
+        for m in (app, *app.conjuncts):
+            a = actor_for_token(m)
+            if a is not None and a.id != found.id:
+                out.add(a, "appositive-member")
+
+
+def _appositive_members(head: Token, out: Resolved) -> bool:
+    """ "several EU countries - Austria, Slovakia and Greece - declined", "two neighbours, Chad and Niger,
+    closed ...": a plural noun with no mention of its own whose appositive lists named actors stands for them
+    (not for the organisation or the state in its modifiers)."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    found = False
+    for app in _members(head):
+        for m in (app, *app.conjuncts):
+            a = actor_for_token(m)
+            if a is not None:
+                out.add(a, "appositive-member")
+                found = True
+    return found
+
+
 def _of_conjuncts(head: Token, found: Actor, out: Resolved) -> None:
     """ "the leaders of Germany, France and Italy": one mention names the first country only; the
     coordinated countries are actors too."""
@@ -181,8 +218,11 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                 out.add(other, "mention:shared")  # a plural description that is a mention of several actors
             _of_conjuncts(h, found, out)
             _coordinated_modifiers(h, found, out)
+            _including(h, found, out)
             if not found.country:
                 _affiliation(h, found, out)
+            continue
+        if _appositive_members(h, out):
             continue
         if _modifier_actors(h, out, "modifier"):
             continue
