@@ -159,3 +159,27 @@ def test_nominal_gerund_subject_is_one_event(
     events = [e for e in _events(extract, text) if e[0] == "ASSAULT"]
     assert len(events) == count
     assert all(a for _, a, _ in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # a protest's demand participle names whom it is aimed at
+        (
+            "Thousands of protesters marched through Tbilisi demanding the resignation of Prime Minister "
+            "Irakli Kobakhidze.",
+            ["Irakli Kobakhidze"],
+        ),
+        (
+            "Demonstrators rioted in Cairo following a rally calling for the removal of President Ali Hamdan.",
+            ["Ali Hamdan"],
+        ),
+        # the one to be freed is not whom the protest addresses: no recipient
+        ("Students rallied in Dhaka on Monday, calling for the release of opposition leader Khaleda Zia.", []),
+    ],
+)
+def test_protest_recipient_from_its_demand(
+    extract: Callable[..., herald.Extraction], text: str, recipients: list[str]
+) -> None:
+    _, recipient = _last(extract, text, "PROTEST")
+    assert recipient == recipients

@@ -424,6 +424,8 @@ class SentenceRoles:
                     found, how = _others(self._resolve(obj), cand), "protest-purpose"
                     if not found.actors:
                         found = self._target_of(obj)
+            elif cand.type == "PROTEST" and (demand := _demand_participle(c)) is not None:
+                found, how = _others(self._demanded_of(demand), cand), "protest-demand"
             elif c.dep_ == "prep" and c.lower_ == "from" and cand.type in rules.source_types:
                 for a in (x for x in c.children if x.dep_ == "pobj"):
                     found, how = self._resolve(a), "source"
@@ -439,6 +441,18 @@ class SentenceRoles:
             cand.recipients = found
             cand.rule += f"+recipient:{how}"
             cand.notes.append(f"recipient from the {how} ({', '.join(a.name for a in found.actors)})")
+
+    def _demanded_of(self, verb: Token) -> Resolved:
+        """Whom a demand is aimed at: its object or the party of the act it demands ("demanding the
+        resignation of the prime minister", "calling for the release of X")."""
+        out = Resolved()
+        for arg in (*slot(verb, "dobj"), *slot(verb, "prep:for")):
+            got = self._resolve(arg, infer=False)
+            if not got.actors and lemma_of(arg) in demand_target_nouns():
+                for o in slot(arg, "prep:of"):  # the one to resign, not "the release of X" (X is freed)
+                    got.extend(self._resolve(o))
+            out.extend(got)
+        return out
 
     def _type_target(self, cand: Candidate, nodes: list[Token], rules: AdjunctRules) -> Resolved:
         """The recipient the event's type names by a preposition (``type_target_preps``): on the event word,
@@ -565,6 +579,29 @@ class SentenceRoles:
         if rec.actors:
             cand.recipients = rec
             cand.notes.append("recipient taken from the embedded action")
+
+
+@lru_cache(maxsize=1)
+def demand_participles() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("demand_participles") or ())
+
+
+@lru_cache(maxsize=1)
+def demand_target_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("demand_target_nouns") or ())
+
+
+def _demand_participle(adjunct: Token) -> Token | None:
+    """A participle clause of demanding on a protest ("marched through the capital demanding X", "rallied,
+    calling for X"), or on the event noun of its adjunct ("rioted following a demonstration calling for X")."""
+    if adjunct.dep_ == "advcl" and adjunct.tag_ == "VBG" and lemma_of(adjunct) in demand_participles():
+        return adjunct
+    if adjunct.dep_ == "prep":
+        for pobj in adjunct.children:
+            for c in pobj.children if pobj.dep_ in ("pobj", "dobj") else ():  # ("following" is a VBG)
+                if c.dep_ == "acl" and c.tag_ == "VBG" and lemma_of(c) in demand_participles():
+                    return c
+    return None
 
 
 def _nominal_gerund(tok: Token, lex: Lexicon) -> bool:
