@@ -28,7 +28,8 @@ def _last(extract: Callable[..., herald.Extraction], text: str, etype: str) -> t
 ROWS = [
     # "who" hung on a place deep in a long predicate noun phrase: the copula's subject did it
     (
-        "Ivan Petrov was a Russian member of an exile group based in Paris who shot the mayor of Lyon in 1931.",
+        "Ivan Petrov was a Russian member of an exile group"
+        " based in Paris who shot the mayor of Lyon in 1931.",
         "ASSAULT",
         ["Ivan Petrov"],
         None,
@@ -42,7 +43,8 @@ ROWS = [
     ),
     # the object relative pronoun "whom" is its antecedent (through the appositive)
     (
-        "Fethullah Gulen, the preacher whom Erdogan accuses of masterminding the coup, lives in Pennsylvania.",
+        "Fethullah Gulen, the preacher whom Erdogan accuses"
+        " of masterminding the coup, lives in Pennsylvania.",
         "ACCUSE",
         ["Recep Tayyip Erdoğan"],
         ["Fethullah Gulen"],
@@ -68,7 +70,8 @@ ROWS = [
     ("Vietnam is committed to opening its economy.", "AGREE", ["Vietnam"], []),
     # "'s" read as a passive auxiliary before a participle with an object: active present perfect
     (
-        "President Donald Trump spoke on Monday. He's also instructed his agriculture secretary to help farmers.",
+        "President Donald Trump spoke on Monday. He's also instructed"
+        " his agriculture secretary to help farmers.",
         "REQUEST",
         ["Donald Trump"],
         None,
@@ -77,7 +80,8 @@ ROWS = [
     ("The raid, carried out by the army, killed five militants.", "ASSAULT", ["army"], ["militants"]),
     # a finite verb coordinated with a modal's infinitive belongs to the reporting clause
     (
-        "Mr. Putin forecast that the economy would soon rebound and praised efforts by John Kerry to end the war.",
+        "Mr. Putin forecast that the economy would soon rebound"
+        " and praised efforts by John Kerry to end the war.",
         "SUPPORT",
         ["Vladimir Putin"],
         ["John Kerry"],
@@ -117,7 +121,12 @@ ROWS = [
         ["Chad", "Niger"],
         None,
     ),
-    ("Western governments, including France, condemned the coup.", "ACCUSE", ["Western governments", "France"], []),
+    (
+        "Western governments, including France, condemned the coup.",
+        "ACCUSE",
+        ["Western governments", "France"],
+        [],
+    ),
     # no actor named: none must be given
     ("Dozens of protesters were arrested in Nairobi on Sunday.", "COERCE", [], ["protesters"]),
     ("The man who stabbed the governor was arrested by police on Sunday.", "ASSAULT", [], ["governor"]),
@@ -171,11 +180,15 @@ def test_nominal_gerund_subject_is_one_event(
             ["Irakli Kobakhidze"],
         ),
         (
-            "Demonstrators rioted in Cairo following a rally calling for the removal of President Ali Hamdan.",
+            "Demonstrators rioted in Cairo following a rally calling"
+            " for the removal of President Ali Hamdan.",
             ["Ali Hamdan"],
         ),
         # the one to be freed is not whom the protest addresses: no recipient
-        ("Students rallied in Dhaka on Monday, calling for the release of opposition leader Khaleda Zia.", []),
+        (
+            "Students rallied in Dhaka on Monday, calling for the release of opposition leader Khaleda Zia.",
+            [],
+        ),
     ],
 )
 def test_protest_recipient_from_its_demand(

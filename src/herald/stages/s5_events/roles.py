@@ -356,7 +356,8 @@ def perfect_misparsed(verb: Token) -> Token | None:
 
 
 def is_headline(sent: Span) -> bool:
-    """A line without final punctuation (a headline or a title), ending the text or followed by a line break."""
+    """A line without final punctuation (a headline or a title), ending the text or followed by a line
+    break."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.is_punct:
         return False

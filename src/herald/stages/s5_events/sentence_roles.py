@@ -247,11 +247,16 @@ class SentenceRoles:
                 )
         if subj is not None:
             self._fold_subject_noun(subj, res, cand_notes)
-        if subj is not None and res.actors and not passive and (first := headline_coordinate(subj)) is not None:
+        if (
+            subj is not None
+            and res.actors
+            and not passive
+            and (first := headline_coordinate(subj)) is not None
+        ):
             before = len(res.actors)
             res.extend(resolve(first, infer=False))
             if len(res.actors) > before:
-                cand_notes.append(f"{first.text!r}, before a comma at the start of a headline, is a joint subject")
+                cand_notes.append(f"{first.text!r}, before a comma opening a headline, is a joint subject")
         return res
 
     def _main_clause_subject(self, verb: Token, pron: Token) -> Actor | None:
@@ -593,7 +598,8 @@ def demand_target_nouns() -> frozenset[str]:
 
 def _demand_participle(adjunct: Token) -> Token | None:
     """A participle clause of demanding on a protest ("marched through the capital demanding X", "rallied,
-    calling for X"), or on the event noun of its adjunct ("rioted following a demonstration calling for X")."""
+    calling for X"), or on the event noun of its adjunct ("rioted following a demonstration calling
+    for X")."""
     if adjunct.dep_ == "advcl" and adjunct.tag_ == "VBG" and lemma_of(adjunct) in demand_participles():
         return adjunct
     if adjunct.dep_ == "prep":
@@ -610,7 +616,9 @@ def _nominal_gerund(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ != "VBG" or lemma_of(tok) not in lex.verbs:
         return False
     kids = list(tok.children)
-    return any(c.dep_ in ("amod", "poss", "det") for c in kids) and not any(c.dep_ in ("dobj", "obj") for c in kids)
+    return any(c.dep_ in ("amod", "poss", "det") for c in kids) and not any(
+        c.dep_ in ("dobj", "obj") for c in kids
+    )
 
 
 def _without(res: Resolved, exclude: frozenset[str]) -> Resolved:
