@@ -15,6 +15,7 @@ from .candidate import Candidate
 from .lexicon import Entry, Lexicon
 from .ontology import Ontology
 from .roles import (
+    RELATIVE,
     Resolved,
     agent_of,
     headline_coordinate,
@@ -329,7 +330,11 @@ class SentenceRoles:
         """The recipient of a verb: its slots, else what a non-actor argument points at, else an adversative
         complement. Parties in ``exclude`` (the actors: "reneged on **his** commitment to X") do not count."""
         out = Resolved()
-        if passive:
+        # A relative pronoun stands for its antecedent only in an event with an actor: an agentless
+        # background clause ("Porter, who was accused of abuse", "the migrants, whom many blame") codes
+        # no event of its own.
+        relative_ok = bool(exclude)
+        if passive and (relative_ok or not _relative(tok, passive_subject_token(tok))):
             out.extend(self._resolve_recipient(passive_subject(tok)))
         for name in slots:
             if passive and name == "dobj":
@@ -337,6 +342,8 @@ class SentenceRoles:
             for arg in slot(tok, name):
                 if name == "dobj" and (counted := elliptical_object(tok, arg)) is not None:
                     arg = counted
+                if not relative_ok and _relative(tok, arg):
+                    continue
                 out.extend(self._resolve_recipient(arg))
         out = _without(out, exclude)
         if not out.actors:
@@ -608,6 +615,16 @@ def _demand_participle(adjunct: Token) -> Token | None:
                 if c.dep_ == "acl" and c.tag_ == "VBG" and lemma_of(c) in demand_participles():
                     return c
     return None
+
+
+def passive_subject_token(verb: Token) -> Token | None:
+    """The passive subject as written (a relative pronoun left as it is)."""
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+
+
+def _relative(verb: Token, arg: Token | None) -> bool:
+    """``arg`` is a relative pronoun of the relative clause ``verb`` heads."""
+    return arg is not None and verb.dep_ == "relcl" and arg.head.i == verb.i and arg.lower_ in RELATIVE
 
 
 def _nominal_gerund(tok: Token, lex: Lexicon) -> bool:
