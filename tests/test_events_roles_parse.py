@@ -127,6 +127,16 @@ ROWS = [
         ["Western governments", "France"],
         [],
     ),
+    # a to-infinitive after "before" read as a subordinator has no subject of its own
+    (
+        "Chief executive Anna Berg will travel to Washington next week to testify before Congress to "
+        "discuss the company's privacy plan.",
+        "CONSULT",
+        ["Anna Berg"],
+        None,
+    ),
+    # ... while an object-control infinitive keeps the urged party (guard)
+    ("Kenya urged the US to lift the sanctions.", "REQUEST", ["Kenya"], ["United States"]),
     # no actor named: none must be given
     ("Dozens of protesters were arrested in Nairobi on Sunday.", "COERCE", [], ["protesters"]),
     ("The man who stabbed the governor was arrested by police on Sunday.", "ASSAULT", [], ["governor"]),

@@ -444,7 +444,7 @@ def subject_of(verb: Token) -> Token | None:
     while cur is not None and seen < 6:
         seen += 1
         for c in cur.children:
-            if c.dep_ in SUBJ:
+            if c.dep_ in SUBJ and not _marked_infinitive(cur):
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
                     return relative_antecedent(cur, c)
                 return _participle_subject(c)
@@ -530,6 +530,18 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
         return None
     host = gerund.head.head
     return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+
+
+def _marked_infinitive(verb: Token) -> bool:
+    """ "to testify before Congress to discuss the plan": a to-infinitive with a subordinator other than
+    "for" ("before", read as a conjunction) has no subject of its own; the noun the parser made its subject is
+    the preposition's object, and the governing clause's subject does it."""
+    kids = list(verb.children)
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and any(c.dep_ == "mark" and c.lower_ != "for" for c in kids)
+    )
 
 
 def _finite_conjunct_of_modal(verb: Token) -> Token | None:
