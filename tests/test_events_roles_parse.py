@@ -137,6 +137,13 @@ ROWS = [
     ),
     # ... while an object-control infinitive keeps the urged party (guard)
     ("Kenya urged the US to lift the sanctions.", "REQUEST", ["Kenya"], ["United States"]),
+    # a participle of demanding on the object describes the object, not the subject
+    (
+        "Police arrested dozens of protesters demanding the resignation of the governor.",
+        "REQUEST",
+        ["protesters"],
+        ["governor"],
+    ),
     # no actor named: none must be given
     ("Dozens of protesters were arrested in Nairobi on Sunday.", "COERCE", [], ["protesters"]),
     ("The man who stabbed the governor was arrested by police on Sunday.", "ASSAULT", [], ["governor"]),

@@ -448,6 +448,8 @@ def subject_of(verb: Token) -> Token | None:
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
                     return relative_antecedent(cur, c)
                 return _participle_subject(c)
+        if (doer := _participle_noun(cur)) is not None:
+            return doer  # "met families demanding compensation", "arrested protesters demanding X"
         if cur.dep_ == "relcl" and not is_passive(cur):
             governor = _infinitival_governor(cur)
             if governor is None:
@@ -530,6 +532,39 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
         return None
     host = gerund.head.head
     return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+
+
+@lru_cache(maxsize=1)
+def _demand_words() -> frozenset[str]:
+    from .sentence_roles import demand_participles
+
+    return demand_participles()
+
+
+def _participle_noun(verb: Token) -> Token | None:
+    """The noun an active participle of demanding describes, when it is an actor: "families demanding
+    compensation" (acl on the object) are the ones demanding, not the subject who met them. One right after
+    the object, without a comma, which the parser hung on the verb ("arrested dozens of protesters
+    demanding X"), describes that object too. Else None."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in _demand_words():
+        return None  # (other participles on people are descriptions: "migrants travelling with the caravan")
+    if verb.dep_ == "acl":
+        noun = verb.head
+    elif verb.dep_ == "advcl":
+        obj = next((c for c in verb.head.children if c.dep_ in OBJ and c.right_edge.i == verb.i - 1), None)
+        if obj is None:
+            return None
+        noun = obj
+    else:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if actor_for_token(noun) is None:
+        # "dozens of protesters": the counted noun
+        counted = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        noun = counted[0] if counted else noun
+    found = actor_for_token(noun)
+    return noun if found is not None and found.kind in ("person", "group") else None
 
 
 def _marked_infinitive(verb: Token) -> bool:
