@@ -144,6 +144,25 @@ ROWS = [
         ["protesters"],
         ["governor"],
     ),
+    # a noun the parser coordinated with the object before it is the subject of the next clause
+    (
+        "The United States imposed sanctions on Iran and the European Union condemned the move.",
+        "SANCTION",
+        ["United States"],
+        ["Iran"],
+    ),
+    (
+        "The United States imposed sanctions on Iran and the European Union condemned the move.",
+        "ACCUSE",
+        ["European Union"],
+        None,
+    ),
+    (
+        "Police arrested Ali Hassan and Omar Farah on Monday.",
+        "COERCE",
+        ["Police"],
+        ["Ali Hassan", "Omar Farah"],
+    ),
     # no actor named: none must be given
     ("Dozens of protesters were arrested in Nairobi on Sunday.", "COERCE", [], ["protesters"]),
     ("The man who stabbed the governor was arrested by police on Sunday.", "ASSAULT", [], ["governor"]),

@@ -74,8 +74,54 @@ class Resolved:
 
 
 def heads_of(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it."""
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+    """The token and the tokens coordinated with it (not a "conjunct" that is the subject of the next clause:
+    "imposed sanctions on Iran and the EU followed suit")."""
+    if _clause_subject(tok) is not None:
+        return [tok]  # the subject of its own clause, "coordinated" with the object before it
+    nominal = ("NOUN", "PROPN", "PRON", "ADJ")
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in nominal and _clause_subject(c) is None]]
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The finite verb a noun the parser coordinated with an earlier noun is really the subject of: the verb
+    right after the noun phrase, a conjunct of the main clause with no subject of its own ("sanctions on Iran
+    [and the EU] followed suit"); else None."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = noun.doc
+    nxt = noun.right_edge.i + 1
+    if nxt >= len(doc):
+        return None
+    verb = doc[nxt]
+    while verb.dep_ in ("aux", "neg", "advmod") and verb.head.i > verb.i:
+        verb = verb.head  # "and the EU has followed suit"
+    if verb.tag_ not in FINITE and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.i >= noun.i:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+        return None
+    return verb
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated finite verb the parser attached as a conjunct of the previous clause's
+    last noun ("imposed sanctions on Iran and [the EU] condemned ..."), else None."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    first = verb
+    for c in sorted((c for c in verb.lefts if c.dep_ in ("aux", "neg", "advmod")), key=lambda t: -t.i):
+        if c.i == first.i - 1:
+            first = c
+    prev = verb.doc[first.i - 1]
+    noun = prev
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    clause = _clause_subject(noun) if noun.i == prev.i else None
+    return noun if clause is not None and clause.i == verb.i else None
 
 
 def topic_state(mod: Token, owner: Token) -> bool:
@@ -470,6 +516,8 @@ def subject_of(verb: Token) -> Token | None:
         if (gerund_host := _finite_conjunct_of_gerund(cur)) is not None:
             cur = gerund_host  # "accused Mexico of interfering and expelled its envoy": who accused expelled
             continue
+        if (stranded := _stranded_subject(cur)) is not None:
+            return stranded  # "imposed sanctions on Iran and the EU condemned ...": the EU condemned
         if (modal_host := _finite_conjunct_of_modal(cur)) is not None:
             cur = modal_host  # "forecast that the economy would rebound and praised X": who forecast praised
             continue
