@@ -25,7 +25,7 @@ from .roles import (
     speech_governor,
     subject_of,
 )
-from .sentence_roles import ADVERSATIVE, SentenceRoles, adjunct_rules
+from .sentence_roles import ADVERSATIVE, SentenceRoles, adjunct_rules, passive_subject_acts
 from .triggers import (
     SPEECH_DEMAND,
     content_type,
@@ -301,12 +301,12 @@ class SentenceCoder(SentenceRoles):
             passive
             and agent_of(tok) is None
             and (
-                entry.control
+                (entry.control and passive_subject_acts(tok))
                 or (entry.mode or "") in adjunct_rules().passive_subject_acts.get(entry.type, ())
             )
         ):
             # "Vietnam is committed to opening up", "the guerrillas have been demobilized": the passive
-            # subject is the one committed, the one who disarms.
+            # subject is the one committed, the one who disarms ("Iran was urged to" is not: roles.yaml).
             actors = self._resolve(passive_subject(tok))
             passive = False
         slots = entry.recipient or DEFAULT_SLOTS.get(entry.type, ("dobj",))

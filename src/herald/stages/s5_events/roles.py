@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...schema import Actor
 from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
@@ -74,13 +74,73 @@ class Resolved:
 
 
 def heads_of(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it."""
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+    """The token and the tokens coordinated with it (not a "conjunct" that is the subject of the next clause:
+    "imposed sanctions on Iran and the EU followed suit")."""
+    if _clause_subject(tok) is not None:
+        return [tok]  # the subject of its own clause, "coordinated" with the object before it
+    nominal = ("NOUN", "PROPN", "PRON", "ADJ")
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in nominal and _clause_subject(c) is None]]
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The finite verb a noun the parser coordinated with an earlier noun is really the subject of: the verb
+    right after the noun phrase, a conjunct of the main clause with no subject of its own ("sanctions on Iran
+    [and the EU] followed suit"); else None."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = noun.doc
+    nxt = noun.right_edge.i + 1
+    if nxt >= len(doc):
+        return None
+    verb = doc[nxt]
+    while verb.dep_ in ("aux", "neg", "advmod") and verb.head.i > verb.i:
+        verb = verb.head  # "and the EU has followed suit"
+    if verb.tag_ not in FINITE and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.i >= noun.i:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+        return None
+    return verb
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated finite verb the parser attached as a conjunct of the previous clause's
+    last noun ("imposed sanctions on Iran and [the EU] condemned ..."), else None."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    first = verb
+    for c in sorted((c for c in verb.lefts if c.dep_ in ("aux", "neg", "advmod")), key=lambda t: -t.i):
+        if c.i == first.i - 1:
+            first = c
+    prev = verb.doc[first.i - 1]
+    noun = prev
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    clause = _clause_subject(noun) if noun.i == prev.i else None
+    return noun if clause is not None and clause.i == verb.i else None
+
+
+def topic_state(mod: Token, owner: Token) -> bool:
+    """ "Turkey's Syria policy", "the EU's Russia sanctions": after a possessor, a compound naming a state
+    is the topic or target of the thing owned, not a second owner (an organisation there is an affiliation:
+    "its European Community partners", "bin Laden's al-Qaeda network")."""
+    if mod.dep_ not in ("compound", "nmod") or mod.i < owner.i:
+        return False
+    found = actor_for_token(mod)
+    return found is not None and found.kind == "state"
 
 
 def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
     found = False
-    for child in tok.lefts:
+    lefts = list(tok.lefts)
+    owner = next((c for c in lefts if c.dep_ == "poss" and actor_for_token(c) is not None), None)
+    if owner is not None:
+        lefts = [c for c in lefts if not topic_state(c, owner)]
+    for child in lefts:
         if child.dep_ == "amod" and child.lemma_ == "lead" and child.tag_ == "VBN":
             # "a US-led coalition": the leader acts (not "X-backed": a backer is no party to the act)
             for c in child.children:
@@ -96,6 +156,43 @@ def _modifier_actors(tok: Token, out: Resolved, how: str) -> bool:
                     found = True
             if not found and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "NOUN")):
                 found = _modifier_actors(child, out, how)  # "Russia's army's", "[US-led coalition] aircraft"
+    return found
+
+
+def _members(head: Token) -> list[Token]:
+    """The appositive of a plural noun and the object of its "including" ("Western governments, including
+    France"): the named members."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "including":
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _including(head: Token, found: Actor, out: Resolved) -> None:
+    """ "Western governments, including France, condemned ...": the members named are parties too."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return
+    for app in _members(head):
+        for m in (app, *app.conjuncts):
+            a = actor_for_token(m)
+            if a is not None and a.id != found.id:
+                out.add(a, "appositive-member")
+
+
+def _appositive_members(head: Token, out: Resolved) -> bool:
+    """ "several EU countries - Austria, Slovakia and Greece - declined", "two neighbours, Chad and Niger,
+    closed ...": a plural noun with no mention of its own whose appositive lists named actors stands for them
+    (not for the organisation or the state in its modifiers)."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    found = False
+    for app in _members(head):
+        for m in (app, *app.conjuncts):
+            a = actor_for_token(m)
+            if a is not None:
+                out.add(a, "appositive-member")
+                found = True
     return found
 
 
@@ -120,7 +217,9 @@ def _coordinated_modifiers(head: Token, found: Actor, out: Resolved) -> None:
     for child in head.lefts:
         if child.dep_ in MODIFIERS and child.conjuncts:
             for c in (child, *child.conjuncts):
-                a = actor_for_token(c)
+                # a demonym without a mention of its own ("the Japanese and UK governments") names the
+                # article's state actor of that country
+                a = actor_for_token(c) or state_named(c)
                 if a is not None and a.id != found.id:
                     out.add(a, "mention:coordinated-modifier")
 
@@ -144,6 +243,8 @@ def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
 
 def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = frozenset()) -> Resolved:
     """The actors an argument head (and its conjuncts) refers to."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.dep_ in OBJ:
+        tok = relative_antecedent(tok.head, tok)  # "the preacher whom Erdogan accuses": the preacher
     out = Resolved(tokens=[tok])
     doc = tok.doc
     # A group reference ("the two sides", "both countries") is one mention of several actors.
@@ -163,8 +264,11 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                 out.add(other, "mention:shared")  # a plural description that is a mention of several actors
             _of_conjuncts(h, found, out)
             _coordinated_modifiers(h, found, out)
+            _including(h, found, out)
             if not found.country:
                 _affiliation(h, found, out)
+            continue
+        if _appositive_members(h, out):
             continue
         if _modifier_actors(h, out, "modifier"):
             continue
@@ -207,9 +311,26 @@ def misparsed_main_verb(verb: Token) -> bool:
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
     if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children):
-        return False
+        return _verbless_body_sentence(verb)
     root = verb.sent.root  # (Token.sent scans the Doc: only for the rare candidates left)
     return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
+
+
+def _verbless_body_sentence(verb: Token) -> bool:
+    """ "An official newspaper called Thursday on Arabs to unite": without an object, a participle hung on
+    the root noun of a sentence of the body (final punctuation) with no "by" agent, taking a complement
+    clause, is its main verb; not a verb of suffering ("Three soldiers killed in an ambush.",
+    ``headline_passive_verbs``)."""
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" for c in kids) or verb.lemma_.lower() in _headline_verbs():
+        return False
+    if not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in kids):
+        return False
+    last = next((t for t in reversed(verb.sent) if not t.is_space), None)
+    return last is not None and last.is_punct
 
 
 def _swallowed_subject(verb: Token) -> Token | None:
@@ -266,8 +387,51 @@ def headline_passive(verb: Token) -> bool:
     return end >= len(verb.doc) or "\n" in verb.doc[end - 1].text_with_ws or verb.doc[end].is_space
 
 
+def perfect_misparsed(verb: Token) -> Token | None:
+    """ "He's instructed his secretary to ...": the parser read the clitic of "has" as a passive auxiliary
+    ("is"). A participle with a direct object is active, and its "passive subject" is its subject; that
+    subject, else None."""
+    if verb.tag_ != "VBN":
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in kids):
+        return None
+    if not any(c.dep_ in OBJ for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "nsubjpass"), None)
+
+
+def is_headline(sent: Span) -> bool:
+    """A line without final punctuation (a headline or a title), ending the text or followed by a line
+    break."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.is_punct:
+        return False
+    doc, end = sent.doc, sent.end
+    return end >= len(doc) or "\n" in doc[end - 1].text_with_ws or doc[end].is_space
+
+
+def headline_coordinate(subj: Token) -> Token | None:
+    """ "Turkey, Russia agree ceasefire", "US, China hold talks": a headline joins two subjects with a comma;
+    the parser hangs the first on the verb (npadvmod, dep) or on the second. The name that opens the headline
+    right before "<subject>," is a joint subject; that name's head, else None."""
+    if subj.pos_ != "PROPN":
+        return None
+    doc = subj.doc
+    comma = subj.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    first = doc[comma - 1]
+    if first.pos_ != "PROPN" or first.dep_ not in ("npadvmod", "dep", "appos", "nmod", "compound", "nsubj"):
+        return None
+    if first.head.i not in (subj.i, subj.head.i) or not doc[first.left_edge.i].is_sent_start:
+        return None
+    sent = subj.sent  # (scans the Doc: only for the rare subject after a comma)
+    return first if is_headline(sent) else None
+
+
 def is_passive(verb: Token) -> bool:
-    if misparsed_main_verb(verb):
+    if misparsed_main_verb(verb) or perfect_misparsed(verb) is not None:
         return False
     if headline_passive(verb):
         return True
@@ -319,15 +483,19 @@ def subject_of(verb: Token) -> Token | None:
         return verb.sent.root
     if (swallowed := _swallowed_subject(verb)) is not None:
         return swallowed
+    if (perfect := perfect_misparsed(verb)) is not None:
+        return perfect
     seen = 0
     cur: Token | None = verb
     while cur is not None and seen < 6:
         seen += 1
         for c in cur.children:
-            if c.dep_ in SUBJ:
+            if c.dep_ in SUBJ and not _marked_infinitive(cur):
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
-                    return cur.head
+                    return relative_antecedent(cur, c)
                 return _participle_subject(c)
+        if (doer := _participle_noun(cur)) is not None:
+            return doer  # "met families demanding compensation", "arrested protesters demanding X"
         if cur.dep_ == "relcl" and not is_passive(cur):
             governor = _infinitival_governor(cur)
             if governor is None:
@@ -347,6 +515,11 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if (gerund_host := _finite_conjunct_of_gerund(cur)) is not None:
             cur = gerund_host  # "accused Mexico of interfering and expelled its envoy": who accused expelled
+            continue
+        if (stranded := _stranded_subject(cur)) is not None:
+            return stranded  # "imposed sanctions on Iran and the EU condemned ...": the EU condemned
+        if (modal_host := _finite_conjunct_of_modal(cur)) is not None:
+            cur = modal_host  # "forecast that the economy would rebound and praised X": who forecast praised
             continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
@@ -378,7 +551,8 @@ def _object_gerund_words() -> tuple[frozenset[str], frozenset[str]]:
 def _object_of_reproach(gerund: Token) -> Token | None:
     """The direct object of a verb of reproach, praise or punishment whose of/for-gerund this is ("accused
     [the army] of bombing", "arrested [him] for inciting"): it does what the gerund names."""
-    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or gerund.head.dep_ != "prep":
+    perfect = gerund.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in gerund.children)
+    if gerund.dep_ != "pcomp" or not (gerund.tag_ == "VBG" or perfect) or gerund.head.dep_ != "prep":
         return None
     verbs, preps = _object_gerund_words()
     prep, verb = gerund.head, gerund.head.head
@@ -389,6 +563,9 @@ def _object_of_reproach(gerund: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in OBJ), None)
     if obj is None and is_passive(verb):
         obj = passive_subject(verb)  # "the army was accused of bombing": the army
+    if obj is None:
+        # "lashed out at Turkey for shooting down a jet", "railed against X for ...": the one aimed at
+        obj = next((o for o in slot(verb, "prep:at") + slot(verb, "prep:against")), None)
     return obj
 
 
@@ -403,6 +580,65 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
         return None
     host = gerund.head.head
     return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+
+
+@lru_cache(maxsize=1)
+def _demand_words() -> frozenset[str]:
+    from .sentence_roles import demand_participles
+
+    return demand_participles()
+
+
+def _participle_noun(verb: Token) -> Token | None:
+    """The noun an active participle of demanding describes, when it is an actor: "families demanding
+    compensation" (acl on the object) are the ones demanding, not the subject who met them. One right after
+    the object, without a comma, which the parser hung on the verb ("arrested dozens of protesters
+    demanding X"), describes that object too. Else None."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in _demand_words():
+        return None  # (other participles on people are descriptions: "migrants travelling with the caravan")
+    if verb.dep_ == "acl":
+        noun = verb.head
+    elif verb.dep_ == "advcl":
+        obj = next((c for c in verb.head.children if c.dep_ in OBJ and c.right_edge.i == verb.i - 1), None)
+        if obj is None:
+            return None
+        noun = obj
+    else:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if actor_for_token(noun) is None:
+        # "dozens of protesters": the counted noun
+        counted = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        noun = counted[0] if counted else noun
+    found = actor_for_token(noun)
+    return noun if found is not None and found.kind in ("person", "group") else None
+
+
+def _marked_infinitive(verb: Token) -> bool:
+    """ "to testify before Congress to discuss the plan": a to-infinitive with a subordinator other than
+    "for" ("before", read as a conjunction) has no subject of its own; the noun the parser made its subject is
+    the preposition's object, and the governing clause's subject does it."""
+    kids = list(verb.children)
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and any(c.dep_ == "mark" and c.lower_ != "for" for c in kids)
+    )
+
+
+def _finite_conjunct_of_modal(verb: Token) -> Token | None:
+    """A past or present tense verb the parser coordinated with the bare infinitive of a modal inside a
+    reported clause ("forecast that the economy [would rebound and praised] X"): a finite verb cannot be
+    coordinated with a verb after "would", so it is the reporting verb's conjunct; returns that verb."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    head = verb.head
+    if head.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return None
+    if head.dep_ not in ("ccomp", "xcomp") or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head.head if head.head.i < verb.i else None
 
 
 # Dependencies of a noun that can be a clause's subject the parser failed to attach to its verb.
@@ -436,6 +672,40 @@ def recovered_subject(verb: Token) -> Token | None:
             return t
         i -= 1
     return None
+
+
+# Entity labels that cannot be what "who" refers to: the parser hung the relative clause on the nearest noun.
+NOT_PERSONS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Links climbed from a misattached relative clause's head back to the noun phrase it belongs to.
+NOUN_PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "acl", "dobj", "appos", "compound"})
+
+
+def relative_antecedent(clause: Token, pronoun: Token) -> Token:
+    """What a relative pronoun stands for: the noun the relative clause modifies, except where "who" hangs
+    on a place, a date or a noun that is no actor deep inside a longer noun phrase ("X was a member of a
+    group seeking an end to rule in Bosnia who assassinated Y"): then the nearest noun up that phrase that
+    is an actor's mention, or (through a copula's predicate noun) the copula's subject. Without either, the
+    clause's head as parsed."""
+    head = clause.head
+    if pronoun.lower_ not in ("who", "whom"):
+        return head
+    if head.ent_type_ not in NOT_PERSONS and actor_for_token(head) is not None:
+        return head
+    cur = head
+    for _ in range(10):
+        if cur.dep_ == "attr" and cur.head.pos_ == "AUX":
+            subj = next((c for c in cur.head.children if c.dep_ in SUBJ), None)
+            return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else head
+        if cur.dep_ not in NOUN_PHRASE_LINKS or cur.head.i == cur.i:
+            return head
+        if cur.dep_ == "appos" and actor_for_token(cur.head) is not None:
+            return cur.head  # "Gulen, the preacher whom Erdogan accuses": the appositive names Gulen
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN") and cur.ent_type_ not in NOT_PERSONS:
+            found = actor_for_token(cur)
+            if found is not None and found.kind in ("person", "group"):
+                return cur
+    return head
 
 
 def _participle_subject(subj: Token) -> Token:
@@ -478,6 +748,8 @@ def agent_of(verb: Token) -> Token | None:
 def passive_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in PASS_SUBJ:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return relative_antecedent(verb, c)  # "the prisoners, who were released on Monday"
             return c
     if headline_passive(verb):
         return next(c for c in verb.children if c.dep_ == "nsubj")  # "Opposition leader detained"

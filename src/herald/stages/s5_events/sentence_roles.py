@@ -15,8 +15,10 @@ from .candidate import Candidate
 from .lexicon import Entry, Lexicon
 from .ontology import Ontology
 from .roles import (
+    RELATIVE,
     Resolved,
     agent_of,
+    headline_coordinate,
     is_passive,
     passive_subject,
     recovered_subject,
@@ -24,6 +26,7 @@ from .roles import (
     slot,
     speech_governor,
     subject_of,
+    topic_state,
 )
 from .triggers import (
     known_hashes,
@@ -125,7 +128,11 @@ def own_actors(noun: Token, blocked: frozenset[str] = frozenset()) -> Resolved:
     """The actors an event noun names itself: a possessor ("the army's campaign"), an actor modifier ("Israeli
     air strikes", "Russian-backed offensive": the name inside the hyphenated modifier) or a "by" agent."""
     out = Resolved()
-    for c in noun.children:
+    kids = list(noun.children)
+    owner = next((c for c in kids if c.dep_ == "poss" and actor_for_token(c) is not None), None)
+    for c in kids:
+        if owner is not None and topic_state(c, owner):
+            continue  # "the EU's Russia sanctions": the possessor acts, the compound names the target
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actor_for_token(c) is not None):
             out.extend(resolve(c, infer=False))
         elif c.dep_ == "amod" and c.tag_ == "VBN":
@@ -136,7 +143,50 @@ def own_actors(noun: Token, blocked: frozenset[str] = frozenset()) -> Resolved:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(resolve(p, infer=lemma_of(p) not in blocked))
+    if not out.actors:
+        for c in noun.children:
+            # "the expulsion of the envoy, announced by Poland", "the raid carried out by the army": the agent
+            # of a participle of performing the act (not "the strike condemned by X": a reaction to it)
+            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in agent_participles():
+                agent = agent_of(c)
+                if agent is not None:
+                    got = resolve(agent, infer=False)
+                    got.how = ["by-participle" for _ in got.how]
+                    out.extend(got)
     return out
+
+
+@lru_cache(maxsize=1)
+def agent_participles() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("agent_participles") or ())
+
+
+@lru_cache(maxsize=1)
+def passive_control_actors() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("passive_control_actors") or ())
+
+
+def passive_subject_acts(verb: Token) -> bool:
+    """A passive control verb whose subject is the one committed ("Vietnam is committed to opening up"),
+    unlike "Iran was urged to release", "he was barred from entering" (the subject is asked or barred: the
+    recipient; data/lexicons/event_roles.yaml ``passive_control_actors``)."""
+    return lemma_of(verb) in passive_control_actors()
+
+
+def elliptical_object(verb: Token, arg: Token) -> Token | None:
+    """ "X has expelled 60 diplomats, Y has expelled 13": a bare number as the object of a verb stands for
+    the noun counted by the same verb's object in a parallel clause of the sentence; that noun, else None."""
+    if arg.pos_ != "NUM" or any(c.pos_ in ("NOUN", "PROPN") for c in arg.children):
+        return None
+    sent = verb.sent
+    lemma = lemma_of(verb)
+    for other in sent:
+        if other.i == verb.i or other.pos_ != "VERB" or lemma_of(other) != lemma:
+            continue
+        obj = next((c for c in other.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    return None
 
 
 class SentenceRoles:
@@ -198,6 +248,16 @@ class SentenceRoles:
                 )
         if subj is not None:
             self._fold_subject_noun(subj, res, cand_notes)
+        if (
+            subj is not None
+            and res.actors
+            and not passive
+            and (first := headline_coordinate(subj)) is not None
+        ):
+            before = len(res.actors)
+            res.extend(resolve(first, infer=False))
+            if len(res.actors) > before:
+                cand_notes.append(f"{first.text!r}, before a comma opening a headline, is a joint subject")
         return res
 
     def _main_clause_subject(self, verb: Token, pron: Token) -> Actor | None:
@@ -252,7 +312,7 @@ class SentenceRoles:
     def _fold_subject_noun(self, subj: Token, res: Resolved, notes: list[str]) -> None:
         """A subject that is itself an event noun ("a roadside bombing killed ...") joins this event."""
         lemma = lemma_of(subj)
-        if lemma in self.lex.nouns:
+        if lemma in self.lex.nouns or _nominal_gerund(subj, self.lex):
             self.consumed.add(subj.i)
             own = self._noun_own_actors(subj)
             if not res.actors:
@@ -270,12 +330,20 @@ class SentenceRoles:
         """The recipient of a verb: its slots, else what a non-actor argument points at, else an adversative
         complement. Parties in ``exclude`` (the actors: "reneged on **his** commitment to X") do not count."""
         out = Resolved()
-        if passive:
+        # A relative pronoun stands for its antecedent only in an event with an actor: an agentless
+        # background clause ("Porter, who was accused of abuse", "the migrants, whom many blame") codes
+        # no event of its own.
+        relative_ok = bool(exclude)
+        if passive and (relative_ok or not _relative(tok, passive_subject_token(tok))):
             out.extend(self._resolve_recipient(passive_subject(tok)))
         for name in slots:
             if passive and name == "dobj":
                 continue
             for arg in slot(tok, name):
+                if name == "dobj" and (counted := elliptical_object(tok, arg)) is not None:
+                    arg = counted
+                if not relative_ok and _relative(tok, arg):
+                    continue
                 out.extend(self._resolve_recipient(arg))
         out = _without(out, exclude)
         if not out.actors:
@@ -368,6 +436,8 @@ class SentenceRoles:
                     found, how = _others(self._resolve(obj), cand), "protest-purpose"
                     if not found.actors:
                         found = self._target_of(obj)
+            elif cand.type == "PROTEST" and (demand := _demand_participle(c)) is not None:
+                found, how = _others(self._demanded_of(demand), cand), "protest-demand"
             elif c.dep_ == "prep" and c.lower_ == "from" and cand.type in rules.source_types:
                 for a in (x for x in c.children if x.dep_ == "pobj"):
                     found, how = self._resolve(a), "source"
@@ -383,6 +453,18 @@ class SentenceRoles:
             cand.recipients = found
             cand.rule += f"+recipient:{how}"
             cand.notes.append(f"recipient from the {how} ({', '.join(a.name for a in found.actors)})")
+
+    def _demanded_of(self, verb: Token) -> Resolved:
+        """Whom a demand is aimed at: its object or the party of the act it demands ("demanding the
+        resignation of the prime minister", "calling for the release of X")."""
+        out = Resolved()
+        for arg in (*slot(verb, "dobj"), *slot(verb, "prep:for")):
+            got = self._resolve(arg, infer=False)
+            if not got.actors and lemma_of(arg) in demand_target_nouns():
+                for o in slot(arg, "prep:of"):  # the one to resign, not "the release of X" (X is freed)
+                    got.extend(self._resolve(o))
+            out.extend(got)
+        return out
 
     def _type_target(self, cand: Candidate, nodes: list[Token], rules: AdjunctRules) -> Resolved:
         """The recipient the event's type names by a preposition (``type_target_preps``): on the event word,
@@ -509,6 +591,51 @@ class SentenceRoles:
         if rec.actors:
             cand.recipients = rec
             cand.notes.append("recipient taken from the embedded action")
+
+
+@lru_cache(maxsize=1)
+def demand_participles() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("demand_participles") or ())
+
+
+@lru_cache(maxsize=1)
+def demand_target_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("demand_target_nouns") or ())
+
+
+def _demand_participle(adjunct: Token) -> Token | None:
+    """A participle clause of demanding on a protest ("marched through the capital demanding X", "rallied,
+    calling for X"), or on the event noun of its adjunct ("rioted following a demonstration calling
+    for X")."""
+    if adjunct.dep_ == "advcl" and adjunct.tag_ == "VBG" and lemma_of(adjunct) in demand_participles():
+        return adjunct
+    if adjunct.dep_ == "prep":
+        for pobj in adjunct.children:
+            for c in pobj.children if pobj.dep_ in ("pobj", "dobj") else ():  # ("following" is a VBG)
+                if c.dep_ == "acl" and c.tag_ == "VBG" and lemma_of(c) in demand_participles():
+                    return c
+    return None
+
+
+def passive_subject_token(verb: Token) -> Token | None:
+    """The passive subject as written (a relative pronoun left as it is)."""
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+
+
+def _relative(verb: Token, arg: Token | None) -> bool:
+    """``arg`` is a relative pronoun of the relative clause ``verb`` heads."""
+    return arg is not None and verb.dep_ == "relcl" and arg.head.i == verb.i and arg.lower_ in RELATIVE
+
+
+def _nominal_gerund(tok: Token, lex: Lexicon) -> bool:
+    """ "Russian shelling killed three": a gerund of an event verb that takes an adjective, a possessor or a
+    determiner and no object is a noun ("the shelling"), not a second verb."""
+    if tok.tag_ != "VBG" or lemma_of(tok) not in lex.verbs:
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ in ("amod", "poss", "det") for c in kids) and not any(
+        c.dep_ in ("dobj", "obj") for c in kids
+    )
 
 
 def _without(res: Resolved, exclude: frozenset[str]) -> Resolved:
