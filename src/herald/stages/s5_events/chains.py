@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Event
 from ..common import doc_text, records
-from . import attach
+from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
@@ -48,6 +48,8 @@ def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | N
             prev is not None
             and prev.type == type_
             and (mode is None or prev.mode is None or prev.mode == mode)
+            # "did not attack the town but shelled the port": a denied act and a reported one are two
+            and (modality.negation(prev.anchor) is None) == (modality.negation(tok) is None)
         )
 
     cur = tok

@@ -36,6 +36,41 @@ PLAN_HEADS = frozenset(
 # own event and fold the action in).
 INCITEMENT_HEADS = frozenset({"incite", "encourage", "persuade", "instigate", "provoke", "exhort", "induce"})
 DENIAL_HEADS = frozenset({"deny", "refute"})
+# Verbs and nouns of asking, proposing and promising: the action in their infinitive or subjunctive
+# complement is what was asked for or proposed, not a reported act ("called on the mayor to resign", "calls
+# for Emanuel to resign", "his call to deport 11 million people", "demanded that he resign"). The asking is
+# the event (REQUEST, AGREE, THREATEN, coded from the head when it is in the lexicon); its content is not.
+REQUESTED_HEADS = frozenset(
+    {
+        "call",
+        "urge",
+        "ask",
+        "demand",
+        "press",
+        "push",
+        "beg",
+        "implore",
+        "appeal",
+        "plead",
+        "petition",
+        "lobby",
+        "propose",
+        "suggest",
+        "recommend",
+        "advocate",
+        "plea",
+        "request",
+        "proposal",
+        "plan",
+        "promise",
+        "pledge",
+        "vow",
+        "threat",
+        "offer",
+        "ultimatum",
+        "bid",
+    }
+)
 PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
 CONDITION = frozenset({"if", "unless", "whether"})
 # Adjectives of ability or disposition whose infinitive names an action that has not happened ("is not
@@ -55,6 +90,7 @@ DISPOSITION_ADJ = frozenset(
         "right",
     }
 )
+QUESTION = "?"  # the cue of a yes/no question (see question())
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -64,7 +100,7 @@ def _aux(tok: Token) -> list[Token]:
 
 def negation(tok: Token, anchor: Token | None = None) -> str | None:
     """ "did not attack", "never met", "no talks were held"."""
-    for t in (tok, anchor, tok.head if tok.dep_ == "conj" else None):
+    for t in (tok, anchor, _shared_head(tok)):
         if t is None:
             continue
         for c in t.children:
@@ -83,6 +119,51 @@ def negation(tok: Token, anchor: Token | None = None) -> str | None:
     # happen (the denial itself is for the verbal-event rules).
     if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in DENIAL_HEADS:
         return tok.head.text
+    return None
+
+
+def _shared_head(tok: Token) -> Token | None:
+    """The verb a conjunct shares its auxiliaries (and so its negation) with: "did not attack or kill",
+    "has not met or spoken". A finite conjunct has its own tense and polarity: "is not an advocacy group and
+    supports candidates", "did not attack but retreated"."""
+    if tok.dep_ != "conj" or tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return None
+    return tok.head
+
+
+def question(tok: Token) -> str | None:
+    """A yes/no question asks whether the act happens, it does not report it: "Will you resign?", "Did
+    Russia attack the base?" (an auxiliary before the subject, in a sentence ending with "?"). A wh-question
+    ("Who attacked the base?") presupposes the act and is not a cue."""
+    if not tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    aux = next((c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"), None)
+    if subj is not None and aux is not None and aux.i < subj.i:
+        return QUESTION
+    return None
+
+
+def _infinitival(tok: Token) -> bool:
+    """An infinitive ("to resign", "for him to resign") or a bare subjunctive ("that he resign")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)
+
+
+def requested(tok: Token) -> str | None:
+    """The head of asking, proposing or promising whose complement ``tok`` is (see REQUESTED_HEADS)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "to stop pimping votes and call on Emanuel to resign"
+            continue
+        if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "relcl") and _infinitival(cur):
+            if cur.head.lemma_.lower() in REQUESTED_HEADS:
+                return cur.head.lemma_.lower()
+        break
     return None
 
 
@@ -123,6 +204,10 @@ def past_tense(tok: Token) -> bool:
 
 def hypothetical(tok: Token) -> str | None:
     """ "could impose sanctions", "if troops attacked", "would attack" outside reported speech."""
+    if (q := question(tok)) is not None:
+        return q
+    if (asked := requested(tok)) is not None:
+        return asked
     cur = tok
     for _ in range(3):
         for a in _aux(cur):
