@@ -21,6 +21,10 @@ from .triggers import (
     lemma_of,
 )
 
+# Modals that voice a refusal when negated ("cannot accept", "could not agree", "would not sign"), and the
+# future auxiliaries that make a negated cooperation a refusal ("will not negotiate").
+REFUSAL_MODALS = frozenset({"can", "could", "would", "ca"})
+REFUSAL_FUTURE = frozenset({"will", "'ll", "wo", "would", "shall"})
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
 
 
@@ -54,6 +58,17 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             cand.type = cand.entry.negated_type
             cand.mode = None
             fut = None  # "will not accept" is a refusal now
+            if hyp and hyp.lower() in REFUSAL_MODALS:
+                hyp = None  # "cannot accept", "could not agree": a refusal voiced now, not a possibility
+        elif fut and not not_yet and cand.type in onto.future_to_agree and fut.lower() in REFUSAL_FUTURE:
+            # "Iran will not negotiate with the US", "we won't support the plan": a refusal voiced now
+            # (PLOVER REJECT), as a promised meeting or backing is AGREE
+            cand.notes.append(f"refused future {cand.type} ({neg!r} {fut!r}) is a refusal: REJECT")
+            cand.rule += f"+neg-future=>REJECT({cand.type})"
+            cand.type, cand.mode = "REJECT", None
+            fut = None
+            if hyp and hyp.lower() in REFUSAL_MODALS:
+                hyp = None
         else:
             cand.negated = True
     if fut and not cand.negated:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .roles import by_gerund, speech_governor
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
 # Verbs whose embedded action is a plan, not a fact ("plans to visit", "intends to withdraw").
 PLAN_HEADS = frozenset(
