@@ -167,6 +167,13 @@ def requested(tok: Token) -> str | None:
     return None
 
 
+def _reported(tok: Token) -> bool:
+    """A "that"-clause under a verb ("assured that the tribes would stand with the army", "believed that
+    Iran would retaliate"): its "would" is the future seen from the past, not a counterfactual. (Not made
+    ``future`` either: an assurance told this way is coded as the act it assures, as the DEV gold does.)"""
+    return tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
 def future(tok: Token) -> str | None:
     """ "will visit", "is going to sign", "plans to withdraw", "would boycott" in reported speech."""
     cur = tok
@@ -213,7 +220,7 @@ def hypothetical(tok: Token) -> str | None:
         for a in _aux(cur):
             if a.lower_ in HYPO_AUX:
                 return a.text
-            if a.lower_ == "would" and speech_governor(cur) is None:
+            if a.lower_ == "would" and speech_governor(cur) is None and not _reported(cur):
                 return a.text
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in CONDITION:
