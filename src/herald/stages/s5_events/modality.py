@@ -139,9 +139,11 @@ def question(tok: Token) -> str | None:
     ("Who attacked the base?") presupposes the act and is not a cue."""
     if not tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
         return None
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if any(c.tag_ in ("WRB", "WP", "WDT", "WP$") for c in tok.children):
+        return None  # "Why did Russia attack the base?" takes the attack as given
     aux = next((c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"), None)
-    if subj is not None and aux is not None and aux.i < subj.i:
+    # "Marco Rubio, will you resign?": the vocative may be parsed as a second subject before the auxiliary
+    if aux is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in tok.children):
         return QUESTION
     return None
 
