@@ -35,7 +35,10 @@ ROWS = [
     ),
     ("Protesters stormed parliament in 2019.\n\nPolice arrested 40 people.", ["ASSAULTH", "COERCE"]),
     # discrete acts summed up since a past date are background too
-    ("Rebels seized the town in 2015. Since then the army has arrested hundreds of people.", ["COERCEH", "COERCEH"]),
+    (
+        "Rebels seized the town in 2015. Since then the army has arrested hundreds of people.",
+        ["COERCEH", "COERCEH"],
+    ),
     # a past office or a past body
     ("When he was president, Lula pardoned dozens of prisoners.", ["CONCEDEH"]),
     ("The former regime jailed thousands of dissidents.", ["COERCEH"]),

@@ -52,9 +52,8 @@ def _factors(cand: Candidate, onto: Ontology) -> list[str]:
 def _carried(doc: Doc, sent: Span, anchor: Token) -> str | None:
     """The paragraph's dated background carried to a past-tense sentence without a time
     (history.carried_background), judged by the same rule as the event's own time (attach.historical)."""
-    times = [
-        (t.start, t.end, t) for t in records(doc, "times") if isinstance(t, Time) and t.type in ("date", "time")
-    ]
+    dated = [t for t in records(doc, "times") if isinstance(t, Time) and t.type in ("date", "time")]
+    times = [(t.start, t.end, t) for t in dated]
     if not times:
         return None
 

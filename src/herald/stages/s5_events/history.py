@@ -17,8 +17,8 @@ the ruling in 2010. Republicans criticized him for it."). Words in data/lexicons
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -229,7 +229,8 @@ def _past_modified(noun: Token, past: frozenset[str]) -> str | None:
         if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lower_ in past:
             return c.text
         if c.dep_ == "poss":
-            found = next((d.text for d in c.children if d.dep_ in ("amod", "compound") and d.lower_ in past), None)
+            mods = (d.text for d in c.children if d.dep_ in ("amod", "compound") and d.lower_ in past)
+            found = next(mods, None)
             if found is not None:
                 return found
     return None
@@ -255,10 +256,8 @@ def past_period(anchor: Token) -> str | None:
             and c.tag_ == "VBD"
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in w["when_marks"] for m in c.children)
         ):
-            role = next(
-                (a for a in c.children if a.dep_ == "attr" and a.pos_ in ("NOUN", "PROPN") and not a.ent_type_),
-                None,
-            )
+            roles = (a for a in c.children if a.dep_ == "attr" and a.pos_ in ("NOUN", "PROPN"))
+            role = next((a for a in roles if not a.ent_type_), None)
             if role is not None:
                 return f"'{c.doc[c.left_edge.i : c.right_edge.i + 1].text}' places it in a past office"
         nouns: list[Token] = []

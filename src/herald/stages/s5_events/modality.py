@@ -162,9 +162,9 @@ def requested(tok: Token) -> str | None:
         if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "to stop pimping votes and call on Emanuel to resign"
             continue
-        if cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "relcl") and _infinitival(cur):
-            if cur.head.lemma_.lower() in REQUESTED_HEADS:
-                return cur.head.lemma_.lower()
+        clause = cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "relcl") and _infinitival(cur)
+        if clause and cur.head.lemma_.lower() in REQUESTED_HEADS:
+            return cur.head.lemma_.lower()
         break
     return None
 
