@@ -54,6 +54,9 @@ ROWS = [
     # possibilities and conditions stay flagged
     ("The US said it may impose tariffs on Chinese steel.", ["SANCTION?"]),
     ("The army would attack the town if the rebels refused.", ["ASSAULT?", "REJECT?"]),
+    # what others predict is no promise: a predicted event, not AGREE; the actor's own "will" is
+    ("The New York Times is expected to endorse the Democratic candidate.", ["SUPPORTF"]),
+    ("Russia will hold talks with Ukraine next month.", ["AGREE"]),
     # "would" in a that-clause is the future seen from the past: no hypothetical
     ("The elders assured that the tribes would stand firmly with the Pakistan Army.", ["SUPPORT"]),
 ]

@@ -25,6 +25,9 @@ from .triggers import (
 # future auxiliaries that make a negated cooperation a refusal ("will not negotiate").
 REFUSAL_MODALS = frozenset({"can", "could", "would", "ca"})
 REFUSAL_FUTURE = frozenset({"will", "'ll", "wo", "would", "shall"})
+# Cues of what others predict rather than what the actor undertakes ("The Times is expected to endorse
+# Clinton", "Iran is likely to join the talks"): no promise (AGREE), only a predicted event.
+PREDICTED = frozenset({"expected", "likely", "unlikely", "poised", "tipped", "predicted", "forecast"})
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
 
 
@@ -73,7 +76,7 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             cand.negated = True
     if fut and not cand.negated:
         cand.cues["future"] = fut
-        if cand.type in onto.future_to_agree:
+        if cand.type in onto.future_to_agree and fut.lower() not in PREDICTED:
             cand.notes.append(f"future {cand.type} ({fut!r}) is an intention: AGREE")
             cand.rule += f"+future=>AGREE({cand.type})"
             cand.type, cand.mode = "AGREE", None
