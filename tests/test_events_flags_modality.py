@@ -49,7 +49,12 @@ ROWS = [
     ("Mexico could not agree to the proposal, the minister said.", ["REJECT"]),
     ("Iran will not negotiate with the United States, Rouhani said.", ["REJECT"]),
     ("Iran won't meet US officials, Rouhani said.", ["REJECT"]),
+    ("Iran cannot support the plan.", ["REJECT"]),
+    ("Sanders supporters said they could not support Hillary Clinton for president.", ["REJECT"]),
+    ("The ministers could not meet because of the storm.", ["CONSULTN?"]),
     ("Troops will not attack the town, the general said.", ["ASSAULTN"]),
+    # "whether or not" is an alternative, not a negation
+    ("It depends on whether or not Israel is willing to negotiate.", ["AGREE?"]),
     ("Iran has not yet agreed to meet US officials.", ["AGREEN"]),
     # possibilities and conditions stay flagged
     ("The US said it may impose tariffs on Chinese steel.", ["SANCTION?"]),

@@ -4,7 +4,7 @@ REJECT)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...schema import Actor
 from ..common import records
@@ -29,6 +29,16 @@ REFUSAL_FUTURE = frozenset({"will", "'ll", "wo", "would", "shall"})
 # Clinton", "Iran is likely to join the talks"): no promise (AGREE), only a predicted event.
 PREDICTED = frozenset({"expected", "likely", "unlikely", "poised", "tipped", "predicted", "forecast"})
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
+
+
+def _refusal_modal(fut: str | None, hyp: str | None, anchor: Token) -> bool:
+    """A negated cooperation voiced as a refusal: "will not negotiate", "won't meet", "cannot support", and
+    in reported speech "said they could not support Clinton" (a past "could not meet" is an inability)."""
+    if fut and fut.lower() in REFUSAL_FUTURE:
+        return True
+    if hyp is None:
+        return False
+    return hyp.lower() in ("can", "ca") or (hyp.lower() == "could" and speech_governor(anchor) is not None)
 
 
 def _third_party(cand: Candidate) -> str | None:
@@ -63,11 +73,11 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             fut = None  # "will not accept" is a refusal now
             if hyp and hyp.lower() in REFUSAL_MODALS:
                 hyp = None  # "cannot accept", "could not agree": a refusal voiced now, not a possibility
-        elif fut and not not_yet and cand.type in onto.future_to_agree and fut.lower() in REFUSAL_FUTURE:
+        elif not not_yet and cand.type in onto.future_to_agree and _refusal_modal(fut, hyp, anchor):
             # "Iran will not negotiate with the US", "we won't support the plan": a refusal voiced now
             # (PLOVER REJECT), as a promised meeting or backing is AGREE
-            cand.notes.append(f"refused future {cand.type} ({neg!r} {fut!r}) is a refusal: REJECT")
-            cand.rule += f"+neg-future=>REJECT({cand.type})"
+            cand.notes.append(f"refused {cand.type} ({neg!r} {fut or hyp!r}) is a refusal: REJECT")
+            cand.rule += f"+refused=>REJECT({cand.type})"
             cand.type, cand.mode = "REJECT", None
             fut = None
             if hyp and hyp.lower() in REFUSAL_MODALS:

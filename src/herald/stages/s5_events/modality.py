@@ -104,6 +104,8 @@ def negation(tok: Token, anchor: Token | None = None) -> str | None:
         if t is None:
             continue
         for c in t.children:
+            if c.dep_ == "neg" and c.i > 0 and c.nbor(-1).lower_ == "or":
+                continue  # "whether or not Israel is willing": an alternative, not a negation
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
                 return c.text
             # "No civilians were injured", "none of the soldiers was hurt".
