@@ -52,6 +52,13 @@ ROWS = [
     # a date in another clause is not the event's
     ("Police arrested the man, who had led protests in 2014, on Monday.", ["COERCE", "PROTESTH"]),
     ("The army attacked the town that rebels had seized in 2015.", ["ASSAULT", "COERCEH"]),
+    # a verb in the simple present is not dated by a past date hanging elsewhere; its own date still counts
+    (
+        "He cited his role in a parade in 2004 and an award from the Jewish National Fund, which supports "
+        "Israel.",
+        ["SUPPORT"],
+    ),
+    ("In 2004, Hamas attacks Israel, the book says.", ["ASSAULTH"]),
     # today's news in the past tense
     ("Troops attacked the rebel stronghold on Monday.", ["ASSAULT"]),
     ("Police arrested 12 protesters in Nairobi.", ["COERCE"]),

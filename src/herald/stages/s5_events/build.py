@@ -90,7 +90,10 @@ def build_event(
     # a date in a clause of its own that does not hold the event is not its date ("trying to recapture
     # the magic that won her the state in 2008")
     own_time = time
-    if time is not None and history.in_other_clause(doc, time.start, time.end, [cand.trigger, cand.anchor]):
+    if time is not None and (
+        history.in_other_clause(doc, time.start, time.end, [cand.trigger, cand.anchor])
+        or history.present_elsewhere(doc, time.start, time.end, cand.anchor)
+    ):
         own_time = None
         cand.cues["other-clause-time"] = time.text
     hist = (

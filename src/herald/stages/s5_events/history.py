@@ -364,3 +364,12 @@ def in_other_clause(doc: Doc, start: int, end: int, tokens: Sequence[Token]) -> 
             return False
         cur = cur.head
     return False
+
+
+def present_elsewhere(doc: Doc, start: int, end: int, anchor: Token) -> bool:
+    """A verb in the simple present ("the fund, which supports planting trees") told in a sentence whose past
+    date ("a parade in 2004") hangs elsewhere: the date is not the event's."""
+    if anchor.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.i == anchor.i for t in span.root.ancestors)
