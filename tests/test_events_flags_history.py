@@ -64,6 +64,24 @@ ROWS = [
     ("Police arrested 12 protesters in Nairobi.", ["COERCE"]),
 ]
 
+# With no date to measure from (no publication date, no full date in the text): a named past month is
+# background, a dated day or a weekday is not.
+UNDATED = [
+    (
+        "A court sentenced Park Geun-hye to 24 years in prison on Friday. In February, the court sentenced "
+        "her friend Choi Soon-sil to 20 years in prison.",
+        ["SANCTION", "SANCTIONH"],
+    ),
+    ("Police arrested 20 protesters on March 18.", ["COERCE"]),
+    ("Police arrested 20 protesters on Tuesday.", ["COERCE"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNDATED)
+def test_historical_without_reference_date(make: Make, text: str, expected: list[str]) -> None:
+    events = extract_events(make(text), include_future=True)
+    assert [e.type + ("H" if e.historical else "") for e in events] == expected, [e.rule for e in events]
+
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_historical_flag(make: Make, text: str, expected: list[str]) -> None:

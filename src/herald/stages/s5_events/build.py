@@ -103,6 +103,11 @@ def build_event(
             cand.anchor, cand.trigger, attach.reference_date(doc)[0], attach.HISTORY_DAYS
         )
         or history.past_period(cand.anchor)
+        or (
+            None
+            if ongoing or own_time is None or own_time.value or attach.reference_date(doc)[0] is not None
+            else history.unanchored_month(own_time.text, cand.anchor)
+        )
         or (None if ongoing or time is not None else _carried(doc, sent, cand.anchor))
     )
     if ongoing:

@@ -373,3 +373,17 @@ def present_elsewhere(doc: Doc, start: int, end: int, anchor: Token) -> bool:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and not any(t.i == anchor.i for t in span.root.ancestors)
+
+
+def unanchored_month(text: str, anchor: Token) -> str | None:
+    """With no date to measure from (no publication date, no full date in the text), a month named without
+    its year for an event told in the past ("In February, the court sentenced Choi") is a month before the
+    story's own: news of the last days is told by weekday or "this month", so a named past month is taken
+    as background (the events-gwn guidelines' one-month line). Not with a day ("on March 18"), "this",
+    "next" or "last week"."""
+    low = text.lower()
+    if MONTH.search(low) is None or re.search(r"\b(this|next|early|late)\b|\d", low):
+        return None
+    if not _told_in_past(anchor):
+        return None
+    return f"{text!r}: a past month named without its year, in a story with no date to measure from"
