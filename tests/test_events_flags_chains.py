@@ -24,6 +24,12 @@ ROWS = [
         "Russia denied carrying out the attack.",
         [("ASSAULT", 3)],
     ),
+    # the same event noun with the same actor, told again: one act
+    (
+        "Donald Trump's attacks on a federal judge alarmed experts. Trump's attacks on Judge Gonzalo Curiel "
+        "stand out.",
+        [("ASSAULT", 2)],
+    ),
     # distinct acts of one type: other victims, other days, other parties
     (
         "Police arrested five protesters in Lagos on Monday. On Tuesday, police arrested ten students in "
@@ -33,6 +39,11 @@ ROWS = [
     (
         "Turkey's army attacked Kurdish fighters in Afrin. The Syrian army attacked rebels in Idlib.",
         [("ASSAULT", 0), ("ASSAULT", 0)],
+    ),
+    (
+        "Israeli air strikes on Gaza killed 12 people on Monday. Syria condemned Israeli air strikes on "
+        "Syria.",
+        [("ASSAULT", 0), ("ACCUSE", 0), ("ASSAULT", 0)],
     ),
     # an indefinite second attack is another act
     (

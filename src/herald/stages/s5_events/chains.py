@@ -361,6 +361,32 @@ def _denied_mention(cand: Candidate, event: Event, prior: Event) -> bool:
     )
 
 
+def _repeated_noun(
+    cand: Candidate,
+    prior_cand: Candidate,
+    event: Event,
+    prior: Event,
+    countries: dict[str, str | None],
+    sectors: dict[str, str | None],
+) -> bool:
+    """The same event noun with the same actors, told again with no date of its own ("Trump's attacks on
+    a federal judge" ... "Trump's attacks on Curiel"): one act, when the recipients are compatible (one side
+    names none, or both name parties of the same countries and sectors). "Israeli strikes on Gaza" and
+    "Israeli strikes on Syria" stay two."""
+    if not (cand.kind.startswith("noun") and prior_cand.kind.startswith("noun")):
+        return False
+    if lemma_of(cand.trigger) != lemma_of(prior_cand.trigger) or event.date_from == "text":
+        return False
+    if not event.actors or set(event.actors) != set(prior.actors):
+        return False
+    a, b = event.recipients, prior.recipients
+    if not a or not b or set(a) & set(b):
+        return True
+    ka = {(countries.get(x), sectors.get(x)) for x in a}
+    kb = {(countries.get(x), sectors.get(x)) for x in b}
+    return ka == kb and all(c and s for c, s in ka)
+
+
 def _add_mention(first: Event, event: Event) -> None:
     if not first.mentions:
         first.mentions.append(first.evidence)
@@ -424,6 +450,8 @@ def _earlier_mention(
             # responsibility for the attack": a definite mention names who did the act told before without
             # its actor
             return prior
+        if _repeated_noun(cand, prior[0], event, p, countries, sectors):
+            return prior  # "Trump's attacks on a federal judge ... Trump's attacks on Curiel"
         if (
             event.actors
             and p.actors

@@ -305,10 +305,10 @@ def carried_background(
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else sent.root
     if not _told_in_past(verb) or any(sent.start_char <= s < sent.end_char for s, _, _ in times):
         return None
-    sents = list(doc.sents) if sent.start > 0 else []
-    idx = next((k for k, x in enumerate(sents) if x.start == sent.start), 0)
-    for k in range(idx - 1, max(idx - 4, -1), -1):
-        prev = sents[k]
+    for _ in range(3):
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
         gap = text[prev.start_char : sent.start_char]
         if "\n" in gap.strip() or "\n" in gap[len(gap.rstrip()) :]:
             return None  # another paragraph (or a headline run into its lede)
