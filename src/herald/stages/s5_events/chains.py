@@ -450,7 +450,7 @@ def _earlier_mention(
             # responsibility for the attack": a definite mention names who did the act told before without
             # its actor
             return prior
-        if _repeated_noun(cand, prior[0], event, p, countries, sectors):
+        if _repeated_noun(cand, prior[0], event, p, countries, sectors or {}):
             return prior  # "Trump's attacks on a federal judge ... Trump's attacks on Curiel"
         if (
             event.actors
