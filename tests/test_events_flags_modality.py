@@ -56,6 +56,8 @@ ROWS = [
     # "whether or not" is an alternative, not a negation
     ("It depends on whether or not Israel is willing to negotiate.", ["AGREE?"]),
     ("Iran has not yet agreed to meet US officials.", ["AGREEN"]),
+    # a conditional threat is a threat, also when the announcement was made one by the intent rule
+    ("China said it would fight back if the US imposed new tariffs.", ["THREATEN", "SANCTION?"]),
     # possibilities and conditions stay flagged
     ("The US said it may impose tariffs on Chinese steel.", ["SANCTION?"]),
     ("The army would attack the town if the rebels refused.", ["ASSAULT?", "REJECT?"]),

@@ -109,6 +109,8 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             cand.type = "THREATEN"
         elif cand.type not in ("AGREE", "THREATEN"):
             cand.future = True
+    if cand.type == "THREATEN" and hyp and hyp.lower() in modality.CONDITION | {"if"}:
+        hyp = None  # also when the threat was made by the rewrite above: "would fight back if the US ..."
     if hyp:
         cand.cues["hypothetical"] = hyp
         if cand.type in ("THREATEN",) and hyp.lower() in ("would",):
