@@ -33,6 +33,12 @@ ROWS = [
     ("Democrats kept silent amid calls for Emanuel to resign.", []),
     ("His call to deport more than 11 million people has substantial support.", []),
     ("The opposition demanded that the president resign.", ["REQUEST"]),
+    (
+        "Pastor Darrell Scott, whose plan to announce the endorsements of Donald Trump was cancelled, spoke.",
+        [],
+    ),
+    # a voiced plan is an intention (AGREE), not asked-for content
+    ("Sadiq Khan said he planned to visit the United States before January.", ["AGREE"]),
     # ... while a reported act stays, unflagged
     ("The mayor resigned on Monday.", ["RETREAT"]),
     ("Police arrested 12 protesters in Nairobi on Monday.", ["COERCE"]),

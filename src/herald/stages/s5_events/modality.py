@@ -36,11 +36,13 @@ PLAN_HEADS = frozenset(
 # own event and fold the action in).
 INCITEMENT_HEADS = frozenset({"incite", "encourage", "persuade", "instigate", "provoke", "exhort", "induce"})
 DENIAL_HEADS = frozenset({"deny", "refute"})
-# Verbs and nouns of asking, proposing and promising: the action in their infinitive or subjunctive
-# complement is what was asked for or proposed, not a reported act ("called on the mayor to resign", "calls
-# for Emanuel to resign", "his call to deport 11 million people", "demanded that he resign"). The asking is
-# the event (REQUEST, AGREE, THREATEN, coded from the head when it is in the lexicon); its content is not.
-REQUESTED_HEADS = frozenset(
+# Verbs of asking and nouns of asking, proposing and promising: the action in their infinitive or
+# subjunctive complement is what was asked for or proposed, not a reported act ("called on the mayor to
+# resign", "calls for Emanuel to resign", "his call to deport 11 million people", "demanded that he
+# resign", "whose plan to announce the endorsements"). The asking is the event (REQUEST, AGREE, THREATEN,
+# coded from the head when it is in the lexicon); its content is not. Verbs of planning and promising are
+# not listed: a voiced plan ("said he planned to visit the US") is an intention (future, AGREE), see future().
+REQUESTED_VERBS = frozenset(
     {
         "call",
         "urge",
@@ -54,13 +56,22 @@ REQUESTED_HEADS = frozenset(
         "plead",
         "petition",
         "lobby",
-        "propose",
         "suggest",
         "recommend",
         "advocate",
+    }
+)
+REQUESTED_NOUNS = frozenset(
+    {
+        "call",
+        "demand",
+        "appeal",
         "plea",
         "request",
+        "push",
         "proposal",
+        "suggestion",
+        "recommendation",
         "plan",
         "promise",
         "pledge",
@@ -71,6 +82,7 @@ REQUESTED_HEADS = frozenset(
         "bid",
     }
 )
+REQUESTED_HEADS = REQUESTED_VERBS | REQUESTED_NOUNS
 PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
 CONDITION = frozenset({"if", "unless", "whether"})
 # Adjectives of ability or disposition whose infinitive names an action that has not happened ("is not
@@ -165,7 +177,8 @@ def requested(tok: Token) -> str | None:
             cur = cur.head  # "to stop pimping votes and call on Emanuel to resign"
             continue
         clause = cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "relcl") and _infinitival(cur)
-        if clause and cur.head.lemma_.lower() in REQUESTED_HEADS:
+        heads = REQUESTED_NOUNS if cur.head.pos_ in ("NOUN", "PROPN") else REQUESTED_VERBS
+        if clause and cur.head.lemma_.lower() in heads:
             return cur.head.lemma_.lower()
         break
     return None
@@ -175,7 +188,11 @@ def _reported(tok: Token) -> bool:
     """A "that"-clause under a verb ("assured that the tribes would stand with the army", "believed that
     Iran would retaliate"): its "would" is the future seen from the past, not a counterfactual. (Not made
     ``future`` either: an assurance told this way is coded as the act it assures, as the DEV gold does.)"""
-    return tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return (
+        tok.dep_ == "ccomp"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    )
 
 
 def future(tok: Token) -> str | None:
