@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ...schema import Event
+from ...schema import Event, Time
 from ...schema import Span as TextSpan
-from ..common import doc_text, meta
+from ..common import doc_text, meta, records
 from . import attach, history, modality
 from .candidate import Candidate, token_span
 from .confidence import score
@@ -49,6 +49,20 @@ def _factors(cand: Candidate, onto: Ontology) -> list[str]:
     return f
 
 
+def _carried(doc: Doc, sent: Span, anchor: Token) -> str | None:
+    """The paragraph's dated background carried to a past-tense sentence without a time
+    (history.carried_background), judged by the same rule as the event's own time (attach.historical)."""
+    dated = [t for t in records(doc, "times") if isinstance(t, Time) and t.type in ("date", "time")]
+    times = [(t.start, t.end, t) for t in dated]
+    if not times:
+        return None
+
+    def judge(rec: object, where: Span) -> str | None:
+        return attach.historical(doc, rec, where, where.root) if isinstance(rec, Time) else None
+
+    return history.carried_background(doc, sent, anchor, times, judge, doc_text(doc))
+
+
 def build_event(
     doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int
 ) -> tuple[Event, dict[str, object]]:
@@ -73,12 +87,28 @@ def build_event(
     # an activity still going on ("has been fighting IS since 2014") is news whatever its start date; the
     # syntax around an event may frame it as background even without a time of its own (history.py)
     ongoing = history.continuing(cand.anchor)
+    # a date in a clause of its own that does not hold the event is not its date ("trying to recapture
+    # the magic that won her the state in 2008")
+    own_time = time
+    if time is not None and (
+        history.in_other_clause(doc, time.start, time.end, [cand.trigger, cand.anchor])
+        or history.present_elsewhere(doc, time.start, time.end, cand.anchor)
+    ):
+        own_time = None
+        cand.cues["other-clause-time"] = time.text
     hist = (
-        (None if ongoing else attach.historical(doc, time, sent, cand.anchor))
+        (None if ongoing else attach.historical(doc, own_time, sent, cand.anchor))
         or record_clause(cand.anchor)
         or history.framed_background(
             cand.anchor, cand.trigger, attach.reference_date(doc)[0], attach.HISTORY_DAYS
         )
+        or history.past_period(cand.anchor)
+        or (
+            None
+            if ongoing or own_time is None or own_time.value or attach.reference_date(doc)[0] is not None
+            else history.unanchored_month(own_time.text, cand.anchor)
+        )
+        or (None if ongoing or time is not None else _carried(doc, sent, cand.anchor))
     )
     if ongoing:
         cand.cues["ongoing"] = ongoing

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Event
 from ..common import doc_text, records
-from . import attach
+from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
@@ -48,6 +48,8 @@ def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | N
             prev is not None
             and prev.type == type_
             and (mode is None or prev.mode is None or prev.mode == mode)
+            # "did not attack the town but shelled the port": a denied act and a reported one are two
+            and (modality.negation(prev.anchor) is None) == (modality.negation(tok) is None)
         )
 
     cur = tok
@@ -330,12 +332,12 @@ def merge_mentions(
             kept.append((cand, event, trace))
             continue
         first = target[1]
+        if event.negated:  # a denied mention: its evidence only, not its parties
+            _add_mention(first, event)
+            continue
         if event.actors and not first.actors:
             first.rule += "+actor:later-mention"
-        if not first.mentions:
-            first.mentions.append(first.evidence)
-        if all(m.start != event.evidence.start for m in first.mentions):
-            first.mentions.append(event.evidence)
+        _add_mention(first, event)
         first.actors += [a for a in event.actors if a not in first.actors]
         first.recipients += [
             r for r in event.recipients if r not in first.recipients and r not in first.actors
@@ -344,6 +346,52 @@ def merge_mentions(
         if isinstance(notes, list):
             notes.append(f"also mentioned as {event.trigger.text if event.trigger else '?'!r} ({event.rule})")
     return [(e, t) for _, e, t in kept]
+
+
+def _denied_mention(cand: Candidate, event: Event, prior: Event) -> bool:
+    """A definite mention of an act told before, inside a denial or a negation ("Russia denied carrying out
+    the attack", "the strike did not hit the hospital"), refers to that act: it is one more mention of it,
+    whose parties are not added to it."""
+    return (
+        event.negated
+        and not (prior.negated or prior.hypothetical or prior.future)
+        and prior.type == event.type
+        and prior.historical == event.historical
+        and _anaphoric(cand)
+    )
+
+
+def _repeated_noun(
+    cand: Candidate,
+    prior_cand: Candidate,
+    event: Event,
+    prior: Event,
+    countries: dict[str, str | None],
+    sectors: dict[str, str | None],
+) -> bool:
+    """The same event noun with the same actors, told again with no date of its own ("Trump's attacks on
+    a federal judge" ... "Trump's attacks on Curiel"): one act, when the recipients are compatible (one side
+    names none, or both name parties of the same countries and sectors). "Israeli strikes on Gaza" and
+    "Israeli strikes on Syria" stay two."""
+    if not (cand.kind.startswith("noun") and prior_cand.kind.startswith("noun")):
+        return False
+    if lemma_of(cand.trigger) != lemma_of(prior_cand.trigger) or event.date_from == "text":
+        return False
+    if not event.actors or set(event.actors) != set(prior.actors):
+        return False
+    a, b = event.recipients, prior.recipients
+    if not a or not b or set(a) & set(b):
+        return True
+    ka = {(countries.get(x), sectors.get(x)) for x in a}
+    kb = {(countries.get(x), sectors.get(x)) for x in b}
+    return ka == kb and all(c and s for c, s in ka)
+
+
+def _add_mention(first: Event, event: Event) -> None:
+    if not first.mentions:
+        first.mentions.append(first.evidence)
+    if all(m.start != event.evidence.start for m in first.mentions):
+        first.mentions.append(event.evidence)
 
 
 def _same_parties(
@@ -382,10 +430,16 @@ def _earlier_mention(
 ) -> tuple[Candidate, Event, dict[str, object]] | None:
     for prior in reversed(kept):
         p = prior[1]
-        if _key(p) != _key(event) or (p.mode and event.mode and p.mode != event.mode):
-            continue  # other flags, or another kind of act ("recaptured the town and arrested dozens")
+        if p.mode and event.mode and p.mode != event.mode:
+            continue  # another kind of act ("recaptured the town and arrested dozens")
+        if _denied_mention(cand, event, p):
+            return prior  # "Russia denied carrying out the attack": a mention of the attack, not an event
+        if _key(p) != _key(event):
+            continue  # other flags
         if not event.actors and not event.recipients and _anaphoric(cand):
             return prior  # "the strike" after "Israeli jets struck ...": the same strike
+        if not event.actors and event.date_from != "text" and _anaphoric(cand):
+            return prior  # "the attack wounded two soldiers": the attack told before, its victims named
         if (
             event.actors
             and not p.actors
@@ -395,6 +449,18 @@ def _earlier_mention(
             # "Dozens were killed ... Russian forces carried out the attack", "Al-Shabaab claimed
             # responsibility for the attack": a definite mention names who did the act told before without
             # its actor
+            return prior
+        if _repeated_noun(cand, prior[0], event, p, countries, sectors or {}):
+            return prior  # "Trump's attacks on a federal judge ... Trump's attacks on Curiel"
+        if (
+            event.actors
+            and p.actors
+            and event.date_from != "text"
+            and _anaphoric(cand)
+            and _same_parties(event.actors, p.actors, countries, states, sectors, event.type in VERBAL)
+        ):
+            # "Russian forces shelled Kharkiv on Monday ... Russia said the attack targeted soldiers": a
+            # definite mention with no date of its own and the same parties is the act told before
             return prior
         if (
             event.actors

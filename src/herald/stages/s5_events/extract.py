@@ -19,15 +19,16 @@ from .candidates import SentenceCoder
 from .chains import blamed_actors, judged_act, link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
-from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS
+from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
 from .triggers import (
     known_tokens,
 )
 
 MAX_PER_SENTENCE = 4
-# Cues of actions that have not happened: abilities and dispositions, incitements.
-UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS
+# Cues of actions that have not happened: abilities and dispositions, incitements, what was asked for,
+# proposed or promised (the asking is an event of its own), what a yes/no question asks about.
+UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS | REQUESTED_HEADS | {QUESTION}
 
 
 def code_doc(doc: Doc, *, include_future: bool = False) -> list[tuple[Event, dict[str, object]]]:
@@ -48,7 +49,8 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
             apply_modality(c, doc, onto)
         # An action named only as an ability or disposition ("not afraid to fight one", "unable to attend",
         # "is right to ask for") has not happened: no event (other hypotheticals stay, flagged).
-        # Nor one someone was only pushed to do ("incited supporters to attack police").
+        # Nor one someone was only pushed to do ("incited supporters to attack police"), nor what was asked
+        # for or proposed ("called for the mayor to resign").
         cands = [c for c in cands if str(c.cues.get("hypothetical", "")).lower() not in UNREALISED]
         # Precision first: at most a few events per sentence, the main clause first.
         cands.sort(key=lambda c: (c.depth, c.trigger.i))

@@ -4,7 +4,7 @@ REJECT)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...schema import Actor
 from ..common import records
@@ -21,7 +21,24 @@ from .triggers import (
     lemma_of,
 )
 
+# Modals that voice a refusal when negated ("cannot accept", "could not agree", "would not sign"), and the
+# future auxiliaries that make a negated cooperation a refusal ("will not negotiate").
+REFUSAL_MODALS = frozenset({"can", "could", "would", "ca"})
+REFUSAL_FUTURE = frozenset({"will", "'ll", "wo", "would", "shall"})
+# Cues of what others predict rather than what the actor undertakes ("The Times is expected to endorse
+# Clinton", "Iran is likely to join the talks"): no promise (AGREE), only a predicted event.
+PREDICTED = frozenset({"expected", "likely", "unlikely", "poised", "tipped", "predicted", "forecast"})
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
+
+
+def _refusal_modal(fut: str | None, hyp: str | None, anchor: Token) -> bool:
+    """A negated cooperation voiced as a refusal: "will not negotiate", "won't meet", "cannot support", and
+    in reported speech "said they could not support Clinton" (a past "could not meet" is an inability)."""
+    if fut and fut.lower() in REFUSAL_FUTURE:
+        return True
+    if hyp is None:
+        return False
+    return hyp.lower() in ("can", "ca") or (hyp.lower() == "could" and speech_governor(anchor) is not None)
 
 
 def _third_party(cand: Candidate) -> str | None:
@@ -54,11 +71,22 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             cand.type = cand.entry.negated_type
             cand.mode = None
             fut = None  # "will not accept" is a refusal now
+            if hyp and hyp.lower() in REFUSAL_MODALS:
+                hyp = None  # "cannot accept", "could not agree": a refusal voiced now, not a possibility
+        elif not not_yet and cand.type in onto.future_to_agree and _refusal_modal(fut, hyp, anchor):
+            # "Iran will not negotiate with the US", "we won't support the plan": a refusal voiced now
+            # (PLOVER REJECT), as a promised meeting or backing is AGREE
+            cand.notes.append(f"refused {cand.type} ({neg!r} {fut or hyp!r}) is a refusal: REJECT")
+            cand.rule += f"+refused=>REJECT({cand.type})"
+            cand.type, cand.mode = "REJECT", None
+            fut = None
+            if hyp and hyp.lower() in REFUSAL_MODALS:
+                hyp = None
         else:
             cand.negated = True
     if fut and not cand.negated:
         cand.cues["future"] = fut
-        if cand.type in onto.future_to_agree:
+        if cand.type in onto.future_to_agree and fut.lower() not in PREDICTED:
             cand.notes.append(f"future {cand.type} ({fut!r}) is an intention: AGREE")
             cand.rule += f"+future=>AGREE({cand.type})"
             cand.type, cand.mode = "AGREE", None
@@ -81,6 +109,8 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             cand.type = "THREATEN"
         elif cand.type not in ("AGREE", "THREATEN"):
             cand.future = True
+    if cand.type == "THREATEN" and hyp and hyp.lower() in modality.CONDITION | {"if"}:
+        hyp = None  # also when the threat was made by the rewrite above: "would fight back if the US ..."
     if hyp:
         cand.cues["hypothetical"] = hyp
         if cand.type in ("THREATEN",) and hyp.lower() in ("would",):

@@ -7,15 +7,23 @@ what an anniversary is of, a clause dated "N years after" the main one, an event
 noun dated in the past ("last year's protests, in which police killed 40 people"); and the other direction,
 an activity still going on (:func:`continuing`: "has been fighting IS since 2014" is no background).
 Words in data/lexicons/event_roles.yaml (anniversary_nouns, interval_marks, continuing_verbs,
-durative_verbs)."""
+durative_verbs).
+
+Two more frames (:func:`past_period`, :func:`carried_background`): an event placed in a past office or by a
+past body ("when he was president", "under the previous government", "the former regime jailed ..."), and
+a past-tense sentence with no time of its own that continues a paragraph's dated background ("Obama blasted
+the ruling in 2010. Republicans criticized him for it."). Words in data/lexicons/event_history.yaml."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
+
+from ...knowledge import load_layered
 
 MONTHS = {
     m: i
@@ -206,3 +214,176 @@ def continuing(anchor: Token) -> str | None:
     if anchor.dep_ == "xcomp" and head.lemma_.lower() in verbs and present:
         return f"{head.text!r} {anchor.text!r}: an activity still going on"
     return None
+
+
+@lru_cache(maxsize=1)
+def _history_words() -> dict[str, frozenset[str]]:
+    data = load_layered("lexicons/event_history.yaml")
+    keys = ("tenure_nouns", "past_modifiers", "acting_bodies", "when_marks")
+    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
+
+
+def _past_modified(noun: Token, past: frozenset[str]) -> str | None:
+    """ "the former regime", "the previous government", "the late dictator's rule": the modifier."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lower_ in past:
+            return c.text
+        if c.dep_ == "poss":
+            mods = (d.text for d in c.children if d.dep_ in ("amod", "compound") and d.lower_ in past)
+            found = next(mods, None)
+            if found is not None:
+                return found
+    return None
+
+
+def _main_clause(anchor: Token) -> Token:
+    clause = anchor
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
+def past_period(anchor: Token) -> str | None:
+    """Why the event lies in a past office or period, or was done by a past body, or None: "when he was
+    president", "under the previous government", "during the former regime's rule", "the former regime
+    jailed ...". A person once in office ("former president X was arrested") is not a past period."""
+    w = _history_words()
+    clause = _main_clause(anchor)
+    for c in clause.children:
+        if (
+            c.dep_ == "advcl"
+            and c.lemma_ == "be"
+            and c.tag_ == "VBD"
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in w["when_marks"] for m in c.children)
+        ):
+            roles = (a for a in c.children if a.dep_ == "attr" and a.pos_ in ("NOUN", "PROPN"))
+            role = next((a for a in roles if not a.ent_type_), None)
+            if role is not None:
+                return f"'{c.doc[c.left_edge.i : c.right_edge.i + 1].text}' places it in a past office"
+        nouns: list[Token] = []
+        if c.dep_ == "prep" and c.lower_ in ("under", "during", "in"):
+            nouns = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in w["tenure_nouns"]]
+        elif c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in w["acting_bodies"]:
+            nouns = [c]
+        elif c.dep_ == "agent":
+            nouns = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in w["acting_bodies"]]
+        for n in nouns:
+            mod = _past_modified(n, w["past_modifiers"])
+            if mod is not None:
+                return f"{mod!r} {n.text!r}: the event belongs to a past period"
+    return None
+
+
+def _told_in_past(tok: Token) -> bool:
+    """Simple past or past perfect ("arrested", "was arrested", "had arrested"), not the present perfect
+    ("has arrested": still news), a present or a modal. A non-finite verb ("for attacking the decision",
+    "trying to recapture") takes the tense of the verb it hangs from."""
+    for _ in range(3):
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if finite or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    if any(a.tag_ in ("VBZ", "VBP", "MD") or a.lower_ in ("has", "have") for a in aux):
+        return False
+    return tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+
+
+def carried_background(
+    doc: Doc,
+    sent: Span,
+    anchor: Token,
+    times: Sequence[tuple[int, int, object]],
+    judge: Callable[[object, Span], str | None],
+    text: str,
+) -> str | None:
+    """A sentence told in the past with no time of its own continues the dated background of the sentences
+    just before it in its paragraph ("Obama blasted the ruling in 2010. Republicans criticized him for it.")
+    : why, or None. ``times`` are (start, end, record) of the Doc's dates; ``judge`` says whether a time in
+    a sentence's main clause makes it background. Walks back at most three sentences, through past-tense
+    sentences without a time, and stops at a paragraph break, a present-tense sentence or a current date."""
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else sent.root
+    if not _told_in_past(verb) or any(sent.start_char <= s < sent.end_char for s, _, _ in times):
+        return None
+    for _ in range(3):
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        gap = text[prev.start_char : sent.start_char]
+        if "\n" in gap.strip() or "\n" in gap[len(gap.rstrip()) :]:
+            return None  # another paragraph (or a headline run into its lede)
+        own = [
+            rec
+            for s, e, rec in times
+            if prev.start_char <= s < prev.end_char and _root_of(doc, s, e, prev.root)
+        ]
+        if own:
+            why = judge(own[-1], prev)
+            return f"continues the background of {prev.text[:40]!r}... ({why})" if why else None
+        if not _told_in_past(prev.root):
+            return None
+        sent = prev
+    return None
+
+
+def _root_of(doc: Doc, start: int, end: int, root: Token) -> bool:
+    """Whether the span start..end hangs in the main clause of ``root`` (not in a relative or other
+    subordinate clause)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(12):
+        if cur.i == root.i:
+            return True
+        if cur.dep_ in ("ccomp", "relcl", "acl", "advcl", "parataxis") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj"})
+
+
+def in_other_clause(doc: Doc, start: int, end: int, tokens: Sequence[Token]) -> bool:
+    """Whether the text start..end lies in a clause of its own that does not hold the event ("the magic
+    that won her Kentucky in 2008", "..., who declined to comment, is a 1979 graduate"): such a date is
+    not the event's. A date in the main clause governs its subordinate events ("In 2014, he said troops had
+    shelled the town")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(span.sent.start <= t.i < span.sent.end for t in tokens):
+        return False
+    held = {t.i for t in tokens}
+    cur = span.root
+    for _ in range(16):
+        if cur.i in held:
+            return False
+        if cur.dep_ in CLAUSES and cur.pos_ in ("VERB", "AUX") and cur.head.i != cur.i:
+            return not any(cur.left_edge.i <= i <= cur.right_edge.i for i in held)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def present_elsewhere(doc: Doc, start: int, end: int, anchor: Token) -> bool:
+    """A verb in the simple present ("the fund, which supports planting trees") told in a sentence whose past
+    date ("a parade in 2004") hangs elsewhere: the date is not the event's."""
+    if anchor.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.i == anchor.i for t in span.root.ancestors)
+
+
+def unanchored_month(text: str, anchor: Token) -> str | None:
+    """With no date to measure from (no publication date, no full date in the text), a month named without
+    its year for an event told in the past ("In February, the court sentenced Choi") is a month before the
+    story's own: news of the last days is told by weekday or "this month", so a named past month is taken
+    as background (the events-gwn guidelines' one-month line). Not with a day ("on March 18"), "this",
+    "next" or "last week"."""
+    low = text.lower()
+    if MONTH.search(low) is None or re.search(r"\b(this|next|early|late)\b|\d", low):
+        return None
+    if not _told_in_past(anchor):
+        return None
+    return f"{text!r}: a past month named without its year, in a story with no date to measure from"

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .roles import by_gerund, speech_governor
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
 # Verbs whose embedded action is a plan, not a fact ("plans to visit", "intends to withdraw").
 PLAN_HEADS = frozenset(
@@ -36,6 +36,53 @@ PLAN_HEADS = frozenset(
 # own event and fold the action in).
 INCITEMENT_HEADS = frozenset({"incite", "encourage", "persuade", "instigate", "provoke", "exhort", "induce"})
 DENIAL_HEADS = frozenset({"deny", "refute"})
+# Verbs of asking and nouns of asking, proposing and promising: the action in their infinitive or
+# subjunctive complement is what was asked for or proposed, not a reported act ("called on the mayor to
+# resign", "calls for Emanuel to resign", "his call to deport 11 million people", "demanded that he
+# resign", "whose plan to announce the endorsements"). The asking is the event (REQUEST, AGREE, THREATEN,
+# coded from the head when it is in the lexicon); its content is not. Verbs of planning and promising are
+# not listed: a voiced plan ("said he planned to visit the US") is an intention (future, AGREE), see future().
+REQUESTED_VERBS = frozenset(
+    {
+        "call",
+        "urge",
+        "ask",
+        "demand",
+        "press",
+        "push",
+        "beg",
+        "implore",
+        "appeal",
+        "plead",
+        "petition",
+        "lobby",
+        "suggest",
+        "recommend",
+        "advocate",
+    }
+)
+REQUESTED_NOUNS = frozenset(
+    {
+        "call",
+        "demand",
+        "appeal",
+        "plea",
+        "request",
+        "push",
+        "proposal",
+        "suggestion",
+        "recommendation",
+        "plan",
+        "promise",
+        "pledge",
+        "vow",
+        "threat",
+        "offer",
+        "ultimatum",
+        "bid",
+    }
+)
+REQUESTED_HEADS = REQUESTED_VERBS | REQUESTED_NOUNS
 PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
 CONDITION = frozenset({"if", "unless", "whether"})
 # Adjectives of ability or disposition whose infinitive names an action that has not happened ("is not
@@ -55,6 +102,7 @@ DISPOSITION_ADJ = frozenset(
         "right",
     }
 )
+QUESTION = "?"  # the cue of a yes/no question (see question())
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -64,10 +112,12 @@ def _aux(tok: Token) -> list[Token]:
 
 def negation(tok: Token, anchor: Token | None = None) -> str | None:
     """ "did not attack", "never met", "no talks were held"."""
-    for t in (tok, anchor, tok.head if tok.dep_ == "conj" else None):
+    for t in (tok, anchor, _shared_head(tok)):
         if t is None:
             continue
         for c in t.children:
+            if c.dep_ == "neg" and c.i > 0 and c.nbor(-1).lower_ == "or":
+                continue  # "whether or not Israel is willing": an alternative, not a negation
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
                 return c.text
             # "No civilians were injured", "none of the soldiers was hurt".
@@ -84,6 +134,65 @@ def negation(tok: Token, anchor: Token | None = None) -> str | None:
     if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in DENIAL_HEADS:
         return tok.head.text
     return None
+
+
+def _shared_head(tok: Token) -> Token | None:
+    """The verb a conjunct shares its auxiliaries (and so its negation) with: "did not attack or kill",
+    "has not met or spoken". A finite conjunct has its own tense and polarity: "is not an advocacy group and
+    supports candidates", "did not attack but retreated"."""
+    if tok.dep_ != "conj" or tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return None
+    return tok.head
+
+
+def question(tok: Token) -> str | None:
+    """A yes/no question asks whether the act happens, it does not report it: "Will you resign?", "Did
+    Russia attack the base?" (an auxiliary before the subject, in a sentence ending with "?"). A wh-question
+    ("Who attacked the base?") presupposes the act and is not a cue."""
+    if not tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return None
+    if any(c.tag_ in ("WRB", "WP", "WDT", "WP$") for c in tok.children):
+        return None  # "Why did Russia attack the base?" takes the attack as given
+    aux = next((c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"), None)
+    # "Marco Rubio, will you resign?": the vocative may be parsed as a second subject before the auxiliary
+    if aux is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in tok.children):
+        return QUESTION
+    return None
+
+
+def _infinitival(tok: Token) -> bool:
+    """An infinitive ("to resign", "for him to resign") or a bare subjunctive ("that he resign")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)
+
+
+def requested(tok: Token) -> str | None:
+    """The head of asking, proposing or promising whose complement ``tok`` is (see REQUESTED_HEADS)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "to stop pimping votes and call on Emanuel to resign"
+            continue
+        clause = cur.dep_ in ("xcomp", "ccomp", "acl", "advcl", "relcl") and _infinitival(cur)
+        heads = REQUESTED_NOUNS if cur.head.pos_ in ("NOUN", "PROPN") else REQUESTED_VERBS
+        if clause and cur.head.lemma_.lower() in heads:
+            return cur.head.lemma_.lower()
+        break
+    return None
+
+
+def _reported(tok: Token) -> bool:
+    """A "that"-clause under a verb ("assured that the tribes would stand with the army", "believed that
+    Iran would retaliate"): its "would" is the future seen from the past, not a counterfactual. (Not made
+    ``future`` either: an assurance told this way is coded as the act it assures, as the DEV gold does.)"""
+    return (
+        tok.dep_ == "ccomp"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    )
 
 
 def future(tok: Token) -> str | None:
@@ -123,12 +232,16 @@ def past_tense(tok: Token) -> bool:
 
 def hypothetical(tok: Token) -> str | None:
     """ "could impose sanctions", "if troops attacked", "would attack" outside reported speech."""
+    if (q := question(tok)) is not None:
+        return q
+    if (asked := requested(tok)) is not None:
+        return asked
     cur = tok
     for _ in range(3):
         for a in _aux(cur):
             if a.lower_ in HYPO_AUX:
                 return a.text
-            if a.lower_ == "would" and speech_governor(cur) is None:
+            if a.lower_ == "would" and speech_governor(cur) is None and not _reported(cur):
                 return a.text
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in CONDITION:
