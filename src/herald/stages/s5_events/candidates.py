@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
-from .filters import background_role, nonspecific, yes_no_question
+from .filters import background_role, generic_gerund, nominal_use, nonspecific, yes_no_question
 from .lexicon import Entry
 from .orders import is_internal_order, recast
 from .roles import (
@@ -94,6 +94,8 @@ class SentenceCoder(SentenceRoles):
                     self.matched[tok.i] = cand
                     out.append(cand)
                     continue
+            if tok.pos_ == "VERB" and (nominal_use(tok) or generic_gerund(tok)):
+                continue  # "the accused", "closing the borders is ...": a person or an act in general
             if tok.pos_ == "VERB" and tok.dep_ != "amod" and lemma in self.lex.verbs:
                 cand = self._verb(tok, self.lex.verbs[lemma], "verb")
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
@@ -113,6 +115,8 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
             if cand is not None and lemma in self.lex.sports_verbs and self._sports():
                 cand = None  # "City beat Arsenal 3-1": a match result, not violence
+            if cand is not None and lemma in self.lex.election_verbs and self._election():
+                cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
             if cand is not None and self._protest_purpose(cand):
                 cand = None  # "blocked roads to demand higher prices": the demand is the protest's aim
             if cand is not None:
@@ -135,6 +139,11 @@ class SentenceCoder(SentenceRoles):
                 if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
                     return True
         return False
+
+    def _election(self) -> bool:
+        """The sentence reports an electoral contest: one of the election cue lemmas."""
+        cues = self.lex.election_cues
+        return any(lemma_of(t) in cues for t in self.sent)
 
     def _protest_purpose(self, cand: Candidate) -> bool:
         """A REQUEST in the purpose clause of a protest ("marched to demand reforms") is the protest's aim:
@@ -264,6 +273,8 @@ class SentenceCoder(SentenceRoles):
         if aux is None or any(c.dep_ == "neg" for c in clause.children):
             return None
         subj = subject_of(clause)
+        if subj is not None and aux.i < subj.i and subj.head.i == clause.i:
+            return None  # "should he win the nomination": an inverted condition, no obligation
         if subj is not None and subj.lower_ in SELF_PRONOUNS:
             return None  # "China said it must adopt countermeasures": an obligation on itself, no demand
         notes: list[str] = [f"{tok.text!r} + {aux.text!r}: the speaker demands that the subject act"]
@@ -383,6 +394,11 @@ class SentenceCoder(SentenceRoles):
             if mode and not cand.mode:
                 cand.mode = mode
                 cand.cues["instrument"] = inst.text
+        for c in tok.children:  # "sexually assaulted": the manner names the mode over the verb's default
+            manner = self.lex.manner_modes.get(c.lower_) if c.dep_ == "advmod" else None
+            if manner and self.onto.has_mode(cand.type, manner):
+                cand.mode = manner
+                cand.cues["manner"] = c.text
 
     def _fold_gerund(self, cand: Candidate, g: Token) -> None:
         """A gerund of the same type naming how the event happened is the same event: its mode and its "by"

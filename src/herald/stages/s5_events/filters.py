@@ -49,6 +49,23 @@ def background_role(anchor: Token) -> bool:
     return False
 
 
+def nominal_use(tok: Token) -> bool:
+    """A verb form used as a noun ("the accused", "the wounded", "the detained"): a determiner or possessive
+    hangs on it and it has no subject or object of its own, so it names a person, not an act."""
+    kids = list(tok.children)
+    if not any(c.dep_ in ("det", "poss") and c.i < tok.i for c in kids):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "agent", "aux", "auxpass") for c in kids)
+
+
+def generic_gerund(tok: Token) -> bool:
+    """A gerund naming an action in general as the subject of a clause ("closing the borders is going to
+    provide prosperity"): nobody is said to do it."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "csubjpass"):
+        return False
+    return not any(c.dep_ in ("nsubj", "poss", "nsubjpass") for c in tok.children)
+
+
 def record_clause(anchor: Token) -> str | None:
     """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
     sums up the actor's record: background, not a new event."""

@@ -36,6 +36,11 @@ class Entry:
     control: bool = False
     needs_xcomp: bool = False
     xcomp: frozenset[str] = frozenset()
+    # the entry does not fire when the embedded verb is one of these ("promises to be exciting" predicts)
+    not_xcomp: frozenset[str] = frozenset()
+    # the embedded content must be an action (a verb) or an event noun the lexicons know ("committed to
+    # holding talks", not "committed to the production of knowledge", which describes a person)
+    content_event: bool = False
     negated_type: str | None = None
     ambiguous: bool = False
     no_object: bool = False
@@ -76,6 +81,12 @@ class Lexicon:
     # Sports reports ("City beat Arsenal 3-1"): these verbs are no violence next to a sports cue or a score.
     sports_verbs: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
+    # Elections are contests too ("Cruz beat Dewhurst in the primary runoff"): the same verbs are no
+    # violence next to one of these cues.
+    election_cues: frozenset[str] = frozenset()
+    election_verbs: frozenset[str] = frozenset()
+    # Manner adverbs that give an event its mode ("sexually assaulted": ASSAULT/sexual).
+    manner_modes: dict[str, str] = field(default_factory=dict)
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
     onward_verbs: frozenset[str] = frozenset()
     # "X called the move 'unjustified'": characterisation verbs and the evaluative words that make them
@@ -112,6 +123,8 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         control=bool(spec.get("control", False)),
         needs_xcomp=bool(spec.get("needs_xcomp", False)),
         xcomp=frozenset(spec.get("xcomp") or ()),
+        not_xcomp=frozenset(spec.get("not_xcomp") or ()),
+        content_event=bool(spec.get("content_event", False)),
         negated_type=spec.get("negated_type"),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
@@ -158,6 +171,9 @@ def load_lexicon() -> Lexicon:
     non_agents: set[str] = set()
     sports_verbs: set[str] = set()
     sports_cues: set[str] = set()
+    election_cues: set[str] = set()
+    election_verbs: set[str] = set()
+    manners: dict[str, str] = {}
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
         k: set()
@@ -177,6 +193,9 @@ def load_lexicon() -> Lexicon:
         non_agents.update(data.get("non_agents") or ())
         sports_verbs.update(data.get("sports_verbs") or ())
         sports_cues.update(data.get("sports_cues") or ())
+        election_cues.update(data.get("election_cues") or ())
+        election_verbs.update(data.get("election_verbs") or ())
+        manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
         for key, words in evaluation.items():
             words.update(str(w) for w in data.get(key) or ())
@@ -194,6 +213,9 @@ def load_lexicon() -> Lexicon:
         non_agents=frozenset(non_agents),
         sports_verbs=frozenset(sports_verbs),
         sports_cues=frozenset(sports_cues),
+        election_cues=frozenset(election_cues),
+        election_verbs=frozenset(election_verbs),
+        manner_modes=manners,
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),
         reaction_verbs=frozenset(evaluation["reaction_verbs"]),

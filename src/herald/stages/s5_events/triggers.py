@@ -156,6 +156,8 @@ def subject_lemmas(tok: Token) -> set[str]:
     modifier, a named modifier (NORP/GPE/ORG entity) as "NAME" ("security force", "NAME force" for "Turkish
     forces"), so that a generic head ("forces") can be required to be qualified ("market forces" is not)."""
     subj = None if is_passive(tok) else subject_of(tok)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head  # "ads attacking Dewhurst", "troops heading to the border": the noun does it
     if subj is None:
         return set()
     keys: set[str] = set()
@@ -188,20 +190,49 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
             continue
         if e.active and is_passive(tok):
             continue
-        if e.needs_xcomp or e.xcomp:
+        if e.needs_xcomp or e.xcomp or e.not_xcomp:
             content = clause_of(tok)
-            if content is None and not (e.prt and has_prt(tok, e.prt)):
+            if e.needs_xcomp and content is not None and parenthetical(content):
+                content = None  # "offered his view - he owned the team - of ...": no embedded action
+            if content is None and (e.needs_xcomp or e.xcomp) and not (e.prt and has_prt(tok, e.prt)):
                 continue
             if e.xcomp and (content is None or lemma_of(content) not in e.xcomp):
                 continue
+            if content is not None and lemma_of(content) in e.not_xcomp and not is_passive(content):
+                continue  # "promises to be the most energetic": a prediction, not a pledge
         if e.objects and not (object_lemmas(tok, e) & e.objects):
             continue
         if e.not_objects and object_lemmas(tok, e) & e.not_objects:
             continue
         if e.subjects and not (subject_lemmas(tok) & e.subjects):
             continue
+        if e.content_event and not names_action(tok, e):
+            continue
         return e
     return None
+
+
+def parenthetical(clause: Token) -> bool:
+    """A finite clause with its own subject and neither "to", "that" nor "for" to introduce it: an aside
+    the parser hung on the verb, not the action the verb embeds."""
+    if clause.dep_ != "ccomp":
+        return False
+    if any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for") for c in clause.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+def names_action(tok: Token, entry: Entry) -> bool:
+    """The content of a commitment is an action: a verb ("committed to holding talks") or an event noun the
+    lexicons know ("committed to the ceasefire"); "committed to the production of knowledge" describes a
+    person's devotion, not a pledge."""
+    content = control_content(tok, entry)
+    if content is None:
+        return False
+    if content.pos_ in ("VERB", "AUX"):
+        return True
+    ctype, _ = content_type(content, load_lexicon())
+    return ctype is not None
 
 
 def noun_entry(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
