@@ -104,3 +104,41 @@ def test_event_sense_not_found(extract: Extract, text: str, type_: str) -> None:
 def test_manner_gives_mode(extract: Extract, text: str, mode: str) -> None:
     modes = [e.mode for e in extract(text, published=PUB).events if e.type == "ASSAULT"]
     assert modes == [mode]
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        # election stories: a person attacking a person criticises; violence at elections stays violence
+        (
+            "Republican candidate Donald Trump is spending the final day of the New Hampshire primary "
+            "attacking a rival who is far behind him in the polls.",
+            "ACCUSE",
+            True,
+        ),
+        ("Bush also attacked Donald Trump at Saturday's debate, calling him a loser.", "ASSAULT", False),
+        ("Gunmen attacked an election rally in Kabul, killing 12 people.", "ASSAULT", True),
+        ("Rebels attacked the candidate's convoy ahead of the election.", "ASSAULT", True),
+        # discussing: between parties only
+        ("Christie wouldn't discuss whether he was hoping for a Cabinet slot.", "CONSULT", False),
+        ("Putin and Xi discussed trade in Beijing.", "CONSULT", True),
+        ("The two leaders discussed the crisis on Monday.", "CONSULT", True),
+        ("Merkel discussed the crisis with Macron.", "CONSULT", True),
+        # phrasal senses that are no event
+        ("He seized on the issue of religious liberty.", "COERCE", False),
+        ("Police seized 20 kilograms of cocaine.", "COERCE", True),
+        ("The minister stormed out of the meeting.", "ASSAULT", False),
+        ("Troops stormed the building.", "ASSAULT", True),
+        ("Consumer prices shot up by 20 percent last month.", "ASSAULT", False),
+        ("Police shot a man in Brooklyn.", "ASSAULT", True),
+        # deploying people or means of other trades
+        ("Cruz deployed his father as a surrogate in Iowa.", "MOBILIZE", False),
+        ("Russia deployed troops to the border.", "MOBILIZE", True),
+        # a possible act on a noun of right or power
+        ("The bill defends the right of owners to refuse services for gay weddings.", "REJECT", False),
+        # causes of death that are no agents
+        ("Friends said the drinking ultimately killed him.", "ASSAULT", False),
+    ],
+)
+def test_event_sense_in_context(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    assert (type_ in _types(extract, text)) is expected

@@ -13,7 +13,14 @@ from spacy.tokens import Token
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
-from .filters import background_role, generic_gerund, nominal_use, nonspecific, yes_no_question
+from .filters import (
+    background_role,
+    generic_gerund,
+    nominal_use,
+    nonspecific,
+    potential_act,
+    yes_no_question,
+)
 from .lexicon import Entry
 from .orders import is_internal_order, recast
 from .roles import (
@@ -107,6 +114,8 @@ class SentenceCoder(SentenceRoles):
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
+            if cand is not None and potential_act(cand.anchor, self.lex.potential_nouns):
+                cand = None  # "the right to refuse services": a possible act
             asked = yes_no_question(cand.anchor) if cand is not None else None
             if cand is not None and asked:
                 cand.notes.append(asked)
@@ -117,6 +126,8 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "City beat Arsenal 3-1": a match result, not violence
             if cand is not None and lemma in self.lex.election_verbs and self._election():
                 cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
+            if cand is not None and cand.type == "ASSAULT" and lemma in self.lex.verbal_attack_verbs:
+                self._verbal_attack(cand)
             if cand is not None and self._protest_purpose(cand):
                 cand = None  # "blocked roads to demand higher prices": the demand is the protest's aim
             if cand is not None:
@@ -144,6 +155,25 @@ class SentenceCoder(SentenceRoles):
         """The sentence reports an electoral contest: one of the election cue lemmas."""
         cues = self.lex.election_cues
         return any(lemma_of(t) in cues for t in self.sent)
+
+    def _contender(self, tok: Token | None) -> bool:
+        """A person (named, a pronoun, or a contender noun such as "rival") who can run in an election."""
+        if tok is None:
+            return False
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "him", "her"):
+            return True
+        return lemma_of(tok) in self.lex.contender_nouns
+
+    def _verbal_attack(self, cand: Candidate) -> None:
+        """ "Bush attacked Trump at the debate", "spending the day attacking a rival": in an election story a
+        person attacking a person is criticising (PLOVER ACCUSE), not harming anyone."""
+        tok = cand.trigger
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        if not self._contender(subject_of(tok)) or not self._contender(obj) or not self._election():
+            return
+        cand.type, cand.mode = "ACCUSE", "disapprove"
+        cand.rule += "=>ACCUSE(election)"
+        cand.notes.append(f"{tok.text!r}: a person attacking a person in an election story criticises")
 
     def _protest_purpose(self, cand: Candidate) -> bool:
         """A REQUEST in the purpose clause of a protest ("marched to demand reforms") is the protest's aim:

@@ -66,6 +66,16 @@ def generic_gerund(tok: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "poss", "nsubjpass") for c in tok.children)
 
 
+def potential_act(anchor: Token, nouns: frozenset[str]) -> bool:
+    """An infinitive on a noun of right, ability or chance ("the right of owners to refuse services", "the
+    power to arrest"): a possible act, not an occurrence."""
+    if anchor.dep_ not in ("acl", "relcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return False
+    return anchor.head.lemma_.lower() in nouns
+
+
 def record_clause(anchor: Token) -> str | None:
     """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
     sums up the actor's record: background, not a new event."""

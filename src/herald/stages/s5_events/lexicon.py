@@ -41,6 +41,11 @@ class Entry:
     # the embedded content must be an action (a verb) or an event noun the lexicons know ("committed to
     # holding talks", not "committed to the production of knowledge", which describes a person)
     content_event: bool = False
+    # phrasal senses that are no event ("seized on the issue", "stormed out", "shelled out $5")
+    not_prt: frozenset[str] = frozenset()
+    # a joint act needs several parties in the subject ("the two leaders discussed trade", "X and Y
+    # discussed"): "Christie wouldn't discuss his plans" is no consultation
+    plural_subject: bool = False
     negated_type: str | None = None
     ambiguous: bool = False
     no_object: bool = False
@@ -85,6 +90,11 @@ class Lexicon:
     # violence next to one of these cues.
     election_cues: frozenset[str] = frozenset()
     election_verbs: frozenset[str] = frozenset()
+    # "Bush attacked Trump at the debate": a person attacking a person in an election story criticises
+    verbal_attack_verbs: frozenset[str] = frozenset()
+    # "the right to refuse services": an infinitive on these nouns names a possible act, not an occurrence
+    potential_nouns: frozenset[str] = frozenset()
+    contender_nouns: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
     # Manner adverbs that give an event its mode ("sexually assaulted": ASSAULT/sexual).
     manner_modes: dict[str, str] = field(default_factory=dict)
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
@@ -100,14 +110,21 @@ class Lexicon:
     sources: tuple[str, ...] = field(default=())
 
 
+def _particle(p: object) -> str:
+    """A particle as written in YAML: a bare on/off is read as a boolean by YAML 1.1."""
+    if isinstance(p, bool):
+        return "on" if p else "off"
+    return str(p)
+
+
 def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: str) -> Entry:
     type_ = spec.get("type")
     if type_ not in known:
         raise ConfigError(f"{where}: {lemma!r} has unknown event type {type_!r}; use one of {sorted(known)}.")
     support = spec.get("support")
     prt = spec.get("prt")
-    if isinstance(prt, bool):  # YAML 1.1 reads a bare on/off as a boolean
-        prt = "on" if prt else "off"
+    if prt is not None:
+        prt = _particle(prt)
     return Entry(
         lemma=lemma,
         pos=pos,
@@ -125,6 +142,8 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         xcomp=frozenset(spec.get("xcomp") or ()),
         not_xcomp=frozenset(spec.get("not_xcomp") or ()),
         content_event=bool(spec.get("content_event", False)),
+        not_prt=frozenset(_particle(p) for p in spec.get("not_prt") or ()),
+        plural_subject=bool(spec.get("plural_subject", False)),
         negated_type=spec.get("negated_type"),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
@@ -173,6 +192,9 @@ def load_lexicon() -> Lexicon:
     sports_cues: set[str] = set()
     election_cues: set[str] = set()
     election_verbs: set[str] = set()
+    verbal_attack: set[str] = set()
+    potential: set[str] = set()
+    contenders: set[str] = set()
     manners: dict[str, str] = {}
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
@@ -195,6 +217,9 @@ def load_lexicon() -> Lexicon:
         sports_cues.update(data.get("sports_cues") or ())
         election_cues.update(data.get("election_cues") or ())
         election_verbs.update(data.get("election_verbs") or ())
+        verbal_attack.update(data.get("verbal_attack_verbs") or ())
+        potential.update(data.get("potential_nouns") or ())
+        contenders.update(data.get("contender_nouns") or ())
         manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
         for key, words in evaluation.items():
@@ -215,6 +240,9 @@ def load_lexicon() -> Lexicon:
         sports_cues=frozenset(sports_cues),
         election_cues=frozenset(election_cues),
         election_verbs=frozenset(election_verbs),
+        verbal_attack_verbs=frozenset(verbal_attack),
+        potential_nouns=frozenset(potential),
+        contender_nouns=frozenset(contenders),
         manner_modes=manners,
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),

@@ -186,6 +186,10 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
     for e in entries:
         if e.prt and not has_prt(tok, e.prt):
             continue
+        if e.not_prt and any(has_prt(tok, p) for p in e.not_prt):
+            continue
+        if e.plural_subject and not several_parties(tok):
+            continue
         if e.no_object and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             continue
         if e.active and is_passive(tok):
@@ -210,6 +214,17 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
             continue
         return e
     return None
+
+
+def several_parties(tok: Token) -> bool:
+    """The active subject names more than one party: coordinated ("Putin and Xi"), plural ("the leaders",
+    "the two sides") or counted."""
+    subj = None if is_passive(tok) else subject_of(tok)
+    if subj is None:
+        return False
+    if subj.conjuncts or subj.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(c.dep_ == "nummod" for c in subj.children)
 
 
 def parenthetical(clause: Token) -> bool:
