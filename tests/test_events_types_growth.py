@@ -1,0 +1,39 @@
+"""Verbs grown from the CAMEO 2.0 verb dictionary's synonym blocks (issue 10, types), with the sense
+conditions written for them: each row is a sentence written for the test; rows where the word is used in a
+non-event sense must code nothing of that type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+import herald
+
+Extract = Callable[..., herald.Extraction]
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        ("Qatar brokered a ceasefire between Hamas and Israel.", "CONSULT", True),
+        ("The bank brokered the sale of the building.", "CONSULT", False),
+        ("Washington armed the Kurdish fighters in Syria.", "AID", True),
+        ("The rebels renounced violence on Monday.", "CONCEDE", True),
+        ("Iran complied with the demands of the inspectors.", "CONCEDE", True),
+        ("The court exonerated the opposition leader.", "CONCEDE", True),
+        ("North Korea paraded its new missiles in Pyongyang.", "MOBILIZE", True),
+        ("The school paraded its new uniforms.", "MOBILIZE", False),
+        ("The junta mustered thousands of troops near the capital.", "MOBILIZE", True),
+        ("Islamic State fighters overran the army base near Ramadi.", "ASSAULT", True),
+        ("Tourists overran the beaches of the island.", "ASSAULT", False),
+        ("Militiamen ransacked the offices of the electoral commission.", "ASSAULT", True),
+        ("Police rearrested the activist hours after her release.", "COERCE", True),
+        ("The opposition leader belittled the president's reforms.", "ACCUSE", True),
+        ("Syria volunteered to host the talks.", "AGREE", True),
+        ("The festival volunteered to be the venue.", "AGREE", False),
+    ],
+)
+def test_grown_verbs(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    types = [e.type for e in extract(text, published="2024-04-30").events]
+    assert (type_ in types) is expected
