@@ -142,3 +142,30 @@ def test_manner_gives_mode(extract: Extract, text: str, mode: str) -> None:
 )
 def test_event_sense_in_context(extract: Extract, text: str, type_: str, expected: bool) -> None:
     assert (type_ in _types(extract, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        # a single actor protesting a decision criticises; crowds protesting demonstrate
+        ("Ted Cruz is protesting Obama's executive actions limiting firearms sales.", "ACCUSE", True),
+        ("Ted Cruz is protesting Obama's executive actions limiting firearms sales.", "PROTEST", False),
+        ("Thousands of people protested the election results in Kiev.", "PROTEST", True),
+        ("Students protested outside the embassy on Monday.", "PROTEST", True),
+        # talking to the press or the nation is no consultation
+        ("Obama talked to the nation following the shooting.", "CONSULT", False),
+        ("The senator talked to reporters after the vote.", "CONSULT", False),
+        ("Merkel talked to Putin by phone.", "CONSULT", True),
+        # a plea of guilty is no appeal
+        ("The former mayor pleaded guilty to two counts of bribery.", "REQUEST", False),
+        ("The mother pleaded with the kidnappers to release her son.", "REQUEST", True),
+        # preventing harm is no restriction; preventing people from acting is
+        ("The group seeks to prevent gun-related deaths.", "COERCE", False),
+        ("Police prevented journalists from entering the building.", "COERCE", True),
+        # sponsoring an occasion is no political support
+        ("Future Technology Week is supported by Dubai Police and Smart Dubai.", "SUPPORT", False),
+        ("Russia supported the Syrian government.", "SUPPORT", True),
+    ],
+)
+def test_event_sense_by_participants(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    assert (type_ in _types(extract, text)) is expected

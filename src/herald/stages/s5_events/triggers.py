@@ -204,6 +204,8 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
                 continue
             if content is not None and lemma_of(content) in e.not_xcomp and not is_passive(content):
                 continue  # "promises to be the most energetic": a prediction, not a pledge
+            if e.not_xcomp and any(c.dep_ == "acomp" and lemma_of(c) in e.not_xcomp for c in tok.children):
+                continue  # "pleaded guilty": a predicate adjective, not an embedded action
         if e.objects and not (object_lemmas(tok, e) & e.objects):
             continue
         if e.not_objects and object_lemmas(tok, e) & e.not_objects:
