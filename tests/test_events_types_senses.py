@@ -169,3 +169,35 @@ def test_event_sense_in_context(extract: Extract, text: str, type_: str, expecte
 )
 def test_event_sense_by_participants(extract: Extract, text: str, type_: str, expected: bool) -> None:
     assert (type_ in _types(extract, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        # asking: a question is no request; asking someone to act or for something is
+        (
+            "Asked whether the experience contributed to his drinking, Mr. Trump said he hoped not.",
+            "REQUEST",
+            False,
+        ),
+        ("Reporters asked the minister about the sanctions.", "REQUEST", False),
+        ("Iran asked the United Nations to send inspectors.", "REQUEST", True),
+        ("Kenya asked Britain for help.", "REQUEST", True),
+        ("The opposition asked that the bill be withdrawn.", "REQUEST", True),
+        # disapproval stated as an adjective or an emotion verb
+        ("The senator was highly critical of the government's handling of the crisis.", "ACCUSE", True),
+        ("Merkel was furious at the leak of the memo.", "ACCUSE", True),
+        ("China is disappointed with the US decision on tariffs.", "ACCUSE", True),
+        ("The move angered China on Monday.", "ACCUSE", True),
+        ("The European Union took issue with the ruling.", "ACCUSE", True),
+        ("He is a critical thinker and a careful writer.", "ACCUSE", False),
+    ],
+)
+def test_requests_and_disapproval(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    assert (type_ in _types(extract, text)) is expected
+
+
+def test_displeased_party_is_the_actor(extract: Extract) -> None:
+    x = extract("The move angered China on Monday.", published=PUB)
+    names = {a.id: a.name for a in x.actors}
+    assert [[names[i] for i in e.actors] for e in x.events if e.type == "ACCUSE"] == [["China"]]

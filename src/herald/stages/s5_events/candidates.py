@@ -337,6 +337,8 @@ class SentenceCoder(SentenceRoles):
             return None  # "the storm killed 12 people"
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
+        if entry.roles == "experiencer" and not passive:
+            return self._stimulus(tok, entry)
         actors = self._actor_from_subject(anchor if kind == "adj" else tok, notes)
         if (
             passive
@@ -359,8 +361,16 @@ class SentenceCoder(SentenceRoles):
             and any(c.dep_ == "prep" and c.lower_ == entry.prt for c in tok.children)
         ):
             slots = (*slots, f"prep:{entry.prt}")  # "reneged on its commitment to X", "acceded to X"
+        if entry.roles == "experiencer" and is_passive(tok):
+            # "China was disappointed with the decision": the one who feels it is the actor; the "by/with/at"
+            # complement (or its owner) the recipient
+            actors, passive = self._resolve(passive_subject(tok)), False
+            slots = tuple(f"prep:{p}" for p in ("by", "with", "at", "over", "about"))
         mine = frozenset(a.id for a in actors.actors)
         recipients = self._recipients(tok, slots, passive, mine, judged=entry.type in JUDGEMENTS)
+        if kind == "adj" and anchor.i != tok.i and not recipients.actors:
+            # "was furious at the leak": the complement hangs on the copula
+            recipients = self._recipients(anchor, slots, False, mine, judged=entry.type in JUDGEMENTS)
         # "donated and delivered goods to X": coordinated verbs share arguments when this one has no object of
         # its own; a verb with a clause of its own does not take the object of a later verb ("refused to
         # deploy troops and urged its citizens to leave"), but may that of an earlier one ("accused the
@@ -387,6 +397,21 @@ class SentenceCoder(SentenceRoles):
         if cand.type == "ASSAULT":
             self._instrument(cand)
         return cand
+
+    def _stimulus(self, tok: Token, entry: Entry) -> Candidate | None:
+        """ "The move angered Beijing", "Russia's veto angered Western diplomats": the one the verb affects
+        is the actor; the subject (an act, which stays an event of its own, or its owner) the recipient."""
+        actors = Resolved()
+        for obj in slot(tok, "dobj"):
+            actors.extend(self._resolve(obj))
+        subj = subject_of(tok)
+        recipients = Resolved()
+        if subj is not None and subj.pos_ != "PRON":
+            recipients = self._resolve(subj, infer=False)
+            if not recipients.actors:
+                recipients = self._noun_own_actors(subj)
+        notes = [f"{tok.text!r}: the party it affects disapproves of its subject"]
+        return build(entry, tok, actors, recipients, f"{entry.name}/dobj-experiencer", notes=notes)
 
     def _instrument(self, cand: Candidate) -> None:
         """ "killed in an airstrike", "aircraft engaged the position": the instrument gives the mode, and an

@@ -96,6 +96,12 @@ def has_prt(tok: Token, prt: str) -> bool:
     # "shot down" is often parsed with "down" as an adverb
     if any(c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children):
         return True
+    if (
+        tok.pos_ == "ADJ"
+        and tok.dep_ == "acomp"
+        and any(c.dep_ == "prep" and c.lower_ == prt and c.i > tok.i for c in tok.head.children)
+    ):
+        return True  # "was furious at the leak": the parser hangs the complement on the copula
     # "calling for the chief to resign": "for" is parsed as the marker of the for-to clause
     return prt == "for" and any(
         c.dep_ in ("advcl", "ccomp", "xcomp")
