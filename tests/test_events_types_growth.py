@@ -37,3 +37,26 @@ Extract = Callable[..., herald.Extraction]
 def test_grown_verbs(extract: Extract, text: str, type_: str, expected: bool) -> None:
     types = [e.type for e in extract(text, published="2024-04-30").events]
     assert (type_ in types) is expected
+
+
+@pytest.mark.parametrize(
+    "text,type_,mode",
+    [
+        # PLOVER COERCE notes: combatants captured are abducted; places captured are seized; others arrested
+        ("Islamic State militants captured two Iraqi soldiers near Mosul.", "ASSAULT", "abduct"),
+        ("Rebels captured the town of Idlib on Sunday.", "COERCE", "seize"),
+        ("Police captured the suspect after a chase.", "COERCE", "arrest"),
+        # an arrest warrant is a threat of arrest
+        ("A Turkish court issued an arrest warrant for the journalist.", "THREATEN", "arrest"),
+        # an emergency declared over protests restricts
+        ("The army declared a state of emergency in the capital after the protests.", "COERCE", "martial-law"),
+    ],
+)
+def test_definition_rules(extract: Extract, text: str, type_: str, mode: str) -> None:
+    got = [(e.type, e.mode) for e in extract(text, published="2024-04-30").events]
+    assert (type_, mode) in got
+
+
+def test_disaster_emergency_is_no_repression(extract: Extract) -> None:
+    x = extract("The governor declared a state of emergency after the floods.", published="2024-04-30")
+    assert [e.type for e in x.events if e.type == "COERCE"] == []

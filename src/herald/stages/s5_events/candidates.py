@@ -128,6 +128,9 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
             if cand is not None and cand.type == "ASSAULT" and lemma in self.lex.verbal_attack_verbs:
                 self._verbal_attack(cand)
+            if cand is not None and cand.type == "COERCE" and cand.mode in ("martial-law", "curfew"):
+                if any(lemma_of(t) in self.lex.disaster_cues for t in self.sent):
+                    cand = None  # PLOVER: emergencies declared for a natural disaster are no repression
             if cand is not None and self._protest_purpose(cand):
                 cand = None  # "blocked roads to demand higher prices": the demand is the protest's aim
             if cand is not None:

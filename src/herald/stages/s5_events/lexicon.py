@@ -94,7 +94,9 @@ class Lexicon:
     verbal_attack_verbs: frozenset[str] = frozenset()
     # "the right to refuse services": an infinitive on these nouns names a possible act, not an occurrence
     potential_nouns: frozenset[str] = frozenset()
-    contender_nouns: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
+    contender_nouns: frozenset[str] = frozenset()
+    # "declared a state of emergency after the floods": emergency powers for a disaster are no repression
+    disaster_cues: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
     # Manner adverbs that give an event its mode ("sexually assaulted": ASSAULT/sexual).
     manner_modes: dict[str, str] = field(default_factory=dict)
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
@@ -195,6 +197,7 @@ def load_lexicon() -> Lexicon:
     verbal_attack: set[str] = set()
     potential: set[str] = set()
     contenders: set[str] = set()
+    disasters: set[str] = set()
     manners: dict[str, str] = {}
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
@@ -220,6 +223,7 @@ def load_lexicon() -> Lexicon:
         verbal_attack.update(data.get("verbal_attack_verbs") or ())
         potential.update(data.get("potential_nouns") or ())
         contenders.update(data.get("contender_nouns") or ())
+        disasters.update(data.get("disaster_cues") or ())
         manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
         for key, words in evaluation.items():
@@ -243,6 +247,7 @@ def load_lexicon() -> Lexicon:
         verbal_attack_verbs=frozenset(verbal_attack),
         potential_nouns=frozenset(potential),
         contender_nouns=frozenset(contenders),
+        disaster_cues=frozenset(disasters),
         manner_modes=manners,
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),
