@@ -49,7 +49,7 @@ def test_grown_verbs(extract: Extract, text: str, type_: str, expected: bool) ->
         # an arrest warrant is a threat of arrest
         ("A Turkish court issued an arrest warrant for the journalist.", "THREATEN", "arrest"),
         # an emergency declared over protests restricts
-        ("The army declared a state of emergency in the capital after the protests.", "COERCE", "martial-law"),
+        ("The army declared a state of emergency after the protests.", "COERCE", "martial-law"),
     ],
 )
 def test_definition_rules(extract: Extract, text: str, type_: str, mode: str) -> None:

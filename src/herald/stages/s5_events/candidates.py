@@ -128,9 +128,8 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
             if cand is not None and cand.type == "ASSAULT" and lemma in self.lex.verbal_attack_verbs:
                 self._verbal_attack(cand)
-            if cand is not None and cand.type == "COERCE" and cand.mode in ("martial-law", "curfew"):
-                if any(lemma_of(t) in self.lex.disaster_cues for t in self.sent):
-                    cand = None  # PLOVER: emergencies declared for a natural disaster are no repression
+            if cand is not None and self._disaster_emergency(cand):
+                cand = None  # PLOVER: emergencies declared for a natural disaster are no repression
             if cand is not None and self._protest_purpose(cand):
                 cand = None  # "blocked roads to demand higher prices": the demand is the protest's aim
             if cand is not None:
@@ -153,6 +152,12 @@ class SentenceCoder(SentenceRoles):
                 if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
                     return True
         return False
+
+    def _disaster_emergency(self, cand: Candidate) -> bool:
+        """A state of emergency or a curfew in a sentence naming a natural disaster."""
+        if cand.type != "COERCE" or cand.mode not in ("martial-law", "curfew"):
+            return False
+        return any(lemma_of(t) in self.lex.disaster_cues for t in self.sent)
 
     def _election(self) -> bool:
         """The sentence reports an electoral contest: one of the election cue lemmas."""
