@@ -201,3 +201,36 @@ def test_displeased_party_is_the_actor(extract: Extract) -> None:
     x = extract("The move angered China on Monday.", published=PUB)
     names = {a.id: a.name for a in x.actors}
     assert [[names[i] for i in e.actors] for e in x.events if e.type == "ACCUSE"] == [["China"]]
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        # agreeing with someone's opinion is no agreement to act
+        ("Less than a third agreed with the President that Britain would have to wait.", "AGREE", False),
+        ("The Republican National Committee agreed to allow Trump to use its voter file.", "AGREE", True),
+        ("The two sides agreed on a ceasefire.", "AGREE", True),
+        ("Iran agreed with Russia to extend the truce.", "AGREE", True),
+        # recognising that something is so is realising, not endorsing
+        ("Mr. Trump said he came to recognize that his brother was a talented pilot.", "SUPPORT", False),
+        # threats: an abstract thing endangered is no threat; an actor threatening is
+        ("Trump's Islamophobia threatens national security, the Clinton camp said.", "THREATEN", False),
+        ("North Korea threatened the United States with a nuclear strike.", "THREATEN", True),
+        ("Iran threatened to close the Strait of Hormuz.", "THREATEN", True),
+        # warnings of dangers alert; warnings of retaliation threaten
+        ("He warned of the dangers of owners of technology.", "THREATEN", False),
+        ("China warned of retaliation against the tariffs.", "THREATEN", True),
+        # demonstrating a quality is showing it
+        ("Cruz sought to demonstrate conservative credentials.", "PROTEST", False),
+        # a nomination captured is won
+        ("He captured his party's presidential nomination.", "COERCE", False),
+        # obligations on outcomes, states or generic subjects are no demands
+        ("Bellwether County says Trump should win the GOP nomination.", "REQUEST", False),
+        ("The minister said Iran should release the sailors.", "REQUEST", True),
+        ("The senator said any government should respect the courts.", "REQUEST", False),
+        # beating out a rival is competition
+        ("Carson beat out Clinton by one point.", "ASSAULT", False),
+    ],
+)
+def test_opinion_and_outcome_senses(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    assert (type_ in _types(extract, text)) is expected

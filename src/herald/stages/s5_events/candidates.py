@@ -52,6 +52,8 @@ DEFAULT_SLOTS = {
 
 OBLIGATION = frozenset({"must", "should"})
 SELF_PRONOUNS = frozenset({"i", "we", "it"})
+# Determiners of a generic subject ("a president must ...", "any government should ...").
+GENERIC_DETS = frozenset({"a", "an", "any", "every", "no"})
 # Noun events the passive subject of their support verb undergoes ("was placed under arrest").
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Judgements: their object's target is the agent of the act judged ("condemned the attacks on civilians").
@@ -315,6 +317,10 @@ class SentenceCoder(SentenceRoles):
             return None  # "should he win the nomination": an inverted condition, no obligation
         if subj is not None and subj.lower_ in SELF_PRONOUNS:
             return None  # "China said it must adopt countermeasures": an obligation on itself, no demand
+        if lemma_of(clause) in self.lex.not_demanded:
+            return None  # "says Trump should win the nomination": a state or an outcome, no demand
+        if subj is not None and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in subj.children):
+            return None  # "a president must be ready": a general maxim, nobody is asked
         notes: list[str] = [f"{tok.text!r} + {aux.text!r}: the speaker demands that the subject act"]
         actors = self._actor_from_subject(tok, notes)
         recipients = self._resolve(subj) if subj is not None and subj.pos_ != "PRON" else Resolved()

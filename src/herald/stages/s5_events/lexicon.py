@@ -46,6 +46,11 @@ class Entry:
     # a joint act needs several parties in the subject ("the two leaders discussed trade", "X and Y
     # discussed"): "Christie wouldn't discuss his plans" is no consultation
     plural_subject: bool = False
+    # the entry does not fire with a finite that-clause ("recognized that his brother was a pilot": realise)
+    no_clause: bool = False
+    # "agreed with the president that ...", "less than a third agreed with him": concurring in an opinion is
+    # no agreement to act; the entry fires only with an action (to-clause, an object, "to/on" a thing)
+    concur_sense: bool = False
     negated_type: str | None = None
     ambiguous: bool = False
     no_object: bool = False
@@ -96,7 +101,9 @@ class Lexicon:
     potential_nouns: frozenset[str] = frozenset()
     contender_nouns: frozenset[str] = frozenset()
     # "declared a state of emergency after the floods": emergency powers for a disaster are no repression
-    disaster_cues: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
+    disaster_cues: frozenset[str] = frozenset()
+    # "X said Y should win": an obligation whose content is a state or an outcome is no demand
+    not_demanded: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
     # Manner adverbs that give an event its mode ("sexually assaulted": ASSAULT/sexual).
     manner_modes: dict[str, str] = field(default_factory=dict)
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
@@ -146,6 +153,8 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         content_event=bool(spec.get("content_event", False)),
         not_prt=frozenset(_particle(p) for p in spec.get("not_prt") or ()),
         plural_subject=bool(spec.get("plural_subject", False)),
+        no_clause=bool(spec.get("no_clause", False)),
+        concur_sense=bool(spec.get("concur_sense", False)),
         negated_type=spec.get("negated_type"),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
@@ -198,6 +207,7 @@ def load_lexicon() -> Lexicon:
     potential: set[str] = set()
     contenders: set[str] = set()
     disasters: set[str] = set()
+    not_demanded: set[str] = set()
     manners: dict[str, str] = {}
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
@@ -224,6 +234,7 @@ def load_lexicon() -> Lexicon:
         potential.update(data.get("potential_nouns") or ())
         contenders.update(data.get("contender_nouns") or ())
         disasters.update(data.get("disaster_cues") or ())
+        not_demanded.update(data.get("not_demanded") or ())
         manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
         for key, words in evaluation.items():
@@ -248,6 +259,7 @@ def load_lexicon() -> Lexicon:
         potential_nouns=frozenset(potential),
         contender_nouns=frozenset(contenders),
         disaster_cues=frozenset(disasters),
+        not_demanded=frozenset(not_demanded),
         manner_modes=manners,
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),

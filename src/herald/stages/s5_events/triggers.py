@@ -196,6 +196,10 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
             continue
         if e.plural_subject and not several_parties(tok):
             continue
+        if e.no_clause and any(finite_clause(c) for c in tok.children):
+            continue
+        if e.concur_sense and concurs(tok):
+            continue
         if e.no_object and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             continue
         if e.active and is_passive(tok):
@@ -233,6 +237,27 @@ def several_parties(tok: Token) -> bool:
     if subj.conjuncts or subj.tag_ in ("NNS", "NNPS"):
         return True
     return any(c.dep_ == "nummod" for c in subj.children)
+
+
+def finite_clause(c: Token) -> bool:
+    """A that-clause or a bare finite clause with a subject of its own ("recognized (that) he was right")."""
+    if c.dep_ != "ccomp":
+        return False
+    return any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+
+
+def concurs(tok: Token) -> bool:
+    """ "agreed with the president (that ...)", "most voters agree": an opinion shared, not an action agreed.
+    An action shows as a to-clause, an object, or "to/on/upon/over" a thing ("agreed to talks", "agreed on a
+    plan"); a bare "the two sides agreed" stays an agreement."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("xcomp", "dobj", "obj") for c in kids):
+        return False
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("to", "on", "upon", "over", "in") for c in kids):
+        return False
+    if any(c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids):
+        return False
+    return any(finite_clause(c) for c in kids) or any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
 
 
 def parenthetical(clause: Token) -> bool:
