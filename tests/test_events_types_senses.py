@@ -234,3 +234,18 @@ def test_displeased_party_is_the_actor(extract: Extract) -> None:
 )
 def test_opinion_and_outcome_senses(extract: Extract, text: str, type_: str, expected: bool) -> None:
     assert (type_ in _types(extract, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        # an act that is the content of a stance is favoured or opposed, not done
+        ("Two-thirds of Republican voters support banning Muslims from entering.", "COERCE", False),
+        ("Russia opposes imposing new sanctions on Iran.", "SANCTION", False),
+        ("Russia opposes imposing new sanctions on Iran.", "REJECT", True),
+        ("Parliament voted to impose sanctions on Russia.", "SANCTION", True),
+        ("The EU condemned Israel for bombing the hospital.", "ASSAULT", True),
+    ],
+)
+def test_stance_content(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    assert (type_ in _types(extract, text)) is expected

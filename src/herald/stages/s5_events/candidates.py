@@ -19,6 +19,7 @@ from .filters import (
     nominal_use,
     nonspecific,
     potential_act,
+    stance_content,
     yes_no_question,
 )
 from .lexicon import Entry
@@ -105,6 +106,8 @@ class SentenceCoder(SentenceRoles):
                     continue
             if tok.pos_ == "VERB" and (nominal_use(tok) or generic_gerund(tok)):
                 continue  # "the accused", "closing the borders is ...": a person or an act in general
+            if tok.pos_ == "VERB" and stance_content(tok, self.lex.attitude_verbs):
+                continue  # "voters support banning Muslims": favoured, not done
             if tok.pos_ == "VERB" and tok.dep_ != "amod" and lemma in self.lex.verbs:
                 cand = self._verb(tok, self.lex.verbs[lemma], "verb")
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
@@ -587,6 +590,8 @@ class SentenceCoder(SentenceRoles):
                 support = None
         if support is not None and support.i in self.matched:
             return None  # the verb is a trigger itself and already coded ("signed an agreement")
+        if support is not None and stance_content(support, self.lex.attitude_verbs):
+            return None  # "opposes imposing sanctions": the act is the content of a stance
         if support is not None:
             if lemma_of(support) in self.lex.intent_verbs and type_ in self.onto.future_to_agree:
                 notes.append(f"{support.text!r} announces the action: AGREE")

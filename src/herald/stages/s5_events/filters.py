@@ -76,6 +76,14 @@ def potential_act(anchor: Token, nouns: frozenset[str]) -> bool:
     return anchor.head.lemma_.lower() in nouns
 
 
+def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
+    """A gerund or infinitive that is what a stance is about ("voters support banning Muslims", "Russia
+    opposes imposing sanctions"): the act is favoured or opposed, not reported."""
+    if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pcomp") or tok.head.lemma_.lower() not in attitudes:
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def record_clause(anchor: Token) -> str | None:
     """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
     sums up the actor's record: background, not a new event."""

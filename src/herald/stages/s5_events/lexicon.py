@@ -99,11 +99,13 @@ class Lexicon:
     verbal_attack_verbs: frozenset[str] = frozenset()
     # "the right to refuse services": an infinitive on these nouns names a possible act, not an occurrence
     potential_nouns: frozenset[str] = frozenset()
-    contender_nouns: frozenset[str] = frozenset()
+    contender_nouns: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
     # "declared a state of emergency after the floods": emergency powers for a disaster are no repression
     disaster_cues: frozenset[str] = frozenset()
     # "X said Y should win": an obligation whose content is a state or an outcome is no demand
-    not_demanded: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
+    not_demanded: frozenset[str] = frozenset()
+    # "voters support banning Muslims", "Russia opposes imposing sanctions": the act is a stance's content
+    attitude_verbs: frozenset[str] = frozenset()
     # Manner adverbs that give an event its mode ("sexually assaulted": ASSAULT/sexual).
     manner_modes: dict[str, str] = field(default_factory=dict)
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
@@ -208,6 +210,7 @@ def load_lexicon() -> Lexicon:
     contenders: set[str] = set()
     disasters: set[str] = set()
     not_demanded: set[str] = set()
+    attitudes: set[str] = set()
     manners: dict[str, str] = {}
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
@@ -235,6 +238,7 @@ def load_lexicon() -> Lexicon:
         contenders.update(data.get("contender_nouns") or ())
         disasters.update(data.get("disaster_cues") or ())
         not_demanded.update(data.get("not_demanded") or ())
+        attitudes.update(data.get("attitude_verbs") or ())
         manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
         for key, words in evaluation.items():
@@ -260,6 +264,7 @@ def load_lexicon() -> Lexicon:
         contender_nouns=frozenset(contenders),
         disaster_cues=frozenset(disasters),
         not_demanded=frozenset(not_demanded),
+        attitude_verbs=frozenset(attitudes),
         manner_modes=manners,
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),
