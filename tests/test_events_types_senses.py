@@ -254,3 +254,29 @@ def test_opinion_and_outcome_senses(extract: Extract, text: str, type_: str, exp
 )
 def test_stance_content(extract: Extract, text: str, type_: str, expected: bool) -> None:
     assert (type_ in _types(extract, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        # declining to comment refuses nothing
+        ("Trump's campaign manager declined to comment on the data program.", "REJECT", False),
+        ("Iran refused to release the sailors.", "REJECT", True),
+        # insisting that something is so asserts; insisting on an act demands
+        ("Some activists even insist that Sanders may yet win California.", "REQUEST", False),
+        ("The opposition insisted on the withdrawal of the troops.", "REQUEST", True),
+        # mobilising donors or voters is no military move; an army mobilising is
+        ("High-dollar donors would be mobilized to pressure other candidates.", "MOBILIZE", False),
+        ("The army mobilized along the border.", "MOBILIZE", True),
+        ("Sanders deployed paid staff to all 11 states.", "MOBILIZE", False),
+        # hosting activists or a debate is no state visit; hosting a leader is
+        ("Progressive Democrats have been hosting liberal activists at house parties.", "CONSULT", False),
+        ("Xi hosted Putin in Beijing.", "CONSULT", True),
+        # an electoral challenge fought off is no fighting
+        ("Mrs. Clinton fought off another challenge from Bernie Sanders.", "ASSAULT", False),
+        # a verb as the modifier of a noun names a kind of thing
+        ("The terrorists were armed with assault weapons.", "ASSAULT", False),
+    ],
+)
+def test_campaign_and_press_senses(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    assert (type_ in _types(extract, text)) is expected

@@ -52,6 +52,8 @@ def background_role(anchor: Token) -> bool:
 def nominal_use(tok: Token) -> bool:
     """A verb form used as a noun ("the accused", "the wounded", "the detained"): a determiner or possessive
     hangs on it and it has no subject or object of its own, so it names a person, not an act."""
+    if tok.dep_ == "compound":
+        return True  # "assault weapons", "strike force": a modifier naming a kind of thing
     kids = list(tok.children)
     if not any(c.dep_ in ("det", "poss") and c.i < tok.i for c in kids):
         return False
