@@ -60,3 +60,22 @@ def test_definition_rules(extract: Extract, text: str, type_: str, mode: str) ->
 def test_disaster_emergency_is_no_repression(extract: Extract) -> None:
     x = extract("The governor declared a state of emergency after the floods.", published="2024-04-30")
     assert [e.type for e in x.events if e.type == "COERCE"] == []
+
+
+@pytest.mark.parametrize(
+    "text,type_,mode",
+    [
+        # a chargé d'affaires is a diplomat: expelling one reduces relations (SANCTION/expel, not deportation)
+        ("Venezuela expelled the US charge d'affaires.", "SANCTION", "expel"),
+        # tear gas and rubber bullets: crowd control
+        ("Police fired tear gas at protesters in Nairobi.", "ASSAULT", "crowd-control"),
+        ("Police fired rubber bullets at the crowd.", "ASSAULT", "crowd-control"),
+        ("Troops opened fire on demonstrators.", "ASSAULT", "firearms"),
+        # institutions and rights suspended are restricted; a strike suspended is conceded
+        ("The Registrar suspended the party for 30 days.", "COERCE", "restrict"),
+        ("The union suspended its strike.", "CONCEDE", None),
+    ],
+)
+def test_modes_from_objects(extract: Extract, text: str, type_: str, mode: str | None) -> None:
+    got = [(e.type, e.mode) for e in extract(text, published="2024-04-30").events]
+    assert (type_, mode) in got
