@@ -79,3 +79,16 @@ def test_disaster_emergency_is_no_repression(extract: Extract) -> None:
 def test_modes_from_objects(extract: Extract, text: str, type_: str, mode: str | None) -> None:
     got = [(e.type, e.mode) for e in extract(text, published="2024-04-30").events]
     assert (type_, mode) in got
+
+
+@pytest.mark.parametrize(
+    "text,type_",
+    [
+        # crowds burning property riot (PLOVER PROTEST/riot); armed groups burning property assault
+        ("Demonstrators torched government buildings in Khartoum.", "PROTEST"),
+        ("Protesters set fire to the parliament building.", "PROTEST"),
+        ("Militants torched a police station.", "ASSAULT"),
+    ],
+)
+def test_burning_by_crowds_is_rioting(extract: Extract, text: str, type_: str) -> None:
+    assert [e.type for e in extract(text, published="2024-04-30").events] == [type_]
