@@ -280,3 +280,25 @@ def test_stance_content(extract: Extract, text: str, type_: str, expected: bool)
 )
 def test_campaign_and_press_senses(extract: Extract, text: str, type_: str, expected: bool) -> None:
     assert (type_ in _types(extract, text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        # occupying a seat, a floor or a post is no seizure; occupying territory is
+        ("The first vehicle, occupied by a male adult driver, was stopped at the driveway.", "COERCE", False),
+        ("Three bedrooms occupy the top floor.", "COERCE", False),
+        ("Israel occupied the Golan Heights in 1967.", "COERCE", True),
+        # money withdrawn from an account is no retreat
+        ("The day before she vanished she withdrew $1,273 from her bank account.", "RETREAT", False),
+        ("The army withdrew from the northern town.", "RETREAT", True),
+        # calling in sick is no appeal
+        ("He had called in sick for the previous three days.", "REQUEST", False),
+        ("The opposition called for new elections.", "REQUEST", True),
+        # feeling threatened is a state
+        ("Witnesses felt threatened and did not come forward.", "THREATEN", False),
+        ("Iran threatened to close the strait.", "THREATEN", True),
+    ],
+)
+def test_space_money_and_state_senses(extract: Extract, text: str, type_: str, expected: bool) -> None:
+    assert (type_ in _types(extract, text)) is expected

@@ -20,6 +20,7 @@ from .filters import (
     nonspecific,
     potential_act,
     stance_content,
+    state_participle,
     yes_no_question,
 )
 from .lexicon import Entry
@@ -108,6 +109,8 @@ class SentenceCoder(SentenceRoles):
                 continue  # "the accused", "closing the borders is ...": a person or an act in general
             if tok.pos_ == "VERB" and stance_content(tok, self.lex.attitude_verbs):
                 continue  # "voters support banning Muslims": favoured, not done
+            if tok.pos_ == "VERB" and state_participle(tok, self.lex.state_verbs):
+                continue  # "felt threatened": a state, no act
             if tok.pos_ == "VERB" and tok.dep_ != "amod" and lemma in self.lex.verbs:
                 cand = self._verb(tok, self.lex.verbs[lemma], "verb")
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:

@@ -86,6 +86,13 @@ def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def state_participle(tok: Token, state_verbs: frozenset[str]) -> bool:
+    """A past participle after a verb of seeming ("felt threatened", "looked defeated"): a state described."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("acomp", "xcomp", "oprd", "ccomp"):
+        return False
+    return tok.head.lemma_.lower() in state_verbs
+
+
 def record_clause(anchor: Token) -> str | None:
     """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
     sums up the actor's record: background, not a new event."""

@@ -106,6 +106,7 @@ class Lexicon:
     not_demanded: frozenset[str] = frozenset()
     # "voters support banning Muslims", "Russia opposes imposing sanctions": the act is a stance's content
     attitude_verbs: frozenset[str] = frozenset()
+    state_verbs: frozenset[str] = frozenset()  # "felt threatened": a participle naming a state
     # Manner adverbs that give an event its mode ("sexually assaulted": ASSAULT/sexual).
     manner_modes: dict[str, str] = field(default_factory=dict)
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
@@ -211,6 +212,7 @@ def load_lexicon() -> Lexicon:
     disasters: set[str] = set()
     not_demanded: set[str] = set()
     attitudes: set[str] = set()
+    states: set[str] = set()
     manners: dict[str, str] = {}
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
@@ -239,6 +241,7 @@ def load_lexicon() -> Lexicon:
         disasters.update(data.get("disaster_cues") or ())
         not_demanded.update(data.get("not_demanded") or ())
         attitudes.update(data.get("attitude_verbs") or ())
+        states.update(data.get("state_verbs") or ())
         manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
         for key, words in evaluation.items():
@@ -265,6 +268,7 @@ def load_lexicon() -> Lexicon:
         disaster_cues=frozenset(disasters),
         not_demanded=frozenset(not_demanded),
         attitude_verbs=frozenset(attitudes),
+        state_verbs=frozenset(states),
         manner_modes=manners,
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),
