@@ -290,7 +290,7 @@ def test_campaign_and_press_senses(extract: Extract, text: str, type_: str, expe
         ("Three bedrooms occupy the top floor.", "COERCE", False),
         ("Israel occupied the Golan Heights in 1967.", "COERCE", True),
         # money withdrawn from an account is no retreat
-        ("The day before she vanished she withdrew $1,273 from her bank account.", "RETREAT", False),
+        ("The day before she vanished she withdrew $1,273.80 from her bank account.", "RETREAT", False),
         ("The army withdrew from the northern town.", "RETREAT", True),
         # calling in sick is no appeal
         ("He had called in sick for the previous three days.", "REQUEST", False),

@@ -142,6 +142,8 @@ def object_lemmas(tok: Token, entry: Entry) -> set[str]:
     for o in objs:
         for h in (o, *o.conjuncts):
             lemmas.add(lemma_of(h))
+            if h.ent_type_ == "MONEY":
+                lemmas.add("money")  # "withdrew $1,273.80": a sum is money whatever its tokens
             if h.like_num or h.ent_type_ == "MONEY":  # "$5 million in aid", "$1 billion of arms"
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in ("in", "of", "for"):
