@@ -13,7 +13,16 @@ from spacy.tokens import Token
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
-from .filters import background_role, nonspecific, yes_no_question
+from .filters import (
+    background_role,
+    generic_gerund,
+    nominal_use,
+    nonspecific,
+    potential_act,
+    stance_content,
+    state_participle,
+    yes_no_question,
+)
 from .lexicon import Entry
 from .orders import is_internal_order, recast
 from .roles import (
@@ -45,6 +54,8 @@ DEFAULT_SLOTS = {
 
 OBLIGATION = frozenset({"must", "should"})
 SELF_PRONOUNS = frozenset({"i", "we", "it"})
+# Determiners of a generic subject ("a president must ...", "any government should ...").
+GENERIC_DETS = frozenset({"a", "an", "any", "every", "no"})
 # Noun events the passive subject of their support verb undergoes ("was placed under arrest").
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Judgements: their object's target is the agent of the act judged ("condemned the attacks on civilians").
@@ -94,6 +105,12 @@ class SentenceCoder(SentenceRoles):
                     self.matched[tok.i] = cand
                     out.append(cand)
                     continue
+            if tok.pos_ == "VERB" and (nominal_use(tok) or generic_gerund(tok)):
+                continue  # "the accused", "closing the borders is ...": a person or an act in general
+            if tok.pos_ == "VERB" and stance_content(tok, self.lex.attitude_verbs):
+                continue  # "voters support banning Muslims": favoured, not done
+            if tok.pos_ == "VERB" and state_participle(tok, self.lex.state_verbs):
+                continue  # "felt threatened": a state, no act
             if tok.pos_ == "VERB" and tok.dep_ != "amod" and lemma in self.lex.verbs:
                 cand = self._verb(tok, self.lex.verbs[lemma], "verb")
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
@@ -105,6 +122,8 @@ class SentenceCoder(SentenceRoles):
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
+            if cand is not None and potential_act(cand.anchor, self.lex.potential_nouns):
+                cand = None  # "the right to refuse services": a possible act
             asked = yes_no_question(cand.anchor) if cand is not None else None
             if cand is not None and asked:
                 cand.notes.append(asked)
@@ -113,6 +132,12 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
             if cand is not None and lemma in self.lex.sports_verbs and self._sports():
                 cand = None  # "City beat Arsenal 3-1": a match result, not violence
+            if cand is not None and lemma in self.lex.election_verbs and self._election():
+                cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
+            if cand is not None and cand.type == "ASSAULT" and lemma in self.lex.verbal_attack_verbs:
+                self._verbal_attack(cand)
+            if cand is not None and self._disaster_emergency(cand):
+                cand = None  # PLOVER: emergencies declared for a natural disaster are no repression
             if cand is not None and self._protest_purpose(cand):
                 cand = None  # "blocked roads to demand higher prices": the demand is the protest's aim
             if cand is not None:
@@ -135,6 +160,36 @@ class SentenceCoder(SentenceRoles):
                 if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
                     return True
         return False
+
+    def _disaster_emergency(self, cand: Candidate) -> bool:
+        """A state of emergency or a curfew in a sentence naming a natural disaster."""
+        if cand.type != "COERCE" or cand.mode not in ("martial-law", "curfew"):
+            return False
+        return any(lemma_of(t) in self.lex.disaster_cues for t in self.sent)
+
+    def _election(self) -> bool:
+        """The sentence reports an electoral contest: one of the election cue lemmas."""
+        cues = self.lex.election_cues
+        return any(lemma_of(t) in cues for t in self.sent)
+
+    def _contender(self, tok: Token | None) -> bool:
+        """A person (named, a pronoun, or a contender noun such as "rival") who can run in an election."""
+        if tok is None:
+            return False
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "him", "her"):
+            return True
+        return lemma_of(tok) in self.lex.contender_nouns
+
+    def _verbal_attack(self, cand: Candidate) -> None:
+        """ "Bush attacked Trump at the debate", "spending the day attacking a rival": in an election story a
+        person attacking a person is criticising (PLOVER ACCUSE), not harming anyone."""
+        tok = cand.trigger
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        if not self._contender(subject_of(tok)) or not self._contender(obj) or not self._election():
+            return
+        cand.type, cand.mode = "ACCUSE", "disapprove"
+        cand.rule += "=>ACCUSE(election)"
+        cand.notes.append(f"{tok.text!r}: a person attacking a person in an election story criticises")
 
     def _protest_purpose(self, cand: Candidate) -> bool:
         """A REQUEST in the purpose clause of a protest ("marched to demand reforms") is the protest's aim:
@@ -264,8 +319,14 @@ class SentenceCoder(SentenceRoles):
         if aux is None or any(c.dep_ == "neg" for c in clause.children):
             return None
         subj = subject_of(clause)
+        if subj is not None and aux.i < subj.i and subj.head.i == clause.i:
+            return None  # "should he win the nomination": an inverted condition, no obligation
         if subj is not None and subj.lower_ in SELF_PRONOUNS:
             return None  # "China said it must adopt countermeasures": an obligation on itself, no demand
+        if lemma_of(clause) in self.lex.not_demanded:
+            return None  # "says Trump should win the nomination": a state or an outcome, no demand
+        if subj is not None and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in subj.children):
+            return None  # "a president must be ready": a general maxim, nobody is asked
         notes: list[str] = [f"{tok.text!r} + {aux.text!r}: the speaker demands that the subject act"]
         actors = self._actor_from_subject(tok, notes)
         recipients = self._resolve(subj) if subj is not None and subj.pos_ != "PRON" else Resolved()
@@ -296,6 +357,8 @@ class SentenceCoder(SentenceRoles):
             return None  # "the storm killed 12 people"
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
+        if entry.roles == "experiencer" and not passive:
+            return self._stimulus(tok, entry)
         actors = self._actor_from_subject(anchor if kind == "adj" else tok, notes)
         if (
             passive
@@ -318,8 +381,16 @@ class SentenceCoder(SentenceRoles):
             and any(c.dep_ == "prep" and c.lower_ == entry.prt for c in tok.children)
         ):
             slots = (*slots, f"prep:{entry.prt}")  # "reneged on its commitment to X", "acceded to X"
+        if entry.roles == "experiencer" and is_passive(tok):
+            # "China was disappointed with the decision": the one who feels it is the actor; the "by/with/at"
+            # complement (or its owner) the recipient
+            actors, passive = self._resolve(passive_subject(tok)), False
+            slots = tuple(f"prep:{p}" for p in ("by", "with", "at", "over", "about"))
         mine = frozenset(a.id for a in actors.actors)
         recipients = self._recipients(tok, slots, passive, mine, judged=entry.type in JUDGEMENTS)
+        if kind == "adj" and anchor.i != tok.i and not recipients.actors:
+            # "was furious at the leak": the complement hangs on the copula
+            recipients = self._recipients(anchor, slots, False, mine, judged=entry.type in JUDGEMENTS)
         # "donated and delivered goods to X": coordinated verbs share arguments when this one has no object of
         # its own; a verb with a clause of its own does not take the object of a later verb ("refused to
         # deploy troops and urged its citizens to leave"), but may that of an earlier one ("accused the
@@ -346,6 +417,21 @@ class SentenceCoder(SentenceRoles):
         if cand.type == "ASSAULT":
             self._instrument(cand)
         return cand
+
+    def _stimulus(self, tok: Token, entry: Entry) -> Candidate | None:
+        """ "The move angered Beijing", "Russia's veto angered Western diplomats": the one the verb affects
+        is the actor; the subject (an act, which stays an event of its own, or its owner) the recipient."""
+        actors = Resolved()
+        for obj in slot(tok, "dobj"):
+            actors.extend(self._resolve(obj))
+        subj = subject_of(tok)
+        recipients = Resolved()
+        if subj is not None and subj.pos_ != "PRON":
+            recipients = self._resolve(subj, infer=False)
+            if not recipients.actors:
+                recipients = self._noun_own_actors(subj)
+        notes = [f"{tok.text!r}: the party it affects disapproves of its subject"]
+        return build(entry, tok, actors, recipients, f"{entry.name}/dobj-experiencer", notes=notes)
 
     def _instrument(self, cand: Candidate) -> None:
         """ "killed in an airstrike", "aircraft engaged the position": the instrument gives the mode, and an
@@ -383,6 +469,11 @@ class SentenceCoder(SentenceRoles):
             if mode and not cand.mode:
                 cand.mode = mode
                 cand.cues["instrument"] = inst.text
+        for c in tok.children:  # "sexually assaulted": the manner names the mode over the verb's default
+            manner = self.lex.manner_modes.get(c.lower_) if c.dep_ == "advmod" else None
+            if manner and self.onto.has_mode(cand.type, manner):
+                cand.mode = manner
+                cand.cues["manner"] = c.text
 
     def _fold_gerund(self, cand: Candidate, g: Token) -> None:
         """A gerund of the same type naming how the event happened is the same event: its mode and its "by"
@@ -502,6 +593,8 @@ class SentenceCoder(SentenceRoles):
                 support = None
         if support is not None and support.i in self.matched:
             return None  # the verb is a trigger itself and already coded ("signed an agreement")
+        if support is not None and stance_content(support, self.lex.attitude_verbs):
+            return None  # "opposes imposing sanctions": the act is the content of a stance
         if support is not None:
             if lemma_of(support) in self.lex.intent_verbs and type_ in self.onto.future_to_agree:
                 notes.append(f"{support.text!r} announces the action: AGREE")

@@ -49,6 +49,50 @@ def background_role(anchor: Token) -> bool:
     return False
 
 
+def nominal_use(tok: Token) -> bool:
+    """A verb form used as a noun ("the accused", "the wounded", "the detained"): a determiner or possessive
+    hangs on it and it has no subject or object of its own, so it names a person, not an act."""
+    if tok.dep_ == "compound":
+        return True  # "assault weapons", "strike force": a modifier naming a kind of thing
+    kids = list(tok.children)
+    if not any(c.dep_ in ("det", "poss") and c.i < tok.i for c in kids):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "agent", "aux", "auxpass") for c in kids)
+
+
+def generic_gerund(tok: Token) -> bool:
+    """A gerund naming an action in general as the subject of a clause ("closing the borders is going to
+    provide prosperity"): nobody is said to do it."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "csubjpass"):
+        return False
+    return not any(c.dep_ in ("nsubj", "poss", "nsubjpass") for c in tok.children)
+
+
+def potential_act(anchor: Token, nouns: frozenset[str]) -> bool:
+    """An infinitive on a noun of right, ability or chance ("the right of owners to refuse services", "the
+    power to arrest"): a possible act, not an occurrence."""
+    if anchor.dep_ not in ("acl", "relcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return False
+    return anchor.head.lemma_.lower() in nouns
+
+
+def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
+    """A gerund or infinitive that is what a stance is about ("voters support banning Muslims", "Russia
+    opposes imposing sanctions"): the act is favoured or opposed, not reported."""
+    if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pcomp") or tok.head.lemma_.lower() not in attitudes:
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def state_participle(tok: Token, state_verbs: frozenset[str]) -> bool:
+    """A past participle after a verb of seeming ("felt threatened", "looked defeated"): a state described."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("acomp", "xcomp", "oprd", "ccomp"):
+        return False
+    return tok.head.lemma_.lower() in state_verbs
+
+
 def record_clause(anchor: Token) -> str | None:
     """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
     sums up the actor's record: background, not a new event."""

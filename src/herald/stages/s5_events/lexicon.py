@@ -36,6 +36,21 @@ class Entry:
     control: bool = False
     needs_xcomp: bool = False
     xcomp: frozenset[str] = frozenset()
+    # the entry does not fire when the embedded verb is one of these ("promises to be exciting" predicts)
+    not_xcomp: frozenset[str] = frozenset()
+    # the embedded content must be an action (a verb) or an event noun the lexicons know ("committed to
+    # holding talks", not "committed to the production of knowledge", which describes a person)
+    content_event: bool = False
+    # phrasal senses that are no event ("seized on the issue", "stormed out", "shelled out $5")
+    not_prt: frozenset[str] = frozenset()
+    # a joint act needs several parties in the subject ("the two leaders discussed trade", "X and Y
+    # discussed"): "Christie wouldn't discuss his plans" is no consultation
+    plural_subject: bool = False
+    # the entry does not fire with a finite that-clause ("recognized that his brother was a pilot": realise)
+    no_clause: bool = False
+    # "agreed with the president that ...", "less than a third agreed with him": concurring in an opinion is
+    # no agreement to act; the entry fires only with an action (to-clause, an object, "to/on" a thing)
+    concur_sense: bool = False
     negated_type: str | None = None
     ambiguous: bool = False
     no_object: bool = False
@@ -76,6 +91,24 @@ class Lexicon:
     # Sports reports ("City beat Arsenal 3-1"): these verbs are no violence next to a sports cue or a score.
     sports_verbs: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
+    # Elections are contests too ("Cruz beat Dewhurst in the primary runoff"): the same verbs are no
+    # violence next to one of these cues.
+    election_cues: frozenset[str] = frozenset()
+    election_verbs: frozenset[str] = frozenset()
+    # "Bush attacked Trump at the debate": a person attacking a person in an election story criticises
+    verbal_attack_verbs: frozenset[str] = frozenset()
+    # "the right to refuse services": an infinitive on these nouns names a possible act, not an occurrence
+    potential_nouns: frozenset[str] = frozenset()
+    contender_nouns: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
+    # "declared a state of emergency after the floods": emergency powers for a disaster are no repression
+    disaster_cues: frozenset[str] = frozenset()
+    # "X said Y should win": an obligation whose content is a state or an outcome is no demand
+    not_demanded: frozenset[str] = frozenset()
+    # "voters support banning Muslims", "Russia opposes imposing sanctions": the act is a stance's content
+    attitude_verbs: frozenset[str] = frozenset()
+    state_verbs: frozenset[str] = frozenset()  # "felt threatened": a participle naming a state
+    # Manner adverbs that give an event its mode ("sexually assaulted": ASSAULT/sexual).
+    manner_modes: dict[str, str] = field(default_factory=dict)
     # "press ahead with an offensive": the noun after "with" is the action these verbs carry on
     onward_verbs: frozenset[str] = frozenset()
     # "X called the move 'unjustified'": characterisation verbs and the evaluative words that make them
@@ -89,14 +122,21 @@ class Lexicon:
     sources: tuple[str, ...] = field(default=())
 
 
+def _particle(p: object) -> str:
+    """A particle as written in YAML: a bare on/off is read as a boolean by YAML 1.1."""
+    if isinstance(p, bool):
+        return "on" if p else "off"
+    return str(p)
+
+
 def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: str) -> Entry:
     type_ = spec.get("type")
     if type_ not in known:
         raise ConfigError(f"{where}: {lemma!r} has unknown event type {type_!r}; use one of {sorted(known)}.")
     support = spec.get("support")
     prt = spec.get("prt")
-    if isinstance(prt, bool):  # YAML 1.1 reads a bare on/off as a boolean
-        prt = "on" if prt else "off"
+    if prt is not None:
+        prt = _particle(prt)
     return Entry(
         lemma=lemma,
         pos=pos,
@@ -112,6 +152,12 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         control=bool(spec.get("control", False)),
         needs_xcomp=bool(spec.get("needs_xcomp", False)),
         xcomp=frozenset(spec.get("xcomp") or ()),
+        not_xcomp=frozenset(spec.get("not_xcomp") or ()),
+        content_event=bool(spec.get("content_event", False)),
+        not_prt=frozenset(_particle(p) for p in spec.get("not_prt") or ()),
+        plural_subject=bool(spec.get("plural_subject", False)),
+        no_clause=bool(spec.get("no_clause", False)),
+        concur_sense=bool(spec.get("concur_sense", False)),
         negated_type=spec.get("negated_type"),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
@@ -158,6 +204,16 @@ def load_lexicon() -> Lexicon:
     non_agents: set[str] = set()
     sports_verbs: set[str] = set()
     sports_cues: set[str] = set()
+    election_cues: set[str] = set()
+    election_verbs: set[str] = set()
+    verbal_attack: set[str] = set()
+    potential: set[str] = set()
+    contenders: set[str] = set()
+    disasters: set[str] = set()
+    not_demanded: set[str] = set()
+    attitudes: set[str] = set()
+    states: set[str] = set()
+    manners: dict[str, str] = {}
     onward: set[str] = set()
     evaluation: dict[str, set[str]] = {
         k: set()
@@ -177,6 +233,16 @@ def load_lexicon() -> Lexicon:
         non_agents.update(data.get("non_agents") or ())
         sports_verbs.update(data.get("sports_verbs") or ())
         sports_cues.update(data.get("sports_cues") or ())
+        election_cues.update(data.get("election_cues") or ())
+        election_verbs.update(data.get("election_verbs") or ())
+        verbal_attack.update(data.get("verbal_attack_verbs") or ())
+        potential.update(data.get("potential_nouns") or ())
+        contenders.update(data.get("contender_nouns") or ())
+        disasters.update(data.get("disaster_cues") or ())
+        not_demanded.update(data.get("not_demanded") or ())
+        attitudes.update(data.get("attitude_verbs") or ())
+        states.update(data.get("state_verbs") or ())
+        manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
         for key, words in evaluation.items():
             words.update(str(w) for w in data.get(key) or ())
@@ -194,6 +260,16 @@ def load_lexicon() -> Lexicon:
         non_agents=frozenset(non_agents),
         sports_verbs=frozenset(sports_verbs),
         sports_cues=frozenset(sports_cues),
+        election_cues=frozenset(election_cues),
+        election_verbs=frozenset(election_verbs),
+        verbal_attack_verbs=frozenset(verbal_attack),
+        potential_nouns=frozenset(potential),
+        contender_nouns=frozenset(contenders),
+        disaster_cues=frozenset(disasters),
+        not_demanded=frozenset(not_demanded),
+        attitude_verbs=frozenset(attitudes),
+        state_verbs=frozenset(states),
+        manner_modes=manners,
         onward_verbs=frozenset(onward),
         characterize_verbs=frozenset(evaluation["characterize_verbs"]),
         reaction_verbs=frozenset(evaluation["reaction_verbs"]),

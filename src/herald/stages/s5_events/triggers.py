@@ -96,6 +96,12 @@ def has_prt(tok: Token, prt: str) -> bool:
     # "shot down" is often parsed with "down" as an adverb
     if any(c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children):
         return True
+    if (
+        tok.pos_ == "ADJ"
+        and tok.dep_ == "acomp"
+        and any(c.dep_ == "prep" and c.lower_ == prt and c.i > tok.i for c in tok.head.children)
+    ):
+        return True  # "was furious at the leak": the parser hangs the complement on the copula
     # "calling for the chief to resign": "for" is parsed as the marker of the for-to clause
     return prt == "for" and any(
         c.dep_ in ("advcl", "ccomp", "xcomp")
@@ -136,6 +142,8 @@ def object_lemmas(tok: Token, entry: Entry) -> set[str]:
     for o in objs:
         for h in (o, *o.conjuncts):
             lemmas.add(lemma_of(h))
+            if h.ent_type_ == "MONEY":
+                lemmas.add("money")  # "withdrew $1,273.80": a sum is money whatever its tokens
             if h.like_num or h.ent_type_ == "MONEY":  # "$5 million in aid", "$1 billion of arms"
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in ("in", "of", "for"):
@@ -156,6 +164,8 @@ def subject_lemmas(tok: Token) -> set[str]:
     modifier, a named modifier (NORP/GPE/ORG entity) as "NAME" ("security force", "NAME force" for "Turkish
     forces"), so that a generic head ("forces") can be required to be qualified ("market forces" is not)."""
     subj = None if is_passive(tok) else subject_of(tok)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head  # "ads attacking Dewhurst", "troops heading to the border": the noun does it
     if subj is None:
         return set()
     keys: set[str] = set()
@@ -184,24 +194,95 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
     for e in entries:
         if e.prt and not has_prt(tok, e.prt):
             continue
+        if e.not_prt and any(has_prt(tok, p) for p in e.not_prt):
+            continue
+        if e.plural_subject and not several_parties(tok):
+            continue
+        if e.no_clause and any(finite_clause(c) for c in tok.children):
+            continue
+        if e.concur_sense and concurs(tok):
+            continue
         if e.no_object and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             continue
         if e.active and is_passive(tok):
             continue
-        if e.needs_xcomp or e.xcomp:
+        if e.needs_xcomp or e.xcomp or e.not_xcomp:
             content = clause_of(tok)
-            if content is None and not (e.prt and has_prt(tok, e.prt)):
+            if e.needs_xcomp and content is not None and parenthetical(content):
+                content = None  # "offered his view - he owned the team - of ...": no embedded action
+            if content is None and (e.needs_xcomp or e.xcomp) and not (e.prt and has_prt(tok, e.prt)):
                 continue
             if e.xcomp and (content is None or lemma_of(content) not in e.xcomp):
                 continue
+            if content is not None and lemma_of(content) in e.not_xcomp and not is_passive(content):
+                continue  # "promises to be the most energetic": a prediction, not a pledge
+            if e.not_xcomp and any(c.dep_ == "acomp" and lemma_of(c) in e.not_xcomp for c in tok.children):
+                continue  # "pleaded guilty": a predicate adjective, not an embedded action
         if e.objects and not (object_lemmas(tok, e) & e.objects):
             continue
         if e.not_objects and object_lemmas(tok, e) & e.not_objects:
             continue
         if e.subjects and not (subject_lemmas(tok) & e.subjects):
             continue
+        if e.content_event and not names_action(tok, e):
+            continue
         return e
     return None
+
+
+def several_parties(tok: Token) -> bool:
+    """The active subject names more than one party: coordinated ("Putin and Xi"), plural ("the leaders",
+    "the two sides") or counted."""
+    subj = None if is_passive(tok) else subject_of(tok)
+    if subj is None:
+        return False
+    if subj.conjuncts or subj.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(c.dep_ == "nummod" for c in subj.children)
+
+
+def finite_clause(c: Token) -> bool:
+    """A that-clause or a bare finite clause with a subject of its own ("recognized (that) he was right")."""
+    if c.dep_ != "ccomp":
+        return False
+    return any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+
+
+def concurs(tok: Token) -> bool:
+    """ "agreed with the president (that ...)", "most voters agree": an opinion shared, not an action agreed.
+    An action shows as a to-clause, an object, or "to/on/upon/over" a thing ("agreed to talks", "agreed on a
+    plan"); a bare "the two sides agreed" stays an agreement."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("xcomp", "dobj", "obj") for c in kids):
+        return False
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("to", "on", "upon", "over", "in") for c in kids):
+        return False
+    if any(c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids):
+        return False
+    return any(finite_clause(c) for c in kids) or any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+
+
+def parenthetical(clause: Token) -> bool:
+    """A finite clause with its own subject and neither "to", "that" nor "for" to introduce it: an aside
+    the parser hung on the verb, not the action the verb embeds."""
+    if clause.dep_ != "ccomp":
+        return False
+    if any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that", "for") for c in clause.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+def names_action(tok: Token, entry: Entry) -> bool:
+    """The content of a commitment is an action: a verb ("committed to holding talks") or an event noun the
+    lexicons know ("committed to the ceasefire"); "committed to the production of knowledge" describes a
+    person's devotion, not a pledge."""
+    content = control_content(tok, entry)
+    if content is None:
+        return False
+    if content.pos_ in ("VERB", "AUX"):
+        return True
+    ctype, _ = content_type(content, load_lexicon())
+    return ctype is not None
 
 
 def noun_entry(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
