@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
@@ -31,6 +31,7 @@ from .pipeline import assemble, base_extraction, load, make_doc, model_label
 from .schema import Article, Extraction, Note
 
 Item = str | dict[str, Any] | ArticleInput | InputFailure
+_T = TypeVar("_T")
 
 
 def _article(
@@ -234,17 +235,15 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[ArticleInput | I
         yield batch
 
 
-def _work_units(
-    batches: Iterable[list[ArticleInput | InputFailure]], n_process: int
-) -> Iterator[list[ArticleInput | InputFailure]]:
+def _work_units(batches: Iterable[list[_T]], n_process: int) -> Iterator[list[_T]]:
     """The batches as sent to ``n_process`` workers: whole batches while more input follows, and the last
     ``n_process`` batches cut into pieces of ``1 / (2 * n_process)`` batch, so the workers finish together.
 
-    With whole batches to the end, 150 articles in batches of 32 make five batches: one worker runs three,
-    the other two, and the run takes as long as 96 articles on one process (1.56x, not 2x). Holding the
-    last batches back until the input ends costs ``n_process`` batches of read-ahead; the order of the
-    articles is unchanged."""
-    held: deque[list[ArticleInput | InputFailure]] = deque()
+    With whole batches to the end, 150 articles in batches of 32 make five batches: one worker runs three
+    (86 articles), the other two (64), so two processes are at best 1.74x one (``bench/balance.py``; 1.93x
+    with the tail cut). Holding the last batches back until the input ends costs ``n_process`` batches of
+    read-ahead; the order of the articles is unchanged."""
+    held: deque[list[_T]] = deque()
     for batch in batches:
         held.append(batch)
         if len(held) > n_process:
