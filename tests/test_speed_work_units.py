@@ -3,9 +3,14 @@ last batches cut small so the workers finish together."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from spacy.language import Language
+
+from corpus_helpers import write_jsonl
 from herald.api import _work_units
+from herald.corpus import ingest
 from herald.inputs import ArticleInput
 
 
@@ -34,3 +39,25 @@ def test_work_units_keep_every_article_in_order(sizes: list[int], n_process: int
     out = list(_work_units(iter(batches), n_process))
     assert [len(u) for u in out] == units
     assert [a.id for u in out for a in u] == [a.id for b in batches for a in b]
+
+
+TEXTS = [
+    "Gunmen killed at least 12 villagers near Beni in eastern Congo, a local official said on Monday.",
+    "Kenya and Ethiopia signed an agreement on Tuesday to reopen the Moyale border crossing to lorries.",
+    "Police arrested 30 protesters in Nairobi on Wednesday after clashes over fuel prices.",
+    "The foreign ministers of Egypt and Sudan met in Cairo on Thursday to discuss the dam.",
+]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_ingest_with_two_workers_stores_what_one_does(nlp: Language, tmp_path: Path, batch_size: int) -> None:
+    # Exact copies near and far from their first text: with read-ahead, a copy may be read while its first
+    # text is still in a worker.
+    order = [0, 1, 0, 2, 3, 1, 2, 0, 3, 3]
+    rows = [{"id": f"a{i}", "text": TEXTS[k], "published": "2025-03-10"} for i, k in enumerate(order)]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    stats = {}
+    for workers in (1, 2):
+        s = ingest([src], tmp_path / f"w{workers}.db", workers=workers, batch_size=batch_size, fuse=False)
+        stats[workers] = (s.read, s.added, s.already, s.exact_duplicates, s.near_duplicates, s.failed)
+    assert stats[1] == stats[2] == (10, 4, 6, 6, 0, 0)
