@@ -50,13 +50,13 @@ def _lemma(tok: Token) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _cue_ids() -> tuple[numpy.ndarray, tuple[tuple[int, int], ...]]:
+def _cue_ids() -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     """Hashes of the one-word article cues, and (first, second) hashes of the two-word ones."""
     lex = sports_lexicon()
-    one = [hash_string(c) for c in lex.article_cues if " " not in c]
+    one = frozenset(hash_string(c) for c in lex.article_cues if " " not in c)
     pairs = [c.split() for c in lex.article_cues if len(c.split()) == 2]
     two = tuple((hash_string(a), hash_string(b)) for a, b in pairs)
-    return numpy.array(one, dtype=numpy.uint64), two
+    return one, two
 
 
 def is_sports_report(doc: Doc) -> bool:
@@ -68,7 +68,8 @@ def is_sports_report(doc: Doc) -> bool:
     if len(doc):
         one, two = _cue_ids()
         arr = doc.to_array([LOWER, LEMMA]).astype(numpy.uint64)
-        n = int((numpy.isin(arr[:, 0], one) | numpy.isin(arr[:, 1], one)).sum())
+        # A set look-up per token: numpy.isin sorts both arrays on every call (the Doc's and the cues').
+        n = sum(lower in one or lemma in one for lower, lemma in arr.tolist())
         for a, b in two:
             firsts = numpy.flatnonzero(arr[:-1, 0] == numpy.uint64(a))
             n += int((arr[firsts + 1, 0] == numpy.uint64(b)).sum())

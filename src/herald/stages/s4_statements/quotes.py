@@ -21,6 +21,7 @@ _SGUIL = "single-guillemet"
 _OPENERS = {"“": _DOUBLE, "„": _DOUBLE, "«": _GUIL, "‹": _SGUIL, "‘": _SINGLE}
 _CLOSERS = {"”": _DOUBLE, "»": _GUIL, "›": _SGUIL}
 QUOTE_CHARS = frozenset("\"'“”„«»‹›‘’")
+_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 _FLANK = set(" \t\r\n([{—–-/…") | set("“„«‹‘\"'")
 _RIGHT_FLANK = set(" \t\r\n)]}—–-/…,.;:!?") | set("”»›’\"'")
 # Word-initial elisions written with an apostrophe: 'em, 'til, 'cause, 'n', 'twas; and years: '90s, ’24.
@@ -169,10 +170,11 @@ def _trim_end(text: str, para: tuple[int, int]) -> int:
 def _scan(text: str, i: int, pend: int, stack: list[_Open], quotes: list[Quote]) -> None:
     """Pair the marks of one paragraph from offset ``i``; what stays open is left on ``stack``."""
     while i < pend:
+        mark = _MARK.search(text, i, pend)  # the next quote mark: a loop over every character cost more
+        if mark is None:
+            return
+        i = mark.start()
         ch = text[i]
-        if ch not in QUOTE_CHARS:
-            i += 1
-            continue
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         left_open = prev in _FLANK or prev.isspace()  # nothing word-like before: may open
