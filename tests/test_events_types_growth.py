@@ -46,6 +46,10 @@ def test_grown_verbs(extract: Extract, text: str, type_: str, expected: bool) ->
         ("Islamic State militants captured two Iraqi soldiers near Mosul.", "ASSAULT", "abduct"),
         ("Rebels captured the town of Idlib on Sunday.", "COERCE", "seize"),
         ("Police captured the suspect after a chase.", "COERCE", "arrest"),
+        # a suspect taken in a raid is detained; irregular forces capturing people abduct them
+        ("Afghan and coalition forces captured two suspected insurgents in Kandahar.", "COERCE", "arrest"),
+        ("Gunmen captured three aid workers on the road to Gao.", "ASSAULT", "abduct"),
+        ("Government troops captured a rebel commander near the border.", "ASSAULT", "abduct"),
         # an arrest warrant is a threat of arrest
         ("A Turkish court issued an arrest warrant for the journalist.", "THREATEN", "arrest"),
         # an emergency declared over protests restricts
