@@ -219,8 +219,23 @@ def continuing(anchor: Token) -> str | None:
 @lru_cache(maxsize=1)
 def _history_words() -> dict[str, frozenset[str]]:
     data = load_layered("lexicons/event_history.yaml")
-    keys = ("tenure_nouns", "past_modifiers", "acting_bodies", "when_marks")
+    keys = (
+        "tenure_nouns",
+        "past_modifiers",
+        "acting_bodies",
+        "when_marks",
+        "background_adverbials",
+        "period_units",
+        "record_marks",
+    )
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
+
+
+@lru_cache(maxsize=1)
+def background_before_year() -> int:
+    """Years before this are background in a story with no publication date (event_history.yaml)."""
+    value = load_layered("lexicons/event_history.yaml").get("background_before_year")
+    return int(value) if isinstance(value, int) else 0
 
 
 def _past_modified(noun: Token, past: frozenset[str]) -> str | None:
@@ -387,3 +402,62 @@ def unanchored_month(text: str, anchor: Token) -> str | None:
     if not _told_in_past(anchor):
         return None
     return f"{text!r}: a past month named without its year, in a story with no date to measure from"
+
+
+_NOT_ONCE = frozenset({"at", "again", "more"})
+
+
+def told_as_background(anchor: Token, ref: date | None) -> str | None:
+    """Why an adverbial of the event's own clause tells it as background, or None: "historically defended",
+    "once ruled", "At the time, he wrote", "earlier this year" (in a story dated after February), and a
+    simple past over months or years ("For months, X was barred from the White House"), a period now over.
+    Not an activity still going on ("has been barred for months", "is barred") nor "at once", "once again"."""
+    w = _history_words()
+    clause = _main_clause(anchor)
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
+    chain = [anchor]
+    while chain[-1].i != clause.i and len(chain) < 5:
+        chain.append(chain[-1].head)
+    # adverbials of the event's verb, of the verbs it hangs from in its clause, and of its object noun
+    kids = [c for v in chain for c in v.children]
+    kids += [g for c in anchor.children if c.dep_ in ("dobj", "pobj") for g in c.children]
+    for c in kids:
+        if c.dep_ not in ("advmod", "prep", "npadvmod", "advcl"):
+            continue
+        words = c.doc[c.left_edge.i : c.right_edge.i + 1]
+        low = " ".join(t.lower_ for t in words)
+        if c.dep_ == "advcl" and c.lower_ != "once":
+            continue
+        for cue in w["background_adverbials"]:
+            if not re.search(rf"(?:^|\s){re.escape(cue)}(?:\s|$)", low):
+                continue
+            if cue == "once":
+                if c.lower_ != "once" or any(t.lower_ in _NOT_ONCE for t in c.doc[c.i - 1 : c.i + 2]):
+                    continue
+                if c.dep_ == "advcl" or not _told_in_past(verb):
+                    continue  # "once he arrives" / "once the deal is signed": a condition
+            if cue.startswith("earlier") and (ref is None or ref.month < 3):
+                continue
+            if cue in ("at the time", "at that time", "back then") and not _told_in_past(verb):
+                continue
+            return f"{words.text!r} tells the event as background"
+        if c.dep_ == "prep" and c.lower_ == "for" and _told_in_past(verb) and not _perfect(verb):
+            units = [t for t in c.subtree if t.lower_ in w["period_units"]]
+            if units and not any(t.lower_ in ("next", "coming") for t in c.subtree):
+                return f"{words.text!r} with a simple past: a period now over"
+    return None
+
+
+def _perfect(verb: Token) -> bool:
+    return any(a.lower_ in ("has", "have", "'ve", "had") for a in verb.children if a.dep_ == "aux")
+
+
+def record_marked(anchor: Token) -> bool:
+    """Whether a present-perfect relative clause sums up a record of many acts ("which has killed hundreds in
+    recent years", "who has repeatedly attacked the press") rather than telling one recent act ("Britain,
+    which has accused Russia of poisoning ...", "Cruz, who has blasted Trump's statements")."""
+    marks = _history_words()["record_marks"]
+    for c in anchor.children:
+        if c.dep_ in ("advmod", "npadvmod", "prep") and any(t.lower_ in marks for t in c.subtree):
+            return True
+    return False
