@@ -438,8 +438,10 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
                     continue  # "once he arrives" / "once the deal is signed": a condition
             if cue.startswith("earlier") and (ref is None or ref.month < 3):
                 continue
-            if cue in ("at the time", "at that time", "back then") and not _told_in_past(verb):
-                continue
+            if cue in ("at the time", "at that time", "back then") and (
+                not _told_in_past(verb) or re.search(r"\btime of (writing|going to press|publication)", low)
+            ):
+                continue  # "at the time of writing" is the story's own time
             return f"{words.text!r} tells the event as background"
         if c.dep_ == "prep" and c.lower_ == "for" and _told_in_past(verb) and not _perfect(verb):
             units = [t for t in c.subtree if t.lower_ in w["period_units"]]

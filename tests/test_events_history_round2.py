@@ -1,0 +1,65 @@
+"""The historical flag, round 2 (issue 10): background told by an adverbial ("historically", "once", "at the
+time", "earlier this year"), a simple past over months or years (a period now over), a year before the news
+era in a story with no publication date; and the other direction, one recent act in a present-perfect
+relative clause ("Britain, which has accused Russia") is news. Rows are (text, expected events as "TYPE" plus
+"H" when historical)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from herald.stages.s5_events.extract import extract_events
+
+PUB = "2016-12-20"
+Make = Callable[..., Doc]
+
+DATED = [
+    # adverbials that tell the act as background
+    ("Historically, the chiefs defended their rights to land.", ["SUPPORTH"]),
+    ("The rebels once ruled the town and executed dozens of civilians.", ["ASSAULTH"]),
+    ("At the time, the ministry accused the rebels of treason.", ["ACCUSEH"]),
+    ("Back then, the army arrested hundreds of students.", ["COERCEH"]),
+    ("The mayor capitulated in his battle with Uber earlier this year.", ["CONCEDEH"]),
+    # a simple past over months or years: a period now over
+    ("For months, the opposition leader was barred from the capital.", ["REJECTH"]),
+    ("For years, the regime jailed dissidents without trial.", ["COERCEH"]),
+    # ... not an activity still going on, a condition or "at once"
+    ("The opposition leader has been barred from the capital for months.", ["REJECT"]),
+    ("Police at once arrested the gunman.", ["COERCE"]),
+    ("Once the deal is signed, the army will withdraw.", ["CONCEDE"]),
+    ("At the time of writing, police had arrested 40 protesters.", ["COERCE"]),
+    ("The army attacked the town on Monday, the latest clash in a conflict that has lasted for years.", ["ASSAULT"]),
+    ("Police arrested 12 protesters in the capital on Monday.", ["COERCE"]),
+    # one recent act in a present-perfect relative clause is news; a record of acts is not
+    ("Protesters met Britain, which has accused Russia of poisoning a former spy.", ["CONSULT", "ACCUSE"]),
+    ("Senator Ted Cruz, who has blasted Donald Trump, spoke in Iowa on Monday.", ["ACCUSE"]),
+    ("Iran, which has condemned the sanctions, expelled two diplomats on Monday.", ["ACCUSE", "SANCTION"]),
+    ("Troops attacked al-Shabaab, which has killed hundreds of people in recent years.", ["ASSAULT", "ASSAULTH"]),
+    ("Reporters criticized the senator, who has repeatedly attacked the press.", ["ACCUSE", "ASSAULTH"]),
+]
+
+# No publication date: a year before the news era is background even when it is the only date given.
+UNDATED = [
+    ("Gavrilo Princip assassinated Archduke Franz Ferdinand in June 1914.", ["ASSAULTH"]),
+    ("Police arrested 20 protesters in March 1994.", ["COERCE"]),
+    ("Police arrested 20 protesters on Tuesday.", ["COERCE"]),
+]
+
+
+def _coded(doc: Doc) -> list[str]:
+    return [e.type + ("H" if e.historical else "") for e in extract_events(doc)]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED)
+def test_background_told_by_the_clause(make: Make, text: str, expected: list[str]) -> None:
+    doc = make(text, published=PUB)
+    assert _coded(doc) == expected, [(e.type, e.rule) for e in extract_events(doc)]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNDATED)
+def test_early_year_without_publication_date(make: Make, text: str, expected: list[str]) -> None:
+    doc = make(text)
+    assert _coded(doc) == expected, [(e.type, e.rule) for e in extract_events(doc)]
