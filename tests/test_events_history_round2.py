@@ -23,7 +23,10 @@ DATED = [
     ("At the time, the ministry accused the rebels of treason.", ["ACCUSEH"]),
     ("Back then, the army arrested hundreds of students.", ["COERCEH"]),
     ("The mayor capitulated in his battle with Uber earlier this year.", ["CONCEDEH"]),
-    # a simple past over months or years: a period now over
+    ("Senators voted last year to insist on sanctions.", ["REQUESTH"]),
+    # a present perfect summing up acts over the years; a simple past over months or years: a period now over
+    ("The two leaders have met over the years in the lobby.", ["CONSULTH"]),
+    ("The two leaders have met twice this week.", ["CONSULT"]),
     ("For months, the opposition leader was barred from the capital.", ["REJECTH"]),
     ("For years, the regime jailed dissidents without trial.", ["COERCEH"]),
     # ... not an activity still going on, a condition or "at once"

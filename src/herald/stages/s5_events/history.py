@@ -227,6 +227,7 @@ def _history_words() -> dict[str, frozenset[str]]:
         "background_adverbials",
         "period_units",
         "record_marks",
+        "record_spans",
     )
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
@@ -443,6 +444,11 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
             ):
                 continue  # "at the time of writing" is the story's own time
             return f"{words.text!r} tells the event as background"
+        passive = any(a.dep_ == "auxpass" for a in verb.children)
+        if _perfect(verb) and not passive and verb.tag_ == "VBN" and not _told_in_past(verb):
+            span = next((r for r in w["record_spans"] if re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low)), None)
+            if span is not None:
+                return f"{words.text!r} with a present perfect sums up past acts"
         if c.dep_ == "prep" and c.lower_ == "for" and _told_in_past(verb) and not _perfect(verb):
             units = [t for t in c.subtree if t.lower_ in w["period_units"]]
             if units and not any(t.lower_ in ("next", "coming") for t in c.subtree):
