@@ -103,7 +103,12 @@ def build_event(
             cand.anchor, cand.trigger, attach.reference_date(doc)[0], attach.HISTORY_DAYS
         )
         or history.past_period(cand.anchor)
-        or (None if ongoing else history.told_as_background(cand.anchor, attach.reference_date(doc)[0]))
+        or (
+            None
+            if ongoing or (own_time is not None and not history.background_words(own_time.text))
+            else history.told_as_background(cand.anchor, attach.reference_date(doc)[0])
+        )
+        or (None if ongoing or time is not None else history.past_perfect_step_back(cand.anchor))
         or (
             None
             if ongoing or own_time is None or own_time.value or attach.reference_date(doc)[0] is not None

@@ -408,6 +408,12 @@ def unanchored_month(text: str, anchor: Token) -> str | None:
 _NOT_ONCE = frozenset({"at", "again", "more"})
 
 
+def background_words(text: str) -> bool:
+    """Whether a time's text is itself a background adverbial ("earlier this year", "at the time")."""
+    low = f" {text.lower()} "
+    return any(f" {cue} " in low for cue in _history_words()["background_adverbials"])
+
+
 def told_as_background(anchor: Token, ref: date | None) -> str | None:
     """Why an adverbial of the event's own clause tells it as background, or None: "historically defended",
     "once ruled", "At the time, he wrote", "earlier this year" (in a story dated after February), and a
@@ -426,7 +432,8 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
         if c.dep_ not in ("advmod", "prep", "npadvmod", "advcl"):
             continue
         words = c.doc[c.left_edge.i : c.right_edge.i + 1]
-        low = " ".join(t.lower_ for t in words)
+        # the adverbial's own words, not those of a clause inside it ("for a case where ... two years ago")
+        low = " ".join(t.lower_ for t in words if not _in_inner_clause(t, c))
         if c.dep_ == "advcl" and c.lower_ != "once":
             continue
         for cue in w["background_adverbials"]:
@@ -450,10 +457,26 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
             if span is not None:
                 return f"{words.text!r} with a present perfect sums up past acts"
         if c.dep_ == "prep" and c.lower_ == "for" and _told_in_past(verb) and not _perfect(verb):
-            units = [t for t in c.subtree if t.lower_ in w["period_units"]]
+            # "for months", "for many years"; not a counted term ("jailed him for ten years": a sentence)
+            units = [
+                t
+                for t in c.subtree
+                if t.lower_ in w["period_units"]
+                and not _in_inner_clause(t, c)
+                and not any(n.dep_ == "nummod" or n.like_num for n in t.children)
+            ]
             if units and not any(t.lower_ in ("next", "coming") for t in c.subtree):
                 return f"{words.text!r} with a simple past: a period now over"
     return None
+
+
+def _in_inner_clause(tok: Token, top: Token) -> bool:
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in CLAUSES or cur.dep_ in ("acl", "pcomp"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _perfect(verb: Token) -> bool:
@@ -469,3 +492,22 @@ def record_marked(anchor: Token) -> bool:
         if c.dep_ in ("advmod", "npadvmod", "prep") and any(t.lower_ in marks for t in c.subtree):
             return True
     return False
+
+
+_SEQUENCE = frozenset({"before", "after", "until", "when", "by", "since", "as", "while", "once"})
+
+
+def past_perfect_step_back(anchor: Token) -> str | None:
+    """A main clause in the past perfect after the lede ("Priebus had resigned under pressure."), with no
+    clause it is ordered against ("had fled before police arrived") and not reported speech ("said troops
+    had shelled"): the story steps back from its news into background."""
+    clause = _main_clause(anchor)
+    sent = clause.sent
+    if clause.dep_ != "ROOT" or sent.start == 0 or sent.doc[sent.start - 1].sent.start == 0:
+        return None  # the headline or lede tells the news
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
+    if verb.tag_ != "VBN" or not any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):
+        return None
+    if any(t.dep_ in ("advcl", "mark") or t.lower_ in _SEQUENCE for t in clause.sent):
+        return None
+    return f"{verb.text!r} in the past perfect, outside reported speech: the story steps back into background"
