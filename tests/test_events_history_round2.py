@@ -29,34 +29,40 @@ DATED = [
     ("The two leaders have met twice this week.", ["CONSULT"]),
     ("For months, the opposition leader was barred from the capital.", ["REJECTH"]),
     ("For years, the regime jailed dissidents without trial.", ["COERCEH"]),
-    # ... not a counted term (a sentence, a detention), nor an activity still going on, a condition or "at once"
+    # ... not a counted term (a sentence, a detention), an activity still going on, a condition, "at once"
     ("A court jailed the opposition leader for ten years.", ["COERCE"]),
     ("Police detained the activists for two months.", ["COERCE"]),
     ("The opposition leader has been barred from the capital for months.", ["REJECT"]),
     ("Police at once arrested the gunman.", ["COERCE"]),
     ("Once the deal is signed, the army will withdraw.", ["CONCEDE"]),
     ("At the time of writing, police had arrested 40 protesters.", ["COERCE"]),
-    ("The army attacked the town on Monday, the latest clash in a conflict that has lasted for years.", ["ASSAULT"]),
+    (
+        "The army attacked the town on Monday, the latest clash in a conflict that has lasted for years.",
+        ["ASSAULT"],
+    ),
     ("Police arrested 12 protesters in the capital on Monday.", ["COERCE"]),
     # a background cue inside a clause of the adverbial, or beside the event's own date, is not the event's
     (
-        "A court on Friday sentenced five men to life imprisonment for their role in a case where five people "
-        "died two years ago.",
+        "A court on Friday sentenced five men to life imprisonment for their role in a case where five "
+        "people died two years ago.",
         ["SANCTION"],
     ),
-    ("The court sentenced five men to life in prison for a case where five people died years ago.", ["SANCTION"]),
+    ("The court sentenced five men to life for a case where five people died years ago.", ["SANCTION"]),
     # past perfect stepping back from the news, outside reported speech and after the lede
     (
         "Police arrested 40 people on Monday. They said troops had shelled the town. The regime had jailed "
         "the opposition leader.",
         ["COERCE", "ASSAULT", "COERCEH"],
     ),
-    ("Police arrested 40 people on Monday. Police had arrested the men before the rally began.", ["COERCE", "COERCE"]),
+    (
+        "Police arrested 40 people on Monday. Police had arrested the men before the rally began.",
+        ["COERCE", "COERCE"],
+    ),
     # one recent act in a present-perfect relative clause is news; a record of acts is not
     ("Protesters met Britain, which has accused Russia of poisoning a former spy.", ["CONSULT", "ACCUSE"]),
     ("Senator Ted Cruz, who has blasted Donald Trump, spoke in Iowa on Monday.", ["ACCUSE"]),
     ("Iran, which has condemned the sanctions, expelled two diplomats on Monday.", ["ACCUSE", "SANCTION"]),
-    ("Troops attacked al-Shabaab, which has killed hundreds of people in recent years.", ["ASSAULT", "ASSAULTH"]),
+    ("Troops attacked al-Shabaab, which has killed hundreds in recent years.", ["ASSAULT", "ASSAULTH"]),
     ("Reporters criticized the senator, who has repeatedly attacked the press.", ["ACCUSE", "ASSAULTH"]),
 ]
 

@@ -100,7 +100,9 @@ def record_clause(anchor: Token) -> str | None:
     (history.record_marked): "Britain, which has accused Russia of poisoning ..." is one recent act."""
     if anchor.dep_ != "relcl" or actor_for_token(anchor.head) is None:
         return None
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in anchor.children)
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in anchor.children
+    )
     # one recent act ("Britain, which has accused Russia of ...") is news; a record needs a span or frequency
     if perfect and record_marked(anchor):
         return f"present-perfect relative clause on {anchor.head.text!r} describes its record"

@@ -453,7 +453,8 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
             return f"{words.text!r} tells the event as background"
         passive = any(a.dep_ == "auxpass" for a in verb.children)
         if _perfect(verb) and not passive and verb.tag_ == "VBN" and not _told_in_past(verb):
-            span = next((r for r in w["record_spans"] if re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low)), None)
+            spans = (r for r in w["record_spans"] if re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low))
+            span = next(spans, None)
             if span is not None:
                 return f"{words.text!r} with a present perfect sums up past acts"
         if c.dep_ == "prep" and c.lower_ == "for" and _told_in_past(verb) and not _perfect(verb):
