@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place, Statement, Time
 from ..common import doc_text, ents_within, meta, records, statement_index
-from .history import undated_background
+from .history import background_before_year, undated_background
 
 TimeFor = Callable[[Doc, Any], "Time | None"]
 PlaceFor = Callable[[Doc, Any], "Place | None"]
@@ -177,6 +177,9 @@ def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> s
             why = undated_background(time.text, ref, HISTORY_DAYS)
             if why:
                 return why
+        early = _value_end(time.value)
+        if own and ref_how != "publication" and early is not None and early.year < background_before_year():
+            return f"time {time.text!r} ({time.value}) is before {background_before_year()}: background"
         if ref is None or not (ref_how == "publication" or time.anchor == "absolute"):
             return None
         if _is_historical is not None:
@@ -199,6 +202,8 @@ def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> s
         m = _YEAR.search(ent.text)
         if m and ref is not None and date(int(m.group(1)), 12, 31) < ref - timedelta(days=HISTORY_DAYS):
             return f"year {m.group(1)} is more than {HISTORY_DAYS} days before the {ref_how}"
+        if m and ref_how != "publication" and int(m.group(1)) < background_before_year():
+            return f"year {m.group(1)} is before {background_before_year()}: background"
     return None
 
 

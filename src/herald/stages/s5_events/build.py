@@ -105,6 +105,12 @@ def build_event(
         or history.past_period(cand.anchor)
         or (
             None
+            if ongoing or (own_time is not None and not history.background_words(own_time.text))
+            else history.told_as_background(cand.anchor, attach.reference_date(doc)[0])
+        )
+        or (None if ongoing or time is not None else history.past_perfect_step_back(cand.anchor))
+        or (
+            None
             if ongoing or own_time is None or own_time.value or attach.reference_date(doc)[0] is not None
             else history.unanchored_month(own_time.text, cand.anchor)
         )

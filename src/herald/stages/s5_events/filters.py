@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .actor_index import actor_for_token
+from .history import record_marked
 
 # Frames whose complement describes a role or an allegation ("responsible for attacks"), not an occurrence.
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
@@ -95,10 +96,15 @@ def state_participle(tok: Token, state_verbs: frozenset[str]) -> bool:
 
 def record_clause(anchor: Token) -> str | None:
     """A present-perfect relative clause on an actor ("al-Shabaab, which has killed hundreds in recent years")
-    sums up the actor's record: background, not a new event."""
+    sums up the actor's record: background, not a new event. Only with a span or a frequency
+    (history.record_marked): "Britain, which has accused Russia of poisoning ..." is one recent act."""
     if anchor.dep_ != "relcl" or actor_for_token(anchor.head) is None:
         return None
-    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in anchor.children):
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in anchor.children
+    )
+    # one recent act ("Britain, which has accused Russia of ...") is news; a record needs a span or frequency
+    if perfect and record_marked(anchor):
         return f"present-perfect relative clause on {anchor.head.text!r} describes its record"
     return None
 

@@ -219,8 +219,24 @@ def continuing(anchor: Token) -> str | None:
 @lru_cache(maxsize=1)
 def _history_words() -> dict[str, frozenset[str]]:
     data = load_layered("lexicons/event_history.yaml")
-    keys = ("tenure_nouns", "past_modifiers", "acting_bodies", "when_marks")
+    keys = (
+        "tenure_nouns",
+        "past_modifiers",
+        "acting_bodies",
+        "when_marks",
+        "background_adverbials",
+        "period_units",
+        "record_marks",
+        "record_spans",
+    )
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
+
+
+@lru_cache(maxsize=1)
+def background_before_year() -> int:
+    """Years before this are background in a story with no publication date (event_history.yaml)."""
+    value = load_layered("lexicons/event_history.yaml").get("background_before_year")
+    return int(value) if isinstance(value, int) else 0
 
 
 def _past_modified(noun: Token, past: frozenset[str]) -> str | None:
@@ -387,3 +403,112 @@ def unanchored_month(text: str, anchor: Token) -> str | None:
     if not _told_in_past(anchor):
         return None
     return f"{text!r}: a past month named without its year, in a story with no date to measure from"
+
+
+_NOT_ONCE = frozenset({"at", "again", "more"})
+
+
+def background_words(text: str) -> bool:
+    """Whether a time's text is itself a background adverbial ("earlier this year", "at the time")."""
+    low = f" {text.lower()} "
+    return any(f" {cue} " in low for cue in _history_words()["background_adverbials"])
+
+
+def told_as_background(anchor: Token, ref: date | None) -> str | None:
+    """Why an adverbial of the event's own clause tells it as background, or None: "historically defended",
+    "once ruled", "At the time, he wrote", "earlier this year" (in a story dated after February), and a
+    simple past over months or years ("For months, X was barred from the White House"), a period now over.
+    Not an activity still going on ("has been barred for months", "is barred") nor "at once", "once again"."""
+    w = _history_words()
+    clause = _main_clause(anchor)
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
+    chain = [anchor]
+    while chain[-1].i != clause.i and len(chain) < 5:
+        chain.append(chain[-1].head)
+    # adverbials of the event's verb, of the verbs it hangs from in its clause, and of its object noun
+    kids = [c for v in chain for c in v.children]
+    kids += [g for c in anchor.children if c.dep_ in ("dobj", "pobj") for g in c.children]
+    for c in kids:
+        if c.dep_ not in ("advmod", "prep", "npadvmod", "advcl"):
+            continue
+        words = c.doc[c.left_edge.i : c.right_edge.i + 1]
+        # the adverbial's own words, not those of a clause inside it ("for a case where ... two years ago")
+        low = " ".join(t.lower_ for t in words if not _in_inner_clause(t, c))
+        if c.dep_ == "advcl" and c.lower_ != "once":
+            continue
+        for cue in w["background_adverbials"]:
+            if not re.search(rf"(?:^|\s){re.escape(cue)}(?:\s|$)", low):
+                continue
+            if cue == "once":
+                if c.lower_ != "once" or any(t.lower_ in _NOT_ONCE for t in c.doc[c.i - 1 : c.i + 2]):
+                    continue
+                if c.dep_ == "advcl" or not _told_in_past(verb):
+                    continue  # "once he arrives" / "once the deal is signed": a condition
+            if cue.startswith("earlier") and (ref is None or ref.month < 3):
+                continue
+            if cue in ("at the time", "at that time", "back then") and (
+                not _told_in_past(verb) or re.search(r"\btime of (writing|going to press|publication)", low)
+            ):
+                continue  # "at the time of writing" is the story's own time
+            return f"{words.text!r} tells the event as background"
+        passive = any(a.dep_ == "auxpass" for a in verb.children)
+        if _perfect(verb) and not passive and verb.tag_ == "VBN" and not _told_in_past(verb):
+            spans = (r for r in w["record_spans"] if re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low))
+            span = next(spans, None)
+            if span is not None:
+                return f"{words.text!r} with a present perfect sums up past acts"
+        if c.dep_ == "prep" and c.lower_ == "for" and _told_in_past(verb) and not _perfect(verb):
+            # "for months", "for many years"; not a counted term ("jailed him for ten years": a sentence)
+            units = [
+                t
+                for t in c.subtree
+                if t.lower_ in w["period_units"]
+                and not _in_inner_clause(t, c)
+                and not any(n.dep_ == "nummod" or n.like_num for n in t.children)
+            ]
+            if units and not any(t.lower_ in ("next", "coming") for t in c.subtree):
+                return f"{words.text!r} with a simple past: a period now over"
+    return None
+
+
+def _in_inner_clause(tok: Token, top: Token) -> bool:
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in CLAUSES or cur.dep_ in ("acl", "pcomp"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _perfect(verb: Token) -> bool:
+    return any(a.lower_ in ("has", "have", "'ve", "had") for a in verb.children if a.dep_ == "aux")
+
+
+def record_marked(anchor: Token) -> bool:
+    """Whether a present-perfect relative clause sums up a record of many acts ("which has killed hundreds in
+    recent years", "who has repeatedly attacked the press") rather than telling one recent act ("Britain,
+    which has accused Russia of poisoning ...", "Cruz, who has blasted Trump's statements")."""
+    marks = _history_words()["record_marks"]
+    for c in anchor.children:
+        if c.dep_ in ("advmod", "npadvmod", "prep") and any(t.lower_ in marks for t in c.subtree):
+            return True
+    return False
+
+
+_SEQUENCE = frozenset({"before", "after", "until", "when", "by", "since", "as", "while", "once"})
+
+
+def past_perfect_step_back(anchor: Token) -> str | None:
+    """A main clause in the past perfect after the lede ("Priebus had resigned under pressure."), with no
+    clause it is ordered against ("had fled before police arrived") and not reported speech ("said troops
+    had shelled"): the story steps back from its news into background."""
+    clause = _main_clause(anchor)
+    sent = clause.sent
+    if clause.dep_ != "ROOT" or sent.start == 0 or sent.doc[sent.start - 1].sent.start == 0:
+        return None  # the headline or lede tells the news
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
+    if verb.tag_ != "VBN" or not any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):
+        return None
+    if any(t.dep_ in ("advcl", "mark") or t.lower_ in _SEQUENCE for t in clause.sent):
+        return None
+    return f"{verb.text!r} in the past perfect, outside reported speech: the story steps back into background"
