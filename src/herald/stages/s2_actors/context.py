@@ -268,7 +268,12 @@ def apply_context(
             m.kind != "group"
             and words[-1].tag_ in ("NNS", "NNPS")
             and not plural_body
-            and (not m.unnamed or m.role_key not in roles or _other_country_near(doc, d, drafts, code))
+            and (
+                not m.unnamed
+                or m.role_key not in roles
+                or words[-1].lower_ in ctx.cfg.several_states
+                or _other_country_near(doc, d, drafts, code)
+            )
         ):
             continue
         if code is not None:

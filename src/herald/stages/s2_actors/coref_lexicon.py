@@ -44,6 +44,9 @@ class ContextSettings(BaseModel):
     silent_sectors: list[str] = Field(default_factory=list)
     # plural nouns that name one body of one state ("the authorities", "officials"), unlike "the governments"
     plural_bodies: list[str] = Field(default_factory=list)
+    # plural nouns that are several states by their meaning ("Western governments", "the allies"): never one
+    # country's organ, so they take no country from the story
+    several_states: list[str] = Field(default_factory=list)
     # named organisations the KB lacks, of these sectors by their name, are the story's state's organs
     institution_sectors: list[str] = Field(default_factory=list)
     # votes for other countries a paragraph needs before it no longer takes the article's country
