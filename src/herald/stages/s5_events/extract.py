@@ -21,6 +21,7 @@ from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
+from .speech import blame_clause, cue_speaker
 from .triggers import (
     known_tokens,
 )
@@ -56,6 +57,8 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         cands.sort(key=lambda c: (c.depth, c.trigger.i))
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
+            blame_clause(doc, c)
+            cue_speaker(doc, c)
             link_actor(doc, c, previous)
             previous = c
         told = [c for c, _, _ in items]
