@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
-from ..opponents import opposing_noun
 from ..common import actor_for_token, actors_at, doc_text, mention_index, meta, token_texts
+from ..opponents import opposing_noun
 from .agreement import agrees
 from .found import Found
 from .headline import headline_statement

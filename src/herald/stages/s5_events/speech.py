@@ -46,12 +46,14 @@ def cue_speaker(doc: Doc, cand: Candidate) -> bool:
         return False
     cand.actors.add(speaker, "speaker:cue")
     cand.rule += "+actor:cue-speaker"
-    cand.notes.append(f"{cand.trigger.text!r} is the cue of statement {st.id}: its speaker ({speaker.name!r}) acts")
+    cand.notes.append(
+        f"{cand.trigger.text!r} is the cue of statement {st.id}: its speaker ({speaker.name!r}) acts"
+    )
     return True
 
 
 def _to_blame(trigger: Token) -> Token | None:
-    """The subject of "X is to blame" / "X was to blame for ..." (the one blamed), when the trigger is that."""
+    """The subject of "X is to blame" / "X was to blame for ..." (the one blamed) when the trigger is that."""
     if trigger.lemma_.lower() != "blame" or trigger.dep_ not in ("xcomp", "advcl", "acomp"):
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
@@ -78,7 +80,7 @@ def blame_clause(doc: Doc, cand: Candidate) -> bool:
         if speaker is None or a.id != speaker.id:
             target.add(a, "blamed")
     got = Resolved()
-    if speaker is not None:
+    if speaker is not None and target.actors:  # "nobody was to blame", "the weather was to blame": no event
         got.add(speaker, "speaker")
     cand.actors, cand.recipients = got, target
     cand.rule += "+be-to-blame"
