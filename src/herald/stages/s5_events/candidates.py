@@ -252,6 +252,10 @@ class SentenceCoder(SentenceRoles):
                 recipients = self._noun_own_actors(target)
         if not actors.actors and not recipients.actors:
             return None
+        if lemma not in self.lex.characterize_verbs and not recipients.actors:
+            # "Exposure to import competition is bad for centrists, X said": a judgement of a state of
+            # affairs that is nobody's act is a plain statement, not a criticism of anyone
+            return None
         for p in preds:
             self.consumed.update(t.i for t in p.subtree)
         if target is not None:
