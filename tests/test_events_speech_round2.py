@@ -146,3 +146,25 @@ def test_statement_cued_by_trigger(
 def test_speaker_acts(extract: Extract, text: str, type_: str, actor: str) -> None:
     found = _coded(extract(text, published=PUB), type_)
     assert found and _has(found[0][0], actor), found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a pledge to fight *for* people is no threat; fighting someone or against someone is
+        (
+            "Bill Clinton spoke in Iowa on Sunday. He promised that if voters supported him, he would fight "
+            "for them.",
+            None,
+        ),
+        ("The rebel commander vowed to fight the army until the end.", "THREATEN"),
+        ("Kim Jong Un promised to fight against the United States.", "THREATEN"),
+        ("The rebel commander vowed to fight for the liberation of the city.", "THREATEN"),
+    ],
+)
+def test_fighting_for_people_is_no_threat(extract: Extract, text: str, expected: str | None) -> None:
+    types = {e.type for e in extract(text, published=PUB).events}
+    if expected is None:
+        assert "THREATEN" not in types, types
+    else:
+        assert expected in types, types
