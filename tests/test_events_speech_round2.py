@@ -168,3 +168,38 @@ def test_fighting_for_people_is_no_threat(extract: Extract, text: str, expected:
         assert "THREATEN" not in types, types
     else:
         assert expected in types, types
+
+
+@pytest.mark.parametrize(
+    "text,type_,actor,not_actor",
+    [
+        (
+            "RNC spokesman Sean Spicer said on Thursday that the Republican Party was not in a crisis, and "
+            "urged that everyone take a deep breath.",
+            "REQUEST",
+            "spicer",
+            "republican",
+        ),
+        (
+            "Senator Rubio said the Iranian government was a threat, and demanded new sanctions against "
+            "Tehran.",
+            "REQUEST",
+            "rubio",
+            "iran",
+        ),
+        # an action verb in the content keeps its own subject
+        (
+            "The minister said Russia attacked the town and threatened the residents.",
+            "THREATEN",
+            "russia",
+            "minister",
+        ),
+    ],
+)
+def test_conjoined_speech_act_is_the_speakers(
+    extract: Extract, text: str, type_: str, actor: str, not_actor: str
+) -> None:
+    found = _coded(extract(text, published=PUB), type_)
+    assert found, f"no {type_} in {text!r}"
+    actors = found[0][0]
+    assert _has(actors, actor) and not _has(actors, not_actor), actors

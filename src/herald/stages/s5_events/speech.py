@@ -89,3 +89,33 @@ def blame_clause(doc: Doc, cand: Candidate) -> bool:
         + (f"; the accuser is the speaker of statement {st.id}" if st is not None and speaker else "")
     )
     return True
+
+
+# Speech verbs whose content clause a second speech act may be misparsed into ("said X was Y, and urged ...").
+SAY_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare"})
+
+
+def conjoined_speech(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
+    """ "Spicer said the party was not in a crisis, and urged that everyone relax": a verbal act the parser
+    coordinated with a copular content clause ("was"), with no subject of its own, is the speaker's second
+    act, not the content subject's; the statement's speaker acts."""
+    tok = cand.trigger
+    if cand.type not in verbal or cand.kind != "verb" or tok.dep_ != "conj" or is_passive(tok):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    head = tok.head
+    if head.lemma_.lower() != "be" or head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAY_VERBS:
+        return False
+    st = attach.statement_for(doc, head)
+    speaker = _actor(doc, st.speaker) if st is not None else None
+    if st is None or speaker is None or any(q.start <= tok.idx < q.end for q in st.quotes):
+        return False
+    if speaker.id in {a.id for a in cand.recipients.actors}:
+        return False
+    got = Resolved()
+    got.add(speaker, "speaker:conjoined")
+    cand.actors = got
+    cand.rule += "+actor:conjoined-speech"
+    cand.notes.append(f"{tok.text!r} is a second act of the speaker of statement {st.id} ({speaker.name!r})")
+    return True
