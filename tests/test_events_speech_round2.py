@@ -153,8 +153,8 @@ def test_speaker_acts(extract: Extract, text: str, type_: str, actor: str) -> No
     [
         # a pledge to fight *for* people is no threat; fighting someone or against someone is
         (
-            "Bill Clinton spoke in Iowa on Sunday. He promised that if voters supported him, he would fight "
-            "for them.",
+            "Senator Elizabeth Warren spoke to workers in Ohio on Sunday. She promised that she would fight "
+            "for them in Washington.",
             None,
         ),
         ("The rebel commander vowed to fight the army until the end.", "THREATEN"),
@@ -174,11 +174,11 @@ def test_fighting_for_people_is_no_threat(extract: Extract, text: str, expected:
     "text,type_,actor,not_actor",
     [
         (
-            "RNC spokesman Sean Spicer said on Thursday that the Republican Party was not in a crisis, and "
-            "urged that everyone take a deep breath.",
+            "Kremlin spokesman Dmitry Peskov said on Monday that the Russian economy was not in a crisis, "
+            "and urged investors to stay calm.",
             "REQUEST",
-            "spicer",
-            "republican",
+            "peskov",
+            "russia",
         ),
         (
             "Senator Rubio said the Iranian government was a threat, and demanded new sanctions against "
