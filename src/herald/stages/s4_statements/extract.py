@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ...schema import Actor, Statement
 from ...schema import Span as TextSpan
 from ..common import actor_for_token, actors_at, doc_text, mention_index, meta, token_texts
+from ..opponents import opposing_noun
 from .agreement import agrees
 from .found import Found
 from .headline import headline_statement
@@ -1606,6 +1607,8 @@ def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
         actor = actor_for_token(f.speaker_head)
         if actor is not None:
             return actor
+    if f.speaker_head is not None and opposing_noun(f.speaker_head):
+        return None  # "critics of the government said": the actor named inside is their target
     # "according to a count by The Associated Press", "the ministry's figures": the one actor named inside
     start, end = f.speaker
     inside = {a.id for a in mention_index(doc._.herald_actors).inside(start, end)}

@@ -252,6 +252,10 @@ class SentenceCoder(SentenceRoles):
                 recipients = self._noun_own_actors(target)
         if not actors.actors and not recipients.actors:
             return None
+        if lemma not in self.lex.characterize_verbs and not recipients.actors:
+            # "Exposure to import competition is bad for centrists, X said": a judgement of a state of
+            # affairs that is nobody's act is a plain statement, not a criticism of anyone
+            return None
         for p in preds:
             self.consumed.update(t.i for t in p.subtree)
         if target is not None:
@@ -527,7 +531,7 @@ class SentenceCoder(SentenceRoles):
             recast(cand, ctype, centry.mode, self._recipients(content, slots, is_passive(content), mine))
             cand.contexts.extend(c for c in centry.contexts if c not in cand.contexts)
             return
-        if cand.type == "AGREE" and ctype in self.onto.intent_to_threaten:
+        if cand.type == "AGREE" and ctype in self.onto.intent_to_threaten and not _on_behalf(content):
             cand.type = "THREATEN"
             cand.rule += "=>THREATEN"
         if cand.type == "THREATEN":
@@ -814,3 +818,20 @@ def _own_words(tok: Token) -> list[Token]:
         if c.dep_ != "relcl":
             out.extend(_own_words(c))
     return out
+
+
+def _on_behalf(content: Token) -> bool:
+    """ "promised that he would fight for them", "vowed to fight for Ukrainians": fighting *for* people,
+    with no one fought, is a pledge of support, not a threat ("fight for the liberation of a city" is one)."""
+    kids = list(content.children)
+    if any(c.dep_ in ("dobj", "obj") for c in kids):
+        return False
+    preps = [c for c in kids if c.dep_ == "prep"]
+    if any(p.lower_ in ("against", "with", "over") for p in preps):
+        return False
+    return any(
+        o.dep_ == "pobj" and (o.pos_ == "PRON" or o.ent_type_ in ("PERSON", "NORP"))
+        for p in preps
+        if p.lower_ == "for"
+        for o in p.children
+    )

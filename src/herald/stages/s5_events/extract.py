@@ -16,11 +16,12 @@ from . import actor_index
 from .build import build_event
 from .candidate import Candidate
 from .candidates import SentenceCoder
-from .chains import blamed_actors, judged_act, link_actor, merge_mentions
+from .chains import VERBAL, blamed_actors, judged_act, link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
+from .speech import blame_clause, conjoined_speech, cue_speaker
 from .triggers import (
     known_tokens,
 )
@@ -56,6 +57,9 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         cands.sort(key=lambda c: (c.depth, c.trigger.i))
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
+            blame_clause(doc, c)
+            conjoined_speech(doc, c, VERBAL)
+            cue_speaker(doc, c)
             link_actor(doc, c, previous)
             previous = c
         told = [c for c, _, _ in items]

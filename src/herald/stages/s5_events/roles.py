@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...schema import Actor
+from ..opponents import opposing_noun
 from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -270,6 +271,8 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             continue
         if _appositive_members(h, out):
             continue
+        if opposing_noun(h):
+            continue  # "Erdogan's opponents", "critics of the government": the owner is their target
         if _modifier_actors(h, out, "modifier"):
             continue
         named = actor_named(h)

@@ -1,0 +1,121 @@
+"""Verbal events told through a statement: the statements stage's speaker is who speaks.
+
+- ``cue_speaker``: the event's trigger is the speech cue of a statement ("tweets he sent out denouncing the
+  bill", "adding that ...") and its own clause names no actor: the statement's resolved speaker acts.
+- ``blame_clause``: "X said Iran was to blame for the attack": the subject of "be to blame" is the one
+  blamed (the recipient), and the accuser is the statement's speaker, not the subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...schema import Actor, Statement
+from ..common import records
+from . import attach
+from .candidate import Candidate
+from .roles import Resolved, is_passive
+
+
+def _actor(doc: Doc, ident: str | None) -> Actor | None:
+    if not ident:
+        return None
+    return next((a for a in records(doc, "actors") if isinstance(a, Actor) and a.id == ident), None)
+
+
+def _statement_cued_by(doc: Doc, trigger: Token) -> Statement | None:
+    """The statement whose cue word is this trigger: its evidence covers the trigger, its content does not."""
+    at = trigger.idx
+    for st in records(doc, "statements"):
+        if not isinstance(st, Statement) or not st.cue or not st.speaker:
+            continue
+        if not st.evidence.start <= at < st.evidence.end or st.content.start <= at < st.content.end:
+            continue
+        if st.cue.split()[0].lower() == trigger.lower_:
+            return st
+    return None
+
+
+def cue_speaker(doc: Doc, cand: Candidate) -> bool:
+    """An actorless event on a statement's cue verb takes the statement's speaker as its actor."""
+    if cand.actors.actors or cand.kind != "verb" or is_passive(cand.trigger):
+        return False
+    st = _statement_cued_by(doc, cand.trigger)
+    speaker = _actor(doc, st.speaker) if st is not None else None
+    if st is None or speaker is None or speaker.id in {a.id for a in cand.recipients.actors}:
+        return False
+    cand.actors.add(speaker, "speaker:cue")
+    cand.rule += "+actor:cue-speaker"
+    cand.notes.append(
+        f"{cand.trigger.text!r} is the cue of statement {st.id}: its speaker ({speaker.name!r}) acts"
+    )
+    return True
+
+
+def _to_blame(trigger: Token) -> Token | None:
+    """The subject of "X is to blame" / "X was to blame for ..." (the one blamed) when the trigger is that."""
+    if trigger.lemma_.lower() != "blame" or trigger.dep_ not in ("xcomp", "advcl", "acomp"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    if any(c.dep_ in ("dobj", "nsubj") for c in trigger.children):
+        return None  # "wants to blame Iran": an active blaming with an object of its own
+    head = trigger.head
+    if head.lemma_.lower() != "be":
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def blame_clause(doc: Doc, cand: Candidate) -> bool:
+    """ "be to blame": the subject is the recipient; the actor is the statement's speaker, or nobody."""
+    if cand.type != "ACCUSE" or cand.kind != "verb":
+        return False
+    blamed = _to_blame(cand.trigger)
+    if blamed is None:
+        return False
+    st = attach.statement_for(doc, cand.trigger)
+    speaker = _actor(doc, st.speaker) if st is not None else None
+    target = Resolved()
+    for a in (*cand.recipients.actors, *cand.actors.actors):
+        if speaker is None or a.id != speaker.id:
+            target.add(a, "blamed")
+    got = Resolved()
+    if speaker is not None and target.actors:  # "nobody was to blame", "the weather was to blame": no event
+        got.add(speaker, "speaker")
+    cand.actors, cand.recipients = got, target
+    cand.rule += "+be-to-blame"
+    cand.notes.append(
+        f"{blamed.text!r} is to blame: the one blamed"
+        + (f"; the accuser is the speaker of statement {st.id}" if st is not None and speaker else "")
+    )
+    return True
+
+
+# Speech verbs whose content clause a second speech act may be misparsed into ("said X was Y, and urged ...").
+SAY_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare"})
+
+
+def conjoined_speech(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
+    """ "Spicer said the party was not in a crisis, and urged that everyone relax": a verbal act the parser
+    coordinated with a copular content clause ("was"), with no subject of its own, is the speaker's second
+    act, not the content subject's; the statement's speaker acts."""
+    tok = cand.trigger
+    if cand.type not in verbal or cand.kind != "verb" or tok.dep_ != "conj" or is_passive(tok):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    head = tok.head
+    if head.lemma_.lower() != "be" or head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAY_VERBS:
+        return False
+    st = attach.statement_for(doc, head)
+    speaker = _actor(doc, st.speaker) if st is not None else None
+    if st is None or speaker is None or any(q.start <= tok.idx < q.end for q in st.quotes):
+        return False
+    if speaker.id in {a.id for a in cand.recipients.actors}:
+        return False
+    got = Resolved()
+    got.add(speaker, "speaker:conjoined")
+    cand.actors = got
+    cand.rule += "+actor:conjoined-speech"
+    cand.notes.append(f"{tok.text!r} is a second act of the speaker of statement {st.id} ({speaker.name!r})")
+    return True
