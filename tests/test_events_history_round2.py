@@ -71,6 +71,13 @@ UNDATED = [
     ("Gavrilo Princip assassinated Archduke Franz Ferdinand in June 1914.", ["ASSAULTH"]),
     ("Police arrested 20 protesters in March 1994.", ["COERCE"]),
     ("Police arrested 20 protesters on Tuesday.", ["COERCE"]),
+    # a year known only from a release number dates the story to that year, not to its last day: the
+    # dateline's month without a year is the story's own, not background
+    (
+        "Release 2011-02-S-129. KABUL, Afghanistan (Feb. 18) - Coalition forces killed 30 insurgents "
+        "in Kunar. Afghan forces also detained two suspects.",
+        ["ASSAULT", "COERCE"],
+    ),
 ]
 
 

@@ -156,12 +156,21 @@ def _reference_date(doc: Doc) -> tuple[date | None, str]:
     if published is not None:
         return published, "publication"
     best: date | None = None
+    coarse = False
     for t in records(doc, "times"):
         if isinstance(t, Time) and t.type in ("date", "time") and t.anchor == "absolute":
-            end = _value_end(t.value)
-            if end is not None and (best is None or end > best):
-                best = end
-    return best, "latest date in the text"
+            # a day counts as itself; a bare year or month only by its first day: "2011" in a release number
+            # says the story is from 2011, not from its last day (which would make "Feb. 18" old news)
+            exact = bool(t.value) and len(str(t.value).split("/")[-1]) >= 10
+            day = _value_end(t.value) if exact else _value_start(t.value)
+            if day is not None and (best is None or day > best):
+                best, coarse = day, not exact
+    return best, COARSE_REFERENCE if coarse else "latest date in the text"
+
+
+# how reference_date names a story date known only to the year or month: too coarse to place a month named
+# without its year ("Feb. 18" in a dateline) before or after it
+COARSE_REFERENCE = "latest year or month in the text"
 
 
 def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> str | None:
@@ -173,7 +182,8 @@ def historical(doc: Doc, time: Time | None, sentence: Span, trigger: Token) -> s
         own = span is not None and _in_clause(span.root, trigger)
         if own and any(cue.strip() in low for cue in HISTORY_CUES):
             return f"time {time.text!r} frames the event as background"
-        if own and not time.value:  # "a year ago", "in February" that the times stage left without a value
+        if own and not time.value and ref_how != COARSE_REFERENCE:
+            # "a year ago", "in February" that the times stage left without a value
             why = undated_background(time.text, ref, HISTORY_DAYS)
             if why:
                 return why
