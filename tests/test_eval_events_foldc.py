@@ -1,4 +1,4 @@
-"""The bundled fold-c event gold (examples/events-gwn-foldc): well-formed, coded in the ontology's types and
+"""The bundled fold-c event gold (eval/events-gwn-foldc): well-formed, coded in the ontology's types and
 modes, and scored by the events-gwn-dev scorer. Scoring needs the GeoWebNews articles in ../shared."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from herald.stages.s5_events.ontology import load_ontology
 
-FOLDC = Path(__file__).resolve().parents[1] / "examples" / "events-gwn-foldc"
+FOLDC = Path(__file__).resolve().parents[1] / "eval" / "events-gwn-foldc"
 FILES = sorted(FOLDC.glob("gwn-dev-*.json"))
 KEYS = {
     "id",

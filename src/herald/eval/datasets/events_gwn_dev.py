@@ -276,7 +276,7 @@ class EventsGwnDev(Dataset):
 
 @register
 class EventsGwnFoldC(EventsGwnDev):
-    """Herald's own blind gold on 11 more GeoWebNews DEV articles (``examples/events-gwn-foldc``).
+    """Herald's own blind gold on 11 more GeoWebNews DEV articles (``eval/events-gwn-foldc``).
 
     Annotated from the article texts alone, without running Herald on them, by the same guidelines as
     ``events-gwn-dev``; kept out of every error analysis, so it is an untuned figure. The articles
@@ -284,7 +284,7 @@ class EventsGwnFoldC(EventsGwnDev):
 
     name = "events-gwn-foldc"
     description = "PLOVER events in 11 more GeoWebNews DEV articles: Herald's own blind gold (fold c)."
-    bundled = "examples/events-gwn-foldc"
+    bundled = "eval/events-gwn-foldc"
     fold_note = "events@fold-c = every article (annotated blind; never used for error analysis)."
 
     def fold(self, position: int) -> str:
