@@ -4,13 +4,9 @@ a possessive ending; "the group" is no ministry or town; surnames before and aft
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from actor_helpers import actor_with, actors_of
-
-Extract = Callable[..., object]
+from actor_helpers import Extract, actor_with, actors_of, check
 
 PUB = "2018-04-05"
 
@@ -85,10 +81,7 @@ PUB = "2018-04-05"
 def test_organs_of_the_story_country(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text, PUB), mention)
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
 
 
 # --- plural roles, stray foreign votes, regions in names, university heads ----------------------------------
@@ -130,10 +123,7 @@ def test_organs_of_the_story_country(
     ],
 )
 def test_roles_and_names(extract: Extract, text: str, mention: str, expected: dict[str, object]) -> None:
-    actor = actor_with(actors_of(extract, text, PUB), mention)
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
 
 
 # --- names: the possessive ending, surnames, NER labels -----------------------------------------------------
@@ -229,10 +219,7 @@ def test_group_still_finds_armed_group(extract: Extract) -> None:
 def test_peoples_where_they_live(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text, PUB), mention)
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
 
 
 def test_conjoined_states_still_listed(extract: Extract) -> None:
@@ -277,10 +264,7 @@ def test_conjoined_states_still_listed(extract: Extract) -> None:
 def test_peoples_and_communities(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text, PUB), mention)
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
 
 
 # --- persons known only through a state role take the story's country --------------------------------------
@@ -331,10 +315,7 @@ def test_peoples_and_communities(
 def test_role_persons_of_the_story_country(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text, PUB), mention)
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
 
 
 # --- named persons the KB lacks, with no title --------------------------------------------------------------

@@ -3,14 +3,9 @@ country, same-title descriptions, and the understood subject of control verbs in
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from actor_helpers import actor_with, actors_of
-
-Extract = Callable[..., object]
-
+from actor_helpers import Extract, actor_with, actors_of, check
 
 PUB = "2018-04-05"
 
@@ -84,10 +79,7 @@ PUB = "2018-04-05"
 def test_role_nouns_take_the_story_country(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text, PUB), mention)
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
 
 
 @pytest.mark.parametrize(
@@ -138,10 +130,7 @@ def test_no_role_actor(extract: Extract, text: str, word: str) -> None:
 def test_president_of_the_story_country(
     extract: Extract, text: str, published: str | None, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text, published), "president")
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, published), "president"), expected)
 
 
 # --- definite descriptions whose head noun is the antecedent's title or kind ------------------------------
@@ -215,10 +204,7 @@ def test_events_use_understood_subject(extract: Extract, text: str, etype: str, 
 def test_state_and_party_references(
     extract: Extract, text: str, mention: str, expected: dict[str, object]
 ) -> None:
-    actor = actor_with(actors_of(extract, text, PUB), mention)
-    assert actor is not None
-    for key, value in expected.items():
-        assert getattr(actor, key) == value, (key, actor)
+    check(actor_with(actors_of(extract, text, PUB), mention), expected)
 
 
 def test_no_party_without_a_named_party(extract: Extract) -> None:
