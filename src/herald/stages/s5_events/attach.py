@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ...schema import Place, Statement, Time
+from ...schema import Actor, Place, Statement, Time
 from ..common import doc_text, ents_within, meta, records, statement_index
 from .history import background_before_year, undated_background
 
@@ -274,6 +274,11 @@ def after_publication(doc: Doc, time: Time | None) -> str | None:
     if time is not None and start is not None and published is not None and start > published:
         return f"time {time.text!r} ({time.value}) is after publication"
     return None
+
+
+def actors_by_id(doc: Doc) -> dict[str, Actor]:
+    """The actors stage's actors of the Doc by id (statements name their speaker by actor id)."""
+    return {a.id: a for a in records(doc, "actors") if isinstance(a, Actor)}
 
 
 def statement_for(doc: Doc, trigger: Token) -> Statement | None:

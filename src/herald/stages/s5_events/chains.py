@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...schema import Actor, Event
-from ..common import doc_text, records
+from ...schema import Event
+from ..common import doc_text
 from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
@@ -69,10 +69,6 @@ def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | N
     return False
 
 
-def _actors_by_id(doc: Doc) -> dict[str, Actor]:
-    return {a.id: a for a in records(doc, "actors") if isinstance(a, Actor)}
-
-
 def _subject_free(cand: Candidate) -> bool:
     """The event's own clause names no agent: no subject, or an unresolved pronoun."""
     if cand.kind.startswith("noun"):
@@ -108,7 +104,7 @@ def quoted_first_person(doc: Doc, cand: Candidate) -> bool:
     st = attach.statement_for(doc, cand.trigger)
     if st is None or not st.speaker or not any(q.start <= agent.idx < q.end for q in st.quotes):
         return False
-    speaker = _actors_by_id(doc).get(st.speaker)
+    speaker = attach.actors_by_id(doc).get(st.speaker)
     if speaker is None or speaker.id in {a.id for a in cand.recipients.actors}:
         return False
     if agent.lower_ in FIRST_PERSON and cand.actors.actors:
@@ -129,7 +125,7 @@ def link_actor(doc: Doc, cand: Candidate, previous: Candidate | None) -> None:
         return
     if cand.type in VERBAL and cand.anchor.dep_ not in ("acl", "relcl") and _subject_free(cand):
         st = attach.statement_for(doc, cand.trigger)
-        speaker = _actors_by_id(doc).get(st.speaker) if st is not None and st.speaker else None
+        speaker = attach.actors_by_id(doc).get(st.speaker) if st is not None and st.speaker else None
         if speaker is not None and speaker.id not in {a.id for a in cand.recipients.actors}:
             cand.actors.add(speaker, "speaker")
             cand.rule += "+actor:speaker"
@@ -322,7 +318,7 @@ def merge_mentions(
 ) -> list[tuple[Event, dict[str, object]]]:
     """Fold later mentions of an event told before into it: its evidence is kept in ``mentions``."""
     kept: list[tuple[Candidate, Event, dict[str, object]]] = []
-    by_id = _actors_by_id(doc)
+    by_id = attach.actors_by_id(doc)
     countries = {a.id: a.country for a in by_id.values()}
     states = frozenset(a.id for a in by_id.values() if a.kind == "state")
     sectors = {a.id: a.sector for a in by_id.values()}

@@ -7,7 +7,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor
-from ..common import records
 from . import attach, modality
 from .candidate import Candidate
 from .ontology import Ontology
@@ -131,9 +130,7 @@ def _own_announcement(cand: Candidate, doc: Doc) -> bool:
         st = attach.statement_for(doc, cand.trigger)
         if not (st and st.speaker):
             return False
-        speaker_actor = next(
-            (a for a in records(doc, "actors") if isinstance(a, Actor) and a.id == st.speaker), None
-        )
+        speaker_actor = attach.actors_by_id(doc).get(st.speaker)
         said_by = [speaker_actor] if speaker_actor is not None else []
         return st.speaker in {a.id for a in cand.actors.actors} or _speaks_for(said_by, cand.actors.actors)
     speaker = subject_of(gov)

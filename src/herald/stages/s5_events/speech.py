@@ -18,9 +18,7 @@ from .roles import Resolved, is_passive
 
 
 def _actor(doc: Doc, ident: str | None) -> Actor | None:
-    if not ident:
-        return None
-    return next((a for a in records(doc, "actors") if isinstance(a, Actor) and a.id == ident), None)
+    return attach.actors_by_id(doc).get(ident) if ident else None
 
 
 def _statement_cued_by(doc: Doc, trigger: Token) -> Statement | None:
