@@ -98,32 +98,48 @@ def predictions(events: list[Event], actors: list[Actor]) -> list[Pred]:
     return out
 
 
-def articles_xml(path: Path) -> Path:
-    """GWN.dev.xml beside the gold folder, else under the shared data root (for gold kept elsewhere)."""
-    tried = [path.parent / "geowebnews" / "GWN.dev.xml"]
+GWN = "geowebnews/GWN.dev.xml"
+
+
+def articles_xml(path: Path, rel: str = GWN) -> Path:
+    """The articles file (``rel`` under the data root) beside the gold folder, else under the shared data root
+    (for gold kept elsewhere)."""
+    tried = [path.parent / rel]
     root = default_data_root()
     if root is not None:
-        tried.append(root / "geowebnews" / "GWN.dev.xml")
+        tried.append(root / rel)
     for xml in tried:
         if xml.is_file():
             return xml
     raise DatasetError(
-        f"{tried[0]}: missing. The events gold needs the GeoWebNews DEV articles (geowebnews/GWN.dev.xml) "
-        "beside its folder or under HERALD_EVAL_DATA."
+        f"{tried[0]}: missing. The events gold needs its articles ({rel}) beside its folder or under "
+        "HERALD_EVAL_DATA."
     )
 
 
-def read_articles(path: Path) -> list[tuple[str, str | None]]:
-    xml = articles_xml(path)
+@dataclass
+class Article:
+    text: str
+    title: str | None
+    fetched: str | None  # the crawl date some sets record (TR-News ``dltime``); a stand-in publication date
+
+
+def read_articles(path: Path, rel: str = GWN) -> list[Article]:
+    def field(art: ET.Element, tag: str) -> str | None:
+        value = art.findtext(tag)
+        return value.strip() if value is not None else None
+
+    root = ET.parse(articles_xml(path, rel)).getroot()
     return [
-        (art.findtext("text") or "", art.findtext("title")) for art in ET.parse(xml).getroot().iter("article")
+        Article(art.findtext("text") or "", field(art, "title"), field(art, "dltime"))
+        for art in root.iter("article")
     ]
 
 
-def read_gold(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    files = sorted(path.glob("gwn-dev-*.json"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+def read_gold(path: Path, prefix: str = "gwn-dev") -> list[tuple[int, dict[str, Any]]]:
+    files = sorted(path.glob(f"{prefix}-*.json"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     if not files:
-        raise DatasetError(f"{path}: no gwn-dev-N.json file. Point --path at the events-gwn-dev folder.")
+        raise DatasetError(f"{path}: no {prefix}-N.json file. Point --path at the events gold folder.")
     return [(int(f.stem.rsplit("-", 1)[1]), json.loads(f.read_text(encoding="utf-8"))) for f in files]
 
 
@@ -205,17 +221,24 @@ def failure(g: dict[str, Any], types: set[str], free: list[Pred]) -> str:
 
 
 def run_articles(
-    path: Path, limit: int | None, fold: Callable[[int], str] = fold_of
+    path: Path,
+    limit: int | None,
+    fold: Callable[[int], str] = fold_of,
+    rel: str = GWN,
+    prefix: str = "gwn-dev",
 ) -> tuple[Tally, dict[str, Tally], list[dict[str, Any]], int]:
-    articles = read_articles(path)
-    gold = read_gold(path)[:limit] if limit else read_gold(path)
+    articles = read_articles(path, rel)
+    gold = read_gold(path, prefix)[:limit] if limit else read_gold(path, prefix)
     nlp = load()
     inputs = []
     for n, g in gold:
         if n >= len(articles):
-            raise DatasetError(f"gwn-dev-{n}.json: GWN.dev.xml has only {len(articles)} articles.")
-        text, title = articles[n]
-        inputs.append(make_doc(nlp, ArticleInput(text=text, title=title, published=g.get("published"))))
+            raise DatasetError(f"{prefix}-{n}.json: {rel} has only {len(articles)} articles.")
+        art = articles[n]
+        # The gold's date when the text gives one; else the date the set's crawler fetched the page, as a
+        # user's feed would supply it.
+        published = g.get("published") or art.fetched
+        inputs.append(make_doc(nlp, ArticleInput(text=art.text, title=art.title, published=published)))
     tally, errors = Tally(), []
     folds: dict[str, Tally] = {}
     for pos, ((n, g), doc) in enumerate(zip(gold, nlp.pipe(inputs), strict=True)):
@@ -245,12 +268,14 @@ class EventsGwnDev(Dataset):
         "events@fold-a = articles at even positions (1st, 3rd, ...: the ones rules were checked on), "
         "events@fold-b = the others (not looked at)."
     )
+    articles_file = GWN
+    gold_prefix = "gwn-dev"
 
     def fold(self, position: int) -> str:
         return fold_of(position)
 
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        tally, folds, errors, n = run_articles(path, limit, self.fold)
+        tally, folds, errors, n = run_articles(path, limit, self.fold, self.articles_file, self.gold_prefix)
         report.documents = n
         report.errors = errors[:300]
         add_recall_precision(report, "events", tally)
@@ -289,3 +314,24 @@ class EventsGwnFoldC(EventsGwnDev):
 
     def fold(self, position: int) -> str:
         return "c"
+
+
+@register
+class EventsTrnFoldD(EventsGwnDev):
+    """Herald's own blind gold on 16 TR-News DEV articles of international political news
+    (``eval/events-trn-foldd``).
+
+    Written from the article texts alone, by two annotators following the ``events-gwn-dev`` guidelines,
+    before Herald was run on them; kept out of every error analysis. The articles are read from
+    ``tr-news/TR-News.dev.xml`` under the shared data root; an article whose gold gives no publication date
+    is dated by the set's crawl date (``dltime``)."""
+
+    name = "events-trn-foldd"
+    description = "PLOVER events in 16 TR-News DEV political news articles: Herald's own blind gold (fold d)."
+    bundled = "eval/events-trn-foldd"
+    articles_file = "tr-news/TR-News.dev.xml"
+    gold_prefix = "trn-dev"
+    fold_note = "events@fold-d = every article (annotated blind; never used for error analysis)."
+
+    def fold(self, position: int) -> str:
+        return "d"
