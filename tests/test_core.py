@@ -117,6 +117,32 @@ def test_bad_publication_date_is_rejected(extract: Callable[..., herald.Extracti
         extract("Talks resumed.", published="30/04/2024")
 
 
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2024-04-30T08:00:00Z", "2024-04-30"),
+        ("Wed, 30 Apr 2024 15:01:00 -0500", "2024-04-30"),  # RSS / RFC 822
+        ("Apr. 30, 2024, 2:54 AM EST", "2024-04-30"),
+        ("April 30th, 2024 | 3:01pm EDT", "2024-04-30"),
+        ("30 April 2024", "2024-04-30"),
+        ("2024 Apr 30", "2024-04-30"),
+        ("Sept. 5, 2017", "2017-09-05"),
+        ("30/04/2024", None),  # day and month order unknowable
+        ("yesterday", None),
+        ("April 31, 2024", None),
+        ("Spring 2024", None),
+    ],
+)
+def test_publication_dates_written_out(written: str, iso: str | None) -> None:
+    from herald.inputs import normalise_date
+
+    if iso is None:
+        with pytest.raises(herald.InputFormatError, match="month named"):
+            normalise_date(written)
+    else:
+        assert normalise_date(written) == iso
+
+
 def test_too_large_article_is_refused_with_a_way_out(nlp: Language) -> None:
     big = "Protesters marched in the capital. " * 400  # 14,000 characters
     with pytest.raises(herald.InputTooLargeError, match="--max-chars"):

@@ -101,7 +101,45 @@ def normalise_date(value: Any, *, what: str = "publication date") -> str | None:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         except ValueError as exc:
             raise InputFormatError(f"Invalid {what} {text!r}: {exc}. Use YYYY-MM-DD.") from exc
-    raise InputFormatError(f"Invalid {what} {text!r}: expected an ISO date such as 2024-04-30.")
+    named = _named_month_date(text)
+    if named is not None:
+        return named.isoformat()
+    raise InputFormatError(
+        f"Invalid {what} {text!r}: expected an ISO date such as 2024-04-30, or a date with its month named "
+        "and a four-digit year (30 April 2024, Apr. 30, 2024)."
+    )
+
+
+# Spelt out, not taken from ``calendar``, whose names follow the machine's locale.
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december".split()  # noqa: SIM905
+)
+_MONTHS = {
+    name: n
+    for n, full in enumerate(_MONTH_NAMES, 1)
+    for name in (full, full[:3], "sept" if n == 9 else full[:3])
+}
+# Day-month-year, month-day-year and year-month-day with the month spelt out, as feeds and datelines write
+# them ("Wed, 23 Nov 2016 15:01:00 EST", "DEC. 14, 2016, 2:54 AM EST", "2016 Oct 10"). All-numeric forms
+# such as 03/04/2016 stay errors: their day and month order cannot be told apart.
+_NAMED_DATES = [
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]{3,9})\.?,?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(r"\b(?P<m>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(r"\b(?P<y>\d{4})\s+(?P<m>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})\b", re.I),
+]
+
+
+def _named_month_date(text: str) -> date | None:
+    for pattern in _NAMED_DATES:
+        for m in pattern.finditer(text):
+            month = _MONTHS.get(m["m"].lower())
+            if month is None:
+                continue
+            try:
+                return date(int(m["y"]), month, int(m["d"]))
+            except ValueError:
+                continue
+    return None
 
 
 def decode_bytes(data: bytes, *, origin: str = "<input>") -> str:

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import DatasetError
-from ...inputs import ArticleInput
+from ...errors import DatasetError, InputFormatError
+from ...inputs import ArticleInput, normalise_date
 from ...pipeline import load, make_doc
 from ...schema import Actor, Event
 from ..core import Dataset, Report, default_data_root, register
@@ -129,10 +129,15 @@ def read_articles(path: Path, rel: str = GWN) -> list[Article]:
         value = art.findtext(tag)
         return value.strip() if value is not None else None
 
+    def fetched(art: ET.Element) -> str | None:
+        try:
+            return normalise_date(field(art, "dltime"), what="crawl date")
+        except InputFormatError:
+            return None
+
     root = ET.parse(articles_xml(path, rel)).getroot()
     return [
-        Article(art.findtext("text") or "", field(art, "title"), field(art, "dltime"))
-        for art in root.iter("article")
+        Article(art.findtext("text") or "", field(art, "title"), fetched(art)) for art in root.iter("article")
     ]
 
 

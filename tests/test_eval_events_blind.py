@@ -1,0 +1,74 @@
+"""The bundled blind event gold (fold c, eval/events-gwn-foldc; fold d, eval/events-trn-foldd): well-formed,
+coded in the ontology's types and modes, and scored by the events-gwn-dev scorer. Scoring needs the articles
+(GeoWebNews, TR-News) in ../shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from herald.stages.s5_events.ontology import load_ontology
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+FOLDC = EVAL / "events-gwn-foldc"
+FOLDD = EVAL / "events-trn-foldd"
+FILES = sorted(FOLDC.glob("gwn-dev-*.json")) + sorted(FOLDD.glob("trn-dev-*.json"))
+KEYS = {
+    "id",
+    "type",
+    "mode",
+    "also_ok_type",
+    "actor",
+    "recipient",
+    "date",
+    "place",
+    "historical",
+    "optional",
+    "note",
+}
+
+
+@pytest.mark.parametrize(
+    ("folder", "prefix", "articles"),
+    [
+        (FOLDC, "gwn-dev", [14, 15, 21, 39, 47, 67, 70, 72, 77, 81, 97]),
+        (FOLDD, "trn-dev", [0, 3, 5, 6, 9, 11, 12, 19, 21, 24, 25, 40, 43, 52, 55, 57]),
+    ],
+    ids=["fold-c", "fold-d"],
+)
+def test_blind_folds_have_their_articles(folder: Path, prefix: str, articles: list[int]) -> None:
+    found = sorted(int(f.stem.rsplit("-", 1)[1]) for f in folder.glob(f"{prefix}-*.json"))
+    assert found == sorted(articles)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_blind_gold_is_well_formed(path: Path) -> None:
+    gold: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    onto = load_ontology()
+    assert set(gold) == {"about", "published", "events"}
+    for e in gold["events"]:
+        assert set(e) <= KEYS, e["id"]
+        assert onto.type(e["type"]) is not None, e["id"]
+        assert all(onto.type(t) is not None for t in e.get("also_ok_type", [])), e["id"]
+        mode = e.get("mode")
+        assert mode is None or mode in onto.types[e["type"]].modes, (e["id"], mode)
+        assert e["actor"] and all(isinstance(n, str) and n for n in e["actor"]), e["id"]
+        assert isinstance(e["historical"], bool) and len(e["note"].split()) <= 12, e["id"]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("name", "folder", "fold", "documents"),
+    [("events-gwn-foldc", FOLDC, "c", 11), ("events-trn-foldd", FOLDD, "d", 16)],
+    ids=["fold-c", "fold-d"],
+)
+def test_blind_fold_is_scored(shared_data: Path, name: str, folder: Path, fold: str, documents: int) -> None:
+    from herald.eval import run
+
+    report = run(name, folder)
+    assert report.documents == documents
+    assert report.value(f"events@fold-{fold}", "recall") is not None
+    assert report.value("events", "precision") is not None
