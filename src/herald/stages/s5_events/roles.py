@@ -439,7 +439,9 @@ def is_passive(verb: Token) -> bool:
     if headline_passive(verb):
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return True  # a reduced relative: "prisoners released by Israel"
+        # a reduced relative ("prisoners released by Israel"), not a content clause the parser hung on a
+        # noun with its own subject ("reports that ISIL has killed 70 members": ISIL killed)
+        return not any(c.dep_ in SUBJ for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -505,6 +507,8 @@ def subject_of(verb: Token) -> Token | None:
                 return cur.head
             cur = governor  # "converged for a rally to protest X": who converged protests
             continue
+        if (raised := raised_subject(cur)) is not None:
+            return raised  # "X were reported to have fired": X fired
         if cur.dep_ in ("xcomp", "ccomp") and (u := _understood(cur)) is not None:
             return u  # the actors stage's control rule: "forced them to accept" -> them (issue 10)
         if (
@@ -596,12 +600,15 @@ def _participle_noun(verb: Token) -> Token | None:
     """The noun an active participle of demanding describes, when it is an actor: "families demanding
     compensation" (acl on the object) are the ones demanding, not the subject who met them. One right after
     the object, without a comma, which the parser hung on the verb ("arrested dozens of protesters
-    demanding X"), describes that object too. Else None."""
-    if verb.tag_ != "VBG" or verb.lemma_.lower() not in _demand_words():
-        return None  # (other participles on people are descriptions: "migrants travelling with the caravan")
-    if verb.dep_ == "acl":
+    demanding X"), describes that object too. Any active participle hung on an actor noun is that actor's
+    act when the participle is aimed at another actor ("struck enemy fighters firing on Iraqi forces": the
+    fighters fire, not the strikers; "migrants travelling with the caravan" stay a description). Else None."""
+    if verb.tag_ != "VBG":
+        return None
+    demand = verb.lemma_.lower() in _demand_words()
+    if verb.dep_ == "acl" and (demand or _aimed_at_actor(verb)):
         noun = verb.head
-    elif verb.dep_ == "advcl":
+    elif verb.dep_ == "advcl" and demand:
         obj = next((c for c in verb.head.children if c.dep_ in OBJ and c.right_edge.i == verb.i - 1), None)
         if obj is None:
             return None
@@ -616,6 +623,20 @@ def _participle_noun(verb: Token) -> Token | None:
         noun = counted[0] if counted else noun
     found = actor_for_token(noun)
     return noun if found is not None and found.kind in ("person", "group") else None
+
+
+def _aimed_at_actor(verb: Token) -> bool:
+    """The verb's object, or the object of a targeting preposition on it ("firing on", "aimed at"), is an
+    actor's mention (not a destination: "migrants travelling to the US" stay a description)."""
+    args = [c for c in verb.children if c.dep_ in OBJ]
+    args += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(actor_for_token(a) is not None for a in args)
 
 
 def _marked_infinitive(verb: Token) -> bool:
@@ -690,6 +711,8 @@ def relative_antecedent(clause: Token, pronoun: Token) -> Token:
     is an actor's mention, or (through a copula's predicate noun) the copula's subject. Without either, the
     clause's head as parsed."""
     head = clause.head
+    if pronoun.lower_ in ("which", "that"):
+        return _event_noun_up(head) or head
     if pronoun.lower_ not in ("who", "whom"):
         return head
     if head.ent_type_ not in NOT_PERSONS and actor_for_token(head) is not None:
@@ -709,6 +732,31 @@ def relative_antecedent(clause: Token, pronoun: Token) -> Token:
             if found is not None and found.kind in ("person", "group"):
                 return cur
     return head
+
+
+def _event_noun_up(head: Token) -> Token | None:
+    """ "ISIL's attacks in the town of Tel Tamer in Hasaka Province, which killed scores": a "which" hung on
+    a place (or the place noun of a place phrase) stands for the event noun that phrase locates, up a chain of
+    prepositional complements; None when the head is an actor or no event noun is found."""
+    from .lexicon import load_lexicon
+
+    if actor_for_token(head) is not None:
+        return None
+    nouns = load_lexicon().nouns
+    cur = head
+    for _ in range(6):
+        if cur.dep_ not in ("pobj", "compound", "appos") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.dep_ == "prep":
+            if cur.lower_ not in ("in", "of", "at", "near", "on", "outside", "across"):
+                return None
+            cur = cur.head
+        if cur.pos_ != "NOUN":
+            return None
+        if cur.lemma_.lower() in nouns:
+            return cur
+    return None
 
 
 def _participle_subject(subj: Token) -> Token:
@@ -739,13 +787,42 @@ def _infinitival_governor(clause: Token) -> Token | None:
 
 
 def agent_of(verb: Token) -> Token | None:
-    """The "by" agent of a passive verb."""
+    """The "by" agent of a passive verb, or the one named by "at the hands of X" ("were killed at the hands
+    of the militia")."""
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "by"):
+            for hands in c.children:
+                if hands.dep_ == "pobj" and hands.lower_ == "hands":
+                    for of in hands.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            return next((p for p in of.children if p.dep_ == "pobj"), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _raising_passives() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("raising_passive_verbs") or ())
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """ "Israeli jets were reported to have fired missiles": the passive subject of a verb of saying or
+    believing is the subject of its infinitive complement (the jets fired), not an absent "by" agent."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in _raising_passives():
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ in PASS_SUBJ), None)
+    if subj is None or subj.lower_ in RELATIVE:
+        return None
+    return subj
 
 
 def passive_subject(verb: Token) -> Token | None:

@@ -77,6 +77,7 @@ class AdjunctRules:
     blamed_types: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     type_target_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    dispossession_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,7 @@ def adjunct_rules() -> AdjunctRules:
             str(t).upper(): tuple(str(p).lower() for p in preps or ())
             for t, preps in (data.get("type_target_preps") or {}).items()
         },
+        dispossession_verbs=words("dispossession_verbs"),
     )
 
 
@@ -441,6 +443,14 @@ class SentenceRoles:
             elif c.dep_ == "prep" and c.lower_ == "from" and cand.type in rules.source_types:
                 for a in (x for x in c.children if x.dep_ == "pobj"):
                     found, how = self._resolve(a), "source"
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ == "from"
+                and lemma_of(cand.trigger) in rules.dispossession_verbs
+            ):
+                # "seized the hospital from ISIL fighters": the one the place or thing is taken from
+                for a in (x for x in c.children if x.dep_ == "pobj"):
+                    found, how = self._resolve(a, infer=False), "dispossessed"
             elif c.dep_ == "prep":
                 found, how = self._adjunct(cand, c, rules), f"adjunct:{c.lower_}"
             found = _others(found, cand)
