@@ -70,6 +70,24 @@ ROWS = [
         ["Iraqi Security Forces"],
         ["ISIL fighters"],
     ),
+    # a subject the parser lost behind a relative clause ("X, which includes Y, has made progress, retaking")
+    (
+        "In Syria, the SDF, which includes the Syrian Arab Coalition, has made progress over the past months,"
+        " retaking more than 1,000 square kilometers of territory.",
+        "COERCE",
+        ["Syrian Democratic Forces"],
+        None,
+    ),
+    # ... a participle with no clause subject anywhere gives none
+    ("Heavy shelling has continued for weeks, destroying hundreds of homes.", "ASSAULT", [], None),
+    # the first of two coordinated titled names, hung by the parser on the second as a modifier, is a party
+    (
+        "U.S. Secretary of State Kerry and U.S. Secretary of Defense Ash Carter will host foreign ministers"
+        " of the coalition in Washington.",
+        "AGREE",
+        None,
+        ["Kerry", "Ashton Carter"],
+    ),
     # ... a "from" that is no actor gives no recipient
     ("Police seized weapons from a house in Mosul.", "COERCE", ["Police"], []),
 ]
@@ -80,13 +98,14 @@ def test_roles(
     extract: Callable[..., herald.Extraction],
     text: str,
     etype: str,
-    actors: list[str],
+    actors: list[str] | None,
     recipients: list[str] | None,
 ) -> None:
     got = [(a, r) for t, a, r in _events(extract, text) if t == etype]
     assert got, f"no {etype} in {_events(extract, text)}"
     acts, recs = got[0]
-    assert sorted(acts) == sorted(actors)
+    if actors is not None:
+        assert sorted(acts) == sorted(actors)
     if recipients is not None:
         assert sorted(recs) == sorted(recipients)
 

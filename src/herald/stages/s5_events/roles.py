@@ -223,6 +223,12 @@ def _coordinated_modifiers(head: Token, found: Actor, out: Resolved) -> None:
                 a = actor_for_token(c) or state_named(c)
                 if a is not None and a.id != found.id:
                     out.add(a, "mention:coordinated-modifier")
+        elif child.dep_ in MODIFIERS and any(c.dep_ == "cc" for c in child.children):
+            # "Secretary of State Kerry and Secretary of Defense Carter will host": the parser hung the first
+            # conjunct, with its "and", on the second as a modifier; a mention of the same kind is a party
+            a = actor_for_token(child)
+            if a is not None and a.id != found.id and a.kind == found.kind:
+                out.add(a, "mention:coordinated-modifier")
 
 
 AFFILIATIONS = frozenset({"state", "organization"})
@@ -682,7 +688,10 @@ def recovered_subject(verb: Token) -> Token | None:
     same clause that stands as a subject (or unattached), when no subject rule found one. Not for non-finite
     verbs and relative clauses (their subjects are understood), nor across a clause boundary (a semicolon, a
     speech verb, a subordinator)."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in RECOVERABLE:
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+    if (verb.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or verb.dep_ not in RECOVERABLE:
         return None
     if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
         return None
@@ -690,6 +699,10 @@ def recovered_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and not doc[i + 1].is_sent_start:
         t = doc[i]
+        rel = next((a for a in t.ancestors if a.dep_ == "relcl" and a.i < verb.i), None)
+        if rel is not None and rel.head.i < rel.left_edge.i:
+            i = rel.left_edge.i - 1  # "the SDF, which includes X, has made progress": skip the relative
+            continue
         if t.lower_ in CLAUSE_STOPS or t.dep_ == "mark":
             return None
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in SUBJECT_LIKE and t.head.i != verb.i:

@@ -215,7 +215,10 @@ class SentenceRoles:
     def _actor_from_subject(self, verb: Token, cand_notes: list[str]) -> Resolved:
         passive = is_passive(verb)
         subj = agent_of(verb) if passive else subject_of(verb)
-        if subj is None and not passive and (lost := recovered_subject(verb)) is not None:
+        host = verb
+        while host.dep_ in ("advcl", "xcomp") and host.tag_ in ("VBG", "VB") and host.head.i != host.i:
+            host = host.head  # "has made progress, retaking territory": the participle's clause lost it
+        if subj is None and not passive and (lost := recovered_subject(host)) is not None:
             got = self._resolve(lost, infer=False)
             if got.actors:
                 got.how = [f"recovered:{h}" for h in got.how]
