@@ -37,6 +37,14 @@ ROWS = [
         None,
     ),
     ("The rebels are believed to have attacked the convoy near Goma.", "ASSAULT", ["rebels"], None),
+    # a passive of quoting with an "as" gerund: the one quoted does it
+    (
+        "The Syrian army was quoted as warning Israel of the repercussions.",
+        "THREATEN",
+        ["Syrian Arab Army"],
+        ["Israel"],
+    ),
+    # ... not a characterisation ("was seen as supporting"): no event
     # ... not a passive of ordering: "was urged to" keeps the control rule (the one urged acts)
     ("Syria was urged to withdraw its troops from Lebanon.", "REQUEST", [], ["Syria"]),
     # "at the hands of X" names the agent of a passive
@@ -127,3 +135,8 @@ def test_participle_of_motion_is_no_act_of_its_noun(extract: Callable[..., heral
     """ "migrants travelling to the United States": a destination is no target; the migrants do nothing."""
     events = _events(extract, "Mexican police stopped migrants travelling to the United States.")
     assert not any("migrants" in a for _, a, _ in events)
+
+
+def test_seen_as_is_no_act(extract: Callable[..., herald.Extraction]) -> None:
+    """ "was seen as supporting the rebels" characterises the minister; it reports no support."""
+    assert not _events(extract, "The minister was seen as supporting the rebels.")

@@ -818,19 +818,25 @@ def agent_of(verb: Token) -> Token | None:
 
 
 @lru_cache(maxsize=1)
-def _raising_passives() -> frozenset[str]:
+def _raising_passives() -> tuple[frozenset[str], frozenset[str]]:
     from .sentence_roles import event_roles_data
 
-    return frozenset(str(w).lower() for w in event_roles_data().get("raising_passive_verbs") or ())
+    data = event_roles_data()
+    raising = frozenset(str(w).lower() for w in data.get("raising_passive_verbs") or ())
+    return raising, frozenset(str(w).lower() for w in data.get("quoted_as_verbs") or ())
 
 
 def raised_subject(verb: Token) -> Token | None:
     """ "Israeli jets were reported to have fired missiles": the passive subject of a verb of saying or
-    believing is the subject of its infinitive complement (the jets fired), not an absent "by" agent."""
+    believing is the subject of its infinitive complement (the jets fired), not an absent "by" agent; so is
+    that of an "as" gerund ("the army was quoted as warning Israel": the army warned)."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in _raising_passives():
+    words, quoting = _raising_passives()
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "as":
+        head, words = head.head, quoting  # not "was seen as supporting" (a characterisation)
+    elif verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if head.i == verb.i or head.lemma_.lower() not in words:
         return None
     subj = next((c for c in head.children if c.dep_ in PASS_SUBJ), None)
     if subj is None or subj.lower_ in RELATIVE:
