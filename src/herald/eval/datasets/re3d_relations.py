@@ -244,13 +244,13 @@ class Tally:
         if not v.found:
             self.reasons[v.reason] += 1
 
-    def rows(self, report: Report, task: str, *, reasons: bool = False) -> None:
+    def rows(self, report: Report, task: str, *, reasons: str | None = None) -> None:
         add_share(report, task, "found", self.found, self.gold)
         add_share(report, task, "pair-any-type", self.pair, self.gold)
         add_share(report, task, "actor-side", self.side, self.gold)
-        if reasons:
+        if reasons is not None:
             for r in REASONS:
-                add_share(report, f"miss:{r}", "share", self.reasons[r], self.gold)
+                add_share(report, f"miss{reasons}:{r}", "share", self.reasons[r], self.gold)
 
 
 @register
@@ -295,14 +295,15 @@ class Re3dRelations(Dataset):
                         }
                     )
         report.documents = len(rows)
-        total.rows(report, "relations", reasons=True)
+        total.rows(report, "relations", reasons="")
         for name in sorted(by_fold):
-            by_fold[name].rows(report, f"relations@fold-{name}")
+            by_fold[name].rows(report, f"relations@fold-{name}", reasons=f"@fold-{name}")
         for name in sorted(by_type):
             by_type[name].rows(report, f"type:{name}")
         report.notes.append(
             f"{total.found} of {total.gold} event relations found (compatible type, source and target in "
-            "their roles); miss rows are shares of all relations. relations@fold-a = documents at even "
-            "positions (the look fold), relations@fold-b = odd positions (check fold, never read). "
+            "their roles); miss rows are shares of all relations (of the fold's, for miss@fold-*). "
+            "relations@fold-a = documents at even positions (the look fold), relations@fold-b = odd "
+            "positions (check fold, never read). "
             "--details --where fold=a lists the look fold's failures."
         )
