@@ -14,8 +14,14 @@ from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
 from .filters import (
+    adjectival_use,
     background_role,
+    figurative,
     generic_gerund,
+    habitual_clause,
+    political,
+    register_kept,
+    register_of,
     nominal_use,
     nonspecific,
     potential_act,
@@ -62,6 +68,8 @@ UNDERGONE = frozenset({"COERCE", "SANCTION"})
 JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 # Cue set on an order to subordinates whose action codes no event (the candidate is dropped).
 INTERNAL_ORDER = "internal-order"
+# Material acts a verb of naming ("call", "describe") can only talk about, never carry out.
+NAMED_NOT_DONE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
@@ -111,6 +119,8 @@ class SentenceCoder(SentenceRoles):
                 continue  # "voters support banning Muslims": favoured, not done
             if tok.pos_ == "VERB" and state_participle(tok, self.lex.state_verbs):
                 continue  # "felt threatened": a state, no act
+            if tok.pos_ == "VERB" and adjectival_use(tok):
+                continue  # "questions both basic and probing": a quality, no act
             if tok.pos_ == "VERB" and tok.dep_ != "amod" and lemma in self.lex.verbs:
                 cand = self._verb(tok, self.lex.verbs[lemma], "verb")
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
@@ -132,6 +142,14 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
             if cand is not None and lemma in self.lex.sports_verbs and self._sports():
                 cand = None  # "City beat Arsenal 3-1": a match result, not violence
+            if cand is not None and (why := figurative(cand.trigger, cand.entry, self.lex)):
+                cand.notes.append(why)
+                cand = None  # "exiled their concerns", "pulled out of the slump", "a culture clash"
+            if cand is not None and (why := habitual_clause(cand.anchor)):
+                cand.notes.append(why)
+                cand = None  # "the unit, which probes cases of serious injury": a remit
+            if cand is not None and self._off_register(cand):
+                cand = None  # a pianist paying tribute to his teachers, a wine tasting hosted
             if cand is not None and lemma in self.lex.election_verbs and self._election():
                 cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
             if cand is not None and cand.type == "ASSAULT" and lemma in self.lex.verbal_attack_verbs:
@@ -160,6 +178,24 @@ class SentenceCoder(SentenceRoles):
                 if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
                     return True
         return False
+
+    def _off_register(self, cand: Candidate) -> bool:
+        """In a sports, entertainment, business or lifestyle story (filters.register_of), an event none of
+        whose parties is political is no PLOVER event ("paid tribute to his teachers", "hosted a tasting",
+        "Big time shot"), unless its type is news in any section (an arrest, a lawsuit, a stabbing); and a
+        sports verb is a match's language anywhere in a sports story."""
+        lex = self.lex
+        kept = register_kept(cand.type, cand.mode, lex.register_kept)
+        parties = [*cand.actors.actors, *cand.recipients.actors]
+        if kept and lemma_of(cand.trigger) not in lex.sports_verbs:
+            return False
+        if political(parties, lex.political_sectors):
+            return False
+        register = register_of(self.doc, lex)
+        if register is None or (kept and register != "sports"):
+            return False
+        cand.notes.append(f"a {register} story and no political party: not coded")
+        return True
 
     def _disaster_emergency(self, cand: Candidate) -> bool:
         """A state of emergency or a curfew in a sentence naming a natural disaster."""
@@ -357,8 +393,11 @@ class SentenceCoder(SentenceRoles):
             return None
         notes: list[str] = []
         subj = subject_of(tok)
-        if subj is not None and lemma_of(subj) in self.lex.non_agents:
-            return None  # "the storm killed 12 people"
+        if subj is not None and (
+            lemma_of(subj) in self.lex.non_agents
+            or any(c.dep_ == "compound" and lemma_of(c) in self.lex.non_agents for c in subj.children)
+        ):
+            return None  # "the storm killed 12 people", "Hurricane Betsy destroyed the church"
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
         if entry.roles == "experiencer" and not passive:
@@ -573,6 +612,18 @@ class SentenceCoder(SentenceRoles):
         ):
             # "went on strike", "engaged in talks", "placed under arrest", "brought to trial"
             support = head.head
+        if (
+            support is not None
+            and anchor.dep_ in ("dobj", "obj")
+            and lemma_of(support) in self.lex.characterize_verbs
+            and (
+                any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in support.children)
+                or entry.type in NAMED_NOT_DONE
+            )
+        ):
+            # "called the assault 'an attack on our country'": naming it, not doing it ("call" carries a
+            # strike or a vote, never violence)
+            support = None
         if (
             support is not None
             and anchor.dep_ in ("dobj", "obj")

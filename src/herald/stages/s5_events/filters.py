@@ -3,10 +3,14 @@ occurrence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
 
+from spacy.tokens import Doc, Token
+
+from ...schema import Actor
 from .actor_index import actor_for_token
 from .history import record_marked
+from .lexicon import Entry, Lexicon
 
 # Frames whose complement describes a role or an allegation ("responsible for attacks"), not an occurrence.
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
@@ -156,3 +160,113 @@ def yes_no_question(anchor: Token) -> str | None:
     if any(c.text == "?" for c in head.children) or (end < len(doc) and doc[end].text == "?"):
         return f"asked, not told: {aux.text!r} before its subject {subj.text!r} in a question"
     return None
+
+
+# Types whose object can be an abstraction only by a figure of speech ("exiled their concerns", "pulled out of
+# the slump", "seized the initiative"): material conflict, retreat and sanction.
+MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "PROTEST"})
+
+
+def figurative(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
+    """The head of the trigger's object (or of its particle's object) is an abstraction the lexicon lists
+    (``figurative_objects``): the act is a figure of speech. A verb's abstract subject does the same for
+    violence ("a culture that kills creativity" is no killing), and so does an abstract modifier of an event
+    noun ("a culture clash", "a price war": ``figurative_modifiers``)."""
+    if entry.type not in MATERIAL:
+        return None
+    words = lex.figurative_objects
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+        hit = next((c for c in mods if c.lemma_.lower() in lex.figurative_modifiers), None)
+        return f"{hit.text!r} {tok.text!r}: a figure of speech" if hit is not None else None
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ == entry.prt:
+            heads += [p for p in c.children if p.dep_ == "pobj"]
+            heads += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+    hit = next((h for h in heads if h.lemma_.lower() in words and h.ent_type_ == ""), None)
+    if hit is not None:
+        return f"{tok.text!r} {hit.text!r}: an abstraction, a figure of speech"
+    return None
+
+
+def adjectival_use(tok: Token) -> bool:
+    """A participle used as an adjective: conjoined with one ("questions both basic and probing") or
+    modifying a noun ("a probing question"), it describes a quality, not an act."""
+    if tok.tag_ not in ("VBG", "VBN"):
+        return False
+    if tok.dep_ == "amod":
+        return True
+    return tok.dep_ == "conj" and tok.head.pos_ == "ADJ" and not any(
+        c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children
+    )
+
+
+def habitual_clause(anchor: Token) -> str | None:
+    """A simple-present relative clause on an organisation or role ("the Special Investigations Unit, which
+    probes cases of serious injury", "a charity that feeds the homeless") describes what the body does in
+    general: its remit, not a reported occurrence. Only with a generic object (a bare plural, or none)."""
+    if anchor.dep_ != "relcl" or anchor.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
+        return None
+    obj = next((c for c in anchor.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and not _generic(obj):
+        return None
+    return f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: a remit, no occurrence"
+
+
+# Singular nouns naming a kind of case, generic without a determiner ("investigates misconduct").
+GENERIC_MASS = frozenset({"case", "abuse", "misconduct", "crime", "fraud", "corruption", "violence"})
+
+
+def _generic(obj: Token) -> bool:
+    """A bare plural or a bare mass noun of a kind of case: no particular thing."""
+    if obj.ent_type_ or any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
+        return False
+    return obj.tag_ == "NNS" or (obj.tag_ == "NN" and obj.lemma_.lower() in GENERIC_MASS)
+
+
+# The register of the last document asked about: computed once per article, on demand.
+_REGISTER: list[tuple[Doc, str | None]] = []
+
+
+def register_of(doc: Doc, lex: Lexicon) -> str | None:
+    """The non-political register the article is written in (sports, entertainment, business, lifestyle),
+    or None. Cue nouns of each register (``register_cues`` in event_verbs.yaml) are counted over the whole
+    article: the leading register counts when it has at least ``register_min`` cues and ``register_ratio``
+    times the political cues. A document-level signal, like a newspaper's section."""
+    if _REGISTER and _REGISTER[0][0] is doc:
+        return _REGISTER[0][1]
+    counts: dict[str, int] = dict.fromkeys(lex.register_cues, 0)
+    cues = lex.register_cues
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = t.lemma_.lower()
+        for name, words in cues.items():
+            if lemma in words:
+                counts[name] += 1
+    political = counts.pop("political", 0)
+    found: str | None = None
+    if counts:
+        name, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= lex.register_min and n >= lex.register_ratio * political:
+            found = name
+    _REGISTER[:] = [(doc, found)]
+    return found
+
+
+def political(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
+    """A party that acts in politics: a state, or an actor of a political sector or non-state body."""
+    for a in actors:
+        if a.kind == "state" or (a.country or "") in sectors:
+            return True
+        if (a.sector or "") in sectors or any(s in sectors for s in a.sectors):
+            return True
+    return False
+
+
+def register_kept(type_: str, mode: str | None, kept: frozenset[str]) -> bool:
+    """Whether a type (or type/mode) is news in any section: arrests, lawsuits, stabbings."""
+    return type_ in kept or f"{type_}/{mode}" in kept

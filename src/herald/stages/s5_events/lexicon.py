@@ -119,6 +119,20 @@ class Lexicon:
     negative_terms: frozenset[str] = frozenset()
     positive_terms: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()  # "collapsed thanks to X": blame, not credit
+    # Objects and modifiers that make a material act a figure of speech ("exiled their concerns", "pulled
+    # out of the slump", "a culture clash"): abstractions cannot be deported, left or fought.
+    figurative_objects: frozenset[str] = frozenset()
+    figurative_modifiers: frozenset[str] = frozenset()
+    # Document register (the section a story would run in): cue lemmas per register, counted over the
+    # article ("political" counts against the others); see filters.register_of.
+    register_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    register_min: int = 6
+    register_ratio: float = 2.0
+    # Sectors (and country codes of non-state bodies) that make a party political (filters.political).
+    political_sectors: frozenset[str] = frozenset()
+    # Types coded without a political party in a sports, entertainment, business or lifestyle story
+    # (an arrest, a lawsuit, a conviction are news in any section).
+    register_kept: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -215,6 +229,12 @@ def load_lexicon() -> Lexicon:
     states: set[str] = set()
     manners: dict[str, str] = {}
     onward: set[str] = set()
+    figurative_objects: set[str] = set()
+    figurative_modifiers: set[str] = set()
+    register_cues: dict[str, set[str]] = {}
+    political_sectors: set[str] = set()
+    register_kept: set[str] = set()
+    register_min, register_ratio = 6, 2.0
     evaluation: dict[str, set[str]] = {
         k: set()
         for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs", "failure_verbs")
@@ -244,6 +264,14 @@ def load_lexicon() -> Lexicon:
         states.update(data.get("state_verbs") or ())
         manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
+        figurative_objects.update(data.get("figurative_objects") or ())
+        figurative_modifiers.update(data.get("figurative_modifiers") or ())
+        for name, cues in (data.get("register_cues") or {}).items():
+            register_cues.setdefault(str(name), set()).update(str(c) for c in cues or ())
+        political_sectors.update(data.get("political_sectors") or ())
+        register_kept.update(data.get("register_kept") or ())
+        register_min = int(data.get("register_min", register_min))
+        register_ratio = float(data.get("register_ratio", register_ratio))
         for key, words in evaluation.items():
             words.update(str(w) for w in data.get(key) or ())
     return Lexicon(
@@ -276,5 +304,12 @@ def load_lexicon() -> Lexicon:
         negative_terms=frozenset(evaluation["negative_terms"]),
         positive_terms=frozenset(evaluation["positive_terms"]),
         failure_verbs=frozenset(evaluation["failure_verbs"]),
+        figurative_objects=frozenset(figurative_objects),
+        figurative_modifiers=frozenset(figurative_modifiers),
+        register_cues={k: frozenset(v) for k, v in register_cues.items()},
+        political_sectors=frozenset(political_sectors),
+        register_kept=frozenset(register_kept),
+        register_min=register_min,
+        register_ratio=register_ratio,
         sources=tuple(w for w, _ in files),
     )
