@@ -393,11 +393,14 @@ class SentenceCoder(SentenceRoles):
             return None
         notes: list[str] = []
         subj = subject_of(tok)
-        if subj is not None and (
-            lemma_of(subj) in self.lex.non_agents
-            or any(c.dep_ == "compound" and lemma_of(c) in self.lex.non_agents for c in subj.children)
+        doer = agent_of(tok) if is_passive(tok) else subj
+        if doer is not None and (
+            lemma_of(doer) in self.lex.non_agents
+            or any(c.dep_ == "compound" and lemma_of(c) in self.lex.non_agents for c in doer.children)
         ):
-            return None  # "the storm killed 12 people", "Hurricane Betsy destroyed the church"
+            # "the storm killed 12 people", "Hurricane Betsy destroyed the church", "the blocks were occupied
+            # by rice mills": a force of nature or a building does nothing deliberately
+            return None
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
         if entry.roles == "experiencer" and not passive:
@@ -453,6 +456,8 @@ class SentenceCoder(SentenceRoles):
         cand = build(
             entry, tok, actors, recipients, rule, anchor=anchor, kind=kind, notes=notes, partners=partners
         )
+        if entry.needs_party and not recipients.actors and not _named_object(tok):
+            return None  # "blamed the tumble in oil prices": a cause named, nobody accused
         if entry.control:
             self._control(cand)
             if INTERNAL_ORDER in cand.cues:
@@ -848,6 +853,17 @@ class SentenceCoder(SentenceRoles):
 
 # Prepositions of a time adjunct that frames a clause ("after talks with X", "following a meeting with X").
 FRAMING_PREPS = frozenset({"after", "following", "during", "before", "since"})
+
+
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_object(tok: Token) -> bool:
+    """The verb's object or "on"-complement is a named party or a pronoun ("blamed Hamas", "blamed it on
+    them"), though no actor resolved."""
+    args = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    args += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(a.pos_ == "PRON" or a.ent_type_ in PARTY_ENTS for a in args)
 
 
 def _adjunct_governor(noun: Token) -> Token | None:

@@ -187,6 +187,11 @@ def figurative(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
     hit = next((h for h in heads if h.lemma_.lower() in words and h.ent_type_ == ""), None)
     if hit is not None:
         return f"{tok.text!r} {hit.text!r}: an abstraction, a figure of speech"
+    mods = lex.figurative_modifiers
+    for h in heads:  # "launched a 6-word missile", "fired a verbal broadside"
+        mod = next((c for c in h.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in mods), None)
+        if mod is not None:
+            return f"{mod.text!r} {h.text!r}: a figure of speech"
     return None
 
 

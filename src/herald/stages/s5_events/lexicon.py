@@ -52,6 +52,9 @@ class Entry:
     # no agreement to act; the entry fires only with an action (to-clause, an object, "to/on" a thing)
     concur_sense: bool = False
     negated_type: str | None = None
+    # the act needs a party on the receiving end: "blamed the tumble in oil prices" names a cause, not
+    # someone accused (fires only with a resolved recipient or a named or pronoun object)
+    needs_party: bool = False
     ambiguous: bool = False
     no_object: bool = False
     active: bool = False  # fires only in the active voice
@@ -173,6 +176,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         no_clause=bool(spec.get("no_clause", False)),
         concur_sense=bool(spec.get("concur_sense", False)),
         negated_type=spec.get("negated_type"),
+        needs_party=bool(spec.get("needs_party", False)),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
         active=bool(spec.get("active", False)),

@@ -104,7 +104,9 @@ PREDICTION_NOUNS = frozenset(
 CONDITION = frozenset({"if", "unless", "whether"})
 # The cue of an event inside a condition or an embedded question ("if convicted", "wondered whether he could
 # file charges"): it is supposed or asked about, not told.
-CONDITION_CLAUSE = frozenset(f"{m} (condition)" for m in CONDITION)
+# "when/whenever" before a present-tense clause: a habit or a general condition, no reported occurrence.
+GENERIC_WHEN = frozenset({"when", "whenever"})
+CONDITION_CLAUSE = frozenset(f"{m} (condition)" for m in CONDITION | GENERIC_WHEN)
 # Heads whose complement is not a reported act (dropped by extract.UNREALISED): asking, proposing, predicting,
 # and the condition an event is stated under.
 REQUESTED_HEADS = REQUESTED_VERBS | REQUESTED_NOUNS | PREDICTION_NOUNS | CONDITION_CLAUSE
@@ -148,6 +150,8 @@ def negation(tok: Token, anchor: Token | None = None) -> str | None:
                 continue  # "whether or not Israel is willing": an alternative, not a negation
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
                 return c.text
+            if c.dep_ == "preconj" and c.lower_ == "neither" and c.i < t.i:
+                return c.text  # "... and neither apologized": the parser hangs "neither" on the verb
             # "No civilians were injured", "none of the soldiers was hurt".
             if c.dep_ in ("nsubj", "nsubjpass") and (
                 c.lower_ in NOBODY
@@ -300,14 +304,17 @@ def hypothetical(tok: Token) -> str | None:
         return foreseen
     cur = tok
     for _ in range(3):
+        for c in cur.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITION:
+                return f"{c.lower_} (condition)"  # the event is the condition itself: supposed, not told
+            if c.dep_ == "advmod" and c.lower_ in GENERIC_WHEN and cur.tag_ in ("VBP", "VBZ"):
+                # "when you attack him, he punches back": a present-tense "when" clause is a habit
+                return f"{c.lower_} (condition)"
         for a in _aux(cur):
             if a.lower_ in HYPO_AUX:
                 return a.text
             if a.lower_ == "would" and speech_governor(cur) is None and not _reported(cur):
                 return a.text
-        for c in cur.children:
-            if c.dep_ == "mark" and c.lower_ in CONDITION:
-                return f"{c.lower_} (condition)"  # the event is the condition itself: supposed, not told
         # The main clause of a conditional: "if they refuse, the army would attack".
         for c in cur.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
