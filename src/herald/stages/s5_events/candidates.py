@@ -16,6 +16,8 @@ from .chains import chained
 from .filters import (
     adjectival_use,
     background_role,
+    campaign_story,
+    campaigners,
     figurative,
     generic_gerund,
     habitual_clause,
@@ -68,6 +70,8 @@ UNDERGONE = frozenset({"COERCE", "SANCTION"})
 JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 # Cue set on an order to subordinates whose action codes no event (the candidate is dropped).
 INTERNAL_ORDER = "internal-order"
+# Sectors of people who run for office: their rallies in a campaign story are campaigning.
+POLITICIANS = frozenset({"GOV", "LEG", "PTY", "ELI"})
 # Material acts a verb of naming ("call", "describe") can only talk about, never carry out.
 NAMED_NOT_DONE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
@@ -154,6 +158,8 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
             if cand is not None and cand.type == "ASSAULT" and lemma in self.lex.verbal_attack_verbs:
                 self._verbal_attack(cand)
+            if cand is not None and cand.type in ("ASSAULT", "PROTEST") and self._campaigning(cand):
+                cand = None  # a candidate's rally is campaigning (an attack between campaigners is recast)
             if cand is not None and self._disaster_emergency(cand):
                 cand = None  # PLOVER: emergencies declared for a natural disaster are no repression
             if cand is not None and self._protest_purpose(cand):
@@ -177,6 +183,25 @@ class SentenceCoder(SentenceRoles):
                 a, b = t.text, toks[i + 2].text
                 if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
                     return True
+        return False
+
+    def _campaigning(self, cand: Candidate) -> bool:
+        """In a campaign story (filters.campaign_story), people and parties "attacking" one another with no
+        harm named in the sentence criticise (ACCUSE, recast here: "launched a new round of attacks", "tone
+        down his attacks against Clinton"); a candidate holding a rally campaigns (True: not coded)."""
+        parties = [*cand.actors.actors, *cand.recipients.actors]
+        if not campaigners(parties) or not campaign_story(self.doc, self.lex):
+            return False
+        if any(lemma_of(t) in self.lex.harm_cues for t in self.sent):
+            return False
+        if cand.type == "PROTEST":
+            if not any(a.kind == "person" and a.sector in POLITICIANS for a in cand.actors.actors):
+                return False
+            cand.notes.append("a candidate's rally in a campaign story is campaigning, not a protest")
+            return True
+        cand.type, cand.mode = "ACCUSE", "disapprove"
+        cand.rule += "=>ACCUSE(campaign)"
+        cand.notes.append("an attack between campaigners with no harm named is criticism")
         return False
 
     def _off_register(self, cand: Candidate) -> bool:

@@ -29,10 +29,10 @@ ADJUST = {
     # parties are named but none is a state or of a political sector (filters.political): a private person
     # praising, hosting, resigning is often no PLOVER event (silver review, docs/quality-precision.md)
     "private-parties": -0.10,
-    # the events-gwn gold leaves negated and hypothetical events out: below 0.5 from most bases, so that a
+    # the events-gwn gold leaves negated and hypothetical events out: below 0.5 from every base, so that a
     # user cutting at 0.5 drops them
-    "hypothetical": -0.20,
-    "negated": -0.25,
+    "hypothetical": -0.35,
+    "negated": -0.35,
 }
 
 

@@ -131,6 +131,8 @@ class Lexicon:
     register_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     register_min: int = 6
     register_ratio: float = 2.0
+    campaign_min: int = 6
+    harm_cues: frozenset[str] = frozenset()
     # Sectors (and country codes of non-state bodies) that make a party political (filters.political).
     political_sectors: frozenset[str] = frozenset()
     # Types coded without a political party in a sports, entertainment, business or lifestyle story
@@ -238,7 +240,8 @@ def load_lexicon() -> Lexicon:
     register_cues: dict[str, set[str]] = {}
     political_sectors: set[str] = set()
     register_kept: set[str] = set()
-    register_min, register_ratio = 6, 2.0
+    register_min, register_ratio, campaign_min = 6, 2.0, 6
+    harm_cues: set[str] = set()
     evaluation: dict[str, set[str]] = {
         k: set()
         for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs", "failure_verbs")
@@ -276,6 +279,8 @@ def load_lexicon() -> Lexicon:
         register_kept.update(data.get("register_kept") or ())
         register_min = int(data.get("register_min", register_min))
         register_ratio = float(data.get("register_ratio", register_ratio))
+        campaign_min = int(data.get("campaign_min", campaign_min))
+        harm_cues.update(data.get("harm_cues") or ())
         for key, words in evaluation.items():
             words.update(str(w) for w in data.get(key) or ())
     return Lexicon(
@@ -315,5 +320,7 @@ def load_lexicon() -> Lexicon:
         register_kept=frozenset(register_kept),
         register_min=register_min,
         register_ratio=register_ratio,
+        campaign_min=campaign_min,
+        harm_cues=frozenset(harm_cues),
         sources=tuple(w for w, _ in files),
     )

@@ -179,6 +179,8 @@ def held_back(tok: Token) -> str | None:
         gov = tok.head.head
     if gov is None:
         return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "than") and gov.lower_ in ("instead", "rather"):
+        return f"{gov.text} {tok.head.text}"  # "instead of attacking me", "rather than fight"
     if gov.lemma_.lower() in HELD_BACK:
         return gov.text
     if gov.lemma_ == "drag" and any(c.lemma_.lower() in ("foot", "feet") for c in gov.children):
