@@ -70,6 +70,8 @@ UNDERGONE = frozenset({"COERCE", "SANCTION"})
 JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 # Cue set on an order to subordinates whose action codes no event (the candidate is dropped).
 INTERNAL_ORDER = "internal-order"
+# Verbs of promising in words (not "committed to opening up the economy", a policy stance).
+PROMISING = frozenset({"vow", "pledge", "promise", "swear"})
 # Sectors of people who run for office: their rallies in a campaign story are campaigning.
 POLITICIANS = frozenset({"GOV", "LEG", "PTY", "ELI"})
 # Material acts a verb of naming ("call", "describe") can only talk about, never carry out.
@@ -184,6 +186,20 @@ class SentenceCoder(SentenceRoles):
                 if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
                     return True
         return False
+
+    def _resolution(self, cand: Candidate) -> bool:
+        """A promise whose content is no event the lexicons know and which names nobody it is made to or
+        for ("has vowed to soldier on and amass delegates", "pledged to keep going"): a resolution about
+        oneself, not PLOVER's offer or promise of cooperation (AGREE)."""
+        if cand.entry.lemma not in PROMISING or cand.type != "AGREE" or cand.recipients.actors:
+            return False
+        content = cand.content
+        if content is None or cand.content_type is not None or content.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ in ("dobj", "obj", "dative") and actor_for_token(c) is not None for c in content.children):
+            return False  # "pledged to help Ukraine": the one it is for is named
+        cand.notes.append(f"promised {content.text!r} to nobody: a resolution, no AGREE")
+        return True
 
     def _campaigning(self, cand: Candidate) -> bool:
         """In a campaign story (filters.campaign_story), people and parties "attacking" one another with no
@@ -487,6 +503,8 @@ class SentenceCoder(SentenceRoles):
             self._control(cand)
             if INTERNAL_ORDER in cand.cues:
                 return None  # an order inside a state naming no codable action: no event
+            if self._resolution(cand):
+                return None  # "vowed to soldier on": a resolution about oneself, promised to nobody
         if cand.type == "ASSAULT":
             self._instrument(cand)
         return cand
