@@ -196,8 +196,14 @@ class SentenceCoder(SentenceRoles):
         content = cand.content
         if content is None or cand.content_type is not None or content.pos_ not in ("VERB", "AUX"):
             return False
-        if any(c.dep_ in ("dobj", "obj", "dative") and actor_for_token(c) is not None for c in content.children):
-            return False  # "pledged to help Ukraine": the one it is for is named
+        args = [
+            c
+            for c in content.children
+            if c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp")
+            or (c.dep_ == "prep" and c.lower_ in ("to", "for", "with", "against"))
+        ]
+        if any(actor_for_token(t) is not None for a in args for t in a.subtree):
+            return False  # "pledged to help Ukraine rebuild": the one it is for is named
         cand.notes.append(f"promised {content.text!r} to nobody: a resolution, no AGREE")
         return True
 

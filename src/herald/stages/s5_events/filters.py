@@ -88,7 +88,11 @@ def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
     opposes imposing sanctions"): the act is favoured or opposed, not reported."""
     if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pcomp") or tok.head.lemma_.lower() not in attitudes:
         return False
-    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # "supports banning", "opposes imposing", "does not like being arrested", "wants to attack"
+    return tok.tag_ == "VBG" or any(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "auxpass" and c.lower_ == "being")
+        for c in tok.children
+    )
 
 
 def state_participle(tok: Token, state_verbs: frozenset[str]) -> bool:

@@ -179,13 +179,23 @@ def held_back(tok: Token) -> str | None:
         gov = tok.head.head
     if gov is None:
         return None
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "than") and gov.lower_ in ("instead", "rather"):
-        return f"{gov.text} {tok.head.text}"  # "instead of attacking me", "rather than fight"
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "than"):
+        # "instead of attacking me", "rather than fight": "instead" hangs on the preposition or governs it
+        alt = [gov, *(c for c in tok.head.children if c.dep_ == "advmod")]
+        if any(a.lower_ in ("instead", "rather") for a in alt):
+            return f"instead {tok.head.text}"
     if gov.lemma_.lower() in HELD_BACK:
         return gov.text
     if gov.lemma_ == "drag" and any(c.lemma_.lower() in ("foot", "feet") for c in gov.children):
         return "dragged its feet"
     return None
+
+
+def _present(tok: Token) -> bool:
+    """A finite present-tense verb with no auxiliary (the tagger gives plural presents VBP or VB)."""
+    if tok.tag_ not in ("VBP", "VBZ", "VB") or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def predicted(tok: Token) -> str | None:
@@ -309,7 +319,7 @@ def hypothetical(tok: Token) -> str | None:
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in CONDITION:
                 return f"{c.lower_} (condition)"  # the event is the condition itself: supposed, not told
-            if c.dep_ == "advmod" and c.lower_ in GENERIC_WHEN and cur.tag_ in ("VBP", "VBZ"):
+            if c.dep_ == "advmod" and c.lower_ in GENERIC_WHEN and _present(cur):
                 # "when you attack him, he punches back": a present-tense "when" clause is a habit
                 return f"{c.lower_} (condition)"
         for a in _aux(cur):
