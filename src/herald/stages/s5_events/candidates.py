@@ -503,7 +503,8 @@ class SentenceCoder(SentenceRoles):
         cand = build(
             entry, tok, actors, recipients, rule, anchor=anchor, kind=kind, notes=notes, partners=partners
         )
-        if entry.needs_party and not recipients.actors and not _named_object(tok):
+        has_object = any(c.dep_ in ("dobj", "obj") for c in tok.children)
+        if entry.needs_party and has_object and not recipients.actors and not _named_object(tok):
             return None  # "blamed the tumble in oil prices": a cause named, nobody accused
         if entry.control:
             self._control(cand)
