@@ -200,7 +200,10 @@ def test_negated_and_hypothetical_below_cut(extract: Extract, text: str) -> None
         (SPORTS.format("The team flew home on Monday."), "sports"),
         (ARTS.format("The pianist flew home on Monday."), "entertainment"),
         (FOOD.format("The chef flew home on Monday."), "lifestyle"),
-        ("The government and the rebels signed a ceasefire. The president praised the army and police.", None),
+        (
+            "The government and the rebels signed a ceasefire. The president praised the army and police.",
+            None,
+        ),
         (CAMPAIGN.format("The senator flew home on Monday."), None),
     ],
 )

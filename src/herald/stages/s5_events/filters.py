@@ -193,11 +193,13 @@ def figurative(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
     hit = next((h for h in heads if h.lemma_.lower() in words and h.ent_type_ == ""), None)
     if hit is not None:
         return f"{tok.text!r} {hit.text!r}: an abstraction, a figure of speech"
-    mods = lex.figurative_modifiers
+    made_of = lex.figurative_modifiers
     # "launched a 6-word missile", "fired a verbal broadside": only weapons and blows are made of words
     # ("seized food supplies", "blocked media access" are real)
     for h in heads if entry.type == "ASSAULT" else ():
-        mod = next((c for c in h.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in mods), None)
+        mod = next(
+            (c for c in h.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in made_of), None
+        )
         if mod is not None:
             return f"{mod.text!r} {h.text!r}: a figure of speech"
     return None
@@ -210,8 +212,10 @@ def adjectival_use(tok: Token) -> bool:
         return False
     if tok.dep_ == "amod":
         return True
-    return tok.dep_ == "conj" and tok.head.pos_ == "ADJ" and not any(
-        c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children
+    return (
+        tok.dep_ == "conj"
+        and tok.head.pos_ == "ADJ"
+        and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
     )
 
 
@@ -226,7 +230,9 @@ def habitual_clause(anchor: Token) -> str | None:
     obj = next((c for c in anchor.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None and not _generic(obj):
         return None
-    return f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: a remit, no occurrence"
+    return (
+        f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: a remit, no occurrence"
+    )
 
 
 # Singular nouns naming a kind of case, generic without a determiner ("investigates misconduct").
