@@ -91,6 +91,9 @@ CAMPAIGN = (
             "The cancer society will be coordinating activities, with the key focus being on screenings.",
             "COOPERATE",
         ),
+        # company news: every party a company or a news organisation
+        ("The chief executive of Boeing resigned on Monday.", "RETREAT"),
+        ("Walmart and Microsoft announced a partnership on cloud services.", "COOPERATE"),
         # a characterising verb names an attack, it does not carry it out
         ("Rodrigo Duterte called the assault on the police station an act of terror.", "ASSAULT:actor"),
     ],
@@ -122,6 +125,11 @@ def test_nothing_of_type(extract: Extract, text: str, type_: str) -> None:
         ("Turkey pledged to help Ukraine rebuild its ports.", "AGREE"),
         ("The soldiers shot back at the gunmen.", "ASSAULT"),
         ("Police arrested two men in Lagos on Sunday.", "COERCE"),
+        # a company with a state, a union of teachers: not company news
+        ("The defence minister resigned from the cabinet on Monday.", "RETREAT"),
+        ("Google agreed to pay the French government 500 million euros.", "AGREE"),
+        ("The Nigerian Union of Teachers called off its strike on Thursday.", "CONCEDE"),
+        ("The Securities and Exchange Commission sued Tesla for fraud.", "ACCUSE"),
         ("Thousands of students held a rally against the government in Caracas.", "PROTEST"),
     ],
 )

@@ -25,6 +25,7 @@ from .filters import (
     nonspecific,
     political,
     potential_act,
+    private,
     register_kept,
     register_of,
     stance_content,
@@ -238,6 +239,9 @@ class SentenceCoder(SentenceRoles):
             return False
         if political(parties, lex.political_sectors):
             return False
+        if not kept and private(parties, lex.private_sectors):
+            cand.notes.append("every party is a company or a news organisation: not coded")
+            return True
         register = register_of(self.doc, lex)
         if register is None or (kept and register != "sports"):
             return False

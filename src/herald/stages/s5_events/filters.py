@@ -314,6 +314,18 @@ def political(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
     return False
 
 
+def private(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
+    """Every party is a company or a news organisation (``private_sectors``)."""
+    parties = list(actors)
+    return (
+        bool(parties)
+        and all(
+            (a.sector or "") in sectors or (a.country or "") in sectors for a in parties if a.kind != "state"
+        )
+        and all(a.kind != "state" for a in parties)
+    )
+
+
 def register_kept(type_: str, mode: str | None, kept: frozenset[str]) -> bool:
     """Whether a type (or type/mode) is news in any section: arrests, lawsuits, stabbings."""
     return type_ in kept or f"{type_}/{mode}" in kept

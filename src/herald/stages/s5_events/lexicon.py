@@ -138,6 +138,7 @@ class Lexicon:
     # Types coded without a political party in a sports, entertainment, business or lifestyle story
     # (an arrest, a lawsuit, a conviction are news in any section).
     register_kept: frozenset[str] = frozenset()
+    private_sectors: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -240,6 +241,7 @@ def load_lexicon() -> Lexicon:
     register_cues: dict[str, set[str]] = {}
     political_sectors: set[str] = set()
     register_kept: set[str] = set()
+    private_sectors: set[str] = set()
     register_min, register_ratio, campaign_min = 6, 2.0, 6
     harm_cues: set[str] = set()
     evaluation: dict[str, set[str]] = {
@@ -277,6 +279,7 @@ def load_lexicon() -> Lexicon:
             register_cues.setdefault(str(name), set()).update(str(c) for c in cues or ())
         political_sectors.update(data.get("political_sectors") or ())
         register_kept.update(data.get("register_kept") or ())
+        private_sectors.update(data.get("private_sectors") or ())
         register_min = int(data.get("register_min", register_min))
         register_ratio = float(data.get("register_ratio", register_ratio))
         campaign_min = int(data.get("campaign_min", campaign_min))
@@ -318,6 +321,7 @@ def load_lexicon() -> Lexicon:
         register_cues={k: frozenset(v) for k, v in register_cues.items()},
         political_sectors=frozenset(political_sectors),
         register_kept=frozenset(register_kept),
+        private_sectors=frozenset(private_sectors),
         register_min=register_min,
         register_ratio=register_ratio,
         campaign_min=campaign_min,
