@@ -166,6 +166,8 @@ def test_register_nothing_of_type(extract: Extract, text: str, type_: str) -> No
         # criticism between campaigners is ACCUSE; violence with harm named stays ASSAULT
         (CAMPAIGN.format("Clinton launched a new round of attacks on Trump's business record."), "ACCUSE"),
         (CAMPAIGN.format("A gunman attacked a campaign office in Ohio, killing two volunteers."), "ASSAULT"),
+        # an unnamed attacker of campaigners is no campaigner
+        (CAMPAIGN.format("Masked men attacked Sanders supporters outside the hall."), "ASSAULT"),
     ],
 )
 def test_register_real_event_kept(extract: Extract, text: str, type_: str) -> None:

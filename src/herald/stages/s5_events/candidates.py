@@ -213,7 +213,8 @@ class SentenceCoder(SentenceRoles):
         harm named in the sentence criticise (ACCUSE, recast here: "launched a new round of attacks", "tone
         down his attacks against Clinton"); a candidate holding a rally campaigns (True: not coded)."""
         parties = [*cand.actors.actors, *cand.recipients.actors]
-        if not campaigners(parties) or not campaign_story(self.doc, self.lex):
+        # the attacker must be named and a campaigner: "thugs attacked Trump supporters" stays violence
+        if not cand.actors.actors or not campaigners(parties) or not campaign_story(self.doc, self.lex):
             return False
         if any(lemma_of(t) in self.lex.harm_cues for t in self.sent):
             return False
