@@ -223,6 +223,8 @@ class SentenceCoder(SentenceRoles):
                 return False
             cand.notes.append("a candidate's rally in a campaign story is campaigning, not a protest")
             return True
+        if lemma_of(cand.trigger) not in self.lex.campaign_attack_words:
+            return False  # "terrorizing his opponents": no verbal sense
         cand.type, cand.mode = "ACCUSE", "disapprove"
         cand.rule += "=>ACCUSE(campaign)"
         cand.notes.append("an attack between campaigners with no harm named is criticism")

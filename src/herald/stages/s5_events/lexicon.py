@@ -133,6 +133,7 @@ class Lexicon:
     register_ratio: float = 2.0
     campaign_min: int = 6
     harm_cues: frozenset[str] = frozenset()
+    campaign_attack_words: frozenset[str] = frozenset()
     # Sectors (and country codes of non-state bodies) that make a party political (filters.political).
     political_sectors: frozenset[str] = frozenset()
     # Types coded without a political party in a sports, entertainment, business or lifestyle story
@@ -244,6 +245,7 @@ def load_lexicon() -> Lexicon:
     private_sectors: set[str] = set()
     register_min, register_ratio, campaign_min = 6, 2.0, 6
     harm_cues: set[str] = set()
+    campaign_attack: set[str] = set()
     evaluation: dict[str, set[str]] = {
         k: set()
         for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs", "failure_verbs")
@@ -284,6 +286,7 @@ def load_lexicon() -> Lexicon:
         register_ratio = float(data.get("register_ratio", register_ratio))
         campaign_min = int(data.get("campaign_min", campaign_min))
         harm_cues.update(data.get("harm_cues") or ())
+        campaign_attack.update(data.get("campaign_attack_words") or ())
         for key, words in evaluation.items():
             words.update(str(w) for w in data.get(key) or ())
     return Lexicon(
@@ -326,5 +329,6 @@ def load_lexicon() -> Lexicon:
         register_ratio=register_ratio,
         campaign_min=campaign_min,
         harm_cues=frozenset(harm_cues),
+        campaign_attack_words=frozenset(campaign_attack),
         sources=tuple(w for w, _ in files),
     )
