@@ -13,8 +13,7 @@ from ..common import doc_text, meta, records
 from . import attach, history, modality
 from .candidate import Candidate, token_span
 from .confidence import score
-from .filters import political, record_clause
-from .lexicon import load_lexicon
+from .filters import record_clause
 from .ontology import Ontology
 from .roles import (
     speech_governor,
@@ -43,9 +42,6 @@ def _factors(cand: Candidate, onto: Ontology) -> list[str]:
         f.append("control-content")
     if cand.trigger.dep_ in ("relcl", "advcl", "acl", "pcomp"):
         f.append("subordinate")
-    parties = [*cand.actors.actors, *cand.recipients.actors]
-    if parties and not political(parties, load_lexicon().political_sectors):
-        f.append("private-parties")
     if cand.hypothetical:
         f.append("hypothetical")
     if cand.negated:

@@ -26,9 +26,6 @@ ADJUST = {
     "ambiguous-trigger": -0.15,
     "control-content": 0.05,  # the embedded action of a control verb was typed
     "subordinate": -0.05,  # a relative or adverbial clause, usually background to the main event
-    # parties are named but none is a state or of a political sector (filters.political): a private person
-    # praising, hosting, resigning is often no PLOVER event (silver review, docs/quality-precision.md)
-    "private-parties": -0.10,
     # the events-gwn gold leaves negated and hypothetical events out: below 0.5 from every base, so that a
     # user cutting at 0.5 drops them
     "hypothetical": -0.35,
