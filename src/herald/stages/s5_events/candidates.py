@@ -231,10 +231,11 @@ class SentenceCoder(SentenceRoles):
         return False
 
     def _off_register(self, cand: Candidate) -> bool:
-        """In a sports, entertainment, business or lifestyle story (filters.register_of), an event none of
-        whose parties is political is no PLOVER event ("paid tribute to his teachers", "hosted a tasting",
-        "Big time shot"), unless its type is news in any section (an arrest, a lawsuit, a stabbing); and a
-        sports verb is a match's language anywhere in a sports story."""
+        """Company news (every party a company or a news organisation) in any story; and in a sports,
+        entertainment, business or lifestyle story (filters.register_of) an event none of whose parties is
+        political ("paid tribute to his teachers", "hosted a tasting"): no PLOVER event, unless its type is
+        news in any section (an arrest, a lawsuit, a stabbing). A sports verb is a match's language anywhere
+        in a sports story ("Big time shot")."""
         lex = self.lex
         kept = register_kept(cand.type, cand.mode, lex.register_kept)
         parties = [*cand.actors.actors, *cand.recipients.actors]

@@ -317,12 +317,8 @@ def political(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
 def private(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
     """Every party is a company or a news organisation (``private_sectors``)."""
     parties = list(actors)
-    return (
-        bool(parties)
-        and all(
-            (a.sector or "") in sectors or (a.country or "") in sectors for a in parties if a.kind != "state"
-        )
-        and all(a.kind != "state" for a in parties)
+    return bool(parties) and all(
+        a.kind != "state" and ((a.sector or "") in sectors or (a.country or "") in sectors) for a in parties
     )
 
 
