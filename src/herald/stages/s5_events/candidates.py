@@ -243,7 +243,12 @@ class SentenceCoder(SentenceRoles):
             return False
         if political(parties, lex.political_sectors):
             return False
-        if not kept and private(parties, lex.private_sectors):
+        if (
+            not kept
+            and cand.actors.actors
+            and private(parties, lex.private_sectors)
+            and not self._politics_near()
+        ):
             cand.notes.append("every party is a company or a news organisation: not coded")
             return True
         register = register_of(self.doc, lex)
@@ -251,6 +256,12 @@ class SentenceCoder(SentenceRoles):
             return False
         cand.notes.append(f"a {register} story and no political party: not coded")
         return True
+
+    def _politics_near(self) -> bool:
+        """A political party is named in the sentence ("the chief executive will testify before Congress"):
+        the company's act may be political news, whatever its own parties."""
+        sectors = self.lex.political_sectors
+        return any(a is not None and political([a], sectors) for a in (actor_for_token(t) for t in self.sent))
 
     def _disaster_emergency(self, cand: Candidate) -> bool:
         """A state of emergency or a curfew in a sentence naming a natural disaster."""
