@@ -92,6 +92,35 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+# The sentences of the last parsed Doc asked about, by start token (held, so its identity cannot be reused).
+_SENTS: tuple[Doc, list[int], dict[int, Span]] | None = None
+
+
+def sentence_of(tok: Token) -> Span:
+    """``tok.sent`` (the same tokens) from :func:`sentence_starts`: ``Token.sent`` walks the Doc to both
+    boundaries and builds a new Span on every call. One Span per sentence is kept for the parsed Doc being
+    coded; treat it as read-only. A Doc with sentence hooks, or not parsed, gets ``tok.sent`` itself."""
+    global _SENTS
+    doc = tok.doc
+    cached = _SENTS
+    if cached is None or cached[0] is not doc or len(cached[1]) != len(doc):
+        if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not doc.has_annotation("DEP"):
+            return tok.sent
+        cached = (doc, sentence_starts(doc), {})
+        _SENTS = cached
+    _, starts, spans = cached
+    start = starts[tok.i]
+    found = spans.get(start)
+    if found is None:
+        found = spans[start] = doc[start : bisect_right(starts, start)]
+    return found
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the Doc's text (:func:`doc_text`) instead of joined from a Token per word."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
     flags = doc.to_array(SENT_START).tolist() if len(doc) else []
     starts: list[int] = []

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Time
-from ..common import RangeIndex, index_of
+from ..common import RangeIndex, index_of, sentence_of
 from .extract import governing_verb
 from .values import value_range
 
@@ -41,7 +41,7 @@ def time_for(doc: Doc, item: Token | Span) -> Time | None:
     if not times:
         return None
     tok = item.root if isinstance(item, Span) else item
-    sent = tok.sent
+    sent = sentence_of(tok)
     verb = _verb_of(item)
     local: list[tuple[Time, Span]] = []
     for t in index_of("times", times, _time_ranges).inside(sent.start_char, sent.end_char):

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place
-from ..common import RangeIndex, actor_at, doc_text, index_of
+from ..common import RangeIndex, actor_at, doc_text, index_of, sentence_of
 from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .resolve import resolve
@@ -222,7 +222,7 @@ def place_for(doc: Doc, token_or_span: Token | Span) -> Place | None:
                 inside = places.inside(lo, hi)
                 if inside:
                     return min(inside, key=lambda p: p.start)
-    sent = tok.sent
+    sent = sentence_of(tok)
     same = places.inside(sent.start_char, sent.end_char)
     if not same:
         return None

@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
+from ..common import sentence_of
 
 MONTHS = {
     m: i
@@ -324,7 +325,7 @@ def carried_background(
     for _ in range(3):
         if sent.start == 0:
             return None
-        prev = doc[sent.start - 1].sent
+        prev = sentence_of(doc[sent.start - 1])
         gap = text[prev.start_char : sent.start_char]
         if "\n" in gap.strip() or "\n" in gap[len(gap.rstrip()) :]:
             return None  # another paragraph (or a headline run into its lede)
@@ -367,7 +368,8 @@ def in_other_clause(doc: Doc, start: int, end: int, tokens: Sequence[Token]) -> 
     not the event's. A date in the main clause governs its subordinate events ("In 2014, he said troops had
     shelled the town")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not any(span.sent.start <= t.i < span.sent.end for t in tokens):
+    sent = span.sent if span is not None else None
+    if sent is None or not any(sent.start <= t.i < sent.end for t in tokens):
         return False
     held = {t.i for t in tokens}
     cur = span.root
@@ -437,7 +439,7 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
         if c.dep_ == "advcl" and c.lower_ != "once":
             continue
         for cue in w["background_adverbials"]:
-            if not re.search(rf"(?:^|\s){re.escape(cue)}(?:\s|$)", low):
+            if cue not in low or not re.search(rf"(?:^|\s){re.escape(cue)}(?:\s|$)", low):
                 continue
             if cue == "once":
                 if c.lower_ != "once" or any(t.lower_ in _NOT_ONCE for t in c.doc[c.i - 1 : c.i + 2]):
@@ -453,7 +455,11 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
             return f"{words.text!r} tells the event as background"
         passive = any(a.dep_ == "auxpass" for a in verb.children)
         if _perfect(verb) and not passive and verb.tag_ == "VBN" and not _told_in_past(verb):
-            spans = (r for r in w["record_spans"] if re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low))
+            spans = (
+                r
+                for r in w["record_spans"]
+                if r in low and re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low)
+            )
             span = next(spans, None)
             if span is not None:
                 return f"{words.text!r} with a present perfect sums up past acts"
@@ -503,8 +509,8 @@ def past_perfect_step_back(anchor: Token) -> str | None:
     clause it is ordered against ("had fled before police arrived") and not reported speech ("said troops
     had shelled"): the story steps back from its news into background."""
     clause = _main_clause(anchor)
-    sent = clause.sent
-    if clause.dep_ != "ROOT" or sent.start == 0 or sent.doc[sent.start - 1].sent.start == 0:
+    sent = sentence_of(clause)
+    if clause.dep_ != "ROOT" or sent.start == 0 or sentence_of(sent.doc[sent.start - 1]).start == 0:
         return None  # the headline or lede tells the news
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
     if verb.tag_ != "VBN" or not any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..common import sentence_of, span_text
 from .roles import by_gerund, speech_governor
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
@@ -151,7 +152,7 @@ def question(tok: Token) -> str | None:
     """A yes/no question asks whether the act happens, it does not report it: "Will you resign?", "Did
     Russia attack the base?" (an auxiliary before the subject, in a sentence ending with "?"). A wh-question
     ("Who attacked the base?") presupposes the act and is not a cue."""
-    if not tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if not span_text(sentence_of(tok)).rstrip().rstrip("\"'”’)").endswith("?"):
         return None
     if any(c.tag_ in ("WRB", "WP", "WDT", "WP$") for c in tok.children):
         return None  # "Why did Russia attack the base?" takes the attack as given

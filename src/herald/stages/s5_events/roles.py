@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...schema import Actor
+from ..common import sentence_of
 from ..opponents import opposing_noun
 from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
 
@@ -315,7 +316,7 @@ def misparsed_main_verb(verb: Token) -> bool:
         return False
     if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children):
         return _verbless_body_sentence(verb)
-    root = verb.sent.root  # (Token.sent scans the Doc: only for the rare candidates left)
+    root = sentence_of(verb).root
     return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
 
 
@@ -332,7 +333,7 @@ def _verbless_body_sentence(verb: Token) -> bool:
         return False
     if not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in kids):
         return False
-    last = next((t for t in reversed(verb.sent) if not t.is_space), None)
+    last = next((t for t in reversed(sentence_of(verb)) if not t.is_space), None)
     return last is not None and last.is_punct
 
 
@@ -382,7 +383,7 @@ def headline_passive(verb: Token) -> bool:
         c.dep_ in OBJ or c.dep_ in ("aux", "auxpass") for c in kids
     ):
         return False
-    sent = verb.sent
+    sent = sentence_of(verb)
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.is_punct:
         return False  # a sentence of the body: "Rebels attacked." is active
@@ -429,7 +430,7 @@ def headline_coordinate(subj: Token) -> Token | None:
         return None
     if first.head.i not in (subj.i, subj.head.i) or not doc[first.left_edge.i].is_sent_start:
         return None
-    sent = subj.sent  # (scans the Doc: only for the rare subject after a comma)
+    sent = sentence_of(subj)
     return first if is_headline(sent) else None
 
 
@@ -483,7 +484,7 @@ def _understood(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     if misparsed_main_verb(verb):
-        return verb.sent.root
+        return sentence_of(verb).root
     if (swallowed := _swallowed_subject(verb)) is not None:
         return swallowed
     if (perfect := perfect_misparsed(verb)) is not None:

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import functools
+from typing import cast
 
 from spacy.attrs import LEMMA
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
+from . import memo
 from .lexicon import Entry, Lexicon, load_lexicon
 from .roles import (
     is_passive,
@@ -64,6 +66,18 @@ QUANTITY_NOUNS = frozenset(
 
 
 def lemma_of(tok: Token) -> str:
+    """The token's lemma as the lexicons spell it (lower case, fixed, a listed hyphenated word joined); kept
+    per token while the Doc is being coded (memo.py)."""
+    kept = memo.table(tok.doc, "lemma_of")
+    if kept is None:
+        return _lemma_of(tok)
+    found = kept.get(tok.i)
+    if found is None:
+        found = kept[tok.i] = _lemma_of(tok)
+    return cast(str, found)
+
+
+def _lemma_of(tok: Token) -> str:
     lex = load_lexicon()
     lower = tok.lemma_.lower()
     lemma = lex.lemma_fixes.get(lower, lower)
