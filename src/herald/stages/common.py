@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from spacy.attrs import HEAD, IDX, LENGTH, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
@@ -191,6 +191,62 @@ def head_indices(doc: Doc) -> list[int]:
     if doc.has_annotation("DEP"):
         _HEADS = (doc, heads)
     return heads
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """A parsed Doc's dependency tree as lists by token index: each token's children (``[c.i for c in
+    t.children]``), dependency label (``dep_``) and lower-case form (``lower_``). Rules test labels here and
+    build a Token only for the children they keep: ``Token.children`` scans the token's whole subtree and
+    builds a Token per child, ``dep_`` / ``lower_`` look their string up on every read."""
+
+    children: list[tuple[int, ...]]
+    deps: list[str]
+    lowers: list[str]
+
+
+# The tree of the last parsed Doc asked about (held, so its identity cannot be reused while cached).
+_SYNTAX: tuple[Doc, Syntax] | None = None
+
+
+def syntax(doc: Doc) -> Syntax:
+    """The Doc's :class:`Syntax`, kept for the Doc being coded once it is parsed (no stage changes the
+    parse). Read-only."""
+    global _SYNTAX
+    cached = _SYNTAX
+    if cached is not None and cached[0] is doc and len(cached[1].deps) == len(doc):
+        return cached[1]
+    heads = head_indices(doc)
+    kids: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    strings = doc.vocab.strings
+    rows = doc.to_array([DEP, LOWER]).tolist() if len(doc) else []
+    built = Syntax(
+        children=[tuple(k) for k in kids],
+        deps=[strings[d] for d, _ in rows],
+        lowers=[strings[w] for _, w in rows],
+    )
+    if doc.has_annotation("DEP"):
+        _SYNTAX = (doc, built)
+    return built
+
+
+def children_labelled(tok: Token, labels: Container[str]) -> list[Token]:
+    """``[c for c in tok.children if c.dep_ in labels]``, building a Token only for those children."""
+    doc = tok.doc
+    sx = syntax(doc)
+    deps = sx.deps
+    return [doc[j] for j in sx.children[tok.i] if deps[j] in labels]
+
+
+def has_child(tok: Token, labels: Container[str], lowers: Container[str] | None = None) -> bool:
+    """``any(c.dep_ in labels and (lowers is None or c.lower_ in lowers) for c in tok.children)`` without
+    building a Token."""
+    sx = syntax(tok.doc)
+    deps, words = sx.deps, sx.lowers
+    return any(deps[j] in labels and (lowers is None or words[j] in lowers) for j in sx.children[tok.i])
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:

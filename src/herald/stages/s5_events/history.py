@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
-from ..common import sentence_of
+from ..common import children_labelled, has_child, sentence_of
 
 MONTHS = {
     m: i
@@ -200,7 +200,7 @@ def continuing(anchor: Token) -> str | None:
     """An activity still going on at the story's time: a progressive ("has been fighting", "are holding")
     or the complement of a verb of continuation ("continued to shell"). Its start date is no background."""
     _, _, verbs, durative = _frame_words()
-    aux = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+    aux = children_labelled(anchor, ("aux", "auxpass"))
     present = any(a.lower_ in ("has", "have", "is", "are", "am", "'s", "'re") for a in aux)
     past = any(a.lower_ in ("had", "was", "were") for a in aux)
     if anchor.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux) and present and not past:
@@ -296,11 +296,11 @@ def _told_in_past(tok: Token) -> bool:
     ("has arrested": still news), a present or a modal. A non-finite verb ("for attacking the decision",
     "trying to recapture") takes the tense of the verb it hangs from."""
     for _ in range(3):
-        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or has_child(tok, ("aux", "auxpass"))
         if finite or tok.head.i == tok.i:
             break
         tok = tok.head
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    aux = [c for c in children_labelled(tok, ("aux", "auxpass")) if c.lower_ != "to"]
     if any(a.tag_ in ("VBZ", "VBP", "MD") or a.lower_ in ("has", "have") for a in aux):
         return False
     return tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)

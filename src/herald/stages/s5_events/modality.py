@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..common import sentence_of, span_text
+from ..common import children_labelled, has_child, sentence_of, span_text
 from .roles import by_gerund, speech_governor
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
@@ -108,7 +108,7 @@ NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
 def _aux(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return children_labelled(tok, ("aux", "auxpass"))
 
 
 def negation(tok: Token, anchor: Token | None = None) -> str | None:
@@ -244,12 +244,12 @@ def hypothetical(tok: Token) -> str | None:
                 return a.text
             if a.lower_ == "would" and speech_governor(cur) is None and not _reported(cur):
                 return a.text
-        for c in cur.children:
-            if c.dep_ == "mark" and c.lower_ in CONDITION:
+        for c in children_labelled(cur, ("mark",)):
+            if c.lower_ in CONDITION:
                 return c.text
         # The main clause of a conditional: "if they refuse, the army would attack".
-        for c in cur.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
+        for c in children_labelled(cur, ("advcl",)):
+            if has_child(c, ("mark",), ("if",)):
                 return "if"
         if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.lower_ in DISPOSITION_ADJ:
             return cur.head.text

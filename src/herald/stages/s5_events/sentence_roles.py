@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
 from ...schema import Actor
-from ..common import sentence_of
+from ..common import children_labelled, sentence_of
 from .actor_index import actor_for_token
 from .candidate import Candidate
 from .lexicon import Entry, Lexicon
@@ -421,10 +421,10 @@ class SentenceRoles:
         found, how = Resolved(), ""
         # adjuncts hang on the event's word or, by a common misattachment, on its object ("mobilized
         # reservists [for a war against X]")
-        objects = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
+        objects = [o for n in nodes for o in children_labelled(n, ("dobj", "obj"))]
         adjuncts = [
             *(c for n in nodes for c in n.children),
-            *(c for o in objects for c in o.children if c.dep_ == "prep"),
+            *(c for o in objects for c in children_labelled(o, ("prep",))),
         ]
         for c in adjuncts:
             if found.actors:

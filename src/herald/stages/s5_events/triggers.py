@@ -10,6 +10,7 @@ from spacy.attrs import LEMMA
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
+from ..common import children_labelled
 from . import memo
 from .lexicon import Entry, Lexicon, load_lexicon
 from .roles import (
@@ -142,16 +143,16 @@ def control_content(tok: Token, entry: Entry) -> Token | None:
 
 
 def object_lemmas(tok: Token, entry: Entry) -> set[str]:
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs = children_labelled(tok, ("dobj", "obj"))
     if is_passive(tok):
         ps = passive_subject(tok)
         if ps is not None:
             objs.append(ps)
-    for c in tok.children:
-        if c.dep_ in ("prep", "prt") and (c.lower_ == entry.prt or c.lower_ == "as"):
-            objs.extend(p for p in c.children if p.dep_ == "pobj")
+    for c in children_labelled(tok, ("prep", "prt")):
+        if c.lower_ == entry.prt or c.lower_ == "as":
+            objs.extend(children_labelled(c, ("pobj",)))
             # "pulled out of the bloc": the object of a preposition under the particle
-            objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
+            objs.extend(p for g in children_labelled(c, ("prep",)) for p in children_labelled(g, ("pobj",)))
     lemmas: set[str] = set()
     for o in objs:
         for h in (o, *o.conjuncts):
