@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
 from ..schema import Statement
+from . import memo
 
 if TYPE_CHECKING:
     from ..schema import Actor
@@ -55,7 +56,7 @@ class ArticleMeta:
 
 def meta(doc: Doc) -> ArticleMeta:
     """The article metadata set on the Doc, or an empty one (no publication date) when absent."""
-    value = doc._.herald_meta
+    value = memo.extension(doc, "herald_meta")
     return value if isinstance(value, ArticleMeta) else ArticleMeta()
 
 
@@ -200,9 +201,28 @@ class Syntax:
     build a Token only for the children they keep: ``Token.children`` scans the token's whole subtree and
     builds a Token per child, ``dep_`` / ``lower_`` look their string up on every read."""
 
-    children: list[tuple[int, ...]]
+    children: list[list[int]]
     deps: list[str]
     lowers: list[str]
+
+
+# Strings by hash, read from the StringStore once (a dict look-up per token is cheaper than the store's);
+# emptied when it grows large, so a long run over many words does not keep every word.
+_NAMES: dict[int, str] = {}
+_MAX_NAMES = 200_000
+
+
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    names = _NAMES
+    new = set(hashes).difference(names)
+    if new:
+        if len(names) + len(new) > _MAX_NAMES:
+            names.clear()
+            new = set(hashes)
+        strings = doc.vocab.strings
+        for h in new:
+            names[h] = strings[h]
+    return list(map(names.__getitem__, hashes))
 
 
 # The tree of the last parsed Doc asked about (held, so its identity cannot be reused while cached).
@@ -221,13 +241,8 @@ def syntax(doc: Doc) -> Syntax:
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
-    strings = doc.vocab.strings
-    rows = doc.to_array([DEP, LOWER]).tolist() if len(doc) else []
-    built = Syntax(
-        children=[tuple(k) for k in kids],
-        deps=[strings[d] for d, _ in rows],
-        lowers=[strings[w] for _, w in rows],
-    )
+    deps, lowers = (doc.to_array(attr).tolist() for attr in (DEP, LOWER)) if len(doc) else ([], [])
+    built = Syntax(children=kids, deps=_strings(doc, deps), lowers=_strings(doc, lowers))
     if doc.has_annotation("DEP"):
         _SYNTAX = (doc, built)
     return built
@@ -384,5 +399,5 @@ def actor_for_token(token: Token) -> Actor | None:
 
 def records(doc: Doc, name: str) -> Sequence[object]:
     """The records an earlier stage wrote (empty when the stage is not in the pipeline)."""
-    value = getattr(doc._, f"herald_{name}")
+    value = cast("Sequence[object] | None", memo.extension(doc, f"herald_{name}"))
     return value if value is not None else ()

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place
-from ..common import RangeIndex, actor_at, doc_text, index_of, sentence_of
+from ..common import RangeIndex, actor_at, doc_text, index_of, records, sentence_of
 from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .resolve import resolve
@@ -206,7 +207,8 @@ def _clause_heads(tok: Token) -> list[Token]:
 
 def place_for(doc: Doc, token_or_span: Token | Span) -> Place | None:
     """The place governing an event trigger (see the module docstring), or None."""
-    places = index_of("usable-places", doc._.herald_places or (), lambda found: _usable_index(doc, found))
+    found_places = cast("Sequence[Place]", records(doc, "places")) or ()
+    places = index_of("usable-places", found_places, lambda found: _usable_index(doc, found))
     if not len(places):
         return None
     tok = token_or_span.root if isinstance(token_or_span, Span) else token_or_span

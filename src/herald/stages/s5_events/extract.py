@@ -12,7 +12,8 @@ import bisect
 from spacy.tokens import Doc
 
 from ...schema import Event
-from . import actor_index, memo
+from .. import memo
+from . import actor_index
 from .build import build_event
 from .candidate import Candidate
 from .candidates import SentenceCoder

@@ -368,8 +368,10 @@ def in_other_clause(doc: Doc, start: int, end: int, tokens: Sequence[Token]) -> 
     not the event's. A date in the main clause governs its subordinate events ("In 2014, he said troops had
     shelled the town")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    sent = span.sent if span is not None else None
-    if sent is None or not any(sent.start <= t.i < sent.end for t in tokens):
+    if span is None:
+        return False
+    sent = span.sent
+    if not any(sent.start <= t.i < sent.end for t in tokens):
         return False
     held = {t.i for t in tokens}
     cur = span.root

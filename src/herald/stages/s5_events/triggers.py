@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import functools
-from typing import cast
+from itertools import compress, count
 
 from spacy.attrs import LEMMA
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
+from .. import memo
 from ..common import children_labelled
-from . import memo
 from .lexicon import Entry, Lexicon, load_lexicon
 from .roles import (
     is_passive,
@@ -69,13 +69,13 @@ QUANTITY_NOUNS = frozenset(
 def lemma_of(tok: Token) -> str:
     """The token's lemma as the lexicons spell it (lower case, fixed, a listed hyphenated word joined); kept
     per token while the Doc is being coded (memo.py)."""
-    kept = memo.table(tok.doc, "lemma_of")
-    if kept is None:
+    if tok.doc is not memo.DOC:
         return _lemma_of(tok)
+    kept = memo.LEMMAS
     found = kept.get(tok.i)
     if found is None:
         found = kept[tok.i] = _lemma_of(tok)
-    return cast(str, found)
+    return found
 
 
 def _lemma_of(tok: Token) -> str:
@@ -360,4 +360,4 @@ def known_tokens(doc: Doc, lex: Lexicon) -> list[int]:
     """Indices of the Doc's tokens whose lemma a lexicon knows: one pass over the lemma hashes, not a Token
     per word (a set lookup per hash beats ``np.isin``, which sorts the whole lexicon on every call)."""
     known = known_hashes(lex)
-    return [i for i, h in enumerate(doc.to_array(LEMMA).tolist()) if h in known]
+    return list(compress(count(), map(known.__contains__, doc.to_array(LEMMA).tolist())))
