@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
-from ..common import children_labelled, has_child, sentence_of
+from ..common import children_labelled, has_child, head_indices, sentence_of, syntax
 
 MONTHS = {
     m: i
@@ -260,13 +260,17 @@ def _main_clause(anchor: Token) -> Token:
     return clause
 
 
+# The dependencies past_period reads on the main clause (a child with any other label is never a cue).
+_PERIOD_DEPS = frozenset({"advcl", "prep", "nsubj", "nsubjpass", "agent"})
+
+
 def past_period(anchor: Token) -> str | None:
     """Why the event lies in a past office or period, or was done by a past body, or None: "when he was
     president", "under the previous government", "during the former regime's rule", "the former regime
     jailed ...". A person once in office ("former president X was arrested") is not a past period."""
     w = _history_words()
     clause = _main_clause(anchor)
-    for c in clause.children:
+    for c in children_labelled(clause, _PERIOD_DEPS):
         if (
             c.dep_ == "advcl"
             and c.lemma_ == "be"
@@ -418,6 +422,9 @@ def background_words(text: str) -> bool:
     return any(f" {cue} " in low for cue in _history_words()["background_adverbials"])
 
 
+_ADVERBIALS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
+
+
 def told_as_background(anchor: Token, ref: date | None) -> str | None:
     """Why an adverbial of the event's own clause tells it as background, or None: "historically defended",
     "once ruled", "At the time, he wrote", "earlier this year" (in a story dated after February), and a
@@ -430,8 +437,9 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
     while chain[-1].i != clause.i and len(chain) < 5:
         chain.append(chain[-1].head)
     # adverbials of the event's verb, of the verbs it hangs from in its clause, and of its object noun
-    kids = [c for v in chain for c in v.children]
-    kids += [g for c in anchor.children if c.dep_ in ("dobj", "pobj") for g in c.children]
+    kids = [c for v in chain for c in children_labelled(v, _ADVERBIALS)]
+    objects = children_labelled(anchor, ("dobj", "pobj"))
+    kids += [g for c in objects for g in children_labelled(c, _ADVERBIALS)]
     for c in kids:
         if c.dep_ not in ("advmod", "prep", "npadvmod", "advcl"):
             continue
@@ -480,11 +488,12 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
 
 
 def _in_inner_clause(tok: Token, top: Token) -> bool:
-    cur = tok
-    while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ in CLAUSES or cur.dep_ in ("acl", "pcomp"):
+    heads, deps = head_indices(tok.doc), syntax(tok.doc).deps
+    cur = tok.i
+    while cur != top.i and heads[cur] != cur:
+        if deps[cur] in CLAUSES or deps[cur] in ("acl", "pcomp"):
             return True
-        cur = cur.head
+        cur = heads[cur]
     return False
 
 

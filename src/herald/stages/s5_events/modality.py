@@ -111,20 +111,23 @@ def _aux(tok: Token) -> list[Token]:
     return children_labelled(tok, ("aux", "auxpass"))
 
 
+# The only dependencies negation() reads on a clause's children.
+_NEGATION_DEPS = frozenset({"neg", "det", "advmod", "nsubj", "nsubjpass"})
+
+
 def negation(tok: Token, anchor: Token | None = None) -> str | None:
     """ "did not attack", "never met", "no talks were held"."""
     for t in (tok, anchor, _shared_head(tok)):
         if t is None:
             continue
-        for c in t.children:
+        for c in children_labelled(t, _NEGATION_DEPS):
             if c.dep_ == "neg" and c.i > 0 and c.nbor(-1).lower_ == "or":
                 continue  # "whether or not Israel is willing": an alternative, not a negation
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
                 return c.text
             # "No civilians were injured", "none of the soldiers was hurt".
             if c.dep_ in ("nsubj", "nsubjpass") and (
-                c.lower_ in ("none", "nobody", "no-one")
-                or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                c.lower_ in ("none", "nobody", "no-one") or has_child(c, ("det",), ("no",))
             ):
                 return f"no {c.text}" if c.lower_ not in ("none", "nobody", "no-one") else c.text
     # "failed to attack": the action did not happen.
@@ -143,7 +146,7 @@ def _shared_head(tok: Token) -> Token | None:
     supports candidates", "did not attack but retreated"."""
     if tok.dep_ != "conj" or tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+    if has_child(tok, ("nsubj", "nsubjpass", "aux", "auxpass")):
         return None
     return tok.head
 

@@ -11,7 +11,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from .. import memo
-from ..common import children_labelled
+from ..common import children_labelled, has_child, token_texts
 from .lexicon import Entry, Lexicon, load_lexicon
 from .roles import (
     is_passive,
@@ -82,7 +82,7 @@ def _lemma_of(tok: Token) -> str:
     lex = load_lexicon()
     lower = tok.lemma_.lower()
     lemma = lex.lemma_fixes.get(lower, lower)
-    if tok.i >= 2 and tok.pos_ in ("VERB", "NOUN", "PROPN"):
+    if tok.i >= 2 and tok.pos_ in ("VERB", "NOUN", "PROPN") and token_texts(tok.doc)[tok.i - 1] == "-":
         dash, first = tok.nbor(-1), tok.nbor(-2)
         if dash.text == "-" and not dash.whitespace_ and not first.whitespace_:
             joined = f"{first.lower_}-{lemma}"
@@ -109,7 +109,7 @@ def clause_of(tok: Token) -> Token | None:
 
 def has_prt(tok: Token, prt: str) -> bool:
     # "shot down" is often parsed with "down" as an adverb
-    if any(c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children):
+    if has_child(tok, ("prt", "prep", "agent", "dative", "advmod"), (prt,)):
         return True
     if (
         tok.pos_ == "ADJ"
@@ -119,9 +119,7 @@ def has_prt(tok: Token, prt: str) -> bool:
         return True  # "was furious at the leak": the parser hangs the complement on the copula
     # "calling for the chief to resign": "for" is parsed as the marker of the for-to clause
     return prt == "for" and any(
-        c.dep_ in ("advcl", "ccomp", "xcomp")
-        and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
-        for c in tok.children
+        has_child(c, ("mark",), ("for",)) for c in children_labelled(tok, ("advcl", "ccomp", "xcomp"))
     )
 
 
