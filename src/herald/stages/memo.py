@@ -9,10 +9,14 @@ that writes nothing to the Doc until it returns may bind it (the events stage do
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar, cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+R = TypeVar("R")
 
 # The Doc being coded by :func:`bound`, or None; its answers per rule name and token index; its extension
 # values by name.
@@ -52,3 +56,24 @@ def extension(doc: Doc, name: str) -> object:
         return EXTENSIONS[name]
     value = EXTENSIONS[name] = getattr(doc._, name)
     return value
+
+
+def per_token(fn: Callable[[Token], R]) -> Callable[[Token], R]:
+    """Keep ``fn``'s answer per token while the token's Doc is bound (``fn`` must depend only on the token,
+    the Doc's annotation and the earlier stages' records)."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def kept(tok: Token) -> R:
+        if tok.doc is not DOC:
+            return fn(tok)
+        answers = TABLES.get(name)
+        if answers is None:
+            answers = TABLES[name] = {}
+        i = tok.i
+        if i in answers:
+            return cast(R, answers[i])
+        found = answers[i] = fn(tok)
+        return found
+
+    return kept

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...schema import Actor
+from .. import memo
 from ..common import children_labelled, has_child, sentence_of, syntax
 from ..opponents import opposing_noun
 from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
@@ -437,6 +438,7 @@ def headline_coordinate(subj: Token) -> Token | None:
 _PASSIVE_MARKS = PASS_SUBJ | {"auxpass"}
 
 
+@memo.per_token
 def is_passive(verb: Token) -> bool:
     if misparsed_main_verb(verb) or perfect_misparsed(verb) is not None:
         return False
@@ -484,6 +486,7 @@ def _understood(verb: Token) -> Token | None:
     return understood_subject(verb, load_coref_lexicon())
 
 
+@memo.per_token
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     if misparsed_main_verb(verb):

@@ -11,7 +11,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from .. import memo
-from ..common import children_labelled, has_child, token_texts
+from ..common import children_labelled, doc_text, has_child
 from .lexicon import Entry, Lexicon, load_lexicon
 from .roles import (
     is_passive,
@@ -82,7 +82,8 @@ def _lemma_of(tok: Token) -> str:
     lex = load_lexicon()
     lower = tok.lemma_.lower()
     lemma = lex.lemma_fixes.get(lower, lower)
-    if tok.i >= 2 and tok.pos_ in ("VERB", "NOUN", "PROPN") and token_texts(tok.doc)[tok.i - 1] == "-":
+    # (a joined word needs a "-" right before the token: one character of the text tells)
+    if tok.i >= 2 and doc_text(tok.doc)[tok.idx - 1] == "-" and tok.pos_ in ("VERB", "NOUN", "PROPN"):
         dash, first = tok.nbor(-1), tok.nbor(-2)
         if dash.text == "-" and not dash.whitespace_ and not first.whitespace_:
             joined = f"{first.lower_}-{lemma}"
