@@ -26,7 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _sample(work: Callable[[], object], passes: int, top: int = 45, tree_min: float = 0.7) -> None:
     """A CPU-time stack sampler (``ITIMER_PROF`` at 2 kHz): cProfile's per-call overhead inflates code that
-    makes many small calls, a sampler does not. Prints the share of samples per function, inclusive and own."""
+    makes many small calls, a sampler does not. Prints the share of samples per function (inclusive, own)
+    and the call tree. Time inside a long C call is counted at the next Python line that runs."""
     own: Counter[str] = Counter()
     inclusive: Counter[str] = Counter()
     paths: Counter[tuple[str, ...]] = Counter()
@@ -81,7 +82,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--profile", type=Path, help="save a cProfile of one more pass here")
     ap.add_argument("--docs", type=Path, help="read the parsed Docs from this pickle, or write it if absent")
-    ap.add_argument("--sample", type=int, default=0, help="sample stacks over this many more passes and print them")
+    ap.add_argument("--sample", type=int, default=0, help="sample stacks over this many more passes")
     args = ap.parse_args()
     sys.path.insert(0, str(REPO / "bench"))
     import herald
