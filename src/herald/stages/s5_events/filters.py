@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..common import children_labelled, syntax
 from .actor_index import actor_for_token
 from .history import record_marked
 
@@ -56,11 +55,10 @@ def nominal_use(tok: Token) -> bool:
     hangs on it and it has no subject or object of its own, so it names a person, not an act."""
     if tok.dep_ == "compound":
         return True  # "assault weapons", "strike force": a modifier naming a kind of thing
-    sx = syntax(tok.doc)
-    kids, deps = sx.children[tok.i], sx.deps
-    if not any(deps[j] in ("det", "poss") and j < tok.i for j in kids):
+    kids = list(tok.children)
+    if not any(c.dep_ in ("det", "poss") and c.i < tok.i for c in kids):
         return False
-    return not any(deps[j] in ("nsubj", "nsubjpass", "dobj", "obj", "agent", "aux", "auxpass") for j in kids)
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "agent", "aux", "auxpass") for c in kids)
 
 
 def generic_gerund(tok: Token) -> bool:
@@ -148,8 +146,8 @@ def yes_no_question(anchor: Token) -> str | None:
     its subject and closed by a question mark asserts nothing. A wh-question ("Why did Russia expel...?")
     presupposes the event and is kept."""
     head = _clause_head(anchor)
-    subj = next(iter(children_labelled(head, ("nsubj", "nsubjpass", "expl"))), None)
-    aux = next(iter(children_labelled(head, ("aux", "auxpass"))), None)
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    aux = next((c for c in head.children if c.dep_ in ("aux", "auxpass")), None)
     if subj is None or aux is None or aux.i > subj.i:
         return None
     if any(t.tag_ in _WH for t in head.doc[head.left_edge.i : subj.i]):

@@ -111,23 +111,20 @@ def _aux(tok: Token) -> list[Token]:
     return children_labelled(tok, ("aux", "auxpass"))
 
 
-# The only dependencies negation() reads on a clause's children.
-_NEGATION_DEPS = frozenset({"neg", "det", "advmod", "nsubj", "nsubjpass"})
-
-
 def negation(tok: Token, anchor: Token | None = None) -> str | None:
     """ "did not attack", "never met", "no talks were held"."""
     for t in (tok, anchor, _shared_head(tok)):
         if t is None:
             continue
-        for c in children_labelled(t, _NEGATION_DEPS):
+        for c in t.children:
             if c.dep_ == "neg" and c.i > 0 and c.nbor(-1).lower_ == "or":
                 continue  # "whether or not Israel is willing": an alternative, not a negation
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
                 return c.text
             # "No civilians were injured", "none of the soldiers was hurt".
             if c.dep_ in ("nsubj", "nsubjpass") and (
-                c.lower_ in ("none", "nobody", "no-one") or has_child(c, ("det",), ("no",))
+                c.lower_ in ("none", "nobody", "no-one")
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             ):
                 return f"no {c.text}" if c.lower_ not in ("none", "nobody", "no-one") else c.text
     # "failed to attack": the action did not happen.
@@ -247,12 +244,12 @@ def hypothetical(tok: Token) -> str | None:
                 return a.text
             if a.lower_ == "would" and speech_governor(cur) is None and not _reported(cur):
                 return a.text
-        for c in children_labelled(cur, ("mark",)):
-            if c.lower_ in CONDITION:
+        for c in cur.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITION:
                 return c.text
         # The main clause of a conditional: "if they refuse, the army would attack".
-        for c in children_labelled(cur, ("advcl",)):
-            if has_child(c, ("mark",), ("if",)):
+        for c in cur.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
                 return "if"
         if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.lower_ in DISPOSITION_ADJ:
             return cur.head.text

@@ -435,9 +435,6 @@ def headline_coordinate(subj: Token) -> Token | None:
     return first if is_headline(sent) else None
 
 
-_PASSIVE_MARKS = PASS_SUBJ | {"auxpass"}
-
-
 @memo.per_token
 def is_passive(verb: Token) -> bool:
     if misparsed_main_verb(verb) or perfect_misparsed(verb) is not None:
@@ -446,7 +443,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         return True  # a reduced relative: "prisoners released by Israel"
-    return has_child(verb, _PASSIVE_MARKS)
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
 def by_gerund(tok: Token) -> bool:
