@@ -4,6 +4,7 @@ answers as the spaCy attributes and the uncached rules they replace."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -73,7 +74,7 @@ def test_answers_kept_while_bound_are_the_uncached_ones(make: Callable[..., Doc]
         twice = [[(lemma_of(t), is_passive(t), _index(subject_of(t))) for t in doc] for _ in range(2)]
         assert memo.extension(doc, "herald_events") is doc._.herald_events
     assert twice == [plain, plain]
-    assert memo.DOC is None  # nothing kept once the Doc is released
+    assert memo.KEPT.doc is None  # nothing kept once the Doc is released
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -86,3 +87,15 @@ def test_events_do_not_depend_on_what_was_kept(make: Callable[..., Doc], text: s
 
 def _index(tok: object) -> int | None:
     return getattr(tok, "i", None)
+
+
+@pytest.mark.parametrize("text", TEXTS[2:3])
+def test_what_is_kept_belongs_to_the_binding_thread(make: Callable[..., Doc], text: str) -> None:
+    doc = make(text)
+    seen: list[object] = []
+    with memo.bound(doc):
+        worker = threading.Thread(target=lambda: seen.append(memo.lemmas(doc)))
+        worker.start()
+        worker.join()
+        assert memo.lemmas(doc) == {}
+    assert seen == [None]  # another thread reads the Doc afresh

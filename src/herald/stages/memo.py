@@ -1,15 +1,17 @@
 """Answers kept for the Doc a stage is coding: pure functions of a token that several rules ask about again
-and again (a lemma), and the earlier stages' records (``doc._`` builds an accessor object on every read), are
-computed once while :func:`bound` holds the Doc.
+and again (a lemma, a verb's subject), and the earlier stages' records (``doc._`` builds an accessor object
+on every read), are computed once while :func:`bound` holds the Doc.
 
 Outside :func:`bound` (a test calling a rule on a Doc of its own, a Doc changed between calls) nothing is
 kept and every call computes afresh, so the answers are the same with or without the cache. Only a stage
-that writes nothing to the Doc until it returns may bind it (the events stage does).
+that writes nothing to the Doc until it returns may bind it (the events stage does). What is kept belongs
+to the thread that bound the Doc.
 """
 
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar, cast
@@ -18,43 +20,48 @@ from spacy.tokens import Doc, Token
 
 R = TypeVar("R")
 
-# The Doc being coded by :func:`bound`, or None; its answers per rule name and token index; its extension
-# values by name.
-DOC: Doc | None = None
-TABLES: dict[str, dict[int, object]] = {}
-LEMMAS: dict[int, str] = {}
-EXTENSIONS: dict[str, object] = {}
+
+class _Kept(threading.local):
+    """The Doc being coded by :func:`bound` on this thread, or None; its answers per rule name and token
+    index, its lemmas, its extension values by name."""
+
+    def __init__(self) -> None:
+        self.doc: Doc | None = None
+        self.tables: dict[str, dict[int, object]] = {}
+        self.lemmas: dict[int, str] = {}
+        self.extensions: dict[str, object] = {}
+
+
+KEPT = _Kept()
 
 
 @contextmanager
 def bound(doc: Doc) -> Iterator[None]:
     """Keep answers about ``doc`` while coding it (its annotation and extensions do not change meanwhile)."""
-    global DOC, TABLES, LEMMAS, EXTENSIONS
-    previous = DOC, TABLES, LEMMAS, EXTENSIONS
-    DOC, TABLES, LEMMAS, EXTENSIONS = doc, {}, {}, {}
+    kept = KEPT
+    previous = kept.doc, kept.tables, kept.lemmas, kept.extensions
+    kept.doc, kept.tables, kept.lemmas, kept.extensions = doc, {}, {}, {}
     try:
         yield
     finally:
-        DOC, TABLES, LEMMAS, EXTENSIONS = previous
+        kept.doc, kept.tables, kept.lemmas, kept.extensions = previous
 
 
-def table(doc: Doc, name: str) -> dict[int, object] | None:
-    """The answers kept for ``name`` on ``doc`` (token index -> answer), or None when ``doc`` is not bound."""
-    if doc is not DOC:
-        return None
-    found = TABLES.get(name)
-    if found is None:
-        found = TABLES[name] = {}
-    return found
+def lemmas(doc: Doc) -> dict[int, str] | None:
+    """The lemmas kept for ``doc`` (token index -> lemma), or None when ``doc`` is not bound."""
+    kept = KEPT
+    return kept.lemmas if doc is kept.doc else None
 
 
 def extension(doc: Doc, name: str) -> object:
     """``getattr(doc._, name)``, read once while ``doc`` is bound."""
-    if doc is not DOC:
+    kept = KEPT
+    if doc is not kept.doc:
         return getattr(doc._, name)
-    if name in EXTENSIONS:
-        return EXTENSIONS[name]
-    value = EXTENSIONS[name] = getattr(doc._, name)
+    values = kept.extensions
+    if name in values:
+        return values[name]
+    value = values[name] = getattr(doc._, name)
     return value
 
 
@@ -64,16 +71,17 @@ def per_token(fn: Callable[[Token], R]) -> Callable[[Token], R]:
     name = f"{fn.__module__}.{fn.__qualname__}"
 
     @functools.wraps(fn)
-    def kept(tok: Token) -> R:
-        if tok.doc is not DOC:
+    def kept_answer(tok: Token) -> R:
+        kept = KEPT
+        if tok.doc is not kept.doc:
             return fn(tok)
-        answers = TABLES.get(name)
+        answers = kept.tables.get(name)
         if answers is None:
-            answers = TABLES[name] = {}
+            answers = kept.tables[name] = {}
         i = tok.i
         if i in answers:
             return cast(R, answers[i])
         found = answers[i] = fn(tok)
         return found
 
-    return kept
+    return kept_answer

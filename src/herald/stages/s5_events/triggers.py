@@ -69,9 +69,9 @@ QUANTITY_NOUNS = frozenset(
 def lemma_of(tok: Token) -> str:
     """The token's lemma as the lexicons spell it (lower case, fixed, a listed hyphenated word joined); kept
     per token while the Doc is being coded (memo.py)."""
-    if tok.doc is not memo.DOC:
+    kept = memo.lemmas(tok.doc)
+    if kept is None:
         return _lemma_of(tok)
-    kept = memo.LEMMAS
     found = kept.get(tok.i)
     if found is None:
         found = kept[tok.i] = _lemma_of(tok)
