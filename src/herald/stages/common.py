@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from spacy.attrs import HEAD, IDX, LENGTH, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Span as TextSpan
 from ..schema import Statement
+from . import memo
 
 if TYPE_CHECKING:
     from ..schema import Actor
@@ -55,7 +56,7 @@ class ArticleMeta:
 
 def meta(doc: Doc) -> ArticleMeta:
     """The article metadata set on the Doc, or an empty one (no publication date) when absent."""
-    value = doc._.herald_meta
+    value = memo.extension(doc, "herald_meta")
     return value if isinstance(value, ArticleMeta) else ArticleMeta()
 
 
@@ -90,6 +91,35 @@ def sentence_starts(doc: Doc) -> list[int]:
     if doc.has_annotation("DEP"):
         doc.user_data[_SENT_STARTS_KEY] = starts
     return starts
+
+
+# The sentences of the last parsed Doc asked about, by start token (held, so its identity cannot be reused).
+_SENTS: tuple[Doc, list[int], dict[int, Span]] | None = None
+
+
+def sentence_of(tok: Token) -> Span:
+    """``tok.sent`` (the same tokens) from :func:`sentence_starts`: ``Token.sent`` walks the Doc to both
+    boundaries and builds a new Span on every call. One Span per sentence is kept for the parsed Doc being
+    coded; treat it as read-only. A Doc with sentence hooks, or not parsed, gets ``tok.sent`` itself."""
+    global _SENTS
+    doc = tok.doc
+    cached = _SENTS
+    if cached is None or cached[0] is not doc or len(cached[1]) != len(doc):
+        if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not doc.has_annotation("DEP"):
+            return tok.sent
+        cached = (doc, sentence_starts(doc), {})
+        _SENTS = cached
+    _, starts, spans = cached
+    start = starts[tok.i]
+    found = spans.get(start)
+    if found is None:
+        found = spans[start] = doc[start : bisect_right(starts, start)]
+    return found
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the Doc's text (:func:`doc_text`) instead of joined from a Token per word."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -162,6 +192,76 @@ def head_indices(doc: Doc) -> list[int]:
     if doc.has_annotation("DEP"):
         _HEADS = (doc, heads)
     return heads
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """A parsed Doc's dependency tree as lists by token index: each token's children (``[c.i for c in
+    t.children]``), dependency label (``dep_``) and lower-case form (``lower_``). Rules test labels here and
+    build a Token only for the children they keep: ``Token.children`` scans the token's whole subtree and
+    builds a Token per child, ``dep_`` / ``lower_`` look their string up on every read."""
+
+    children: list[list[int]]
+    deps: list[str]
+    lowers: list[str]
+
+
+# Strings by hash, read from the StringStore once (a dict look-up per token is cheaper than the store's);
+# emptied when it grows large, so a long run over many words does not keep every word.
+_NAMES: dict[int, str] = {}
+_MAX_NAMES = 200_000
+
+
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    names = _NAMES
+    new = set(hashes).difference(names)
+    if new:
+        if len(names) + len(new) > _MAX_NAMES:
+            names.clear()
+            new = set(hashes)
+        strings = doc.vocab.strings
+        for h in new:
+            names[h] = strings[h]
+    return list(map(names.__getitem__, hashes))
+
+
+# The tree of the last parsed Doc asked about (held, so its identity cannot be reused while cached).
+_SYNTAX: tuple[Doc, Syntax] | None = None
+
+
+def syntax(doc: Doc) -> Syntax:
+    """The Doc's :class:`Syntax`, kept for the Doc being coded once it is parsed (no stage changes the
+    parse). Read-only."""
+    global _SYNTAX
+    cached = _SYNTAX
+    if cached is not None and cached[0] is doc and len(cached[1].deps) == len(doc):
+        return cached[1]
+    heads = head_indices(doc)
+    kids: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    deps, lowers = (doc.to_array(attr).tolist() for attr in (DEP, LOWER)) if len(doc) else ([], [])
+    built = Syntax(children=kids, deps=_strings(doc, deps), lowers=_strings(doc, lowers))
+    if doc.has_annotation("DEP"):
+        _SYNTAX = (doc, built)
+    return built
+
+
+def children_labelled(tok: Token, labels: Container[str]) -> list[Token]:
+    """``[c for c in tok.children if c.dep_ in labels]``, building a Token only for those children."""
+    doc = tok.doc
+    sx = syntax(doc)
+    deps = sx.deps
+    return [doc[j] for j in sx.children[tok.i] if deps[j] in labels]
+
+
+def has_child(tok: Token, labels: Container[str], lowers: Container[str] | None = None) -> bool:
+    """``any(c.dep_ in labels and (lowers is None or c.lower_ in lowers) for c in tok.children)`` without
+    building a Token."""
+    sx = syntax(tok.doc)
+    deps, words = sx.deps, sx.lowers
+    return any(deps[j] in labels and (lowers is None or words[j] in lowers) for j in sx.children[tok.i])
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
@@ -299,5 +399,5 @@ def actor_for_token(token: Token) -> Actor | None:
 
 def records(doc: Doc, name: str) -> Sequence[object]:
     """The records an earlier stage wrote (empty when the stage is not in the pipeline)."""
-    value = getattr(doc._, f"herald_{name}")
+    value = cast("Sequence[object] | None", memo.extension(doc, f"herald_{name}"))
     return value if value is not None else ()

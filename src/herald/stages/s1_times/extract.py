@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Time
-from ..common import meta
+from ..common import head_indices, meta
 from .candidates import find, holiday_alone, the_year_stands, trimmed
 from .lexicon import lexicon
 from .normalise import Context, Parsed, ago_same_period, mod_of, parse
@@ -38,14 +38,15 @@ _DAY_PARTS = frozenset(
 def governing_verb(span: Span | Token) -> Token | None:
     """The verb (or auxiliary / predicative adjective) the expression hangs from, following heads upwards."""
     tok = span.root if isinstance(span, Span) else span
+    heads = head_indices(tok.doc)
     for _ in range(_CLAUSE_HOPS):
         if tok.pos_ in ("VERB", "AUX") and not (
             isinstance(span, Span) and tok.i in range(span.start, span.end)
         ):
             return tok
-        if tok.head.i == tok.i:
+        if heads[tok.i] == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
-        tok = tok.head
+        tok = tok.doc[heads[tok.i]]
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Time
-from ..common import RangeIndex, index_of
+from ..common import RangeIndex, index_of, records, sentence_of
 from .extract import governing_verb
 from .values import value_range
 
@@ -37,11 +38,11 @@ def time_for(doc: Doc, item: Token | Span) -> Time | None:
     attached by dependency to the item's verb wins (the nearest one if several); otherwise, when the sentence
     holds exactly one such time, that one; else None (no guessing between several).
     """
-    times = doc._.herald_times or []
+    times = cast("list[Time]", records(doc, "times")) or []
     if not times:
         return None
     tok = item.root if isinstance(item, Span) else item
-    sent = tok.sent
+    sent = sentence_of(tok)
     verb = _verb_of(item)
     local: list[tuple[Time, Span]] = []
     for t in index_of("times", times, _time_ranges).inside(sent.start_char, sent.end_char):

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Place
-from ..common import RangeIndex, actor_at, doc_text, index_of
+from ..common import RangeIndex, actor_at, children_labelled, doc_text, index_of, records, sentence_of
 from .lexicon import lexicon
 from .mentions import Mention, find_mentions
 from .resolve import resolve
@@ -206,23 +207,22 @@ def _clause_heads(tok: Token) -> list[Token]:
 
 def place_for(doc: Doc, token_or_span: Token | Span) -> Place | None:
     """The place governing an event trigger (see the module docstring), or None."""
-    places = index_of("usable-places", doc._.herald_places or (), lambda found: _usable_index(doc, found))
+    found_places = cast("Sequence[Place]", records(doc, "places")) or ()
+    places = index_of("usable-places", found_places, lambda found: _usable_index(doc, found))
     if not len(places):
         return None
     tok = token_or_span.root if isinstance(token_or_span, Span) else token_or_span
     for head in _clause_heads(tok):
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in lexicon().locative_preps:
+        for prep in children_labelled(head, ("prep",)):
+            if prep.lower_ not in lexicon().locative_preps:
                 continue
-            for obj in prep.children:
-                if obj.dep_ not in ("pobj", "pcomp"):
-                    continue
+            for obj in children_labelled(prep, ("pobj", "pcomp")):
                 sub = list(obj.subtree)
                 lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
                 inside = places.inside(lo, hi)
                 if inside:
                     return min(inside, key=lambda p: p.start)
-    sent = tok.sent
+    sent = sentence_of(tok)
     same = places.inside(sent.start_char, sent.end_char)
     if not same:
         return None

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import Actor, Place, Statement, Time
-from ..common import doc_text, ents_within, meta, records, statement_index
+from ..common import doc_text, ents_within, head_indices, meta, records, statement_index, syntax
 from .history import background_before_year, undated_background
 
 TimeFor = Callable[[Doc, Any], "Time | None"]
@@ -40,13 +40,14 @@ HISTORY_CUES = ("years ago", "decades ago", "last year", "last decade", "in the 
 
 def _in_clause(tok: Token, anchor: Token) -> bool:
     """Whether tok hangs under anchor without crossing into another clause."""
-    cur = tok
+    heads, deps = head_indices(tok.doc), syntax(tok.doc).deps
+    cur = tok.i
     for _ in range(12):
-        if cur.i == anchor.i:
+        if cur == anchor.i:
             return True
-        if cur.dep_ in ("ccomp", "relcl", "advcl", "parataxis") or cur.head.i == cur.i:
+        if deps[cur] in ("ccomp", "relcl", "advcl", "parataxis") or heads[cur] == cur:
             return False
-        cur = cur.head
+        cur = heads[cur]
     return False
 
 

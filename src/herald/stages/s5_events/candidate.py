@@ -95,8 +95,10 @@ def union(a: Resolved, b: Resolved) -> Resolved:
 
 
 def token_span(tok: Token) -> TextSpan:
-    # Built from the token itself: Doc.text re-joins the whole document on every access.
-    return TextSpan(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+    # Built from the token itself: Doc.text re-joins the whole document on every access. Offsets and text
+    # are an int and a str already, so pydantic's validation is skipped.
+    text = tok.text
+    return TextSpan.model_construct(start=tok.idx, end=tok.idx + len(text), text=text)
 
 
 def depth(tok: Token) -> int:

@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..common import children_labelled, has_child, syntax
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
@@ -310,7 +311,7 @@ class SentenceCoder(SentenceRoles):
         """ "X called the move 'unjustified'", "X said the decision was an abuse of power": a speaker who
         characterises something with an evaluative word criticises (ACCUSE) or commends (SUPPORT) it; the
         thing characterised (or whoever it belongs to) is the recipient. Words: event_evaluation.yaml."""
-        if any(c.dep_ == "neg" for c in tok.children):
+        if has_child(tok, ("neg",)):
             return None
         lemma = lemma_of(tok)
         target: Token | None = None
@@ -328,8 +329,8 @@ class SentenceCoder(SentenceRoles):
             if not preds and target is not None:
                 preds = [target]  # "called Thursday's order 'tyranny'" parsed with the predicate as object
         else:
-            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
-            if clause is None or any(c.dep_ == "neg" for c in clause.children):
+            clause = next((c for c in children_labelled(tok, ("ccomp",)) if c.lemma_ == "be"), None)
+            if clause is None or has_child(clause, ("neg",)):
                 return None
             target = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             preds = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
@@ -398,10 +399,10 @@ class SentenceCoder(SentenceRoles):
     def _said_no(self, tok: Token) -> Candidate | None:
         """ "BA said no (to the request)": a refusal by the speaker; the "to" object, or its owner, is the
         recipient."""
-        no = next(
-            (t for t in (*tok.children, *(g for c in tok.children for g in c.children)) if t.dep_ == "intj"),
-            None,
-        )
+        sx = syntax(tok.doc)
+        kids = sx.children[tok.i]
+        near = (*kids, *(g for c in kids for g in sx.children[c]))
+        no = next((tok.doc[j] for j in near if sx.deps[j] == "intj"), None)
         if no is None or no.lower_ != "no" or any(c.dep_ == "neg" for c in tok.children):
             return None
         notes: list[str] = [f"{tok.text!r} + 'no': the speaker refuses"]
@@ -418,11 +419,11 @@ class SentenceCoder(SentenceRoles):
 
     def _speech_demand(self, tok: Token) -> Candidate | None:
         """ "X said Y must Z": a demand by the speaker on Y (REQUEST), whatever Z is."""
-        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        clause = next(iter(children_labelled(tok, ("ccomp",))), None)
         if clause is None:
             return None
-        aux = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-        if aux is None or any(c.dep_ == "neg" for c in clause.children):
+        aux = next((a for a in children_labelled(clause, ("aux",)) if a.lower_ in OBLIGATION), None)
+        if aux is None or has_child(clause, ("neg",)):
             return None
         subj = subject_of(clause)
         if subj is not None and aux.i < subj.i and subj.head.i == clause.i:
@@ -507,8 +508,8 @@ class SentenceCoder(SentenceRoles):
         # its own; a verb with a clause of its own does not take the object of a later verb ("refused to
         # deploy troops and urged its citizens to leave"), but may that of an earlier one ("accused the
         # government of X and warned that ...")
-        own_object = any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children)
-        own_clause = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        own_object = has_child(tok, ("dobj", "obj", "dative"))
+        own_clause = has_child(tok, ("xcomp", "ccomp"))
         for conj in () if own_object else tok.conjuncts:
             if own_clause and conj.i > tok.i:
                 continue

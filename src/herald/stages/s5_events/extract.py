@@ -12,6 +12,7 @@ import bisect
 from spacy.tokens import Doc
 
 from ...schema import Event
+from .. import memo
 from . import actor_index
 from .build import build_event
 from .candidate import Candidate
@@ -34,7 +35,7 @@ UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS | REQUESTED_HEADS | {QUESTION}
 
 def code_doc(doc: Doc, *, include_future: bool = False) -> list[tuple[Event, dict[str, object]]]:
     """Events with their explanation traces; predicted or planned events only with ``include_future``."""
-    with actor_index.bound(doc):
+    with actor_index.bound(doc), memo.bound(doc):
         return _code_sentences(doc, include_future)
 
 

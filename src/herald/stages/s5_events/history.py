@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
+from ..common import children_labelled, has_child, head_indices, sentence_of, syntax
 
 MONTHS = {
     m: i
@@ -199,7 +200,7 @@ def continuing(anchor: Token) -> str | None:
     """An activity still going on at the story's time: a progressive ("has been fighting", "are holding")
     or the complement of a verb of continuation ("continued to shell"). Its start date is no background."""
     _, _, verbs, durative = _frame_words()
-    aux = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+    aux = children_labelled(anchor, ("aux", "auxpass"))
     present = any(a.lower_ in ("has", "have", "is", "are", "am", "'s", "'re") for a in aux)
     past = any(a.lower_ in ("had", "was", "were") for a in aux)
     if anchor.tag_ == "VBG" and any(a.lemma_ == "be" for a in aux) and present and not past:
@@ -259,13 +260,17 @@ def _main_clause(anchor: Token) -> Token:
     return clause
 
 
+# The dependencies past_period reads on the main clause (a child with any other label is never a cue).
+_PERIOD_DEPS = frozenset({"advcl", "prep", "nsubj", "nsubjpass", "agent"})
+
+
 def past_period(anchor: Token) -> str | None:
     """Why the event lies in a past office or period, or was done by a past body, or None: "when he was
     president", "under the previous government", "during the former regime's rule", "the former regime
     jailed ...". A person once in office ("former president X was arrested") is not a past period."""
     w = _history_words()
     clause = _main_clause(anchor)
-    for c in clause.children:
+    for c in children_labelled(clause, _PERIOD_DEPS):
         if (
             c.dep_ == "advcl"
             and c.lemma_ == "be"
@@ -295,11 +300,11 @@ def _told_in_past(tok: Token) -> bool:
     ("has arrested": still news), a present or a modal. A non-finite verb ("for attacking the decision",
     "trying to recapture") takes the tense of the verb it hangs from."""
     for _ in range(3):
-        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or has_child(tok, ("aux", "auxpass"))
         if finite or tok.head.i == tok.i:
             break
         tok = tok.head
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    aux = [c for c in children_labelled(tok, ("aux", "auxpass")) if c.lower_ != "to"]
     if any(a.tag_ in ("VBZ", "VBP", "MD") or a.lower_ in ("has", "have") for a in aux):
         return False
     return tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
@@ -324,7 +329,7 @@ def carried_background(
     for _ in range(3):
         if sent.start == 0:
             return None
-        prev = doc[sent.start - 1].sent
+        prev = sentence_of(doc[sent.start - 1])
         gap = text[prev.start_char : sent.start_char]
         if "\n" in gap.strip() or "\n" in gap[len(gap.rstrip()) :]:
             return None  # another paragraph (or a headline run into its lede)
@@ -367,7 +372,10 @@ def in_other_clause(doc: Doc, start: int, end: int, tokens: Sequence[Token]) -> 
     not the event's. A date in the main clause governs its subordinate events ("In 2014, he said troops had
     shelled the town")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not any(span.sent.start <= t.i < span.sent.end for t in tokens):
+    if span is None:
+        return False
+    sent = span.sent
+    if not any(sent.start <= t.i < sent.end for t in tokens):
         return False
     held = {t.i for t in tokens}
     cur = span.root
@@ -414,6 +422,9 @@ def background_words(text: str) -> bool:
     return any(f" {cue} " in low for cue in _history_words()["background_adverbials"])
 
 
+_ADVERBIALS = frozenset({"advmod", "prep", "npadvmod", "advcl"})
+
+
 def told_as_background(anchor: Token, ref: date | None) -> str | None:
     """Why an adverbial of the event's own clause tells it as background, or None: "historically defended",
     "once ruled", "At the time, he wrote", "earlier this year" (in a story dated after February), and a
@@ -426,8 +437,9 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
     while chain[-1].i != clause.i and len(chain) < 5:
         chain.append(chain[-1].head)
     # adverbials of the event's verb, of the verbs it hangs from in its clause, and of its object noun
-    kids = [c for v in chain for c in v.children]
-    kids += [g for c in anchor.children if c.dep_ in ("dobj", "pobj") for g in c.children]
+    kids = [c for v in chain for c in children_labelled(v, _ADVERBIALS)]
+    objects = children_labelled(anchor, ("dobj", "pobj"))
+    kids += [g for c in objects for g in children_labelled(c, _ADVERBIALS)]
     for c in kids:
         if c.dep_ not in ("advmod", "prep", "npadvmod", "advcl"):
             continue
@@ -437,7 +449,7 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
         if c.dep_ == "advcl" and c.lower_ != "once":
             continue
         for cue in w["background_adverbials"]:
-            if not re.search(rf"(?:^|\s){re.escape(cue)}(?:\s|$)", low):
+            if cue not in low or not re.search(rf"(?:^|\s){re.escape(cue)}(?:\s|$)", low):
                 continue
             if cue == "once":
                 if c.lower_ != "once" or any(t.lower_ in _NOT_ONCE for t in c.doc[c.i - 1 : c.i + 2]):
@@ -453,7 +465,11 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
             return f"{words.text!r} tells the event as background"
         passive = any(a.dep_ == "auxpass" for a in verb.children)
         if _perfect(verb) and not passive and verb.tag_ == "VBN" and not _told_in_past(verb):
-            spans = (r for r in w["record_spans"] if re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low))
+            spans = (
+                r
+                for r in w["record_spans"]
+                if r in low and re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)", low)
+            )
             span = next(spans, None)
             if span is not None:
                 return f"{words.text!r} with a present perfect sums up past acts"
@@ -472,11 +488,12 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
 
 
 def _in_inner_clause(tok: Token, top: Token) -> bool:
-    cur = tok
-    while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ in CLAUSES or cur.dep_ in ("acl", "pcomp"):
+    heads, deps = head_indices(tok.doc), syntax(tok.doc).deps
+    cur = tok.i
+    while cur != top.i and heads[cur] != cur:
+        if deps[cur] in CLAUSES or deps[cur] in ("acl", "pcomp"):
             return True
-        cur = cur.head
+        cur = heads[cur]
     return False
 
 
@@ -503,8 +520,8 @@ def past_perfect_step_back(anchor: Token) -> str | None:
     clause it is ordered against ("had fled before police arrived") and not reported speech ("said troops
     had shelled"): the story steps back from its news into background."""
     clause = _main_clause(anchor)
-    sent = clause.sent
-    if clause.dep_ != "ROOT" or sent.start == 0 or sent.doc[sent.start - 1].sent.start == 0:
+    sent = sentence_of(clause)
+    if clause.dep_ != "ROOT" or sent.start == 0 or sentence_of(sent.doc[sent.start - 1]).start == 0:
         return None  # the headline or lede tells the news
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
     if verb.tag_ != "VBN" or not any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):

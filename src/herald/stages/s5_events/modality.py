@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..common import children_labelled, has_child, sentence_of, span_text
 from .roles import by_gerund, speech_governor
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
@@ -137,7 +138,7 @@ NOBODY = frozenset({"none", "nobody", "no-one", "neither"})
 
 
 def _aux(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return children_labelled(tok, ("aux", "auxpass"))
 
 
 def negation(tok: Token, anchor: Token | None = None) -> str | None:
@@ -218,7 +219,7 @@ def _shared_head(tok: Token) -> Token | None:
     supports candidates", "did not attack but retreated"."""
     if tok.dep_ != "conj" or tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+    if has_child(tok, ("nsubj", "nsubjpass", "aux", "auxpass")):
         return None
     return tok.head
 
@@ -227,7 +228,7 @@ def question(tok: Token) -> str | None:
     """A yes/no question asks whether the act happens, it does not report it: "Will you resign?", "Did
     Russia attack the base?" (an auxiliary before the subject, in a sentence ending with "?"). A wh-question
     ("Who attacked the base?") presupposes the act and is not a cue."""
-    if not tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if not span_text(sentence_of(tok)).rstrip().rstrip("\"'”’)").endswith("?"):
         return None
     if any(c.tag_ in ("WRB", "WP", "WDT", "WP$") for c in tok.children):
         return None  # "Why did Russia attack the base?" takes the attack as given

@@ -15,6 +15,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...schema import Actor
+from .. import memo
+from ..common import children_labelled, has_child, sentence_of, syntax
 from ..opponents import opposing_noun
 from .actor_index import actor_for_token, actor_named, actors_at, actors_for_token, state_named
 
@@ -84,6 +86,7 @@ def heads_of(tok: Token) -> list[Token]:
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_SUBJECT_MARKS = SUBJ | PASS_SUBJ | {"expl"}
 
 
 def _clause_subject(noun: Token) -> Token | None:
@@ -99,11 +102,11 @@ def _clause_subject(noun: Token) -> Token | None:
     verb = doc[nxt]
     while verb.dep_ in ("aux", "neg", "advmod") and verb.head.i > verb.i:
         verb = verb.head  # "and the EU has followed suit"
-    if verb.tag_ not in FINITE and not any(c.dep_ == "aux" for c in verb.children):
+    if verb.tag_ not in FINITE and not has_child(verb, ("aux",)):
         return None
     if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.i >= noun.i:
         return None
-    if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+    if has_child(verb, _SUBJECT_MARKS):
         return None
     return verb
 
@@ -298,11 +301,9 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             )
             if state is not None:
                 out.add(state, "inferred:demonym")
-        for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ in INFER_PREPS | extra_preps:
-                for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
+        for prep in children_labelled(h, ("prep",)):
+            if prep.lower_ in INFER_PREPS | extra_preps:
+                for pobj in children_labelled(prep, ("pobj",)):
                     for p in heads_of(pobj):
                         hit = actor_for_token(p)
                         if hit is not None:
@@ -321,7 +322,7 @@ def misparsed_main_verb(verb: Token) -> bool:
         return False
     if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children):
         return _verbless_body_sentence(verb)
-    root = verb.sent.root  # (Token.sent scans the Doc: only for the rare candidates left)
+    root = sentence_of(verb).root
     return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
 
 
@@ -338,7 +339,7 @@ def _verbless_body_sentence(verb: Token) -> bool:
         return False
     if not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in kids):
         return False
-    last = next((t for t in reversed(verb.sent) if not t.is_space), None)
+    last = next((t for t in reversed(sentence_of(verb)) if not t.is_space), None)
     return last is not None and last.is_punct
 
 
@@ -388,7 +389,7 @@ def headline_passive(verb: Token) -> bool:
         c.dep_ in OBJ or c.dep_ in ("aux", "auxpass") for c in kids
     ):
         return False
-    sent = verb.sent
+    sent = sentence_of(verb)
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.is_punct:
         return False  # a sentence of the body: "Rebels attacked." is active
@@ -402,12 +403,13 @@ def perfect_misparsed(verb: Token) -> Token | None:
     subject, else None."""
     if verb.tag_ != "VBN":
         return None
-    kids = list(verb.children)
-    if not any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in kids):
+    sx = syntax(verb.doc)
+    kids, deps = sx.children[verb.i], sx.deps
+    if not any(deps[j] == "auxpass" and sx.lowers[j] in ("'s", "’s") for j in kids):
         return None
-    if not any(c.dep_ in OBJ for c in kids):
+    if not any(deps[j] in OBJ for j in kids):
         return None
-    return next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    return next((verb.doc[j] for j in kids if deps[j] == "nsubjpass"), None)
 
 
 def is_headline(sent: Span) -> bool:
@@ -435,10 +437,11 @@ def headline_coordinate(subj: Token) -> Token | None:
         return None
     if first.head.i not in (subj.i, subj.head.i) or not doc[first.left_edge.i].is_sent_start:
         return None
-    sent = subj.sent  # (scans the Doc: only for the rare subject after a comma)
+    sent = sentence_of(subj)
     return first if is_headline(sent) else None
 
 
+@memo.per_token
 def is_passive(verb: Token) -> bool:
     if misparsed_main_verb(verb) or perfect_misparsed(verb) is not None:
         return False
@@ -488,10 +491,11 @@ def _understood(verb: Token) -> Token | None:
     return understood_subject(verb, load_coref_lexicon())
 
 
+@memo.per_token
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, following relative pronouns, control and coordination."""
     if misparsed_main_verb(verb):
-        return verb.sent.root
+        return sentence_of(verb).root
     if (swallowed := _swallowed_subject(verb)) is not None:
         return swallowed
     if (perfect := perfect_misparsed(verb)) is not None:
@@ -500,8 +504,8 @@ def subject_of(verb: Token) -> Token | None:
     cur: Token | None = verb
     while cur is not None and seen < 6:
         seen += 1
-        for c in cur.children:
-            if c.dep_ in SUBJ and not _marked_infinitive(cur):
+        for c in children_labelled(cur, SUBJ):
+            if not _marked_infinitive(cur):
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
                     return relative_antecedent(cur, c)
                 return _participle_subject(c)
@@ -649,11 +653,12 @@ def _marked_infinitive(verb: Token) -> bool:
     """ "to testify before Congress to discuss the plan": a to-infinitive with a subordinator other than
     "for" ("before", read as a conjunction) has no subject of its own; the noun the parser made its subject is
     the preposition's object, and the governing clause's subject does it."""
-    kids = list(verb.children)
-    return (
-        verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-        and any(c.dep_ == "mark" and c.lower_ != "for" for c in kids)
+    if verb.tag_ != "VB":
+        return False
+    sx = syntax(verb.doc)
+    kids, deps, words = sx.children[verb.i], sx.deps, sx.lowers
+    return any(deps[j] == "aux" and words[j] == "to" for j in kids) and any(
+        deps[j] == "mark" and words[j] != "for" for j in kids
     )
 
 
@@ -869,8 +874,8 @@ def speech_governor(tok: Token) -> Token | None:
         if cur.dep_ == "parataxis" and cur.head.lemma_ in SPEECH:
             return cur.head
         # "..., the ministry said." attaches the speech verb as the ROOT with the clause as ccomp.
-        for c in cur.children:
-            if c.dep_ == "parataxis" and c.lemma_ in SPEECH:
+        for c in children_labelled(cur, ("parataxis",)):
+            if c.lemma_ in SPEECH:
                 return c
         return None
     return None
@@ -878,10 +883,13 @@ def speech_governor(tok: Token) -> Token | None:
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            objs = [p for p in c.children if p.dep_ == "pobj"]
-            out.extend(objs or _stranded_object(tok, c))
+    doc = tok.doc
+    sx = syntax(doc)
+    deps = sx.deps
+    for j in sx.children[tok.i]:
+        if deps[j] in ("prep", "agent", "dative") and sx.lowers[j] == prep:
+            objs = [doc[k] for k in sx.children[j] if deps[k] == "pobj"]
+            out.extend(objs or _stranded_object(tok, doc[j]))
     return out
 
 
@@ -899,9 +907,9 @@ def _stranded_object(verb: Token, prep: Token) -> list[Token]:
 def slot(tok: Token, name: str) -> list[Token]:
     """Argument tokens in a named slot: dobj, dative, prep:<p>."""
     if name == "dobj":
-        return [c for c in tok.children if c.dep_ in OBJ]
+        return children_labelled(tok, OBJ)
     if name == "dative":
-        return [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        return [c for c in children_labelled(tok, ("dative",)) if c.pos_ in ("NOUN", "PROPN", "PRON")]
     if name.startswith("prep:"):
         return prep_objects(tok, name[5:])
     return []

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
 from ...schema import Actor
+from ..common import children_labelled, sentence_of
 from .actor_index import actor_for_token
 from .candidate import Candidate
 from .lexicon import Entry, Lexicon
@@ -180,7 +181,7 @@ def elliptical_object(verb: Token, arg: Token) -> Token | None:
     the noun counted by the same verb's object in a parallel clause of the sentence; that noun, else None."""
     if arg.pos_ != "NUM" or any(c.pos_ in ("NOUN", "PROPN") for c in arg.children):
         return None
-    sent = verb.sent
+    sent = sentence_of(verb)
     lemma = lemma_of(verb)
     for other in sent:
         if other.i == verb.i or other.pos_ != "VERB" or lemma_of(other) != lemma:
@@ -189,6 +190,12 @@ def elliptical_object(verb: Token, arg: Token) -> Token | None:
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj
     return None
+
+
+@lru_cache(maxsize=4)
+def _noun_lemmas(lex: Lexicon) -> frozenset[str]:
+    """The lexicon's event nouns, as a set made once per lexicon rather than once per sentence."""
+    return frozenset(lex.nouns)
 
 
 class SentenceRoles:
@@ -202,7 +209,7 @@ class SentenceRoles:
         self.hits = hits  # indices of the sentence's tokens with a known lemma, when the caller found them
         self.consumed: set[int] = set()
         self.matched: dict[int, Candidate] = {}
-        self.blocked = frozenset(lex.nouns)
+        self.blocked = _noun_lemmas(lex)
         self.known = known_hashes(lex)
 
     # --- roles ---------------------------------------------------------------------------------------
@@ -292,7 +299,7 @@ class SentenceRoles:
         doc, start = self.doc, self.sent.start
         if start == 0 or any(t.i < pron.i and t.pos_ in ("NOUN", "PROPN") for t in self.sent):
             return None
-        prev = doc[start - 1].sent
+        prev = sentence_of(doc[start - 1])
         gap = [t for t in (*prev[-2:], *self.sent[:2]) if t.is_space]
         if any("\n\n" in t.text or t.text.count("\n") > 1 for t in gap):
             return None  # a new paragraph
@@ -419,10 +426,10 @@ class SentenceRoles:
         found, how = Resolved(), ""
         # adjuncts hang on the event's word or, by a common misattachment, on its object ("mobilized
         # reservists [for a war against X]")
-        objects = [o for n in nodes for o in n.children if o.dep_ in ("dobj", "obj")]
+        objects = [o for n in nodes for o in children_labelled(n, ("dobj", "obj"))]
         adjuncts = [
             *(c for n in nodes for c in n.children),
-            *(c for o in objects for c in o.children if c.dep_ == "prep"),
+            *(c for o in objects for c in children_labelled(o, ("prep",))),
         ]
         for c in adjuncts:
             if found.actors:

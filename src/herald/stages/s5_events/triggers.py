@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import functools
+from itertools import compress, count
 
 from spacy.attrs import LEMMA
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
+from .. import memo
+from ..common import children_labelled, doc_text, has_child
 from .lexicon import Entry, Lexicon, load_lexicon
 from .roles import (
     is_passive,
@@ -64,10 +67,23 @@ QUANTITY_NOUNS = frozenset(
 
 
 def lemma_of(tok: Token) -> str:
+    """The token's lemma as the lexicons spell it (lower case, fixed, a listed hyphenated word joined); kept
+    per token while the Doc is being coded (memo.py)."""
+    kept = memo.lemmas(tok.doc)
+    if kept is None:
+        return _lemma_of(tok)
+    found = kept.get(tok.i)
+    if found is None:
+        found = kept[tok.i] = _lemma_of(tok)
+    return found
+
+
+def _lemma_of(tok: Token) -> str:
     lex = load_lexicon()
     lower = tok.lemma_.lower()
     lemma = lex.lemma_fixes.get(lower, lower)
-    if tok.i >= 2 and tok.pos_ in ("VERB", "NOUN", "PROPN"):
+    # (a joined word needs a "-" right before the token: one character of the text tells)
+    if tok.i >= 2 and doc_text(tok.doc)[tok.idx - 1] == "-" and tok.pos_ in ("VERB", "NOUN", "PROPN"):
         dash, first = tok.nbor(-1), tok.nbor(-2)
         if dash.text == "-" and not dash.whitespace_ and not first.whitespace_:
             joined = f"{first.lower_}-{lemma}"
@@ -94,7 +110,7 @@ def clause_of(tok: Token) -> Token | None:
 
 def has_prt(tok: Token, prt: str) -> bool:
     # "shot down" is often parsed with "down" as an adverb
-    if any(c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.lower_ == prt for c in tok.children):
+    if has_child(tok, ("prt", "prep", "agent", "dative", "advmod"), (prt,)):
         return True
     if (
         tok.pos_ == "ADJ"
@@ -104,9 +120,7 @@ def has_prt(tok: Token, prt: str) -> bool:
         return True  # "was furious at the leak": the parser hangs the complement on the copula
     # "calling for the chief to resign": "for" is parsed as the marker of the for-to clause
     return prt == "for" and any(
-        c.dep_ in ("advcl", "ccomp", "xcomp")
-        and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
-        for c in tok.children
+        has_child(c, ("mark",), ("for",)) for c in children_labelled(tok, ("advcl", "ccomp", "xcomp"))
     )
 
 
@@ -128,16 +142,16 @@ def control_content(tok: Token, entry: Entry) -> Token | None:
 
 
 def object_lemmas(tok: Token, entry: Entry) -> set[str]:
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs = children_labelled(tok, ("dobj", "obj"))
     if is_passive(tok):
         ps = passive_subject(tok)
         if ps is not None:
             objs.append(ps)
-    for c in tok.children:
-        if c.dep_ in ("prep", "prt") and (c.lower_ == entry.prt or c.lower_ == "as"):
-            objs.extend(p for p in c.children if p.dep_ == "pobj")
+    for c in children_labelled(tok, ("prep", "prt")):
+        if c.lower_ == entry.prt or c.lower_ == "as":
+            objs.extend(children_labelled(c, ("pobj",)))
             # "pulled out of the bloc": the object of a preposition under the particle
-            objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
+            objs.extend(p for g in children_labelled(c, ("prep",)) for p in children_labelled(g, ("pobj",)))
     lemmas: set[str] = set()
     for o in objs:
         for h in (o, *o.conjuncts):
@@ -345,4 +359,4 @@ def known_tokens(doc: Doc, lex: Lexicon) -> list[int]:
     """Indices of the Doc's tokens whose lemma a lexicon knows: one pass over the lemma hashes, not a Token
     per word (a set lookup per hash beats ``np.isin``, which sorts the whole lexicon on every call)."""
     known = known_hashes(lex)
-    return [i for i, h in enumerate(doc.to_array(LEMMA).tolist()) if h in known]
+    return list(compress(count(), map(known.__contains__, doc.to_array(LEMMA).tolist())))
