@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Statement
-from ..common import records
+from ..common import doc_text, mention_index, records
 from . import attach
 from .candidate import Candidate
 from .roles import Resolved, is_passive
@@ -117,3 +117,33 @@ def conjoined_speech(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
     cand.rule += "+actor:conjoined-speech"
     cand.notes.append(f"{tok.text!r} is a second act of the speaker of statement {st.id} ({speaker.name!r})")
     return True
+
+
+def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
+    """ "In a statement, the Kentucky Republican dismissed ...", "the Republican candidate repeated his
+    promise": the event's subject is a description the statements stage resolved to a person (the last
+    speaker) while the event's own reading of it gave another actor (the party): the statement's speaker
+    acts."""
+    if cand.type not in verbal or not cand.actors.actors:
+        return False
+    if any(a.kind == "person" for a in cand.actors.actors):
+        return False
+    have = {a.id for a in cand.actors.actors}
+    cued = [_statement_cued_by(doc, cand.trigger)]
+    if cand.anchor.i != cand.trigger.i:
+        cued.append(_statement_cued_by(doc, cand.anchor))
+    for st in cued:
+        speaker = _actor(doc, st.speaker) if st is not None else None
+        if st is None or speaker is None or not st.speaker_text or speaker.kind != "person":
+            continue
+        at = doc_text(doc).find(st.speaker_text, st.evidence.start, st.evidence.end)
+        said = {a.id for a in mention_index(doc._.herald_actors).inside(at, at + len(st.speaker_text))}
+        if at < 0 or not have <= said:
+            continue  # the event's actor is not the one read off the speaker's words
+        got = Resolved()
+        got.add(speaker, "speaker:described")
+        cand.actors = got
+        cand.rule += "+actor:described-speaker"
+        cand.notes.append(f"{st.speaker_text!r} is {speaker.name!r}, the speaker of statement {st.id}")
+        return True
+    return False

@@ -1,0 +1,236 @@
+"""Verbal events read off a statement: what the speaker says judges someone (lexicon:
+``lexicons/speech_evaluation.yaml``; cue classes from the statements stage's ``cues.yaml``).
+
+- ``evaluated_content``: "Rubio told reporters the president's actions undermine Americans' rights", "Bush
+  says Obama is acting unlawfully", "Khalif said Clinton's rhetoric has been patronizing": the content's
+  subject (or its owner) is judged with a word of harm, deceit or disregard: ACCUSE by the statement's
+  resolved speaker, the one judged as recipient.
+- ``criticism_cue``: "Sanders went after Clinton's environmental record", "Clinton lamented Sanders' vote":
+  a statement whose cue is a verb of criticism or complaint that no event rule coded: ACCUSE by the speaker,
+  the actor its content names as recipient.
+
+Neither fires on a negated cue or a denial, on a content with a negation, on a judgement of the speaker
+itself, or where the sentence already has a criticism by that speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ...knowledge import load_layered
+from ...schema import Actor, Statement
+from ..common import mention_index, records
+from ..s4_statements.lexicon import cue_lexicon
+from . import attach
+from .actor_index import actor_for_token
+from .candidate import Candidate, build
+from .lexicon import Entry, load_lexicon
+from .roles import Resolved
+
+JUDGED = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# Clause links through which the judging predicate is reached from the content's head ("is trying to
+# distract", "is acting unlawfully and showing disregard").
+CHAIN = frozenset({"xcomp", "conj"})
+OWNERS = frozenset({"poss", "compound"})
+COPULAS = frozenset({"be", "become", "remain", "seem"})
+SELF = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
+
+
+@dataclass(frozen=True)
+class SpeechEvaluation:
+    negative_verbs: frozenset[str]
+    negative_adverbs: frozenset[str]
+    negative_terms: frozenset[str]
+    criticism_cues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speech_evaluation() -> SpeechEvaluation:
+    data = load_layered("lexicons/speech_evaluation.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    cues = cue_lexicon()
+    accusing = {v for v, cls in cues.verbs.items() if cls == "accusation"}
+    accusing |= {f"{v} {p}" for (v, p), cls in cues.phrasal.items() if cls == "accusation"}
+    return SpeechEvaluation(
+        negative_verbs=words("negative_verbs"),
+        negative_adverbs=words("negative_adverbs"),
+        negative_terms=words("negative_terms") | load_lexicon().negative_terms,
+        criticism_cues=frozenset((accusing | words("complaint_cues")) - cues.denials),
+    )
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
+
+
+def _cue_token(sent: Span, st: Statement) -> Token | None:
+    """The cue verb of a statement in this sentence: in its evidence, outside its content."""
+    if not st.cue:
+        return None
+    first = st.cue.split()[0].lower()
+    for tok in sent:
+        at = tok.idx
+        if tok.lower_ == first and st.evidence.start <= at < st.evidence.end:
+            if not st.content.start <= at < st.content.end:
+                return tok
+    return None
+
+
+def _judged(subj: Token, depth: int = 0) -> Actor | None:
+    """The actor a content's subject names: itself ("Obama is ..."), its owner ("the president's steps", "the
+    Obama administration's plan") or the "of" object ("the policies of the government", "some of Clinton's
+    rhetoric")."""
+    actor = actor_for_token(subj)
+    if actor is not None or depth > 1:
+        return actor
+    for c in subj.children:
+        if c.dep_ in OWNERS:
+            actor = actor_for_token(c)
+            if actor is not None:
+                return actor
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                actor = _judged(p, depth + 1) if p.dep_ == "pobj" else None
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """A predicate's words without the clauses hung on it ("a bigot who won't win votes" -> "a bigot")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct"):
+            out.extend(_own_words(c))
+    return out
+
+
+def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> Token | None:
+    """The word that makes the content a negative judgement of its subject, or None."""
+    verbs, seen = [clause], {clause.i}
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in CHAIN and c.pos_ in ("VERB", "AUX", "ADJ") and c.i not in seen and len(verbs) < 6:
+                seen.add(c.i)
+                verbs.append(c)
+    for v in verbs:
+        if _negated(v) or v.i in coded:
+            return None  # "won't help", "is not corrupt"; or the content tells an event of its own
+        lemma = v.lemma_.lower()
+        if v.pos_ == "VERB" and lemma in lex.negative_verbs:
+            return v
+        if v.lower_ in lex.negative_terms:
+            return v  # a participle predicate: "is “obsessed” with ...", "has been lying"
+        for c in v.children:
+            if c.dep_ == "advmod" and c.lower_ in lex.negative_adverbs:
+                return c
+        if lemma in COPULAS or v.pos_ == "ADJ":
+            preds = [c for c in v.children if c.dep_ in ("attr", "acomp", "oprd")] or (
+                [v] if v.pos_ == "ADJ" else []
+            )
+            for p in preds:
+                for t in _own_words(p):
+                    if t.lemma_.lower() in lex.negative_terms or t.lower_ in lex.negative_terms:
+                        return t
+        if lemma == "amount":
+            for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for t in prep.subtree:
+                    if t.lemma_.lower() in lex.negative_terms:
+                        return t
+    return None
+
+
+def _already_judged(cands: list[Candidate], speaker: Actor, st: Statement) -> bool:
+    for c in cands:
+        if c.type not in JUDGED:
+            continue
+        if any(a.id == speaker.id for a in c.actors.actors):
+            return True
+        if st.evidence.start <= c.trigger.idx < st.evidence.end and not c.actors.actors:
+            return True
+    return False
+
+
+def _speaker(doc: Doc, st: Statement) -> Actor | None:
+    return attach.actors_by_id(doc).get(st.speaker) if st.speaker else None
+
+
+def _candidate(
+    trigger: Token, anchor: Token, speaker: Actor, target: Actor, rule: str, note: str, lemma: str
+) -> Candidate:
+    actors, recipients = Resolved(), Resolved()
+    actors.add(speaker, "speaker")
+    recipients.add(target, "judged")
+    entry = Entry(lemma=lemma, pos="verb", type="ACCUSE", mode="disapprove")
+    return build(entry, trigger, actors, recipients, rule, anchor=anchor, notes=[note])
+
+
+def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candidate]:
+    """ACCUSE events told by the statements whose cue sits in this sentence (see the module doc)."""
+    sts = [
+        s
+        for s in records(doc, "statements")
+        if isinstance(s, Statement)
+        and s.speaker
+        and not s.negated
+        and s.kind != "direct"
+        and sent.start_char <= s.evidence.start < sent.end_char
+    ]
+    if not sts:
+        return []
+    lex = speech_evaluation()
+    coded = {c.trigger.i for c in cands}
+    out: list[Candidate] = []
+    for st in sts:
+        speaker = _speaker(doc, st)
+        cue = _cue_token(sent, st)
+        if speaker is None or cue is None or cue.pos_ != "VERB" or _negated(cue) or cue.i in coded:
+            continue
+        if _already_judged([*cands, *out], speaker, st):
+            continue
+        got = _criticism_cue(doc, st, cue, speaker, lex) or _evaluated_content(st, cue, speaker, lex, coded)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _criticism_cue(doc: Doc, st: Statement, cue: Token, speaker: Actor, lex: SpeechEvaluation) -> Candidate | None:
+    """ "Sanders went after Clinton's record": a criticism cue no event rule coded."""
+    words = st.cue.lower() if st.cue else ""
+    lemma = cue.lemma_.lower()
+    phrasal = f"{lemma} {words.split()[1]}" if len(words.split()) > 1 else None
+    if lemma not in lex.criticism_cues and phrasal not in lex.criticism_cues:
+        return None
+    inside = mention_index(doc._.herald_actors).inside(st.content.start, st.content.end)
+    target = next((a for a in inside if a.id != speaker.id), None)
+    if target is None:
+        return None  # "lamented the weather": nobody's act
+    note = f"{cue.text!r} criticises {target.name!r} (statement {st.id}, speaker {speaker.name!r})"
+    return _candidate(cue, cue, speaker, target, f"speech:criticism-cue/{phrasal or lemma}", note, lemma)
+
+
+def _evaluated_content(
+    st: Statement, cue: Token, speaker: Actor, lex: SpeechEvaluation, coded: set[int]
+) -> Candidate | None:
+    """ "Bush says Obama is acting unlawfully": the content judges its subject."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is None or not st.content.start <= clause.idx < st.content.end:
+        return None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in SELF:
+        return None
+    target = _judged(subj)
+    if target is None or target.id == speaker.id:
+        return None
+    word = _judgement(clause, lex, coded)
+    if word is None:
+        return None
+    note = f"{speaker.name!r} judges {target.name!r} with {word.text!r} (statement {st.id})"
+    rule = f"speech:evaluated-content/{word.lemma_.lower()}"
+    return _candidate(word, cue, speaker, target, rule, note, word.lemma_.lower())
