@@ -44,10 +44,10 @@ def _has(found: set[str], want: str) -> bool:
             ("fowler", "reed"),
         ),
         (
-            "Senator Jane Fowler told reporters that Governor Tom Reed's new rules undermine the rights of voters.",
+            "Senator Jane Fowler told reporters that Governor Tom Reed's new rules undermine voters' rights.",
             ("fowler", "reed"),
         ),
-        ("Senator Jane Fowler says Governor Tom Reed is obsessed with punishing the unions.", ("fowler", "reed")),
+        ("Senator Jane Fowler says Governor Tom Reed is obsessed with punishing unions.", ("fowler", "reed")),
         (
             "Senator Jane Fowler said some of Governor Tom Reed's rhetoric has been patronizing.",
             ("fowler", "reed"),

@@ -170,7 +170,9 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for kind, words in (data.get("speaker_descriptions") or {}).items():
         if kind not in ("person", "organization"):
-            raise KnowledgeBaseError(f"{where}: speaker_descriptions takes 'person' and 'organization', not {kind!r}.")
+            raise KnowledgeBaseError(
+                f"{where}: speaker_descriptions takes 'person' and 'organization', not {kind!r}."
+            )
         for w in words or ():
             lex.speaker_descriptions[str(w).lower()] = str(kind)
     for prep, words in (data.get("source_phrases") or {}).items():

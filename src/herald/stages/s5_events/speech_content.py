@@ -76,9 +76,9 @@ def _cue_token(sent: Span, st: Statement) -> Token | None:
     first = st.cue.split()[0].lower()
     for tok in sent:
         at = tok.idx
-        if tok.lower_ == first and st.evidence.start <= at < st.evidence.end:
-            if not st.content.start <= at < st.content.end:
-                return tok
+        inside = st.evidence.start <= at < st.evidence.end and not st.content.start <= at < st.content.end
+        if tok.lower_ == first and inside:
+            return tok
     return None
 
 
@@ -200,7 +200,9 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
     return out
 
 
-def _criticism_cue(doc: Doc, st: Statement, cue: Token, speaker: Actor, lex: SpeechEvaluation) -> Candidate | None:
+def _criticism_cue(
+    doc: Doc, st: Statement, cue: Token, speaker: Actor, lex: SpeechEvaluation
+) -> Candidate | None:
     """ "Sanders went after Clinton's record": a criticism cue no event rule coded."""
     words = st.cue.lower() if st.cue else ""
     lemma = cue.lemma_.lower()
