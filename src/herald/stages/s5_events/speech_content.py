@@ -44,6 +44,8 @@ class SpeechEvaluation:
     negative_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
     negative_terms: frozenset[str]
+    disregard_verbs: frozenset[str]
+    positive_terms: frozenset[str]
     criticism_cues: frozenset[str]
 
 
@@ -61,6 +63,8 @@ def speech_evaluation() -> SpeechEvaluation:
         negative_verbs=words("negative_verbs"),
         negative_adverbs=words("negative_adverbs"),
         negative_terms=words("negative_terms") | load_lexicon().negative_terms,
+        disregard_verbs=words("disregard_verbs"),
+        positive_terms=words("positive_terms"),
         criticism_cues=frozenset((accusing | words("complaint_cues")) - cues.denials),
     )
 
@@ -111,8 +115,9 @@ def _own_words(tok: Token) -> list[Token]:
     return out
 
 
-def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> Token | None:
-    """The word that makes the content a negative judgement of its subject, or None."""
+def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[Token, str] | None:
+    """The word that makes the content a judgement of its subject, with the type it gives (ACCUSE for
+    criticism, SUPPORT for praise), or None."""
     verbs, seen = [clause], {clause.i}
     for v in verbs:
         for c in v.children:
@@ -120,29 +125,36 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> Token |
                 seen.add(c.i)
                 verbs.append(c)
     for v in verbs:
-        if _negated(v) or v.i in coded:
-            return None  # "won't help", "is not corrupt"; or the content tells an event of its own
+        if v.i in coded:
+            return None  # the content tells an event of its own ("said Russia attacked the town")
         lemma = v.lemma_.lower()
+        if _negated(v):
+            if v.pos_ == "VERB" and lemma in lex.disregard_verbs:
+                return v, "ACCUSE"  # "has never respected the right"
+            return None  # "won't help", "is not corrupt"
         if v.pos_ == "VERB" and lemma in lex.negative_verbs:
-            return v
+            return v, "ACCUSE"
         if v.lower_ in lex.negative_terms:
-            return v  # a participle predicate: "is “obsessed” with ...", "has been lying"
+            return v, "ACCUSE"  # a participle predicate: "is “obsessed” with ...", "has been lying"
         for c in v.children:
             if c.dep_ == "advmod" and c.lower_ in lex.negative_adverbs:
-                return c
+                return c, "ACCUSE"
         if lemma in COPULAS or v.pos_ == "ADJ":
             preds = [c for c in v.children if c.dep_ in ("attr", "acomp", "oprd")] or (
                 [v] if v.pos_ == "ADJ" else []
             )
             for p in preds:
-                for t in _own_words(p):
+                words = _own_words(p)
+                for t in words:
                     if t.lemma_.lower() in lex.negative_terms or t.lower_ in lex.negative_terms:
-                        return t
+                        return t, "ACCUSE"
+                if p.pos_ == "ADJ" and p.lower_ in lex.positive_terms and not any(_negated(t) for t in words):
+                    return p, "SUPPORT"
         if lemma == "amount":
             for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for t in prep.subtree:
                     if t.lemma_.lower() in lex.negative_terms:
-                        return t
+                        return t, "ACCUSE"
     return None
 
 
@@ -162,12 +174,20 @@ def _speaker(doc: Doc, st: Statement) -> Actor | None:
 
 
 def _candidate(
-    trigger: Token, anchor: Token, speaker: Actor, target: Actor, rule: str, note: str, lemma: str
+    trigger: Token,
+    anchor: Token,
+    speaker: Actor,
+    target: Actor,
+    rule: str,
+    note: str,
+    lemma: str,
+    type_: str = "ACCUSE",
 ) -> Candidate:
     actors, recipients = Resolved(), Resolved()
     actors.add(speaker, "speaker")
     recipients.add(target, "judged")
-    entry = Entry(lemma=lemma, pos="verb", type="ACCUSE", mode="disapprove")
+    mode = "disapprove" if type_ == "ACCUSE" else None
+    entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
     return build(entry, trigger, actors, recipients, rule, anchor=anchor, notes=[note])
 
 
@@ -179,7 +199,6 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
         if isinstance(s, Statement)
         and s.speaker
         and not s.negated
-        and s.kind != "direct"
         and sent.start_char <= s.evidence.start < sent.end_char
     ]
     if not sts:
@@ -190,11 +209,14 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
     for st in sts:
         speaker = _speaker(doc, st)
         cue = _cue_token(sent, st)
-        if speaker is None or cue is None or cue.pos_ != "VERB" or _negated(cue) or cue.i in coded:
+        if speaker is None or cue is None or _negated(cue) or cue.i in coded:
             continue
         if _already_judged([*cands, *out], speaker, st):
             continue
-        got = _criticism_cue(doc, st, cue, speaker, lex) or _evaluated_content(st, cue, speaker, lex, coded)
+        # the statements stage took the cue for a verb even where the tagger did not ("Sanders jabbed at")
+        got = _criticism_cue(doc, st, cue, speaker, lex)
+        if got is None and cue.pos_ == "VERB":
+            got = _evaluated_content(st, cue, speaker, lex, coded)
         if got is not None:
             out.append(got)
     return out
@@ -205,7 +227,7 @@ def _criticism_cue(
 ) -> Candidate | None:
     """ "Sanders went after Clinton's record": a criticism cue no event rule coded."""
     words = st.cue.lower() if st.cue else ""
-    lemma = cue.lemma_.lower()
+    lemma = cue_lexicon().lemma(cue)  # "jabbed" tagged a noun keeps its verb: "jab"
     phrasal = f"{lemma} {words.split()[1]}" if len(words.split()) > 1 else None
     if lemma not in lex.criticism_cues and phrasal not in lex.criticism_cues:
         return None
@@ -230,9 +252,12 @@ def _evaluated_content(
     target = _judged(subj)
     if target is None or target.id == speaker.id:
         return None
-    word = _judgement(clause, lex, coded)
-    if word is None:
+    found = _judgement(clause, lex, coded)
+    if found is None:
         return None
+    word, type_ = found
+    if type_ == "SUPPORT" and target.kind not in ("person", "organization", "group"):
+        return None  # praise of a person or a body, not of a country's policy
     note = f"{speaker.name!r} judges {target.name!r} with {word.text!r} (statement {st.id})"
     rule = f"speech:evaluated-content/{word.lemma_.lower()}"
-    return _candidate(word, cue, speaker, target, rule, note, word.lemma_.lower())
+    return _candidate(word, cue, speaker, target, rule, note, word.lemma_.lower(), type_)
