@@ -199,6 +199,7 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
         if isinstance(s, Statement)
         and s.speaker
         and not s.negated
+        and s.kind != "direct"  # a quotation's own clauses: rhetoric more often than a charge
         and sent.start_char <= s.evidence.start < sent.end_char
     ]
     if not sts:
