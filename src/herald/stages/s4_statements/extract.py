@@ -1563,11 +1563,17 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     bodies: list[tuple[int, Actor]] = []  # the same for organisations ("the group said")
     # What someone else is reported to have said or done is no narration: "Cox says Obama is trying to
     # distract. He says ..." -> Cox, not Obama (a subject or a speaker inside a reported clause).
-    reported = sorted((g.content[0], g.content[1]) for g in out if g.kind != "direct")
-    starts = [lo for lo, _ in reported]
+    merged: list[list[int]] = []  # the union of reported contents, as disjoint sorted ranges
+    for lo, hi in sorted((g.content[0], g.content[1]) for g in out if g.kind != "direct"):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    starts = [lo for lo, _ in merged]
 
     def in_report(char: int) -> bool:
-        return any(lo <= char < hi for lo, hi in reported[: bisect.bisect_right(starts, char)])
+        i = bisect.bisect_right(starts, char) - 1
+        return i >= 0 and char < merged[i][1]
 
     for f in out:
         head = f.speaker_head

@@ -15,6 +15,8 @@ itself, or where the sentence already has a criticism by that speaker.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
 from ...schema import Actor, Statement
-from ..common import mention_index, records
+from ..common import index_of, mention_index, records
 from ..s4_statements.lexicon import cue_lexicon
 from . import attach
 from .actor_index import actor_for_token
@@ -191,17 +193,27 @@ def _candidate(
     return build(entry, trigger, actors, recipients, rule, anchor=anchor, notes=[note])
 
 
+def _eligible(items: Sequence[object]) -> tuple[list[int], list[Statement]]:
+    """Statements that may tell a judgement, by the start of their evidence (built once per Doc)."""
+    sts = sorted(
+        (
+            s
+            for s in items
+            if isinstance(s, Statement)
+            and s.speaker
+            and not s.negated
+            and s.kind != "direct"  # a quotation's own clauses: rhetoric more often than a charge
+        ),
+        key=lambda s: s.evidence.start,
+    )
+    return [s.evidence.start for s in sts], sts
+
+
 def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candidate]:
     """ACCUSE events told by the statements whose cue sits in this sentence (see the module doc)."""
-    sts = [
-        s
-        for s in records(doc, "statements")
-        if isinstance(s, Statement)
-        and s.speaker
-        and not s.negated
-        and s.kind != "direct"  # a quotation's own clauses: rhetoric more often than a charge
-        and sent.start_char <= s.evidence.start < sent.end_char
-    ]
+    starts, eligible = index_of("speech-statements", records(doc, "statements"), _eligible)
+    lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
+    sts = eligible[lo:hi]
     if not sts:
         return []
     lex = speech_evaluation()
