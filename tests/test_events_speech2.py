@@ -123,11 +123,16 @@ def test_speaker_resolution(extract: Extract, text: str, expected: str | None) -
             "presidential candidate repeated his promise to repeal the rules.",
             "cruz",
         ),
+        (
+            "The National Rifle Association says the rules are unfair. The nation's largest gun group is "
+            "accusing the governor of exploitation.",
+            "national rifle association",
+        ),
         ("The Republican Party promised to repeal the rules.", "republican party"),
     ],
 )
 def test_described_speaker_acts(extract: Extract, text: str, expected: str) -> None:
     x = extract(text, published=PUB)
     names = {a.id: a.name.lower() for a in x.actors}
-    acts = [{names[i] for i in e.actors} for e in x.events if e.type in ("AGREE", "THREATEN")]
+    acts = [{names[i] for i in e.actors} for e in x.events if e.type in ("AGREE", "THREATEN", "ACCUSE")]
     assert any(_has(a, expected) for a in acts), acts

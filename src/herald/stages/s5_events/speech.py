@@ -121,9 +121,9 @@ def conjoined_speech(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
 
 def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
     """ "In a statement, the Kentucky Republican dismissed ...", "the Republican candidate repeated his
-    promise": the event's subject is a description the statements stage resolved to a person (the last
-    speaker) while the event's own reading of it gave another actor (the party): the statement's speaker
-    acts."""
+    promise", "the nation's largest gun group is accusing ...": the event's subject is a description the
+    statements stage resolved to a person or a body (the last speaker of that kind) while the event's own
+    reading of it gave an actor of another kind (the party, the country): the statement's speaker acts."""
     if cand.type not in verbal or not cand.actors.actors:
         return False
     if any(a.kind == "person" for a in cand.actors.actors):
@@ -134,8 +134,10 @@ def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool
         cued.append(_statement_cued_by(doc, cand.anchor))
     for st in cued:
         speaker = _actor(doc, st.speaker) if st is not None else None
-        if st is None or speaker is None or not st.speaker_text or speaker.kind != "person":
+        if st is None or speaker is None or not st.speaker_text:
             continue
+        if any(a.kind == speaker.kind for a in cand.actors.actors) or speaker.kind == "state":
+            continue  # "the nation's largest gun group": a body read as its country; never the reverse
         at = doc_text(doc).find(st.speaker_text, st.evidence.start, st.evidence.end)
         said = {a.id for a in mention_index(doc._.herald_actors).inside(at, at + len(st.speaker_text))}
         if at < 0 or not have <= said:
