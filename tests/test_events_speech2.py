@@ -61,6 +61,7 @@ def _has(found: set[str], want: str) -> bool:
         ("Senator Jane Fowler denied that Governor Tom Reed had misled the voters.", None),
         ("Senator Jane Fowler lamented the cold weather at the rally.", None),
         ("Senator Jane Fowler did not criticize Governor Tom Reed's budget.", None),
+        ("Supporters of Senator Jane Fowler question whether Governor Tom Reed opposes the deal.", None),
     ],
 )
 def test_statement_judges_someone(extract: Extract, text: str, expected: tuple[str, str] | None) -> None:

@@ -244,6 +244,8 @@ def _criticism_cue(
     phrasal = f"{lemma} {words.split()[1]}" if len(words.split()) > 1 else None
     if lemma not in lex.criticism_cues and phrasal not in lex.criticism_cues:
         return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None  # "question whether she opposes the deal": a doubt; a clause is judged by its words
     inside = mention_index(doc._.herald_actors).inside(st.content.start, st.content.end)
     target = next((a for a in inside if a.id != speaker.id), None)
     if target is None:
