@@ -53,6 +53,11 @@ def _has(found: set[str], want: str) -> bool:
             ("fowler", "reed"),
         ),
         ("Senator Jane Fowler said Governor Tom Reed's actions amount to intimidation.", ("fowler", "reed")),
+        ("According to Foreign Minister Mevlut Cavusoglu, the US sanctions are illegal.", ("mevl", "united states")),
+        (
+            "Russia's foreign ministry said in a statement that the US strikes violated international law.",
+            ("russia", "united states"),
+        ),
         # no event: a plain statement, a negated judgement, a judgement of the speaker's own side, a denial,
         # a complaint about nobody's act
         ("Senator Jane Fowler said Governor Tom Reed will visit the capital on Monday.", None),
@@ -102,6 +107,10 @@ def _speakers(x: herald.Extraction) -> list[str | None]:
             "khalif",
         ),
         ("Clinton's Democratic opponent, Vermont Sen. Bernie Sanders, said the plan would fail.", "sanders"),
+        (
+            "Russia's Foreign Ministry criticized the strikes. The spokesman said the move was a mistake.",
+            "foreign affairs of russia",
+        ),
         # an opposing noun with no name stays no speaker; a description that names a person is that person
         ("Clinton's critics said the plan would fail.", None),
         ("Senator Jane Fowler spoke first. Then the Sanders campaign said the plan would fail.", "sanders"),

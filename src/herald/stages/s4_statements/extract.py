@@ -1560,7 +1560,7 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     # (character end of the speaker mention, the person), latest last: "she said" skips back over speakers
     # of the other gender ("Trump said ... Clinton replied ... “...,” he said" -> Trump)
     speakers: list[tuple[int, Actor]] = []
-    bodies: list[tuple[int, Actor]] = []  # the same for organisations ("the group said")
+    bodies: list[tuple[int, Actor]] = []  # the same for bodies and states ("the group said")
     # What someone else is reported to have said or done is no narration: "Cox says Obama is trying to
     # distract. He says ..." -> Cox, not Obama (a subject or a speaker inside a reported clause).
     merged: list[list[int]] = []  # the union of reported contents, as disjoint sorted ranges
@@ -1583,6 +1583,15 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
         # the last speaker for a following "he says"
         nested = in_report(f.speaker[0])
         wanted = _description_kind(ctx, f)
+        if wanted == "voice":
+            # "The spokesman said": an unnamed spokesperson speaks for the body that spoke last
+            linked = _speaker_actor(doc, f)
+            if linked is None or (_unnamed(linked) and _named_for_role(doc, linked) is None):
+                near = [(end, a) for end, a in bodies if f.speaker[0] - end <= _PRONOUN_WINDOW]
+                if near:
+                    resolved[id(f)] = near[-1][1]
+                    continue
+            wanted = None
         if wanted is not None:
             linked = _speaker_actor(doc, f)
             if linked is not None and _kind_fits(wanted, linked):
@@ -1592,7 +1601,11 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
             if linked is not None and wanted == "organization" and linked.kind != "state":
                 continue  # only a country read off "the nation's ..." is overruled
             earlier = speakers if wanted == "person" else bodies
-            near = [(end, a) for end, a in earlier if f.speaker[0] - end <= _PRONOUN_WINDOW]
+            near = [
+                (end, a)
+                for end, a in earlier
+                if f.speaker[0] - end <= _PRONOUN_WINDOW and _kind_fits(wanted, a)
+            ]
             pick = near[-1][1] if near else None
             lo = near[-1][0] if near else max(0, f.speaker[0] - _PRONOUN_WINDOW)
             for i in range(ctx.token_at(lo), head.i):
@@ -1638,9 +1651,16 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
         actor = _speaker_actor(doc, f)
         if actor is not None and actor.kind == "person" and not nested:
             speakers.append((f.speaker[1], _named_for_role(doc, actor) or actor))
-        elif actor is not None and _kind_fits("organization", actor) and not nested:
+        elif actor is not None and actor.kind in ("organization", "group", "state") and not nested:
             bodies.append((f.speaker[1], actor))
     return resolved
+
+
+def _unnamed(actor: Actor) -> bool:
+    """A person known only by a role ("spokesman", "a senior official"), not by a name."""
+    return actor.kind == "person" and (
+        actor.name.islower() or actor.name.lower() == (actor.title or "").lower()
+    )
 
 
 def _kind_fits(wanted: str, actor: Actor) -> bool:

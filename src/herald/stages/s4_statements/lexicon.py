@@ -169,9 +169,9 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     }
     _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for kind, words in (data.get("speaker_descriptions") or {}).items():
-        if kind not in ("person", "organization"):
+        if kind not in ("person", "organization", "voice"):
             raise KnowledgeBaseError(
-                f"{where}: speaker_descriptions takes 'person' and 'organization', not {kind!r}."
+                f"{where}: speaker_descriptions takes 'person', 'organization' and 'voice', not {kind!r}."
             )
         for w in words or ():
             lex.speaker_descriptions[str(w).lower()] = str(kind)

@@ -126,8 +126,8 @@ def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool
     reading of it gave an actor of another kind (the party, the country): the statement's speaker acts."""
     if cand.type not in verbal or not cand.actors.actors:
         return False
-    if any(a.kind == "person" for a in cand.actors.actors):
-        return False
+    if any(a.kind == "person" and not _role_only(a) for a in cand.actors.actors):
+        return False  # a named person reads for itself
     have = {a.id for a in cand.actors.actors}
     cued = [_statement_cued_by(doc, cand.trigger)]
     if cand.anchor.i != cand.trigger.i:
@@ -136,8 +136,10 @@ def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool
         speaker = _actor(doc, st.speaker) if st is not None else None
         if st is None or speaker is None or not st.speaker_text:
             continue
-        if any(a.kind == speaker.kind for a in cand.actors.actors) or speaker.kind == "state":
-            continue  # "the nation's largest gun group": a body read as its country; never the reverse
+        if any(a.kind == speaker.kind for a in cand.actors.actors):
+            continue
+        if speaker.kind == "state" and not all(_role_only(a) for a in cand.actors.actors):
+            continue  # a body read as its country gives way to the body, never the reverse
         at = doc_text(doc).find(st.speaker_text, st.evidence.start, st.evidence.end)
         said = {a.id for a in mention_index(doc._.herald_actors).inside(at, at + len(st.speaker_text))}
         if at < 0 or not have <= said:
@@ -149,3 +151,10 @@ def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool
         cand.notes.append(f"{st.speaker_text!r} is {speaker.name!r}, the speaker of statement {st.id}")
         return True
     return False
+
+
+def _role_only(actor: Actor) -> bool:
+    """A person known only by a role ("spokesman"): the statements stage may know whom it speaks for."""
+    return actor.kind == "person" and (
+        actor.name.islower() or actor.name.lower() == (actor.title or "").lower()
+    )

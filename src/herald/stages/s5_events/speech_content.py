@@ -127,9 +127,9 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[T
                 seen.add(c.i)
                 verbs.append(c)
     for v in verbs:
-        if v.i in coded:
-            return None  # the content tells an event of its own ("said Russia attacked the town")
         lemma = v.lemma_.lower()
+        if v.i in coded and not (v.pos_ == "VERB" and lemma in lex.negative_verbs and not _negated(v)):
+            return None  # the content tells an event of its own ("said Russia attacked the town")
         if _negated(v):
             if v.pos_ == "VERB" and lemma in lex.disregard_verbs:
                 return v, "ACCUSE"  # "has never respected the right"
@@ -228,7 +228,7 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
             continue
         # the statements stage took the cue for a verb even where the tagger did not ("Sanders jabbed at")
         got = _criticism_cue(doc, st, cue, speaker, lex)
-        if got is None and cue.pos_ == "VERB":
+        if got is None and (cue.pos_ == "VERB" or cue.lower_ == "according"):
             got = _evaluated_content(st, cue, speaker, lex, coded)
         if got is not None:
             out.append(got)
@@ -259,6 +259,8 @@ def _evaluated_content(
 ) -> Candidate | None:
     """ "Bush says Obama is acting unlawfully": the content judges its subject."""
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is None and cue.lower_ == "according" and cue.dep_ == "prep":
+        clause = cue.head  # "According to Cavusoglu, the US sanctions are illegal": the clause it modifies
     if clause is None or not st.content.start <= clause.idx < st.content.end:
         return None
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
