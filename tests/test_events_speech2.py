@@ -53,7 +53,10 @@ def _has(found: set[str], want: str) -> bool:
             ("fowler", "reed"),
         ),
         ("Senator Jane Fowler said Governor Tom Reed's actions amount to intimidation.", ("fowler", "reed")),
-        ("According to Foreign Minister Mevlut Cavusoglu, the US sanctions are illegal.", ("mevl", "united states")),
+        (
+            "According to Foreign Minister Mevlut Cavusoglu, the US sanctions are illegal.",
+            ("mevl", "united states"),
+        ),
         (
             "Russia's foreign ministry said in a statement that the US strikes violated international law.",
             ("russia", "united states"),
