@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Statement
-from ..common import doc_text, mention_index, records
+from ..common import doc_text, index_of, mention_index, records
 from . import attach
 from .candidate import Candidate
 from .roles import Resolved, is_passive
@@ -21,17 +24,33 @@ def _actor(doc: Doc, ident: str | None) -> Actor | None:
     return attach.actors_by_id(doc).get(ident) if ident else None
 
 
+def _by_evidence(items: Sequence[object]) -> tuple[list[int], list[tuple[int, Statement]]]:
+    """Statements with a cue and a speaker, by the start of their evidence, each with its place in the
+    statements list (built once per Doc)."""
+    sts = sorted(
+        ((n, s) for n, s in enumerate(items) if isinstance(s, Statement) and s.cue and s.speaker),
+        key=lambda p: (p[1].evidence.start, p[0]),
+    )
+    return [s.evidence.start for _, s in sts], sts
+
+
+# An evidence span is a sentence or a quotation: statements starting further back cannot cover a token.
+_EVIDENCE_REACH = 20000
+
+
 def _statement_cued_by(doc: Doc, trigger: Token) -> Statement | None:
-    """The statement whose cue word is this trigger: its evidence covers the trigger, its content does not."""
+    """The statement whose cue word is this trigger: its evidence covers the trigger, its content does not
+    (the first in the statements' order)."""
     at = trigger.idx
-    for st in records(doc, "statements"):
-        if not isinstance(st, Statement) or not st.cue or not st.speaker:
+    starts, sts = index_of("speech-cued", records(doc, "statements"), _by_evidence)
+    lo, hi = bisect.bisect_left(starts, at - _EVIDENCE_REACH), bisect.bisect_right(starts, at)
+    found: tuple[int, Statement] | None = None
+    for n, st in sts[lo:hi]:
+        if not at < st.evidence.end or st.content.start <= at < st.content.end:
             continue
-        if not st.evidence.start <= at < st.evidence.end or st.content.start <= at < st.content.end:
-            continue
-        if st.cue.split()[0].lower() == trigger.lower_:
-            return st
-    return None
+        if st.cue and st.cue.split()[0].lower() == trigger.lower_ and (found is None or n < found[0]):
+            found = (n, st)
+    return found[1] if found is not None else None
 
 
 def cue_speaker(doc: Doc, cand: Candidate) -> bool:
