@@ -105,7 +105,7 @@ MODALITY_ROWS = [
     ("Russia did not attack Ukrainian ports on Monday.", "ASSAULT", "negated"),
     ("The army never arrested the protesters.", "COERCE", "negated"),
     ("The European Union could impose sanctions on Iran.", "SANCTION", "hypothetical"),
-    ("If Serbia attacks Kosovo, NATO would respond.", "ASSAULT", "hypothetical"),
+    ("If the talks fail, the army would attack the town.", "ASSAULT", "hypothetical"),
     ("Troops will attack the rebel stronghold next week.", "ASSAULT", "future"),
 ]
 

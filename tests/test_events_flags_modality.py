@@ -59,14 +59,15 @@ ROWS = [
     ("Sanders supporters said they could not support Hillary Clinton for president.", ["REJECT"]),
     ("The ministers could not meet because of the storm.", ["CONSULTN?"]),
     ("Troops will not attack the town, the general said.", ["ASSAULTN"]),
-    # "whether or not" is an alternative, not a negation
-    ("It depends on whether or not Israel is willing to negotiate.", ["AGREE?"]),
+    # "whether or not" is an alternative, not a negation; the embedded question itself is not told (precision)
+    ("It depends on whether or not Israel is willing to negotiate.", []),
     ("Iran has not yet agreed to meet US officials.", ["AGREEN"]),
     # a conditional threat is a threat, also when the announcement was made one by the intent rule
-    ("China said it would fight back if the US imposed new tariffs.", ["THREATEN", "SANCTION?"]),
+    # (the condition itself, "if the US imposed new tariffs", is supposed, not told: not coded, precision)
+    ("China said it would fight back if the US imposed new tariffs.", ["THREATEN"]),
     # possibilities and conditions stay flagged
     ("The US said it may impose tariffs on Chinese steel.", ["SANCTION?"]),
-    ("The army would attack the town if the rebels refused.", ["ASSAULT?", "REJECT?"]),
+    ("The army would attack the town if the rebels refused.", ["ASSAULT?"]),
     # what others predict is no promise: a predicted event, not AGREE; the actor's own "will" is
     ("The New York Times is expected to endorse the Democratic candidate.", ["SUPPORTF"]),
     ("Russia will hold talks with Ukraine next month.", ["AGREE"]),

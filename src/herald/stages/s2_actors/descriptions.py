@@ -52,6 +52,26 @@ def _fits(d: Draft, want: Description, day: date | None, head: str) -> bool:
     return _named(d)
 
 
+def _clause_verb(doc: Doc, i: int) -> int:
+    """The verb governing token ``i`` (its nearest verbal ancestor), or the sentence root."""
+    tok = doc[i]
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return tok.i
+
+
+def _clause_mate(doc: Doc, other: Draft, s0: int, e0: int) -> bool:
+    """Binding: a description is not a mention of an actor named in its own clause ("Kurdish fighters
+    recaptured the town from the militants": the militants are someone else)."""
+    verb = _clause_verb(doc, e0 - 1)
+    sent = doc[s0].sent
+    return any(
+        sent.start <= s < sent.end and s != s0 and _clause_verb(doc, e - 1) == verb for s, e in other.spans
+    )
+
+
 def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: date | None) -> None:
     wants = {w.role: w for w in lex.descriptions}
     definite = frozenset(lex.definite_words)
@@ -85,6 +105,8 @@ def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: dat
         best: tuple[int, Draft] | None = None
         for other in drafts:
             if other is d or not other.spans or not _fits(other, want, day, head):
+                continue
+            if _clause_mate(doc, other, s0, e0):
                 continue
             before = [s for s, _e in other.spans if s < s0 and here - sent_no[starts[s]] <= WINDOW]
             if before and (best is None or max(before) > best[0]):

@@ -14,11 +14,20 @@ from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
 from .filters import (
+    adjectival_use,
     background_role,
+    campaign_story,
+    campaigners,
+    figurative,
     generic_gerund,
+    habitual_clause,
     nominal_use,
     nonspecific,
+    political,
     potential_act,
+    private,
+    register_kept,
+    register_of,
     stance_content,
     state_participle,
     yes_no_question,
@@ -62,6 +71,12 @@ UNDERGONE = frozenset({"COERCE", "SANCTION"})
 JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 # Cue set on an order to subordinates whose action codes no event (the candidate is dropped).
 INTERNAL_ORDER = "internal-order"
+# Verbs of promising in words (not "committed to opening up the economy", a policy stance).
+PROMISING = frozenset({"vow", "pledge", "promise", "swear"})
+# Sectors of people who run for office: their rallies in a campaign story are campaigning.
+POLITICIANS = frozenset({"GOV", "LEG", "PTY", "ELI"})
+# Material acts a verb of naming ("call", "describe") can only talk about, never carry out.
+NAMED_NOT_DONE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
@@ -111,6 +126,8 @@ class SentenceCoder(SentenceRoles):
                 continue  # "voters support banning Muslims": favoured, not done
             if tok.pos_ == "VERB" and state_participle(tok, self.lex.state_verbs):
                 continue  # "felt threatened": a state, no act
+            if tok.pos_ == "VERB" and adjectival_use(tok):
+                continue  # "questions both basic and probing": a quality, no act
             if tok.pos_ == "VERB" and tok.dep_ != "amod" and lemma in self.lex.verbs:
                 cand = self._verb(tok, self.lex.verbs[lemma], "verb")
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
@@ -132,10 +149,20 @@ class SentenceCoder(SentenceRoles):
                 cand = None  # "to monitor any ceasefire agreed by the two sides": no ceasefire was agreed
             if cand is not None and lemma in self.lex.sports_verbs and self._sports():
                 cand = None  # "City beat Arsenal 3-1": a match result, not violence
+            if cand is not None and (why := figurative(cand.trigger, cand.entry, self.lex)):
+                cand.notes.append(why)
+                cand = None  # "exiled their concerns", "pulled out of the slump", "a culture clash"
+            if cand is not None and (why := habitual_clause(cand.anchor)):
+                cand.notes.append(why)
+                cand = None  # "the unit, which probes cases of serious injury": a remit
+            if cand is not None and self._off_register(cand):
+                cand = None  # a pianist paying tribute to his teachers, a wine tasting hosted
             if cand is not None and lemma in self.lex.election_verbs and self._election():
                 cand = None  # "Cruz beat Dewhurst in the runoff": an election result, not violence
             if cand is not None and cand.type == "ASSAULT" and lemma in self.lex.verbal_attack_verbs:
                 self._verbal_attack(cand)
+            if cand is not None and cand.type in ("ASSAULT", "PROTEST") and self._campaigning(cand):
+                cand = None  # a candidate's rally is campaigning (an attack between campaigners is recast)
             if cand is not None and self._disaster_emergency(cand):
                 cand = None  # PLOVER: emergencies declared for a natural disaster are no repression
             if cand is not None and self._protest_purpose(cand):
@@ -160,6 +187,81 @@ class SentenceCoder(SentenceRoles):
                 if a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2:
                     return True
         return False
+
+    def _resolution(self, cand: Candidate) -> bool:
+        """A promise whose content is no event the lexicons know and which names nobody it is made to or
+        for ("has vowed to soldier on and amass delegates", "pledged to keep going"): a resolution about
+        oneself, not PLOVER's offer or promise of cooperation (AGREE)."""
+        if cand.entry.lemma not in PROMISING or cand.type != "AGREE" or cand.recipients.actors:
+            return False
+        content = cand.content
+        if content is None or cand.content_type is not None or content.pos_ not in ("VERB", "AUX"):
+            return False
+        args = [
+            c
+            for c in content.children
+            if c.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp")
+            or (c.dep_ == "prep" and c.lower_ in ("to", "for", "with", "against"))
+        ]
+        if any(actor_for_token(t) is not None for a in args for t in a.subtree):
+            return False  # "pledged to help Ukraine rebuild": the one it is for is named
+        cand.notes.append(f"promised {content.text!r} to nobody: a resolution, no AGREE")
+        return True
+
+    def _campaigning(self, cand: Candidate) -> bool:
+        """In a campaign story (filters.campaign_story), people and parties "attacking" one another with no
+        harm named in the sentence criticise (ACCUSE, recast here: "launched a new round of attacks", "tone
+        down his attacks against Clinton"); a candidate holding a rally campaigns (True: not coded)."""
+        parties = [*cand.actors.actors, *cand.recipients.actors]
+        # the attacker must be named and a campaigner: "thugs attacked Trump supporters" stays violence
+        if not cand.actors.actors or not campaigners(parties) or not campaign_story(self.doc, self.lex):
+            return False
+        if any(lemma_of(t) in self.lex.harm_cues for t in self.sent):
+            return False
+        if cand.type == "PROTEST":
+            if not any(a.kind == "person" and a.sector in POLITICIANS for a in cand.actors.actors):
+                return False
+            cand.notes.append("a candidate's rally in a campaign story is campaigning, not a protest")
+            return True
+        if lemma_of(cand.trigger) not in self.lex.campaign_attack_words:
+            return False  # "terrorizing his opponents": no verbal sense
+        cand.type, cand.mode = "ACCUSE", "disapprove"
+        cand.rule += "=>ACCUSE(campaign)"
+        cand.notes.append("an attack between campaigners with no harm named is criticism")
+        return False
+
+    def _off_register(self, cand: Candidate) -> bool:
+        """Company news (every party a company or a news organisation) in any story; and in a sports,
+        entertainment, business or lifestyle story (filters.register_of) an event none of whose parties is
+        political ("paid tribute to his teachers", "hosted a tasting"): no PLOVER event, unless its type is
+        news in any section (an arrest, a lawsuit, a stabbing). A sports verb is a match's language anywhere
+        in a sports story ("Big time shot")."""
+        lex = self.lex
+        kept = register_kept(cand.type, cand.mode, lex.register_kept)
+        parties = [*cand.actors.actors, *cand.recipients.actors]
+        if kept and lemma_of(cand.trigger) not in lex.sports_verbs:
+            return False
+        if political(parties, lex.political_sectors):
+            return False
+        if (
+            not kept
+            and cand.actors.actors
+            and private(parties, lex.private_sectors)
+            and not self._politics_near()
+        ):
+            cand.notes.append("every party is a company or a news organisation: not coded")
+            return True
+        register = register_of(self.doc, lex)
+        if register is None or (kept and register != "sports"):
+            return False
+        cand.notes.append(f"a {register} story and no political party: not coded")
+        return True
+
+    def _politics_near(self) -> bool:
+        """A political party is named in the sentence ("the chief executive will testify before Congress"):
+        the company's act may be political news, whatever its own parties."""
+        sectors = self.lex.political_sectors
+        return any(a is not None and political([a], sectors) for a in (actor_for_token(t) for t in self.sent))
 
     def _disaster_emergency(self, cand: Candidate) -> bool:
         """A state of emergency or a curfew in a sentence naming a natural disaster."""
@@ -357,8 +459,14 @@ class SentenceCoder(SentenceRoles):
             return None
         notes: list[str] = []
         subj = subject_of(tok)
-        if subj is not None and lemma_of(subj) in self.lex.non_agents:
-            return None  # "the storm killed 12 people"
+        doer = agent_of(tok) if is_passive(tok) else subj
+        if doer is not None and (
+            lemma_of(doer) in self.lex.non_agents
+            or any(c.dep_ == "compound" and lemma_of(c) in self.lex.non_agents for c in doer.children)
+        ):
+            # "the storm killed 12 people", "Hurricane Betsy destroyed the church", "the blocks were occupied
+            # by rice mills": a force of nature or a building does nothing deliberately
+            return None
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
         if entry.roles == "experiencer" and not passive:
@@ -414,10 +522,15 @@ class SentenceCoder(SentenceRoles):
         cand = build(
             entry, tok, actors, recipients, rule, anchor=anchor, kind=kind, notes=notes, partners=partners
         )
+        has_object = any(c.dep_ in ("dobj", "obj") for c in tok.children)
+        if entry.needs_party and has_object and not recipients.actors and not _named_object(tok):
+            return None  # "blamed the tumble in oil prices": a cause named, nobody accused
         if entry.control:
             self._control(cand)
             if INTERNAL_ORDER in cand.cues:
                 return None  # an order inside a state naming no codable action: no event
+            if self._resolution(cand):
+                return None  # "vowed to soldier on": a resolution about oneself, promised to nobody
         if cand.type == "ASSAULT":
             self._instrument(cand)
         return cand
@@ -573,6 +686,18 @@ class SentenceCoder(SentenceRoles):
         ):
             # "went on strike", "engaged in talks", "placed under arrest", "brought to trial"
             support = head.head
+        if (
+            support is not None
+            and anchor.dep_ in ("dobj", "obj")
+            and lemma_of(support) in self.lex.characterize_verbs
+            and (
+                any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in support.children)
+                or entry.type in NAMED_NOT_DONE
+            )
+        ):
+            # "called the assault 'an attack on our country'": naming it, not doing it ("call" carries a
+            # strike or a vote, never violence)
+            support = None
         if (
             support is not None
             and anchor.dep_ in ("dobj", "obj")
@@ -797,6 +922,17 @@ class SentenceCoder(SentenceRoles):
 
 # Prepositions of a time adjunct that frames a clause ("after talks with X", "following a meeting with X").
 FRAMING_PREPS = frozenset({"after", "following", "during", "before", "since"})
+
+
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_object(tok: Token) -> bool:
+    """The verb's object or "on"-complement is a named party or a pronoun ("blamed Hamas", "blamed it on
+    them"), though no actor resolved."""
+    args = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    args += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(a.pos_ == "PRON" or a.ent_type_ in PARTY_ENTS for a in args)
 
 
 def _adjunct_governor(noun: Token) -> Token | None:

@@ -3,10 +3,14 @@ occurrence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
 
+from spacy.tokens import Doc, Token
+
+from ...schema import Actor
 from .actor_index import actor_for_token
 from .history import record_marked
+from .lexicon import Entry, Lexicon
 
 # Frames whose complement describes a role or an allegation ("responsible for attacks"), not an occurrence.
 HOST_VERBS = frozenset({"host", "mediate", "broker", "sponsor", "organize", "organise"})
@@ -84,7 +88,11 @@ def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
     opposes imposing sanctions"): the act is favoured or opposed, not reported."""
     if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pcomp") or tok.head.lemma_.lower() not in attitudes:
         return False
-    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # "supports banning", "opposes imposing", "does not like being arrested", "wants to attack"
+    return tok.tag_ == "VBG" or any(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "auxpass" and c.lower_ == "being")
+        for c in tok.children
+    )
 
 
 def state_participle(tok: Token, state_verbs: frozenset[str]) -> bool:
@@ -123,6 +131,8 @@ def nonspecific(anchor: Token, has_actor: bool = True) -> bool:
         and not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in anchor.children)
     ):
         return True
+    if anchor.head.lower_ in ("nothing", "anything"):
+        return True  # "there is nothing to protest": no act at all
     return any(
         c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whatever") for c in anchor.head.children
     )
@@ -156,3 +166,162 @@ def yes_no_question(anchor: Token) -> str | None:
     if any(c.text == "?" for c in head.children) or (end < len(doc) and doc[end].text == "?"):
         return f"asked, not told: {aux.text!r} before its subject {subj.text!r} in a question"
     return None
+
+
+# Types whose object can be an abstraction only by a figure of speech ("exiled their concerns", "pulled out of
+# the slump", "seized the initiative"): material conflict, retreat and sanction.
+MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "PROTEST"})
+
+
+def figurative(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
+    """The head of the trigger's object (or of its particle's object) is an abstraction the lexicon lists
+    (``figurative_objects``): the act is a figure of speech. A verb's abstract subject does the same for
+    violence ("a culture that kills creativity" is no killing), and so does an abstract modifier of an event
+    noun ("a culture clash", "a price war": ``figurative_modifiers``)."""
+    if entry.type not in MATERIAL:
+        return None
+    words = lex.figurative_objects
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+        hit = next((c for c in mods if c.lemma_.lower() in lex.figurative_modifiers), None)
+        return f"{hit.text!r} {tok.text!r}: a figure of speech" if hit is not None else None
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ == entry.prt:
+            heads += [p for p in c.children if p.dep_ == "pobj"]
+            heads += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+    hit = next((h for h in heads if h.lemma_.lower() in words and h.ent_type_ == ""), None)
+    if hit is not None:
+        return f"{tok.text!r} {hit.text!r}: an abstraction, a figure of speech"
+    made_of = lex.figurative_modifiers
+    # "launched a 6-word missile", "fired a verbal broadside": only weapons and blows are made of words
+    # ("seized food supplies", "blocked media access" are real)
+    for h in heads if entry.type == "ASSAULT" else ():
+        mod = next(
+            (c for c in h.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in made_of), None
+        )
+        if mod is not None:
+            return f"{mod.text!r} {h.text!r}: a figure of speech"
+    return None
+
+
+def adjectival_use(tok: Token) -> bool:
+    """A participle used as an adjective: conjoined with one ("questions both basic and probing") or
+    modifying a noun ("a probing question"), it describes a quality, not an act."""
+    if tok.tag_ not in ("VBG", "VBN"):
+        return False
+    if tok.dep_ == "amod":
+        return True
+    return (
+        tok.dep_ == "conj"
+        and tok.head.pos_ == "ADJ"
+        and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
+def habitual_clause(anchor: Token) -> str | None:
+    """A simple-present relative clause on an organisation or role ("the Special Investigations Unit, which
+    probes cases of serious injury", "a charity that feeds the homeless") describes what the body does in
+    general: its remit, not a reported occurrence. Only with a generic object (a bare plural, or none)."""
+    if anchor.dep_ != "relcl" or anchor.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
+        return None
+    obj = next((c for c in anchor.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and not _generic(obj):
+        return None
+    return (
+        f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: a remit, no occurrence"
+    )
+
+
+# Singular nouns naming a kind of case, generic without a determiner ("investigates misconduct").
+GENERIC_MASS = frozenset({"case", "abuse", "misconduct", "crime", "fraud", "corruption", "violence"})
+
+
+def _generic(obj: Token) -> bool:
+    """A bare plural or a bare mass noun of a kind of case: no particular thing."""
+    if obj.ent_type_ or any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
+        return False
+    return obj.tag_ == "NNS" or (obj.tag_ == "NN" and obj.lemma_.lower() in GENERIC_MASS)
+
+
+# Cues per token that make a short story's register (3 cues in a 150-token item).
+REGISTER_DENSITY = 0.02
+# The register of the last document asked about: computed once per article, on demand.
+_REGISTER: list[tuple[Doc, str | None]] = []
+_CAMPAIGN: list[tuple[Doc, bool]] = []
+# Sectors of armed or policing bodies: their attacks are violence in any story.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "CRM"})
+
+
+def campaign_story(doc: Doc, lex: Lexicon) -> bool:
+    """The article is about an election campaign: at least ``campaign_min`` election cue words."""
+    if _CAMPAIGN and _CAMPAIGN[0][0] is doc:
+        return _CAMPAIGN[0][1]
+    cues = lex.election_cues
+    n = sum(1 for t in doc if t.lemma_.lower() in cues)
+    _CAMPAIGN[:] = [(doc, n >= lex.campaign_min)]
+    return _CAMPAIGN[0][1]
+
+
+def campaigners(actors: list[Actor]) -> bool:
+    """Parties that campaign and cannot be armed: people and parties, none of an armed or policing sector,
+    no state as a whole."""
+    if not actors:
+        return False
+    for a in actors:
+        if a.kind == "state" or (a.sector or "") in ARMED_SECTORS or a.country in ("IMG",):
+            return False
+    return True
+
+
+def register_of(doc: Doc, lex: Lexicon) -> str | None:
+    """The non-political register the article is written in (sports, entertainment, business, lifestyle),
+    or None. Cue nouns of each register (``register_cues`` in event_verbs.yaml) are counted over the whole
+    article: the leading register counts when it has at least ``register_min`` cues and ``register_ratio``
+    times the political cues. A document-level signal, like a newspaper's section."""
+    if _REGISTER and _REGISTER[0][0] is doc:
+        return _REGISTER[0][1]
+    counts: dict[str, int] = dict.fromkeys(lex.register_cues, 0)
+    cues = lex.register_cues
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = t.lemma_.lower()
+        for name, words in cues.items():
+            if lemma in words:
+                counts[name] += 1
+    political = counts.pop("political", 0)
+    found: str | None = None
+    if counts:
+        name, n = max(counts.items(), key=lambda kv: kv[1])
+        # enough cues in a long story, or a dense handful in a short one (a 100-word celebrity item)
+        enough = n >= lex.register_min or (n >= 3 and n >= REGISTER_DENSITY * len(doc))
+        if enough and n >= lex.register_ratio * political:
+            found = name
+    _REGISTER[:] = [(doc, found)]
+    return found
+
+
+def political(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
+    """A party that acts in politics: a state, or an actor of a political sector or non-state body."""
+    for a in actors:
+        if a.kind == "state" or (a.country or "") in sectors:
+            return True
+        if (a.sector or "") in sectors or any(s in sectors for s in a.sectors):
+            return True
+    return False
+
+
+def private(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
+    """Every party is a company or a news organisation (``private_sectors``)."""
+    parties = list(actors)
+    return bool(parties) and all(
+        a.kind != "state" and ((a.sector or "") in sectors or (a.country or "") in sectors) for a in parties
+    )
+
+
+def register_kept(type_: str, mode: str | None, kept: frozenset[str]) -> bool:
+    """Whether a type (or type/mode) is news in any section: arrests, lawsuits, stabbings."""
+    return type_ in kept or f"{type_}/{mode}" in kept

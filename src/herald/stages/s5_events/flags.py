@@ -59,7 +59,7 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
     )
     fut = modality.future(anchor) if cand.kind != "noun" else None
     hyp = modality.hypothetical(anchor) if cand.kind != "noun" else None
-    if cand.type == "THREATEN" and hyp and hyp.lower() in modality.CONDITION | {"if"}:
+    if cand.type == "THREATEN" and hyp and hyp.lower().split(" ")[0] in modality.CONDITION:
         hyp = None  # a threat is conditional by nature: "threatened to X if Y" is a real threat
     if neg:
         cand.cues["negated"] = neg
@@ -108,7 +108,7 @@ def apply_modality(cand: Candidate, doc: Doc, onto: Ontology) -> None:
             cand.type = "THREATEN"
         elif cand.type not in ("AGREE", "THREATEN"):
             cand.future = True
-    if cand.type == "THREATEN" and hyp and hyp.lower() in modality.CONDITION | {"if"}:
+    if cand.type == "THREATEN" and hyp and hyp.lower().split(" ")[0] in modality.CONDITION:
         hyp = None  # also when the threat was made by the rewrite above: "would fight back if the US ..."
     if hyp:
         cand.cues["hypothetical"] = hyp

@@ -52,6 +52,9 @@ class Entry:
     # no agreement to act; the entry fires only with an action (to-clause, an object, "to/on" a thing)
     concur_sense: bool = False
     negated_type: str | None = None
+    # the act needs a party on the receiving end: "blamed the tumble in oil prices" names a cause, not
+    # someone accused (fires only with a resolved recipient or a named or pronoun object)
+    needs_party: bool = False
     ambiguous: bool = False
     no_object: bool = False
     active: bool = False  # fires only in the active voice
@@ -119,6 +122,24 @@ class Lexicon:
     negative_terms: frozenset[str] = frozenset()
     positive_terms: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()  # "collapsed thanks to X": blame, not credit
+    # Objects and modifiers that make a material act a figure of speech ("exiled their concerns", "pulled
+    # out of the slump", "a culture clash"): abstractions cannot be deported, left or fought.
+    figurative_objects: frozenset[str] = frozenset()
+    figurative_modifiers: frozenset[str] = frozenset()
+    # Document register (the section a story would run in): cue lemmas per register, counted over the
+    # article ("political" counts against the others); see filters.register_of.
+    register_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    register_min: int = 6
+    register_ratio: float = 2.0
+    campaign_min: int = 6
+    harm_cues: frozenset[str] = frozenset()
+    campaign_attack_words: frozenset[str] = frozenset()
+    # Sectors (and country codes of non-state bodies) that make a party political (filters.political).
+    political_sectors: frozenset[str] = frozenset()
+    # Types coded without a political party in a sports, entertainment, business or lifestyle story
+    # (an arrest, a lawsuit, a conviction are news in any section).
+    register_kept: frozenset[str] = frozenset()
+    private_sectors: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -159,6 +180,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         no_clause=bool(spec.get("no_clause", False)),
         concur_sense=bool(spec.get("concur_sense", False)),
         negated_type=spec.get("negated_type"),
+        needs_party=bool(spec.get("needs_party", False)),
         ambiguous=bool(spec.get("ambiguous", False)),
         no_object=bool(spec.get("no_object", False)),
         active=bool(spec.get("active", False)),
@@ -215,6 +237,15 @@ def load_lexicon() -> Lexicon:
     states: set[str] = set()
     manners: dict[str, str] = {}
     onward: set[str] = set()
+    figurative_objects: set[str] = set()
+    figurative_modifiers: set[str] = set()
+    register_cues: dict[str, set[str]] = {}
+    political_sectors: set[str] = set()
+    register_kept: set[str] = set()
+    private_sectors: set[str] = set()
+    register_min, register_ratio, campaign_min = 6, 2.0, 6
+    harm_cues: set[str] = set()
+    campaign_attack: set[str] = set()
     evaluation: dict[str, set[str]] = {
         k: set()
         for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs", "failure_verbs")
@@ -244,6 +275,18 @@ def load_lexicon() -> Lexicon:
         states.update(data.get("state_verbs") or ())
         manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
         onward.update(data.get("onward_verbs") or ())
+        figurative_objects.update(data.get("figurative_objects") or ())
+        figurative_modifiers.update(data.get("figurative_modifiers") or ())
+        for name, cues in (data.get("register_cues") or {}).items():
+            register_cues.setdefault(str(name), set()).update(str(c) for c in cues or ())
+        political_sectors.update(data.get("political_sectors") or ())
+        register_kept.update(data.get("register_kept") or ())
+        private_sectors.update(data.get("private_sectors") or ())
+        register_min = int(data.get("register_min", register_min))
+        register_ratio = float(data.get("register_ratio", register_ratio))
+        campaign_min = int(data.get("campaign_min", campaign_min))
+        harm_cues.update(data.get("harm_cues") or ())
+        campaign_attack.update(data.get("campaign_attack_words") or ())
         for key, words in evaluation.items():
             words.update(str(w) for w in data.get(key) or ())
     return Lexicon(
@@ -276,5 +319,16 @@ def load_lexicon() -> Lexicon:
         negative_terms=frozenset(evaluation["negative_terms"]),
         positive_terms=frozenset(evaluation["positive_terms"]),
         failure_verbs=frozenset(evaluation["failure_verbs"]),
+        figurative_objects=frozenset(figurative_objects),
+        figurative_modifiers=frozenset(figurative_modifiers),
+        register_cues={k: frozenset(v) for k, v in register_cues.items()},
+        political_sectors=frozenset(political_sectors),
+        register_kept=frozenset(register_kept),
+        private_sectors=frozenset(private_sectors),
+        register_min=register_min,
+        register_ratio=register_ratio,
+        campaign_min=campaign_min,
+        harm_cues=frozenset(harm_cues),
+        campaign_attack_words=frozenset(campaign_attack),
         sources=tuple(w for w, _ in files),
     )

@@ -82,9 +82,35 @@ REQUESTED_NOUNS = frozenset(
         "bid",
     }
 )
-REQUESTED_HEADS = REQUESTED_VERBS | REQUESTED_NOUNS
-PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
+# Nouns of prediction and expectation: the clause they take is foreseen, not reported ("his prediction that
+# Russia would pull out of the slump", "fears that the army will attack").
+PREDICTION_NOUNS = frozenset(
+    {
+        "prediction",
+        "forecast",
+        "projection",
+        "expectation",
+        "speculation",
+        "rumour",
+        "rumor",
+        "fear",
+        "hope",
+        "possibility",
+        "prospect",
+        "scenario",
+        "likelihood",
+    }
+)
 CONDITION = frozenset({"if", "unless", "whether"})
+# The cue of an event inside a condition or an embedded question ("if convicted", "wondered whether he could
+# file charges"): it is supposed or asked about, not told.
+# "when/whenever" before a present-tense clause: a habit or a general condition, no reported occurrence.
+GENERIC_WHEN = frozenset({"when", "whenever"})
+CONDITION_CLAUSE = frozenset(f"{m} (condition)" for m in CONDITION | GENERIC_WHEN)
+# Heads whose complement is not a reported act (dropped by extract.UNREALISED): asking, proposing, predicting,
+# and the condition an event is stated under.
+REQUESTED_HEADS = REQUESTED_VERBS | REQUESTED_NOUNS | PREDICTION_NOUNS | CONDITION_CLAUSE
+PLAN_ADJ = frozenset({"set", "due", "likely", "expected", "scheduled", "poised", "about"})
 # Adjectives of ability or disposition whose infinitive names an action that has not happened ("is not
 # afraid to fight", "was unable to attend", "free to leave").
 DISPOSITION_ADJ = frozenset(
@@ -104,6 +130,10 @@ DISPOSITION_ADJ = frozenset(
 )
 QUESTION = "?"  # the cue of a yes/no question (see question())
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+# Heads under which an act is held back, not done: "refrained from", "stopped short of calling for", "avoided
+# naming", "dragged its feet on providing".
+HELD_BACK = frozenset({"refrain", "abstain", "avoid", "forgo", "forego", "short", "feet", "foot"})
+NOBODY = frozenset({"none", "nobody", "no-one", "neither"})
 
 
 def _aux(tok: Token) -> list[Token]:
@@ -120,19 +150,65 @@ def negation(tok: Token, anchor: Token | None = None) -> str | None:
                 continue  # "whether or not Israel is willing": an alternative, not a negation
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")):
                 return c.text
+            if c.dep_ == "preconj" and c.lower_ == "neither" and c.i < t.i:
+                return c.text  # "... and neither apologized": the parser hangs "neither" on the verb
             # "No civilians were injured", "none of the soldiers was hurt".
             if c.dep_ in ("nsubj", "nsubjpass") and (
-                c.lower_ in ("none", "nobody", "no-one")
-                or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                c.lower_ in NOBODY
+                or any(d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in c.children)
             ):
-                return f"no {c.text}" if c.lower_ not in ("none", "nobody", "no-one") else c.text
+                return f"no {c.text}" if c.lower_ not in NOBODY else c.text
     # "failed to attack": the action did not happen.
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "fail":
         return tok.head.text
+    if (held := held_back(tok)) is not None:
+        return held
     # "denied that its troops had shelled the camp", "denied shelling the camp": the speaker says it did not
     # happen (the denial itself is for the verbal-event rules).
     if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in DENIAL_HEADS:
         return tok.head.text
+    return None
+
+
+def held_back(tok: Token) -> str | None:
+    """ "refrained from attacking", "stopped short of calling for", "avoided naming": the act is withheld."""
+    gov: Token | None = None
+    if tok.dep_ == "xcomp" or (tok.dep_ == "dobj" and tok.tag_ == "VBG"):
+        gov = tok.head
+    elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        gov = tok.head.head
+    if gov is None:
+        return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "than"):
+        # "instead of attacking me", "rather than fight": "instead" hangs on the preposition or governs it
+        alt = [gov, *(c for c in tok.head.children if c.dep_ == "advmod")]
+        if any(a.lower_ in ("instead", "rather") for a in alt):
+            return f"instead {tok.head.text}"
+    if gov.lemma_.lower() in HELD_BACK:
+        return gov.text
+    if gov.lemma_ == "drag" and any(c.lemma_.lower() in ("foot", "feet") for c in gov.children):
+        return "dragged its feet"
+    return None
+
+
+def _present(tok: Token) -> bool:
+    """A finite present-tense verb with no auxiliary (the tagger gives plural presents VBP or VB)."""
+    if tok.tag_ not in ("VBP", "VBZ", "VB") or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def predicted(tok: Token) -> str | None:
+    """The clause of a noun of prediction or expectation ("his prediction that Russia would pull out")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN":
+            lemma = cur.head.lemma_.lower()
+            return lemma if lemma in PREDICTION_NOUNS else None
+        if cur.dep_ in ("conj", "xcomp") and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        break
     return None
 
 
@@ -236,16 +312,21 @@ def hypothetical(tok: Token) -> str | None:
         return q
     if (asked := requested(tok)) is not None:
         return asked
+    if (foreseen := predicted(tok)) is not None:
+        return foreseen
     cur = tok
     for _ in range(3):
+        for c in cur.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITION:
+                return f"{c.lower_} (condition)"  # the event is the condition itself: supposed, not told
+            if c.dep_ == "advmod" and c.lower_ in GENERIC_WHEN and _present(cur):
+                # "when you attack him, he punches back": a present-tense "when" clause is a habit
+                return f"{c.lower_} (condition)"
         for a in _aux(cur):
             if a.lower_ in HYPO_AUX:
                 return a.text
             if a.lower_ == "would" and speech_governor(cur) is None and not _reported(cur):
                 return a.text
-        for c in cur.children:
-            if c.dep_ == "mark" and c.lower_ in CONDITION:
-                return c.text
         # The main clause of a conditional: "if they refuse, the army would attack".
         for c in cur.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):

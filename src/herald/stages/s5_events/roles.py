@@ -223,6 +223,12 @@ def _coordinated_modifiers(head: Token, found: Actor, out: Resolved) -> None:
                 a = actor_for_token(c) or state_named(c)
                 if a is not None and a.id != found.id:
                     out.add(a, "mention:coordinated-modifier")
+        elif child.dep_ in MODIFIERS and any(c.dep_ == "cc" for c in child.children):
+            # "Secretary of State Kerry and Secretary of Defense Carter will host": the parser hung the first
+            # conjunct, with its "and", on the second as a modifier; a mention of the same kind is a party
+            a = actor_for_token(child)
+            if a is not None and a.id != found.id and a.kind == found.kind:
+                out.add(a, "mention:coordinated-modifier")
 
 
 AFFILIATIONS = frozenset({"state", "organization"})
@@ -439,7 +445,9 @@ def is_passive(verb: Token) -> bool:
     if headline_passive(verb):
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return True  # a reduced relative: "prisoners released by Israel"
+        # a reduced relative ("prisoners released by Israel"), not a content clause the parser hung on a
+        # noun with its own subject ("reports that ISIL has killed 70 members": ISIL killed)
+        return not any(c.dep_ in SUBJ for c in verb.children)
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -505,6 +513,8 @@ def subject_of(verb: Token) -> Token | None:
                 return cur.head
             cur = governor  # "converged for a rally to protest X": who converged protests
             continue
+        if (raised := raised_subject(cur)) is not None:
+            return raised  # "X were reported to have fired": X fired
         if cur.dep_ in ("xcomp", "ccomp") and (u := _understood(cur)) is not None:
             return u  # the actors stage's control rule: "forced them to accept" -> them (issue 10)
         if (
@@ -596,12 +606,15 @@ def _participle_noun(verb: Token) -> Token | None:
     """The noun an active participle of demanding describes, when it is an actor: "families demanding
     compensation" (acl on the object) are the ones demanding, not the subject who met them. One right after
     the object, without a comma, which the parser hung on the verb ("arrested dozens of protesters
-    demanding X"), describes that object too. Else None."""
-    if verb.tag_ != "VBG" or verb.lemma_.lower() not in _demand_words():
-        return None  # (other participles on people are descriptions: "migrants travelling with the caravan")
-    if verb.dep_ == "acl":
+    demanding X"), describes that object too. Any active participle hung on an actor noun is that actor's
+    act when the participle is aimed at another actor ("struck enemy fighters firing on Iraqi forces": the
+    fighters fire, not the strikers; "migrants travelling with the caravan" stay a description). Else None."""
+    if verb.tag_ != "VBG":
+        return None
+    demand = verb.lemma_.lower() in _demand_words()
+    if verb.dep_ == "acl" and (demand or _aimed_at_actor(verb)):
         noun = verb.head
-    elif verb.dep_ == "advcl":
+    elif verb.dep_ == "advcl" and demand:
         obj = next((c for c in verb.head.children if c.dep_ in OBJ and c.right_edge.i == verb.i - 1), None)
         if obj is None:
             return None
@@ -616,6 +629,20 @@ def _participle_noun(verb: Token) -> Token | None:
         noun = counted[0] if counted else noun
     found = actor_for_token(noun)
     return noun if found is not None and found.kind in ("person", "group") else None
+
+
+def _aimed_at_actor(verb: Token) -> bool:
+    """The verb's object, or the object of a targeting preposition on it ("firing on", "aimed at"), is an
+    actor's mention (not a destination: "migrants travelling to the US" stay a description)."""
+    args = [c for c in verb.children if c.dep_ in OBJ]
+    args += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(actor_for_token(a) is not None for a in args)
 
 
 def _marked_infinitive(verb: Token) -> bool:
@@ -661,7 +688,10 @@ def recovered_subject(verb: Token) -> Token | None:
     same clause that stands as a subject (or unattached), when no subject rule found one. Not for non-finite
     verbs and relative clauses (their subjects are understood), nor across a clause boundary (a semicolon, a
     speech verb, a subordinator)."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in RECOVERABLE:
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+    if (verb.tag_ not in ("VBD", "VBZ", "VBP") and not perfect) or verb.dep_ not in RECOVERABLE:
         return None
     if any(c.dep_ in SUBJ | PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
         return None
@@ -669,6 +699,10 @@ def recovered_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and not doc[i + 1].is_sent_start:
         t = doc[i]
+        rel = next((a for a in t.ancestors if a.dep_ == "relcl" and a.i < verb.i), None)
+        if rel is not None and rel.head.i < rel.left_edge.i:
+            i = rel.left_edge.i - 1  # "the SDF, which includes X, has made progress": skip the relative
+            continue
         if t.lower_ in CLAUSE_STOPS or t.dep_ == "mark":
             return None
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in SUBJECT_LIKE and t.head.i != verb.i:
@@ -690,6 +724,8 @@ def relative_antecedent(clause: Token, pronoun: Token) -> Token:
     is an actor's mention, or (through a copula's predicate noun) the copula's subject. Without either, the
     clause's head as parsed."""
     head = clause.head
+    if pronoun.lower_ in ("which", "that"):
+        return _event_noun_up(head) or head
     if pronoun.lower_ not in ("who", "whom"):
         return head
     if head.ent_type_ not in NOT_PERSONS and actor_for_token(head) is not None:
@@ -709,6 +745,31 @@ def relative_antecedent(clause: Token, pronoun: Token) -> Token:
             if found is not None and found.kind in ("person", "group"):
                 return cur
     return head
+
+
+def _event_noun_up(head: Token) -> Token | None:
+    """ "ISIL's attacks in the town of Tel Tamer in Hasaka Province, which killed scores": a "which" hung on
+    a place (or the place noun of a place phrase) stands for the event noun that phrase locates, up a chain of
+    prepositional complements; None when the head is an actor or no event noun is found."""
+    from .lexicon import load_lexicon
+
+    if actor_for_token(head) is not None:
+        return None
+    nouns = load_lexicon().nouns
+    cur = head
+    for _ in range(6):
+        if cur.dep_ not in ("pobj", "compound", "appos") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.dep_ == "prep":
+            if cur.lower_ not in ("in", "of", "at", "near", "on", "outside", "across"):
+                return None
+            cur = cur.head
+        if cur.pos_ != "NOUN":
+            return None
+        if cur.lemma_.lower() in nouns:
+            return cur
+    return None
 
 
 def _participle_subject(subj: Token) -> Token:
@@ -739,13 +800,48 @@ def _infinitival_governor(clause: Token) -> Token | None:
 
 
 def agent_of(verb: Token) -> Token | None:
-    """The "by" agent of a passive verb."""
+    """The "by" agent of a passive verb, or the one named by "at the hands of X" ("were killed at the hands
+    of the militia")."""
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "by"):
+            for hands in c.children:
+                if hands.dep_ == "pobj" and hands.lower_ == "hands":
+                    for of in hands.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            return next((p for p in of.children if p.dep_ == "pobj"), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _raising_passives() -> tuple[frozenset[str], frozenset[str]]:
+    from .sentence_roles import event_roles_data
+
+    data = event_roles_data()
+    raising = frozenset(str(w).lower() for w in data.get("raising_passive_verbs") or ())
+    return raising, frozenset(str(w).lower() for w in data.get("quoted_as_verbs") or ())
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """ "Israeli jets were reported to have fired missiles": the passive subject of a verb of saying or
+    believing is the subject of its infinitive complement (the jets fired), not an absent "by" agent; so is
+    that of an "as" gerund ("the army was quoted as warning Israel": the army warned)."""
+    head = verb.head
+    words, quoting = _raising_passives()
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "as":
+        head, words = head.head, quoting  # not "was seen as supporting" (a characterisation)
+    elif verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if head.i == verb.i or head.lemma_.lower() not in words:
+        return None
+    subj = next((c for c in head.children if c.dep_ in PASS_SUBJ), None)
+    if subj is None or subj.lower_ in RELATIVE:
+        return None
+    return subj
 
 
 def passive_subject(verb: Token) -> Token | None:

@@ -77,6 +77,7 @@ class AdjunctRules:
     blamed_types: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     type_target_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    dispossession_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,7 @@ def adjunct_rules() -> AdjunctRules:
             str(t).upper(): tuple(str(p).lower() for p in preps or ())
             for t, preps in (data.get("type_target_preps") or {}).items()
         },
+        dispossession_verbs=words("dispossession_verbs"),
     )
 
 
@@ -213,7 +215,10 @@ class SentenceRoles:
     def _actor_from_subject(self, verb: Token, cand_notes: list[str]) -> Resolved:
         passive = is_passive(verb)
         subj = agent_of(verb) if passive else subject_of(verb)
-        if subj is None and not passive and (lost := recovered_subject(verb)) is not None:
+        host = verb
+        while host.dep_ in ("advcl", "xcomp") and host.tag_ in ("VBG", "VB") and host.head.i != host.i:
+            host = host.head  # "has made progress, retaking territory": the participle's clause lost it
+        if subj is None and not passive and (lost := recovered_subject(host)) is not None:
             got = self._resolve(lost, infer=False)
             if got.actors:
                 got.how = [f"recovered:{h}" for h in got.how]
@@ -441,6 +446,14 @@ class SentenceRoles:
             elif c.dep_ == "prep" and c.lower_ == "from" and cand.type in rules.source_types:
                 for a in (x for x in c.children if x.dep_ == "pobj"):
                     found, how = self._resolve(a), "source"
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ == "from"
+                and lemma_of(cand.trigger) in rules.dispossession_verbs
+            ):
+                # "seized the hospital from ISIL fighters": the one the place or thing is taken from
+                for a in (x for x in c.children if x.dep_ == "pobj"):
+                    found, how = self._resolve(a, infer=False), "dispossessed"
             elif c.dep_ == "prep":
                 found, how = self._adjunct(cand, c, rules), f"adjunct:{c.lower_}"
             found = _others(found, cand)
