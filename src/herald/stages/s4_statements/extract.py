@@ -1560,9 +1560,65 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     # (character end of the speaker mention, the person), latest last: "she said" skips back over speakers
     # of the other gender ("Trump said ... Clinton replied ... “...,” he said" -> Trump)
     speakers: list[tuple[int, Actor]] = []
+    bodies: list[tuple[int, Actor]] = []  # the same for bodies and states ("the group said")
+    # What someone else is reported to have said or done is no narration: "Cox says Obama is trying to
+    # distract. He says ..." -> Cox, not Obama (a subject or a speaker inside a reported clause).
+    merged: list[list[int]] = []  # the union of reported contents, as disjoint sorted ranges
+    for lo, hi in sorted((g.content[0], g.content[1]) for g in out if g.kind != "direct"):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    starts = [lo for lo, _ in merged]
+
+    def in_report(char: int) -> bool:
+        i = bisect.bisect_right(starts, char) - 1
+        return i >= 0 and char < merged[i][1]
+
     for f in out:
         head = f.speaker_head
         if head is None or f.speaker is None:
+            continue
+        # "Ryan said Obama has never respected ...": Obama's "respected" is inside Ryan's report; Ryan stays
+        # the last speaker for a following "he says"
+        nested = in_report(f.speaker[0])
+        wanted = _description_kind(ctx, f)
+        if wanted == "voice":
+            # "The spokesman said": an unnamed spokesperson speaks for the body that spoke last
+            linked = _speaker_actor(doc, f)
+            if linked is None or (_unnamed(linked) and _named_for_role(doc, linked) is None):
+                near = [(end, a) for end, a in bodies if f.speaker[0] - end <= _PRONOUN_WINDOW]
+                if near:
+                    resolved[id(f)] = near[-1][1]
+                    continue
+            wanted = None
+        if wanted is not None:
+            linked = _speaker_actor(doc, f)
+            if linked is not None and _kind_fits(wanted, linked):
+                if not nested:
+                    (speakers if wanted == "person" else bodies).append((f.speaker[1], linked))
+                continue
+            if linked is not None and wanted == "organization" and linked.kind != "state":
+                continue  # only a country read off "the nation's ..." is overruled
+            earlier = speakers if wanted == "person" else bodies
+            near = [
+                (end, a)
+                for end, a in earlier
+                if f.speaker[0] - end <= _PRONOUN_WINDOW and _kind_fits(wanted, a)
+            ]
+            pick = near[-1][1] if near else None
+            lo = near[-1][0] if near else max(0, f.speaker[0] - _PRONOUN_WINDOW)
+            for i in range(ctx.token_at(lo), head.i):
+                tok = doc[i]
+                if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo or in_report(tok.idx):
+                    continue
+                actor = actor_for_token(tok)
+                if actor is not None and _kind_fits(wanted, actor):
+                    pick = actor
+            if pick is not None:
+                resolved[id(f)] = pick
+                if not nested:
+                    earlier.append((f.speaker[1], pick))
             continue
         if head.lower_ in _PLURAL and head.pos_ == "PRON":
             linked = _speaker_actor(doc, f)
@@ -1577,7 +1633,7 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
             lo = near[-1][0] if near else max(0, f.speaker[0] - _PRONOUN_WINDOW)
             for i in range(ctx.token_at(lo), head.i):
                 tok = doc[i]
-                if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo:
+                if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo or in_report(tok.idx):
                     continue
                 actor = actor_for_token(tok)
                 if actor is not None and actor.kind == "person" and agrees(pronoun, actor):
@@ -1589,12 +1645,56 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
                 continue
             if pick is not None:
                 resolved[id(f)] = pick
-                speakers.append((f.speaker[1], pick))
+                if not nested:
+                    speakers.append((f.speaker[1], pick))
             continue
         actor = _speaker_actor(doc, f)
-        if actor is not None and actor.kind == "person":
+        if actor is not None and actor.kind == "person" and not nested:
             speakers.append((f.speaker[1], _named_for_role(doc, actor) or actor))
+        elif actor is not None and actor.kind in ("organization", "group", "state") and not nested:
+            bodies.append((f.speaker[1], actor))
     return resolved
+
+
+def _unnamed(actor: Actor) -> bool:
+    """A person known only by a role ("spokesman", "a senior official"), not by a name."""
+    return actor.kind == "person" and (
+        actor.name.islower() or actor.name.lower() == (actor.title or "").lower()
+    )
+
+
+def _kind_fits(wanted: str, actor: Actor) -> bool:
+    return actor.kind == "person" if wanted == "person" else actor.kind in ("organization", "group")
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _description_kind(ctx: _Context, f: Found) -> str | None:
+    """ "the Kentucky Republican", "the nation's largest gun group": a definite description whose head
+    names a person or an organisation (cues.yaml speaker_descriptions) and which holds no person's name
+    ("the Sanders campaign" is Sanders'): the kind of actor it stands for."""
+    head = f.speaker_head
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    wanted = ctx.lex.speaker_descriptions.get(head.lemma_.lower()) or ctx.lex.speaker_descriptions.get(
+        head.lower_
+    )
+    if wanted is None:
+        return None
+    kids = list(head.children)
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in kids
+    ):
+        return None
+    for c in kids:
+        if c.dep_ in ("appos", "relcl", "acl", "prep", "punct", "cc", "conj"):
+            continue
+        for t in c.subtree:
+            actor = actor_for_token(t)
+            if actor is not None and actor.kind == "person":
+                return None
+    return wanted
 
 
 def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
@@ -1607,6 +1707,12 @@ def _speaker_actor(doc: Doc, f: Found) -> Actor | None:
         actor = actor_for_token(f.speaker_head)
         if actor is not None:
             return actor
+    if f.speaker_head is not None:
+        # "Clinton's Democratic opponent, Vermont Sen. Bernie Sanders, said": the name in apposition speaks
+        for app in (c for c in f.speaker_head.children if c.dep_ == "appos"):
+            actor = actor_for_token(app)
+            if actor is not None:
+                return actor
     if f.speaker_head is not None and opposing_noun(f.speaker_head):
         return None  # "critics of the government said": the actor named inside is their target
     # "according to a count by The Associated Press", "the ministry's figures": the one actor named inside

@@ -42,6 +42,8 @@ class CueLexicon:
     noun_cue_receivers: frozenset[str] = frozenset()  # "faced criticism for ...": the subject is the target
     make_adjectives: frozenset[str] = frozenset()  # "made it clear that ...": "make" + adjective is a cue
     denials: frozenset[str] = frozenset()  # "denied that ...": the source rejects the content (negated)
+    # "the Kentucky Republican said": description heads that name a person / an organisation (kind wanted)
+    speaker_descriptions: dict[str, str] = field(default_factory=dict)
     noun_cues: dict[str, str] = field(
         default_factory=dict
     )  # "X's decision to ...": noun lemma -> cue_class  # "X addressed journalists.\n\n“...”": X speaks next
@@ -166,6 +168,13 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         str(w).lower() for w in data.get("noun_cue_receivers") or ()
     }
     _merge_classed(lex.noun_cues, data, "noun_cues", where)
+    for kind, words in (data.get("speaker_descriptions") or {}).items():
+        if kind not in ("person", "organization", "voice"):
+            raise KnowledgeBaseError(
+                f"{where}: speaker_descriptions takes 'person', 'organization' and 'voice', not {kind!r}."
+            )
+        for w in words or ():
+            lex.speaker_descriptions[str(w).lower()] = str(kind)
     for prep, words in (data.get("source_phrases") or {}).items():
         have = lex.source_phrases.get(str(prep).lower(), frozenset())
         lex.source_phrases[str(prep).lower()] = have | {str(w).lower() for w in words or ()}
@@ -184,6 +193,7 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         lex.agent_nouns.pop(w, None)
         lex.adjective_cues.pop(w, None)
         lex.denials = lex.denials - {w}
+        lex.speaker_descriptions.pop(w, None)
 
 
 @functools.lru_cache(maxsize=1)

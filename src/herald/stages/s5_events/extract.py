@@ -22,7 +22,8 @@ from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
-from .speech import blame_clause, conjoined_speech, cue_speaker
+from .speech import blame_clause, conjoined_speech, cue_speaker, described_speaker
+from .speech_content import statement_events
 from .triggers import (
     known_tokens,
 )
@@ -47,6 +48,7 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
     for sent in doc.sents:
         lo, hi = bisect.bisect_left(known, sent.start), bisect.bisect_left(known, sent.end)
         cands = SentenceCoder(doc, sent, lex, onto, known[lo:hi]).code()
+        cands += statement_events(doc, sent, cands)
         for c in cands:
             apply_modality(c, doc, onto)
         # An action named only as an ability or disposition ("not afraid to fight one", "unable to attend",
@@ -61,6 +63,7 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
             blame_clause(doc, c)
             conjoined_speech(doc, c, VERBAL)
             cue_speaker(doc, c)
+            described_speaker(doc, c, VERBAL)
             link_actor(doc, c, previous)
             previous = c
         told = [c for c, _, _ in items]

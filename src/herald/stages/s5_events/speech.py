@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Statement
-from ..common import records
+from ..common import doc_text, index_of, mention_index, records
 from . import attach
 from .candidate import Candidate
 from .roles import Resolved, is_passive
@@ -21,17 +24,33 @@ def _actor(doc: Doc, ident: str | None) -> Actor | None:
     return attach.actors_by_id(doc).get(ident) if ident else None
 
 
+def _by_evidence(items: Sequence[object]) -> tuple[list[int], list[tuple[int, Statement]]]:
+    """Statements with a cue and a speaker, by the start of their evidence, each with its place in the
+    statements list (built once per Doc)."""
+    sts = sorted(
+        ((n, s) for n, s in enumerate(items) if isinstance(s, Statement) and s.cue and s.speaker),
+        key=lambda p: (p[1].evidence.start, p[0]),
+    )
+    return [s.evidence.start for _, s in sts], sts
+
+
+# An evidence span is a sentence or a quotation: statements starting further back cannot cover a token.
+_EVIDENCE_REACH = 20000
+
+
 def _statement_cued_by(doc: Doc, trigger: Token) -> Statement | None:
-    """The statement whose cue word is this trigger: its evidence covers the trigger, its content does not."""
+    """The statement whose cue word is this trigger: its evidence covers the trigger, its content does not
+    (the first in the statements' order)."""
     at = trigger.idx
-    for st in records(doc, "statements"):
-        if not isinstance(st, Statement) or not st.cue or not st.speaker:
+    starts, sts = index_of("speech-cued", records(doc, "statements"), _by_evidence)
+    lo, hi = bisect.bisect_left(starts, at - _EVIDENCE_REACH), bisect.bisect_right(starts, at)
+    found: tuple[int, Statement] | None = None
+    for n, st in sts[lo:hi]:
+        if not at < st.evidence.end or st.content.start <= at < st.content.end:
             continue
-        if not st.evidence.start <= at < st.evidence.end or st.content.start <= at < st.content.end:
-            continue
-        if st.cue.split()[0].lower() == trigger.lower_:
-            return st
-    return None
+        if st.cue and st.cue.split()[0].lower() == trigger.lower_ and (found is None or n < found[0]):
+            found = (n, st)
+    return found[1] if found is not None else None
 
 
 def cue_speaker(doc: Doc, cand: Candidate) -> bool:
@@ -117,3 +136,44 @@ def conjoined_speech(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
     cand.rule += "+actor:conjoined-speech"
     cand.notes.append(f"{tok.text!r} is a second act of the speaker of statement {st.id} ({speaker.name!r})")
     return True
+
+
+def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
+    """ "In a statement, the Kentucky Republican dismissed ...", "the Republican candidate repeated his
+    promise", "the nation's largest gun group is accusing ...": the event's subject is a description the
+    statements stage resolved to a person or a body (the last speaker of that kind) while the event's own
+    reading of it gave an actor of another kind (the party, the country): the statement's speaker acts."""
+    if cand.type not in verbal or not cand.actors.actors:
+        return False
+    if any(a.kind == "person" and not _role_only(a) for a in cand.actors.actors):
+        return False  # a named person reads for itself
+    have = {a.id for a in cand.actors.actors}
+    cued = [_statement_cued_by(doc, cand.trigger)]
+    if cand.anchor.i != cand.trigger.i:
+        cued.append(_statement_cued_by(doc, cand.anchor))
+    for st in cued:
+        speaker = _actor(doc, st.speaker) if st is not None else None
+        if st is None or speaker is None or not st.speaker_text:
+            continue
+        if any(a.kind == speaker.kind for a in cand.actors.actors):
+            continue
+        if speaker.kind == "state" and not all(_role_only(a) for a in cand.actors.actors):
+            continue  # a body read as its country gives way to the body, never the reverse
+        at = doc_text(doc).find(st.speaker_text, st.evidence.start, st.evidence.end)
+        said = {a.id for a in mention_index(doc._.herald_actors).inside(at, at + len(st.speaker_text))}
+        if at < 0 or not have <= said:
+            continue  # the event's actor is not the one read off the speaker's words
+        got = Resolved()
+        got.add(speaker, "speaker:described")
+        cand.actors = got
+        cand.rule += "+actor:described-speaker"
+        cand.notes.append(f"{st.speaker_text!r} is {speaker.name!r}, the speaker of statement {st.id}")
+        return True
+    return False
+
+
+def _role_only(actor: Actor) -> bool:
+    """A person known only by a role ("spokesman"): the statements stage may know whom it speaks for."""
+    return actor.kind == "person" and (
+        actor.name.islower() or actor.name.lower() == (actor.title or "").lower()
+    )

@@ -1,0 +1,280 @@
+"""Verbal events read off a statement: what the speaker says judges someone (lexicon:
+``lexicons/speech_evaluation.yaml``; cue classes from the statements stage's ``cues.yaml``).
+
+- ``evaluated_content``: "Rubio told reporters the president's actions undermine Americans' rights", "Bush
+  says Obama is acting unlawfully", "Khalif said Clinton's rhetoric has been patronizing": the content's
+  subject (or its owner) is judged with a word of harm, deceit or disregard: ACCUSE by the statement's
+  resolved speaker, the one judged as recipient.
+- ``criticism_cue``: "Sanders went after Clinton's environmental record", "Clinton lamented Sanders' vote":
+  a statement whose cue is a verb of criticism or complaint that no event rule coded: ACCUSE by the speaker,
+  the actor its content names as recipient.
+
+Neither fires on a negated cue or a denial, on a content with a negation, on a judgement of the speaker
+itself, or where the sentence already has a criticism by that speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ...knowledge import load_layered
+from ...schema import Actor, Statement
+from ..common import index_of, mention_index, records
+from ..s4_statements.lexicon import cue_lexicon
+from . import attach
+from .actor_index import actor_for_token
+from .candidate import Candidate, build
+from .lexicon import Entry, load_lexicon
+from .roles import Resolved
+
+JUDGED = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# Clause links through which the judging predicate is reached from the content's head ("is trying to
+# distract", "is acting unlawfully and showing disregard").
+CHAIN = frozenset({"xcomp", "conj"})
+OWNERS = frozenset({"poss", "compound"})
+COPULAS = frozenset({"be", "become", "remain", "seem"})
+SELF = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
+
+
+@dataclass(frozen=True)
+class SpeechEvaluation:
+    negative_verbs: frozenset[str]
+    negative_adverbs: frozenset[str]
+    negative_terms: frozenset[str]
+    disregard_verbs: frozenset[str]
+    positive_terms: frozenset[str]
+    criticism_cues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speech_evaluation() -> SpeechEvaluation:
+    data = load_layered("lexicons/speech_evaluation.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    cues = cue_lexicon()
+    accusing = {v for v, cls in cues.verbs.items() if cls == "accusation"}
+    accusing |= {f"{v} {p}" for (v, p), cls in cues.phrasal.items() if cls == "accusation"}
+    return SpeechEvaluation(
+        negative_verbs=words("negative_verbs"),
+        negative_adverbs=words("negative_adverbs"),
+        negative_terms=words("negative_terms") | load_lexicon().negative_terms,
+        disregard_verbs=words("disregard_verbs"),
+        positive_terms=words("positive_terms"),
+        criticism_cues=frozenset((accusing | words("complaint_cues")) - cues.denials),
+    )
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
+
+
+def _cue_token(sent: Span, st: Statement) -> Token | None:
+    """The cue verb of a statement in this sentence: in its evidence, outside its content."""
+    if not st.cue:
+        return None
+    first = st.cue.split()[0].lower()
+    for tok in sent:
+        at = tok.idx
+        inside = st.evidence.start <= at < st.evidence.end and not st.content.start <= at < st.content.end
+        if tok.lower_ == first and inside:
+            return tok
+    return None
+
+
+def _judged(subj: Token, depth: int = 0) -> Actor | None:
+    """The actor a content's subject names: itself ("Obama is ..."), its owner ("the president's steps", "the
+    Obama administration's plan") or the "of" object ("the policies of the government", "some of Clinton's
+    rhetoric")."""
+    actor = actor_for_token(subj)
+    if actor is not None or depth > 1:
+        return actor
+    for c in subj.children:
+        if c.dep_ in OWNERS:
+            actor = actor_for_token(c)
+            if actor is not None:
+                return actor
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                actor = _judged(p, depth + 1) if p.dep_ == "pobj" else None
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """A predicate's words without the clauses hung on it ("a bigot who won't win votes" -> "a bigot")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct"):
+            out.extend(_own_words(c))
+    return out
+
+
+def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[Token, str] | None:
+    """The word that makes the content a judgement of its subject, with the type it gives (ACCUSE for
+    criticism, SUPPORT for praise), or None."""
+    verbs, seen = [clause], {clause.i}
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in CHAIN and c.pos_ in ("VERB", "AUX", "ADJ") and c.i not in seen and len(verbs) < 6:
+                seen.add(c.i)
+                verbs.append(c)
+    for v in verbs:
+        lemma = v.lemma_.lower()
+        if v.i in coded and not (v.pos_ == "VERB" and lemma in lex.negative_verbs and not _negated(v)):
+            return None  # the content tells an event of its own ("said Russia attacked the town")
+        if _negated(v):
+            if v.pos_ == "VERB" and lemma in lex.disregard_verbs:
+                return v, "ACCUSE"  # "has never respected the right"
+            return None  # "won't help", "is not corrupt"
+        if v.pos_ == "VERB" and lemma in lex.negative_verbs:
+            return v, "ACCUSE"
+        if v.lower_ in lex.negative_terms:
+            return v, "ACCUSE"  # a participle predicate: "is “obsessed” with ...", "has been lying"
+        for c in v.children:
+            if c.dep_ == "advmod" and c.lower_ in lex.negative_adverbs:
+                return c, "ACCUSE"
+        if lemma in COPULAS or v.pos_ == "ADJ":
+            preds = [c for c in v.children if c.dep_ in ("attr", "acomp", "oprd")] or (
+                [v] if v.pos_ == "ADJ" else []
+            )
+            for p in preds:
+                words = _own_words(p)
+                for t in words:
+                    if t.lemma_.lower() in lex.negative_terms or t.lower_ in lex.negative_terms:
+                        return t, "ACCUSE"
+                if p.pos_ == "ADJ" and p.lower_ in lex.positive_terms and not any(_negated(t) for t in words):
+                    return p, "SUPPORT"
+        if lemma == "amount":
+            for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for t in prep.subtree:
+                    if t.lemma_.lower() in lex.negative_terms:
+                        return t, "ACCUSE"
+    return None
+
+
+def _already_judged(cands: list[Candidate], speaker: Actor, st: Statement) -> bool:
+    for c in cands:
+        if c.type not in JUDGED:
+            continue
+        if any(a.id == speaker.id for a in c.actors.actors):
+            return True
+        if st.evidence.start <= c.trigger.idx < st.evidence.end and not c.actors.actors:
+            return True
+    return False
+
+
+def _speaker(doc: Doc, st: Statement) -> Actor | None:
+    return attach.actors_by_id(doc).get(st.speaker) if st.speaker else None
+
+
+def _candidate(
+    trigger: Token,
+    anchor: Token,
+    speaker: Actor,
+    target: Actor,
+    rule: str,
+    note: str,
+    lemma: str,
+    type_: str = "ACCUSE",
+) -> Candidate:
+    actors, recipients = Resolved(), Resolved()
+    actors.add(speaker, "speaker")
+    recipients.add(target, "judged")
+    mode = "disapprove" if type_ == "ACCUSE" else None
+    entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
+    return build(entry, trigger, actors, recipients, rule, anchor=anchor, notes=[note])
+
+
+def _eligible(items: Sequence[object]) -> tuple[list[int], list[Statement]]:
+    """Statements that may tell a judgement, by the start of their evidence (built once per Doc)."""
+    sts = sorted(
+        (
+            s
+            for s in items
+            if isinstance(s, Statement)
+            and s.speaker
+            and not s.negated
+            and s.kind != "direct"  # a quotation's own clauses: rhetoric more often than a charge
+        ),
+        key=lambda s: s.evidence.start,
+    )
+    return [s.evidence.start for s in sts], sts
+
+
+def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candidate]:
+    """ACCUSE events told by the statements whose cue sits in this sentence (see the module doc)."""
+    starts, eligible = index_of("speech-statements", records(doc, "statements"), _eligible)
+    lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
+    sts = eligible[lo:hi]
+    if not sts:
+        return []
+    lex = speech_evaluation()
+    coded = {c.trigger.i for c in cands}
+    out: list[Candidate] = []
+    for st in sts:
+        speaker = _speaker(doc, st)
+        cue = _cue_token(sent, st)
+        if speaker is None or cue is None or _negated(cue) or cue.i in coded:
+            continue
+        if _already_judged([*cands, *out], speaker, st):
+            continue
+        # the statements stage took the cue for a verb even where the tagger did not ("Sanders jabbed at")
+        got = _criticism_cue(doc, st, cue, speaker, lex)
+        if got is None and (cue.pos_ == "VERB" or cue.lower_ == "according"):
+            got = _evaluated_content(st, cue, speaker, lex, coded)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _criticism_cue(
+    doc: Doc, st: Statement, cue: Token, speaker: Actor, lex: SpeechEvaluation
+) -> Candidate | None:
+    """ "Sanders went after Clinton's record": a criticism cue no event rule coded."""
+    words = st.cue.lower() if st.cue else ""
+    lemma = cue_lexicon().lemma(cue)  # "jabbed" tagged a noun keeps its verb: "jab"
+    phrasal = f"{lemma} {words.split()[1]}" if len(words.split()) > 1 else None
+    if lemma not in lex.criticism_cues and phrasal not in lex.criticism_cues:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None  # "question whether she opposes the deal": a doubt; a clause is judged by its words
+    inside = mention_index(doc._.herald_actors).inside(st.content.start, st.content.end)
+    target = next((a for a in inside if a.id != speaker.id), None)
+    if target is None:
+        return None  # "lamented the weather": nobody's act
+    note = f"{cue.text!r} criticises {target.name!r} (statement {st.id}, speaker {speaker.name!r})"
+    return _candidate(cue, cue, speaker, target, f"speech:criticism-cue/{phrasal or lemma}", note, lemma)
+
+
+def _evaluated_content(
+    st: Statement, cue: Token, speaker: Actor, lex: SpeechEvaluation, coded: set[int]
+) -> Candidate | None:
+    """ "Bush says Obama is acting unlawfully": the content judges its subject."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is None and cue.lower_ == "according" and cue.dep_ == "prep":
+        clause = cue.head  # "According to Cavusoglu, the US sanctions are illegal": the clause it modifies
+    if clause is None or not st.content.start <= clause.idx < st.content.end:
+        return None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in SELF:
+        return None
+    target = _judged(subj)
+    if target is None or target.id == speaker.id:
+        return None
+    found = _judgement(clause, lex, coded)
+    if found is None:
+        return None
+    word, type_ = found
+    if type_ == "SUPPORT" and target.kind not in ("person", "organization", "group"):
+        return None  # praise of a person or a body, not of a country's policy
+    note = f"{speaker.name!r} judges {target.name!r} with {word.text!r} (statement {st.id})"
+    rule = f"speech:evaluated-content/{word.lemma_.lower()}"
+    return _candidate(word, cue, speaker, target, rule, note, word.lemma_.lower(), type_)
