@@ -136,6 +136,8 @@ class SentenceCoder(SentenceRoles):
                 cand = self._noun(tok, self.lex.nouns[lemma])
             if cand is not None and cand.entry.ambiguous and not cand.actors.actors:
                 cand = None  # an ambiguous trigger ("travel", "host", "engage") needs a resolved actor
+            if cand is not None and cand.entry.armed_party and not self._armed_other_side(cand):
+                cand = None  # "defeated the bill", "the fight against corruption": no combat
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
@@ -173,6 +175,13 @@ class SentenceCoder(SentenceRoles):
         for c in out:
             self._adjunct_recipients(c)
         return out
+
+    def _armed_other_side(self, cand: Candidate) -> bool:
+        """An armed party (``armed_sectors``) is on the receiving side: a recipient, or, for a two-sided
+        fight with no recipient, one of the actors ("ISIL and the army fought")."""
+        armed = self.lex.armed_sectors
+        side = cand.recipients.actors or (cand.actors.actors if cand.entry.two_sided else [])
+        return any(a.sector in armed for a in side)
 
     def _sports(self) -> bool:
         """The sentence reports sport: a score ("3-1", "3 - 1") or a sports cue word."""
@@ -704,6 +713,9 @@ class SentenceCoder(SentenceRoles):
             and lemma_of(support) in self.lex.reaction_verbs
             and entry.type in VERBAL_REACTIONS
         ):
+            return self._reaction(tok, entry, support)
+        if support is not None and entry.type == "ASSAULT" and lemma_of(support) in self.lex.undergo_verbs:
+            # "came under fire from ISIL", "received heavy fire from militants": the subject is attacked
             return self._reaction(tok, entry, support)
         if support is not None and entry.support is not None and lemma_of(support) not in entry.support:
             # "staged a protest": a later entry of the noun whose light verbs include this one ("lodged a
