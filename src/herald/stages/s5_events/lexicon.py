@@ -59,6 +59,9 @@ class Entry:
     # the other side must be an armed party (sector in ``armed_sectors``): "defeated ISIL", "the fight
     # against the Taliban" are combat; "defeated the bill", "the fight against corruption" are not
     armed_party: bool = False
+    # an outcome verb coded only as achieved, in the past ("defeated ISIL", "has degraded"): "to defeat",
+    # "will defeat", "defeating ISIL will take time" state a goal, not an event
+    achieved: bool = False
     no_object: bool = False
     active: bool = False  # fires only in the active voice
     # nouns only
@@ -66,6 +69,9 @@ class Entry:
     with_: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()  # modifiers that take the event sense away ("charm offensive")
     own: bool = True
+    # an ``own: false`` noun is still coded when it names its agent outright, by a possessor or a "by"
+    # phrase ("the army's killing of protesters", "the killing of the journalist by Saudi agents")
+    own_agent: bool = False
 
     @property
     def name(self) -> str:
@@ -190,6 +196,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         needs_party=bool(spec.get("needs_party", False)),
         ambiguous=bool(spec.get("ambiguous", False)),
         armed_party=bool(spec.get("armed_party", False)),
+        achieved=bool(spec.get("achieved", False)),
         no_object=bool(spec.get("no_object", False)),
         active=bool(spec.get("active", False)),
         support=dict(support) if isinstance(support, dict) else None,
@@ -197,6 +204,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         not_with=frozenset(spec.get("not_with") or ()),
         subjects=frozenset(spec.get("subjects") or ()),
         own=bool(spec.get("own", True)),
+        own_agent=bool(spec.get("own_agent", False)),
     )
 
 
