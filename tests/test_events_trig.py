@@ -36,6 +36,8 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, list[str], list[str]]
         ("The army delivered the Taliban a lasting defeat.", "ASSAULT", "army", "Taliban"),
         ("Iraq's fight against ISIL continues.", "ASSAULT", "Iraq", "Islamic"),
         ("Russian jets targeted a hospital in Aleppo.", "ASSAULT", "jets", None),
+        ("Russia launched a military operation against ISIL in Syria.", "ASSAULT", "Russia", "Islamic"),
+        ("The army waged a campaign against the Taliban.", "ASSAULT", "army", "Taliban"),
         # taking a town back from the armed group that held it
         ("Syrian opposition forces liberated the town of Dabiq from ISIL.", "COERCE", "Syrian", "Islamic"),
         ("Kurdish forces freed the city of Manbij from the Islamic State.", "COERCE", "Kurdish", "Islamic"),
@@ -72,6 +74,16 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         # targets that are no objects of violence
         ("The campaign targeted young voters in Ohio.", "ASSAULT"),
         ("The new sanctions target banks and oil companies.", "ASSAULT"),
+        # the aim of an operation (often an arrest), a possession of an armed group destroyed
+        ("Afghan and coalition forces targeted a Taliban leader in Helmand.", "ASSAULT"),
+        ("The security force destroyed a Taliban weapons cache.", "ASSAULT"),
+        # operations and campaigns that are no combat
+        ("Police launched an operation against drug smugglers.", "ASSAULT"),
+        ("The party launched a campaign against Trump.", "ASSAULT"),
+        ("The navy launched a rescue operation.", "ASSAULT"),
+        # goals, not outcomes
+        ("We will defeat ISIS.", "ASSAULT"),
+        ("Defeating ISIL will take time and patience.", "ASSAULT"),
         # freeing people is a release, not a seizure of territory; a victim's possessive names no agent
         ("His killing sparked outrage across the country.", "ASSAULT"),
         ("Navalny's arrest drew criticism from the EU.", "COERCE"),
