@@ -48,6 +48,8 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, list[str], list[str]]
         # violence nouns with an explicit agent
         ("The army's killing of three protesters sparked anger.", "ASSAULT", "army", "protesters"),
         ("Russia's arrest of the journalist drew criticism from the EU.", "COERCE", "Russia", "journalist"),
+        ("The EU is united in its condemnation of Assad's policies.", "ACCUSE", "European", "Assad"),
+        ("Trump's criticism of Merkel angered Berlin.", "ACCUSE", "Trump", "Merkel"),
     ],
 )
 def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: str | None) -> None:
@@ -88,6 +90,7 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("His killing sparked outrage across the country.", "ASSAULT"),
         ("Navalny's arrest drew criticism from the EU.", "COERCE"),
         ("The burning of fossil fuels harms the climate.", "ASSAULT"),
+        ("The criticism surprised the minister.", "ACCUSE"),
     ],
 )
 def test_not_coded(extract: Extract, text: str, type_: str) -> None:
