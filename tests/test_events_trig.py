@@ -33,6 +33,7 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, list[str], list[str]]
         ("US jets carried out strikes on Islamic State positions.", "ASSAULT", "jets", "Islamic"),
         # combat against an armed party
         ("Iraqi forces defeated ISIL in Ramadi.", "ASSAULT", "Iraqi", "Islamic"),
+        ("ISIL was defeated in Ramadi by Iraqi forces.", "ASSAULT", "Iraqi", "Islamic"),
         ("The army delivered the Taliban a lasting defeat.", "ASSAULT", "army", "Taliban"),
         ("Iraq's fight against ISIL continues.", "ASSAULT", "Iraq", "Islamic"),
         ("Russian jets targeted a hospital in Aleppo.", "ASSAULT", "jets", None),
@@ -86,6 +87,7 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         # goals, not outcomes
         ("We will defeat ISIS.", "ASSAULT"),
         ("Defeating ISIL will take time and patience.", "ASSAULT"),
+        ("The coalition will stay until ISIL is defeated.", "ASSAULT"),
         # freeing people is a release, not a seizure of territory; a victim's possessive names no agent
         ("His killing sparked outrage across the country.", "ASSAULT"),
         ("Navalny's arrest drew criticism from the EU.", "COERCE"),

@@ -944,7 +944,7 @@ PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _achieved(verb: Token) -> bool:
-    """A verb told as done: past tense, or a participle of a perfect or a passive ("has defeated", "was
+    """A verb told as done: past tense, or a participle of a perfect or a past passive ("has defeated", "was
     defeated"); a noun anchor ("the defeat of X by Y") has no tense to test."""
     if verb.pos_ not in ("VERB", "AUX"):
         return True
@@ -953,7 +953,10 @@ def _achieved(verb: Token) -> bool:
     if verb.tag_ != "VBN":
         return False
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return not any(a in MODALS for a in aux)
+    if any(a in MODALS for a in aux):
+        return False
+    # a present passive states a condition or a goal ("until ISIL is defeated"); "was defeated" is done
+    return not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "be", "am") for c in verb.children)
 
 
 def _explicit_agent(noun: Token) -> bool:
