@@ -103,5 +103,14 @@ def test_not_coded(extract: Extract, text: str, type_: str) -> None:
     "text",
     ["The rebels freed three hostages on Sunday.", "The court freed the activist from prison."],
 )
+def test_strike_and_participle_are_two_attacks(extract: Extract) -> None:
+    """The strike conducted is the aircraft's; the participle hung on "fighters" stays theirs (re3drel)."""
+    coded = _coded(
+        extract, "Coalition aircraft conducted a strike to target enemy fighters firing on Iraqi forces."
+    )
+    assert ("ASSAULT", ["Coalition aircraft"], []) in coded
+    assert ("ASSAULT", ["enemy fighters"], ["Iraqi forces"]) in coded
+
+
 def test_freeing_people_is_no_seizure(extract: Extract, text: str) -> None:
     assert "COERCE" not in [c[0] for c in _coded(extract, text)]
