@@ -58,7 +58,9 @@ ROWS = [
     ("Hundreds of civilians have been killed in the town since March.", "ASSAULT", [], None),
     # an active participle hung on an actor noun, aimed at another actor, is that actor's act
     (
-        "Coalition aircraft conducted a strike to target enemy fighters firing on Iraqi forces.",
+        # (trig: "conducted a strike to target ..." is now an ASSAULT of its own, listed first; see
+        # tests/test_events_trig.py)
+        "Coalition aircraft spotted enemy fighters firing on Iraqi forces.",
         "ASSAULT",
         ["enemy fighters"],
         ["Iraqi forces"],

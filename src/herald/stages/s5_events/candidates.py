@@ -66,6 +66,8 @@ OBLIGATION = frozenset({"must", "should"})
 SELF_PRONOUNS = frozenset({"i", "we", "it"})
 # Determiners of a generic subject ("a president must ...", "any government should ...").
 GENERIC_DETS = frozenset({"a", "an", "any", "every", "no"})
+# Auxiliaries of a goal or a possibility ("will have defeated", "could be destroyed").
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to"})
 # Noun events the passive subject of their support verb undergoes ("was placed under arrest").
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Judgements: their object's target is the agent of the act judged ("condemned the attacks on civilians").
@@ -137,6 +139,10 @@ class SentenceCoder(SentenceRoles):
                 cand = self._noun(tok, self.lex.nouns[lemma])
             if cand is not None and cand.entry.ambiguous and not cand.actors.actors:
                 cand = None  # an ambiguous trigger ("travel", "host", "engage") needs a resolved actor
+            if cand is not None and cand.entry.armed_party and not self._armed_other_side(cand):
+                cand = None  # "defeated the bill", "the fight against corruption": no combat
+            if cand is not None and cand.entry.achieved and not _achieved(cand.anchor):
+                cand = None  # "to defeat ISIL", "will defeat ISIL": a goal, no event
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
@@ -174,6 +180,13 @@ class SentenceCoder(SentenceRoles):
         for c in out:
             self._adjunct_recipients(c)
         return out
+
+    def _armed_other_side(self, cand: Candidate) -> bool:
+        """An armed party (``armed_sectors``) is on the receiving side: a recipient, or, for a two-sided
+        fight with no recipient, one of the actors ("ISIL and the army fought")."""
+        armed = self.lex.armed_sectors
+        side = cand.recipients.actors or (cand.actors.actors if cand.entry.two_sided else [])
+        return any(a.sector in armed for a in side)
 
     def _sports(self) -> bool:
         """The sentence reports sport: a score ("3-1", "3 - 1") or a sports cue word."""
@@ -706,6 +719,9 @@ class SentenceCoder(SentenceRoles):
             and entry.type in VERBAL_REACTIONS
         ):
             return self._reaction(tok, entry, support)
+        if support is not None and entry.type == "ASSAULT" and lemma_of(support) in self.lex.undergo_verbs:
+            # "came under fire from ISIL", "received heavy fire from militants": the subject is attacked
+            return self._reaction(tok, entry, support)
         if support is not None and entry.support is not None and lemma_of(support) not in entry.support:
             # "staged a protest": a later entry of the noun whose light verbs include this one ("lodged a
             # protest" is the diplomatic one)
@@ -772,7 +788,7 @@ class SentenceCoder(SentenceRoles):
             kind = "noun+support"
             mod_anchor = support
         else:
-            if not entry.own:
+            if not entry.own and not (entry.own_agent and _explicit_agent(tok)):
                 return None
             actors = self._noun_own_actors(tok)
             recipients = Resolved()
@@ -926,6 +942,30 @@ FRAMING_PREPS = frozenset({"after", "following", "during", "before", "since"})
 
 
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _achieved(verb: Token) -> bool:
+    """A verb told as done: past tense, or a participle of a perfect or a past passive ("has defeated", "was
+    defeated"); a noun anchor ("the defeat of X by Y") has no tense to test."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in MODALS for a in aux):
+        return False
+    # a present passive states a condition or a goal ("until ISIL is defeated"); "was defeated" is done
+    return not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "be", "am") for c in verb.children)
+
+
+def _explicit_agent(noun: Token) -> bool:
+    """The noun names its agent outright: a "by" phrase, or a possessor beside an "of" patient ("the army's
+    killing of protesters"; alone, "his killing", "Navalny's arrest", the possessor is the victim). An
+    adjective ("Israeli killing") is not enough."""
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    return "by" in preps or ("of" in preps and any(c.dep_ == "poss" for c in noun.children))
 
 
 def _named_object(tok: Token) -> bool:

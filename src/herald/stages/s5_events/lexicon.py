@@ -56,6 +56,12 @@ class Entry:
     # someone accused (fires only with a resolved recipient or a named or pronoun object)
     needs_party: bool = False
     ambiguous: bool = False
+    # the other side must be an armed party (sector in ``armed_sectors``): "defeated ISIL", "the fight
+    # against the Taliban" are combat; "defeated the bill", "the fight against corruption" are not
+    armed_party: bool = False
+    # an outcome verb coded only as achieved, in the past ("defeated ISIL", "has degraded"): "to defeat",
+    # "will defeat", "defeating ISIL will take time" state a goal, not an event
+    achieved: bool = False
     no_object: bool = False
     active: bool = False  # fires only in the active voice
     # nouns only
@@ -63,6 +69,9 @@ class Entry:
     with_: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()  # modifiers that take the event sense away ("charm offensive")
     own: bool = True
+    # an ``own: false`` noun is still coded when it names its agent outright, by a possessor or a "by"
+    # phrase ("the army's killing of protesters", "the killing of the journalist by Saudi agents")
+    own_agent: bool = False
 
     @property
     def name(self) -> str:
@@ -119,6 +128,8 @@ class Lexicon:
     characterize_verbs: frozenset[str] = frozenset()
     # "drew criticism from X": verbs whose object event noun is done to their subject by the "from" party
     reaction_verbs: frozenset[str] = frozenset()
+    # "came under fire from X", "received fire from X": the subject undergoes the attack the noun names
+    undergo_verbs: frozenset[str] = frozenset()
     negative_terms: frozenset[str] = frozenset()
     positive_terms: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()  # "collapsed thanks to X": blame, not credit
@@ -140,6 +151,8 @@ class Lexicon:
     # (an arrest, a lawsuit, a conviction are news in any section).
     register_kept: frozenset[str] = frozenset()
     private_sectors: frozenset[str] = frozenset()
+    # Sectors of armed parties (an ``armed_party`` entry needs one on the receiving side).
+    armed_sectors: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -182,6 +195,8 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         negated_type=spec.get("negated_type"),
         needs_party=bool(spec.get("needs_party", False)),
         ambiguous=bool(spec.get("ambiguous", False)),
+        armed_party=bool(spec.get("armed_party", False)),
+        achieved=bool(spec.get("achieved", False)),
         no_object=bool(spec.get("no_object", False)),
         active=bool(spec.get("active", False)),
         support=dict(support) if isinstance(support, dict) else None,
@@ -189,6 +204,7 @@ def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: s
         not_with=frozenset(spec.get("not_with") or ()),
         subjects=frozenset(spec.get("subjects") or ()),
         own=bool(spec.get("own", True)),
+        own_agent=bool(spec.get("own_agent", False)),
     )
 
 
@@ -243,6 +259,8 @@ def load_lexicon() -> Lexicon:
     political_sectors: set[str] = set()
     register_kept: set[str] = set()
     private_sectors: set[str] = set()
+    armed_sectors: set[str] = set()
+    undergo: set[str] = set()
     register_min, register_ratio, campaign_min = 6, 2.0, 6
     harm_cues: set[str] = set()
     campaign_attack: set[str] = set()
@@ -282,6 +300,8 @@ def load_lexicon() -> Lexicon:
         political_sectors.update(data.get("political_sectors") or ())
         register_kept.update(data.get("register_kept") or ())
         private_sectors.update(data.get("private_sectors") or ())
+        armed_sectors.update(data.get("armed_sectors") or ())
+        undergo.update(data.get("undergo_verbs") or ())
         register_min = int(data.get("register_min", register_min))
         register_ratio = float(data.get("register_ratio", register_ratio))
         campaign_min = int(data.get("campaign_min", campaign_min))
@@ -325,6 +345,8 @@ def load_lexicon() -> Lexicon:
         political_sectors=frozenset(political_sectors),
         register_kept=frozenset(register_kept),
         private_sectors=frozenset(private_sectors),
+        armed_sectors=frozenset(armed_sectors),
+        undergo_verbs=frozenset(undergo),
         register_min=register_min,
         register_ratio=register_ratio,
         campaign_min=campaign_min,
