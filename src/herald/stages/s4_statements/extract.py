@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from functools import partial
 
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -1551,6 +1553,10 @@ _PRONOUN_WINDOW = 2000  # characters back to the previous speaker a "he said" ma
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
+def _agreeing_person(pronoun: str, actor: Actor) -> bool:
+    return actor.kind == "person" and agrees(pronoun, actor)
+
+
 def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     """ "he said" / "she added" refers to the person who spoke last, unless narration since then made
     another person the subject of a sentence ("Odinga accused Kibaki of rigging the vote. “This is theft,” he
@@ -1574,6 +1580,19 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     def in_report(char: int) -> bool:
         i = bisect.bisect_right(starts, char) - 1
         return i >= 0 and char < merged[i][1]
+
+    def last_subject(lo: int, end: int, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The last actor that fits made the subject of narration from character ``lo`` to token ``end``
+        (quotations and reported clauses are not narration)."""
+        found = None
+        for i in range(ctx.token_at(lo), end):
+            tok = doc[i]
+            if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo or in_report(tok.idx):
+                continue
+            actor = actor_for_token(tok)
+            if actor is not None and fits(actor):
+                found = actor
+        return found
 
     for f in out:
         head = f.speaker_head
@@ -1608,13 +1627,9 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
             ]
             pick = near[-1][1] if near else None
             lo = near[-1][0] if near else max(0, f.speaker[0] - _PRONOUN_WINDOW)
-            for i in range(ctx.token_at(lo), head.i):
-                tok = doc[i]
-                if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo or in_report(tok.idx):
-                    continue
-                actor = actor_for_token(tok)
-                if actor is not None and _kind_fits(wanted, actor):
-                    pick = actor
+            since = last_subject(lo, head.i, partial(_kind_fits, wanted))
+            if since is not None:
+                pick = since
             if pick is not None:
                 resolved[id(f)] = pick
                 if not nested:
@@ -1631,13 +1646,9 @@ def _pronoun_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
             fits = [(end, a) for end, a in near if agrees(pronoun, a)]
             pick = fits[-1][1] if fits else None
             lo = near[-1][0] if near else max(0, f.speaker[0] - _PRONOUN_WINDOW)
-            for i in range(ctx.token_at(lo), head.i):
-                tok = doc[i]
-                if tok.dep_ not in _SUBJECTS or ctx.quote_of[i] >= 0 or tok.idx < lo or in_report(tok.idx):
-                    continue
-                actor = actor_for_token(tok)
-                if actor is not None and actor.kind == "person" and agrees(pronoun, actor):
-                    pick = actor  # a person made the subject of the narration since
+            since = last_subject(lo, head.i, partial(_agreeing_person, pronoun))
+            if since is not None:
+                pick = since  # a person made the subject of the narration since
             linked = _speaker_actor(doc, f)
             if pick is None and linked is not None and not agrees(pronoun, linked):
                 pick = None

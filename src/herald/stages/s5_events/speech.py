@@ -130,12 +130,23 @@ def conjoined_speech(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
         return False
     if speaker.id in {a.id for a in cand.recipients.actors}:
         return False
-    got = Resolved()
-    got.add(speaker, "speaker:conjoined")
-    cand.actors = got
-    cand.rule += "+actor:conjoined-speech"
-    cand.notes.append(f"{tok.text!r} is a second act of the speaker of statement {st.id} ({speaker.name!r})")
+    _speaker_acts(
+        cand,
+        speaker,
+        "speaker:conjoined",
+        "+actor:conjoined-speech",
+        f"{tok.text!r} is a second act of the speaker of statement {st.id} ({speaker.name!r})",
+    )
     return True
+
+
+def _speaker_acts(cand: Candidate, speaker: Actor, via: str, rule: str, note: str) -> None:
+    """The statement's speaker becomes the event's only actor, and the event says why."""
+    got = Resolved()
+    got.add(speaker, via)
+    cand.actors = got
+    cand.rule += rule
+    cand.notes.append(note)
 
 
 def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool:
@@ -163,11 +174,13 @@ def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool
         said = {a.id for a in mention_index(doc._.herald_actors).inside(at, at + len(st.speaker_text))}
         if at < 0 or not have <= said:
             continue  # the event's actor is not the one read off the speaker's words
-        got = Resolved()
-        got.add(speaker, "speaker:described")
-        cand.actors = got
-        cand.rule += "+actor:described-speaker"
-        cand.notes.append(f"{st.speaker_text!r} is {speaker.name!r}, the speaker of statement {st.id}")
+        _speaker_acts(
+            cand,
+            speaker,
+            "speaker:described",
+            "+actor:described-speaker",
+            f"{st.speaker_text!r} is {speaker.name!r}, the speaker of statement {st.id}",
+        )
         return True
     return False
 
