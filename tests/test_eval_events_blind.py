@@ -72,3 +72,60 @@ def test_blind_fold_is_scored(shared_data: Path, name: str, folder: Path, fold: 
     assert report.documents == documents
     assert report.value(f"events@fold-{fold}", "recall") is not None
     assert report.value("events", "precision") is not None
+
+
+def _fake_polnear(tmp: Path, name: str, text: str) -> Path:
+    clone = tmp / "PolNeAR"
+    (clone / "data" / "train" / "text").mkdir(parents=True)
+    (clone / "data" / "train" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    return clone
+
+
+def test_polnear_fold_scores_articles_from_the_users_clone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from herald.eval import run
+
+    name = "wire_2016-05-02_rebels-attack"
+    clone = _fake_polnear(tmp_path, name, "Rebels attack base.\n\nRebels attacked an army base in Mosul.\n")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    event = {"id": "E1", "type": "ASSAULT", "actor": ["rebels"], "historical": False, "note": "base attacked"}
+    missing = {"id": "E2", "type": "AGREE", "actor": ["Iraq"], "historical": False, "note": "no such truce"}
+    doc = {"about": "test", "published": "2016-05-02", "events": [event, missing]}
+    (gold / f"polnear-{name}.json").write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setenv("HERALD_POLNEAR", str(clone))
+    report = run("events-polnear-folde", gold)
+    assert report.documents == 1
+    assert report.value("events@fold-e", "recall") == 0.5
+    assert {e.get("gold") for e in report.errors} >= {"E2"}
+    assert all(e["article"] == name for e in report.errors)
+
+
+def test_polnear_fold_without_a_clone_says_how_to_get_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from herald.errors import DatasetError
+    from herald.eval import run
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "polnear-x.json").write_text('{"about": "", "published": null, "events": []}', encoding="utf-8")
+    monkeypatch.setenv("HERALD_POLNEAR", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("HERALD_EVAL_DATA", str(tmp_path / "nodata"))
+    with pytest.raises(DatasetError, match="HERALD_POLNEAR"):
+        run("events-polnear-folde", gold)
+
+
+def test_polnear_fold_names_a_missing_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from herald.errors import DatasetError
+    from herald.eval import run
+
+    clone = _fake_polnear(tmp_path, "other", "Text.")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    empty = '{"about": "", "published": null, "events": []}'
+    (gold / "polnear-absent.json").write_text(empty, encoding="utf-8")
+    monkeypatch.setenv("HERALD_POLNEAR", str(clone))
+    with pytest.raises(DatasetError, match=r"absent\.txt"):
+        run("events-polnear-folde", gold)

@@ -20,6 +20,7 @@ actor and flag but another type), ``missed`` (nothing close). Unmatched predicti
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -225,35 +226,40 @@ def failure(g: dict[str, Any], types: set[str], free: list[Pred]) -> str:
     return "missed"
 
 
-def run_articles(
-    path: Path,
-    limit: int | None,
-    fold: Callable[[int], str] = fold_of,
-    rel: str = GWN,
-    prefix: str = "gwn-dev",
-) -> tuple[Tally, dict[str, Tally], list[dict[str, Any]], int]:
+Item = tuple[int | str, dict[str, Any], Article]  # (article key, its gold, the article)
+
+
+def gwn_items(path: Path, rel: str = GWN, prefix: str = "gwn-dev") -> list[Item]:
+    """Gold files ``<prefix>-N.json`` paired with article N of an LGL-schema articles file."""
     articles = read_articles(path, rel)
-    gold = read_gold(path, prefix)[:limit] if limit else read_gold(path, prefix)
-    nlp = load()
-    inputs = []
-    for n, g in gold:
+    items: list[Item] = []
+    for n, g in read_gold(path, prefix):
         if n >= len(articles):
             raise DatasetError(f"{prefix}-{n}.json: {rel} has only {len(articles)} articles.")
-        art = articles[n]
+        items.append((n, g, articles[n]))
+    return items
+
+
+def run_articles(
+    items: list[Item], fold: Callable[[int], str] = fold_of
+) -> tuple[Tally, dict[str, Tally], list[dict[str, Any]], int]:
+    nlp = load()
+    inputs = []
+    for _key, g, art in items:
         # The gold's date when the text gives one; else the date the set's crawler fetched the page, as a
         # user's feed would supply it.
         published = g.get("published") or art.fetched
         inputs.append(make_doc(nlp, ArticleInput(text=art.text, title=art.title, published=published)))
     tally, errors = Tally(), []
     folds: dict[str, Tally] = {}
-    for pos, ((n, g), doc) in enumerate(zip(gold, nlp.pipe(inputs), strict=True)):
+    for pos, ((key, g, _art), doc) in enumerate(zip(items, nlp.pipe(inputs), strict=True)):
         preds = predictions(list(doc._.herald_events or []), list(doc._.herald_actors or []))
         one = Tally()
         for miss in score_article(g["events"], preds, one):
-            errors.append({"article": n, "fold": fold(pos), **miss})
+            errors.append({"article": key, "fold": fold(pos), **miss})
         tally.merge(one)
         folds.setdefault(fold(pos), Tally()).merge(one)
-    return tally, folds, errors, len(gold)
+    return tally, folds, errors, len(items)
 
 
 def add_recall_precision(report: Report, task: str, tally: Tally) -> None:
@@ -281,8 +287,13 @@ class EventsGwnDev(Dataset):
     def fold(self, position: int) -> str:
         return self.blind_fold or fold_of(position)
 
+    def items(self, path: Path) -> list[Item]:
+        """Each gold file with its article."""
+        return gwn_items(path, self.articles_file, self.gold_prefix)
+
     def evaluate(self, path: Path, report: Report, *, limit: int | None = None) -> None:
-        tally, folds, errors, n = run_articles(path, limit, self.fold, self.articles_file, self.gold_prefix)
+        items = self.items(path)
+        tally, folds, errors, n = run_articles(items[:limit] if limit else items, self.fold)
         report.documents = n
         report.errors = errors[:300]
         add_recall_precision(report, "events", tally)
@@ -338,3 +349,61 @@ class EventsTrnFoldD(EventsGwnDev):
     gold_prefix = "trn-dev"
     fold_note = "events@fold-d = every article (annotated blind; never used for error analysis)."
     blind_fold = "d"
+
+
+POLNEAR_ENV = "HERALD_POLNEAR"
+
+
+def polnear_root() -> Path:
+    """A PolNeAR clone: ``$HERALD_POLNEAR``, else ``polnear/`` under the shared data root. PolNeAR is not
+    redistributed with Herald (its data carries no licence of its own), so the user supplies the clone."""
+    tried: list[Path] = []
+    env = os.environ.get(POLNEAR_ENV)
+    if env:
+        tried.append(Path(env))
+    root = default_data_root()
+    if root is not None:
+        tried.append(root / "polnear")
+    for clone in tried:
+        if (clone / "data").is_dir():
+            return clone
+    raise DatasetError(
+        f"No PolNeAR clone found (tried {', '.join(map(str, tried)) or 'nothing'}). Clone "
+        f"networkdynamics/PolNeAR and set {POLNEAR_ENV} to the clone's folder."
+    )
+
+
+@register
+class EventsPolnearFoldE(EventsGwnDev):
+    """Herald's own blind gold on 12 PolNeAR train articles of US political news
+    (``eval/events-polnear-folde``).
+
+    Written from the article texts alone, by two annotators following the ``events-gwn-dev`` guidelines,
+    before Herald was run on them; kept out of every error analysis. Gold file ``polnear-<name>.json``
+    annotates ``data/train/text/<name>.txt`` of a user-supplied PolNeAR clone (see :func:`polnear_root`); the
+    whole file (headline line included) is the article text, dated by the gold's ``published``, which is
+    the date in the file's name."""
+
+    name = "events-polnear-folde"
+    description = "PLOVER events in 12 PolNeAR US political news articles: Herald's own blind gold (fold e)."
+    bundled = "eval/events-polnear-folde"
+    gold_prefix = "polnear"
+    fold_note = "events@fold-e = every article (annotated blind; never used for error analysis)."
+    blind_fold = "e"
+
+    def items(self, path: Path) -> list[Item]:
+        files = sorted(path.glob(f"{self.gold_prefix}-*.json"))
+        if not files:
+            raise DatasetError(
+                f"{path}: no {self.gold_prefix}-<name>.json file. Point --path at the gold folder."
+            )
+        text_dir = polnear_root() / "data" / "train" / "text"
+        items: list[Item] = []
+        for f in files:
+            name = f.stem.removeprefix(f"{self.gold_prefix}-")
+            txt = text_dir / f"{name}.txt"
+            if not txt.is_file():
+                raise DatasetError(f"{f.name}: its article {txt} is missing from the PolNeAR clone.")
+            gold = json.loads(f.read_text(encoding="utf-8"))
+            items.append((name, gold, Article(txt.read_text(encoding="utf-8"), None, None)))
+        return items
