@@ -1,6 +1,7 @@
-"""The bundled blind event gold (fold c, eval/events-gwn-foldc; fold d, eval/events-trn-foldd): well-formed,
-coded in the ontology's types and modes, and scored by the events-gwn-dev scorer. Scoring needs the articles
-(GeoWebNews, TR-News) in ../shared."""
+"""The bundled blind event gold (fold c, eval/events-gwn-foldc; fold d, eval/events-trn-foldd; fold e,
+eval/events-polnear-folde): well-formed, coded in the ontology's types and modes, and scored by the
+events-gwn-dev scorer. Scoring needs the articles (GeoWebNews, TR-News in ../shared; a PolNeAR clone for
+fold e)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,12 @@ from herald.stages.s5_events.ontology import load_ontology
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 FOLDC = EVAL / "events-gwn-foldc"
 FOLDD = EVAL / "events-trn-foldd"
-FILES = sorted(FOLDC.glob("gwn-dev-*.json")) + sorted(FOLDD.glob("trn-dev-*.json"))
+FOLDE = EVAL / "events-polnear-folde"
+FILES = (
+    sorted(FOLDC.glob("gwn-dev-*.json"))
+    + sorted(FOLDD.glob("trn-dev-*.json"))
+    + sorted(FOLDE.glob("polnear-*.json"))
+)
 KEYS = {
     "id",
     "type",
@@ -57,6 +63,14 @@ def test_blind_gold_is_well_formed(path: Path) -> None:
         assert mode is None or mode in onto.types[e["type"]].modes, (e["id"], mode)
         assert e["actor"] and all(isinstance(n, str) and n for n in e["actor"]), e["id"]
         assert isinstance(e["historical"], bool) and len(e["note"].split()) <= 12, e["id"]
+
+
+def test_fold_e_names_twelve_polnear_train_articles_dated_by_their_names() -> None:
+    files = sorted(FOLDE.glob("polnear-*.json"))
+    assert len(files) == 12
+    for f in files:
+        name = f.stem.removeprefix("polnear-")
+        assert json.loads(f.read_text(encoding="utf-8"))["published"] == name.split("_")[1]
 
 
 @pytest.mark.shared
