@@ -21,6 +21,7 @@ from .roles import (
     agent_of,
     headline_coordinate,
     is_passive,
+    is_relative_pronoun,
     passive_subject,
     recovered_subject,
     resolve,
@@ -242,7 +243,9 @@ class SentenceRoles:
                 res = Resolved(tokens=[subj])
                 res.add(main, "pronoun->main-clause")
                 cand_notes.append(f"pronoun {subj.text!r} is {main.name!r}, subject of the governing clause")
-        if subj is not None and not res.actors and subj.pos_ == "PRON":
+        if subj is not None and not res.actors and subj.pos_ == "PRON" and not is_relative_pronoun(subj):
+            # (a relative pronoun stands for the noun its clause modifies, never for the speaker: "the US
+            # condemned the attacks, including one claimed by Daesh that targeted mourners")
             gov = speech_governor(verb)
             speaker = subject_of(gov) if gov is not None else None
             if speaker is not None and speaker.i != subj.i:
