@@ -9,8 +9,9 @@
   speaker, as the statements stage gives it ('"We shelled their positions," said a Taliban spokesman').
 - ``merge_mentions``: one real-world event once per article: an anaphoric mention ("the strike", "the attack")
   and a repeated report of the same event (same type, actors, recipients, date and flags) become mentions of
-  the first event. "The same actors" is identity, not country and sector: two different actors of one kind
-  (two senators, two states) are never one party (``Parties``), and a report marked as one more act ("also",
+  the first event. "The same actors" is identity, not country and sector: two different actors (two senators,
+  a ministry and a minister, two states) are never one party, only a state may stand for its own organs
+  (``Parties``), and a report marked as one more act ("also",
   "again") or naming its parties differently in another word is another act (``_retold``).
 """
 
@@ -348,9 +349,9 @@ def merge_mentions(
     countries = {a.id: a.country for a in by_id.values()}
     states = frozenset(a.id for a in by_id.values() if a.kind == "state")
     sectors = {a.id: a.sector for a in by_id.values()}
-    kinds = {a.id: a.kind for a in by_id.values()}
+    parties = Parties(countries, states, sectors, _named(doc, list(by_id.values())))
     for cand, event, trace in items:
-        target = _earlier_mention(cand, event, kept, Parties(countries, states, sectors, kinds))
+        target = _earlier_mention(cand, event, kept, parties)
         if target is None:
             kept.append((cand, event, trace))
             continue
@@ -369,6 +370,22 @@ def merge_mentions(
         if isinstance(notes, list):
             notes.append(f"also mentioned as {event.trigger.text if event.trigger else '?'!r} ({event.rule})")
     return [(e, t) for _, e, t in kept]
+
+
+def _named(doc: Doc, actors: list[Actor]) -> frozenset[str]:
+    """Actors with a name of their own: a Wikidata id, a state, or a mention with a proper noun ("Senator
+    Elizabeth Warren", "the Nigerian Senate"), unlike a description ("a federal judge", "Russian forces")."""
+    out = set()
+    for a in actors:
+        if a.wikidata or a.kind == "state":
+            out.add(a.id)
+            continue
+        for m in a.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(t.pos_ == "PROPN" for t in span):
+                out.add(a.id)
+                break
+    return frozenset(out)
 
 
 def _denied_mention(cand: Candidate, event: Event, prior: Event) -> bool:
@@ -393,8 +410,8 @@ def _repeated_noun(
 ) -> bool:
     """The same event noun with the same actors, told again with no date of its own ("Trump's attacks on
     a federal judge" ... "Trump's attacks on Curiel"): one act, when the recipients are compatible (one side
-    names none, or both name parties of the same countries and sectors, none of them two different actors of
-    one kind). "Israeli strikes on Gaza" and "Israeli strikes on Syria" stay two."""
+    names none, or both name parties of the same countries and sectors, no two of them different actors).
+    "Israeli strikes on Gaza" and "Israeli strikes on Syria" stay two."""
     if not (cand.kind.startswith("noun") and prior_cand.kind.startswith("noun")):
         return False
     if lemma_of(cand.trigger) != lemma_of(prior_cand.trigger) or event.date_from == "text":
@@ -421,37 +438,33 @@ def _add_mention(first: Event, event: Event) -> None:
 @dataclass(frozen=True)
 class Parties:
     """What the actors stage knows of every actor of the article, for telling whether two mentions of an
-    act name the same parties: country, whether it is a state, sector and kind."""
+    act name the same parties: its country, and whether it is a state."""
 
     countries: dict[str, str | None]
     states: frozenset[str] = frozenset()
     sectors: dict[str, str | None] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=dict)
+    named: frozenset[str] = frozenset()
 
     def distinct(self, a: list[str], b: list[str]) -> bool:
-        """Whether the two sides name different actors of one kind ("Senator Schumer" and "Senator Warren",
-        Russia and Ukraine, two ministries): the actors stage has already joined every name, title and
-        pronoun of one real-world actor into one actor, so two actor records of the same kind (person, state,
-        organisation, group) are two actors, whatever country and sector they share. Actors of different
-        kinds may still stand for one another ("Russia" and "Russian forces", a ministry and its minister)."""
-        only_a, only_b = set(a) - set(b), set(b) - set(a)
-        return any(self.kinds.get(x) == self.kinds.get(y) for x in only_a for y in only_b)
+        """Whether the two sides name different actors: the actors stage has already joined every name,
+        title and pronoun of one real-world actor into one actor, so two named actors (a proper name, a
+        Wikidata id or a state) are two actors ("Senator Schumer" and "Senator Warren", the Senate and the
+        House, Russia and Ukraine), whatever country and sector they share; only a state may stand for its
+        own organs ("Russia" and "Russian forces", "Armenia and Azerbaijan" and their foreign ministers), and
+        a description may be what a name names later ("a federal judge" ... "Judge Curiel")."""
+        only_a, only_b = (set(a) - set(b)) & self.named, (set(b) - set(a)) & self.named
+        return any((x in self.states) == (y in self.states) for x in only_a for y in only_b)
 
-    def same(self, a: list[str], b: list[str], verbal: bool = True) -> bool:
-        """The same actors, or actors standing for the same countries where one side names the states
-        themselves ("Armenia and Azerbaijan" and their two foreign ministers) or the two sides share an
-        actor, every one with a known country. Two disjoint sets of non-state actors of one country are not
-        the same parties: in a domestic story the police, the opposition and a rights group all share the
-        country. Only a ``verbal`` act (a statement retold) has one voice per sector ("the ministry" and "the
-        foreign minister" saying one thing: one government); two organs of one government that each ban,
-        arrest or mobilise did two things. Never two different actors of one kind (:meth:`distinct`)."""
+    def same(self, a: list[str], b: list[str]) -> bool:
+        """The same actors; or one side a subset of the other ("the two sides" and one of them); or one
+        side the states the other side's actors belong to, every one with a known country. Never two
+        different actors of one country and sector (:meth:`distinct`): in a domestic story the police, the
+        opposition and a rights group all share the country, and two senators share the sector too."""
         if set(a) == set(b):
             return True
         if self.distinct(a, b):
             return False
-        sa, sb = {self.sectors.get(x) for x in a}, {self.sectors.get(x) for x in b}
-        one_voice = verbal and None not in sa and sa == sb
-        if not (set(a) & set(b) or set(a) <= self.states or set(b) <= self.states or one_voice):
+        if not (set(a) & set(b) or set(a) <= self.states or set(b) <= self.states):
             return False
         ca, cb = [self.countries.get(x) for x in a], [self.countries.get(x) for x in b]
         return all(ca) and all(cb) and set(ca) == set(cb)
@@ -478,7 +491,6 @@ def _earlier_mention(
     kept: list[tuple[Candidate, Event, dict[str, object]]],
     parties: Parties,
 ) -> tuple[Candidate, Event, dict[str, object]] | None:
-    verbal = event.type in VERBAL
     for prior in reversed(kept):
         p = prior[1]
         if p.mode and event.mode and p.mode != event.mode:
@@ -508,19 +520,15 @@ def _earlier_mention(
             and p.actors
             and event.date_from != "text"
             and _anaphoric(cand)
-            and parties.same(event.actors, p.actors, verbal)
+            and parties.same(event.actors, p.actors)
         ):
             # "Russian forces shelled Kharkiv on Monday ... Russia said the attack targeted soldiers": a
             # definite mention with no date of its own and the same parties is the act told before
             return prior
         if (
             event.actors
-            and parties.same(event.actors, p.actors, verbal)
-            and (
-                not event.recipients
-                or not p.recipients
-                or parties.same(event.recipients, p.recipients, verbal)
-            )
+            and parties.same(event.actors, p.actors)
+            and (not event.recipients or not p.recipients or parties.same(event.recipients, p.recipients))
             and _same_date(p, event)
             and _retold(cand, prior[0], event, p)
         ):
