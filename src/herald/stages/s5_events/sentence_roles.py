@@ -250,6 +250,11 @@ class SentenceRoles:
             speaker = subject_of(gov) if gov is not None else None
             if speaker is not None and speaker.i != subj.i:
                 res = self._resolve(speaker)
+                kinds = PRONOUN_KINDS.get(subj.lower_)
+                if kinds is not None and speaker.tag_ == "NN" and subj.lower_ in ("he", "she"):
+                    kinds = kinds | {"group"}  # "the opposition leader said he ...": one person, by role
+                if kinds is not None and any(a.kind not in kinds for a in res.actors):
+                    res = Resolved()  # '"It promised jobs," said Kumar': "it" is no person, so not Kumar
                 res.how = ["pronoun->speaker" for _ in res.how]
                 if res.actors:
                     cand_notes.append(f"pronoun {subj.text!r} resolved to the speaker {speaker.text!r}")
