@@ -175,7 +175,8 @@ def test_relative_clause_agent(
         assert not any(not_actor in n for n in names), coded
 
 
-# (text, type, a word naming the expected actor or None where none may be given, the speaker's name)
+# (text, type, a word naming the expected actor or None where none may be given, a word naming the speaker
+# who must not be the actor, "~" where the speaker is the actor)
 SPEAKER_ROWS = [
     # an agentless passive: the speaker reports it, and the text names nobody who did it
     (
@@ -190,8 +191,18 @@ SPEAKER_ROWS = [
     ("Barack Obama said Hillary Clinton was criticised by Donald Trump.", "ACCUSE", "trump", "obama"),
     # "it" is no person: not the speaker
     ('"It has promised to hold talks," said Rakesh Kumar, a painter.', "AGREE", None, "kumar"),
+    # inside the speaker's own quotation the speaker is "I": "he" is someone else
+    ('"He refuses to take responsibility for his support," Hillary Clinton said.', "REJECT", None, "clinton"),
+    # a closing mark ends the quotation, even where unbalanced marks make the statement's span run on
+    (
+        "\u201cYou must protect our democracy. \u201cAvoid being used by disgruntled elements.\u201d He, "
+        "however, urged them to maintain good relations, said the minister, Mansur Dan-Ali.",
+        "REQUEST",
+        "dan-ali",
+        "~",
+    ),
     # "we" inside the quotation is the speaker
-    ('"We have promised to hold talks," said Foreign Minister Sergei Lavrov.', "AGREE", "lavrov", "-"),
+    ('"We have promised to hold talks," said Foreign Minister Sergei Lavrov.', "AGREE", "lavrov", "~"),
 ]
 
 

@@ -22,13 +22,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...schema import Actor, Event
+from ...schema import Actor, Event, Statement
 from ..common import doc_text
 from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
-from .sentence_roles import PRONOUN_KINDS, adjunct_rules, event_roles_data, own_actors
+from .sentence_roles import PRONOUN_KINDS, adjunct_rules, event_roles_data, own_actors, quoted
 from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
@@ -83,13 +83,16 @@ def _subject_free(cand: Candidate) -> bool:
     return subj is None or (subj.pos_ == "PRON" and subj.lower_ in SPEAKER_PRONOUNS)
 
 
-def _pronoun_fits(cand: Candidate, speaker: Actor) -> bool:
-    """A third-person pronoun subject stands for the speaker only when its kind fits: "he"/"she" a person,
-    "it" a state or organisation ("Kumar said the government had not created jobs as it had promised": "it"
-    is no person, so not Kumar)."""
+def _pronoun_fits(cand: Candidate, speaker: Actor, st: Statement | None) -> bool:
+    """A third-person pronoun subject stands for the speaker only when its kind fits ("he"/"she" a person,
+    "it" a state or organisation: "Kumar said the government had not created jobs as it had promised" is
+    not Kumar's promise), and never inside the speaker's own quotation, where the speaker is "I" or "we"
+    ('"He refuses to take responsibility," Clinton said': "he" is someone else)."""
     subj = None if cand.kind.startswith("noun") else subject_of(cand.anchor)
     if subj is None or subj.lower_ not in PRONOUN_KINDS:
         return True
+    if st is not None and any(quoted(subj.doc, subj, q) for q in st.quotes):
+        return False
     return speaker.kind in PRONOUN_KINDS[subj.lower_]
 
 
@@ -152,7 +155,7 @@ def link_actor(doc: Doc, cand: Candidate, previous: Candidate | None) -> None:
         if (
             speaker is not None
             and speaker.id not in {a.id for a in cand.recipients.actors}
-            and _pronoun_fits(cand, speaker)
+            and _pronoun_fits(cand, speaker, st)
         ):
             cand.actors.add(speaker, "speaker")
             cand.rule += "+actor:speaker"
@@ -373,8 +376,9 @@ def merge_mentions(
 
 
 def _named(doc: Doc, actors: list[Actor]) -> frozenset[str]:
-    """Actors with a name of their own: a Wikidata id, a state, or a mention with a proper noun ("Senator
-    Elizabeth Warren", "the Nigerian Senate"), unlike a description ("a federal judge", "Russian forces")."""
+    """Actors with a name of their own: a Wikidata id, a state, or a mention headed by a proper noun
+    ("Senator Elizabeth Warren", "the Nigerian Senate"), unlike a description ("a federal judge", "Russian
+    forces", "a New York judge")."""
     out = set()
     for a in actors:
         if a.wikidata or a.kind == "state":
@@ -382,7 +386,7 @@ def _named(doc: Doc, actors: list[Actor]) -> frozenset[str]:
             continue
         for m in a.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(t.pos_ == "PROPN" for t in span):
+            if span is not None and span.root.pos_ == "PROPN":
                 out.add(a.id)
                 break
     return frozenset(out)
