@@ -9,10 +9,11 @@
   speaker, as the statements stage gives it ('"We shelled their positions," said a Taliban spokesman').
 - ``merge_mentions``: one real-world event once per article: an anaphoric mention ("the strike", "the attack")
   and a repeated report of the same event (same type, actors, recipients, date and flags) become mentions of
-  the first event. "The same actors" is identity, not country and sector: two different actors (two senators,
-  a ministry and a minister, two states) are never one party, only a state may stand for its own organs
-  (``Parties``), and a report marked as one more act ("also",
-  "again") or naming its parties differently in another word is another act (``_retold``).
+  the first event. "The same actors" is identity, not country and sector: two different named actors (two
+  senators, two chambers, two states) are never one party; a state may stand for its own organs, and a
+  description for a named actor of its country and sector in a statement retold (``Parties``). A report
+  marked as one more act ("also", "again"), or naming other parties in another word, is another act
+  (``_retold``).
 """
 
 from __future__ import annotations
@@ -459,16 +460,21 @@ class Parties:
         only_a, only_b = (set(a) - set(b)) & self.named, (set(b) - set(a)) & self.named
         return any((x in self.states) == (y in self.states) for x in only_a for y in only_b)
 
-    def same(self, a: list[str], b: list[str]) -> bool:
+    def same(self, a: list[str], b: list[str], verbal: bool = True) -> bool:
         """The same actors; or one side a subset of the other ("the two sides" and one of them); or one
-        side the states the other side's actors belong to, every one with a known country. Never two
-        different actors of one country and sector (:meth:`distinct`): in a domestic story the police, the
-        opposition and a rights group all share the country, and two senators share the sector too."""
+        side the states the other side's actors belong to, every one with a known country. Two disjoint
+        sets of non-state actors of one country are not the same parties: in a domestic story the police,
+        the opposition and a rights group all share the country. Only a ``verbal`` act (a statement
+        retold) has one voice per sector, for descriptions ("the ministry" and "the foreign minister", "a
+        New York judge" and the headline's "Judge"); never two different named actors, whatever country
+        and sector they share (:meth:`distinct`: two senators, two ministers, two chambers)."""
         if set(a) == set(b):
             return True
         if self.distinct(a, b):
             return False
-        if not (set(a) & set(b) or set(a) <= self.states or set(b) <= self.states):
+        sa, sb = {self.sectors.get(x) for x in a}, {self.sectors.get(x) for x in b}
+        one_voice = verbal and None not in sa and sa == sb
+        if not (set(a) & set(b) or set(a) <= self.states or set(b) <= self.states or one_voice):
             return False
         ca, cb = [self.countries.get(x) for x in a], [self.countries.get(x) for x in b]
         return all(ca) and all(cb) and set(ca) == set(cb)
@@ -524,15 +530,19 @@ def _earlier_mention(
             and p.actors
             and event.date_from != "text"
             and _anaphoric(cand)
-            and parties.same(event.actors, p.actors)
+            and parties.same(event.actors, p.actors, event.type in VERBAL)
         ):
             # "Russian forces shelled Kharkiv on Monday ... Russia said the attack targeted soldiers": a
             # definite mention with no date of its own and the same parties is the act told before
             return prior
         if (
             event.actors
-            and parties.same(event.actors, p.actors)
-            and (not event.recipients or not p.recipients or parties.same(event.recipients, p.recipients))
+            and parties.same(event.actors, p.actors, event.type in VERBAL)
+            and (
+                not event.recipients
+                or not p.recipients
+                or parties.same(event.recipients, p.recipients, event.type in VERBAL)
+            )
             and _same_date(p, event)
             and _retold(cand, prior[0], event, p)
         ):
@@ -545,7 +555,9 @@ def _retold(cand: Candidate, prior_cand: Candidate, event: Event, prior: Event) 
     telling another one of the same type: not when it says it is one more ("also", "again"), and, where the
     two name their parties differently ("Russian jets" and "Russia", "the two sides" and one of them), only
     in the same word ("Russia strikes Kyiv" ... "Russia struck Kyiv overnight"); "Obama said the nation
-    remains committed to welcoming refugees" and "the US accepted 11,491 refugees" are two acts."""
+    remains committed to welcoming refugees" and "the US accepted 11,491 refugees" are two acts. (The same
+    actors in other words still retell one act: "conducted a strike on the location to target fighters"
+    names its target in the second word only.)"""
     if _another_act(cand):
         return False
     if set(event.actors) == set(prior.actors):
