@@ -9,20 +9,27 @@
   speaker, as the statements stage gives it ('"We shelled their positions," said a Taliban spokesman').
 - ``merge_mentions``: one real-world event once per article: an anaphoric mention ("the strike", "the attack")
   and a repeated report of the same event (same type, actors, recipients, date and flags) become mentions of
-  the first event.
+  the first event. "The same actors" is identity, not country and sector: two different named actors (two
+  senators, two chambers, two states) are never one party; a state may stand for its own organs, and a
+  description for a named actor of its country and sector in a statement retold (``Parties``). A report
+  marked as one more act ("also", "again"), or naming other parties in another word, is another act
+  (``_retold``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
-from ...schema import Event
+from ...schema import Actor, Event, Statement
 from ..common import doc_text
 from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
-from .sentence_roles import adjunct_rules, event_roles_data, own_actors
+from .sentence_roles import PRONOUN_KINDS, adjunct_rules, event_roles_data, own_actors, quoted
 from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
@@ -77,6 +84,19 @@ def _subject_free(cand: Candidate) -> bool:
     return subj is None or (subj.pos_ == "PRON" and subj.lower_ in SPEAKER_PRONOUNS)
 
 
+def _pronoun_fits(cand: Candidate, speaker: Actor, st: Statement | None) -> bool:
+    """A third-person pronoun subject stands for the speaker only when its kind fits ("he"/"she" a person,
+    "it" a state or organisation: "Kumar said the government had not created jobs as it had promised" is
+    not Kumar's promise), and never inside the speaker's own quotation, where the speaker is "I" or "we"
+    ('"He refuses to take responsibility," Clinton said': "he" is someone else)."""
+    subj = None if cand.kind.startswith("noun") else subject_of(cand.anchor)
+    if subj is None or subj.lower_ not in PRONOUN_KINDS:
+        return True
+    if st is not None and any(quoted(subj.doc, subj, q) for q in st.quotes):
+        return False
+    return speaker.kind in PRONOUN_KINDS[subj.lower_]
+
+
 def _first_person_agent(cand: Candidate) -> Token | None:
     """The event's agent when it is first person: the subject "we"/"I" of an active verb, a subject owned by
     "our"/"my" ("our forces attacked"), or the owner of an event noun ("our offensive")."""
@@ -123,10 +143,21 @@ def link_actor(doc: Doc, cand: Candidate, previous: Candidate | None) -> None:
     """Give an actorless candidate the actor the text links it to (see the module docstring)."""
     if quoted_first_person(doc, cand) or cand.actors.actors:
         return
-    if cand.type in VERBAL and cand.anchor.dep_ not in ("acl", "relcl") and _subject_free(cand):
+    if (
+        cand.type in VERBAL
+        and cand.anchor.dep_ not in ("acl", "relcl")
+        and _subject_free(cand)
+        # "Clinton had been pilloried in coal country, he noted": an agentless passive act is not the
+        # speaker's, who only reports it
+        and not (cand.kind == "verb" and is_passive(cand.trigger))
+    ):
         st = attach.statement_for(doc, cand.trigger)
         speaker = attach.actors_by_id(doc).get(st.speaker) if st is not None and st.speaker else None
-        if speaker is not None and speaker.id not in {a.id for a in cand.recipients.actors}:
+        if (
+            speaker is not None
+            and speaker.id not in {a.id for a in cand.recipients.actors}
+            and _pronoun_fits(cand, speaker, st)
+        ):
             cand.actors.add(speaker, "speaker")
             cand.rule += "+actor:speaker"
             cand.notes.append(f"actor is the speaker of statement {st.id if st else '?'} ({speaker.name!r})")
@@ -322,8 +353,9 @@ def merge_mentions(
     countries = {a.id: a.country for a in by_id.values()}
     states = frozenset(a.id for a in by_id.values() if a.kind == "state")
     sectors = {a.id: a.sector for a in by_id.values()}
+    parties = Parties(countries, states, sectors, _named(doc, list(by_id.values())))
     for cand, event, trace in items:
-        target = _earlier_mention(cand, event, kept, countries, states, sectors)
+        target = _earlier_mention(cand, event, kept, parties)
         if target is None:
             kept.append((cand, event, trace))
             continue
@@ -344,6 +376,23 @@ def merge_mentions(
     return [(e, t) for _, e, t in kept]
 
 
+def _named(doc: Doc, actors: list[Actor]) -> frozenset[str]:
+    """Actors with a name of their own: a Wikidata id, a state, or a mention headed by a proper noun
+    ("Senator Elizabeth Warren", "the Nigerian Senate"), unlike a description ("a federal judge", "Russian
+    forces", "a New York judge")."""
+    out = set()
+    for a in actors:
+        if a.wikidata or a.kind == "state":
+            out.add(a.id)
+            continue
+        for m in a.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.pos_ == "PROPN":
+                out.add(a.id)
+                break
+    return frozenset(out)
+
+
 def _denied_mention(cand: Candidate, event: Event, prior: Event) -> bool:
     """A definite mention of an act told before, inside a denial or a negation ("Russia denied carrying out
     the attack", "the strike did not hit the hospital"), refers to that act: it is one more mention of it,
@@ -362,13 +411,12 @@ def _repeated_noun(
     prior_cand: Candidate,
     event: Event,
     prior: Event,
-    countries: dict[str, str | None],
-    sectors: dict[str, str | None],
+    parties: Parties,
 ) -> bool:
     """The same event noun with the same actors, told again with no date of its own ("Trump's attacks on
     a federal judge" ... "Trump's attacks on Curiel"): one act, when the recipients are compatible (one side
-    names none, or both name parties of the same countries and sectors). "Israeli strikes on Gaza" and
-    "Israeli strikes on Syria" stay two."""
+    names none, or both name parties of the same countries and sectors, no two of them different actors).
+    "Israeli strikes on Gaza" and "Israeli strikes on Syria" stay two."""
     if not (cand.kind.startswith("noun") and prior_cand.kind.startswith("noun")):
         return False
     if lemma_of(cand.trigger) != lemma_of(prior_cand.trigger) or event.date_from == "text":
@@ -378,8 +426,10 @@ def _repeated_noun(
     a, b = event.recipients, prior.recipients
     if not a or not b or set(a) & set(b):
         return True
-    ka = {(countries.get(x), sectors.get(x)) for x in a}
-    kb = {(countries.get(x), sectors.get(x)) for x in b}
+    if parties.distinct(a, b):
+        return False
+    ka = {(parties.countries.get(x), parties.sectors.get(x)) for x in a}
+    kb = {(parties.countries.get(x), parties.sectors.get(x)) for x in b}
     return ka == kb and all(c and s for c, s in ka)
 
 
@@ -390,39 +440,66 @@ def _add_mention(first: Event, event: Event) -> None:
         first.mentions.append(event.evidence)
 
 
-def _same_parties(
-    a: list[str],
-    b: list[str],
-    countries: dict[str, str | None],
-    states: frozenset[str] = frozenset(),
-    sectors: dict[str, str | None] | None = None,
-    verbal: bool = True,
-) -> bool:
-    """The same actors, or actors standing for the same countries where one side names the states
-    themselves ("Armenia and Azerbaijan" and their two foreign ministers) or the two sides share an actor,
-    every one with a known country. Two disjoint sets of non-state actors of one country are not the same
-    parties: in a domestic story the police, the opposition and a rights group all share the country.
-    Only a ``verbal`` act (a statement retold) has one voice per sector: two organs of one government that
-    each ban, arrest or mobilise did two things."""
-    if set(a) == set(b):
-        return True
-    sec = sectors or {}
-    sa, sb = {sec.get(x) for x in a}, {sec.get(x) for x in b}
-    # "the ministry" and "the foreign minister" saying one thing: one government
-    one_voice = verbal and None not in sa and sa == sb
-    if not (set(a) & set(b) or set(a) <= states or set(b) <= states or one_voice):
-        return False
-    ca, cb = [countries.get(x) for x in a], [countries.get(x) for x in b]
-    return all(ca) and all(cb) and set(ca) == set(cb)
+@dataclass(frozen=True)
+class Parties:
+    """What the actors stage knows of every actor of the article, for telling whether two mentions of an
+    act name the same parties: its country, and whether it is a state."""
+
+    countries: dict[str, str | None]
+    states: frozenset[str] = frozenset()
+    sectors: dict[str, str | None] = field(default_factory=dict)
+    named: frozenset[str] = frozenset()
+
+    def distinct(self, a: list[str], b: list[str]) -> bool:
+        """Whether the two sides name different actors: the actors stage has already joined every name,
+        title and pronoun of one real-world actor into one actor, so two named actors (a proper name, a
+        Wikidata id or a state) are two actors ("Senator Schumer" and "Senator Warren", the Senate and the
+        House, Russia and Ukraine), whatever country and sector they share; only a state may stand for its
+        own organs ("Russia" and "Russian forces", "Armenia and Azerbaijan" and their foreign ministers), and
+        a description may be what a name names later ("a federal judge" ... "Judge Curiel")."""
+        only_a, only_b = (set(a) - set(b)) & self.named, (set(b) - set(a)) & self.named
+        return any((x in self.states) == (y in self.states) for x in only_a for y in only_b)
+
+    def same(self, a: list[str], b: list[str], verbal: bool = True) -> bool:
+        """The same actors; or one side a subset of the other ("the two sides" and one of them); or one
+        side the states the other side's actors belong to, every one with a known country. Two disjoint
+        sets of non-state actors of one country are not the same parties: in a domestic story the police,
+        the opposition and a rights group all share the country. Only a ``verbal`` act (a statement
+        retold) has one voice per sector, for descriptions ("the ministry" and "the foreign minister", "a
+        New York judge" and the headline's "Judge"); never two different named actors, whatever country
+        and sector they share (:meth:`distinct`: two senators, two ministers, two chambers)."""
+        if set(a) == set(b):
+            return True
+        if self.distinct(a, b):
+            return False
+        sa, sb = {self.sectors.get(x) for x in a}, {self.sectors.get(x) for x in b}
+        one_voice = verbal and None not in sa and sa == sb
+        if not (set(a) & set(b) or set(a) <= self.states or set(b) <= self.states or one_voice):
+            return False
+        ca, cb = [self.countries.get(x) for x in a], [self.countries.get(x) for x in b]
+        return all(ca) and all(cb) and set(ca) == set(cb)
+
+
+@lru_cache(maxsize=1)
+def _additive_adverbs() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in event_roles_data().get("additive_adverbs") or ())
+
+
+def _another_act(cand: Candidate) -> bool:
+    """A report marked as one more act ("Warren also accused the administration", "Russia again shelled
+    the town"): an additive or repetitive adverb on the event's verb (data/lexicons/event_roles.yaml
+    ``additive_adverbs``)."""
+    words = _additive_adverbs()
+    return any(
+        c.dep_ == "advmod" and c.lower_ in words for t in {cand.anchor, cand.trigger} for c in t.children
+    )
 
 
 def _earlier_mention(
     cand: Candidate,
     event: Event,
     kept: list[tuple[Candidate, Event, dict[str, object]]],
-    countries: dict[str, str | None],
-    states: frozenset[str] = frozenset(),
-    sectors: dict[str, str | None] | None = None,
+    parties: Parties,
 ) -> tuple[Candidate, Event, dict[str, object]] | None:
     for prior in reversed(kept):
         p = prior[1]
@@ -446,29 +523,43 @@ def _earlier_mention(
             # responsibility for the attack": a definite mention names who did the act told before without
             # its actor
             return prior
-        if _repeated_noun(cand, prior[0], event, p, countries, sectors or {}):
+        if _repeated_noun(cand, prior[0], event, p, parties):
             return prior  # "Trump's attacks on a federal judge ... Trump's attacks on Curiel"
         if (
             event.actors
             and p.actors
             and event.date_from != "text"
             and _anaphoric(cand)
-            and _same_parties(event.actors, p.actors, countries, states, sectors, event.type in VERBAL)
+            and parties.same(event.actors, p.actors, event.type in VERBAL)
         ):
             # "Russian forces shelled Kharkiv on Monday ... Russia said the attack targeted soldiers": a
             # definite mention with no date of its own and the same parties is the act told before
             return prior
         if (
             event.actors
-            and _same_parties(event.actors, p.actors, countries, states, sectors, event.type in VERBAL)
+            and parties.same(event.actors, p.actors, event.type in VERBAL)
             and (
                 not event.recipients
                 or not p.recipients
-                or _same_parties(
-                    event.recipients, p.recipients, countries, states, sectors, event.type in VERBAL
-                )
+                or parties.same(event.recipients, p.recipients, event.type in VERBAL)
             )
             and _same_date(p, event)
+            and _retold(cand, prior[0], event, p)
         ):
             return prior
     return None
+
+
+def _retold(cand: Candidate, prior_cand: Candidate, event: Event, prior: Event) -> bool:
+    """Whether a report that does not refer back (no "the attack") retells the act told before rather than
+    telling another one of the same type: not when it says it is one more ("also", "again"), and, where the
+    two name their parties differently ("Russian jets" and "Russia", "the two sides" and one of them), only
+    in the same word ("Russia strikes Kyiv" ... "Russia struck Kyiv overnight"); "Obama said the nation
+    remains committed to welcoming refugees" and "the US accepted 11,491 refugees" are two acts. (The same
+    actors in other words still retell one act: "conducted a strike on the location to target fighters"
+    names its target in the second word only.)"""
+    if _another_act(cand):
+        return False
+    if set(event.actors) == set(prior.actors):
+        return True
+    return _same_word(lemma_of(prior_cand.trigger), lemma_of(cand.trigger))

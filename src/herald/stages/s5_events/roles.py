@@ -508,6 +508,8 @@ def subject_of(verb: Token) -> Token | None:
             if not _marked_infinitive(cur):
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
                     return relative_antecedent(cur, c)
+                if is_relative_pronoun(c) and (clause := _misattached_relative(cur)) is not None:
+                    return relative_antecedent(clause, c)  # "one claimed by Daesh that targeted mourners"
                 return _participle_subject(c)
         if (doer := _participle_noun(cur)) is not None:
             return doer  # "met families demanding compensation", "arrested protesters demanding X"
@@ -752,6 +754,26 @@ def relative_antecedent(clause: Token, pronoun: Token) -> Token:
     return head
 
 
+def is_relative_pronoun(tok: Token) -> bool:
+    """ "which", "who", "whom" and relative "that" (tagged WDT, unlike the demonstrative "that was wrong"):
+    a pronoun that stands for the noun its clause modifies, never for a speaker or an earlier subject."""
+    return tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP")
+
+
+def _misattached_relative(verb: Token) -> Token | None:
+    """The reduced relative or relative clause a relative clause was wrongly hung under ("the attacks
+    [claimed by Daesh] [that targeted mourners]": the parser makes *targeted* a complement of *claimed*):
+    the nearest ``acl``/``relcl`` up a short chain of clause links whose head is a noun, else None."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i and cur.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return cur
+        if cur.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _event_noun_up(head: Token) -> Token | None:
     """ "ISIL's attacks in the town of Tel Tamer in Hasaka Province, which killed scores": a "which" hung on
     a place (or the place noun of a place phrase) stands for the event noun that phrase locates, up a chain of
@@ -761,6 +783,8 @@ def _event_noun_up(head: Token) -> Token | None:
     if actor_for_token(head) is not None:
         return None
     nouns = load_lexicon().nouns
+    if head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
+        return None  # "her support of the 2011 raid that killed bin Laden": the raid killed, not the support
     cur = head
     for _ in range(6):
         if cur.dep_ not in ("pobj", "compound", "appos") or cur.head.i == cur.i:

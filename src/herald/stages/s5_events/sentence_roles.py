@@ -10,8 +10,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
 from ...schema import Actor
-from ..common import children_labelled, sentence_of
+from ...schema import Span as TextSpan
+from ..common import children_labelled, doc_text, sentence_of
 from .actor_index import actor_for_token
+from .attach import statement_for
 from .candidate import Candidate
 from .lexicon import Entry, Lexicon
 from .ontology import Ontology
@@ -21,6 +23,7 @@ from .roles import (
     agent_of,
     headline_coordinate,
     is_passive,
+    is_relative_pronoun,
     passive_subject,
     recovered_subject,
     resolve,
@@ -242,11 +245,22 @@ class SentenceRoles:
                 res = Resolved(tokens=[subj])
                 res.add(main, "pronoun->main-clause")
                 cand_notes.append(f"pronoun {subj.text!r} is {main.name!r}, subject of the governing clause")
-        if subj is not None and not res.actors and subj.pos_ == "PRON":
+        if subj is not None and not res.actors and subj.pos_ == "PRON" and not is_relative_pronoun(subj):
+            # (a relative pronoun stands for the noun its clause modifies, never for the speaker: "the US
+            # condemned the attacks, including one claimed by Daesh that targeted mourners")
             gov = speech_governor(verb)
             speaker = subject_of(gov) if gov is not None else None
             if speaker is not None and speaker.i != subj.i:
                 res = self._resolve(speaker)
+                kinds = PRONOUN_KINDS.get(subj.lower_)
+                if kinds is not None and speaker.tag_ == "NN" and subj.lower_ in ("he", "she"):
+                    kinds = kinds | {"group"}  # "the opposition leader said he ...": one person, by role
+                if kinds is not None and (
+                    any(a.kind not in kinds for a in res.actors) or _in_own_quote(self.doc, subj)
+                ):
+                    # '"It promised jobs," said Kumar': "it" is no person, so not Kumar; '"He refuses to take
+                    # responsibility," Clinton said': in her own words Clinton is "I", so "he" is not her
+                    res = Resolved()
                 res.how = ["pronoun->speaker" for _ in res.how]
                 if res.actors:
                     cand_notes.append(f"pronoun {subj.text!r} resolved to the speaker {speaker.text!r}")
@@ -304,7 +318,7 @@ class SentenceRoles:
         if any("\n\n" in t.text or t.text.count("\n") > 1 for t in gap):
             return None  # a new paragraph
         subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
-        if subj is None:
+        if subj is None or _quoted_apart(doc, pron, subj):
             return None
         found = resolve(subj, infer=False).actors
         kinds = PRONOUN_KINDS[pron.lower_]
@@ -640,6 +654,31 @@ def _demand_participle(adjunct: Token) -> Token | None:
 def passive_subject_token(verb: Token) -> Token | None:
     """The passive subject as written (a relative pronoun left as it is)."""
     return next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+
+
+def _quoted_apart(doc: Doc, pron: Token, antecedent: Token) -> bool:
+    """A pronoun inside a direct quotation refers only to someone named inside the same quotation ('"I voted
+    for Modi," said Kumar. "He had promised jobs"': "he" is not Kumar, who speaks as "I"), as in the actors
+    stage's coreference."""
+    st = statement_for(doc, pron)
+    quote = next((q for q in st.quotes if quoted(doc, pron, q)), None) if st is not None else None
+    return quote is not None and not quote.start <= antecedent.idx < quote.end
+
+
+def _in_own_quote(doc: Doc, tok: Token) -> bool:
+    """Whether the token lies inside a direct quotation of a statement."""
+    st = statement_for(doc, tok)
+    return st is not None and any(quoted(doc, tok, q) for q in st.quotes)
+
+
+def quoted(doc: Doc, tok: Token, quote: TextSpan) -> bool:
+    """Whether the token lies inside a quotation span of the statements stage, and not after a closing
+    curly quote mark inside it (unbalanced marks, '“You must ... “Avoid ... service.” He urged them', make
+    one span run past the narration)."""
+    if not quote.start <= tok.idx < quote.end:
+        return False
+    before = doc_text(doc)[quote.start : tok.idx]
+    return before.rfind("\u201d") <= before.rfind("\u201c")
 
 
 def _relative(verb: Token, arg: Token | None) -> bool:
