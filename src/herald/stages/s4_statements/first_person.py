@@ -8,17 +8,18 @@
   foreign ministry spokesman said: 'we reject ...'" -> China); else the role-holder itself, whose country and
   sector are the role's. "I", "me", "my" in a quotation are the speaker (a person).
 - **In narration**, "we", "our", "us" stand for the body that issued the text, where the text shows one:
-  a release header ("Press release", "Statement by ...") naming a body, or in a release the first body the
-  narration makes its subject; a lead sentence whose subject is a body in the present tense ("The United
-  States strongly condemns ...", "The Members of the Security Council are encouraged ..."); a body speaking
-  for itself in the simple present anywhere ("The Coalition complies with ..."). The latest such body before
-  the pronoun is the issuer. "I" in narration is a person the release header names.
+  a body speaking for itself in the present tense with a performative verb or adjective ("The United States
+  strongly condemns ...", "The Members of the Security Council are encouraged ...": news tells these acts in
+  the past tense); in a text with a release header ("Press release", "Statement by ..."), the body the
+  header names, or else the first body the narration makes its subject. The latest such body before the
+  pronoun is the issuer. A body issues under its proper name or a KB entry ("the government" does not).
+  "I" in narration is a person the release header names.
 - **No actor** where the text gives none: a reporter's or columnist's "we" (no issuing body), a generic "we"
   ("we all know", "all of us", "let us"), a quotation whose speaker is unknown, a speaker with no group.
 
 Each link becomes a mention of the actor, with its rule (``quote-group:<how>``, ``quote-speaker``,
-``issuer:<how>``), and the actor's rule names the family; a statement whose speaker is such a pronoun ("We call
-on all parties ...") takes the actor as its speaker. Lexicon: ``data/lexicons/first_person.yaml``.
+``issuer:<how>``), and the actor's rule names the family; a statement whose speaker is such a pronoun ("We
+call on all parties ...") takes the actor as its speaker. Lexicon: ``data/lexicons/first_person.yaml``.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...knowledge import load_layered_model
 from ...schema import Actor, ActorMention, Statement
-from ..common import MentionIndex, doc_text
+from ..common import doc_text, mention_index
 from .quotes import find_quotes
 
 BODY_KINDS = frozenset({"organization", "group", "state"})
@@ -53,7 +56,6 @@ class FirstPersonLexicon(BaseModel):
     header_lines: int = 4
     institutional_verbs: list[str] = Field(default_factory=list)
     institutional_adjectives: list[str] = Field(default_factory=list)
-    report_verbs: list[str] = Field(default_factory=list)
     excluded_sectors: list[str] = Field(default_factory=list)
 
 
@@ -92,26 +94,36 @@ class _Resolver:
         self.lex = first_person_lexicon()
         self.plural = frozenset(self.lex.plural)
         self.singular = frozenset(self.lex.singular)
+        self.first_person_ids = frozenset(get_string_id(w) for w in self.plural | self.singular)
         self.actors = list(actors)
         self.by_id = {a.id: a for a in self.actors}
-        self.index = MentionIndex(self.actors)
+        self.index = mention_index(actors)
         self.statements = list(statements)
-        self.quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.text) if q.closed]
+        self._quotes: list[tuple[int, int]] | None = None
         self.excluded = frozenset(self.lex.excluded_sectors)
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        """The closed quotations' inner ranges (found on first use)."""
+        if self._quotes is None:
+            self._quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.text) if q.closed]
+        return self._quotes
 
     # -- which tokens -------------------------------------------------------------------------------------
 
     def pronouns(self) -> list[Token]:
+        lowers = self.doc.to_array(LOWER).tolist()
+        wanted = self.first_person_ids
         out = []
-        for tok in self.doc:
-            low = tok.lower_
-            if low not in self.plural and low not in self.singular:
+        for i, h in enumerate(lowers):
+            if h not in wanted:
                 continue
-            if tok.pos_ != "PRON" or tok.text.isupper() and len(tok.text) > 1:
+            tok = self.doc[i]
+            if tok.pos_ != "PRON" or (tok.text.isupper() and len(tok.text) > 1):
                 continue  # "US" is the United States
             if self.index.covering(tok.idx, tok.idx + len(tok.text)) is not None:
                 continue  # already a mention (the actors stage linked it)
-            if low in self.plural and self._generic(tok):
+            if tok.lower_ in self.plural and self._generic(tok):
                 continue
             out.append(tok)
         return out
@@ -131,7 +143,7 @@ class _Resolver:
 
     # -- quotations ---------------------------------------------------------------------------------------
 
-    def quoted_in(self, tok: Token) -> Statement | None | bool:
+    def quoted_in(self, tok: Token) -> Statement | bool | None:
         """The statement whose quoted words hold the token; True when inside a quotation nobody is known to
         have said; None in narration."""
         at = tok.idx
@@ -175,9 +187,7 @@ class _Resolver:
             if bodies:
                 return [bodies[0]], "speaker-phrase"
         if speaker.country and speaker.sector == "GOV":
-            state = next(
-                (a for a in self.actors if a.kind == "state" and a.country == speaker.country), None
-            )
+            state = next((a for a in self.actors if a.kind == "state" and a.country == speaker.country), None)
             if state is not None:
                 return [state], "government"
         if speaker.sector:
@@ -201,9 +211,10 @@ class _Resolver:
         if a.kind not in BODY_KINDS or a.sector in self.excluded:
             return False
         known = a.wikidata is not None or (a.rule or "").startswith("kb:")
-        if a.kind == "state":
+        if a.kind == "state" or known:
             return known
-        return a.kind != "group" or known or not (a.rule or "").startswith("role:")
+        # a body by its proper name ("the Ministry of Defence"), not a common noun ("the government")
+        return any(w[:1].isupper() for w in a.name.split() if w.lower() != "the")
 
     def _in_quote(self, at: int) -> bool:
         return any(lo <= at < hi for lo, hi in self.quotes) or any(
@@ -240,8 +251,6 @@ class _Resolver:
         out: list[_Issuer] = []
         verbs = frozenset(self.lex.institutional_verbs)
         adjectives = frozenset(self.lex.institutional_adjectives)
-        report = frozenset(self.lex.report_verbs)
-        lead_seen = False
         for sent in self.doc.sents:
             if sent.end_char <= header_end:
                 continue
@@ -249,24 +258,19 @@ class _Resolver:
             subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
             if subj is None or root.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
-            first = not lead_seen
-            lead_seen = True
             if self._in_quote(subj.idx):
                 continue
             bodies = self._body(subj)
             if not bodies:
                 continue
-            tense = _tense(root)
             lemma = root.lemma_.lower()
-            voiced = tense == "simple" and (
+            voiced = _tense(root) == "simple" and (
                 lemma in verbs
                 or root.lower_ in adjectives
-                or any(c.dep_ == "acomp" and c.lower_ in adjectives for c in root.children)
+                or any(c.dep_ in ("acomp", "oprd") and c.lower_ in adjectives for c in root.children)
             )
             if voiced:
                 out.append(_Issuer(subj.idx, bodies, "present-voice"))
-            elif first and tense in ("simple", "perfect", "progressive") and lemma not in report:
-                out.append(_Issuer(subj.idx, bodies, "lead"))
             elif release and not out:
                 out.append(_Issuer(subj.idx, bodies, "release-subject"))
         return out
@@ -374,4 +378,3 @@ def resolve_first_person(
                 st = st.model_copy(update={"speaker": who})
         new_statements.append(st)
     return new_actors, new_statements
-
