@@ -1,6 +1,6 @@
 """First-person references (s4_statements/first_person.py): "we/our/us" in a quotation are the speaker's
-group, in a release's narration the issuing body; "I/me/my" quoted are the speaker; and no actor where the text gives
-none (a column, a reporter's aside, a generic "we", a quotation nobody is known to have said)."""
+group, in a release's narration the issuing body; "I/me/my" quoted are the speaker; and no actor where the
+text gives none (a column, a reporter's aside, a generic "we", a quotation nobody is known to have said)."""
 
 from __future__ import annotations
 
