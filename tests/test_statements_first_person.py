@@ -77,6 +77,15 @@ RESOLVED = [
         "China",
         "quote-group:government",
     ),
+    # words after a speaker's colon, without quote marks, run to the end of the paragraph
+    (
+        "Philip Hammond said: The UK has worked with other member states. We are targeting the suppliers "
+        "of chemical weapons.\n\nWe will keep you informed.",
+        "We",
+        0,
+        "United Kingdom",
+        "quote-group:government",
+    ),
     # "I" in a quotation is the speaker
     (
         'Chinese foreign ministry spokesman Lin Jian said: "I have nothing to add, and my answer stands."',
@@ -142,6 +151,15 @@ UNRESOLVED = [
     ("The United States strongly condemns the attack. All of us must stand against terror.", "us", 0),
     # a quotation nobody is known to have said
     ('"We will never surrender." The slogan was painted on the walls of the town.', "We", 0),
+    # after a speaker's colon run, the next paragraph is narration again
+    (
+        "Philip Hammond said: The UK has worked with other member states. We are targeting the suppliers "
+        "of chemical weapons.\n\nWe will keep you informed.",
+        "We",
+        1,
+    ),
+    # an indirect statement's content ends with its clause
+    ("Talks resumed on Monday, the minister said. We are hopeful.", "We", 0),
     # a speaker with no group: no body for "we"
     ('"We were hungry for days," said Amina.', "We", 0),
 ]

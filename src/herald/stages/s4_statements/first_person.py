@@ -157,7 +157,26 @@ class _Resolver:
             return best
         if any(lo <= at < hi for lo, hi in self.quotes):
             return True
+        for lo, hi, st in self.colon_runs:
+            if lo <= at < hi:
+                return st
         return None
+
+    @functools.cached_property
+    def colon_runs(self) -> list[tuple[int, int, Statement]]:
+        """ "Philip Hammond said: The UK has worked ... We are targeting ...": words given after a speaker's
+        colon, without quote marks, run to the end of the paragraph (an indirect statement's content is only
+        its first clause)."""
+        out: list[tuple[int, int, Statement]] = []
+        for st in self.statements:
+            if st.kind == "direct" or not st.speaker or st.quotes:
+                continue
+            lead = self.text[st.evidence.start : st.content.start].rstrip()
+            if not lead.endswith(":"):
+                continue
+            end = self.text.find("\n", st.content.start)
+            out.append((st.content.start, len(self.text) if end < 0 else end, st))
+        return out
 
     def speaker_phrase(self, st: Statement) -> tuple[int, int] | None:
         if not st.speaker_text:
