@@ -141,6 +141,9 @@ UNRESOLVED = [
     ("The government raised taxes again last year. We must demand better from our leaders.", "We", 0),
     ("Russia wants to divide Europe. We must stand together.", "We", 0),
     ("The government has failed its people. We deserve better.", "We", 0),
+    # a body named by a common noun issues nothing; nor does a feature's present tense
+    ("The government strongly condemns the attack. We deserve better.", "We", 0),
+    ("The federal government offers loans to parents. Which brings us to the next question.", "us", 0),
     # a reporter's aside
     ("In Amman, I meet a carpenter who asks us not to give his name.", "us", 0),
     ("As we reported on Monday, the army shelled the town.", "we", 0),

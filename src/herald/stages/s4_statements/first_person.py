@@ -277,8 +277,8 @@ class _Resolver:
             subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
             if subj is None or root.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
-            if self._in_quote(subj.idx):
-                continue
+            if self._in_quote(subj.idx) or not subj.text[:1].isupper():
+                continue  # a body issues under its name: not "the federal government offers loans"
             bodies = self._body(subj)
             if not bodies:
                 continue
