@@ -193,6 +193,13 @@ EVENTS = [
         "REJECT",
         "China",
     ),
+    # "our X" inside a quotation: the speaker's group acts, not the spokesman (s5_events/chains.py)
+    (
+        'KABUL - Zabihullah Mujahid, a spokesman for the Taliban, said: "Our fighters killed ten soldiers '
+        'in Ghazni."',
+        "ASSAULT",
+        "Taliban",
+    ),
 ]
 
 
