@@ -185,6 +185,14 @@ class _Resolver:
         k = ev.text.find(st.speaker_text)
         return (ev.start + k, ev.start + k + len(st.speaker_text)) if k >= 0 else None
 
+    def _several(self, st: Statement, speaker: Actor) -> bool:
+        """An unnamed plural speaker ("officials said", "residents said"): several people, no "I"."""
+        if speaker.wikidata is not None or not (speaker.rule or "").startswith("role:"):
+            return False
+        phrase = self.speaker_phrase(st)
+        span = self.doc.char_span(*phrase, alignment_mode="expand") if phrase is not None else None
+        return span is not None and span.root.tag_ in ("NNS", "NNPS")
+
     def speaker_group(self, st: Statement) -> tuple[list[Actor], str] | None:
         """The body a quoted "we" stands for (see the module docstring), with how it was found."""
         speaker = self.by_id.get(st.speaker or "")
@@ -314,8 +322,9 @@ class _Resolver:
                             links.add(a, tok, f"quote-group:{got[1]}:{tok.lower_}>{a.name}")
                 else:
                     speaker = self.by_id.get(where.speaker or "")
-                    if speaker is not None and speaker.kind == "person":
-                        links.add(speaker, tok, f"quote-speaker:{tok.lower_}>{speaker.name}")
+                    if speaker is not None and speaker.kind == "person" and not self._several(where, speaker):
+                        said = where.speaker_text or speaker.name
+                        links.add(speaker, tok, f"quote-speaker:{tok.lower_}>{said}")
                 continue
             if where is True or tok.idx < header_end:
                 continue
