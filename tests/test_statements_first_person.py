@@ -163,6 +163,8 @@ UNRESOLVED = [
     ),
     # an indirect statement's content ends with its clause
     ("Talks resumed on Monday, the minister said. We are hopeful.", "We", 0),
+    # several speakers: none of them is "I"
+    ('"I have never seen such destruction," residents said.', "I", 0),
     # a speaker with no group: no body for "we"
     ('"We were hungry for days," said Amina.', "We", 0),
 ]
