@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, IDX, LOWER, POS
+from spacy.attrs import DEP, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..common import doc_text, sentence_starts
-from ..s4_statements.quotes import Quote, find_quotes
+from ..s4_statements.quotes import find_quotes
 from .context import paragraph_ids
 from .coref_lexicon import CorefLexicon, PronounFeatures
 from .gender import first_name_gender
@@ -44,8 +44,6 @@ SUBJECT = frozenset({"nsubj", "nsubjpass"})
 OBJECT = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
-FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
-_FIRST_HASHES = frozenset(get_string_id(w) for w in FIRST_PERSON)
 # adjuncts before the main verb ("During his visit, X ...")
 FRONTED = frozenset({"prep", "advcl", "npadvmod"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u2018", "'", "``"})
@@ -115,8 +113,8 @@ class PronounResolver:
     def resolve(self, doc: Doc, drafts: list[Draft]) -> None:
         lowers = doc.to_array(LOWER).tolist() if len(doc) else []
         pronouns = [doc[i] for i, h in enumerate(lowers) if h in self._pronoun_hashes]
-        if not drafts or not (pronouns or any(h in _FIRST_HASHES for h in lowers)):
-            return
+        if not drafts or not pronouns:
+            return  # first-person pronouns are the statements stage's (s4_statements/first_person.py)
         starts = sentence_starts(doc)
         paras = paragraph_ids(doc, starts)
         taken = bytearray(len(doc))
@@ -180,45 +178,6 @@ class PronounResolver:
             at = bisect.bisect_left(cand_starts, p.i)
             cands.insert(at, new)
             cand_starts.insert(at, p.i)
-        self._first_person(doc, found_quotes, cands, taken)
-
-    def _first_person(self, doc: Doc, quotes: list[Quote], cands: list[_Cand], taken: bytearray) -> None:
-        """'"I will not resign," the minister said': "I", "me", "my" in a quotation are its speaker, the
-        person subject of the speech verb the quotation is the complement of (after the pronouns above, so
-        that "he said" counts once resolved)."""
-        if not quotes:
-            return
-        person_at = {
-            i: c for c in cands if not c.phantom and c.draft.kind == "person" for i in range(c.start, c.end)
-        }
-        char_starts = doc.to_array(IDX).tolist()
-        for q in quotes:
-            lo = bisect.bisect_left(char_starts, q.inner_start)
-            hi = bisect.bisect_left(char_starts, q.inner_end)
-            mine = [
-                i
-                for i in range(lo, hi)
-                if doc[i].lower_ in FIRST_PERSON and doc[i].pos_ == "PRON" and not taken[i]  # not "to mine"
-            ]
-            if not mine:
-                continue
-            verbs = {
-                t.head.i
-                for t in doc[lo:hi]
-                if not lo <= t.head.i < hi
-                and t.head.lemma_.lower() in self.speech
-                and t.dep_ in ("ccomp", "dep")
-            }
-            if len(verbs) != 1:
-                continue
-            verb = doc[verbs.pop()]
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            c = person_at.get(subj.i) if subj is not None else None
-            if c is None or (c.draft.first.unnamed and c.head.tag_ in PLURAL_TAGS):
-                continue
-            for i in mine:
-                c.draft.link(i, i + 1, f"quote-speaker:{doc[i].lower_}>{doc[c.start : c.end].text}")
-                taken[i] = 1
 
     def _cataphor(
         self,

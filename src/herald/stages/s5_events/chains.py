@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Event, Statement
-from ..common import doc_text
+from ..common import actor_for_token, doc_text
 from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
@@ -124,18 +124,19 @@ def quoted_first_person(doc: Doc, cand: Candidate) -> bool:
     st = attach.statement_for(doc, cand.trigger)
     if st is None or not st.speaker or not any(q.start <= agent.idx < q.end for q in st.quotes):
         return False
-    speaker = attach.actors_by_id(doc).get(st.speaker)
-    if speaker is None or speaker.id in {a.id for a in cand.recipients.actors}:
-        return False
     if agent.lower_ in FIRST_PERSON and cand.actors.actors:
+        return False
+    # "our forces": the speaker's group when the statements stage linked "our" to it, else the speaker
+    group = actor_for_token(agent) if agent.lower_ in FIRST_PERSON_POSS else None
+    speaker = group or attach.actors_by_id(doc).get(st.speaker)
+    if speaker is None or speaker.id in {a.id for a in cand.recipients.actors}:
         return False
     got = Resolved()
     got.add(speaker, "speaker")
     cand.actors = got
     cand.rule += "+actor:quoted-speaker"
-    cand.notes.append(
-        f"{agent.text!r} inside the quotation of statement {st.id} is its speaker ({speaker.name!r})"
-    )
+    who = "the speaker's group" if group is not None else "its speaker"
+    cand.notes.append(f"{agent.text!r} inside the quotation of statement {st.id} is {who} ({speaker.name!r})")
     return True
 
 
