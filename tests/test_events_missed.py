@@ -34,9 +34,19 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, str | None, list[str]
         ("Russia sold advanced air-defence missiles to Syria last year.", "AID", "Russia", "Syria"),
         ("France sold howitzers to the Lebanese army.", "AID", "France", "Lebanese"),
         # help and humanitarian responses, given or increased
-        ("The UN refugee agency stepped up help for Venezuelans arriving in Brazil.", "AID", "United Nations", None),
+        (
+            "The UN refugee agency stepped up help for Venezuelans arriving in Brazil.",
+            "AID",
+            "United Nations",
+            None,
+        ),
         ("Japan sent help to the flood victims in Bangladesh.", "AID", "Japan", None),
-        ("UNHCR is ramping up the humanitarian response for refugees in Uganda.", "AID", "United Nations", None),
+        (
+            "UNHCR is ramping up the humanitarian response for refugees in Uganda.",
+            "AID",
+            "United Nations",
+            None,
+        ),
         # cooperation and ties improved (SUPPORT / COOPERATE) or cut (SANCTION)
         ("China and Russia strengthened military cooperation.", "COOPERATE", "China", None),
         ("India and Japan agreed to deepen security cooperation.", "AGREE", "India", None),
@@ -51,6 +61,25 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, str | None, list[str]
         # armed forces readying for combat: MOBILIZE
         ("The army prepared for an offensive on the rebel stronghold.", "MOBILIZE", "army", None),
         ("Syrian troops prepared to storm the town.", "MOBILIZE", "Syrian", None),
+        # going somewhere for talks is the consultation
+        (
+            "U.S. and Russian negotiators return to Geneva this week for talks on missiles.",
+            "CONSULT",
+            "negotiators",
+            None,
+        ),
+        ("Officials from Kenya and Somalia sat down for talks in Nairobi.", "CONSULT", "", None),
+        (
+            "Iran's foreign minister headed to Moscow on Monday for talks with Sergei Lavrov.",
+            "CONSULT",
+            "Zarif",
+            "Lavrov",
+        ),
+        # a ban on selling a thing at home restricts people (COERCE); a ban on trade with a party is SANCTION
+        ("Beijing banned online sales of the Bible.", "COERCE", "China", None),
+        ("The government banned the sale of alcohol during the festival.", "COERCE", "government", None),
+        ("The EU banned arms sales to Saudi Arabia.", "SANCTION", "European Union", None),
+        ("China banned imports of Japanese seafood.", "SANCTION", "China", None),
         # claims revived
         ("The president revived his baseless claims of voter fraud.", "ACCUSE", "president", None),
         # an "of" theme as the noun's modifier
@@ -93,6 +122,12 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("The chef prepared for the dinner rush.", "MOBILIZE"),
         ("The army prepared a report on recruitment.", "MOBILIZE"),
         ("The coach said his players had prepared to attack from the first whistle.", "MOBILIZE"),
+        # going somewhere for other reasons
+        ("The delegation returned to Geneva for the weekend.", "CONSULT"),
+        ("The students sat down for lunch with their teachers.", "CONSULT"),
+        ("The players headed to the hotel for dinner.", "CONSULT"),
+        # a domestic ban is no trade sanction
+        ("Beijing banned online sales of the Bible.", "SANCTION"),
         # "of" themes that are no captives
         ("The two ministers had an exchange of views.", "RETREAT"),
     ],
