@@ -80,6 +80,24 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, str | None, list[str]
         ("The government banned the sale of alcohol during the festival.", "COERCE", "government", None),
         ("The EU banned arms sales to Saudi Arabia.", "SANCTION", "European Union", None),
         ("China banned imports of Japanese seafood.", "SANCTION", "China", None),
+        # one sentence per PLOVER mode that had no trigger (the manual's mode tables)
+        ("The army withheld food supplies from the besieged town.", "COERCE", "army", None),
+        ("The junta declared martial law across the country.", "COERCE", "", None),
+        (
+            "Security forces carried out a baton charge on demonstrators.",
+            "ASSAULT",
+            "Security forces",
+            "demonstrators",
+        ),
+        ("Government troops raped women in the village.", "ASSAULT", "Government troops", None),
+        ("Government forces dropped barrel bombs on the town.", "ASSAULT", "Government forces", None),
+        ("Syrian forces used chemical weapons against civilians.", "ASSAULT", "Syrian forces", "civilians"),
+        ("Riot police used tear gas against the protesters.", "ASSAULT", "police", "protesters"),
+        ("Activists defaced a statue of the former dictator.", "PROTEST", "Activists", None),
+        ("The two leaders held a video call.", "CONSULT", "two leaders", None),
+        ("The king expressed regret for the colonial killings.", "CONCEDE", "king", None),
+        ("Russian military hackers broke into the election commission's servers.", "COERCE", "", None),
+        ("The militia handed in its weapons to the UN mission.", "RETREAT", "", None),
         # claims revived
         ("The president revived his baseless claims of voter fraud.", "ACCUSE", "president", None),
         # an "of" theme as the noun's modifier
@@ -128,6 +146,19 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("The players headed to the hotel for dinner.", "CONSULT"),
         # a domestic ban is no trade sanction
         ("Beijing banned online sales of the Bible.", "SANCTION"),
+        # the same verbs and nouns in other senses
+        ("Burglars broke into the house and stole a television.", "COERCE"),
+        ("The rapper rapped about his childhood in Detroit.", "ASSAULT"),
+        ("The newspaper rapped the minister for his remarks.", "ASSAULT"),
+        ("She withheld information from her boss.", "COERCE"),
+        ("The landlord withheld the deposit from his tenants.", "COERCE"),
+        ("The conductor used a baton to keep time.", "ASSAULT"),
+        ("Police used the dog to find the missing boy.", "ASSAULT"),
+        ("The chef used a toxic cleaning product by mistake.", "ASSAULT"),
+        ("Students defaced their desks with graffiti.", "PROTEST"),
+        ("The pilot dropped the passengers at the airport.", "ASSAULT"),
+        ("The band held a video call with fans.", "CONSULT"),
+        ("The prosecutor dropped the charges against the activist.", "ASSAULT"),
         # "of" themes that are no captives
         ("The two ministers had an exchange of views.", "RETREAT"),
     ],
