@@ -98,6 +98,13 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, str | None, list[str]
         ("The king expressed regret for the colonial killings.", "CONCEDE", "king", None),
         ("Russian military hackers broke into the election commission's servers.", "COERCE", "", None),
         ("The militia handed in its weapons to the UN mission.", "RETREAT", "", None),
+        (
+            "The IAEA dispatched inspectors to the Esfahan plant.",
+            "ACCUSE",
+            "International Atomic Energy Agency",
+            None,
+        ),
+        ("Eighty UN peacekeepers were shipped out of the enclave on Friday.", "SANCTION", "", None),
         # claims revived
         ("The president revived his baseless claims of voter fraud.", "ACCUSE", "president", None),
         # an "of" theme as the noun's modifier
@@ -159,6 +166,8 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("The pilot dropped the passengers at the airport.", "ASSAULT"),
         ("The band held a video call with fans.", "CONSULT"),
         ("The prosecutor dropped the charges against the activist.", "ASSAULT"),
+        ("The insurer sent investigators to the factory after the fire.", "ACCUSE"),
+        ("The company shipped out 300 orders on Monday.", "SANCTION"),
         # "of" themes that are no captives
         ("The two ministers had an exchange of views.", "RETREAT"),
     ],
