@@ -180,6 +180,7 @@ def test_not_found(extract: Extract, text: str, type_: str) -> None:
     "text",
     [
         "The home team attacked from the opening whistle and the visitors struggled to clear the ball.",
+        "Fans stormed the pitch after the final whistle.",
         "Shares fell sharply on Tuesday as investors sold technology stocks and oil prices dropped.",
         "The chef prepared a feast and the museum hosted an exhibition of Dutch paintings.",
         "The startup scaled up production and expanded coordination between its factories.",
