@@ -105,6 +105,10 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, str | None, list[str]
             None,
         ),
         ("Eighty UN peacekeepers were shipped out of the enclave on Friday.", "SANCTION", "", None),
+        # support verbs of entering, giving and granting
+        ("The rebels entered into negotiations with the government.", "CONSULT", "rebels", None),
+        ("The cabinet gave the green light to the peace plan.", "SUPPORT", "cabinet", None),
+        ("The court granted bail to the opposition leader.", "RETREAT", "court", "opposition leader"),
         # claims revived
         ("The president revived his baseless claims of voter fraud.", "ACCUSE", "president", None),
         # an "of" theme as the noun's modifier
@@ -168,6 +172,10 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("The prosecutor dropped the charges against the activist.", "ASSAULT"),
         ("The insurer sent investigators to the factory after the fire.", "ACCUSE"),
         ("The company shipped out 300 orders on Monday.", "SANCTION"),
+        ("The defendant entered a plea of not guilty.", "REQUEST"),
+        ("The company entered into talks with its creditors.", "CONSULT"),
+        ("The city gave the green light to a new stadium.", "SUPPORT"),
+        ("The traffic light turned green.", "SUPPORT"),
         # "of" themes that are no captives
         ("The two ministers had an exchange of views.", "RETREAT"),
     ],
