@@ -173,6 +173,8 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("The insurer sent investigators to the factory after the fire.", "ACCUSE"),
         ("The company shipped out 300 orders on Monday.", "SANCTION"),
         ("The defendant entered a plea of not guilty.", "REQUEST"),
+        ("The suspect entered police custody on Monday.", "COERCE"),
+        ("Soldiers prepared to march in the Independence Day parade.", "MOBILIZE"),
         ("The company entered into talks with its creditors.", "CONSULT"),
         ("The city gave the green light to a new stadium.", "SUPPORT"),
         ("The traffic light turned green.", "SUPPORT"),
