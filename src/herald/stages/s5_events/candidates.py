@@ -538,7 +538,10 @@ class SentenceCoder(SentenceRoles):
         )
         has_object = any(c.dep_ in ("dobj", "obj") for c in tok.children)
         if entry.needs_party and has_object and not recipients.actors and not _named_object(tok):
-            return None  # "blamed the tumble in oil prices": a cause named, nobody accused
+            # "blamed the tumble in oil prices": a cause named, nobody accused; a later sense may still hold
+            # ("banned online Bible sales": no party on the other side: a restriction, no trade sanction)
+            rest = entries[entries.index(entry) + 1 :]
+            return self._verb(tok, rest, kind) if rest else None
         if entry.control:
             self._control(cand)
             if INTERNAL_ORDER in cand.cues:

@@ -300,7 +300,17 @@ def names_action(tok: Token, entry: Entry) -> bool:
 
 
 def noun_entry(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
+    """The first entry whose required modifiers (``with``) the noun has. The theme of a nominalisation counts
+    as a modifier: "the sale of fighter jets" as "a jet sale", "an exchange of prisoners" as "a prisoner
+    exchange" (the "of" complement's head and its own compound modifiers)."""
     mods = {lemma_of(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if any(e.with_ for e in entries):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        mods.add(lemma_of(p))
+                        mods.update(lemma_of(x) for x in p.children if x.dep_ in ("compound", "amod"))
     for e in entries:
         if e.with_ and not (e.with_ & mods):
             continue
