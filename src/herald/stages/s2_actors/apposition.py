@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .mentions import Mention
 from .syntax import head_of
@@ -47,12 +47,23 @@ def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
         later = b  # the appositive is the later of the two
         earlier = a
         lh = head_of(doc, later.start, later.end)
-        if lh.dep_ != "appos" or not earlier.start <= lh.head.i < earlier.end:
+        if not _appositive(lh) or not earlier.start <= lh.head.i < earlier.end:
             continue
         if later.end < len(doc) and doc[later.end].lower_ in ("and", "or"):
             continue  # "John Smith, the minister and the governor": a list, not an apposition
         _merge(*pair)
     _merge_long_roles(doc, mentions)
+
+
+def _appositive(tok: Token) -> bool:
+    """The noun is in apposition to its head: ``appos``, or a ``conj`` with no coordinating word in its
+    coordination, which the parser makes of a comma-separated name after an upper-case title ("MINISTER of
+    Defense, Brigadier General Mansur M. Dan-Ali")."""
+    if tok.dep_ == "appos":
+        return True
+    if tok.dep_ != "conj":
+        return False
+    return not any(c.dep_ in ("cc", "preconj") for c in (*tok.head.children, *tok.children))
 
 
 def _person_and_role(a: Mention, b: Mention) -> tuple[Mention, Mention] | None:

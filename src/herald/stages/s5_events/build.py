@@ -11,6 +11,7 @@ from ...schema import Event, Time
 from ...schema import Span as TextSpan
 from ..common import doc_text, meta, records
 from . import attach, history, modality
+from .doc_actors import bound_object
 from .candidate import Candidate, token_span
 from .confidence import score
 from .filters import record_clause
@@ -67,6 +68,7 @@ def build_event(
     doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int
 ) -> tuple[Event, dict[str, object]]:
     published: date | None = meta(doc).published
+    bound_object(cand)
     anchors = [cand.anchor] if cand.anchor.i != cand.trigger.i else []
     time, time_how = attach.find_time(doc, cand.trigger, anchors)
     if time is None:

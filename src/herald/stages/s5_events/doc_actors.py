@@ -1,0 +1,114 @@
+"""Actor repairs that look beyond the trigger's own clause, run on each candidate as its Event is built.
+
+- **Binding** (``bound_object``): a plain object pronoun never refers to its own clause's subject ("asked it",
+  "urged them"; a reflexive would be "asked itself"). When the actor a verb took from the clause it is
+  coordinated with is the very actor its object pronoun stands for, the parser coordinated the verb with the
+  wrong clause: "The Registrar said the party failed to submit documents and asked it to do so" — the
+  registrar asked, not the party. The actor is then the subject of the clause governing the coordination (the
+  speaker of "said"); without one, the actor is dropped rather than kept acting on itself. When the pronoun is
+  unresolved, it is taken as the inherited subject's only when the event is a verbal act (its object is the
+  addressee, an actor), the pronoun agrees with that actor ("it" an organisation or state, "him"/"her" a
+  person, "them" a group or body), no other actor it could stand for is named between them, and the verb's
+  coordination hangs in a reported clause whose governing subject is another actor.
+
+Each decision is written into the candidate's rule (``+actor:binding(it)``) and notes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...schema import Actor
+from .actor_index import actor_for_token
+from .candidate import Candidate
+from .roles import Resolved, resolve, subject_of
+
+# Verbal acts: their object is the addressee, an actor (chains.VERBAL, plus the other say-and-do types).
+VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "CONSULT", "SANCTION"})
+# Which actor kinds a third-person object pronoun can stand for.
+AGREES = {
+    "him": frozenset({"person"}),
+    "her": frozenset({"person"}),
+    "it": frozenset({"organization", "state", "group"}),
+    "them": frozenset({"organization", "state", "group"}),
+}
+
+# Plain (non-reflexive) personal pronouns in object position.
+OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "us", "me"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+# Subject dependencies: a verb with one of its own took no subject from a coordination.
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJ for c in verb.children)
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of the clause above the coordination ``verb`` belongs to: up the ``conj`` links, then one
+    clausal link (``ccomp``/``xcomp``/``advcl``) to its governor, whose subject it is."""
+    cur = verb
+    for _ in range(6):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.dep_ not in ("ccomp", "xcomp", "advcl") or cur.head.i == cur.i:
+        return None
+    return subject_of(cur.head)
+
+
+def bound_object(cand: Candidate) -> None:
+    """Re-point an actor that its own object pronoun refers to (module docstring: binding)."""
+    verb = cand.anchor
+    if cand.kind != "verb" or verb.pos_ not in ("VERB", "AUX") or _own_subject(verb) or verb.dep_ != "conj":
+        return
+    if not cand.actors.actors:
+        return
+    pronoun = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lower_ in OBJECT_PRONOUNS), None)
+    if pronoun is None:
+        return
+    referent = {a.id for a in resolve(pronoun, infer=False).actors}
+    actor_ids = {a.id for a in cand.actors.actors}
+    subj = _governing_subject(verb)
+    if not referent and subj is not None and cand.type in VERBAL:
+        referent = _unresolved_referent(cand, pronoun)
+    if not referent or not referent & actor_ids:
+        return
+    got = resolve(subj, infer=False) if subj is not None else Resolved()
+    fresh = Resolved()
+    for a in got.actors:
+        if a.id not in referent:
+            fresh.add(a, "binding:governor")
+    if fresh.actors:
+        for a in cand.actors.actors:
+            if a.id in referent:
+                cand.recipients.add(a, "binding:pronoun")  # the one the pronoun stands for is addressed
+    cand.rule += f"+actor:binding({pronoun.lower_})"
+    if fresh.actors:
+        cand.notes.append(
+            f"{pronoun.text!r} cannot be the subject of {verb.text!r}: the actor is the subject of "
+            f"{subj.head.text if subj is not None else '?'!r}"
+        )
+    else:
+        cand.notes.append(f"{pronoun.text!r} cannot be the subject of {verb.text!r}: actor dropped")
+    cand.actors = fresh
+
+
+def _unresolved_referent(cand: Candidate, pronoun: Token) -> set[str]:
+    """The inherited actor an unresolved object pronoun agrees with, when no other actor named between the
+    actor's mention and the pronoun could be its antecedent (module docstring)."""
+    kinds = AGREES.get(pronoun.lower_)
+    if kinds is None or len(cand.actors.actors) != 1 or not cand.actors.tokens:
+        return set()
+    actor: Actor = cand.actors.actors[0]
+    if actor.kind not in kinds:
+        return set()
+    before = [t.right_edge.i for t in cand.actors.tokens if t.i < pronoun.i]
+    if not before:
+        return set()
+    start = max(before)  # past the actor's whole phrase ("Parti Pribumi Bersatu Malaysia")
+    for tok in pronoun.doc[start + 1 : pronoun.i]:
+        other = actor_for_token(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if other is not None and other.id != actor.id and other.kind in kinds:
+            return set()
+    return {actor.id}
