@@ -11,9 +11,9 @@ from ...schema import Event, Time
 from ...schema import Span as TextSpan
 from ..common import doc_text, meta, records
 from . import attach, history, modality
-from .doc_actors import bound_object
 from .candidate import Candidate, token_span
 from .confidence import score
+from .doc_actors import bound_object, named_head
 from .filters import record_clause
 from .ontology import Ontology
 from .roles import (
@@ -69,6 +69,7 @@ def build_event(
 ) -> tuple[Event, dict[str, object]]:
     published: date | None = meta(doc).published
     bound_object(cand)
+    named_head(doc, cand)
     anchors = [cand.anchor] if cand.anchor.i != cand.trigger.i else []
     time, time_how = attach.find_time(doc, cand.trigger, anchors)
     if time is None:

@@ -5,21 +5,26 @@
   coordinated with is the very actor its object pronoun stands for, the parser coordinated the verb with the
   wrong clause: "The Registrar said the party failed to submit documents and asked it to do so" — the
   registrar asked, not the party. The actor is then the subject of the clause governing the coordination (the
-  speaker of "said"); without one, the actor is dropped rather than kept acting on itself. When the pronoun is
+  speaker of "said"). Without such a clause nothing changes: in "the rebels seized the soldiers and killed
+  them" the pronoun's resolution is what is wrong, not the subject. When the pronoun is
   unresolved, it is taken as the inherited subject's only when the event is a verbal act (its object is the
   addressee, an actor), the pronoun agrees with that actor ("it" an organisation or state, "him"/"her" a
   person, "them" a group or body), no other actor it could stand for is named between them, and the verb's
   coordination hangs in a reported clause whose governing subject is another actor.
+
+- **Short names** (``named_head``): an actorless event whose subject is a bare common noun ("council
+  endorsed the proposal") takes the article's one organisation whose name ends in it ("Harare City Council").
 
 Each decision is written into the candidate's rule (``+actor:binding(it)``) and notes.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...schema import Actor
 from .actor_index import actor_for_token
+from .attach import actors_by_id
 from .candidate import Candidate
 from .roles import Resolved, resolve, subject_of
 
@@ -74,23 +79,22 @@ def bound_object(cand: Candidate) -> None:
         referent = _unresolved_referent(cand, pronoun)
     if not referent or not referent & actor_ids:
         return
-    got = resolve(subj, infer=False) if subj is not None else Resolved()
+    if subj is None:
+        return  # no clause above to attach to: the pronoun's resolution, not the subject, is the doubt
     fresh = Resolved()
-    for a in got.actors:
+    for a in resolve(subj, infer=False).actors:
         if a.id not in referent:
             fresh.add(a, "binding:governor")
-    if fresh.actors:
-        for a in cand.actors.actors:
-            if a.id in referent:
-                cand.recipients.add(a, "binding:pronoun")  # the one the pronoun stands for is addressed
+    if not fresh.actors:
+        return
+    for a in cand.actors.actors:
+        if a.id in referent:
+            cand.recipients.add(a, "binding:pronoun")  # the one the pronoun stands for is addressed
     cand.rule += f"+actor:binding({pronoun.lower_})"
-    if fresh.actors:
-        cand.notes.append(
-            f"{pronoun.text!r} cannot be the subject of {verb.text!r}: the actor is the subject of "
-            f"{subj.head.text if subj is not None else '?'!r}"
-        )
-    else:
-        cand.notes.append(f"{pronoun.text!r} cannot be the subject of {verb.text!r}: actor dropped")
+    cand.notes.append(
+        f"{pronoun.text!r} cannot be the subject of {verb.text!r}: "
+        f"the actor is the subject of {subj.head.text!r}"
+    )
     cand.actors = fresh
 
 
@@ -112,3 +116,35 @@ def _unresolved_referent(cand: Candidate, pronoun: Token) -> set[str]:
         if other is not None and other.id != actor.id and other.kind in kinds:
             return set()
     return {actor.id}
+
+
+def _bare_head(tok: Token) -> bool:
+    """A common noun standing alone as a name ("council resolved", "the council"): no modifier but a
+    determiner, and no actor mention of its own."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ not in ("det", "punct") for c in tok.children):
+        return False
+    return actor_for_token(tok) is None
+
+
+def named_head(doc: Doc, cand: Candidate) -> None:
+    """An actorless event whose subject is a bare common noun ("council endorsed the proposal", "the
+    council resolved") takes the one organisation of the article whose name ends in that noun ("Harare
+    City Council"): the article's short name for its protagonist (rule ``+actor:doc-head(council)``)."""
+    if cand.actors.actors or cand.kind != "verb":
+        return
+    subj = subject_of(cand.anchor)
+    if subj is None or not _bare_head(subj):
+        return
+    head = subj.lemma_.lower()
+    named = [
+        a
+        for a in actors_by_id(doc).values()
+        if a.kind == "organization" and len(a.name.split()) > 1 and a.name.split()[-1].lower() == head
+    ]
+    if len(named) != 1:
+        return
+    cand.actors.add(named[0], "doc-head")
+    cand.rule += f"+actor:doc-head({head})"
+    cand.notes.append(f"{subj.text!r} is the article's short name for {named[0].name!r}")
