@@ -37,7 +37,7 @@ def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
     mention is re-pointed at the person, who takes the role's title and, when unknown, its country and sector.
     ``mentions`` is sorted by start; edited in place."""
     for a, b in itertools.pairwise(mentions):
-        if a.end >= b.start or not all(t.lower_ in _BETWEEN for t in doc[a.end : b.start]):
+        if a.end >= b.start or not all(_between(t, b) for t in doc[a.end : b.start]):
             continue
         if doc[a.end].text != ",":
             continue  # "X, the ambassador": a comma must separate them
@@ -53,6 +53,14 @@ def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
             continue  # "John Smith, the minister and the governor": a list, not an apposition
         _merge(*pair)
     _merge_long_roles(doc, mentions)
+
+
+def _between(tok: Token, later: Mention) -> bool:
+    """A word allowed between two mentions in apposition: a comma or article, or a modifier of the later
+    name left out of its mention ("Minister of Health, Dr Sarah Banda": the honorific)."""
+    return tok.lower_ in _BETWEEN or (
+        tok.dep_ in ("compound", "amod") and later.start <= tok.head.i < later.end
+    )
 
 
 def _appositive(tok: Token) -> bool:

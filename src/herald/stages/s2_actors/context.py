@@ -20,6 +20,9 @@ Trial Court": sector from the name); a KB organisation named only by an organ's 
 have ("the Foreign Office", "Congress") in a story set in another country, which becomes that country's organ;
 ethnic groups and peoples without a state ("ethnic Albanians", "the Kurds"), coded to where they live; and
 named persons the KB lacks, untitled, where no other country, IGO or foreign place is named with them.
+
+The article's main protagonist (``link_protagonist``): a "he"/"she" left unresolved by the pronoun resolver
+is the one person who clearly dominates the article's mentions (rule ``protagonist:he``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from ..common import doc_text, sentence_starts
 from .cities import known_place, place_country
 from .coref_lexicon import CorefLexicon
+from .gender import first_name_gender
 from .kb import Entry, KnowledgeBase
 from .lexicon import Role
 from .mentions import Mention, entry_mention
@@ -486,3 +490,54 @@ def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -
     new = entry_mention(m.start, m.end, person, rule if rule.endswith(suffix) else rule + suffix)
     new.title, new.role_key = m.title, m.role_key
     d.first = new
+
+
+# Third-person singular pronouns a protagonist may be referred to by, with their gender.
+PROTAGONIST_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PROTAGONIST_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
+PROTAGONIST_MIN = 2  # mentions the article's main person needs (its name and at least one more)
+PROTAGONIST_MARGIN = 2.0  # ... and this many times as many as any other person
+
+
+def _gender_of(doc: Doc, d: Draft) -> str | None:
+    """m/f from the pronouns already linked to the person, else from the first name; None when unknown or
+    mixed."""
+    said = {
+        PROTAGONIST_PRONOUNS.get(doc[s].lower_) or ("m" if doc[s].lower_ == "his" else None)
+        for s, e in d.spans
+        if e - s == 1
+    } - {None}
+    if len(said) == 1:
+        return said.pop()
+    if said:
+        return None
+    words = d.first.name.split()
+    return first_name_gender(words[0]) if len(words) > 1 else None
+
+
+def link_protagonist(doc: Doc, drafts: list[Draft]) -> None:
+    """A "he"/"she" the pronoun resolver left unlinked (it is cautious across paragraph breaks and between
+    close candidates) is the article's main person: the one person with at least ``PROTAGONIST_MIN``
+    mentions and ``PROTAGONIST_MARGIN`` times as many as any other, named before the pronoun, whose gender
+    does not contradict it (mention rule ``protagonist:he``). Only subjects and objects: a possessive
+    "her"/"his" is left alone. Run after coref.py."""
+    persons = sorted((d for d in drafts if d.spans and d.first.kind == "person"), key=lambda d: -len(d.spans))
+    if not persons:
+        return
+    top = persons[0]
+    second = len(persons[1].spans) if len(persons) > 1 else 0
+    if len(top.spans) < PROTAGONIST_MIN or len(top.spans) < PROTAGONIST_MARGIN * second:
+        return
+    covered = bytearray(len(doc))
+    for d in drafts:
+        for s, e in d.spans:
+            covered[s:e] = b"\x01" * (e - s)
+    first = min(s for s, _e in top.spans)
+    gender = _gender_of(doc, top)
+    for tok in doc[first + 1 :]:
+        want = PROTAGONIST_PRONOUNS.get(tok.lower_)
+        if want is None or covered[tok.i] or tok.dep_ not in PROTAGONIST_DEPS or tok.tag_ == "PRP$":
+            continue
+        if gender is not None and gender != want:
+            continue
+        top.link(tok.i, tok.i + 1, f"protagonist:{tok.lower_}")

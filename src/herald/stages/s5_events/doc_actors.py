@@ -15,10 +15,9 @@
 - **Short names** (``named_head``): an actorless event whose subject is a bare common noun ("council
   endorsed the proposal") takes the article's one organisation whose name ends in it ("Harare City Council").
 
-- **Main protagonist** (``protagonist``): a "he"/"she" the pronoun resolver left alone (it is cautious
-  across paragraph breaks and between close candidates) in an event's actor or recipient slot is the
-  article's main person, when one person clearly dominates its mentions and has no pronoun of the other
-  gender.
+- **Document links** (``document_links``): a role filled by a mention the actors stage linked from the
+  document context — the article's main protagonist for a "he" the pronoun resolver left alone
+  (``s2_actors/context.link_protagonist``) — is named in the event's rule (``+actor:protagonist(he)``).
 
 Each decision is written into the candidate's rule (``+actor:binding(it)``) and notes.
 """
@@ -31,7 +30,7 @@ from ...schema import Actor
 from .actor_index import actor_for_token
 from .attach import actors_by_id
 from .candidate import Candidate
-from .roles import Resolved, is_passive, resolve, subject_of
+from .roles import Resolved, resolve, subject_of
 
 # Verbal acts: their object is the addressee, an actor (chains.VERBAL, plus the other say-and-do types).
 VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "CONSULT", "SANCTION"})
@@ -155,59 +154,22 @@ def named_head(doc: Doc, cand: Candidate) -> None:
     cand.notes.append(f"{subj.text!r} is the article's short name for {named[0].name!r}")
 
 
-# Third-person singular pronouns by gender, and which of them stand in which slot.
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PROTAGONIST_MIN = 2  # mentions the article's main person needs
-PROTAGONIST_MARGIN = 2.0  # ... and this many times as many as the next person
+def document_links(cand: Candidate) -> None:
+    """Name, in the event's rule, the roles filled through a document-level link of the actors stage (the
+    article's main protagonist for a "he" the pronoun resolver left: context.link_protagonist)."""
+    for role, res in (("actor", cand.actors), ("recipient", cand.recipients)):
+        for tok in res.tokens:
+            for h in (tok, *tok.conjuncts):
+                rule = mention_rule(h)
+                if rule is not None and rule.startswith("protagonist:"):
+                    tag = f"+{role}:{rule.replace(':', '(')})"
+                    if tag not in cand.rule:
+                        cand.rule += tag
 
 
-def main_person(doc: Doc, before: int, gender: str) -> Actor | None:
-    """The article's main protagonist: the person with at least ``PROTAGONIST_MIN`` mentions and
-    ``PROTAGONIST_MARGIN`` times as many as any other person, named before offset ``before`` and never
-    called by a pronoun of the other gender."""
-    persons = [a for a in actors_by_id(doc).values() if a.kind == "person" and a.mentions]
-    if not persons:
+def mention_rule(tok: Token) -> str | None:
+    """The linking rule of the actor mention on this token, if any."""
+    actor = actor_for_token(tok)
+    if actor is None:
         return None
-    ranked = sorted(persons, key=lambda a: len(a.mentions), reverse=True)
-    top = ranked[0]
-    second = len(ranked[1].mentions) if len(ranked) > 1 else 0
-    if len(top.mentions) < PROTAGONIST_MIN or len(top.mentions) < PROTAGONIST_MARGIN * second:
-        return None
-    if min(m.start for m in top.mentions) >= before:
-        return None
-    if any(_GENDER.get(m.text.lower(), gender) != gender for m in top.mentions):
-        return None
-    return top
-
-
-def _pronoun_slot(cand: Candidate) -> tuple[Token, str] | None:
-    """The unresolved "he"/"she" standing as the event's actor (an active subject) or recipient (a passive
-    subject, a direct object), with the slot's name."""
-    verb = cand.anchor
-    if cand.kind != "verb" or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in ("he", "she") and actor_for_token(subj) is None:
-        if subj.dep_ == "nsubj" and not is_passive(verb) and not cand.actors.actors:
-            return subj, "actor"
-        if subj.dep_ == "nsubjpass" and not cand.recipients.actors:
-            return subj, "recipient"
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("him", "her")), None)
-    if obj is not None and actor_for_token(obj) is None and not cand.recipients.actors:
-        return obj, "recipient"
-    return None
-
-
-def protagonist(doc: Doc, cand: Candidate) -> None:
-    """An unresolved "he"/"she" in an event's actor or recipient slot is the article's main protagonist
-    (``main_person``), when it has one (rule ``+actor:protagonist(he)`` / ``+recipient:protagonist(he)``)."""
-    slot = _pronoun_slot(cand)
-    if slot is None:
-        return
-    pron, role = slot
-    person = main_person(doc, pron.idx, _GENDER[pron.lower_])
-    if person is None or person.id in {a.id for a in (*cand.actors.actors, *cand.recipients.actors)}:
-        return
-    (cand.actors if role == "actor" else cand.recipients).add(person, "protagonist")
-    cand.rule += f"+{role}:protagonist({pron.lower_})"
-    cand.notes.append(f"{pron.text!r} is the article's main protagonist, {person.name!r}")
+    return next((m.rule for m in actor.mentions if m.start <= tok.idx < m.end), None)
