@@ -15,6 +15,8 @@
 - **Short names** (``named_head``): an actorless event whose subject is a bare common noun ("council
   endorsed the proposal") takes the article's one organisation whose name ends in it ("Harare City Council").
 
+- **Speaker agreement** (``speaker_agreement``): the speaker taken as the actor of an event told with a
+  subject pronoun that cannot be them ("it" for a person speaking) is undone.
 - **Document links** (``document_links``): a role filled by a mention the actors stage linked from the
   document context — the article's main protagonist for a "he" the pronoun resolver left alone
   (``s2_actors/context.link_protagonist``) — is named in the event's rule (``+actor:protagonist(he)``).
@@ -173,3 +175,26 @@ def mention_rule(tok: Token) -> str | None:
     if actor is None:
         return None
     return next((m.rule for m in actor.mentions if m.start <= tok.idx < m.end), None)
+
+
+# Subject pronouns that cannot stand for a person, and those that can stand only for one.
+NON_PERSON_PRONOUNS = frozenset({"it"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+
+
+def speaker_agreement(cand: Candidate) -> None:
+    """Undo a speaker taken as the actor when the event's own subject pronoun cannot stand for them: in
+    "he blamed the government for not creating jobs as it had promised", "it" is no person, so the person
+    speaking did not promise (rule ``+actor:speaker-disagrees(it)``; the event keeps no actor rather than a
+    wrong one)."""
+    if "+actor:speaker" not in cand.rule or not cand.actors.how or cand.actors.how != ["speaker"]:
+        return
+    subj = next((c for c in cand.anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PRON":
+        return
+    speaker = cand.actors.actors[0]
+    person = speaker.kind == "person"
+    if (person and subj.lower_ in NON_PERSON_PRONOUNS) or (not person and subj.lower_ in PERSON_PRONOUNS):
+        cand.actors = Resolved()
+        cand.rule += f"+actor:speaker-disagrees({subj.lower_})"
+        cand.notes.append(f"{subj.text!r} cannot be the speaker {speaker.name!r}: no actor")
