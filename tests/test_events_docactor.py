@@ -68,7 +68,8 @@ def _check(
             "+actor:binding(it)",
         ),
         # no reported clause above the coordination: the subject stays (the pronoun is someone else)
-        ("The rebels seized the soldiers and killed them.", "ASSAULT", "rebels", None, ""),
+        # (and "them" is not the rebels either: binding through the coordination, coref.py)
+        ("The rebels seized the soldiers and killed them.", "ASSAULT", "rebels", "soldiers", ""),
         ("Police arrested the protesters and questioned them.", "COERCE", "Police", "protesters", ""),
     ],
 )
@@ -239,3 +240,55 @@ def test_protagonist(
     rule_part: str,
 ) -> None:
     _check(extract, text, etype, actor, recipient, rule_part)
+
+
+# --- binding through control, and an office written in the name ----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "recipient", "rule_part"),
+    [
+        # "him" is not the one who tried to force him: the detained man resigns (the pronoun's referent)
+        (
+            "Recently, the crown prince detained Lebanon's Prime Minister Saad Hariri and tried to force him "
+            "to resign.",
+            "RETREAT",
+            "Saad Hariri",
+            None,
+            "",
+        ),
+        # "the crown prince" is the person named "Crown Prince Mohammed Bin Salman" before
+        (
+            "Crown Prince Mohammed Bin Salman is touring the US. Recently, the crown prince detained a "
+            "Lebanese businessman.",
+            "COERCE",
+            "Mohammed bin Salman",
+            "Lebanese businessman",
+            "",
+        ),
+    ],
+)
+def test_control_and_office(
+    extract: Callable[..., herald.Extraction],
+    text: str,
+    etype: str,
+    actor: str | None,
+    recipient: str | None,
+    rule_part: str,
+) -> None:
+    _check(extract, text, etype, actor, recipient, rule_part)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        # object control: the villagers attack, so "them" can be the rebels who persuaded them
+        ("The rebels persuaded the villagers to attack them.", "them", "rebels"),
+        # subject control through a coordination: "him" is not the general
+        ("The general arrested the colonel and tried to force him to confess.", "him", "colonel"),
+    ],
+)
+def test_control_binding(
+    extract: Callable[..., herald.Extraction], text: str, pronoun: str, name: str
+) -> None:
+    ex = extract(text, published=PUB)
+    owner = [a.name for a in ex.actors for m in a.mentions if m.text == pronoun]
+    assert owner == [name], owner
