@@ -292,3 +292,28 @@ def test_control_binding(
     ex = extract(text, published=PUB)
     owner = [a.name for a in ex.actors for m in a.mentions if m.text == pronoun]
     assert owner == [name], owner
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        # a family name first: "Wang" is Wang Yi's surname
+        (
+            "Chinese Foreign Minister Wang Yi arrived in Moscow. Wang said the talks were useful.",
+            "Wang Yi",
+            2,
+        ),
+        # another two-word name opening with the same word is another person: no merge
+        (
+            "Chinese Foreign Minister Wang Yi met Wang Qishan in Beijing. Wang said the talks were useful.",
+            "Wang Yi",
+            1,
+        ),
+    ],
+)
+def test_family_name_first(
+    extract: Callable[..., herald.Extraction], text: str, name: str, mentions: int
+) -> None:
+    ex = extract(text, published=PUB)
+    person = next(a for a in ex.actors if a.name == name)
+    assert len(person.mentions) == mentions, [(m.text, m.rule) for m in person.mentions]
