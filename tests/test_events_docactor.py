@@ -227,6 +227,15 @@ def test_surname_particle(
             None,
             "",
         ),
+        # another person named just before the pronoun: the resolver's doubt stands
+        (
+            "Ahmed Karim was a former army officer. Karim spoke on Monday. Prosecutor Ali Hassan criticised "
+            "the verdict.\nHe was arrested by police on Tuesday.",
+            "COERCE",
+            "police",
+            None,
+            "",
+        ),
         # no person named at all
         ("Police said a man was arrested on Monday.\nHe was charged with theft.", "COERCE", None, None, ""),
     ],

@@ -27,6 +27,7 @@ is the one person who clearly dominates the article's mentions (rule ``protagoni
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -497,6 +498,7 @@ PROTAGONIST_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PROTAGONIST_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
 PROTAGONIST_MIN = 2  # mentions the article's main person needs (its name and at least one more)
 PROTAGONIST_MARGIN = 2.0  # ... and this many times as many as any other person
+PROTAGONIST_WINDOW = 2  # sentences before the pronoun in which no other person may be named
 
 
 def _gender_of(doc: Doc, d: Draft) -> str | None:
@@ -519,8 +521,13 @@ def link_protagonist(doc: Doc, drafts: list[Draft]) -> None:
     """A "he"/"she" the pronoun resolver left unlinked (it is cautious across paragraph breaks and between
     close candidates) is the article's main person: the one person with at least ``PROTAGONIST_MIN``
     mentions and ``PROTAGONIST_MARGIN`` times as many as any other, named before the pronoun, whose gender
-    does not contradict it (mention rule ``protagonist:he``). Only subjects and objects: a possessive
-    "her"/"his" is left alone. Run after coref.py."""
+    does not contradict it (mention rule ``protagonist:he``). Not where another person is named in the
+    pronoun's sentence or the ``PROTAGONIST_WINDOW`` sentences before it ("Lighthizer called the move
+    unjustified ... he said" is Lighthizer's, whoever the story is about); not an object whose own clause's
+    subject is the protagonist (binding: "Bajwa met the father and condoled with him"); not after a quotation
+    mark in its sentence ('"...," he said': the quote's speaker) nor in what a noun other than the person
+    said ("an expert said he doubted"). Only subjects and objects: a possessive "her"/"his" is left alone.
+    Run after coref.py."""
     persons = sorted((d for d in drafts if d.spans and d.first.kind == "person"), key=lambda d: -len(d.spans))
     if not persons:
         return
@@ -532,6 +539,16 @@ def link_protagonist(doc: Doc, drafts: list[Draft]) -> None:
     for d in drafts:
         for s, e in d.spans:
             covered[s:e] = b"\x01" * (e - s)
+    # other people named (an unnamed predicate or appositive role, "was a former army officer", is nobody new)
+    others = sorted(
+        s
+        for d in persons[1:]
+        for s, e in d.spans
+        if not (d.first.unnamed and doc[s:e].root.dep_ in ("attr", "appos", "oprd"))
+    )
+    mine = frozenset(i for s, e in top.spans for i in range(s, e))
+    starts = sentence_starts(doc)
+    sent_starts = sorted(set(starts))
     first = min(s for s, _e in top.spans)
     gender = _gender_of(doc, top)
     for tok in doc[first + 1 :]:
@@ -540,4 +557,54 @@ def link_protagonist(doc: Doc, drafts: list[Draft]) -> None:
             continue
         if gender is not None and gender != want:
             continue
+        n = bisect.bisect_right(sent_starts, tok.i) - 1
+        since = sent_starts[max(0, n - PROTAGONIST_WINDOW)]
+        lo = bisect.bisect_left(others, since)
+        if lo < len(others) and others[lo] < tok.i:
+            continue  # another person named just before: the resolver's doubt stands
+        if tok.dep_ != "nsubj" and tok.dep_ != "nsubjpass" and _clause_subject_in(tok, mine):
+            continue
+        if tok.dep_ == "nsubj" and any(
+            c.dep_ in ("dobj", "dative") and c.i in mine for c in tok.head.children
+        ):
+            continue  # binding the other way: "he also called Trump 'the first guy ...'" is not Trump
+        if _after_quote(doc, tok, sent_starts[n]) or _reported_by_other(tok, mine):
+            continue  # '"...," he said': the quote's speaker; "an expert said he doubted": the expert
         top.link(tok.i, tok.i + 1, f"protagonist:{tok.lower_}")
+
+
+def _clause_subject_in(pron: Token, mine: frozenset[int]) -> bool:
+    """The subject of the clause the object pronoun is in (its verb's own, or a coordinated verb's) is a
+    mention of the person (token indices ``mine``)."""
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.i in mine
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _after_quote(doc: Doc, pron: Token, sent_start: int) -> bool:
+    """A quotation mark comes before the pronoun in its sentence: '"...," he said' attributes a quote, whose
+    speaker is the statements stage's to find, not the story's main person."""
+    return any(t.text in _QUOTES for t in doc[sent_start : pron.i])
+
+
+def _reported_by_other(pron: Token, mine: frozenset[int]) -> bool:
+    """The pronoun's clause is what a noun other than the person said or thought ("an expert said he
+    doubted ..."): the pronoun most likely stands for that noun."""
+    verb = pron.head
+    for _ in range(4):
+        if verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in mine
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
