@@ -591,9 +591,10 @@ _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 def _after_quote(doc: Doc, pron: Token, sent_start: int) -> bool:
-    """A quotation mark comes before the pronoun in its sentence: '"...," he said' attributes a quote, whose
-    speaker is the statements stage's to find, not the story's main person."""
-    return any(t.text in _QUOTES for t in doc[sent_start : pron.i])
+    """A quotation mark comes before the pronoun in its sentence, other than one opening the sentence:
+    '"...," he said' attributes a quote, whose speaker is the statements stage's to find, not the story's
+    main person."""
+    return any(t.text in _QUOTES for t in doc[sent_start + 1 : pron.i])  # not an opening mark: '"He had ...'
 
 
 def _reported_by_other(pron: Token, mine: frozenset[int]) -> bool:
