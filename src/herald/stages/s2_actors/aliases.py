@@ -6,7 +6,9 @@ actors stage sees several actors. These rules join them (each moved mention says
 - ``alias:same-name``: the same name up to case, a leading "the" and a possessive ("the Church of
   Scientology's" = "Church of Scientology");
 - ``alias:surname``: a one- or two-word name that ends the name of exactly one person named before it
-  ("Rathbun" after "Mark Rathbun", whatever label NER gave it);
+  ("Rathbun" after "Mark Rathbun", whatever label NER gave it; "Karbouly" after "Ziad al-Karbouly": a
+  hyphenated particle of ``surname_particles`` in ``name_variants.yaml`` is left out; "Wang" after "Wang Yi"
+  for a person of a ``family_name_first`` country);
 - ``alias:acronym``: an acronym in brackets right after a name ("... Agnostics (UAAR)"), or whose letters are
   the initials of exactly one organisation's name ("M5S" = "Movimento 5 Stelle");
 - ``alias:short-name``: an organisation's name that is part of exactly one longer organisation name named
@@ -30,6 +32,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from ...knowledge import load_layered
 from .resolve import Draft
 from .syntax import MODIFIER_DEPS, is_location
 
@@ -178,10 +181,48 @@ def _surnames(chains: Chains) -> None:
             and p.spans
             and min(p.spans)[0] < start
             and len(p.first.name.split()) > len(words)
-            and p.first.name.split()[-len(words) :] == words
+            and (
+                _surname_words(p.first.name.split()[-len(words) :]) == _surname_words(words)
+                or _family_first(p, words)
+            )
         ]
         if len({id(p) for p in fits}) == 1:
             chains.merge(fits[0], d, "surname")
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    """``surname_particles`` of ``data/lexicons/name_variants.yaml``."""
+    data = load_layered("lexicons/name_variants.yaml")
+    return frozenset(str(p).lower() for p in data.get("surname_particles") or [])
+
+
+@functools.cache
+def _family_first_countries() -> frozenset[str]:
+    """``family_name_first`` of ``data/lexicons/name_variants.yaml``."""
+    data = load_layered("lexicons/name_variants.yaml")
+    return frozenset(str(c) for c in data.get("family_name_first") or [])
+
+
+def _family_first(person: Draft, words: list[str]) -> bool:
+    """A lone name that opens the two-word name of a person whose country puts the family name first ("Wang"
+    for "Wang Yi")."""
+    name = person.first.name.split()
+    return (
+        len(words) == 1
+        and len(name) == 2
+        and person.first.country in _family_first_countries()
+        and name[0] == words[0]
+    )
+
+
+def _surname_words(words: list[str]) -> list[str]:
+    """Name words without a hyphenated lower-case particle ("al-Karbouly" -> "Karbouly")."""
+    out = []
+    for w in words:
+        head, sep, rest = w.partition("-")
+        out.append(rest if sep and rest and head in _particles() else w)
+    return out
 
 
 def _acronyms(chains: Chains, doc: Doc) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .mentions import Mention
 from .syntax import head_of
@@ -37,22 +37,65 @@ def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
     mention is re-pointed at the person, who takes the role's title and, when unknown, its country and sector.
     ``mentions`` is sorted by start; edited in place."""
     for a, b in itertools.pairwise(mentions):
-        if a.end >= b.start or not all(t.lower_ in _BETWEEN for t in doc[a.end : b.start]):
+        if a.end >= b.start or not all(_between(t, b) for t in doc[a.end : b.start]):
             continue
         if doc[a.end].text != ",":
             continue  # "X, the ambassador": a comma must separate them
         pair = _person_and_role(a, b)
+        if (
+            pair is None
+            and _org_named_person(a)
+            and _is_person_role(b)
+            and doc[b.start - 1].lower_ in ("a", "an")
+        ):
+            pair = (a, b)  # "Sachin Pilot, a former federal minister": NER's ORG is a person
         if pair is None:
             continue
         later = b  # the appositive is the later of the two
         earlier = a
         lh = head_of(doc, later.start, later.end)
-        if lh.dep_ != "appos" or not earlier.start <= lh.head.i < earlier.end:
+        if not _appositive(lh) or not earlier.start <= lh.head.i < earlier.end:
             continue
-        if later.end < len(doc) and doc[later.end].lower_ in ("and", "or"):
+        indefinite = doc[later.start - 1].lower_ in ("a", "an")  # "X, a former minister and party chief,"
+        if later.end < len(doc) and doc[later.end].lower_ in ("and", "or") and not indefinite:
             continue  # "John Smith, the minister and the governor": a list, not an apposition
+        if pair[0].kind != "person":
+            pair[0].kind, pair[0].label = "person", "PERSON"
+            pair[0].rule += "+appos-person"
         _merge(*pair)
     _merge_long_roles(doc, mentions)
+
+
+def _between(tok: Token, later: Mention) -> bool:
+    """A word allowed between two mentions in apposition: a comma or article, or a modifier of the later
+    name left out of its mention ("Minister of Health, Dr Sarah Banda": the honorific)."""
+    return tok.lower_ in _BETWEEN or (
+        tok.dep_ in ("compound", "amod") and later.start <= tok.head.i < later.end
+    )
+
+
+def _appositive(tok: Token) -> bool:
+    """The noun is in apposition to its head: ``appos``, or a ``conj`` with no coordinating word in its
+    coordination, which the parser makes of a comma-separated name after an upper-case title ("MINISTER of
+    Defense, Brigadier General Mansur M. Dan-Ali")."""
+    if tok.dep_ == "appos":
+        return True
+    if tok.dep_ != "conj":
+        return False
+    return not any(c.dep_ in ("cc", "preconj") for c in (*tok.head.children, *tok.children))
+
+
+def _org_named_person(m: Mention) -> bool:
+    """A name NER took for an organisation, unknown to the KB and without a sector or role of its own:
+    in apposition to a person's role with an indefinite article ("X, a former minister") it is a person."""
+    return (
+        m.kind == "organization"
+        and m.label == "ORG"
+        and m.entry is None
+        and not m.unnamed
+        and m.role_key is None
+        and m.sector is None
+    )
 
 
 def _person_and_role(a: Mention, b: Mention) -> tuple[Mention, Mention] | None:

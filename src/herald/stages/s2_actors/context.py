@@ -20,10 +20,14 @@ Trial Court": sector from the name); a KB organisation named only by an organ's 
 have ("the Foreign Office", "Congress") in a story set in another country, which becomes that country's organ;
 ethnic groups and peoples without a state ("ethnic Albanians", "the Kurds"), coded to where they live; and
 named persons the KB lacks, untitled, where no other country, IGO or foreign place is named with them.
+
+The article's main protagonist (``link_protagonist``): a "he"/"she" left unresolved by the pronoun resolver
+is the one person who clearly dominates the article's mentions (rule ``protagonist:he``).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -35,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..common import doc_text, sentence_starts
 from .cities import known_place, place_country
 from .coref_lexicon import CorefLexicon
+from .gender import first_name_gender
 from .kb import Entry, KnowledgeBase
 from .lexicon import Role
 from .mentions import Mention, entry_mention
@@ -486,3 +491,121 @@ def _to_holder(d: Draft, drafts: list[Draft], person: Entry | None, rule: str) -
     new = entry_mention(m.start, m.end, person, rule if rule.endswith(suffix) else rule + suffix)
     new.title, new.role_key = m.title, m.role_key
     d.first = new
+
+
+# Third-person singular pronouns a protagonist may be referred to by, with their gender.
+PROTAGONIST_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PROTAGONIST_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
+PROTAGONIST_MIN = 2  # mentions the article's main person needs (its name and at least one more)
+PROTAGONIST_MARGIN = 2.0  # ... and this many times as many as any other person
+PROTAGONIST_WINDOW = 2  # sentences before the pronoun in which no other person may be named
+
+
+def _gender_of(doc: Doc, d: Draft) -> str | None:
+    """m/f from the pronouns already linked to the person, else from the first name; None when unknown or
+    mixed."""
+    said = {
+        PROTAGONIST_PRONOUNS.get(doc[s].lower_) or ("m" if doc[s].lower_ == "his" else None)
+        for s, e in d.spans
+        if e - s == 1
+    } - {None}
+    if len(said) == 1:
+        return said.pop()
+    if said:
+        return None
+    words = d.first.name.split()
+    return first_name_gender(words[0]) if len(words) > 1 else None
+
+
+def link_protagonist(doc: Doc, drafts: list[Draft]) -> None:
+    """A "he"/"she" the pronoun resolver left unlinked (it is cautious across paragraph breaks and between
+    close candidates) is the article's main person: the one person with at least ``PROTAGONIST_MIN``
+    mentions and ``PROTAGONIST_MARGIN`` times as many as any other, named before the pronoun, whose gender
+    does not contradict it (mention rule ``protagonist:he``). Not where another person is named in the
+    pronoun's sentence or the ``PROTAGONIST_WINDOW`` sentences before it ("Lighthizer called the move
+    unjustified ... he said" is Lighthizer's, whoever the story is about); not an object whose own clause's
+    subject is the protagonist (binding: "Bajwa met the father and condoled with him"); not after a quotation
+    mark in its sentence ('"...," he said': the quote's speaker) nor in what a noun other than the person
+    said ("an expert said he doubted"). Only subjects and objects: a possessive "her"/"his" is left alone.
+    Run after coref.py."""
+    persons = sorted((d for d in drafts if d.spans and d.first.kind == "person"), key=lambda d: -len(d.spans))
+    if not persons:
+        return
+    top = persons[0]
+    second = len(persons[1].spans) if len(persons) > 1 else 0
+    if len(top.spans) < PROTAGONIST_MIN or len(top.spans) < PROTAGONIST_MARGIN * second:
+        return
+    covered = bytearray(len(doc))
+    for d in drafts:
+        for s, e in d.spans:
+            covered[s:e] = b"\x01" * (e - s)
+    # other people named (an unnamed predicate or appositive role, "was a former army officer", is nobody new)
+    others = sorted(
+        s
+        for d in persons[1:]
+        for s, e in d.spans
+        if not (d.first.unnamed and doc[s:e].root.dep_ in ("attr", "appos", "oprd"))
+    )
+    mine = frozenset(i for s, e in top.spans for i in range(s, e))
+    starts = sentence_starts(doc)
+    sent_starts = sorted(set(starts))
+    first = min(s for s, _e in top.spans)
+    gender = _gender_of(doc, top)
+    for tok in doc[first + 1 :]:
+        want = PROTAGONIST_PRONOUNS.get(tok.lower_)
+        if want is None or covered[tok.i] or tok.dep_ not in PROTAGONIST_DEPS or tok.tag_ == "PRP$":
+            continue
+        if gender is not None and gender != want:
+            continue
+        n = bisect.bisect_right(sent_starts, tok.i) - 1
+        since = sent_starts[max(0, n - PROTAGONIST_WINDOW)]
+        lo = bisect.bisect_left(others, since)
+        if lo < len(others) and others[lo] < tok.i:
+            continue  # another person named just before: the resolver's doubt stands
+        if tok.dep_ != "nsubj" and tok.dep_ != "nsubjpass" and _clause_subject_in(tok, mine):
+            continue
+        if tok.dep_ == "nsubj" and any(
+            c.dep_ in ("dobj", "dative") and c.i in mine for c in tok.head.children
+        ):
+            continue  # binding the other way: "he also called Trump 'the first guy ...'" is not Trump
+        if _after_quote(doc, tok, sent_starts[n]) or _reported_by_other(tok, mine):
+            continue  # '"...," he said': the quote's speaker; "an expert said he doubted": the expert
+        top.link(tok.i, tok.i + 1, f"protagonist:{tok.lower_}")
+
+
+def _clause_subject_in(pron: Token, mine: frozenset[int]) -> bool:
+    """The subject of the clause the object pronoun is in (its verb's own, or a coordinated verb's) is a
+    mention of the person (token indices ``mine``)."""
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.i in mine
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _after_quote(doc: Doc, pron: Token, sent_start: int) -> bool:
+    """A quotation mark comes before the pronoun in its sentence, other than one opening the sentence:
+    '"...," he said' attributes a quote, whose speaker is the statements stage's to find, not the story's
+    main person."""
+    return any(t.text in _QUOTES for t in doc[sent_start + 1 : pron.i])  # not an opening mark: '"He had ...'
+
+
+def _reported_by_other(pron: Token, mine: frozenset[int]) -> bool:
+    """The pronoun's clause is what a noun other than the person said or thought ("an expert said he
+    doubted ..."): the pronoun most likely stands for that noun."""
+    verb = pron.head
+    for _ in range(4):
+        if verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in mine
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False

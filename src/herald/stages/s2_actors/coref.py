@@ -323,6 +323,8 @@ class PronounResolver:
             chead = lift_conj(c.head)
             if dist == 0 and p.dep_ in OBJECT and _same_clause_subject(chead, p, verb):
                 continue  # binding: "the army attacked them"
+            if dist == 0 and p.dep_ in ("dobj", "dative") and _understood_is(chead, verb, self.lex):
+                continue  # binding through control: "the prince tried to force him to resign"
             if dist == 0 and p.lower_ in ("its", "their", "his", "her") and _in_own_phrase(c, p):
                 continue
             score = 10.0 - 4.0 * dist
@@ -396,6 +398,24 @@ def _same_clause_subject(chead: Token, p: Token, verb: Token) -> bool:
     preposition)."""
     v = verb.head if p.dep_ == "pobj" and verb.dep_ == "prep" else verb
     return chead.dep_ in SUBJECT and chead.head.i == v.i
+
+
+def _understood_is(chead: Token, verb: Token, lex: CorefLexicon) -> bool:
+    """The candidate is the understood subject of the subjectless infinitive the pronoun is the object of
+    (``understood_subject``): "the prince tried to force him" — "him" is not the prince."""
+    if any(c.dep_ in SUBJECT for c in verb.children):
+        return False
+    subj = understood_subject(verb, lex)
+    if subj is None:
+        # "detained X and tried to force him": up the subject-control verbs, then the coordination
+        cur, ctl = verb, frozenset(lex.subject_control)
+        for _ in range(6):
+            controlled = cur.dep_ == "xcomp" and cur.head.lemma_.lower() in ctl
+            if not controlled and (cur.dep_ != "conj" or any(c.dep_ in SUBJECT for c in cur.children)):
+                break
+            cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT), None) if cur is not verb else None
+    return subj is not None and lift_conj(subj).i == chead.i
 
 
 def _in_own_phrase(c: _Cand, p: Token) -> bool:

@@ -4,7 +4,9 @@ militants" after "Boko Haram", "the president" after "President Bola Tinubu".
 A description is a role actor with no country and no name of its own whose first mention is definite ("the",
 "this"). It joins the nearest actor before it that has the sector and kind the description asks for
 (``descriptions`` in coref.yaml) and a name or a country of its own, in the same or one of the previous
-``WINDOW`` sentences; for an office ("the president") the antecedent must hold or be titled with that office;
+``WINDOW`` sentences; for an office ("the president") the antecedent must hold or be titled with that office,
+or have its name written after the description's own words ("the crown prince" -> "Crown Prince Mohammed Bin
+Salman");
 for a ``same_title`` description its head noun must be in the antecedent's title or name ("the minister" ->
 "Tourism minister Prisca Mupfumira", "the registrar" -> "the Registrar of Societies"). A plural description
 ("the officials") never stands for one person.
@@ -33,7 +35,7 @@ def _named(d: Draft) -> bool:
     return m.entry is not None or not m.unnamed or m.country is not None
 
 
-def _fits(d: Draft, want: Description, day: date | None, head: str) -> bool:
+def _fits(d: Draft, want: Description, day: date | None, head: str, written: str = "") -> bool:
     m = d.first
     if want.kinds and m.kind not in want.kinds:
         return False
@@ -43,13 +45,20 @@ def _fits(d: Draft, want: Description, day: date | None, head: str) -> bool:
     if want.office:
         office = m.entry.office_at(day) if m.entry is not None and day is not None else None
         titles = " ".join(x for x in [d.title, office.role if office else None, m.title] if x).lower()
-        if want.office not in titles and m.role_key != want.role:
+        if want.office not in titles and m.role_key != want.role and not written:
             return False
     if want.same_title:
         words = " ".join(x for x in [d.title, m.title, m.name] if x).lower().replace("-", " ").split()
         if head not in words and head + "s" not in words:
             return False
     return _named(d)
+
+
+def _titled(doc: Doc, s: int, e: int, phrase: str) -> bool:
+    """The name mention [s, e) opens with the title ``phrase`` ("Crown Prince Mohammed Bin Salman")."""
+    words = phrase.split()
+    n = len(words)
+    return bool(words) and e - s > n and [t.lower_ for t in doc[s : s + n]] == words
 
 
 def _clause_verb(doc: Doc, i: int) -> int:
@@ -101,10 +110,18 @@ def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: dat
         if want.kinds == ["person"] and head_tok.tag_ in ("NNS", "NNPS"):
             continue  # "the officials", "the governors": several people, not the one named before
         head = head_tok.lemma_.lower() if want.same_title else ""
+        phrase = " ".join(t.lower_ for t in doc[s0:e0] if t.dep_ != "det")
         here = sent_no[starts[s0]]
         best: tuple[int, Draft] | None = None
         for other in drafts:
-            if other is d or not other.spans or not _fits(other, want, day, head):
+            if other is d or not other.spans:
+                continue
+            # the description's own words written in the antecedent's name ("the crown prince" after
+            # "Crown Prince Mohammed Bin Salman"), when the KB has no dated office for it
+            written = (
+                phrase if want.office and any(_titled(doc, s, e, phrase) for s, e in other.spans) else ""
+            )
+            if not _fits(other, want, day, head, written):
                 continue
             if _clause_mate(doc, other, s0, e0):
                 continue

@@ -16,7 +16,7 @@ from ...schema import Actor
 from ..common import meta
 from .aliases import join_name_variants
 from .apposition import merge_appositions
-from .context import apply_context
+from .context import apply_context, link_protagonist
 from .coref import PronounResolver
 from .coref_lexicon import load_coref_lexicon
 from .descriptions import link_descriptions
@@ -115,6 +115,7 @@ class ActorExtractor:
             self.organ_roles,
         )
         self.pronouns.resolve(doc, drafts)
+        link_protagonist(doc, drafts)  # a "he" the resolver left: the article's main person
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."
         return to_actors(doc, drafts)
 

@@ -3,6 +3,8 @@
 - a name built from organisation words ("Ahrar al-Sham", "the Popular Front") tagged PERSON is a group;
 - a name the gazetteer knows as a town or region, tagged PERSON or ORG, is a place (no actor) where the syntax
   says so ("the town of X", "in X", "X province") or, for names of several words, whenever it is no speaker;
+  a name the syntax makes a town once ("the town of X") is one at its other mentions too (one sense per
+  article);
 - a country's adjective or name is a mention of the country before "-backed", "-led", ... ("Russian-backed
   separatists", "US-led coalition") and where it modifies an event noun ("Chinese sanctions").
 """
@@ -47,6 +49,8 @@ class NerRepair:
                 else:
                     self.words.setdefault(w.lower(), sector)
         self.place_heads = frozenset(lex.place_heads)
+        self._places_doc: Doc | None = None
+        self._places: frozenset[str] = frozenset()
         self.backers = frozenset(lex.backer_suffixes)
         state_event_nouns()  # read the lexicon now, when the pipeline is built, not on the first article
 
@@ -71,11 +75,30 @@ class NerRepair:
             return False
         if self._place_syntax(doc, start, end, head):
             return True
+        if doc[start:end].text in self._syntax_places(doc):
+            return True  # "the town of Kasba Bonli" earlier: the same name is that town throughout
         if end - start < 2 or lift_conj(head).dep_ in ("nsubj", "nsubjpass", "poss"):
             return False
         if start > 0 and doc[start - 1].pos_ == "PROPN":
             return False
         return place_country(doc[start:end].text) is not None
+
+    def _syntax_places(self, doc: Doc) -> frozenset[str]:
+        """Names the syntax makes a place somewhere in the article ("the town of X"): one sense per
+        discourse, so the name is a place at its other mentions too. Cached for the last Doc."""
+        if self._places_doc is not doc:
+            names = set()
+            for ent in doc.ents:
+                if ent.label_ in ("PERSON", "ORG"):
+                    tok = lift_conj(ent.root)
+                    if (
+                        tok.dep_ == "pobj"
+                        and tok.head.lower_ == "of"
+                        and tok.head.head.lower_ in self.place_heads
+                    ):
+                        names.add(ent.text)
+            self._places_doc, self._places = doc, frozenset(names)
+        return self._places
 
     def _place_syntax(self, doc: Doc, start: int, end: int, head: Token) -> bool:
         tok = lift_conj(head)

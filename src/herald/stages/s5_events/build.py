@@ -13,6 +13,7 @@ from ..common import doc_text, meta, records
 from . import attach, history, modality
 from .candidate import Candidate, token_span
 from .confidence import score
+from .doc_actors import bound_object, document_links, named_head, speaker_agreement
 from .filters import record_clause
 from .ontology import Ontology
 from .roles import (
@@ -67,6 +68,10 @@ def build_event(
     doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int
 ) -> tuple[Event, dict[str, object]]:
     published: date | None = meta(doc).published
+    bound_object(cand)
+    speaker_agreement(cand)
+    named_head(doc, cand)
+    document_links(cand)
     anchors = [cand.anchor] if cand.anchor.i != cand.trigger.i else []
     time, time_how = attach.find_time(doc, cand.trigger, anchors)
     if time is None:
