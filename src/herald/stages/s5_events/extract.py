@@ -22,7 +22,14 @@ from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
-from .speech import blame_clause, conjoined_speech, cue_speaker, described_speaker
+from .speech import (
+    blame_clause,
+    conjoined_speech,
+    coordinated_criticism,
+    cue_speaker,
+    described_speaker,
+    reason_gerund,
+)
 from .speech_content import statement_events
 from .triggers import (
     known_tokens,
@@ -61,6 +68,8 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
             blame_clause(doc, c)
+            coordinated_criticism(c, lex.campaign_attack_words)
+            reason_gerund(c, VERBAL)
             conjoined_speech(doc, c, VERBAL)
             cue_speaker(doc, c)
             described_speaker(doc, c, VERBAL)

@@ -17,7 +17,8 @@ from ...schema import Actor, Statement
 from ..common import doc_text, index_of, mention_index, records
 from . import attach
 from .candidate import Candidate
-from .roles import Resolved, is_passive
+from .roles import Resolved, is_passive, resolve
+from .speech_content import speech_evaluation
 
 
 def _actor(doc: Doc, ident: str | None) -> Actor | None:
@@ -190,3 +191,78 @@ def _role_only(actor: Actor) -> bool:
     return actor.kind == "person" and (
         actor.name.islower() or actor.name.lower() == (actor.title or "").lower()
     )
+
+
+# Prepositions of a gerund that gives the reason for an act ("apologise for accusing him", "thanked him for
+# backing the bill"): the gerund's understood subject is the subject of the act it attaches to.
+REASON_PREPS = frozenset({"for"})
+# Prepositions that carry the addressee of an object-control verb ("called on Dean to apologise").
+ADDRESSEE_PREPS = frozenset({"on", "upon"})
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """The possible understood subjects of a subjectless infinitive: its own subject, else the object (or an
+    "on" object) of the verb that controls it ("urged Dean to apologise", "called on Dean to apologise")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj or verb.dep_ != "xcomp":
+        return subj
+    head = verb.head
+    out = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")  # "on Wednesday" resolves to nobody
+    return out
+
+
+def reason_gerund(cand: Candidate, verbal: frozenset[str]) -> bool:
+    """ "Axelrod called on Dean to apologise to Trump for accusing him": the accuser of a reason gerund is the
+    one asked to apologise (the controlled subject of the act it gives the reason for), not the sentence's
+    subject."""
+    tok = cand.trigger
+    if cand.type not in verbal or cand.kind != "verb" or tok.dep_ != "pcomp" or tok.tag_ != "VBG":
+        return False
+    prep = tok.head
+    if prep.lower_ not in REASON_PREPS or prep.head.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in tok.children):
+        return False
+    verb = prep.head
+    # "thanked Trump for backing", "blamed Iran for arming": the one thanked or blamed did it; "apologised
+    # for accusing", "asked Dean to apologise for accusing": the one who apologises did
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    found = ((t, resolve(t, infer=False)) for t in objects or _controllers(verb))
+    ctrl, got = next(((t, r) for t, r in found if r.actors), (None, Resolved()))
+    if ctrl is None:
+        return False
+    have = {a.id for a in cand.actors.actors}
+    if have == {a.id for a in got.actors}:
+        return False
+    cand.actors = got
+    cand.recipients = _without(cand.recipients, {a.id for a in got.actors})
+    cand.rule += "+actor:reason-gerund"
+    cand.notes.append(f"{tok.text!r} gives the reason for {verb.text!r}: {ctrl.text!r} does it")
+    return True
+
+
+def _without(res: Resolved, ids: set[str]) -> Resolved:
+    out = Resolved(tokens=list(res.tokens))
+    for a, how in zip(res.actors, res.how, strict=False):
+        if a.id not in ids:
+            out.add(a, how)
+    return out
+
+
+def coordinated_criticism(cand: Candidate, attack_words: frozenset[str]) -> bool:
+    """ "she attacked law enforcement officers and blamed police shootings on bias", "reasons to attack and
+    critique Trump": an attack coordinated with a verb of criticism is said in words, not done with a weapon:
+    ACCUSE (PLOVER "criticize"), not ASSAULT."""
+    tok = cand.trigger
+    if cand.type != "ASSAULT" or cand.kind != "verb" or tok.lemma_.lower() not in attack_words:
+        return False
+    criticism = speech_evaluation().criticism_verbs - attack_words
+    partner = next((c for c in tok.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in criticism), None)
+    if partner is None:
+        return False
+    cand.type, cand.mode = "ACCUSE", "disapprove"
+    cand.rule += "=>ACCUSE(criticism)"
+    cand.notes.append(f"{tok.text!r} is coordinated with {partner.text!r}: a verbal attack")
+    return True
