@@ -157,7 +157,8 @@ def test_reason_gerund_actor(extract: Extract, text: str, type_: str, actor: str
     [
         (
             '"We must look at the issues," Bernie Sanders said, going on to contrast Hillary Clinton\'s '
-            'proposals with those of Donald Trump. "So I would say to young voters: stay focused on your lives."',
+            'proposals with those of Donald Trump. "So I would say to young voters: stay focused on your '
+            'lives."',
             "So I would say",
             "sanders",
         ),
