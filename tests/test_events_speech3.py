@@ -67,6 +67,20 @@ def _found(x: herald.Extraction, type_: str, actor: str, recipient: str | None =
             "Donald Trump warned Republicans that he would run as an independent.",
             ("THREATEN", "trump", "republican"),
         ),
+        # verbs of criticism and praise from their definitions, phrasal and bare
+        ("Senator Bernie Sanders railed against Donald Trump's tax plan.", ("ACCUSE", "sanders", "trump")),
+        ("Senator Elizabeth Warren ripped into Donald Trump on Monday.", ("ACCUSE", "warren", "trump")),
+        ("Senator Elizabeth Warren ripped Wells Fargo chief John Stumpf.", ("ACCUSE", "warren", "stumpf")),
+        (
+            "Senator Bernie Sanders hammered Hillary Clinton over her speeches.",
+            ("ACCUSE", "sanders", "clinton"),
+        ),
+        ("Republicans piled on Hillary Clinton after the debate.", ("ACCUSE", "republican", None)),
+        ("Governor Mike Pence touted Donald Trump as a job creator.", ("SUPPORT", "pence", "trump")),
+        (
+            "Senator Jane Fowler shrugged off the criticism from Governor Tom Reed.",
+            ("REJECT", "fowler", None),
+        ),
         # an attack coordinated with a verb of criticism is said in words
         (
             "Hillary Clinton attacked Donald Trump's tax plan and criticized his business record.",
@@ -94,6 +108,12 @@ def test_verbal_event_by_class(extract: Extract, text: str, expected: tuple[str,
         # a judgement of the speaker's own side, a negated judgement
         ('"I am a fighter and a tough negotiator," Donald Trump said.', None),
         ('"Hillary Clinton is not a liar," Bernie Sanders said.', None),
+        # the physical sense of a verb of criticism: no person, party or body judged, or harm named
+        ("Storms hammered the coast on Monday.", None),
+        ("Protesters ripped down posters of the president.", None),
+        ("Israeli jets hammered the town of Rafah.", "ACCUSE"),
+        ("The soldiers hammered the prisoner with rifle butts.", "ACCUSE"),
+        ("The company touted its new phone at the fair.", None),
         # violence stays violence: no verbal attack without a verb of criticism
         ("Rebels attacked the army base and killed ten soldiers.", "ACCUSE"),
         ("Gunmen attacked the police station and burned it.", "ACCUSE"),

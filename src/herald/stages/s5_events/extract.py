@@ -28,6 +28,7 @@ from .speech import (
     coordinated_criticism,
     cue_speaker,
     described_speaker,
+    physical_sense,
     reason_gerund,
 )
 from .speech_content import statement_events
@@ -56,6 +57,7 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         lo, hi = bisect.bisect_left(known, sent.start), bisect.bisect_left(known, sent.end)
         cands = SentenceCoder(doc, sent, lex, onto, known[lo:hi]).code()
         cands += statement_events(doc, sent, cands)
+        cands = [c for c in cands if not physical_sense(c, lex.harm_cues)]
         for c in cands:
             apply_modality(c, doc, onto)
         # An action named only as an ability or disposition ("not afraid to fight one", "unable to attend",

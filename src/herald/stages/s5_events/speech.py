@@ -17,6 +17,7 @@ from ...schema import Actor, Statement
 from ..common import doc_text, index_of, mention_index, records
 from . import attach
 from .candidate import Candidate
+from .filters import ARMED_SECTORS
 from .roles import Resolved, is_passive, resolve
 from .speech_content import speech_evaluation
 
@@ -266,3 +267,23 @@ def coordinated_criticism(cand: Candidate, attack_words: frozenset[str]) -> bool
     cand.rule += "=>ACCUSE(criticism)"
     cand.notes.append(f"{tok.text!r} is coordinated with {partner.text!r}: a verbal attack")
     return True
+
+
+# Recipients a verbal judgement can have: people, parties and bodies (not a state, a place or a thing).
+JUDGED_KINDS = frozenset({"person", "organization", "group"})
+
+
+def physical_sense(cand: Candidate, harm_cues: frozenset[str]) -> bool:
+    """True (not coded) for a verb of criticism or praise that also has a physical sense
+    (``person_target_verbs``) read in that sense: no person, party or body as recipient ("hammered the
+    town", "ripped the poster"), an armed force or a state as recipient ("hammered rebel positions"), or harm
+    named in the sentence."""
+    tok = cand.trigger
+    if cand.kind != "verb" or tok.lemma_.lower() not in speech_evaluation().person_target_verbs:
+        return False
+    recipients = cand.recipients.actors
+    if not recipients or any(
+        a.kind not in JUDGED_KINDS or (a.sector or "") in ARMED_SECTORS for a in recipients
+    ):
+        return True
+    return any(t.lemma_.lower() in harm_cues for t in tok.sent)

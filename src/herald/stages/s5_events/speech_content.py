@@ -50,6 +50,7 @@ class SpeechEvaluation:
     positive_terms: frozenset[str]
     criticism_cues: frozenset[str]
     criticism_verbs: frozenset[str]  # every verb of criticism: cues and the verbs no cue list holds
+    person_target_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def speech_evaluation() -> SpeechEvaluation:
         criticism_cues=frozenset((accusing | words("complaint_cues")) - cues.denials),
         criticism_verbs=frozenset(accusing | words("complaint_cues") | words("criticism_verbs"))
         - cues.denials,
+        person_target_verbs=words("person_target_verbs"),
     )
 
 
