@@ -61,8 +61,8 @@ def _found(x: herald.Extraction, type_: str, actor: str, recipient: str | None =
         ),
         ("Donald Trump rejected the criticism from Senator John McCain.", ("REJECT", "trump", None)),
         ("Ted Cruz conceded the race to Donald Trump on Tuesday night.", ("CONCEDE", "cruz", "trump")),
-        # PLOVER 2.0 CONCEDE: "apologies or regret"
-        ("Governor Chris Christie apologized to the families of the victims.", ("CONCEDE", "christie", None)),
+        # an apology is SUPPORT as the PLOVER GSR gold codes it (CAMEO 055)
+        ("Governor Chris Christie apologized to the families of the victims.", ("SUPPORT", "christie", None)),
         (
             "Donald Trump warned Republicans that he would run as an independent.",
             ("THREATEN", "trump", "republican"),
