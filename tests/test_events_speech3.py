@@ -108,6 +108,11 @@ def test_verbal_event_by_class(extract: Extract, text: str, expected: tuple[str,
         # a judgement of the speaker's own side, a negated judgement
         ('"I am a fighter and a tough negotiator," Donald Trump said.', None),
         ('"Hillary Clinton is not a liar," Bernie Sanders said.', None),
+        # an obligation that is an outcome, a state, the speaker's own or a maxim is no demand
+        ("Bernie Sanders said Hillary Clinton needs to win Ohio.", None),
+        ("Bernie Sanders said Hillary Clinton has to be careful.", None),
+        ("Bernie Sanders said he needs to rest.", None),
+        ('"A president needs to listen," Bernie Sanders said.', None),
         # the physical sense of a verb of criticism: no person, party or body judged, or harm named
         ("Storms hammered the coast on Monday.", None),
         ("Protesters ripped down posters of the president.", None),
@@ -139,6 +144,15 @@ def test_no_verbal_event(extract: Extract, text: str, absent: str | None) -> Non
         (
             '"He was a tough and brilliant opponent," Donald Trump said of Ted Cruz.',
             ("SUPPORT", "trump", "cruz"),
+        ),
+        # semi-modals of obligation said of someone else are demands
+        (
+            "Bernie Sanders said Hillary Clinton has to talk about the real issues.",
+            ("REQUEST", "sanders", "clinton"),
+        ),
+        (
+            '"Hillary Clinton has got to start talking about the issues," Bernie Sanders said.',
+            ("REQUEST", "sanders", "clinton"),
         ),
     ],
 )

@@ -328,6 +328,7 @@ def _quotation_events(
         about = _said_of(sent, q_start, q_end)
         for clause in _quote_clauses(sent, q_start, q_end):
             got = _judged_clause(clause, st, speaker, lex, coded, anchor=clause, about=about)
+            got = got or _obligation(clause, st, speaker, coded, anchor=clause, about=about)
             if got is None:
                 continue
             key = (speaker.id, got.recipients.actors[0].id, got.type)
@@ -365,7 +366,62 @@ def _evaluated_content(
         clause = cue.head  # "According to Cavusoglu, the US sanctions are illegal": the clause it modifies
     if clause is None or not st.content.start <= clause.idx < st.content.end:
         return None
-    return _judged_clause(clause, st, speaker, lex, coded, anchor=cue)
+    got = _judged_clause(clause, st, speaker, lex, coded, anchor=cue)
+    return got or _obligation(clause, st, speaker, coded, anchor=cue)
+
+
+# Semi-modals of obligation: "X said Y needs to / has to / has got to Z" demands, as "must" and "should" do
+# (the events stage's say-must pattern); "ought to" is an auxiliary of the action itself.
+OBLIGED = frozenset({"need", "have", "get"})
+GENERIC = frozenset({"a", "an", "any", "every", "no", "each"})
+
+
+def _obligation(
+    clause: Token,
+    st: Statement,
+    speaker: Actor,
+    coded: set[int],
+    anchor: Token,
+    about: Actor | None = None,
+) -> Candidate | None:
+    """ "Sanders said Clinton needs to get away from the personality stuff", "“He ought to pull that
+    back,” Axelrod said": a demand by the speaker on the clause's subject (REQUEST), unless the action is a
+    state or an outcome ("needs to win Ohio", "has to be careful"), negated, or the speaker's own."""
+    lemma = clause.lemma_.lower()
+    if _negated(clause) or clause.i in coded:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "ought" for c in clause.children):
+        action = clause
+    elif lemma in OBLIGED and clause.pos_ in ("VERB", "AUX"):
+        if lemma == "get" and not any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children
+        ):
+            return None  # "got to" only as "has got to"
+        action = next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    else:
+        return None
+    if action is None or _negated(action) or action.lemma_.lower() in load_lexicon().not_demanded:
+        return None
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if (
+        subj is None
+        or subj.lower_ in SELF
+        or any(c.dep_ == "det" and c.lower_ in GENERIC for c in subj.children)
+    ):
+        return None
+    target = about if about is not None and subj.lower_ in PERSONAL else actor_for_token(subj)
+    if target is None or target.id == speaker.id:
+        return None
+    note = f"{speaker.name!r} says {target.name!r} {clause.text} to {action.lemma_}: a demand ({st.id})"
+    rule = f"speech:obligation/{lemma}+content:{action.lemma_.lower()}"
+    return _candidate(clause, anchor, speaker, target, rule, note, lemma, "REQUEST")
 
 
 def _judged_clause(
