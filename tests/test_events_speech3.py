@@ -108,6 +108,8 @@ def test_verbal_event_by_class(extract: Extract, text: str, expected: tuple[str,
         # a judgement of the speaker's own side, a negated judgement
         ('"I am a fighter and a tough negotiator," Donald Trump said.', None),
         ('"Hillary Clinton is not a liar," Bernie Sanders said.', None),
+        ('"We stayed home because it rained," Donald Trump said.', None),
+        ("Senator Jane Fowler said Governor Tom Reed was not right about the budget.", None),
         # an obligation that is an outcome, a state, the speaker's own or a maxim is no demand
         ("Bernie Sanders said Hillary Clinton needs to win Ohio.", None),
         ("Bernie Sanders said Hillary Clinton has to be careful.", None),
@@ -144,6 +146,15 @@ def test_no_verbal_event(extract: Extract, text: str, absent: str | None) -> Non
         (
             '"He was a tough and brilliant opponent," Donald Trump said of Ted Cruz.',
             ("SUPPORT", "trump", "cruz"),
+        ),
+        # a reason the speaker gives is asserted; "right" said of someone endorses them
+        (
+            '"I will not debate Hillary Clinton because she is a liar," Donald Trump said.',
+            ("ACCUSE", "trump", "clinton"),
+        ),
+        (
+            'Michael Flynn said Donald Trump was "absolutely right" about the generals.',
+            ("SUPPORT", "flynn", "trump"),
         ),
         # semi-modals of obligation said of someone else are demands
         (

@@ -264,6 +264,7 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
 # away the superior candidate"): the judgement is the clause they govern.
 # A quotation is a few paragraphs at most: quotations starting further back cannot cover a sentence.
 QUOTE_REACH = 20000
+REASONS = frozenset({"because", "since"})
 OPINION = frozenset({"think", "believe", "know", "say", "guess", "feel", "suppose", "mean"})
 
 
@@ -281,10 +282,17 @@ def _quote_clauses(sent: Span, start: int, end: int) -> list[Token]:
             out.append(r)
         else:
             out.extend(c for c in r.children if c.dep_ == "ccomp" and start <= c.idx < end)
-    for clause in list(out):
+    # a reason the speaker gives is asserted too ("I'm not okay with Cooper because I think he treats me
+    # unfairly"); a first-person verb of opinion frames the clause it governs
+    for clause in out:  # grows while read
+        for c in clause.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASONS for m in c.children):
+                out.append(c)
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if clause.lemma_.lower() in OPINION and subj is not None and subj.lower_ in SELF:
             out.extend(c for c in clause.children if c.dep_ == "ccomp")
+        if len(out) > 12:
+            break
     return out
 
 
