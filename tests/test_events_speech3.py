@@ -115,6 +115,9 @@ def test_verbal_event_by_class(extract: Extract, text: str, expected: tuple[str,
         ("Bernie Sanders said Hillary Clinton has to be careful.", None),
         ("Bernie Sanders said he needs to rest.", None),
         ('"A president needs to listen," Bernie Sanders said.', None),
+        ("Senator Jane Fowler said Governor Tom Reed had to cancel the trip after the storm.", "REQUEST"),
+        # the action demanded has not happened
+        ("Senator Jane Fowler said Governor Tom Reed has to withdraw the troops.", "RETREAT"),
         # the physical sense of a verb of criticism: no person, party or body judged, or harm named
         ("Storms hammered the coast on Monday.", None),
         ("Protesters ripped down posters of the president.", None),

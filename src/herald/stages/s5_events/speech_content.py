@@ -257,7 +257,16 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
             got = _evaluated_content(st, cue, speaker, lex, coded)
         if got is not None:
             out.append(got)
+    _drop_demanded(cands, out)
     return out
+
+
+def _drop_demanded(cands: list[Candidate], told: list[Candidate]) -> None:
+    """An action a statement demands has not happened ("said the United States has to withdraw the
+    tariffs": no RETREAT): events the sentence coded inside a demanded content are dropped (in place)."""
+    inside = {t.i for c in told if c.type == "REQUEST" and c.content is not None for t in c.content.subtree}
+    if inside:
+        cands[:] = [c for c in cands if c.trigger.i not in inside]
 
 
 # Verbs of opinion whose first-person subject frames the speaker's own judgement ("I think Clinton is far and
@@ -378,6 +387,11 @@ def _evaluated_content(
     return got or _obligation(clause, st, speaker, coded, anchor=cue)
 
 
+def _own_state(speaker: Actor, target: Actor) -> bool:
+    """The target is the speaker's own country ("the ministry said China has to act"): its own side."""
+    return target.kind == "state" and target.country is not None and target.country == speaker.country
+
+
 # Semi-modals of obligation: "X said Y needs to / has to / has got to Z" demands, as "must" and "should" do
 # (the events stage's say-must pattern); "ought to" is an auxiliary of the action itself.
 OBLIGED = frozenset({"need", "have", "get"})
@@ -400,7 +414,8 @@ def _obligation(
         return None
     if any(c.dep_ == "aux" and c.lower_ == "ought" for c in clause.children):
         action = clause
-    elif lemma in OBLIGED and clause.pos_ in ("VERB", "AUX"):
+    elif lemma in OBLIGED and clause.pos_ in ("VERB", "AUX") and clause.tag_ in ("VBZ", "VBP", "VBN", "VB"):
+        # "had to initiate the procedure": a necessity narrated, not a demand
         if lemma == "get" and not any(
             c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children
         ):
@@ -425,11 +440,13 @@ def _obligation(
     ):
         return None
     target = about if about is not None and subj.lower_ in PERSONAL else actor_for_token(subj)
-    if target is None or target.id == speaker.id:
+    if target is None or target.id == speaker.id or _own_state(speaker, target):
         return None
     note = f"{speaker.name!r} says {target.name!r} {clause.text} to {action.lemma_}: a demand ({st.id})"
     rule = f"speech:obligation/{lemma}+content:{action.lemma_.lower()}"
-    return _candidate(clause, anchor, speaker, target, rule, note, lemma, "REQUEST")
+    cand = _candidate(clause, anchor, speaker, target, rule, note, lemma, "REQUEST")
+    cand.content = action  # the action demanded, not done: statement_events drops events coded in it
+    return cand
 
 
 def _judged_clause(
