@@ -4,6 +4,12 @@
   bill", "adding that ...") and its own clause names no actor: the statement's resolved speaker acts.
 - ``blame_clause``: "X said Iran was to blame for the attack": the subject of "be to blame" is the one
   blamed (the recipient), and the accuser is the statement's speaker, not the subject.
+- ``reason_gerund``: "Axelrod called on Dean to apologise for accusing him": the one asked to apologise
+  accused; "thanked Trump for backing": the one thanked backed.
+- ``coordinated_criticism``: "attacked police officers and blamed the shootings on bias": an attack
+  coordinated with a verb of criticism is ACCUSE, not ASSAULT.
+- ``physical_sense``: "hammered the town", "ripped down posters": a verb of criticism or praise that also
+  has a physical sense is not coded without a person, party or body judged, or with harm named.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Verbal events read off a statement: what the speaker says judges someone (lexicon:
+"""Verbal events read off a statement: what the speaker says judges or asks someone (lexicon:
 ``lexicons/speech_evaluation.yaml``; cue classes from the statements stage's ``cues.yaml``).
 
 - ``evaluated_content``: "Rubio told reporters the president's actions undermine Americans' rights", "Bush
@@ -9,7 +9,15 @@
   a statement whose cue is a verb of criticism or complaint that no event rule coded: ACCUSE by the speaker,
   the actor its content names as recipient.
 
-Neither fires on a negated cue or a denial, on a content with a negation, on a judgement of the speaker
+- ``_quotation_events``: "“Donald Trump is a disgusting fraud,” said Rep. Butterfield", "“I think
+  Clinton is far and away the superior candidate,” Sanders said", "“He is a liar,” Cruz said of Trump":
+  the clauses a direct quotation says (its root, a reason it gives, what a first-person "I think" frames)
+  judged with the same words: ACCUSE or SUPPORT by the quotation's speaker.
+- ``_obligation``: "Sanders said Clinton has to talk about the issues", "“He ought to pull that back”": a
+  semi-modal of obligation on someone else is the speaker's demand (REQUEST); the action demanded is not
+  coded as done.
+
+None fires on a negated cue or a denial, on a content with a negation, on a judgement of the speaker
 itself, or where the sentence already has a criticism by that speaker.
 """
 
@@ -412,6 +420,7 @@ def _obligation(
     lemma = clause.lemma_.lower()
     if _negated(clause) or clause.i in coded:
         return None
+    action: Token | None = None
     if any(c.dep_ == "aux" and c.lower_ == "ought" for c in clause.children):
         action = clause
     elif lemma in OBLIGED and clause.pos_ in ("VERB", "AUX") and clause.tag_ in ("VBZ", "VBP", "VBN", "VB"):
