@@ -90,6 +90,13 @@ def _found(x: herald.Extraction, type_: str, actor: str, recipient: str | None =
             "Hillary Clinton attacked police officers and blamed the shootings on bias.",
             ("ACCUSE", "clinton", None),
         ),
+        # an attack on words, ideas or a record, or set in a speech, is criticism
+        (
+            "In an August speech, Donald Trump attacked the hateful ideology of radical Islam.",
+            ("ACCUSE", "trump", None),
+        ),
+        ("Hillary Clinton attacked Donald Trump's temperament on Monday.", ("ACCUSE", "clinton", "trump")),
+        ("In an interview, Senator Jane Fowler attacked Governor Tom Reed.", ("ACCUSE", "fowler", "reed")),
     ],
 )
 def test_verbal_event_by_class(extract: Extract, text: str, expected: tuple[str, str, str | None]) -> None:
@@ -127,6 +134,8 @@ def test_verbal_event_by_class(extract: Extract, text: str, expected: tuple[str,
         # violence stays violence: no verbal attack without a verb of criticism
         ("Rebels attacked the army base and killed ten soldiers.", "ACCUSE"),
         ("Gunmen attacked the police station and burned it.", "ACCUSE"),
+        ("In a video, the Islamic State attacked the French embassy.", "ACCUSE"),
+        ("At a rally in Ohio, a man attacked a protester.", "ACCUSE"),
     ],
 )
 def test_no_verbal_event(extract: Extract, text: str, absent: str | None) -> None:
@@ -158,6 +167,11 @@ def test_no_verbal_event(extract: Extract, text: str, absent: str | None) -> Non
         (
             'Michael Flynn said Donald Trump was "absolutely right" about the generals.',
             ("SUPPORT", "flynn", "trump"),
+        ),
+        # a word of merit on an action not yet taken advises it
+        (
+            "Don Fowler argued that the Democratic Party would be wise to set up a process.",
+            ("REQUEST", "fowler", "democratic"),
         ),
         # semi-modals of obligation said of someone else are demands
         (

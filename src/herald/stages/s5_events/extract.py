@@ -70,7 +70,7 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
             blame_clause(doc, c)
-            coordinated_criticism(c, lex.campaign_attack_words)
+            coordinated_criticism(c, lex.campaign_attack_words, lex.harm_cues)
             reason_gerund(c, VERBAL)
             conjoined_speech(doc, c, VERBAL)
             cue_speaker(doc, c)

@@ -258,21 +258,50 @@ def _without(res: Resolved, ids: set[str]) -> Resolved:
     return out
 
 
-def coordinated_criticism(cand: Candidate, attack_words: frozenset[str]) -> bool:
-    """ "she attacked law enforcement officers and blamed police shootings on bias", "reasons to attack and
-    critique Trump": an attack coordinated with a verb of criticism is said in words, not done with a weapon:
-    ACCUSE (PLOVER "criticize"), not ASSAULT."""
+def coordinated_criticism(cand: Candidate, attack_words: frozenset[str], harm_cues: frozenset[str]) -> bool:
+    """An attack said in words, not done with a weapon: ACCUSE (PLOVER "criticize"), not ASSAULT, when
+    - it is coordinated with a verb of criticism ("she attacked police officers and blamed the shootings on
+      bias", "reasons to attack and critique Trump");
+    - its object is words, ideas or a record (``verbal_objects``: "attacked the hateful ideology of radical
+      Islam", "hit his rhetoric");
+    - or the sentence sets it in a speech, an interview, a debate or a post (``speech_frames``: "In an August
+      speech, Trump attacked ..."), its attacker is no armed force and no harm is named."""
     tok = cand.trigger
     if cand.type != "ASSAULT" or cand.kind != "verb" or tok.lemma_.lower() not in attack_words:
         return False
-    criticism = speech_evaluation().criticism_verbs - attack_words
+    lex = speech_evaluation()
+    criticism = lex.criticism_verbs - attack_words
     partner = next((c for c in tok.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in criticism), None)
-    if partner is None:
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if partner is not None:
+        why = f"{tok.text!r} is coordinated with {partner.text!r}"
+    elif obj is not None and obj.lemma_.lower() in lex.verbal_objects:
+        why = f"{tok.text!r} has words or ideas as object ({obj.text!r})"
+    elif (frame := _speech_frame(tok, lex.speech_frames)) is not None and _unarmed(cand, harm_cues):
+        why = f"{tok.text!r} is set in {frame.text!r}"
+    else:
         return False
     cand.type, cand.mode = "ACCUSE", "disapprove"
     cand.rule += "=>ACCUSE(criticism)"
-    cand.notes.append(f"{tok.text!r} is coordinated with {partner.text!r}: a verbal attack")
+    cand.notes.append(f"{why}: a verbal attack")
     return True
+
+
+def _speech_frame(tok: Token, frames: frozenset[str]) -> Token | None:
+    """A speech event the attack is set in: "in a speech", "on Twitter", "during the debate"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in frames:
+                return pobj
+    return None
+
+
+def _unarmed(cand: Candidate, harm_cues: frozenset[str]) -> bool:
+    """A named attacker that is no armed force, and no harm named in the sentence."""
+    actors = cand.actors.actors
+    if not actors or any(a.kind == "state" or (a.sector or "") in ARMED_SECTORS for a in actors):
+        return False
+    return not any(t.lemma_.lower() in harm_cues for t in cand.trigger.sent)
 
 
 # Recipients a verbal judgement can have: people, parties and bodies (not a state, a place or a thing).

@@ -59,6 +59,8 @@ class SpeechEvaluation:
     criticism_cues: frozenset[str]
     criticism_verbs: frozenset[str]  # every verb of criticism: cues and the verbs no cue list holds
     person_target_verbs: frozenset[str]
+    verbal_objects: frozenset[str]
+    speech_frames: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def speech_evaluation() -> SpeechEvaluation:
         criticism_verbs=frozenset(accusing | words("complaint_cues") | words("criticism_verbs"))
         - cues.denials,
         person_target_verbs=words("person_target_verbs"),
+        verbal_objects=words("verbal_objects"),
+        speech_frames=words("speech_frames"),
     )
 
 
@@ -458,6 +462,16 @@ def _obligation(
     return cand
 
 
+ADVISING = frozenset({"would", "should", "'d"})
+
+
+def _advice(clause: Token, word: Token) -> bool:
+    """ "X would be wise to act", "X should be careful to ...": a word of merit on an action not yet taken,
+    under a conditional or obligation modal, advises the subject to act."""
+    acts = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in word.children)
+    return acts and any(c.dep_ == "aux" and c.lower_ in ADVISING for c in clause.children)
+
+
 def _judged_clause(
     clause: Token,
     st: Statement,
@@ -479,7 +493,9 @@ def _judged_clause(
     if found is None:
         return None
     word, type_ = found
-    if type_ == "SUPPORT" and target.kind not in ("person", "organization", "group"):
+    if type_ == "SUPPORT" and _advice(clause, word):
+        type_ = "REQUEST"  # "the party would be wise to set up a plan": advice to act, not praise
+    elif type_ == "SUPPORT" and target.kind not in ("person", "organization", "group"):
         return None  # praise of a person or a body, not of a country's policy
     note = f"{speaker.name!r} judges {target.name!r} with {word.text!r} (statement {st.id})"
     rule = f"speech:evaluated-content/{word.lemma_.lower()}"
