@@ -131,6 +131,7 @@ def test_verbal_event_by_class(extract: Extract, text: str, expected: tuple[str,
         ("Israeli jets hammered the town of Rafah.", "ACCUSE"),
         ("The soldiers hammered the prisoner with rifle butts.", "ACCUSE"),
         ("The company touted its new phone at the fair.", None),
+        ("Donald Trump's unorthodox moves have brushed aside traditional politicking.", "REJECT"),
         # violence stays violence: no verbal attack without a verb of criticism
         ("Rebels attacked the army base and killed ten soldiers.", "ACCUSE"),
         ("Gunmen attacked the police station and burned it.", "ACCUSE"),

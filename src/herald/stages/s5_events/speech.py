@@ -263,7 +263,7 @@ def coordinated_criticism(cand: Candidate, attack_words: frozenset[str], harm_cu
     - it is coordinated with a verb of criticism ("she attacked police officers and blamed the shootings on
       bias", "reasons to attack and critique Trump");
     - its object is words, ideas or a record (``verbal_objects``: "attacked the hateful ideology of radical
-      Islam", "hit his rhetoric");
+      Islam", "hit his rhetoric"), its attacker no state or armed force and no harm named;
     - or the sentence sets it in a speech, an interview, a debate or a post (``speech_frames``: "In an August
       speech, Trump attacked ..."), its attacker is no armed force and no harm is named."""
     tok = cand.trigger
@@ -275,7 +275,7 @@ def coordinated_criticism(cand: Candidate, attack_words: frozenset[str], harm_cu
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if partner is not None:
         why = f"{tok.text!r} is coordinated with {partner.text!r}"
-    elif obj is not None and obj.lemma_.lower() in lex.verbal_objects:
+    elif obj is not None and obj.lemma_.lower() in lex.verbal_objects and _unarmed(cand, harm_cues):
         why = f"{tok.text!r} has words or ideas as object ({obj.text!r})"
     elif (frame := _speech_frame(tok, lex.speech_frames)) is not None and _unarmed(cand, harm_cues):
         why = f"{tok.text!r} is set in {frame.text!r}"
