@@ -281,11 +281,12 @@ def _drop_demanded(cands: list[Candidate], told: list[Candidate]) -> None:
         cands[:] = [c for c in cands if c.trigger.i not in inside]
 
 
-# Verbs of opinion whose first-person subject frames the speaker's own judgement ("I think Clinton is far and
-# away the superior candidate"): the judgement is the clause they govern.
 # A quotation is a few paragraphs at most: quotations starting further back cannot cover a sentence.
 QUOTE_REACH = 20000
+# Reasons the speaker gives are asserted ("... because I think he treats me unfairly").
 REASONS = frozenset({"because", "since"})
+# Verbs of opinion whose first-person subject frames the speaker's own judgement ("I think Clinton is far and
+# away the superior candidate"): the judgement is the clause they govern.
 OPINION = frozenset({"think", "believe", "know", "say", "guess", "feel", "suppose", "mean"})
 
 
@@ -418,7 +419,7 @@ def _obligation(
     anchor: Token,
     about: Actor | None = None,
 ) -> Candidate | None:
-    """ "Sanders said Clinton needs to get away from the personality stuff", "“He ought to pull that
+    """ "Sanders said Clinton has to talk about the real issues", "“He ought to pull that
     back,” Axelrod said": a demand by the speaker on the clause's subject (REQUEST), unless the action is a
     state or an outcome ("needs to win Ohio", "has to be careful"), negated, or the speaker's own."""
     lemma = clause.lemma_.lower()
