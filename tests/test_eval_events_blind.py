@@ -1,7 +1,7 @@
 """The bundled blind event gold (fold c, eval/events-gwn-foldc; fold d, eval/events-trn-foldd; fold e,
-eval/events-polnear-folde): well-formed, coded in the ontology's types and modes, and scored by the
-events-gwn-dev scorer. Scoring needs the articles (GeoWebNews, TR-News in ../shared; a PolNeAR clone for
-fold e)."""
+eval/events-polnear-folde) and the speech look set (eval/events-polnear-look): well-formed, coded in the
+ontology's types and modes, and scored by the events-gwn-dev scorer. Scoring needs the articles
+(GeoWebNews, TR-News in ../shared; a PolNeAR clone for fold e and the look set)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ EVAL = Path(__file__).resolve().parents[1] / "eval"
 FOLDC = EVAL / "events-gwn-foldc"
 FOLDD = EVAL / "events-trn-foldd"
 FOLDE = EVAL / "events-polnear-folde"
+LOOK = EVAL / "events-polnear-look"
 FILES = (
     sorted(FOLDC.glob("gwn-dev-*.json"))
     + sorted(FOLDD.glob("trn-dev-*.json"))
     + sorted(FOLDE.glob("polnear-*.json"))
+    + sorted(LOOK.glob("polnear-*.json"))
 )
 KEYS = {
     "id",
@@ -65,9 +67,10 @@ def test_blind_gold_is_well_formed(path: Path) -> None:
         assert isinstance(e["historical"], bool) and len(e["note"].split()) <= 12, e["id"]
 
 
-def test_fold_e_names_twelve_polnear_train_articles_dated_by_their_names() -> None:
-    files = sorted(FOLDE.glob("polnear-*.json"))
-    assert len(files) == 12
+@pytest.mark.parametrize(("folder", "count"), [(FOLDE, 12), (LOOK, 8)], ids=["fold-e", "look"])
+def test_polnear_gold_names_articles_dated_by_their_names(folder: Path, count: int) -> None:
+    files = sorted(folder.glob("polnear-*.json"))
+    assert len(files) == count
     for f in files:
         name = f.stem.removeprefix("polnear-")
         assert json.loads(f.read_text(encoding="utf-8"))["published"] == name.split("_")[1]
@@ -88,11 +91,27 @@ def test_blind_fold_is_scored(shared_data: Path, name: str, folder: Path, fold: 
     assert report.value("events", "precision") is not None
 
 
-def _fake_polnear(tmp: Path, name: str, text: str) -> Path:
+def _fake_polnear(tmp: Path, name: str, text: str, split: str = "train") -> Path:
     clone = tmp / "PolNeAR"
-    (clone / "data" / "train" / "text").mkdir(parents=True)
-    (clone / "data" / "train" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    (clone / "data" / split / "text").mkdir(parents=True)
+    (clone / "data" / split / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
     return clone
+
+
+def test_polnear_look_set_reads_the_dev_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from herald.eval import run
+
+    name = "wire_2016-09-20_senator-backs-mayor"
+    clone = _fake_polnear(tmp_path, name, "Senator Jane Fowler endorsed Mayor Tom Reed on Monday.\n", "dev")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    event = {"id": "E1", "type": "SUPPORT", "actor": ["Jane Fowler"], "historical": False, "note": "endorsed"}
+    doc = {"about": "test", "published": "2016-09-20", "events": [event]}
+    (gold / f"polnear-{name}.json").write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setenv("HERALD_POLNEAR", str(clone))
+    report = run("events-polnear-look", gold)
+    assert report.documents == 1
+    assert report.value("events@fold-look", "recall") == 1.0
 
 
 def test_polnear_fold_scores_articles_from_the_users_clone(

@@ -390,6 +390,7 @@ class EventsPolnearFoldE(EventsGwnDev):
     gold_prefix = "polnear"
     fold_note = "events@fold-e = every article (annotated blind; never used for error analysis)."
     blind_fold = "e"
+    split = "train"  # the PolNeAR split the articles are read from
 
     def items(self, path: Path) -> list[Item]:
         files = sorted(path.glob(f"{self.gold_prefix}-*.json"))
@@ -397,7 +398,7 @@ class EventsPolnearFoldE(EventsGwnDev):
             raise DatasetError(
                 f"{path}: no {self.gold_prefix}-<name>.json file. Point --path at the gold folder."
             )
-        text_dir = polnear_root() / "data" / "train" / "text"
+        text_dir = polnear_root() / "data" / self.split / "text"
         items: list[Item] = []
         for f in files:
             name = f.stem.removeprefix(f"{self.gold_prefix}-")
@@ -407,3 +408,18 @@ class EventsPolnearFoldE(EventsGwnDev):
             gold = json.loads(f.read_text(encoding="utf-8"))
             items.append((name, gold, Article(txt.read_text(encoding="utf-8"), None, None)))
         return items
+
+
+@register
+class EventsPolnearLook(EventsPolnearFoldE):
+    """The ``speech3`` look set: gold on 8 PolNeAR **dev** articles of US political news
+    (``eval/events-polnear-look``), written before Herald was run on them, then used for error analysis of
+    speech events (so its figures are tuned, not blind). Scored like fold e; articles come from
+    ``data/dev/text/`` of the PolNeAR clone."""
+
+    name = "events-polnear-look"
+    description = "PLOVER events in 8 PolNeAR dev political news articles: a look set for speech events."
+    bundled = "eval/events-polnear-look"
+    fold_note = "events@fold-look = every article (a look set: its misses were read)."
+    blind_fold = "look"
+    split = "dev"

@@ -1338,6 +1338,11 @@ def _unattributed(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             continue  # a fragment quoted in the middle of narration whose cue was not found
         content = _content_of_quote(ctx.text, q)
         prev = _previous(out, q.start)
+        quoted = _previous([f for f in out if f.quotes], q.start)
+        if quoted is not None and prev is not quoted and _only_quotes_between(ctx, quoted, q):
+            # “A,” Sanders said, contrasting Clinton's proposals with Trump's. “B.”: a statement read in the
+            # attribution sentence ("Clinton's proposals") is not the voice the quotation continues
+            prev = quoted
         found = Found(
             content=content, kind="direct", rule="quote-unattributed", tokens=[first, last], quotes=[content]
         )

@@ -22,7 +22,15 @@ from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
-from .speech import blame_clause, conjoined_speech, cue_speaker, described_speaker
+from .speech import (
+    blame_clause,
+    conjoined_speech,
+    coordinated_criticism,
+    cue_speaker,
+    described_speaker,
+    physical_sense,
+    reason_gerund,
+)
 from .speech_content import statement_events
 from .triggers import (
     known_tokens,
@@ -49,6 +57,7 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         lo, hi = bisect.bisect_left(known, sent.start), bisect.bisect_left(known, sent.end)
         cands = SentenceCoder(doc, sent, lex, onto, known[lo:hi]).code()
         cands += statement_events(doc, sent, cands)
+        cands = [c for c in cands if not physical_sense(c, lex.harm_cues)]
         for c in cands:
             apply_modality(c, doc, onto)
         # An action named only as an ability or disposition ("not afraid to fight one", "unable to attend",
@@ -61,6 +70,8 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
         cands = sorted(cands[:MAX_PER_SENTENCE], key=lambda c: c.trigger.i)
         for c in cands:
             blame_clause(doc, c)
+            coordinated_criticism(c, lex.campaign_attack_words, lex.harm_cues)
+            reason_gerund(c, VERBAL)
             conjoined_speech(doc, c, VERBAL)
             cue_speaker(doc, c)
             described_speaker(doc, c, VERBAL)

@@ -4,6 +4,12 @@
   bill", "adding that ...") and its own clause names no actor: the statement's resolved speaker acts.
 - ``blame_clause``: "X said Iran was to blame for the attack": the subject of "be to blame" is the one
   blamed (the recipient), and the accuser is the statement's speaker, not the subject.
+- ``reason_gerund``: "Axelrod called on Dean to apologise for accusing him": the one asked to apologise
+  accused; "thanked Trump for backing": the one thanked backed.
+- ``coordinated_criticism``: "attacked police officers and blamed the shootings on bias": an attack
+  coordinated with a verb of criticism is ACCUSE, not ASSAULT.
+- ``physical_sense``: "hammered the town", "ripped down posters": a verb of criticism or praise that also
+  has a physical sense is not coded without a person, party or body judged, or with harm named.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from ...schema import Actor, Statement
 from ..common import doc_text, index_of, mention_index, records
 from . import attach
 from .candidate import Candidate
-from .roles import Resolved, is_passive
+from .filters import ARMED_SECTORS
+from .roles import Resolved, is_passive, resolve
+from .speech_content import speech_evaluation
 
 
 def _actor(doc: Doc, ident: str | None) -> Actor | None:
@@ -190,3 +198,127 @@ def _role_only(actor: Actor) -> bool:
     return actor.kind == "person" and (
         actor.name.islower() or actor.name.lower() == (actor.title or "").lower()
     )
+
+
+# Prepositions of a gerund that gives the reason for an act ("apologise for accusing him", "thanked him for
+# backing the bill"): the gerund's understood subject is the subject of the act it attaches to.
+REASON_PREPS = frozenset({"for"})
+# Prepositions that carry the addressee of an object-control verb ("called on Dean to apologise").
+ADDRESSEE_PREPS = frozenset({"on", "upon"})
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """The possible understood subjects of a subjectless infinitive: its own subject, else the object (or an
+    "on" object) of the verb that controls it ("urged Dean to apologise", "called on Dean to apologise")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj or verb.dep_ != "xcomp":
+        return subj
+    head = verb.head
+    out = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")  # "on Wednesday" resolves to nobody
+    return out
+
+
+def reason_gerund(cand: Candidate, verbal: frozenset[str]) -> bool:
+    """ "Axelrod called on Dean to apologise to Trump for accusing him": the accuser of a reason gerund is the
+    one asked to apologise (the controlled subject of the act it gives the reason for), not the sentence's
+    subject."""
+    tok = cand.trigger
+    if cand.type not in verbal or cand.kind != "verb" or tok.dep_ != "pcomp" or tok.tag_ != "VBG":
+        return False
+    prep = tok.head
+    if prep.lower_ not in REASON_PREPS or prep.head.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in tok.children):
+        return False
+    verb = prep.head
+    # "thanked Trump for backing", "blamed Iran for arming": the one thanked or blamed did it; "apologised
+    # for accusing", "asked Dean to apologise for accusing": the one who apologises did
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    found = ((t, resolve(t, infer=False)) for t in objects or _controllers(verb))
+    ctrl, got = next(((t, r) for t, r in found if r.actors), (None, Resolved()))
+    if ctrl is None:
+        return False
+    have = {a.id for a in cand.actors.actors}
+    if have == {a.id for a in got.actors}:
+        return False
+    cand.actors = got
+    cand.recipients = _without(cand.recipients, {a.id for a in got.actors})
+    cand.rule += "+actor:reason-gerund"
+    cand.notes.append(f"{tok.text!r} gives the reason for {verb.text!r}: {ctrl.text!r} does it")
+    return True
+
+
+def _without(res: Resolved, ids: set[str]) -> Resolved:
+    out = Resolved(tokens=list(res.tokens))
+    for a, how in zip(res.actors, res.how, strict=False):
+        if a.id not in ids:
+            out.add(a, how)
+    return out
+
+
+def coordinated_criticism(cand: Candidate, attack_words: frozenset[str], harm_cues: frozenset[str]) -> bool:
+    """An attack said in words, not done with a weapon: ACCUSE (PLOVER "criticize"), not ASSAULT, when
+    - it is coordinated with a verb of criticism ("she attacked police officers and blamed the shootings on
+      bias", "reasons to attack and critique Trump");
+    - its object is words, ideas or a record (``verbal_objects``: "attacked the hateful ideology of radical
+      Islam", "hit his rhetoric"), its attacker no state or armed force and no harm named;
+    - or the sentence sets it in a speech, an interview, a debate or a post (``speech_frames``: "In an August
+      speech, Trump attacked ..."), its attacker is no armed force and no harm is named."""
+    tok = cand.trigger
+    if cand.type != "ASSAULT" or cand.kind != "verb" or tok.lemma_.lower() not in attack_words:
+        return False
+    lex = speech_evaluation()
+    criticism = lex.criticism_verbs - attack_words
+    partner = next((c for c in tok.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in criticism), None)
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if partner is not None:
+        why = f"{tok.text!r} is coordinated with {partner.text!r}"
+    elif obj is not None and obj.lemma_.lower() in lex.verbal_objects and _unarmed(cand, harm_cues):
+        why = f"{tok.text!r} has words or ideas as object ({obj.text!r})"
+    elif (frame := _speech_frame(tok, lex.speech_frames)) is not None and _unarmed(cand, harm_cues):
+        why = f"{tok.text!r} is set in {frame.text!r}"
+    else:
+        return False
+    cand.type, cand.mode = "ACCUSE", "disapprove"
+    cand.rule += "=>ACCUSE(criticism)"
+    cand.notes.append(f"{why}: a verbal attack")
+    return True
+
+
+def _speech_frame(tok: Token, frames: frozenset[str]) -> Token | None:
+    """A speech event the attack is set in: "in a speech", "on Twitter", "during the debate"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in frames:
+                return pobj
+    return None
+
+
+def _unarmed(cand: Candidate, harm_cues: frozenset[str]) -> bool:
+    """A named attacker that is no armed force, and no harm named in the sentence."""
+    actors = cand.actors.actors
+    if not actors or any(a.kind == "state" or (a.sector or "") in ARMED_SECTORS for a in actors):
+        return False
+    return not any(t.lemma_.lower() in harm_cues for t in cand.trigger.sent)
+
+
+# Recipients a verbal judgement can have: people, parties and bodies (not a state, a place or a thing).
+JUDGED_KINDS = frozenset({"person", "organization", "group"})
+
+
+def physical_sense(cand: Candidate, harm_cues: frozenset[str]) -> bool:
+    """True (not coded) for a verb of criticism or praise that also has a physical sense
+    (``person_target_verbs``) read in that sense: no person, party or body as recipient ("hammered the
+    town", "ripped the poster"), an armed force or a state as recipient ("hammered rebel positions"), or harm
+    named in the sentence."""
+    tok = cand.trigger
+    if cand.kind != "verb" or tok.lemma_.lower() not in speech_evaluation().person_target_verbs:
+        return False
+    recipients = cand.recipients.actors
+    if not recipients or any(
+        a.kind not in JUDGED_KINDS or (a.sector or "") in ARMED_SECTORS for a in recipients
+    ):
+        return True
+    return any(t.lemma_.lower() in harm_cues for t in tok.sent)

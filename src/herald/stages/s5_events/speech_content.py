@@ -1,4 +1,4 @@
-"""Verbal events read off a statement: what the speaker says judges someone (lexicon:
+"""Verbal events read off a statement: what the speaker says judges or asks someone (lexicon:
 ``lexicons/speech_evaluation.yaml``; cue classes from the statements stage's ``cues.yaml``).
 
 - ``evaluated_content``: "Rubio told reporters the president's actions undermine Americans' rights", "Bush
@@ -9,7 +9,15 @@
   a statement whose cue is a verb of criticism or complaint that no event rule coded: ACCUSE by the speaker,
   the actor its content names as recipient.
 
-Neither fires on a negated cue or a denial, on a content with a negation, on a judgement of the speaker
+- ``_quotation_events``: "“Donald Trump is a disgusting fraud,” said Rep. Butterfield", "“I think
+  Clinton is far and away the superior candidate,” Sanders said", "“He is a liar,” Cruz said of Trump":
+  the clauses a direct quotation says (its root, a reason it gives, what a first-person "I think" frames)
+  judged with the same words: ACCUSE or SUPPORT by the quotation's speaker.
+- ``_obligation``: "Sanders said Clinton has to talk about the issues", "“He ought to pull that back”": a
+  semi-modal of obligation on someone else is the speaker's demand (REQUEST); the action demanded is not
+  coded as done.
+
+None fires on a negated cue or a denial, on a content with a negation, on a judgement of the speaker
 itself, or where the sentence already has a criticism by that speaker.
 """
 
@@ -49,6 +57,10 @@ class SpeechEvaluation:
     disregard_verbs: frozenset[str]
     positive_terms: frozenset[str]
     criticism_cues: frozenset[str]
+    criticism_verbs: frozenset[str]  # every verb of criticism: cues and the verbs no cue list holds
+    person_target_verbs: frozenset[str]
+    verbal_objects: frozenset[str]
+    speech_frames: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +80,11 @@ def speech_evaluation() -> SpeechEvaluation:
         disregard_verbs=words("disregard_verbs"),
         positive_terms=words("positive_terms"),
         criticism_cues=frozenset((accusing | words("complaint_cues")) - cues.denials),
+        criticism_verbs=frozenset(accusing | words("complaint_cues") | words("criticism_verbs"))
+        - cues.denials,
+        person_target_verbs=words("person_target_verbs"),
+        verbal_objects=words("verbal_objects"),
+        speech_frames=words("speech_frames"),
     )
 
 
@@ -150,8 +167,15 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[T
                 for t in words:
                     if t.lemma_.lower() in lex.negative_terms or t.lower_ in lex.negative_terms:
                         return t, "ACCUSE"
-                if p.pos_ == "ADJ" and p.lower_ in lex.positive_terms and not any(_negated(t) for t in words):
+                if any(_negated(t) for t in words):
+                    continue
+                if p.pos_ == "ADJ" and p.lower_ in lex.positive_terms:
                     return p, "SUPPORT"
+                # a noun of person with a word of merit: "the superior candidate", "a brilliant leader"
+                mods = [m for a in p.children if a.dep_ == "amod" for m in (a, *a.conjuncts)]
+                merit = [a for a in mods if a.lower_ in lex.positive_terms]
+                if p.pos_ == "NOUN" and merit:
+                    return merit[0], "SUPPORT"
         if lemma == "amount":
             for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for t in prep.subtree:
@@ -209,16 +233,29 @@ def _eligible(items: Sequence[object]) -> tuple[list[int], list[Statement]]:
     return [s.evidence.start for s in sts], sts
 
 
+def _quoted(items: Sequence[object]) -> tuple[list[int], list[tuple[int, int, Statement]]]:
+    """The quotations of direct statements with a speaker, by start (built once per Doc)."""
+    quotes = sorted(
+        (
+            (q.start, q.end, s)
+            for s in items
+            if isinstance(s, Statement) and s.speaker and not s.negated and s.kind != "indirect"
+            for q in s.quotes
+        ),
+        key=lambda x: (x[0], x[1]),
+    )
+    return [q[0] for q in quotes], quotes
+
+
 def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candidate]:
-    """ACCUSE events told by the statements whose cue sits in this sentence (see the module doc)."""
+    """ACCUSE and SUPPORT events told by the statements whose cue sits in this sentence, and by the direct
+    quotations this sentence holds (see the module doc)."""
     starts, eligible = index_of("speech-statements", records(doc, "statements"), _eligible)
     lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
     sts = eligible[lo:hi]
-    if not sts:
-        return []
     lex = speech_evaluation()
     coded = {c.trigger.i for c in cands}
-    out: list[Candidate] = []
+    out: list[Candidate] = _quotation_events(doc, sent, cands, lex, coded)
     for st in sts:
         speaker = _speaker(doc, st)
         cue = _cue_token(sent, st)
@@ -232,6 +269,102 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
             got = _evaluated_content(st, cue, speaker, lex, coded)
         if got is not None:
             out.append(got)
+    _drop_demanded(cands, out)
+    return out
+
+
+def _drop_demanded(cands: list[Candidate], told: list[Candidate]) -> None:
+    """An action a statement demands has not happened ("said the United States has to withdraw the
+    tariffs": no RETREAT): events the sentence coded inside a demanded content are dropped (in place)."""
+    inside = {t.i for c in told if c.type == "REQUEST" and c.content is not None for t in c.content.subtree}
+    if inside:
+        cands[:] = [c for c in cands if c.trigger.i not in inside]
+
+
+# A quotation is a few paragraphs at most: quotations starting further back cannot cover a sentence.
+QUOTE_REACH = 20000
+# Reasons the speaker gives are asserted ("... because I think he treats me unfairly").
+REASONS = frozenset({"because", "since"})
+# Verbs of opinion whose first-person subject frames the speaker's own judgement ("I think Clinton is far and
+# away the superior candidate"): the judgement is the clause they govern.
+OPINION = frozenset({"think", "believe", "know", "say", "guess", "feel", "suppose", "mean"})
+
+
+def _quote_clauses(sent: Span, start: int, end: int) -> list[Token]:
+    """The clauses of this sentence that a quotation (characters ``start``-``end``) says: the sentence root
+    and its coordinated clauses inside the quotation, a quoted clause of an attribution verb outside it
+    (“X is a fraud,” said Y), and the clause a first-person verb of opinion governs."""
+    inside = [t for t in sent if start <= t.idx < end]
+    if not inside:
+        return []
+    roots = [sent.root] + [c for c in sent.root.children if c.dep_ == "conj"]
+    out: list[Token] = []
+    for r in roots:
+        if start <= r.idx < end:
+            out.append(r)
+        else:
+            out.extend(c for c in r.children if c.dep_ == "ccomp" and start <= c.idx < end)
+    # a reason the speaker gives is asserted too ("I'm not okay with Cooper because I think he treats me
+    # unfairly"); a first-person verb of opinion frames the clause it governs
+    for clause in out:  # grows while read
+        for c in clause.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASONS for m in c.children):
+                out.append(c)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.lemma_.lower() in OPINION and subj is not None and subj.lower_ in SELF:
+            out.extend(c for c in clause.children if c.dep_ == "ccomp")
+        if len(out) > 12:
+            break
+    return out
+
+
+ABOUT_PREPS = frozenset({"of", "about"})
+PERSONAL = frozenset({"he", "she", "they", "it"})
+
+
+def _said_of(sent: Span, start: int, end: int) -> Actor | None:
+    """The actor an attribution outside the quotation says it is about: "“He is a liar,” Cruz said of
+    Trump"."""
+    for tok in sent:
+        if start <= tok.idx < end or tok.dep_ != "prep" or tok.lower_ not in ABOUT_PREPS:
+            continue
+        if tok.head.pos_ != "VERB" or start <= tok.head.idx < end:
+            continue
+        for p in (c for c in tok.children if c.dep_ == "pobj"):
+            actor = actor_for_token(p)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _quotation_events(
+    doc: Doc, sent: Span, cands: list[Candidate], lex: SpeechEvaluation, coded: set[int]
+) -> list[Candidate]:
+    """ "“Donald Trump is a disgusting fraud,” said Rep. Butterfield", "“I think Clinton is far and
+    away the superior candidate,” Sanders said": a quoted clause whose subject is an actor other than the
+    speaker and whose predicate judges it (the same words as an indirect content) is the speaker's criticism
+    or praise. One event per speaker, target and type in the sentence."""
+    starts, quotes = index_of("speech-quotes", records(doc, "statements"), _quoted)
+    lo = bisect.bisect_left(starts, sent.start_char - QUOTE_REACH)
+    hi = bisect.bisect_left(starts, sent.end_char)
+    out: list[Candidate] = []
+    seen: set[tuple[str, str, str]] = set()
+    for q_start, q_end, st in quotes[lo:hi]:
+        if q_end <= sent.start_char:
+            continue
+        speaker = _speaker(doc, st)
+        if speaker is None or _already_judged([*cands, *out], speaker, st):
+            continue
+        about = _said_of(sent, q_start, q_end)
+        for clause in _quote_clauses(sent, q_start, q_end):
+            got = _judged_clause(clause, st, speaker, lex, coded, anchor=clause, about=about)
+            got = got or _obligation(clause, st, speaker, coded, anchor=clause, about=about)
+            if got is None:
+                continue
+            key = (speaker.id, got.recipients.actors[0].id, got.type)
+            if key not in seen:
+                seen.add(key)
+                out.append(got)
     return out
 
 
@@ -263,18 +396,108 @@ def _evaluated_content(
         clause = cue.head  # "According to Cavusoglu, the US sanctions are illegal": the clause it modifies
     if clause is None or not st.content.start <= clause.idx < st.content.end:
         return None
+    got = _judged_clause(clause, st, speaker, lex, coded, anchor=cue)
+    return got or _obligation(clause, st, speaker, coded, anchor=cue)
+
+
+def _own_state(speaker: Actor, target: Actor) -> bool:
+    """The target is the speaker's own country ("the ministry said China has to act"): its own side."""
+    return target.kind == "state" and target.country is not None and target.country == speaker.country
+
+
+# Semi-modals of obligation: "X said Y needs to / has to / has got to Z" demands, as "must" and "should" do
+# (the events stage's say-must pattern); "ought to" is an auxiliary of the action itself.
+OBLIGED = frozenset({"need", "have", "get"})
+GENERIC = frozenset({"a", "an", "any", "every", "no", "each"})
+
+
+def _obligation(
+    clause: Token,
+    st: Statement,
+    speaker: Actor,
+    coded: set[int],
+    anchor: Token,
+    about: Actor | None = None,
+) -> Candidate | None:
+    """ "Sanders said Clinton has to talk about the real issues", "“He ought to pull that
+    back,” Axelrod said": a demand by the speaker on the clause's subject (REQUEST), unless the action is a
+    state or an outcome ("needs to win Ohio", "has to be careful"), negated, or the speaker's own."""
+    lemma = clause.lemma_.lower()
+    if _negated(clause) or clause.i in coded:
+        return None
+    action: Token | None = None
+    if any(c.dep_ == "aux" and c.lower_ == "ought" for c in clause.children):
+        action = clause
+    elif lemma in OBLIGED and clause.pos_ in ("VERB", "AUX") and clause.tag_ in ("VBZ", "VBP", "VBN", "VB"):
+        # "had to initiate the procedure": a necessity narrated, not a demand
+        if lemma == "get" and not any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children
+        ):
+            return None  # "got to" only as "has got to"
+        action = next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    else:
+        return None
+    if action is None or _negated(action) or action.lemma_.lower() in load_lexicon().not_demanded:
+        return None
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if (
+        subj is None
+        or subj.lower_ in SELF
+        or any(c.dep_ == "det" and c.lower_ in GENERIC for c in subj.children)
+    ):
+        return None
+    target = about if about is not None and subj.lower_ in PERSONAL else actor_for_token(subj)
+    if target is None or target.id == speaker.id or _own_state(speaker, target):
+        return None
+    note = f"{speaker.name!r} says {target.name!r} {clause.text} to {action.lemma_}: a demand ({st.id})"
+    rule = f"speech:obligation/{lemma}+content:{action.lemma_.lower()}"
+    cand = _candidate(clause, anchor, speaker, target, rule, note, lemma, "REQUEST")
+    cand.content = action  # the action demanded, not done: statement_events drops events coded in it
+    return cand
+
+
+ADVISING = frozenset({"would", "should", "'d"})
+
+
+def _advice(clause: Token, word: Token) -> bool:
+    """ "X would be wise to act", "X should be careful to ...": a word of merit on an action not yet taken,
+    under a conditional or obligation modal, advises the subject to act."""
+    acts = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in word.children)
+    return acts and any(c.dep_ == "aux" and c.lower_ in ADVISING for c in clause.children)
+
+
+def _judged_clause(
+    clause: Token,
+    st: Statement,
+    speaker: Actor,
+    lex: SpeechEvaluation,
+    coded: set[int],
+    anchor: Token,
+    about: Actor | None = None,
+) -> Candidate | None:
+    """A content clause whose subject (an actor other than the speaker) its predicate judges; a personal
+    pronoun subject is the actor the attribution says the words are ``about`` when it names one."""
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in SELF:
         return None
-    target = _judged(subj)
+    target = about if about is not None and subj.lower_ in PERSONAL else _judged(subj)
     if target is None or target.id == speaker.id:
         return None
     found = _judgement(clause, lex, coded)
     if found is None:
         return None
     word, type_ = found
-    if type_ == "SUPPORT" and target.kind not in ("person", "organization", "group"):
+    if type_ == "SUPPORT" and _advice(clause, word):
+        type_ = "REQUEST"  # "the party would be wise to set up a plan": advice to act, not praise
+    elif type_ == "SUPPORT" and target.kind not in ("person", "organization", "group"):
         return None  # praise of a person or a body, not of a country's policy
     note = f"{speaker.name!r} judges {target.name!r} with {word.text!r} (statement {st.id})"
     rule = f"speech:evaluated-content/{word.lemma_.lower()}"
-    return _candidate(word, cue, speaker, target, rule, note, word.lemma_.lower(), type_)
+    return _candidate(word, anchor, speaker, target, rule, note, word.lemma_.lower(), type_)
