@@ -44,6 +44,19 @@ ROWS = [
         ["fighters"],
         [],
     ),
+    # a purpose clause of a verb of giving is done by the one given to, not by the giver
+    ("The army gave the rebels a deadline to surrender their weapons.", "RETREAT", ["rebels"], []),
+    ("Police extended the amnesty for fighters to surrender their weapons.", "RETREAT", ["fighters"], []),
+    pytest.param(
+        "Police extended the amnesty to fighters to surrender their weapons.",
+        "RETREAT",
+        ["fighters"],
+        [],
+        marks=pytest.mark.xfail(
+            reason="the actor is right; the actors stage binds 'their' to the police (s2_actors coref)",
+            strict=True,
+        ),
+    ),
     # possessive agents: a phrasal particle read as a preposition; the owner of an armed body
     ("The militia handed in its weapons on Tuesday.", "RETREAT", ["militia"], []),
     ("Hamas said its fighters fired rockets at Israel.", "ASSAULT", ["fighters", "Hamas"], ["Israel"]),
@@ -119,3 +132,20 @@ def test_modifier_not_recipient(extract: Callable[..., herald.Extraction], text:
     assert events, "the sentence codes an event"
     for _, _, recipients in events:
         assert name not in recipients
+
+
+PURPOSE_DOERS = [
+    # the recipient of the giving does the purpose clause; the giver is not its actor
+    ("Police extended the amnesty to fighters to surrender their weapons.", "RETREAT", "fighters", "Police"),
+    ("Kenya granted the rebels an amnesty to lay down their arms.", "RETREAT", "rebels", "Kenya"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "doer", "giver"), PURPOSE_DOERS)
+def test_purpose_doer(
+    extract: Callable[..., herald.Extraction], text: str, etype: str, doer: str, giver: str
+) -> None:
+    found = [a for t, a, _ in _events(extract, text) if t == etype]
+    assert found, f"no {etype} in {_events(extract, text)}"
+    assert doer in found[0]
+    assert giver not in found[0]

@@ -1045,8 +1045,11 @@ def _told_in_adjunct(noun: Token) -> bool:
 
 
 def _named_party(res: Resolved) -> bool:
-    """A party named outright (a mention, a group reference), not one inferred from a complement."""
-    return bool(res.actors) and all(h in ("mention", "group", "same-name", "mention:shared") for h in res.how)
+    """A party named outright (a mention, a group reference), not one inferred from a complement, nor the
+    press."""
+    strong = all(h in ("mention", "group", "same-name", "mention:shared") for h in res.how)
+    # a press briefing is no meeting ("during a meeting with reporters")
+    return bool(res.actors) and strong and any(a.sector != "JRN" for a in res.actors)
 
 
 def _own_words(tok: Token) -> list[Token]:

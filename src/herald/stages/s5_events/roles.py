@@ -582,6 +582,10 @@ def subject_of(verb: Token) -> Token | None:
         if (modal_host := _finite_conjunct_of_modal(cur)) is not None:
             cur = modal_host  # "forecast that the economy would rebound and praised X": who forecast praised
             continue
+        if (beneficiary := _purpose_beneficiary(cur)) is not None:
+            return (
+                beneficiary  # "extended the amnesty to fighters to surrender their weapons": they surrender
+            )
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -1011,6 +1015,39 @@ def misparsed_dative(verb: Token) -> Token | None:
     subj = subject_of(verb)
     doer = actor_for_token(subj) if subj is not None else None
     return None if doer is not None and doer.id == found.id else first
+
+
+def _purpose_beneficiary(clause: Token) -> Token | None:
+    """ "Police extended the amnesty to fighters to surrender their weapons", "the army gave the rebels until
+    Friday to surrender": a to-infinitive with no subject of its own, adjunct of a verb of giving
+    (``double_object_verbs``), is done by the one given to (the dative or "to" object, else an object that is
+    a person or a group), not by the giver. That recipient, else None."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VB" or clause.head.i == clause.i:
+        return None
+    sx = syntax(clause.doc)
+    kids, deps = sx.children[clause.i], sx.deps
+    if not any(deps[j] == "aux" and sx.lowers[j] == "to" for j in kids):
+        return None
+    if any(deps[j] in SUBJ or deps[j] == "mark" for j in kids):
+        return None
+    verb = clause.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _double_object_verbs():
+        return None
+    for c in verb.children:
+        if c.dep_ == "dative" and c.i < clause.i:
+            if c.pos_ in ("NOUN", "PROPN", "PRON"):
+                return c
+            got = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if got is not None:
+                return got
+    if (lost := misparsed_dative(verb)) is not None:
+        return lost
+    objs = [c for c in verb.children if c.dep_ in OBJ and c.i < clause.i]
+    if len(objs) == 1:
+        found = actor_for_token(objs[0])
+        if found is not None and found.kind in ("person", "group"):
+            return objs[0]
+    return None
 
 
 def slot(tok: Token, name: str) -> list[Token]:
