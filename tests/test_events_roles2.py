@@ -57,6 +57,13 @@ ROWS = [
             strict=True,
         ),
     ),
+    # a verb of sending names a destination: those sent (or the sender) act, not the place
+    (
+        "Hezbollah has sent thousands of fighters to Syria to support President Bashar al-Assad's forces.",
+        "SUPPORT",
+        ["Hezbollah"],
+        ["President Bashar al-Assad's forces"],
+    ),
     # possessive agents: a phrasal particle read as a preposition; the owner of an armed body
     ("The militia handed in its weapons on Tuesday.", "RETREAT", ["militia"], []),
     ("Hamas said its fighters fired rockets at Israel.", "ASSAULT", ["fighters", "Hamas"], ["Israel"]),

@@ -583,9 +583,7 @@ def subject_of(verb: Token) -> Token | None:
             cur = modal_host  # "forecast that the economy would rebound and praised X": who forecast praised
             continue
         if (beneficiary := _purpose_beneficiary(cur)) is not None:
-            return (
-                beneficiary  # "extended the amnesty to fighters to surrender their weapons": they surrender
-            )
+            return beneficiary  # "extended the amnesty to fighters to surrender": the fighters surrender
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -1017,11 +1015,18 @@ def misparsed_dative(verb: Token) -> Token | None:
     return None if doer is not None and doer.id == found.id else first
 
 
+@lru_cache(maxsize=1)
+def _purpose_recipient_verbs() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("purpose_recipient_verbs") or ())
+
+
 def _purpose_beneficiary(clause: Token) -> Token | None:
-    """ "Police extended the amnesty to fighters to surrender their weapons", "the army gave the rebels until
-    Friday to surrender": a to-infinitive with no subject of its own, adjunct of a verb of giving
-    (``double_object_verbs``), is done by the one given to (the dative or "to" object, else an object that is
-    a person or a group), not by the giver. That recipient, else None."""
+    """ "Police extended the amnesty to fighters to surrender their weapons", "Kenya granted the rebels an
+    amnesty to lay down their arms": a to-infinitive with no subject of its own, adjunct of a verb of giving
+    possession (``purpose_recipient_verbs``), is done by the one given to (the dative or "to" object, else an
+    object that is a person or a group), not by the giver. That recipient, else None."""
     if clause.dep_ != "advcl" or clause.tag_ != "VB" or clause.head.i == clause.i:
         return None
     sx = syntax(clause.doc)
@@ -1031,7 +1036,7 @@ def _purpose_beneficiary(clause: Token) -> Token | None:
     if any(deps[j] in SUBJ or deps[j] == "mark" for j in kids):
         return None
     verb = clause.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _double_object_verbs():
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _purpose_recipient_verbs():
         return None
     for c in verb.children:
         if c.dep_ == "dative" and c.i < clause.i:
