@@ -600,6 +600,8 @@ class SentenceCoder(SentenceRoles):
                 if ne is not None and ne.type == cand.type:
                     self.consumed.add(inst.i)
                     mode = mode or ne.mode
+                    if not cand.actors.actors:
+                        self._instrument_parties(cand, inst, ne)
             if mode and not cand.mode:
                 cand.mode = mode
                 cand.cues["instrument"] = inst.text
@@ -608,6 +610,27 @@ class SentenceCoder(SentenceRoles):
             if manner and self.onto.has_mode(cand.type, manner):
                 cand.mode = manner
                 cand.cues["manner"] = c.text
+
+    def _instrument_parties(self, cand: Candidate, inst: Token, ne: Entry) -> None:
+        """An event with no actor folded with a two-sided event noun of its type that names its sides
+        ("killed in fighting between X and Y", "injured in clashes with police"): those sides, not counting
+        the event's recipients (a noun's own agent, "the army's offensive", is chains.link_actor's)."""
+        if not ne.two_sided or self._noun_own_actors(inst).actors:
+            return
+        got = self._between_parties(inst, slot(inst, "prep:between"))
+        if not got.actors:
+            for arg in slot(inst, "prep:with"):
+                got.extend(self._resolve(arg, infer=False))
+        undergone = {a.id for a in cand.recipients.actors}
+        kept = Resolved(tokens=list(got.tokens))
+        for a, h in zip(got.actors, got.how, strict=False):
+            if a.id not in undergone:
+                kept.add(a, h)
+        got = kept
+        if got.actors:
+            cand.actors = got
+            cand.rule += "+instrument-parties"
+            cand.notes.append(f"actors from the parties of {inst.text!r}")
 
     def _fold_gerund(self, cand: Candidate, g: Token) -> None:
         """A gerund of the same type naming how the event happened is the same event: its mode and its "by"
@@ -791,10 +814,6 @@ class SentenceCoder(SentenceRoles):
             kind = "noun+support"
             mod_anchor = support
         else:
-            if not entry.own and not (entry.own_agent and _explicit_agent(tok)):
-                return None
-            actors = self._noun_own_actors(tok)
-            recipients = Resolved()
             between = [
                 p
                 for c in (*tok.children, *anchor.children)
@@ -810,6 +829,16 @@ class SentenceCoder(SentenceRoles):
                     for p in c.children
                     if p.dep_ == "pobj"
                 ]
+            if (
+                not entry.own
+                and not (entry.own_agent and _explicit_agent(tok))
+                and not (entry.two_sided and self._between_parties(tok, between).actors)
+            ):
+                # "five days of fighting between X and Y": a two-sided act naming both sides is told, though
+                # the noun alone ("the fighting") would not be
+                return None
+            actors = self._noun_own_actors(tok)
+            recipients = Resolved()
             for p in between:
                 (recipients if "prep:between" in entry.recipient else actors).extend(self._resolve(p))
             slots = entry.recipient or ("prep:against", "prep:on", "prep:with")
@@ -835,6 +864,10 @@ class SentenceCoder(SentenceRoles):
             if not actors.actors:
                 if anchor.dep_ == "nsubj" and lemma_of(head) in self.lex.occurrence_verbs:
                     kind, rule, mod_anchor = "noun+occur", f"{entry.name}/occur:{lemma_of(head)}", head
+                elif entry.two_sided and _told_in_adjunct(anchor) and _named_party(recipients):
+                    # "were injured in clashes with police", "after talks with the rebels": an act told in
+                    # an adjunct, with one side named by "with" and the other left unsaid
+                    rule += "+with-party"
                 elif not between:
                     return None
         actors, recipients, partners, rule = mutual(entry.two_sided, actors, recipients, rule)
@@ -989,6 +1022,34 @@ def _adjunct_governor(noun: Token) -> Token | None:
     if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in FRAMING_PREPS:
         return None
     return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+
+
+# Prepositions of an adjunct that tells an act as having happened ("injured in clashes with police", "after
+# talks with the rebels"); not "before" (the act may not have come).
+TELLING_PREPS = frozenset({"in", "during", "after", "following", "amid", "since"})
+
+
+def _told_in_adjunct(noun: Token) -> bool:
+    """The noun (or the "N of" phrase holding it: "five days of clashes") is the object of an adjunct
+    preposition of a verb that tells it as having happened."""
+    node = noun
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    prep = node.head
+    return (
+        node.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in TELLING_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _named_party(res: Resolved) -> bool:
+    """A party named outright (a mention, a group reference), not one inferred from a complement, nor the
+    press."""
+    strong = all(h in ("mention", "group", "same-name", "mention:shared") for h in res.how)
+    # a press briefing is no meeting ("during a meeting with reporters")
+    return bool(res.actors) and strong and any(a.sector != "JRN" for a in res.actors)
 
 
 def _own_words(tok: Token) -> list[Token]:

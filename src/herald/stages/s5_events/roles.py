@@ -235,6 +235,27 @@ def _coordinated_modifiers(head: Token, found: Actor, out: Resolved) -> None:
 
 
 AFFILIATIONS = frozenset({"state", "organization"})
+# Actor kinds that own armed or police bodies acting for them ("its fighters", "Russia's forces").
+OWNER_KINDS = frozenset({"state", "organization", "group"})
+
+
+@lru_cache(maxsize=1)
+def _owner_agent_sectors() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).upper() for w in event_roles_data().get("owner_agent_sectors") or ())
+
+
+def _owner(head: Token, found: Actor, out: Resolved) -> None:
+    """ "Hamas said its fighters fired rockets", "the Taliban's fighters attacked": a generic noun (no name
+    of its own) of an armed or police body (``owner_agent_sectors``) acts for the state, organisation or
+    group that owns it by a possessor; the owner is a party too."""
+    if head.pos_ != "NOUN" or found.wikidata or found.sector not in _owner_agent_sectors():
+        return
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = actor_for_token(poss) if poss is not None else None
+    if owner is not None and owner.id != found.id and owner.kind in OWNER_KINDS:
+        out.add(owner, "mention:owner")
 
 
 def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
@@ -275,6 +296,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             _of_conjuncts(h, found, out)
             _coordinated_modifiers(h, found, out)
             _including(h, found, out)
+            _owner(h, found, out)
             if not found.country:
                 _affiliation(h, found, out)
             continue
@@ -320,10 +342,30 @@ def misparsed_main_verb(verb: Token) -> bool:
     verb), it is the active main verb and the root noun its subject (see :func:`subject_of`)."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return False
-    if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children):
+    if not any(c.dep_ in OBJ for v in (verb, *verb.conjuncts) for c in v.children) and not particle_object(
+        verb
+    ):
         return _verbless_body_sentence(verb)
     root = sentence_of(verb).root
     return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
+
+
+def particle_object(verb: Token) -> Token | None:
+    """ "The militia handed in its weapons": the parser read the particle of a phrasal verb of the event
+    lexicon ("hand in", "hand over") as a preposition right after the verb; its object is the verb's direct
+    object. That object, else None."""
+    from .lexicon import load_lexicon
+
+    nxt = verb.i + 1
+    if nxt >= len(verb.doc):
+        return None
+    prt = verb.doc[nxt]
+    if prt.dep_ != "prep" or prt.head.i != verb.i:
+        return None
+    entries = load_lexicon().verbs.get(verb.lemma_.lower(), ())
+    if not any(e.prt == prt.lower_ for e in entries):
+        return None
+    return next((c for c in prt.children if c.dep_ == "pobj"), None)
 
 
 def _verbless_body_sentence(verb: Token) -> bool:
@@ -540,6 +582,8 @@ def subject_of(verb: Token) -> Token | None:
         if (modal_host := _finite_conjunct_of_modal(cur)) is not None:
             cur = modal_host  # "forecast that the economy would rebound and praised X": who forecast praised
             continue
+        if (beneficiary := _purpose_beneficiary(cur)) is not None:
+            return beneficiary  # "extended the amnesty to fighters to surrender": the fighters surrender
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -928,12 +972,98 @@ def _stranded_object(verb: Token, prep: Token) -> list[Token]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _double_object_verbs() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("double_object_verbs") or ())
+
+
+# Actor kinds a name read as the first of two objects may be: a company before a product ("sold Airbus
+# jets") names the maker.
+DATIVE_KINDS = frozenset({"state", "person", "group"})
+# Tags of a name that can be an object of its own: proper nouns and plural nouns ("gave the rebels weapons");
+# an adjective ("Russian weapons") or a singular common noun ("army weapons") modifies the object.
+DATIVE_TAGS = frozenset({"NNP", "NNPS", "NNS"})
+
+
+def misparsed_dative(verb: Token) -> Token | None:
+    """ "sold India 36 warplanes", "gave the Houthis weapons", "offered Ukraine military aid": after a verb of
+    giving (``double_object_verbs``) the parser often hangs the first object, the recipient, on the second as
+    a modifier. The first modifier of the object phrase is the dative when it is a name or a plural noun
+    standing for a state, a person or a group, the verb has no dative nor "to" complement of its own, and the
+    object is not that actor's own ("the US sent US troops": whose troops). Else None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _double_object_verbs():
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in kids):
+        return None
+    obj = next((c for c in kids if c.dep_ in OBJ), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = next((c for c in obj.lefts if c.dep_ not in ("det", "predet")), None)
+    if first is None or first.dep_ not in ("nmod", "compound", "amod") or first.tag_ not in DATIVE_TAGS:
+        return None
+    found = actor_for_token(first)
+    if found is None or found.kind not in DATIVE_KINDS:
+        return None
+    owned = actor_for_token(obj)
+    if owned is not None and (owned.id == found.id or (found.country and owned.country == found.country)):
+        return None
+    subj = subject_of(verb)
+    doer = actor_for_token(subj) if subj is not None else None
+    return None if doer is not None and doer.id == found.id else first
+
+
+@lru_cache(maxsize=1)
+def _purpose_recipient_verbs() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("purpose_recipient_verbs") or ())
+
+
+def _purpose_beneficiary(clause: Token) -> Token | None:
+    """ "Police extended the amnesty to fighters to surrender their weapons", "Kenya granted the rebels an
+    amnesty to lay down their arms": a to-infinitive with no subject of its own, adjunct of a verb of giving
+    possession (``purpose_recipient_verbs``), is done by the one given to (the dative or "to" object, else an
+    object that is a person or a group), not by the giver. That recipient, else None."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VB" or clause.head.i == clause.i:
+        return None
+    sx = syntax(clause.doc)
+    kids, deps = sx.children[clause.i], sx.deps
+    if not any(deps[j] == "aux" and sx.lowers[j] == "to" for j in kids):
+        return None
+    if any(deps[j] in SUBJ or deps[j] == "mark" for j in kids):
+        return None
+    verb = clause.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _purpose_recipient_verbs():
+        return None
+    for c in verb.children:
+        if c.dep_ == "dative" and c.i < clause.i:
+            if c.pos_ in ("NOUN", "PROPN", "PRON"):
+                return c
+            got = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if got is not None:
+                return got
+    if (lost := misparsed_dative(verb)) is not None:
+        return lost
+    objs = [c for c in verb.children if c.dep_ in OBJ and c.i < clause.i]
+    if len(objs) == 1:
+        found = actor_for_token(objs[0])
+        if found is not None and found.kind in ("person", "group"):
+            return objs[0]
+    return None
+
+
 def slot(tok: Token, name: str) -> list[Token]:
     """Argument tokens in a named slot: dobj, dative, prep:<p>."""
     if name == "dobj":
         return children_labelled(tok, OBJ)
     if name == "dative":
-        return [c for c in children_labelled(tok, ("dative",)) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+        found = [c for c in children_labelled(tok, ("dative",)) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not found and (lost := misparsed_dative(tok)) is not None:
+            found = [lost]
+        return found
     if name.startswith("prep:"):
         return prep_objects(tok, name[5:])
     return []

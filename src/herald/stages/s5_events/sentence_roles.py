@@ -336,14 +336,28 @@ class SentenceRoles:
         return None
 
     def _fold_subject_noun(self, subj: Token, res: Resolved, notes: list[str]) -> None:
-        """A subject that is itself an event noun ("a roadside bombing killed ...") joins this event."""
+        """A subject that is itself an event noun ("a roadside bombing killed ...") joins this event; a
+        two-sided one names its parties by "between" ("fighting between X and Y killed ...")."""
         lemma = lemma_of(subj)
         if lemma in self.lex.nouns or _nominal_gerund(subj, self.lex):
             self.consumed.add(subj.i)
             own = self._noun_own_actors(subj)
+            senses = (*self.lex.nouns.get(lemma, ()), *self.lex.nouns.get(subj.lower_, ()))
+            if not own.actors and any(e.two_sided for e in senses):
+                own = self._between_parties(subj, slot(subj, "prep:between"))
             if not res.actors:
                 res.extend(own)
             notes.append(f"subject {subj.text!r} is an event noun folded into this event")
+
+    def _between_parties(self, noun: Token, between: list[Token]) -> Resolved:
+        """The parties a "between" phrase names ("fighting between Armenia and Azerbaijan"), each conjunct
+        separately; none for a noun that is no actor ("between the two cities")."""
+        out = Resolved()
+        for p in between:
+            got = self._resolve(p, infer=False)
+            got.how = [f"between:{h}" for h in got.how]
+            out.extend(got)
+        return out
 
     def _recipients(
         self,
