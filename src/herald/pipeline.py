@@ -20,7 +20,8 @@ from .language import warm_language_identifier
 from .lemmas import use_cached_lemmas
 from .schema import Article, Extraction, Note
 from .stages import STAGES, register_all
-from .stages.common import ArticleMeta, register_extensions, remember_text
+from .headline import doc_text, relocate
+from .stages.common import ArticleMeta, meta, register_extensions, remember_text
 
 register_extensions()
 register_all()
@@ -98,8 +99,9 @@ def load(model: str | None = None, *, include_future: bool | None = None) -> Lan
 
 def make_doc(nlp: Language, article: ArticleInput) -> Doc:
     """Tokenise the article text and attach its metadata, ready for ``nlp(doc)`` / ``nlp.pipe(docs)``."""
-    doc = nlp.make_doc(article.text)
-    remember_text(doc, article.text)
+    text, title_chars = doc_text(article.text, article.title)
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
     published = date.fromisoformat(article.published) if article.published else None
     doc._.herald_meta = ArticleMeta(
         id=article.resolved_id(),
@@ -107,6 +109,7 @@ def make_doc(nlp: Language, article: ArticleInput) -> Doc:
         title=article.title,
         source=article.source,
         url=article.url,
+        title_chars=title_chars,
     )
     return doc
 
@@ -148,7 +151,7 @@ def assemble(doc: Doc, base: Extraction) -> Extraction:
     base.statements = list(doc._.herald_statements or [])
     base.events = list(doc._.herald_events or [])
     base.figures = list(doc._.herald_figures or [])
-    return base
+    return relocate(base, meta(doc).title_chars)
 
 
 def model_label(nlp: Language) -> str:
