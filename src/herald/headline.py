@@ -2,14 +2,15 @@
 
 A headline often states the main event ("Beijing bans online Bible sales"), sometimes only there. When the
 title is given apart from the text (JSONL ``title``, HTML metadata, front matter) and the text does not already
-open with it, the Doc is built from ``title + "\\n\\n" + text``: the blank line makes the title its own sentence
-and paragraph (never fused with a byline or dateline), and every stage reads it as the headline it is (headline
-grammar in ``s5_events.roles``, "Speaker: ..." headlines in ``s4_statements.headline``, one real-world event
-once per article in ``s5_events.chains``).
+open with it, the Doc is built from ``text + "\\n\\n" + title``: the blank line makes the title its own sentence
+and paragraph, and every stage reads it as the headline it is (headline grammar in ``s5_events.roles``, one
+real-world event once per article in ``s5_events.chains``, where the body's mention comes first and the
+headline's is kept among its ``mentions``). The title goes after the text, not before it: the tagger, parser
+and NER read the opening of the text as they read it without a title (a name or a dateline opening the
+text is recognised better at the start of a Doc), so the body's analysis is the one it has without a title.
 
-Offsets in the output still count in the article text: :func:`relocate` moves every span after the title back
-by the prepended length, and marks a span inside the title ``in_title`` with its offsets in ``article.title``
-(the title opens the Doc, so they are unchanged: ``title[start:end] == span.text``).
+Offsets in the output still count in the article text: :func:`relocate` marks a span inside the title
+``in_title`` and moves its offsets into ``article.title`` (``title[start:end] == span.text``).
 """
 
 from __future__ import annotations
@@ -45,43 +46,40 @@ def opens_with(text: str, title: str) -> bool:
 
 
 def doc_text(text: str, title: str | None) -> tuple[str, int]:
-    """The text the Doc is built from and the number of characters prepended before the article text."""
+    """The text the Doc is built from, and where the appended title starts in it (0: no title appended)."""
     head = clean_title(title)
     if not head or opens_with(text, head):
         return text, 0
-    prefix = head + SEPARATOR
-    return prefix + text, len(prefix)
+    return text + SEPARATOR + head, len(text) + len(SEPARATOR)
 
 
-def relocate(extraction: Extraction, shift: int) -> Extraction:
-    """Point every span of the extraction at the article text (moved back by ``shift``) or, inside the
-    prepended title, at the title (``in_title``)."""
-    if shift <= 0:
+def relocate(extraction: Extraction, title_start: int) -> Extraction:
+    """Point every span of the extraction found in the appended title at the title (``in_title``, offsets
+    counted from ``title_start``); spans in the text keep theirs."""
+    if title_start <= 0:
         return extraction
     for name in ("times", "places", "actors", "statements", "events", "figures"):
         for record in getattr(extraction, name):
-            _walk(record, shift)
+            _walk(record, title_start)
     return extraction
 
 
-def _walk(value: Any, shift: int) -> None:
+def _walk(value: Any, title_start: int) -> None:
     if isinstance(value, list):
         for item in value:
-            _walk(item, shift)
+            _walk(item, title_start)
         return
     if not isinstance(value, BaseModel):
         return
-    if isinstance(value, Span | Time | Place):
-        if value.start < shift:
-            value.in_title = True
-            title_end = shift - len(SEPARATOR)
-            if value.end > title_end:  # never across the blank line, but the offsets must hold whatever a stage did
-                value.text = value.text[: max(title_end - value.start, 0)]
-                value.end = value.start + len(value.text)
-        else:
-            value.start -= shift
-            value.end -= shift
+    if isinstance(value, Span | Time | Place) and value.end > title_start:
+        if value.start < title_start:  # never across the blank line; the offsets must hold whatever a stage did
+            cut = title_start - value.start
+            value.text, value.start = value.text[cut:].lstrip(), title_start
+            value.start = value.end - len(value.text)
+        value.in_title = True
+        value.start -= title_start
+        value.end -= title_start
     for field in type(value).model_fields:
         child = getattr(value, field)
         if isinstance(child, BaseModel | list):
-            _walk(child, shift)
+            _walk(child, title_start)

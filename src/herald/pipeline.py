@@ -99,7 +99,7 @@ def load(model: str | None = None, *, include_future: bool | None = None) -> Lan
 
 def make_doc(nlp: Language, article: ArticleInput) -> Doc:
     """Tokenise the article text and attach its metadata, ready for ``nlp(doc)`` / ``nlp.pipe(docs)``."""
-    text, title_chars = doc_text(article.text, article.title)
+    text, title_start = doc_text(article.text, article.title)
     doc = nlp.make_doc(text)
     remember_text(doc, text)
     published = date.fromisoformat(article.published) if article.published else None
@@ -109,7 +109,7 @@ def make_doc(nlp: Language, article: ArticleInput) -> Doc:
         title=article.title,
         source=article.source,
         url=article.url,
-        title_chars=title_chars,
+        title_start=title_start,
     )
     return doc
 
@@ -151,7 +151,7 @@ def assemble(doc: Doc, base: Extraction) -> Extraction:
     base.statements = list(doc._.herald_statements or [])
     base.events = list(doc._.herald_events or [])
     base.figures = list(doc._.herald_figures or [])
-    return relocate(base, meta(doc).title_chars)
+    return relocate(base, meta(doc).title_start)
 
 
 def model_label(nlp: Language) -> str:

@@ -52,9 +52,9 @@ class ArticleMeta:
     title: str | None = None
     source: str | None = None
     url: str | None = None
-    # characters before the article text in the Doc: the title and a blank line, prepended so the headline is
-    # read as the article's first line (0 when no title was given or the text already opens with it)
-    title_chars: int = 0
+    # where the title starts in the Doc: appended after the text and a blank line so the headline is read (0 when
+    # no title was given or the text already opens with it); see herald.headline
+    title_start: int = 0
 
 
 def meta(doc: Doc) -> ArticleMeta:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Event, Statement
-from ..common import actor_for_token, doc_text
+from ..common import actor_for_token, doc_text, meta
 from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
@@ -355,8 +355,11 @@ def merge_mentions(
     states = frozenset(a.id for a in by_id.values() if a.kind == "state")
     sectors = {a.id: a.sector for a in by_id.values()}
     parties = Parties(countries, states, sectors, _named(doc, list(by_id.values())))
+    title_start = meta(doc).title_start
     for cand, event, trace in items:
-        target = _earlier_mention(cand, event, kept, parties)
+        target = _headline_mention(event, kept, parties, title_start) or _earlier_mention(
+            cand, event, kept, parties
+        )
         if target is None:
             kept.append((cand, event, trace))
             continue
@@ -375,6 +378,35 @@ def merge_mentions(
         if isinstance(notes, list):
             notes.append(f"also mentioned as {event.trigger.text if event.trigger else '?'!r} ({event.rule})")
     return [(e, t) for _, e, t in kept]
+
+
+def _headline_mention(
+    event: Event,
+    kept: list[tuple[Candidate, Event, dict[str, object]]],
+    parties: Parties,
+    title_start: int,
+) -> tuple[Candidate, Event, dict[str, object]] | None:
+    """The body's first event that the title's event restates ("Police arrest opposition leader" over "police
+    had arrested the opposition leader on Tuesday"): a title appended after the text (``herald.headline``)
+    states the story's main event in headline grammar, undated and often without its agent ("Key opposition
+    party suspended"). The first body event of the same type and flags, with no other mode, whose actors are
+    the title's or compatible with them (either side none, or :meth:`Parties.same`) and whose recipients are
+    not two different named parties."""
+    if not title_start or event.evidence.start < title_start:
+        return None
+    verbal = event.type in VERBAL
+    for prior in kept:
+        p = prior[1]
+        if p.evidence.start >= title_start or _key(p) != _key(event):
+            continue
+        if p.mode and event.mode and p.mode != event.mode:
+            continue
+        if event.actors and p.actors and not parties.same(event.actors, p.actors, verbal):
+            continue
+        if event.recipients and p.recipients and parties.distinct(event.recipients, p.recipients):
+            continue
+        return prior
+    return None
 
 
 def _named(doc: Doc, actors: list[Actor]) -> frozenset[str]:
