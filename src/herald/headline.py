@@ -1,13 +1,14 @@
-"""The article's title read as its first line, and the records found in it pointed back at the title.
+"""The article's title read as its headline, and the records found in it pointed back at the title.
 
-A headline often states the main event ("Beijing bans online Bible sales"), sometimes only there. When the
-title is given apart from the text (JSONL ``title``, HTML metadata, front matter) and the text does not already
-open with it, the Doc is built from ``text + "\\n\\n" + title``: the blank line makes the title its own sentence
-and paragraph, and every stage reads it as the headline it is (headline grammar in ``s5_events.roles``, one
-real-world event once per article in ``s5_events.chains``, where the body's mention comes first and the
-headline's is kept among its ``mentions``). The title goes after the text, not before it: the tagger, parser
-and NER read the opening of the text as they read it without a title (a name or a dateline opening the
-text is recognised better at the start of a Doc), so the body's analysis is the one it has without a title.
+A headline often states the main event ("Beijing bans online Bible sales"), sometimes only there. When
+the title is given apart from the text (JSONL ``title``, HTML metadata, front matter) and the text does
+not already open with it, the Doc is built from ``text + "\\n\\n" + title``: the blank line makes the
+title its own sentence and paragraph, and every stage reads it as the headline it is (headline grammar in
+``s5_events.roles``, one real-world event once per article in ``s5_events.chains``, where the body's
+mention comes first and the headline's is kept among its ``mentions``). The title goes after the text, not
+before it: the tagger, parser and NER read the opening of the text as they read it without a title (a name
+or a dateline opening the text is recognised better at the start of a Doc), so the body's analysis is the
+one it has without a title.
 
 Offsets in the output still count in the article text: :func:`relocate` marks a span inside the title
 ``in_title`` and moves its offsets into ``article.title`` (``title[start:end] == span.text``).
@@ -72,7 +73,9 @@ def _walk(value: Any, title_start: int) -> None:
     if not isinstance(value, BaseModel):
         return
     if isinstance(value, Span | Time | Place) and value.end > title_start:
-        if value.start < title_start:  # never across the blank line; the offsets must hold whatever a stage did
+        if (
+            value.start < title_start
+        ):  # never across the blank line; the offsets must hold whatever a stage did
             cut = title_start - value.start
             value.text, value.start = value.text[cut:].lstrip(), title_start
             value.start = value.end - len(value.text)

@@ -15,12 +15,12 @@ from . import paragraphs as _paragraphs  # noqa: F401  (registers herald_paragra
 from .attributes import use_indexed_attribute_rules
 from .config import Settings, settings
 from .errors import ModelNotFoundError
+from .headline import doc_text, relocate
 from .inputs import ArticleInput
 from .language import warm_language_identifier
 from .lemmas import use_cached_lemmas
 from .schema import Article, Extraction, Note
 from .stages import STAGES, register_all
-from .headline import doc_text, relocate
 from .stages.common import ArticleMeta, meta, register_extensions, remember_text
 
 register_extensions()

@@ -53,7 +53,8 @@ class Span(Record):
     in_title: bool = Field(
         False,
         exclude_if=lambda v: not v,
-        description="In the article's title, not its text: offsets count in ``article.title`` (given only when true).",
+        description="In the article's title, not its text: offsets count in ``article.title`` "
+        "(written only when true).",
     )
 
 
@@ -93,7 +94,8 @@ class Time(Record):
     in_title: bool = Field(
         False,
         exclude_if=lambda v: not v,
-        description="In the article's title, not its text: offsets count in ``article.title`` (given only when true).",
+        description="In the article's title, not its text: offsets count in ``article.title`` "
+        "(written only when true).",
     )
     value: str | None = Field(
         None,
@@ -137,7 +139,8 @@ class Place(Record):
     in_title: bool = Field(
         False,
         exclude_if=lambda v: not v,
-        description="In the article's title, not its text: offsets count in ``article.title`` (given only when true).",
+        description="In the article's title, not its text: offsets count in ``article.title`` "
+        "(written only when true).",
     )
     name: str | None = Field(None, description="Canonical gazetteer name.")
     geonameid: int | None = None
