@@ -72,17 +72,26 @@ def _walk(value: Any, title_start: int) -> None:
         return
     if not isinstance(value, BaseModel):
         return
-    if isinstance(value, Span | Time | Place) and value.end > title_start:
-        if (
-            value.start < title_start
-        ):  # never across the blank line; the offsets must hold whatever a stage did
-            cut = title_start - value.start
-            value.text, value.start = value.text[cut:].lstrip(), title_start
-            value.start = value.end - len(value.text)
-        value.in_title = True
-        value.start -= title_start
-        value.end -= title_start
+    if isinstance(value, Span | Time | Place):
+        _move(value, title_start)
     for field in type(value).model_fields:
         child = getattr(value, field)
         if isinstance(child, BaseModel | list):
             _walk(child, title_start)
+
+
+def _move(span: Span | Time | Place, title_start: int) -> None:
+    """One span: into the title, or cut at the end of the text (a sentence's trailing blank line)."""
+    text_end = title_start - len(SEPARATOR)
+    if span.end <= text_end:
+        return
+    if span.start < text_end:  # the text's last sentence with the blank line after it
+        span.text = span.text[: text_end - span.start]
+        span.end = text_end
+        return
+    if span.start < title_start:
+        span.text = span.text[title_start - span.start :]
+        span.start = title_start
+    span.in_title = True
+    span.start -= title_start
+    span.end -= title_start
