@@ -14,10 +14,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 import herald
+from corpus_helpers import write_jsonl
+from herald.corpus import ingest
+from herald.corpus.store import open_store
 from herald.schema import Span
 
 PUB = "2024-04-30"
@@ -171,3 +175,25 @@ def test_sentence_initial_names(extract: Extract, text: str, etype: str, actor: 
     assert events
     got = {names[i] for i in events[0].actors}
     assert (actor in got) if actor else not got, got
+
+
+def test_store_keeps_no_title_offsets(tmp_path: Path) -> None:
+    """The store's offsets index the stored text: a span in the title is stored without offsets."""
+    src = tmp_path / "in"
+    src.mkdir()
+    write_jsonl(
+        src / "a.jsonl",
+        [
+            {
+                "id": "t",
+                "title": "Rebels seize border town of Kamanyola",
+                "text": BODY_NOTHING,
+                "published": PUB,
+            }
+        ],
+    )
+    db = tmp_path / "h.db"
+    ingest([src], db, workers=1)
+    with open_store(db) as s:
+        rows = s.conn.execute("SELECT evidence_start, evidence FROM events").fetchall()
+    assert [tuple(r) for r in rows] == [(None, "Rebels seize border town of Kamanyola")]
