@@ -75,6 +75,17 @@ HEADLINE_ROWS = [
         "Kenya agreed on Monday to send 1,000 police officers to Haiti, the foreign ministry said.",
         [("AGREE", {"kenya"}, 2, False)],
     ),
+    # an HTML title's site name after a bar is no part of the headline
+    (
+        "Rebels seize border town of Kamanyola | Daily Monitor",
+        BODY_NOTHING,
+        [("COERCE", {"rebels"}, 0, True)],
+    ),
+    (
+        "Daily Monitor | Rebels seize border\ntown of Kamanyola",
+        BODY_NOTHING,
+        [("COERCE", {"rebels"}, 0, True)],
+    ),
     # a coming act ("X to VERB") is no event yet; nor a question, a feature, a quotation without a speaker
     ("Turkey to expel Dutch diplomats", BODY_NOTHING, []),
     ("Is the ceasefire in Yemen about to collapse?", BODY_NOTHING, []),

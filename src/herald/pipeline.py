@@ -99,7 +99,7 @@ def load(model: str | None = None, *, include_future: bool | None = None) -> Lan
 
 def make_doc(nlp: Language, article: ArticleInput) -> Doc:
     """Tokenise the article text and attach its metadata, ready for ``nlp(doc)`` / ``nlp.pipe(docs)``."""
-    text, title_start = doc_text(article.text, article.title)
+    text, title_start, title_offset = doc_text(article.text, article.title)
     doc = nlp.make_doc(text)
     remember_text(doc, text)
     published = date.fromisoformat(article.published) if article.published else None
@@ -110,6 +110,7 @@ def make_doc(nlp: Language, article: ArticleInput) -> Doc:
         source=article.source,
         url=article.url,
         title_start=title_start,
+        title_offset=title_offset,
     )
     return doc
 
@@ -151,7 +152,7 @@ def assemble(doc: Doc, base: Extraction) -> Extraction:
     base.statements = list(doc._.herald_statements or [])
     base.events = list(doc._.herald_events or [])
     base.figures = list(doc._.herald_figures or [])
-    return relocate(base, meta(doc).title_start)
+    return relocate(base, meta(doc).title_start, meta(doc).title_offset)
 
 
 def model_label(nlp: Language) -> str:
