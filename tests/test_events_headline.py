@@ -148,6 +148,12 @@ CREDIT_ROWS = [
         set(),
         {"russian forces"},
     ),
+    # a wrapped line opening with "by" is no byline
+    (
+        "Two journalists were detained on Monday\nby Israeli Defense Forces near Hebron, the union said.",
+        set(),
+        {"israel defense forces"},
+    ),
     # an agency named in the story is an actor
     ("Reuters reported that police had arrested two journalists in Yangon.", set(), {"reuters", "police"}),
 ]

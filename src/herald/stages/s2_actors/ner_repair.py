@@ -147,8 +147,8 @@ class NerRepair:
         return head.pos_ == "NOUN" and head.lemma_.lower() in state_event_nouns()
 
 
-# Words that open a byline ("By Jane Doe", "BY: JILL COLVIN").
-BYLINE_WORDS = frozenset({"by"})
+# Words that open a byline, capitalised ("By Jane Doe", "BY: JILL COLVIN"; a wrapped line's "by" is none).
+BYLINE_WORDS = frozenset({"By", "BY"})
 # Words that join the names of a byline ("X and Y", "X & Y").
 BYLINE_JOINS = frozenset({"and", "&"})
 # The most words in one name of a byline ("Associated Press", "Mary Ann Smith-Jones").
@@ -188,7 +188,7 @@ def byline_end(doc: Doc, i: int) -> int | None:
     Jane Doe"), through a dateline that follows it ("WASHINGTON (AP) —"); None when ``i`` opens none. The
     first name must have two words at least ("By Monday, Russia ..." is no byline)."""
     n = len(doc)
-    if doc[i].lower_ not in BYLINE_WORDS or not _line_start(doc, i):
+    if doc[i].text not in BYLINE_WORDS or not _line_start(doc, i):
         return None
     j = i + 1
     if j < n and doc[j].text == ":":
