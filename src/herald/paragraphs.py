@@ -101,6 +101,11 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the word after a dateline starting at ``start`` ("WASHINGTON (AP) - ..."), or None."""
+    return _dateline_end(doc, start) if 0 <= start < len(doc) else None
+
+
 def _mark_datelines(doc: Doc) -> None:
     for i, tok in enumerate(doc):
         if i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text and not tok.is_space):

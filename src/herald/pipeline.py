@@ -15,12 +15,13 @@ from . import paragraphs as _paragraphs  # noqa: F401  (registers herald_paragra
 from .attributes import use_indexed_attribute_rules
 from .config import Settings, settings
 from .errors import ModelNotFoundError
+from .headline import doc_text, relocate
 from .inputs import ArticleInput
 from .language import warm_language_identifier
 from .lemmas import use_cached_lemmas
 from .schema import Article, Extraction, Note
 from .stages import STAGES, register_all
-from .stages.common import ArticleMeta, register_extensions, remember_text
+from .stages.common import ArticleMeta, meta, register_extensions, remember_text
 
 register_extensions()
 register_all()
@@ -98,8 +99,9 @@ def load(model: str | None = None, *, include_future: bool | None = None) -> Lan
 
 def make_doc(nlp: Language, article: ArticleInput) -> Doc:
     """Tokenise the article text and attach its metadata, ready for ``nlp(doc)`` / ``nlp.pipe(docs)``."""
-    doc = nlp.make_doc(article.text)
-    remember_text(doc, article.text)
+    text, title_start, title_offset = doc_text(article.text, article.title)
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
     published = date.fromisoformat(article.published) if article.published else None
     doc._.herald_meta = ArticleMeta(
         id=article.resolved_id(),
@@ -107,6 +109,8 @@ def make_doc(nlp: Language, article: ArticleInput) -> Doc:
         title=article.title,
         source=article.source,
         url=article.url,
+        title_start=title_start,
+        title_offset=title_offset,
     )
     return doc
 
@@ -148,7 +152,7 @@ def assemble(doc: Doc, base: Extraction) -> Extraction:
     base.statements = list(doc._.herald_statements or [])
     base.events = list(doc._.herald_events or [])
     base.figures = list(doc._.herald_figures or [])
-    return base
+    return relocate(base, meta(doc).title_start, meta(doc).title_offset)
 
 
 def model_label(nlp: Language) -> str:

@@ -50,6 +50,12 @@ class Span(Record):
     start: int = Field(ge=0, description="Start character offset (inclusive).")
     end: int = Field(ge=0, description="End character offset (exclusive).")
     text: str = Field(description="The article text between start and end.")
+    in_title: bool = Field(
+        False,
+        exclude_if=lambda v: not v,
+        description="In the article's title, not its text: offsets count in ``article.title`` "
+        "(written only when true).",
+    )
 
 
 class ActorMention(Span):
@@ -85,6 +91,12 @@ class Time(Record):
     text: str
     start: int
     end: int
+    in_title: bool = Field(
+        False,
+        exclude_if=lambda v: not v,
+        description="In the article's title, not its text: offsets count in ``article.title`` "
+        "(written only when true).",
+    )
     value: str | None = Field(
         None,
         description="Normalised value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, a decade (YYYX), an interval "
@@ -124,6 +136,12 @@ class Place(Record):
     text: str
     start: int
     end: int
+    in_title: bool = Field(
+        False,
+        exclude_if=lambda v: not v,
+        description="In the article's title, not its text: offsets count in ``article.title`` "
+        "(written only when true).",
+    )
     name: str | None = Field(None, description="Canonical gazetteer name.")
     geonameid: int | None = None
     country: str | None = Field(None, description="ISO-3166 alpha-3 country code.")

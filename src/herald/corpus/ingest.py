@@ -24,7 +24,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from ..api import extract_many
 from ..errors import StoreError
 from ..inputs import ArticleInput, InputFailure
-from ..schema import Extraction
+from ..schema import Extraction, Span
 from . import dedup, sources
 from .store import Store, now, open_store
 
@@ -281,12 +281,22 @@ def _insert_plain(c: Any, table: str, key: str, records: Sequence[Any], columns:
     names = ", ".join(f'"{col}"' for col in ("uid", "article", "local_id", *columns))
     c.executemany(
         f"INSERT INTO {table} ({names}) VALUES ({marks})",
-        [(_u(key, r.id), key, r.id, *(_value(getattr(r, col)) for col in columns)) for r in records],
+        [(_u(key, r.id), key, r.id, *(_value(r, col) for col in columns)) for r in records],
     )
 
 
-def _value(v: Any) -> Any:
+def _value(r: Any, col: str) -> Any:
+    v = getattr(r, col)
+    if col in ("start", "end") and getattr(r, "in_title", False):
+        return None  # in the title (herald.headline): no offsets into the stored text
     return int(v) if isinstance(v, bool) else v
+
+
+def _at(span: Span | None, end: bool = False) -> int | None:
+    """A span's offset into the stored text; None for a span in the title (``in_title``)."""
+    if span is None or span.in_title:
+        return None
+    return span.end if end else span.start
 
 
 def _records(c: Any, key: str, x: Extraction) -> None:
@@ -317,7 +327,7 @@ def _records(c: Any, key: str, x: Extraction) -> None:
     )
     c.executemany(
         'INSERT INTO mentions (actor, article, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-        [(_u(key, a.id), key, m.start, m.end, m.text) for a in x.actors for m in a.mentions],
+        [(_u(key, a.id), key, _at(m), _at(m, True), m.text) for a in x.actors for m in a.mentions],
     )
     _insert_plain(c, "times", key, x.times, TIME_COLUMNS)
     _insert_plain(c, "places", key, x.places, PLACE_COLUMNS)
@@ -335,11 +345,11 @@ def _records(c: Any, key: str, x: Extraction) -> None:
                 s.cue,
                 s.cue_class,
                 s.kind,
-                s.content.start,
-                s.content.end,
+                _at(s.content),
+                _at(s.content, True),
                 s.content.text,
-                s.evidence.start,
-                s.evidence.end,
+                _at(s.evidence),
+                _at(s.evidence, True),
                 s.evidence.text,
                 int(s.negated),
             )
@@ -371,11 +381,11 @@ def _records(c: Any, key: str, x: Extraction) -> None:
                 e.cameo,
                 e.quad,
                 e.intensity,
-                tr.start if tr else None,
-                tr.end if tr else None,
+                _at(tr),
+                _at(tr, True),
                 tr.text if tr else None,
-                e.evidence.start,
-                e.evidence.end,
+                _at(e.evidence),
+                _at(e.evidence, True),
                 e.evidence.text,
                 e.rule,
                 e.confidence,
@@ -412,8 +422,8 @@ def _records(c: Any, key: str, x: Extraction) -> None:
                 f.source_text,
                 _j(f.hedges),
                 _u(key, f.event) if f.event in events else None,
-                f.evidence.start,
-                f.evidence.end,
+                _at(f.evidence),
+                _at(f.evidence, True),
                 f.evidence.text,
                 int(f.historical),
             )

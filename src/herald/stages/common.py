@@ -52,6 +52,10 @@ class ArticleMeta:
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    # where the title starts in the Doc: appended after the text and a blank line so the headline is read
+    # (0 when no title was given or the text already opens with it); see herald.headline
+    title_start: int = 0
+    title_offset: int = 0  # where that headline starts in the title (after a site's name and a bar)
 
 
 def meta(doc: Doc) -> ArticleMeta:

@@ -25,7 +25,7 @@ from .kb_index import BulkIndex
 from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
-from .ner_repair import NerRepair
+from .ner_repair import NerRepair, credit_spans, initial_names
 from .place_args import SECTOR as PLACE_SECTOR
 from .place_args import place_argument, place_mention
 from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
@@ -174,6 +174,9 @@ class Finder:
         kb_at_start: dict[int, KBSpan] = {k.start: k for k in kb_spans}
         ent_of = [None] * n  # type: list[Span | None]
         ents = _close_parens(doc.ents)  # spaCy rebuilds the tuple on every access
+        missed = initial_names(doc, ents)
+        if missed:
+            ents = tuple(sorted([*ents, *missed], key=lambda x: x.start))
         named_orgs = self._org_names(doc, kb_spans)
         if named_orgs:
             inner = {id(x) for x in ents if any(o.start <= x.start and x.end <= o.end for o in named_orgs)}
@@ -393,6 +396,9 @@ class Finder:
                 if m.entry is not None:
                     resolved.add(m.entry.key)
         mentions = _drop_redefined_acronyms(doc, mentions)
+        credits = credit_spans(doc)
+        if credits:  # the writers and their agency are no actors of the story
+            mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in credits)]
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 

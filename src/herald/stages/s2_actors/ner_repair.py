@@ -6,7 +6,11 @@
   a name the syntax makes a town once ("the town of X") is one at its other mentions too (one sense per
   article);
 - a country's adjective or name is a mention of the country before "-backed", "-led", ... ("Russian-backed
-  separatists", "US-led coalition") and where it modifies an event noun ("Chinese sanctions").
+  separatists", "US-led coalition") and where it modifies an event noun ("Chinese sanctions");
+- a name opening a sentence that NER missed ("Rakesh Kumar has accused ...") is a person where the article
+  names that person again ("Kumar, a local leader, said") (:func:`initial_names`);
+- a byline ("By JILL COLVIN and GILLIAN WONG, Associated Press", "By: Jane Doe") and a dateline's agency
+  credit ("WASHINGTON (Reuters) -") name the writers, not actors of the story (:func:`credit_spans`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from ...knowledge import load_layered
+from ...paragraphs import dateline_end
 from .cities import place_country
 from .coref_lexicon import CorefLexicon
 from .syntax import LOCATION_PREPS, lift_conj
@@ -140,3 +145,109 @@ class NerRepair:
         ):
             return False  # "a Kenyan police raid", "a French general strike": another noun says who
         return head.pos_ == "NOUN" and head.lemma_.lower() in state_event_nouns()
+
+
+# Words that open a byline, capitalised ("By Jane Doe", "BY: JILL COLVIN"; a wrapped line's "by" is none).
+BYLINE_WORDS = frozenset({"By", "BY"})
+# Words that join the names of a byline ("X and Y", "X & Y").
+BYLINE_JOINS = frozenset({"and", "&"})
+# The most words in one name of a byline ("Associated Press", "Mary Ann Smith-Jones").
+BYLINE_NAME_MAX = 4
+# Entity labels that say the words after "By" are no writer ("By Monday, ...", "By 2020").
+NOT_WRITERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text) or "\n" in doc[i - 1].whitespace_
+
+
+def _name_word(tok: Token) -> bool:
+    """A word a writer's name or affiliation may hold: capitalised or in capitals, or an initial ("J.")."""
+    text = tok.text
+    if tok.is_alpha:
+        return tok.is_title or tok.is_upper
+    return len(text) <= 3 and text.endswith(".") and text[:1].isupper()
+
+
+def _name_group(doc: Doc, j: int) -> int:
+    """End of the capitalised name starting at ``j`` (``j`` when none): at most ``BYLINE_NAME_MAX`` words,
+    all in one case ("Jane Doe" ends before "US-based", "Associated Press" before "WASHINGTON")."""
+    n, k = len(doc), j
+    upper = doc[j].is_upper if j < n else False
+    while k < n and k - j < BYLINE_NAME_MAX and _name_word(doc[k]) and doc[k].ent_type_ not in NOT_WRITERS:
+        if doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper != upper:
+            break
+        k += 1
+    if k < n and doc[k].text == "-" and not doc[k - 1].whitespace_:
+        k -= 1  # "US-based": the word belongs to what follows
+    return k
+
+
+def byline_end(doc: Doc, i: int) -> int | None:
+    """End of a byline opening a line at ``i`` ("By JILL COLVIN and GILLIAN WONG, Associated Press", "By:
+    Jane Doe"), through a dateline that follows it ("WASHINGTON (AP) —"); None when ``i`` opens none. The
+    first name must have two words at least ("By Monday, Russia ..." is no byline)."""
+    n = len(doc)
+    if doc[i].text not in BYLINE_WORDS or not _line_start(doc, i):
+        return None
+    j = i + 1
+    if j < n and doc[j].text == ":":
+        j += 1
+    end = _name_group(doc, j)
+    if end - j < 2:
+        return None
+    while end + 1 < n and (doc[end].lower_ in BYLINE_JOINS or doc[end].text == ","):
+        nxt = _name_group(doc, end + 1)
+        if nxt == end + 1:
+            break
+        end = nxt
+    after = dateline_end(doc, end)
+    return after if after is not None else end
+
+
+def credit_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges that credit the writers and their agency, not actors of the story: bylines
+    (:func:`byline_end`) and the agency in brackets of a dateline opening a line ("WASHINGTON (Reuters)
+    -")."""
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(doc):
+        if tok.is_space or not _line_start(doc, i):
+            continue
+        end = byline_end(doc, i)
+        if end is not None:
+            out.append((i, end))
+            continue
+        stop = dateline_end(doc, i)
+        if stop is None:
+            continue
+        for j in range(i, stop):
+            if doc[j].text == "(":
+                close = next((k for k in range(j + 1, stop) if doc[k].text == ")"), None)
+                if close is not None:
+                    out.append((j + 1, close))
+    return out
+
+
+def initial_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+    """Names opening a sentence that NER missed ("Rakesh Kumar has accused ..."): two or three capitalised
+    proper nouns at a sentence start, in no entity, whose last word ends a person the article names
+    elsewhere ("Kumar, a local leader, said"; "Mr Kumar"), become PERSON entities."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+    if not surnames:
+        return []
+    out: list[Span] = []
+    for sent in doc.sents:
+        s = sent.start
+        while s < sent.end and doc[s].is_space:
+            s += 1
+        k = s
+        while (
+            k < min(sent.end, s + 3) and doc[k].tag_ == "NNP" and doc[k].is_title and doc[k].ent_iob_ == "O"
+        ):
+            k += 1
+        if k - s < 2 or doc[k - 1].text not in surnames:
+            continue
+        if k < sent.end and (doc[k].tag_ == "NNP" or doc[k].ent_iob_ != "O"):
+            continue  # the name goes on, or runs into an entity: not one person's name
+        out.append(Span(doc, s, k, label="PERSON"))
+    return out

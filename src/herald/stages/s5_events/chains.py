@@ -24,11 +24,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...schema import Actor, Event, Statement
-from ..common import actor_for_token, doc_text
+from ..common import actor_for_token, doc_text, meta
 from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
-from .roles import PRONOUNS, Resolved, is_passive, resolve, subject_of
+from .roles import PRONOUNS, Resolved, is_headline, is_passive, resolve, subject_of
 from .sentence_roles import PRONOUN_KINDS, adjunct_rules, event_roles_data, own_actors, quoted
 from .triggers import lemma_of
 
@@ -355,8 +355,11 @@ def merge_mentions(
     states = frozenset(a.id for a in by_id.values() if a.kind == "state")
     sectors = {a.id: a.sector for a in by_id.values()}
     parties = Parties(countries, states, sectors, _named(doc, list(by_id.values())))
+    title_start = meta(doc).title_start
     for cand, event, trace in items:
-        target = _earlier_mention(cand, event, kept, parties)
+        target = _headline_mention(doc, event, kept, parties, title_start) or _earlier_mention(
+            cand, event, kept, parties
+        )
         if target is None:
             kept.append((cand, event, trace))
             continue
@@ -375,6 +378,60 @@ def merge_mentions(
         if isinstance(notes, list):
             notes.append(f"also mentioned as {event.trigger.text if event.trigger else '?'!r} ({event.rule})")
     return [(e, t) for _, e, t in kept]
+
+
+def _headline_mention(
+    doc: Doc,
+    event: Event,
+    kept: list[tuple[Candidate, Event, dict[str, object]]],
+    parties: Parties,
+    title_start: int,
+) -> tuple[Candidate, Event, dict[str, object]] | None:
+    """The mention the headline's event and the body's event make of one act ("Police arrest opposition
+    leader" and "police had arrested the opposition leader on Tuesday"): a headline states the story's main
+    event in headline grammar, undated and often without its agent ("Key opposition party suspended"). A
+    title appended after the text (``herald.headline``, ``title_start``) joins the body's first event that
+    it restates; where the text opens with its headline, the body's first event restating it joins it."""
+    if title_start:
+        if event.evidence.start < title_start:
+            return None
+        return next(
+            (k for k in kept if k[1].evidence.start < title_start and _restates(event, k[1], parties)), None
+        )
+    head = _opening_headline(doc)
+    if head is None or event.evidence.start < head:
+        return None
+    return next(
+        (
+            k
+            for k in kept
+            if k[1].evidence.start < head and not k[1].mentions and _restates(event, k[1], parties)
+        ),
+        None,
+    )
+
+
+def _opening_headline(doc: Doc) -> int | None:
+    """End (character offset) of the headline the text opens with, a line without final punctuation; None
+    when the text opens with none."""
+    first = next(iter(doc.sents), None)
+    if first is None or not is_headline(first) or first.end >= len(doc):
+        return None
+    return first.end_char
+
+
+def _restates(event: Event, other: Event, parties: Parties) -> bool:
+    """Whether a headline's event and a body's event may be one act: the same type and flags, no other
+    mode, actors the same or compatible (either side none, or :meth:`Parties.same`), recipients not two
+    different named parties."""
+    if _key(other) != _key(event) or (other.mode and event.mode and other.mode != event.mode):
+        return False
+    verbal = event.type in VERBAL
+    if event.actors and other.actors and not parties.same(event.actors, other.actors, verbal):
+        return False
+    return not (
+        event.recipients and other.recipients and parties.distinct(event.recipients, other.recipients)
+    )
 
 
 def _named(doc: Doc, actors: list[Actor]) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..common import children_labelled, has_child, sentence_of, span_text
-from .roles import by_gerund, speech_governor
+from .roles import by_gerund, is_headline, speech_governor
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
@@ -272,8 +272,24 @@ def _reported(tok: Token) -> bool:
     )
 
 
+def headline_infinitive(tok: Token) -> bool:
+    """ "Turkey to expel Dutch diplomats", "EU to impose sanctions": a headline tells a coming act with "to"
+    and the bare verb, as the main verb of the line (the parser hangs it as the root or as a clause of the
+    subject noun)."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    clause = tok.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN")
+    if not (tok.dep_ == "ROOT" or (clause and head.i < tok.i)):
+        return False
+    return is_headline(sentence_of(tok))
+
+
 def future(tok: Token) -> str | None:
-    """ "will visit", "is going to sign", "plans to withdraw", "would boycott" in reported speech."""
+    """ "will visit", "is going to sign", "plans to withdraw", "would boycott" in reported speech; "X to
+    expel" in a headline."""
+    if headline_infinitive(tok):
+        return "to"
     cur = tok
     for _ in range(3):
         for a in _aux(cur):
