@@ -534,6 +534,8 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
                     cue = t
                 break
             j -= 1
+        if cue is not None and _lists_other_things(ctx, cue, tok):
+            continue
         message = _message_before_colon(ctx, tok) if cue is None else None
         if message is not None:
             cue = message.head
@@ -573,17 +575,30 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             done[qi] = found
 
 
+def _lists_other_things(ctx: _Context, cue: Token, colon: Token) -> bool:
+    """ "The ministry released the following figures:": the cue's object right before the colon announces
+    something other than words said (figures, a list, names)."""
+    obj = ctx.doc[colon.i - 1]
+    if obj.dep_ != "dobj" or obj.head.i != cue.i or obj.pos_ != "NOUN":
+        return False
+    lemma = obj.lemma_.lower()
+    if lemma in ctx.lex.message_objects or lemma in ctx.lex.noun_cues or lemma in ctx.lex.message_nouns:
+        return False
+    return any(c.lower_ == "following" for c in obj.children)
+
+
 def _message_before_colon(ctx: _Context, colon: Token) -> Token | None:
     """ "X provided the following statement:", "X issued a statement:", "Sanders made the following comment:":
-    the statement noun right before a paragraph-final colon, when it is the object of a verb that gives it
-    out (noun_cue_light_verbs, np_content_message) or is announced with "following"; None otherwise."""
+    the statement noun (message_objects, noun_cues) right before a paragraph-final colon, when it is the
+    object of a verb that gives it out (noun_cue_light_verbs, np_content_message) or is announced with
+    "following"; None otherwise."""
     k = colon.i - 1
     if k < 0:
         return None
     noun = ctx.doc[k]
     lemma = noun.lemma_.lower()
     lex = ctx.lex
-    if noun.pos_ != "NOUN" or (lemma not in lex.message_objects and lex.noun_cues.get(lemma) != "speech"):
+    if noun.pos_ != "NOUN" or (lemma not in lex.message_objects and lemma not in lex.noun_cues):
         return None
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i in ctx.used_cues:
@@ -1479,24 +1494,40 @@ def _turn_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     interviewee: Actor | None = None
     if interview:
         begin = min(f.content[0] for f in interview)
+        # (character offset, person): speakers of statements and subjects of speech events ("Lavrov spoke
+        # to reporters", cues.yaml speech_events) before the interview; the last one answers
+        heard: list[tuple[int, Actor]] = []
         for f in out:
             if f.content[1] > begin or f.rule.startswith("transcript-turn") or f.speaker is None:
                 continue
             actor = _speaker_actor(doc, f)
             if actor is not None and actor.kind == "person":
-                interviewee = _named_for_role(doc, actor) or actor
+                heard.append((f.speaker[0], actor))
+        for tok in doc[: ctx.token_at(begin)]:
+            if tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() in ctx.lex.speech_events:
+                actor = actor_for_token(tok)
+                if actor is not None and actor.kind == "person":
+                    heard.append((tok.idx, actor))
+        if heard:
+            last = max(heard, key=lambda p: p[0])[1]
+            interviewee = _named_for_role(doc, last) or last
+    # one label, one speaker: the named person, else the first actor any of its turns links to
+    by_label: dict[str, Actor | None] = {}
     for f in turns:
         assert f.speaker is not None
-        label = ctx.text[slice(*f.speaker)]
+        label = ctx.text[slice(*f.speaker)].strip(" .").upper()
+        if by_label.get(label) is None and interview_role(label) is None:
+            by_label[label] = _label_actor(doc, label) or _speaker_actor(doc, f)
+    for f in turns:
+        assert f.speaker is not None
+        label = ctx.text[slice(*f.speaker)].strip(" .").upper()
         role = interview_role(label)
         if role == "question":
             resolved[id(f)] = _NOBODY
         elif role == "answer":
             resolved[id(f)] = interviewee or _NOBODY
         else:
-            actor = _label_actor(doc, label)
-            if actor is not None:
-                resolved[id(f)] = actor
+            resolved[id(f)] = by_label.get(label) or _NOBODY
     return resolved
 
 
