@@ -58,7 +58,8 @@ TURNS = [
             ),
             (
                 "PENCE",
-                "But the truth is that Donald Trump has a unique way of communicating to the American people.",
+                "But the truth is that Donald Trump has a unique way of communicating to the American "
+                "people.",
                 "Mike Pence",
             ),
             ("WALLACE", "Governor, I want to try to get one more question in.", "WALLACE"),
@@ -83,7 +84,11 @@ TURNS = [
         "A: We have no plans to send troops and we will keep our promise to the region.",
         [
             ("Q", "Will Russia send more troops to the border?", None),
-            ("A", "We have no plans to send troops and we will keep our promise to the region.", "Sergey Lavrov"),
+            (
+                "A",
+                "We have no plans to send troops and we will keep our promise to the region.",
+                "Sergey Lavrov",
+            ),
         ],
     ),
     (
@@ -104,7 +109,9 @@ def test_turns(extract: Extract, text: str, expected: list[tuple[str, str, str |
     assert got == expected, got
     # a quotation never runs across turns: no other statement covers two turns' words
     spans = [(s.content.start, s.content.end) for s in x.statements]
-    turns = [(s.content.start, s.content.end) for s in x.statements if (s.rule or "").startswith("transcript")]
+    turns = [
+        (s.content.start, s.content.end) for s in x.statements if (s.rule or "").startswith("transcript")
+    ]
     for lo, hi in spans:
         assert sum(lo <= a and b <= hi for a, b in turns) <= 1, (lo, hi)
 
@@ -172,7 +179,8 @@ def test_message_blocks(extract: Extract, text: str, speaker: str, name: str, co
 
 # A colon after something that is not a statement: no speaker for the next paragraph
 NO_MESSAGE = [
-    "Fighting continued.\n\nThe ministry released the following figures:\n\nFour people were killed on Monday.",
+    "Fighting continued.\n\nThe ministry released the following figures:\n\nFour people were killed on "
+    "Monday.",
     "Fighting continued.\n\nThe police gave the following list:\n\nFour people were arrested on Monday.",
     "Fighting continued.\n\nThe ministry did not issue a statement:\n\nFour people were arrested on Monday.",
 ]
