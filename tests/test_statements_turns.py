@@ -257,3 +257,36 @@ def test_pronoun_follows_nearest_person(extract: Extract, text: str, name: str |
     last = max(x.statements, key=lambda s: s.content.start)
     assert last.speaker_text == "He"
     assert _name(x, last.speaker) == name
+
+
+# (text, speaker name, country, sector): a role phrase naming a body before the name serves that body
+ROLE_BODIES = [
+    (
+        "Spokesman for the Kenyan police, Charles Owino said four suspects were arrested.",
+        "Charles Owino",
+        "KEN",
+        "COP",
+    ),
+    (
+        "The foreign minister of Nigeria, Geoffrey Onyeama said the talks had failed.",
+        "Geoffrey Onyeama",
+        "NGA",
+        "GOV",
+    ),
+    # no body in the role phrase: the role gives no country
+    (
+        "Minister for the Middle East, Tobias Ellwood said the attack was deliberate.",
+        "Tobias Ellwood",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "sector"), ROLE_BODIES)
+def test_role_body_before_name(
+    extract: Extract, text: str, name: str, country: str | None, sector: str | None
+) -> None:
+    x = extract(text, published=PUBLISHED)
+    speaker = next(a for s in x.statements for a in x.actors if a.id == s.speaker)
+    assert (speaker.name, speaker.country, speaker.sector) == (name, country, sector)

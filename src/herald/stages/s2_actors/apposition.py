@@ -146,7 +146,20 @@ def _merge_long_roles(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if b.end < len(doc) and doc[b.end].lower_ in ("and", "or"):
             continue
+        _body_of_role(a, [m for m in mentions if a.end <= m.start and m.end < b.start])
         _merge(b, a)
+
+
+def _body_of_role(role: Mention, inside: list[Mention]) -> None:
+    """ "Spokesman for the Kenyan police, X", "the chief of the Congress party in Rajasthan, X": a role
+    whose complement names a body serves that body; the role takes the body's country and, from an
+    organisation or group, its sector (when the role has no country of its own)."""
+    body = next((m for m in inside if m.kind in ("organization", "group", "state") and m.country), None)
+    if body is None or role.country is not None:
+        return
+    role.country = body.country
+    if body.kind != "state" and body.sector is not None:
+        role.sector, role.sectors = body.sector, list(body.sectors)
 
 
 def _merge(person: Mention, role: Mention) -> None:
