@@ -1481,6 +1481,11 @@ def _label_actor(doc: Doc, label: str) -> Actor | None:
     return named[0] if len(named) == 1 else None
 
 
+def _label_of(ctx: _Context, f: Found) -> str:
+    """A turn's speaker label, upper case, without edge dots and spaces ("" when it has none)."""
+    return ctx.text[f.speaker[0] : f.speaker[1]].strip(" .").upper() if f.speaker else ""
+
+
 def _turn_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     """The actors of transcript turns, keyed by ``id(found)``: a named label's person; for questions and
     answers ("Q:" / "A:"), no one for the interviewer and, for the interviewee, the last person the article
@@ -1490,7 +1495,7 @@ def _turn_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     turns = [f for f in out if f.rule.startswith("transcript-turn") and f.speaker is not None]
     if not turns:
         return resolved
-    interview = [f for f in turns if interview_role(ctx.text[slice(*f.speaker)]) is not None]
+    interview = [f for f in turns if interview_role(_label_of(ctx, f)) is not None]
     interviewee: Actor | None = None
     if interview:
         begin = min(f.content[0] for f in interview)
@@ -1514,13 +1519,11 @@ def _turn_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
     # one label, one speaker: the named person, else the first actor any of its turns links to
     by_label: dict[str, Actor | None] = {}
     for f in turns:
-        assert f.speaker is not None
-        label = ctx.text[slice(*f.speaker)].strip(" .").upper()
+        label = _label_of(ctx, f)
         if by_label.get(label) is None and interview_role(label) is None:
             by_label[label] = _label_actor(doc, label) or _speaker_actor(doc, f)
     for f in turns:
-        assert f.speaker is not None
-        label = ctx.text[slice(*f.speaker)].strip(" .").upper()
+        label = _label_of(ctx, f)
         role = interview_role(label)
         if role == "question":
             resolved[id(f)] = _NOBODY
