@@ -290,3 +290,38 @@ def test_role_body_before_name(
     x = extract(text, published=PUBLISHED)
     speaker = next(a for s in x.statements for a in x.actors if a.id == s.speaker)
     assert (speaker.name, speaker.country, speaker.sector) == (name, country, sector)
+
+
+# (text, event type, actor names): verbal events of a turn take the turn's speaker as actor
+TURN_EVENTS = [
+    (
+        "Lavrov interview\n\nForeign Minister Sergei Lavrov spoke to reporters in Moscow on Tuesday.\n\n"
+        "Q: What is your view of the new measures?\n\nA: We condemn the sanctions imposed by Washington.",
+        "ACCUSE",
+        ["Sergey Lavrov"],
+    ),
+    (
+        "Debate transcript\n\nThe two candidates met on Monday.\n\n"
+        '"CLINTON: I condemn Donald Trump for his remarks about the judge.\n\n'
+        '"TRUMP: I reject her accusations and I will not apologise."',
+        "REJECT",
+        ["Donald Trump"],  # not CLINTON: her quotation mark does not run into his turn
+    ),
+    (
+        # the interviewer asks; a question is no one's event
+        "An interview\n\nQ: Do you condemn the sanctions imposed by Washington?\n\n"
+        "A: I will not answer that.",
+        "ACCUSE",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "names"), TURN_EVENTS)
+def test_turn_event_actor(extract: Extract, text: str, etype: str, names: list[str]) -> None:
+    x = extract(text, published=PUBLISHED)
+    actors = {a.id: a.name for a in x.actors}
+    got = [[actors[i] for i in e.actors] for e in x.events if e.type == etype]
+    assert all(g == names for g in got), got
+    if names:
+        assert got, [(e.type, e.actors) for e in x.events]
