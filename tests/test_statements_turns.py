@@ -136,7 +136,7 @@ def test_nothing_after_the_last_turn(extract: Extract) -> None:
 
 
 # (text, speaker text, speaker actor name, content): a statement announced by a paragraph-final colon
-MESSAGE_BLOCKS = [
+MESSAGE_BLOCKS: list[tuple[str, str, str | None, str]] = [
     (
         "Fighting continued.\n\nThe Red Cross provided the following statement:\n\n"
         '"We are deeply concerned by the violence and call on all parties to protect civilians."',
@@ -170,8 +170,41 @@ MESSAGE_BLOCKS = [
 ]
 
 
+MESSAGE_BLOCKS += [
+    (
+        "Fighting continued.\n\nA spokesman for the Red Cross provided the following statement to Reuters:"
+        "\n\n“We are deeply concerned by the violence and call on all parties to protect civilians.”",
+        "A spokesman for the Red Cross",
+        "spokesman",
+        "We are deeply concerned by the violence and call on all parties to protect civilians.",
+    ),
+    (
+        "Fighting continued.\n\nHere is the full statement from the Red Cross:\n\n"
+        "“We are deeply concerned by the violence and call on all parties to protect civilians.”",
+        "the Red Cross",
+        "International Committee of the Red Cross",
+        "We are deeply concerned by the violence and call on all parties to protect civilians.",
+    ),
+    (
+        # "the statement" speaks for the body that spoke last
+        "Fighting continued.\n\nThe foreign ministry said on Monday that talks had failed.\n\n"
+        "The statement read:\n\n“We condemn the attack on our embassy in the strongest terms.”",
+        "The statement",
+        "foreign ministry",
+        "We condemn the attack on our embassy in the strongest terms.",
+    ),
+    (
+        # no body spoke before: "the statement" has no author
+        "Fighting continued.\n\nThe statement read:\n\n“We condemn the attack on our embassy.”",
+        "The statement",
+        None,
+        "We condemn the attack on our embassy.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "speaker", "name", "content"), MESSAGE_BLOCKS)
-def test_message_blocks(extract: Extract, text: str, speaker: str, name: str, content: str) -> None:
+def test_message_blocks(extract: Extract, text: str, speaker: str, name: str | None, content: str) -> None:
     x = extract(text, published=PUBLISHED)
     got = [(s.speaker_text, _name(x, s.speaker), s.content.text) for s in x.statements]
     assert (speaker, name, content) in got, got

@@ -538,7 +538,7 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
             continue
         message = _message_before_colon(ctx, tok) if cue is None else None
         if message is not None:
-            cue = message.head
+            cue = message[0] if message[1] is not None else message[0].head
         if cue is None or is_negated(cue):
             continue
         while k < len(text) and text[k].isspace():
@@ -563,11 +563,16 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         found = _cued(ctx, content, "direct", rule, cue, [cue.i, tok.i, span.start, span.end - 1], content)
         if message is not None:
             # "The Red Cross provided the following statement:": the statement's words follow
-            found.rule = f"message-colon-block:{message.lemma_.lower()}"
-            found.cue_text = ctx.text[cue.idx : message.idx + len(message.text)]
-            found.cue_class = "writing" if message.lemma_.lower() in ctx.lex.message_nouns else "speech"
-            found.tokens.append(message.i)
-        if not _attach_speaker(ctx, found, cue):
+            noun, author = message
+            found.rule = f"message-colon-block:{noun.lemma_.lower()}"
+            found.cue_text = ctx.text[cue.idx : noun.idx + len(noun.text)]
+            found.cue_class = "writing" if noun.lemma_.lower() in ctx.lex.message_nouns else "speech"
+            found.tokens.append(noun.i)
+            if author is not None:
+                s_, e_ = trim(doc, *subtree_range(author))
+                found.speaker, found.speaker_head = ctx.chars(s_, e_), author
+                found.tokens.extend((s_, e_ - 1))
+        if found.speaker is None and not _attach_speaker(ctx, found, cue):
             continue
         ctx.used_cues.add(cue.i)
         out.append(found)
@@ -587,26 +592,56 @@ def _lists_other_things(ctx: _Context, cue: Token, colon: Token) -> bool:
     return any(c.lower_ == "following" for c in obj.children)
 
 
-def _message_before_colon(ctx: _Context, colon: Token) -> Token | None:
-    """ "X provided the following statement:", "X issued a statement:", "Sanders made the following comment:":
-    the statement noun (message_objects, noun_cues) right before a paragraph-final colon, when it is the
-    object of a verb that gives it out (noun_cue_light_verbs, np_content_message) or is announced with
-    "following"; None otherwise."""
-    k = colon.i - 1
-    if k < 0:
-        return None
-    noun = ctx.doc[k]
-    lemma = noun.lemma_.lower()
+_AUTHOR_PREPS = frozenset({"from", "by"})
+# the words a message noun may have after it before the colon: "statement to Reuters", "comment on Monday"
+_TRAILING = frozenset({"prep", "pobj", "det", "amod", "compound", "poss", "nummod", "npadvmod", "case"})
+
+
+def _author_in(noun: Token) -> Token | None:
+    """ "the full statement from the Red Cross", "this statement by Trump": the author named in the noun's
+    "from"/"by" phrase."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _AUTHOR_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and actor_for_token(pobj) is not None:
+                return pobj
+    return None
+
+
+def _message_before_colon(ctx: _Context, colon: Token) -> tuple[Token, Token | None] | None:
+    """ "X provided the following statement (to Reuters):", "X issued a statement:", "Sanders made the
+    following comment:", "Here is the full statement from the Red Cross:": the statement noun
+    (message_objects, noun_cues) before a paragraph-final colon, with only its own modifiers after it, and
+    the author named in its "from"/"by" phrase if any. Without an author the noun must be the object of a
+    verb that gives it out (noun_cue_light_verbs, np_content_message) or be announced with "following".
+    None otherwise."""
+    doc = ctx.doc
     lex = ctx.lex
-    if noun.pos_ != "NOUN" or (lemma not in lex.message_objects and lemma not in lex.noun_cues):
+    lo = max(ctx.sent(colon.i).start, colon.i - 8)
+    for k in range(colon.i - 1, lo - 1, -1):
+        noun = doc[k]
+        lemma = noun.lemma_.lower()
+        if noun.pos_ == "NOUN" and (lemma in lex.message_objects or lemma in lex.noun_cues):
+            break
+        if noun.dep_ not in _TRAILING:
+            return None
+    else:
         return None
+    if any(
+        not (noun.i < t.head.i < colon.i or t.head.i == noun.i or t.head.i == noun.head.i)
+        for t in doc[noun.i + 1 : colon.i]
+    ):
+        return None  # the words after the noun are no modifiers of it or of its verb
+    author = _author_in(noun)
+    if author is not None:
+        return noun, author
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i in ctx.used_cues:
         return None
     following = any(c.lower_ == "following" for c in noun.children)
     if not following and verb.lemma_.lower() not in lex.noun_cue_light_verbs | lex.np_content_message:
         return None
-    return noun
+    return noun, None
 
 
 def _quotes_in(ctx: _Context, start: int, end: int) -> list[int]:
