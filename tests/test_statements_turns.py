@@ -194,6 +194,13 @@ MESSAGE_BLOCKS += [
         "We condemn the attack on our embassy in the strongest terms.",
     ),
     (
+        "The bias shows in how the website rated this statement by Trump on June 11:\n\n"
+        "“If you look at what is going on in this country, African-American youth are unemployed.”",
+        "Trump",
+        "Donald Trump",
+        "If you look at what is going on in this country, African-American youth are unemployed.",
+    ),
+    (
         # no body spoke before: "the statement" has no author
         "Fighting continued.\n\nThe statement read:\n\n“We condemn the attack on our embassy.”",
         "The statement",

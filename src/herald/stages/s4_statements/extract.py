@@ -599,8 +599,13 @@ _TRAILING = frozenset({"prep", "pobj", "det", "amod", "compound", "poss", "nummo
 
 def _author_in(noun: Token) -> Token | None:
     """ "the full statement from the Red Cross", "this statement by Trump": the author named in the noun's
-    "from"/"by" phrase."""
-    for prep in noun.children:
+    "from"/"by" phrase (or in a "by" phrase the parser hung on the active verb that has the noun as object:
+    "the website rated this statement by Trump")."""
+    preps = list(noun.children)
+    verb = noun.head
+    if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in verb.children):
+        preps += [c for c in verb.children if c.lower_ == "by" and c.i > noun.i]
+    for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ in _AUTHOR_PREPS:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and actor_for_token(pobj) is not None:
