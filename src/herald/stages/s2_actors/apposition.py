@@ -46,9 +46,11 @@ def merge_appositions(doc: Doc, mentions: list[Mention]) -> None:
             pair is None
             and _org_named_person(a)
             and _is_person_role(b)
-            and doc[b.start - 1].lower_ in ("a", "an")
+            and doc[b.start - 1].lower_ in ("a", "an", "the")
         ):
-            pair = (a, b)  # "Sachin Pilot, a former federal minister": NER's ORG is a person
+            # "Sachin Pilot, a former federal minister", "Sachin Pilot, the chief of the Congress party":
+            # NER's ORG, unknown to the KB, is a person
+            pair = (a, b)
         if pair is None:
             continue
         later = b  # the appositive is the later of the two
@@ -108,7 +110,9 @@ def _person_and_role(a: Mention, b: Mention) -> tuple[Mention, Mention] | None:
 
 def _merge_long_roles(doc: Doc, mentions: list[Mention]) -> None:
     """A role with its own complement before the name ("the president of the Lombardy region, Roberto
-    Maroni,"): the parser makes the name an apposition of the role noun, with words between them."""
+    Maroni,"): the parser makes the name an apposition of the role noun, with words between them, or, when no
+    comma follows the name, the role phrase a modifier of the name's verb ("Minister for the Middle East,
+    Tobias Ellwood said")."""
     at: dict[int, Mention] = {}
     for m in mentions:
         for i in range(m.start, m.end):
@@ -117,9 +121,22 @@ def _merge_long_roles(doc: Doc, mentions: list[Mention]) -> None:
         if b.start < 2 or doc[b.start - 1].text != "," or not _is_person(b):
             continue
         hb = head_of(doc, b.start, b.end)
-        if hb.dep_ != "appos":
+        if hb.dep_ == "appos":
+            tok = hb.head
+        elif hb.dep_ in ("nsubj", "nsubjpass"):
+            # "Minister for the Middle East, Tobias Ellwood said": the parser hangs the role phrase on the
+            # verb beside its subject; only the role's words and the comma stand before the name
+            lead = [
+                c
+                for c in hb.head.children
+                if c.dep_ in ("npadvmod", "dep", "nsubj", "nsubjpass") and c.i < b.start and c.i != hb.i
+            ]
+            if not lead or lead[0].right_edge.i != b.start - 2:
+                continue
+            tok = lead[0]
+        else:
             continue
-        tok, a = hb.head, at.get(hb.head.i)
+        a = at.get(tok.i)
         for _ in range(4):  # "the secretary general of [the Conference], X": up to the role noun
             if (a is not None and _is_person_role(a)) or tok.dep_ not in ("pobj", "prep"):
                 break
@@ -129,7 +146,20 @@ def _merge_long_roles(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if b.end < len(doc) and doc[b.end].lower_ in ("and", "or"):
             continue
+        _body_of_role(a, [m for m in mentions if a.end <= m.start and m.end < b.start])
         _merge(b, a)
+
+
+def _body_of_role(role: Mention, inside: list[Mention]) -> None:
+    """ "Spokesman for the Kenyan police, X", "the chief of the Congress party in Rajasthan, X": a role
+    whose complement names a body serves that body; the role takes the body's country and, from an
+    organisation or group, its sector (when the role has no country of its own)."""
+    body = next((m for m in inside if m.kind in ("organization", "group", "state") and m.country), None)
+    if body is None or role.country is not None:
+        return
+    role.country = body.country
+    if body.kind != "state" and body.sector is not None:
+        role.sector, role.sectors = body.sector, list(body.sectors)
 
 
 def _merge(person: Mention, role: Mention) -> None:

@@ -35,7 +35,7 @@ from ..opponents import opposing_noun
 from .agreement import agrees
 from .found import Found
 from .headline import headline_statement
-from .layout import after_label, dash_signature, transcript_turn
+from .layout import Turn, after_label, dash_signature, interview_role, transcript_turn, transcript_turns
 from .lexicon import CueLexicon, cue_lexicon
 from .quotes import Quote, find_quotes
 from .syntax import (
@@ -73,7 +73,25 @@ class _Context:
         self.doc = doc
         self.text = doc_text(doc)
         self.lex = lex
-        self.quotes = [q for q in find_quotes(self.text) if q.depth == 0]
+        # Transcript turns are quotations of their own: a quotation mark pairing that runs across turns
+        # (``"WALLACE: ...`` / ``"PENCE: ...``, one mark per paragraph) is no one's words, and marks
+        # inside a turn quote within it.
+        self.turns: list[Turn] = transcript_turns(self.text, lex.headline_labels)
+        regions = [t.span for t in self.turns]
+        own = [
+            Quote(start=a, end=b, inner_start=a, inner_end=b, family="turn")
+            for t in self.turns
+            for a, b in t.parts
+        ]
+        self.quotes = sorted(
+            [
+                q
+                for q in find_quotes(self.text)
+                if q.depth == 0 and not any(q.start < hi and lo < q.end for lo, hi in regions)
+            ]
+            + own,
+            key=lambda q: q.start,
+        )
         # token index -> index of the top-level quotation containing it (marks included), or -1
         # Token attributes read as arrays: creating a Token object per position is the stage's main cost.
         arr = doc.to_array([IDX, LEMMA, LOWER, POS])
@@ -516,6 +534,11 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
                     cue = t
                 break
             j -= 1
+        if cue is not None and _lists_other_things(ctx, cue, tok):
+            continue
+        message = _message_before_colon(ctx, tok) if cue is None else None
+        if message is not None:
+            cue = message[0] if message[1] is not None else message[0].head
         if cue is None or is_negated(cue):
             continue
         while k < len(text) and text[k].isspace():
@@ -538,12 +561,92 @@ def _colon_blocks(ctx: _Context, out: list[Found], done: dict[int, Found]) -> No
         rule = f"cue-colon-block:{ctx.lex.lemma(cue)}"
         # a block quotation is verbatim even without marks
         found = _cued(ctx, content, "direct", rule, cue, [cue.i, tok.i, span.start, span.end - 1], content)
-        if not _attach_speaker(ctx, found, cue):
+        if message is not None:
+            # "The Red Cross provided the following statement:": the statement's words follow
+            noun, author = message
+            found.rule = f"message-colon-block:{noun.lemma_.lower()}"
+            found.cue_text = ctx.text[cue.idx : noun.idx + len(noun.text)]
+            found.cue_class = "writing" if noun.lemma_.lower() in ctx.lex.message_nouns else "speech"
+            found.tokens.append(noun.i)
+            if author is not None:
+                s_, e_ = trim(doc, *subtree_range(author))
+                found.speaker, found.speaker_head = ctx.chars(s_, e_), author
+                found.tokens.extend((s_, e_ - 1))
+        if found.speaker is None and not _attach_speaker(ctx, found, cue):
             continue
         ctx.used_cues.add(cue.i)
         out.append(found)
         if qi is not None:
             done[qi] = found
+
+
+def _lists_other_things(ctx: _Context, cue: Token, colon: Token) -> bool:
+    """ "The ministry released the following figures:": the cue's object right before the colon announces
+    something other than words said (figures, a list, names)."""
+    obj = ctx.doc[colon.i - 1]
+    if obj.dep_ != "dobj" or obj.head.i != cue.i or obj.pos_ != "NOUN":
+        return False
+    lemma = obj.lemma_.lower()
+    if lemma in ctx.lex.message_objects or lemma in ctx.lex.noun_cues or lemma in ctx.lex.message_nouns:
+        return False
+    return any(c.lower_ == "following" for c in obj.children)
+
+
+_AUTHOR_PREPS = frozenset({"from", "by"})
+# the words a message noun may have after it before the colon: "statement to Reuters", "comment on Monday"
+_TRAILING = frozenset({"prep", "pobj", "det", "amod", "compound", "poss", "nummod", "npadvmod", "case"})
+
+
+def _author_in(noun: Token) -> Token | None:
+    """ "the full statement from the Red Cross", "this statement by Trump": the author named in the noun's
+    "from"/"by" phrase (or in a "by" phrase the parser hung on the active verb that has the noun as object:
+    "the website rated this statement by Trump")."""
+    preps = list(noun.children)
+    verb = noun.head
+    if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in verb.children):
+        preps += [c for c in verb.children if c.lower_ == "by" and c.i > noun.i]
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in _AUTHOR_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and actor_for_token(pobj) is not None:
+                return pobj
+    return None
+
+
+def _message_before_colon(ctx: _Context, colon: Token) -> tuple[Token, Token | None] | None:
+    """ "X provided the following statement (to Reuters):", "X issued a statement:", "Sanders made the
+    following comment:", "Here is the full statement from the Red Cross:": the statement noun
+    (message_objects, noun_cues) before a paragraph-final colon, with only its own modifiers after it, and
+    the author named in its "from"/"by" phrase if any. Without an author the noun must be the object of a
+    verb that gives it out (noun_cue_light_verbs, np_content_message) or be announced with "following".
+    None otherwise."""
+    doc = ctx.doc
+    lex = ctx.lex
+    lo = max(ctx.sent(colon.i).start, colon.i - 8)
+    for k in range(colon.i - 1, lo - 1, -1):
+        noun = doc[k]
+        lemma = noun.lemma_.lower()
+        if noun.pos_ == "NOUN" and (lemma in lex.message_objects or lemma in lex.noun_cues):
+            break
+        if noun.dep_ not in _TRAILING:
+            return None
+    else:
+        return None
+    if any(
+        not (noun.i < t.head.i < colon.i or t.head.i == noun.i or t.head.i == noun.head.i)
+        for t in doc[noun.i + 1 : colon.i]
+    ):
+        return None  # the words after the noun are no modifiers of it or of its verb
+    author = _author_in(noun)
+    if author is not None:
+        return noun, author
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i in ctx.used_cues:
+        return None
+    following = any(c.lower_ == "following" for c in noun.children)
+    if not following and verb.lemma_.lower() not in lex.noun_cue_light_verbs | lex.np_content_message:
+        return None
+    return noun, None
 
 
 def _quotes_in(ctx: _Context, start: int, end: int) -> list[int]:
@@ -1389,26 +1492,91 @@ def _set_layout_speaker(ctx: _Context, found: Found, span: tuple[int, int], rule
 
 
 def _transcript_turns(ctx: _Context, out: list[Found], done: dict[int, Found]) -> None:
-    """Paragraphs of an interview transcript ("PENCE: Gennifer Flowers will not be attending ..."): the label
-    is the speaker, the rest of the paragraph what was said (verbatim). The first line is the headline's."""
-    text = ctx.text
-    for lo in ctx.par_starts[1:]:
-        turn = transcript_turn(text, lo, ctx.lex.headline_labels)
-        if turn is None:
+    """Turns of an interview transcript ("PENCE: Gennifer Flowers will not be attending ..."): the label is
+    the speaker, the rest of the paragraph what was said (verbatim); the paragraphs continuing a turn are
+    statements of the same speaker (``continues``). The first line is the headline's."""
+    starts = {q.start: qi for qi, q in enumerate(ctx.quotes) if q.family == "turn"}
+    for turn in ctx.turns:
+        if any(_overlaps(turn.parts[0], f.content) for f in out):
             continue
-        start = after_label(text, turn[1])
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end - start < 10 or any(_overlaps((start, end), f.content) for f in out):
-            continue
-        found = Found(content=(start, end), kind="direct", rule="transcript-turn", quotes=[(start, end)])
-        found.tokens = [ctx.token_at(start), ctx.token_at(end - 1)]
-        _set_layout_speaker(ctx, found, turn, "transcript-turn")
-        out.append(found)
-        for qi in _quotes_in(ctx, start, end):
-            done.setdefault(qi, found)
+        first: Found | None = None
+        for start, end in turn.parts:
+            found = Found(content=(start, end), kind="direct", rule="transcript-turn", quotes=[(start, end)])
+            found.tokens = [ctx.token_at(start), ctx.token_at(end - 1)]
+            _set_layout_speaker(ctx, found, turn.label, "transcript-turn")
+            if first is None:
+                first = found
+            else:
+                found.continues, found.rule = first, "transcript-turn-continued"
+            out.append(found)
+            qi = starts.get(start)
+            if qi is not None:
+                done.setdefault(qi, found)
+
+
+def _label_actor(doc: Doc, label: str) -> Actor | None:
+    """ "PENCE:" labels the turns of the one person of the article whose name ends in that word ("Gov. Mike
+    Pence"); None when no person or several do."""
+    word = label.strip(" .").lower()
+    named = [
+        a
+        for a in doc._.herald_actors or ()
+        if a.kind == "person" and not a.name.isupper() and a.name.lower().split()[-1:] == [word]
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _label_of(ctx: _Context, f: Found) -> str:
+    """A turn's speaker label, upper case, without edge dots and spaces ("" when it has none)."""
+    return ctx.text[f.speaker[0] : f.speaker[1]].strip(" .").upper() if f.speaker else ""
+
+
+def _turn_speakers(ctx: _Context, out: list[Found]) -> dict[int, Actor]:
+    """The actors of transcript turns, keyed by ``id(found)``: a named label's person; for questions and
+    answers ("Q:" / "A:"), no one for the interviewer and, for the interviewee, the last person the article
+    reported speaking before the interview starts ("Smith spoke to Reuters ... Q: ... A: ...")."""
+    doc = ctx.doc
+    resolved: dict[int, Actor] = {}
+    turns = [f for f in out if f.rule.startswith("transcript-turn") and f.speaker is not None]
+    if not turns:
+        return resolved
+    interview = [f for f in turns if interview_role(_label_of(ctx, f)) is not None]
+    interviewee: Actor | None = None
+    if interview:
+        begin = min(f.content[0] for f in interview)
+        # (character offset, person): speakers of statements and subjects of speech events ("Lavrov spoke
+        # to reporters", cues.yaml speech_events) before the interview; the last one answers
+        heard: list[tuple[int, Actor]] = []
+        for f in out:
+            if f.content[1] > begin or f.rule.startswith("transcript-turn") or f.speaker is None:
+                continue
+            actor = _speaker_actor(doc, f)
+            if actor is not None and actor.kind == "person":
+                heard.append((f.speaker[0], actor))
+        for tok in doc[: ctx.token_at(begin)]:
+            if tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() in ctx.lex.speech_events:
+                actor = actor_for_token(tok)
+                if actor is not None and actor.kind == "person":
+                    heard.append((tok.idx, actor))
+        if heard:
+            last = max(heard, key=lambda p: p[0])[1]
+            interviewee = _named_for_role(doc, last) or last
+    # one label, one speaker: the named person, else the first actor any of its turns links to
+    by_label: dict[str, Actor | None] = {}
+    for f in turns:
+        label = _label_of(ctx, f)
+        if by_label.get(label) is None and interview_role(label) is None:
+            by_label[label] = _label_actor(doc, label) or _speaker_actor(doc, f)
+    for f in turns:
+        label = _label_of(ctx, f)
+        role = interview_role(label)
+        if role == "question":
+            resolved[id(f)] = _NOBODY
+        elif role == "answer":
+            resolved[id(f)] = interviewee or _NOBODY
+        else:
+            resolved[id(f)] = by_label.get(label) or _NOBODY
+    return resolved
 
 
 def _whole_paragraph(ctx: _Context, q: Quote) -> bool:
@@ -1777,7 +1945,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
     out = [f for f in out if f.content[1] > f.content[0] and not _describes_speaker(f, out)]
     out.sort(key=lambda f: (f.content[0], f.content[1]))
     ids = {id(f): f"s{n}" for n, f in enumerate(out, 1)}
-    pronouns = _pronoun_speakers(ctx, out)
+    pronouns = _pronoun_speakers(ctx, out) | _turn_speakers(ctx, out)
     records: list[Statement] = []
     for f in out:
         ev = f.evidence or _evidence(ctx, f)
