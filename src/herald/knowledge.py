@@ -62,11 +62,17 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def layered_files(relpath: str) -> list[tuple[str, dict[str, Any]]]:
+    """``(where, mapping)`` of the shipped file at ``data/<relpath>`` and of every user file of the same path,
+    in override order."""
+    return [(relpath, read_yaml(shipped(relpath))), *((str(p), read_yaml(p)) for p in user_paths(relpath))]
+
+
 def load_layered(relpath: str) -> dict[str, Any]:
     """The shipped mapping at ``data/<relpath>`` with every user file of the same path merged over it."""
-    data = read_yaml(shipped(relpath))
-    for path in user_paths(relpath):
-        data = merge(data, read_yaml(path))
+    data: dict[str, Any] = {}
+    for _, layer in layered_files(relpath):
+        data = merge(data, layer)
     return data
 
 
@@ -127,7 +133,7 @@ def read_fields(
     - ``tuple[str, ...]``: the words of every file, in order;
     - ``dict[str, frozenset[str]]``: words per key, united per key;
     - ``dict[str, X]``: keys through ``norm``, key by key, a later file replacing a key's value (an ``X`` of
-      int, float or str is cast);
+      int, float or str is cast) or, when both are mappings, merged into it as :func:`merge` does;
     - ``int``, ``float``, ``str``, ``bool``: the last file's value, else the field's default;
     - a field named in ``sections``: that function reads the file's mapping (and names ``where`` in its
       errors); key by key, a later file replacing a key, and a key left empty (``lemma: []``) removed.
@@ -167,7 +173,11 @@ def read_fields(
                 for group, words in (value or {}).items():
                     acc[key].setdefault(norm(group), set()).update(norm(w) for w in words or ())
             else:
-                acc[key].update({norm(k): _convert(args[1], v) for k, v in (value or {}).items()})
+                for k, v in (value or {}).items():
+                    have, v = acc[key].get(norm(k)), _convert(args[1], v)
+                    acc[key][norm(k)] = (
+                        merge(have, v) if isinstance(have, dict) and isinstance(v, dict) else v
+                    )
     out: dict[str, Any] = dict(fixed)
     for name, f in fields.items():
         value, hint = acc[name], hints[name]
