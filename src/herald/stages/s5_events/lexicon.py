@@ -1,8 +1,10 @@
 """Trigger lexicons (verbs, predicate adjectives, nouns) loaded from data files once per process.
 
-Shipped: ``herald/data/lexicons/event_verbs.yaml`` and ``event_nouns.yaml``. Files named ``event_*.yaml``
-under ``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the shipped entries of
-that lemma (``lemma: []`` removes it).
+Shipped: ``herald/data/lexicons/event_verbs.yaml``, ``event_nouns.yaml`` and ``event_evaluation.yaml``. Files
+named ``event_*.yaml`` under ``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the
+shipped entries of that lemma (``lemma: []`` removes it); word lists are added to. Each top-level key is the
+:class:`Lexicon` field of the same name and each entry key an :class:`Entry` field: any other key is a
+:class:`~herald.errors.LexiconKeyError` naming the file, the key and the nearest known one.
 """
 
 from __future__ import annotations
