@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 import gc
 from datetime import date
@@ -90,19 +88,6 @@ def warm_up(nlp: Language) -> None:
         doc = nlp.make_doc(_WARM_UP_TEXT)
         doc._.herald_meta = ArticleMeta(id="warm-up", published=published)
         nlp(doc)
-    _release_free_heap()
-
-
-def _release_free_heap() -> None:
-    """Give the C heap's free pages back to the system (glibc only; elsewhere nothing). Loading leaves free
-    chunks in the heap; a worker forked from this process reuses them for its own allocations and so copies
-    every page it writes (about 50 MB per worker); released, they are fresh zeroed pages instead, half the
-    cost, and no longer resident in this process."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def load(model: str | None = None, *, include_future: bool | None = None) -> Language:
