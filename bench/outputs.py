@@ -88,6 +88,44 @@ def long_items(per_length: int) -> list[dict[str, Any]]:
     return out
 
 
+def events_items(gwn_extra: int = 30) -> list[dict[str, Any]]:
+    """The events look material, run as its eval runs it (the gold's publication date, else the crawl date):
+    events-gwn-dev fold a (even positions), the fold-c articles (``eval/events-gwn-foldc``), every ISAF DEV
+    press release, and ``gwn_extra`` other GeoWebNews DEV articles (never fold b, fold d or event gold)."""
+    sys.path.insert(0, str(REPO / "src"))
+    from herald.eval.datasets.events_gwn_dev import fold_of, read_articles, read_gold
+
+    root = _shared()
+    gwn_dev, fold_c = root / "events-gwn-dev", REPO / "eval" / "events-gwn-foldc"
+    articles = read_articles(gwn_dev)
+    out: list[dict[str, Any]] = []
+    for name, folder, keep in (
+        ("a", gwn_dev, lambda pos: fold_of(pos) == "a"),
+        ("c", fold_c, lambda pos: True),
+    ):
+        for pos, (n, gold) in enumerate(read_gold(folder)):
+            if keep(pos):
+                art = articles[n]
+                published = gold.get("published") or art.fetched
+                out.append(
+                    {
+                        "id": f"fold{name}-gwn-{n}",
+                        "text": art.text,
+                        "title": art.title,
+                        "published": published,
+                    }
+                )
+    for i, row in enumerate(_jsonl(root / "isaf-press-releases" / "isaf_press_releases.dev.jsonl")):
+        out.append({"id": f"isaf-{i}", "text": row["text"], "published": "2011-06-01"})
+    rest = [
+        {"id": f"gwn-{n}", "text": a.text, "title": a.title, "published": a.fetched}
+        for n, a in enumerate(articles)
+        if n not in _GWN_KEPT_OUT and a.text.strip()
+    ]
+    out.extend(_sample(rest, gwn_extra))
+    return out
+
+
 def items(per_set: int, per_length: int = 0) -> list[Any]:
     sys.path.insert(0, str(REPO / "src"))
     from herald.inputs import read_path
@@ -98,10 +136,12 @@ def items(per_set: int, per_length: int = 0) -> list[Any]:
     return out
 
 
-def dump(path: Path, per_set: int, batch_size: int, per_length: int, n_process: int = 1) -> None:
+def dump(
+    path: Path, per_set: int, batch_size: int, per_length: int, n_process: int = 1, events: bool = False
+) -> None:
     import herald
 
-    data = items(per_set, per_length)
+    data = events_items() if events else items(per_set, per_length)
     with path.open("w", encoding="utf-8") as fh:
         for x in herald.extract_many(data, batch_size=batch_size, n_process=n_process):
             fh.write(json.dumps(x.model_dump(mode="json"), sort_keys=True, ensure_ascii=False) + "\n")
@@ -137,12 +177,17 @@ def main() -> None:
     d.add_argument(
         "--n-process", type=int, default=1, help="worker processes (the records must not depend on it)"
     )
+    d.add_argument(
+        "--events",
+        action="store_true",
+        help="the events look material instead (events-gwn-dev fold a, fold c, ISAF DEV, 30 more GWN DEV)",
+    )
     c = sub.add_parser("compare", help="compare two dumps line by line")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = ap.parse_args()
     if args.cmd == "dump":
-        dump(args.out, args.per_set, args.batch_size, args.long, args.n_process)
+        dump(args.out, args.per_set, args.batch_size, args.long, args.n_process, args.events)
     else:
         raise SystemExit(compare(args.before, args.after))
 

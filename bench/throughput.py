@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -64,7 +65,10 @@ def _worker(mode: str, n: int, n_process: int, batch_size: int) -> dict[str, flo
         tokens = 0
         for x in herald.extract_many(texts, n_process=n_process, batch_size=batch_size):
             tokens += x.article.chars
-        seconds, cpu = time.perf_counter() - t0, _cpu() - c0
+        seconds = time.perf_counter() - t0
+        for worker in multiprocessing.active_children():  # extract_many does not wait for its workers
+            worker.join()  # to exit; their CPU counts once they are reaped
+        cpu = _cpu() - c0
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {

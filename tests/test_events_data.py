@@ -74,6 +74,98 @@ def test_user_lexicon_adds_a_trigger(user_home: Path, make: Make) -> None:
     assert evs[0].rule.startswith("verb:pummel")
 
 
+def test_lexicon_fields_are_the_shipped_keys() -> None:
+    """Every field of the event lexicon (but where it was read from) is a key of a shipped file, and every
+    key of a shipped file is a field: the loader is driven by the fields, with nothing read by hand."""
+    import dataclasses
+
+    from herald.knowledge import read_yaml, shipped
+    from herald.stages.s5_events.lexicon import FILES, Lexicon
+
+    keys = {k for name in FILES for k in read_yaml(shipped(f"lexicons/{name}"))}
+    assert keys == {f.name for f in dataclasses.fields(Lexicon)} - {"sources"}
+    lex = load_lexicon()
+    assert lex.sources == FILES
+    assert "attack" in lex.verbs and "strike" in lex.nouns and "sexually" in lex.manner_modes
+    assert lex.register_min == 6 and isinstance(lex.register_ratio, float)
+
+
+def _user_lexicon(home: Path, text: str, name: str = "event_mine.yaml") -> None:
+    (home / "lexicons").mkdir(exist_ok=True)
+    (home / "lexicons" / name).write_text(text, encoding="utf-8")
+    load_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text,check",
+    [
+        ("sports_cues: [wicket]\n", lambda lex: {"wicket", "league"} <= lex.sports_cues),
+        (
+            "register_cues: {sports: [wicket]}\n",
+            lambda lex: {"wicket", "league"} <= lex.register_cues["sports"],
+        ),
+        (
+            "register_min: 9\nregister_ratio: 3\n",
+            lambda lex: (lex.register_min, lex.register_ratio) == (9, 3.0),
+        ),
+        (
+            "lemma_fixes: {shellin: shell}\n",
+            lambda lex: lex.lemma_fixes["shellin"] == "shell" and lex.lemma_fixes["stag"] == "stage",
+        ),
+        ("verbs:\n  pummel: {type: ASSAULT, prt: on}\n", lambda lex: lex.verbs["pummel"][0].prt == "on"),
+        ("verbs:\n  attack: []\n", lambda lex: "attack" not in lex.verbs and "shell" in lex.verbs),
+        (
+            "nouns:\n  strike: [{type: PROTEST, mode: strike, with: [hunger]}]\n",
+            lambda lex: [e.with_ for e in lex.nouns["strike"]] == [frozenset({"hunger"})],
+        ),
+        ("", lambda lex: "attack" in lex.verbs),  # an empty file adds nothing and removes nothing
+    ],
+)
+def test_user_lexicon_merges_by_field(user_home: Path, text: str, check: Callable[..., bool]) -> None:
+    _user_lexicon(user_home, text)
+    lex = load_lexicon()
+    assert check(lex)
+    assert lex.sources[-1].endswith("event_mine.yaml")
+
+
+@pytest.mark.parametrize(
+    "text,error,parts",
+    [
+        (
+            "sport_cues: [wicket]\n",
+            "LexiconKeyError",
+            ["event_mine.yaml", "'sport_cues'", "did you mean 'sports_cues'"],
+        ),
+        (
+            "verbs:\n  pummel: [{type: ASSAULT, two_side: true}]\n",
+            "LexiconKeyError",
+            ["event_mine.yaml: verb 'pummel'", "'two_side'", "did you mean 'two_sided'"],
+        ),
+        ("nouns:\n  raid: [{type: ASSAULT, withs: [police]}]\n", "LexiconKeyError", ["'withs'", "'with'"]),
+        ("verbs:\n  pummel: [{type: BEAT}]\n", "ConfigError", ["unknown event type 'BEAT'"]),
+        ("register_cues: [wicket]\n", "KnowledgeBaseError", ["'register_cues' must be a mapping"]),
+        ("sports_cues: wicket\n", "KnowledgeBaseError", ["'sports_cues' must be a list"]),
+        ("verbs:\n  pummel: ASSAULT\n", "KnowledgeBaseError", ["verb 'pummel'", "an entry is a mapping"]),
+    ],
+)
+def test_user_lexicon_bad_key_is_named(user_home: Path, text: str, error: str, parts: list[str]) -> None:
+    from herald import errors
+
+    _user_lexicon(user_home, text)
+    with pytest.raises(getattr(errors, error)) as info:
+        load_lexicon()
+    assert type(info.value).__name__ == error
+    for part in parts:
+        assert part in str(info.value)
+
+
+def test_other_event_files_are_not_the_lexicon(user_home: Path) -> None:
+    """A user's event_history.yaml belongs to the history rules: the event lexicon neither reads it nor
+    rejects its keys."""
+    _user_lexicon(user_home, "background_before_year: 1990\n", name="event_history.yaml")
+    assert load_lexicon().sources == ("event_verbs.yaml", "event_nouns.yaml", "event_evaluation.yaml")
+
+
 @pytest.mark.parametrize(
     "text,type_,mode",
     [

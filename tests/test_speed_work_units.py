@@ -1,5 +1,5 @@
 """How ``extract_many`` shares batches out to worker processes: every article once, in order, and the
-last batches cut small so the workers finish together."""
+last batches cut in shrinking pieces so the workers finish together."""
 
 from __future__ import annotations
 
@@ -28,10 +28,15 @@ def _batches(sizes: list[int]) -> list[list[ArticleInput]]:
     [
         ([], 2, []),  # nothing in, nothing out
         ([3], 2, [1, 1, 1]),  # one small batch: pieces of one
-        ([32, 32, 32, 32, 22], 2, [32, 32, 32, 8, 8, 8, 8, 8, 8, 6]),  # 150 articles: last two batches cut
-        ([32, 32], 2, [8] * 8),
-        ([32] * 4, 3, [32] + [6] * 16),  # pieces of 1 / (2 * n_process) batch
-        ([4, 4, 4], 2, [4, 1, 1, 1, 1, 1, 1, 1, 1]),
+        # 150 articles: three whole batches, then the last two (54) in pieces of a quarter of what is left
+        ([32, 32, 32, 32, 22], 2, [32, 32, 32, 14, 10, 8, 6, 4, 3, 3, 2, 1, 1, 1, 1]),
+        ([32, 32], 2, [16, 12, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1]),
+        (
+            [32] * 4,
+            3,
+            [32, 16, 14, 11, 10, 8, 7, 5, 5, 4, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1],
+        ),  # a sixth of the rest
+        ([4, 4, 4], 2, [4, 2, 2, 1, 1, 1, 1]),
     ],
 )
 def test_work_units_keep_every_article_in_order(sizes: list[int], n_process: int, units: list[int]) -> None:

@@ -3,7 +3,9 @@ prepositional content; phrasal cues with "on" (a YAML 1.1 boolean once); texts w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -175,6 +177,30 @@ def test_boolean_particle_rejected(particle: bool, tmp_path: Path) -> None:
     data = {"phrasal": [{"verb": "call", "particle": particle}]}
     with pytest.raises(KnowledgeBaseError, match="quote it"):
         _merge(CueLexicon(), data, str(tmp_path / "cues.yaml"))
+
+
+@pytest.mark.parametrize(
+    "data,check",
+    [
+        ({"denials": ["Gainsay"]}, lambda lex: "gainsay" in lex.denials),  # a word list, lower-cased
+        ({"np_content": ["opine"], "remove": ["opine"]}, lambda lex: "opine" not in lex.np_content),
+        ({"speech_events": None}, lambda lex: lex.speech_events == frozenset()),  # an empty key adds nothing
+    ],
+)
+def test_cue_file_word_lists(tmp_path: Path, data: dict[str, Any], check: Callable[..., bool]) -> None:
+    lex = CueLexicon()
+    _merge(lex, data, str(tmp_path / "cues.yaml"))
+    assert check(lex)
+
+
+@pytest.mark.parametrize(
+    "key,meant", [("denial", "denials"), ("np_contents", "np_content"), ("remov", "remove")]
+)
+def test_cue_file_misspelt_key(tmp_path: Path, key: str, meant: str) -> None:
+    from herald.errors import LexiconKeyError
+
+    with pytest.raises(LexiconKeyError, match=rf"cues\.yaml: unknown key '{key}'; did you mean '{meant}'"):
+        _merge(CueLexicon(), {key: ["gainsay"]}, str(tmp_path / "cues.yaml"))
 
 
 def test_shipped_phrasal_particles_are_words() -> None:

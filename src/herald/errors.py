@@ -50,6 +50,11 @@ class KnowledgeBaseError(ConfigError):
     """A knowledge file (actor KB, lexicon, ontology, gazetteer) is invalid."""
 
 
+class LexiconKeyError(KnowledgeBaseError):
+    """A lexicon file has a key Herald does not read (a misspelt list name, or a list meant for another file):
+    the message names the file, the key, the nearest known key and every key the file may have."""
+
+
 class UnsupportedPatternError(ConfigError):
     """A model's attribute rule uses a test Herald's indexed rules do not implement; Herald keeps spaCy's own
     ``attribute_ruler`` for that model (raised and handled inside :mod:`herald.attributes`)."""
@@ -74,6 +79,7 @@ __all__ = [
     "InputFormatError",
     "InputTooLargeError",
     "KnowledgeBaseError",
+    "LexiconKeyError",
     "ModelMismatchError",
     "ModelNotFoundError",
     "StoreError",

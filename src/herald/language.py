@@ -40,8 +40,10 @@ def _identifier() -> Any:
 
 
 def warm_language_identifier() -> None:
-    """Load the identifier's model now (it takes about half a second) rather than on the first article."""
+    """Load the identifier's model (about half a second) and its guards now rather than on the first article
+    (or in each forked worker: the guards are read the first time a text looks like another language)."""
     _identifier()
+    guards()
 
 
 def detect_language(text: str, *, sample: int = 1500) -> str:

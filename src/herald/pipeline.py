@@ -74,17 +74,21 @@ def _cached(model: str, include_future: bool) -> Language:
 _WARM_UP_TEXT = (
     "Officials in Paris said on Monday that police had arrested 12 protesters, and the minister "
     "told reporters the talks with Germany would resume next week. President John Smith said he "
-    "condemned the Chinese sanctions."
+    "condemned the Chinese sanctions. Rebels, who are said to have been ordered to withdraw, demanded that "
+    "the army release the prisoners it seized in 2011."
 )
 
 
 def warm_up(nlp: Language) -> None:
     """Load now what the stages and the language identifier load on first use (about a second), so the
-    first article does not pay for it and forked worker processes inherit it instead of each loading it."""
+    first article does not pay for it and forked worker processes inherit it instead of each loading it.
+    The text runs with a publication date and without one: undated articles take other paths (the events
+    stage's background year, from event_history.yaml)."""
     warm_language_identifier()
-    doc = nlp.make_doc(_WARM_UP_TEXT)
-    doc._.herald_meta = ArticleMeta(id="warm-up", published=date(2024, 4, 30))
-    nlp(doc)
+    for published in (date(2024, 4, 30), None):
+        doc = nlp.make_doc(_WARM_UP_TEXT)
+        doc._.herald_meta = ArticleMeta(id="warm-up", published=published)
+        nlp(doc)
 
 
 def load(model: str | None = None, *, include_future: bool | None = None) -> Language:

@@ -6,11 +6,13 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from ...knowledge import load_layered
+from ...knowledge import layered_files, read_fields
 
 
 @dataclass(frozen=True)
 class TimesLexicon:
+    """The times lexicon: each field is the YAML key of the same name in ``times.yaml``."""
+
     months: dict[str, int]
     ambiguous_months: frozenset[str]
     weekdays: dict[str, int]
@@ -48,37 +50,12 @@ class TimesLexicon:
         return None
 
 
+def _lower(word: object) -> str:
+    return str(word).lower()
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> TimesLexicon:
-    """The shipped lexicon, with ``$HERALD_HOME/lexicons/times.yaml`` merged over it when present."""
-    data = load_layered("lexicons/times.yaml")
-
-    def low(items: list[str]) -> frozenset[str]:
-        return frozenset(str(x).lower() for x in items)
-
-    return TimesLexicon(
-        months={str(k).lower(): int(v) for k, v in data["months"].items()},
-        ambiguous_months=low(data.get("ambiguous_months", [])),
-        weekdays={str(k).lower(): int(v) for k, v in data["weekdays"].items()},
-        ambiguous_weekdays=low(data.get("ambiguous_weekdays", [])),
-        seasons={str(k).lower(): str(v) for k, v in data["seasons"].items()},
-        units={str(k).lower(): dict(v) for k, v in data["units"].items()},
-        numbers={str(k).lower(): v for k, v in data["numbers"].items()},
-        ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
-        ordinal_numbers={str(k).lower(): int(v) for k, v in data.get("ordinal_numbers", {}).items()},
-        named_dates={str(k).lower(): str(v) for k, v in data.get("named_dates", {}).items()},
-        holidays={str(k).lower(): dict(v) for k, v in data.get("holidays", {}).items()},
-        clock_words={str(k).lower(): str(v) for k, v in data.get("clock_words", {}).items()},
-        clock_blockers=low(data.get("clock_blockers", [])),
-        vague={str(k).lower(): dict(v) for k, v in data.get("vague", {}).items()},
-        age_cues=low(data.get("age_cues", [])),
-        year_prepositions=low(data.get("year_prepositions", [])),
-        month_modifiers=low(data.get("month_modifiers", [])),
-        future_cues=low(data.get("future_cues", [])),
-        future_aux=low(data.get("future_aux", [])),
-        future_participles=low(data.get("future_participles", [])),
-        prospective_prepositions=low(data.get("prospective_prepositions", [])),
-        prospective_nouns=low(data.get("prospective_nouns", [])),
-        weekday_blockers=low(data.get("weekday_blockers", [])),
-        time_zones=low(data.get("time_zones", [])),
-    )
+    """The shipped lexicon, with ``$HERALD_HOME/lexicons/times.yaml`` merged over it when present: each YAML
+    key is the field of the same name, words and keys lower-cased (:func:`herald.knowledge.read_fields`)."""
+    return read_fields(TimesLexicon, layered_files("lexicons/times.yaml"), norm=_lower)

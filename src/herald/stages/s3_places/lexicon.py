@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+from ...knowledge import read_fields
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -32,12 +34,7 @@ def lexicon_path() -> str:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """Each YAML key of the file is the field of the same name (:func:`herald.knowledge.read_fields`)."""
     with open(lexicon_path(), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    features = {str(k): str(v) for k, v in data["facility_features"].items()}
-    words = {
-        key: frozenset(str(w) for w in data[key])
-        for key in Lexicon.__dataclass_fields__
-        if key != "facility_features"
-    }
-    return Lexicon(**words, facility_features=features)
+    return read_fields(Lexicon, [(lexicon_path(), data)])

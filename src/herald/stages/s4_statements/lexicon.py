@@ -6,7 +6,9 @@ the shipped file: a verb listed again moves to the new class, a verb listed unde
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...errors import KnowledgeBaseError
-from ...knowledge import read_yaml, shipped, user_paths
+from ...knowledge import check_keys, read_yaml, shipped, user_paths
 
 CUE_CLASSES = ("speech", "writing", "belief", "intention", "accusation", "other")
 
@@ -117,9 +119,19 @@ def _merge_classed(into: dict[str, str], data: dict[str, Any], key: str, where: 
             into[str(w).lower()] = cls
 
 
+# The plain word lists (each YAML key the field of the same name), and every key a cues file may have.
+_WORD_SETS = tuple(
+    name
+    for name, hint in typing.get_type_hints(CueLexicon).items()
+    if typing.get_origin(hint) in (set, frozenset)
+)
+_KEYS = frozenset(f.name for f in dataclasses.fields(CueLexicon)) | {"remove"}
+
+
 def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"{where}: expected a mapping at the top level (see the shipped cues.yaml).")
+    check_keys(where, data, _KEYS)
     for cls, words in (data.get("verbs") or {}).items():
         if cls not in CUE_CLASSES:
             raise KnowledgeBaseError(
@@ -127,13 +139,8 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
             )
         for w in words or ():
             lex.verbs[str(w).lower()] = cls
-    lex.np_content.update(str(w).lower() for w in data.get("np_content") or ())
-    lex.infinitive_content.update(str(w).lower() for w in data.get("infinitive_content") or ())
-    lex.np_content_agent.update(str(w).lower() for w in data.get("np_content_agent") or ())
-    lex.np_predicate.update(str(w).lower() for w in data.get("np_predicate") or ())
-    lex.np_content_document.update(str(w).lower() for w in data.get("np_content_document") or ())
-    lex.np_content_message.update(str(w).lower() for w in data.get("np_content_message") or ())
-    lex.message_objects = lex.message_objects | {str(w).lower() for w in data.get("message_objects") or ()}
+    for name in _WORD_SETS:  # every plain word list, lower-cased and added to what earlier files gave
+        setattr(lex, name, getattr(lex, name) | {str(w).lower() for w in data.get(name) or ()})
     for entry in data.get("phrasal") or ():
         try:
             particle = entry["particle"]
@@ -155,18 +162,6 @@ def _merge(lex: CueLexicon, data: dict[str, Any], where: str) -> None:
         except (KeyError, TypeError) as exc:
             raise KnowledgeBaseError(f"{where}: each sources entry needs 'cue'.") from exc
         lex.sources[words] = str(entry.get("class", "other"))
-    lex.headline_labels.update(str(w).lower() for w in data.get("headline_labels") or ())
-    lex.message_nouns = lex.message_nouns | {str(w).lower() for w in data.get("message_nouns") or ()}
-    lex.inanimate_heads = lex.inanimate_heads | {str(w).lower() for w in data.get("inanimate_heads") or ()}
-    lex.speech_events = lex.speech_events | {str(w).lower() for w in data.get("speech_events") or ()}
-    lex.noun_cue_light_verbs = lex.noun_cue_light_verbs | {
-        str(w).lower() for w in data.get("noun_cue_light_verbs") or ()
-    }
-    lex.denials = lex.denials | {str(w).lower() for w in data.get("denials") or ()}
-    lex.make_adjectives = lex.make_adjectives | {str(w).lower() for w in data.get("make_adjectives") or ()}
-    lex.noun_cue_receivers = lex.noun_cue_receivers | {
-        str(w).lower() for w in data.get("noun_cue_receivers") or ()
-    }
     _merge_classed(lex.noun_cues, data, "noun_cues", where)
     for kind, words in (data.get("speaker_descriptions") or {}).items():
         if kind not in ("person", "organization", "voice"):

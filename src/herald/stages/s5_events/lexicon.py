@@ -1,18 +1,23 @@
 """Trigger lexicons (verbs, predicate adjectives, nouns) loaded from data files once per process.
 
-Shipped: ``herald/data/lexicons/event_verbs.yaml`` and ``event_nouns.yaml``. Files named ``event_*.yaml``
-under ``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the shipped entries of
-that lemma (``lemma: []`` removes it).
+Shipped: ``herald/data/lexicons/event_verbs.yaml``, ``event_nouns.yaml`` and ``event_evaluation.yaml``. Files
+named ``event_*.yaml`` under ``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the
+shipped entries of that lemma (``lemma: []`` removes it); word lists are added to. Each top-level key is the
+:class:`Lexicon` field of the same name and each entry key an :class:`Entry` field: any other key is a
+:class:`~herald.errors.LexiconKeyError` naming the file, the key and the nearest known one.
 """
 
 from __future__ import annotations
 
 import functools
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from ...errors import ConfigError
+from ...errors import ConfigError, KnowledgeBaseError
+from ...knowledge import check_keys, read_fields
 from .ontology import _read_yaml, load_ontology, user_files
 
 
@@ -88,6 +93,10 @@ class Entry:
 
 @dataclass(frozen=True, eq=False)  # identity hash: loaded once, used as a cache key
 class Lexicon:
+    """The event lexicon: every field but ``sources`` is the YAML key of the same name in the lexicon files
+    (``verbs``, ``adjectives``, ``nouns``: entries by lemma; word lists; word lists by name; numbers). A new
+    list is one field here and one key in a file."""
+
     verbs: dict[str, tuple[Entry, ...]]
     adjectives: dict[str, tuple[Entry, ...]]
     nouns: dict[str, tuple[Entry, ...]]
@@ -163,194 +172,71 @@ def _particle(p: object) -> str:
     return str(p)
 
 
-def _entry(lemma: str, pos: str, spec: dict[str, Any], known: set[str], where: str) -> Entry:
+# The keys an entry takes in YAML: its fields but the lemma and part of speech it is filed under ("with" is
+# the YAML name of ``with_``), and how a key's value is read when its type is not enough.
+_ENTRY_HINTS = {k: v for k, v in typing.get_type_hints(Entry).items() if k not in ("lemma", "pos")}
+_ENTRY_KEYS = {("with" if name == "with_" else name): name for name in _ENTRY_HINTS}
+_ENTRY_READ: dict[str, Callable[[Any], Any]] = {
+    "prt": lambda p: None if p is None else _particle(p),
+    "not_prt": lambda ps: frozenset(_particle(p) for p in ps or ()),
+    "support": lambda s: dict(s) if isinstance(s, dict) else None,
+}
+
+
+def _read_entry_value(name: str, value: Any) -> Any:
+    if name in _ENTRY_READ:
+        return _ENTRY_READ[name](value)
+    hint = _ENTRY_HINTS[name]
+    origin = typing.get_origin(hint)
+    if origin in (frozenset, tuple):
+        return origin(value or ())
+    return bool(value) if hint is bool else value
+
+
+def _entry(lemma: str, pos: str, spec: Any, known: set[str], where: str) -> Entry:
+    if not isinstance(spec, dict):
+        raise KnowledgeBaseError(
+            f"{where}: {pos} {lemma!r}: an entry is a mapping ({{type: ...}}), not {spec!r}."
+        )
+    check_keys(f"{where}: {pos} {lemma!r}", spec, _ENTRY_KEYS)
     type_ = spec.get("type")
     if type_ not in known:
         raise ConfigError(f"{where}: {lemma!r} has unknown event type {type_!r}; use one of {sorted(known)}.")
-    support = spec.get("support")
-    prt = spec.get("prt")
-    if prt is not None:
-        prt = _particle(prt)
-    return Entry(
-        lemma=lemma,
-        pos=pos,
-        type=str(type_),
-        mode=spec.get("mode"),
-        contexts=tuple(spec.get("contexts") or ()),
-        prt=prt,
-        objects=frozenset(spec.get("objects") or ()),
-        not_objects=frozenset(spec.get("not_objects") or ()),
-        recipient=tuple(spec.get("recipient") or ()),
-        roles=spec.get("roles"),
-        two_sided=bool(spec.get("two_sided", False)),
-        control=bool(spec.get("control", False)),
-        needs_xcomp=bool(spec.get("needs_xcomp", False)),
-        xcomp=frozenset(spec.get("xcomp") or ()),
-        not_xcomp=frozenset(spec.get("not_xcomp") or ()),
-        content_event=bool(spec.get("content_event", False)),
-        not_prt=frozenset(_particle(p) for p in spec.get("not_prt") or ()),
-        plural_subject=bool(spec.get("plural_subject", False)),
-        no_clause=bool(spec.get("no_clause", False)),
-        concur_sense=bool(spec.get("concur_sense", False)),
-        negated_type=spec.get("negated_type"),
-        needs_party=bool(spec.get("needs_party", False)),
-        ambiguous=bool(spec.get("ambiguous", False)),
-        armed_party=bool(spec.get("armed_party", False)),
-        achieved=bool(spec.get("achieved", False)),
-        no_object=bool(spec.get("no_object", False)),
-        active=bool(spec.get("active", False)),
-        support=dict(support) if isinstance(support, dict) else None,
-        with_=frozenset(spec.get("with") or ()),
-        not_with=frozenset(spec.get("not_with") or ()),
-        subjects=frozenset(spec.get("subjects") or ()),
-        own=bool(spec.get("own", True)),
-        own_agent=bool(spec.get("own_agent", False)),
-    )
+    values = {_ENTRY_KEYS[key]: _read_entry_value(_ENTRY_KEYS[key], value) for key, value in spec.items()}
+    return Entry(lemma=lemma, pos=pos, **values)
 
 
-def _section(
-    data: dict[str, Any], key: str, pos: str, known: set[str], where: str
-) -> dict[str, tuple[Entry, ...]]:
+def _section(data: dict[str, Any], where: str, *, pos: str, known: set[str]) -> dict[str, tuple[Entry, ...]]:
+    """One file's entries of a part of speech (``verbs:``, ``adjectives:``, ``nouns:``), by lemma."""
     out: dict[str, tuple[Entry, ...]] = {}
-    for lemma, specs in (data.get(key) or {}).items():
+    for lemma, specs in data.items():
         if isinstance(specs, dict):
             specs = [specs]
         out[str(lemma)] = tuple(_entry(str(lemma), pos, s, known, where) for s in specs or ())
     return out
 
 
+# The shipped files of this lexicon; the user's ``event_*.yaml`` files are merged over them, except those
+# named like another shipped ``event_*.yaml`` (event_roles.yaml, event_history.yaml): other loaders read them.
+FILES = ("event_verbs.yaml", "event_nouns.yaml", "event_evaluation.yaml")
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The shipped lexicon with the user's ``event_*.yaml`` files merged over it: each YAML key is the
+    :class:`Lexicon` field of the same name (see :func:`herald.knowledge.read_fields` for how each kind of
+    field merges); an unknown key is a :class:`~herald.errors.LexiconKeyError`."""
     known = set(load_ontology().types)
     pkg = resources.files("herald.data") / "lexicons"
-    files: list[tuple[str, dict[str, Any]]] = [
-        ("event_verbs.yaml", _read_yaml(pkg / "event_verbs.yaml")),
-        ("event_nouns.yaml", _read_yaml(pkg / "event_nouns.yaml")),
-        ("event_evaluation.yaml", _read_yaml(pkg / "event_evaluation.yaml")),
+    others = {p.name for p in pkg.iterdir() if p.name.startswith("event_")} - set(FILES)
+    files: list[tuple[str, dict[str, Any]]] = [(name, _read_yaml(pkg / name)) for name in FILES]
+    files += [
+        (str(p), _read_yaml(p))
+        for p in user_files("lexicons")
+        if p.name.startswith("event_") and p.name not in others
     ]
-    files += [(str(p), _read_yaml(p)) for p in user_files("lexicons") if p.name.startswith("event_")]
-    verbs: dict[str, tuple[Entry, ...]] = {}
-    adjectives: dict[str, tuple[Entry, ...]] = {}
-    nouns: dict[str, tuple[Entry, ...]] = {}
-    support: set[str] = set()
-    intent: set[str] = set()
-    occurrence: set[str] = set()
-    averting: set[str] = set()
-    light: set[str] = set()
-    fixes: dict[str, str] = {}
-    instruments: dict[str, str] = {}
-    non_agents: set[str] = set()
-    sports_verbs: set[str] = set()
-    sports_cues: set[str] = set()
-    election_cues: set[str] = set()
-    election_verbs: set[str] = set()
-    verbal_attack: set[str] = set()
-    potential: set[str] = set()
-    contenders: set[str] = set()
-    disasters: set[str] = set()
-    not_demanded: set[str] = set()
-    attitudes: set[str] = set()
-    states: set[str] = set()
-    manners: dict[str, str] = {}
-    onward: set[str] = set()
-    figurative_objects: set[str] = set()
-    figurative_modifiers: set[str] = set()
-    register_cues: dict[str, set[str]] = {}
-    political_sectors: set[str] = set()
-    register_kept: set[str] = set()
-    private_sectors: set[str] = set()
-    armed_sectors: set[str] = set()
-    undergo: set[str] = set()
-    register_min, register_ratio, campaign_min = 6, 2.0, 6
-    harm_cues: set[str] = set()
-    campaign_attack: set[str] = set()
-    evaluation: dict[str, set[str]] = {
-        k: set()
-        for k in ("characterize_verbs", "negative_terms", "positive_terms", "reaction_verbs", "failure_verbs")
+    sections = {
+        key: functools.partial(_section, pos=pos, known=known)
+        for key, pos in (("verbs", "verb"), ("adjectives", "adj"), ("nouns", "noun"))
     }
-    for where, data in files:
-        verbs.update(_section(data, "verbs", "verb", known, where))
-        adjectives.update(_section(data, "adjectives", "adj", known, where))
-        nouns.update(_section(data, "nouns", "noun", known, where))
-        support.update(data.get("support_verbs") or ())
-        intent.update(data.get("intent_verbs") or ())
-        occurrence.update(data.get("occurrence_verbs") or ())
-        averting.update(data.get("averting_verbs") or ())
-        light.update(data.get("light_nouns") or ())
-        fixes.update({str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()})
-        instruments.update({str(k): str(v) for k, v in (data.get("instrument_modes") or {}).items()})
-        non_agents.update(data.get("non_agents") or ())
-        sports_verbs.update(data.get("sports_verbs") or ())
-        sports_cues.update(data.get("sports_cues") or ())
-        election_cues.update(data.get("election_cues") or ())
-        election_verbs.update(data.get("election_verbs") or ())
-        verbal_attack.update(data.get("verbal_attack_verbs") or ())
-        potential.update(data.get("potential_nouns") or ())
-        contenders.update(data.get("contender_nouns") or ())
-        disasters.update(data.get("disaster_cues") or ())
-        not_demanded.update(data.get("not_demanded") or ())
-        attitudes.update(data.get("attitude_verbs") or ())
-        states.update(data.get("state_verbs") or ())
-        manners.update({str(k): str(v) for k, v in (data.get("manner_modes") or {}).items()})
-        onward.update(data.get("onward_verbs") or ())
-        figurative_objects.update(data.get("figurative_objects") or ())
-        figurative_modifiers.update(data.get("figurative_modifiers") or ())
-        for name, cues in (data.get("register_cues") or {}).items():
-            register_cues.setdefault(str(name), set()).update(str(c) for c in cues or ())
-        political_sectors.update(data.get("political_sectors") or ())
-        register_kept.update(data.get("register_kept") or ())
-        private_sectors.update(data.get("private_sectors") or ())
-        armed_sectors.update(data.get("armed_sectors") or ())
-        undergo.update(data.get("undergo_verbs") or ())
-        register_min = int(data.get("register_min", register_min))
-        register_ratio = float(data.get("register_ratio", register_ratio))
-        campaign_min = int(data.get("campaign_min", campaign_min))
-        harm_cues.update(data.get("harm_cues") or ())
-        campaign_attack.update(data.get("campaign_attack_words") or ())
-        for key, words in evaluation.items():
-            words.update(str(w) for w in data.get(key) or ())
-    return Lexicon(
-        verbs={k: v for k, v in verbs.items() if v},
-        adjectives={k: v for k, v in adjectives.items() if v},
-        nouns={k: v for k, v in nouns.items() if v},
-        support_verbs=frozenset(support),
-        intent_verbs=frozenset(intent),
-        occurrence_verbs=frozenset(occurrence),
-        averting_verbs=frozenset(averting),
-        light_nouns=frozenset(light),
-        lemma_fixes=fixes,
-        instrument_modes=instruments,
-        non_agents=frozenset(non_agents),
-        sports_verbs=frozenset(sports_verbs),
-        sports_cues=frozenset(sports_cues),
-        election_cues=frozenset(election_cues),
-        election_verbs=frozenset(election_verbs),
-        verbal_attack_verbs=frozenset(verbal_attack),
-        potential_nouns=frozenset(potential),
-        contender_nouns=frozenset(contenders),
-        disaster_cues=frozenset(disasters),
-        not_demanded=frozenset(not_demanded),
-        attitude_verbs=frozenset(attitudes),
-        state_verbs=frozenset(states),
-        manner_modes=manners,
-        onward_verbs=frozenset(onward),
-        characterize_verbs=frozenset(evaluation["characterize_verbs"]),
-        reaction_verbs=frozenset(evaluation["reaction_verbs"]),
-        negative_terms=frozenset(evaluation["negative_terms"]),
-        positive_terms=frozenset(evaluation["positive_terms"]),
-        failure_verbs=frozenset(evaluation["failure_verbs"]),
-        figurative_objects=frozenset(figurative_objects),
-        figurative_modifiers=frozenset(figurative_modifiers),
-        register_cues={k: frozenset(v) for k, v in register_cues.items()},
-        political_sectors=frozenset(political_sectors),
-        register_kept=frozenset(register_kept),
-        private_sectors=frozenset(private_sectors),
-        armed_sectors=frozenset(armed_sectors),
-        undergo_verbs=frozenset(undergo),
-        register_min=register_min,
-        register_ratio=register_ratio,
-        campaign_min=campaign_min,
-        harm_cues=frozenset(harm_cues),
-        campaign_attack_words=frozenset(campaign_attack),
-        sources=tuple(w for w, _ in files),
-    )
+    return read_fields(Lexicon, files, sections=sections, sources=tuple(w for w, _ in files))
