@@ -89,7 +89,7 @@ def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: dat
         for d in drafts
         if d.spans
         and d.first.unnamed
-        and d.first.country is None
+        and (d.first.country is None or "+non-state:" in d.first.rule)
         and d.first.entry is None
         and d.first.owner is None
         and d.first.role_key in wants
