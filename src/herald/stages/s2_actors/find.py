@@ -500,6 +500,12 @@ class Finder:
             if not start <= tok.head.i < end:
                 break
             start -= 1
+        part = ent_of[start] if start < s else None
+        if part is not None and part.start < start and part.end <= s:
+            # a role does not cut into a name ("the Church of Scientology's lawyers": the church stays whole)
+            start = part.end
+            while start < s and (doc[start].tag_ == "POS" or doc[start].dep_ == "case"):
+                start += 1
         title = doc[s:e].text.lower()
         top = next((doc[i].lower_ for i in range(start, s) if doc[i].lower_ in self.top_markers), None)
         if top is not None and (key := self.lex.top_roles.get(head.lemma_.lower())) in self.roles_by_key:
@@ -526,7 +532,7 @@ class Finder:
                         modifier = owner_entry
                     elif hyphen:
                         pass  # "US-backed forces" are not the US's
-                    elif kb.start >= 2 and doc[kb.start - 1].text == "-" and self._prefixed(doc, kb.start - 2):
+                    elif self._prefixed(doc, kb.start):
                         pass  # "pro-Russian separatists", "anti-US protesters" are not Russia's, the US's
                     elif owner_entry.kind == "state" or modifier is None:
                         modifier = owner_entry
@@ -736,8 +742,10 @@ class Finder:
         return None
 
     def _prefixed(self, doc: Doc, i: int) -> bool:
-        """Token ``i`` is a side prefix written before a hyphen ("pro" of "pro-Russian")."""
-        return not doc[i].whitespace_ and f"{doc[i].lower_}-" in self.side_prefixes
+        """Token ``i`` follows a side prefix and a hyphen written as one word ("Russian" of "pro-Russian")."""
+        if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+            return False
+        return f"{doc[i - 2].lower_}-" in self.side_prefixes
 
     def _state_words_lower(self) -> frozenset[str]:
         if self._state_lower is None:
