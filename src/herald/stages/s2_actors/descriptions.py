@@ -39,6 +39,8 @@ def _fits(d: Draft, want: Description, day: date | None, head: str, written: str
     m = d.first
     if want.kinds and m.kind not in want.kinds:
         return False
+    if want.countries and m.country not in want.countries:
+        return False
     untyped = want.untyped and not _sectors(d) and m.kind == "organization" and m.label == "ORG"
     if want.sectors and not _sectors(d) & set(want.sectors) and not untyped:
         return False
