@@ -49,8 +49,8 @@ from actor_helpers import Extract, actor_with, actors_of, check
             {"country": "JPN", "sector": "GOV", "kind": "person"},
         ),
         (
-            "The coalition bombed rebel positions overnight.",
-            "coalition",
+            "Coalition warplanes bombed rebel positions overnight.",
+            "Coalition warplanes",
             {"sector": "MIL", "rule": "role:coalition"},
         ),
         (
@@ -162,6 +162,7 @@ def test_same_actor(extract: Extract, text: str, first: str, second: str) -> Non
         ("The team beat its rivals and fans celebrated in the streets.", "team"),
         ("The charity match raised money for the hospital.", "charity"),  # a modifier, not the charity
         ("The council estate was quiet on Sunday.", "council"),
+        ("Reformers want to fix the criminal justice system.", "criminal justice system"),
     ],
 )
 def test_no_political_actor(extract: Extract, text: str, word: str) -> None:
@@ -180,3 +181,15 @@ def test_no_side(extract: Extract, text: str, mention: str) -> None:
     actor = actor_with(actors_of(extract, text), mention)
     check(actor, {"sector": "COP"})
     assert actor is not None and "+side:" not in actor.rule
+
+
+# --- a name ending in an organisation head noun is a name, not the role ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The Southern Military Coalition lobbied for the visa program.", "Southern Military Coalition"),
+    ],
+)
+def test_name_not_role(extract: Extract, text: str, mention: str) -> None:
+    actor = actor_with(actors_of(extract, text), mention)
+    assert actor is not None and not actor.rule.startswith("role:"), actor

@@ -245,6 +245,8 @@ class Finder:
                 and any(doc[i].lower_ == "of" for i in range(role_ent.start, s))
             ):
                 continue  # "the Nigerian Union of Teachers": a name ending in a role word
+            if role_ent is not None and role_ent.label_ == "ORG" and self._named_head(doc, role_ent, s, e):
+                continue  # "EB-5 Investment Coalition", "East European Coalition": a name, not the role
             m = self._role_mention(
                 doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states, taken, sent_starts
             )
@@ -728,6 +730,18 @@ class Finder:
         if named:
             m.label = "PERSON"
         return m
+
+    def _named_head(self, doc: Doc, ent: Span, s: int, e: int) -> bool:
+        """An organisation name ending in an organisation head noun (``org_name_heads``: coalition, party,
+        council...) with a capitalised word of its own before it that names no state ("Investment Coalition"),
+        unlike "the Kenyan Coalition" or "the ruling coalition"."""
+        if _bare_end(ent) != e or doc[e - 1].lemma_.lower() not in self.org_name_heads:
+            return False
+        states = self._state_words_lower()
+        return any(
+            t.is_title and t.lower_ not in states and t.lower_ not in self.side_words
+            for t in doc[_bare_start(ent) : s]
+        )
 
     def _side(self, doc: Doc, start: int, s: int) -> str | None:
         """The camp a modifier of the role names: "Republican senators", "pro-government militias" (lexicon
