@@ -503,7 +503,7 @@ class Finder:
                 break
             start -= 1
         part = ent_of[start] if start < s else None
-        if part is not None and part.start < start and part.end <= s:
+        if part is not None and _bare_start(part) < start and part.end <= s and start not in kb_at_start:
             # a role does not cut into a name ("the Church of Scientology's lawyers": the church stays whole)
             start = part.end
             while start < s and (doc[start].tag_ == "POS" or doc[start].dep_ == "case"):
