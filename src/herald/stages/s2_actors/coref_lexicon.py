@@ -28,6 +28,7 @@ class Description(BaseModel):
     office: str | None = None
     same_title: bool = False  # the antecedent's title or name has the description's head noun
     untyped: bool = False  # an organisation the KB does not know (no sector yet) also fits
+    countries: list[str] = Field(default_factory=list)  # the antecedent's country must be one ("IGO", "UNO")
 
 
 class ContextSettings(BaseModel):

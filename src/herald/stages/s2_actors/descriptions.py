@@ -39,6 +39,8 @@ def _fits(d: Draft, want: Description, day: date | None, head: str, written: str
     m = d.first
     if want.kinds and m.kind not in want.kinds:
         return False
+    if want.countries and m.country not in want.countries:
+        return False
     untyped = want.untyped and not _sectors(d) and m.kind == "organization" and m.label == "ORG"
     if want.sectors and not _sectors(d) & set(want.sectors) and not untyped:
         return False
@@ -89,7 +91,7 @@ def link_descriptions(doc: Doc, drafts: list[Draft], lex: CorefLexicon, day: dat
         for d in drafts
         if d.spans
         and d.first.unnamed
-        and d.first.country is None
+        and (d.first.country is None or "+non-state:" in d.first.rule)
         and d.first.entry is None
         and d.first.owner is None
         and d.first.role_key in wants

@@ -72,6 +72,12 @@ class Finder:
         # group references ("both governments") are resolve.py's, not a role of their own
         self.group_refs = frozenset(" ".join(p.lower().split()) for r in lex.pairs for p in r.phrases)
         self.opposition = frozenset(lex.opposition_markers)
+        self.side_words = frozenset(lex.side_words)
+        self.side_prefixes = tuple(lex.side_prefixes)
+        self.side_targets = frozenset(lex.side_targets)
+        self._state_lower: frozenset[str] | None = None
+        self.top_markers = frozenset(lex.top_markers)
+        self.roles_by_key = {r.key: r for r in lex.roles}
         self.org_sectors = [(tuple(f" {w} " for w in o.words), o.sector) for o in lex.org_name_sectors]
         self.region_words = frozenset(lex.region_words)
         self.repair = NerRepair(load_coref_lexicon())
@@ -242,6 +248,8 @@ class Finder:
                 and any(doc[i].lower_ == "of" for i in range(role_ent.start, s))
             ):
                 continue  # "the Nigerian Union of Teachers": a name ending in a role word
+            if role_ent is not None and role_ent.label_ == "ORG" and self._named_head(doc, role_ent, s, e):
+                continue  # "EB-5 Investment Coalition", "East European Coalition": a name, not the role
             m = self._role_mention(
                 doc, s, e, role, kb_at_end, kb_at_start, ent_of, day, resolved, states, taken, sent_starts
             )
@@ -500,6 +508,18 @@ class Finder:
             if not start <= tok.head.i < end:
                 break
             start -= 1
+        part = ent_of[start] if start < s else None
+        if part is not None and _bare_start(part) < start and part.end <= s and start not in kb_at_start:
+            # a role does not cut into a name ("the Church of Scientology's lawyers": the church stays whole)
+            start = part.end
+            while start < s and (doc[start].tag_ == "POS" or doc[start].dep_ == "case"):
+                start += 1
+        title = doc[s:e].text.lower()
+        top = next((doc[i].lower_ for i in range(start, s) if doc[i].lower_ in self.top_markers), None)
+        if top is not None and (key := self.lex.top_roles.get(head.lemma_.lower())) in self.roles_by_key:
+            # "the top Chinese diplomat" is China's foreign minister (rule role:<key>+top)
+            role, title = self.roles_by_key[key], f"{top} {title}"
+        side = self._side(doc, start, s)
         # "the president of France"
         country: str | None = None
         owner: Mention | None = None
@@ -520,6 +540,8 @@ class Finder:
                         modifier = owner_entry
                     elif hyphen:
                         pass  # "US-backed forces" are not the US's
+                    elif self._prefixed(doc, kb.start):
+                        pass  # "pro-Russian separatists", "anti-US protesters" are not Russia's, the US's
                     elif owner_entry.kind == "state" or modifier is None:
                         modifier = owner_entry
                 i = kb.end
@@ -595,10 +617,12 @@ class Finder:
             # not know gives the role the country the gazetteer puts it in.
             place = self._place_before(doc, start, s, ent_of)
             country = place
+        non_state = False
+        if country is None and role.country and modifier is None and owner is None and not named:
+            country, non_state = role.country, True  # "human rights groups": non-governmental (NGO)
         if role.needs_country and country is None:
             return None  # "people", "the population": an actor only as some country's ("Zambian people")
         text = doc[start:end].text
-        title = doc[s:e].text.lower()
         sector = role.sector
         sectors = [role.sector]
         # "former president X", "ex-minister": PLOVER codes former officials as elites.
@@ -624,6 +648,12 @@ class Finder:
                 sector, sectors = of_org, [of_org] if of_org else []  # "": an organisation, sector unknown
                 org_rule = f"+of-organisation:{of_org or 'unknown'}"
         rule = f"role:{role.key}{org_rule}" + ("+rank" if ranked else "")
+        if top is not None and role.key == self.lex.top_roles.get(head.lemma_.lower()):
+            rule += "+top"
+        if side is not None:
+            rule += f"+side:{side}"
+        if non_state:
+            rule += f"+non-state:{country}"
         if local is not None:
             rule += f"+in:{local.key}"
         elif in_place:
@@ -701,10 +731,46 @@ class Finder:
             owner=owner,
             unnamed=not named,
             plural=doc[e - 1].tag_ in ("NNS", "NNPS"),
+            side=side,
         )
         if named:
             m.label = "PERSON"
         return m
+
+    def _named_head(self, doc: Doc, ent: Span, s: int, e: int) -> bool:
+        """An organisation name ending in an organisation head noun (``org_name_heads``: coalition, party,
+        council...) with a capitalised word of its own before it that names no state ("Investment Coalition"),
+        unlike "the Kenyan Coalition" or "the ruling coalition"."""
+        if _bare_end(ent) != e or doc[e - 1].lemma_.lower() not in self.org_name_heads:
+            return False
+        states = self._state_words_lower()
+        return any(
+            t.is_title and t.lower_ not in states and t.lower_ not in self.side_words
+            for t in doc[_bare_start(ent) : s]
+        )
+
+    def _side(self, doc: Doc, start: int, s: int) -> str | None:
+        """The camp a modifier of the role names: "Republican senators", "pro-government militias" (lexicon
+        side_words, side_prefixes); roles of two camps are two actors."""
+        for w in doc[start:s].text.lower().split():
+            if w in self.side_words:
+                return w
+            pre = next((p for p in self.side_prefixes if w.startswith(p)), None)
+            rest = w[len(pre) :] if pre else ""
+            if rest in self.side_targets or rest in self._state_words_lower():
+                return w  # "pro-government", "anti-junta", "pro-Russian": not "anti-riot police"
+        return None
+
+    def _prefixed(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` follows a side prefix and a hyphen written as one word ("Russian" of "pro-Russian")."""
+        if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+            return False
+        return f"{doc[i - 2].lower_}-" in self.side_prefixes
+
+    def _state_words_lower(self) -> frozenset[str]:
+        if self._state_lower is None:
+            self._state_lower = frozenset(w.lower() for w in self._demonyms())
+        return self._state_lower
 
     def _after_ranks(self, doc: Doc, e: int, ent_of: list[Span | None]) -> int:
         """The token after up to three rank or honorific words ("Brig.", "Maj. Gen.", "Dr.") at ``e``;

@@ -26,6 +26,7 @@ class Role(BaseModel):
     generic: bool = False  # "Hamas officials": sector from the organisation modifier
     local: bool = False  # "rebels in Darfur": country from the state the role is in
     needs_country: bool = False  # "Zambian people" is an actor, a bare "people" is not
+    country: str | None = None  # a non-state code the role carries when nothing names a country ("NGO")
 
 
 class Want(BaseModel):
@@ -79,6 +80,11 @@ class Lexicons(BaseModel):
     opposition_markers: list[str] = Field(default_factory=list)
     force_owner_verbs: list[str] = Field(default_factory=list)
     region_words: list[str] = Field(default_factory=list)
+    side_words: list[str] = Field(default_factory=list)
+    side_prefixes: list[str] = Field(default_factory=list)
+    side_targets: list[str] = Field(default_factory=list)
+    top_markers: list[str] = Field(default_factory=list)
+    top_roles: dict[str, str] = Field(default_factory=dict)
 
     def office_name(self, role: str) -> str:
         """Canonical office name: "Secretary of State" and "foreign minister" compare equal."""

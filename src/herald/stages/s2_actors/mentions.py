@@ -26,6 +26,7 @@ class Mention:
     plural: bool = (
         False  # a group role named by its members in the plural ("soldiers"), not its body ("army")
     )
+    side: str | None = None  # the party or camp a role's modifier names ("Republican senators")
 
     def group_key(self) -> tuple[str, ...]:
         """Mentions with the same key are one actor."""
@@ -34,7 +35,13 @@ class Mention:
         if self.role_key is not None and self.unnamed:
             if self.kind == "group":
                 # "soldiers" and "the army" are one role but not one actor: members are no institution
-                return ("role", self.role_key, self.country or "", "members" if self.plural else "body")
+                return (
+                    "role",
+                    self.role_key,
+                    self.country or "",
+                    "members" if self.plural else "body",
+                    self.side or "",
+                )
             # "a spokesman for Shell" and the government's spokesman are two people; "officials" and "its
             # leader" (one role key, other head nouns) are not one actor
             head = (self.title or "").split()[-1:] if self.kind == "person" else []
@@ -43,6 +50,7 @@ class Mention:
                 self.role_key,
                 self.country or "",
                 self.sector or "",
+                self.side or "",
                 *(w.rstrip("s") for w in head),
             )
         if self.rule.startswith("demonym-people"):

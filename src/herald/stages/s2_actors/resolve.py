@@ -58,6 +58,7 @@ def group(mentions: list[Mention]) -> list[Draft]:
             and m.country is None
             and _role_head(m) in last_role
             and last_role[_role_head(m)].first.sector == m.sector  # not a party's spokesman for Hamas's
+            and m.side in (None, last_role[_role_head(m)].first.side)  # "Democratic senators" are others
         ):
             target = last_role[_role_head(m)]
         elif m.entry is None and m.kind == "person" and m.label == "PERSON":
