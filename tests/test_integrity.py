@@ -45,13 +45,23 @@ def test_every_article_processed(results: list[tuple[ArticleInput, herald.Extrac
 
 def test_offsets_and_references(results: list[tuple[ArticleInput, herald.Extraction]]) -> None:
     for item, x in results:
-        text = item.text
+        text, title = item.text, item.title or ""
 
         def check(
-            start: int, end: int, shown: str, where: str, *, _text: str = text, _id: str = x.article.id
+            start: int,
+            end: int,
+            shown: str,
+            where: str,
+            in_title: bool = False,
+            *,
+            _text: str = text,
+            _title: str = title,
+            _id: str = x.article.id,
         ) -> None:
-            assert 0 <= start <= end <= len(_text), f"{_id} {where}: offsets out of range"
-            assert _text[start:end] == shown, f"{_id} {where}: {shown!r} != text[{start}:{end}]"
+            # a span found in the headline counts its offsets in the title (``in_title``)
+            source, name = (_title, "title") if in_title else (_text, "text")
+            assert 0 <= start <= end <= len(source), f"{_id} {where}: offsets out of range"
+            assert source[start:end] == shown, f"{_id} {where}: {shown!r} != {name}[{start}:{end}]"
 
         actors = {a.id for a in x.actors}
         times = {t.id for t in x.times}
@@ -69,19 +79,19 @@ def test_offsets_and_references(results: list[tuple[ArticleInput, herald.Extract
         for a in x.actors:
             assert a.mentions, f"{x.article.id} {a.id}: an actor without mentions"
             for m in a.mentions:
-                check(m.start, m.end, m.text, a.id)
+                check(m.start, m.end, m.text, a.id, m.in_title)
         for t in x.times:
-            check(t.start, t.end, t.text, t.id)
+            check(t.start, t.end, t.text, t.id, t.in_title)
         for p in x.places:
-            check(p.start, p.end, p.text, p.id)
+            check(p.start, p.end, p.text, p.id, p.in_title)
         for s in x.statements:
-            check(s.content.start, s.content.end, s.content.text, s.id)
-            check(s.evidence.start, s.evidence.end, s.evidence.text, s.id)
+            check(s.content.start, s.content.end, s.content.text, s.id, s.content.in_title)
+            check(s.evidence.start, s.evidence.end, s.evidence.text, s.id, s.evidence.in_title)
             assert s.speaker is None or s.speaker in actors
         for e in x.events:
-            check(e.evidence.start, e.evidence.end, e.evidence.text, e.id)
+            check(e.evidence.start, e.evidence.end, e.evidence.text, e.id, e.evidence.in_title)
             if e.trigger:
-                check(e.trigger.start, e.trigger.end, e.trigger.text, e.id)
+                check(e.trigger.start, e.trigger.end, e.trigger.text, e.id, e.trigger.in_title)
             assert set(e.actors) <= actors and set(e.recipients) <= actors, e.id
             assert e.place is None or e.place in places, e.id
             assert e.reported_by is None or e.reported_by in statements, e.id
@@ -89,7 +99,7 @@ def test_offsets_and_references(results: list[tuple[ArticleInput, herald.Extract
             assert e.quad in (1, 2, 3, 4) and e.cameo is not None and e.intensity is not None, e.id
             assert not set(e.actors) & set(e.recipients) or e.mode == "third-party", f"{e.id}: self-dyad"
         for f in x.figures:
-            check(f.evidence.start, f.evidence.end, f.evidence.text, f.id)
+            check(f.evidence.start, f.evidence.end, f.evidence.text, f.id, f.evidence.in_title)
             assert f.source is None or f.source in actors, f.id
             assert f.event is None or f.event in events, f.id
 
