@@ -30,6 +30,21 @@ def extract(nlp: Language) -> Callable[..., herald.Extraction]:
     return run
 
 
+EventParties = Callable[[str, str], list[tuple[str, list[str], list[str]]]]
+
+
+@pytest.fixture(scope="session")
+def event_parties(extract: Callable[..., herald.Extraction]) -> EventParties:
+    """``event_parties(text, published)``: each coded event as (type, actor names, recipient names)."""
+
+    def run(text: str, published: str) -> list[tuple[str, list[str], list[str]]]:
+        x = extract(text, published=published)
+        names = {a.id: a.name for a in x.actors}
+        return [(e.type, [names[i] for i in e.actors], [names[i] for i in e.recipients]) for e in x.events]
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def make(nlp: Language) -> Callable[..., Doc]:
     """``make(text, published="2024-04-30")``: a fully processed Doc, for testing a stage's records."""

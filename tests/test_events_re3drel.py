@@ -11,12 +11,7 @@ import pytest
 import herald
 
 PUB = "2024-05-07"
-
-
-def _events(extract: Callable[..., herald.Extraction], text: str) -> list[tuple[str, list[str], list[str]]]:
-    ex = extract(text, published=PUB)
-    names = {a.id: a.name for a in ex.actors}
-    return [(e.type, [names[i] for i in e.actors], [names[i] for i in e.recipients]) for e in ex.events]
+EventParties = Callable[[str, str], list[tuple[str, list[str], list[str]]]]  # conftest.event_parties
 
 
 ROWS = [
@@ -105,14 +100,14 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "etype", "actors", "recipients"), ROWS)
 def test_roles(
-    extract: Callable[..., herald.Extraction],
+    event_parties: EventParties,
     text: str,
     etype: str,
     actors: list[str] | None,
     recipients: list[str] | None,
 ) -> None:
-    got = [(a, r) for t, a, r in _events(extract, text) if t == etype]
-    assert got, f"no {etype} in {_events(extract, text)}"
+    got = [(a, r) for t, a, r in event_parties(text, PUB) if t == etype]
+    assert got, f"no {etype} in {event_parties(text, PUB)}"
     acts, recs = got[0]
     if actors is not None:
         assert sorted(acts) == sorted(actors)
@@ -133,12 +128,12 @@ def test_description_still_refers_back_across_sentences(extract: Callable[..., h
     assert owners == ["Boko Haram"]
 
 
-def test_participle_of_motion_is_no_act_of_its_noun(extract: Callable[..., herald.Extraction]) -> None:
+def test_participle_of_motion_is_no_act_of_its_noun(event_parties: EventParties) -> None:
     """ "migrants travelling to the United States": a destination is no target; the migrants do nothing."""
-    events = _events(extract, "Mexican police stopped migrants travelling to the United States.")
+    events = event_parties("Mexican police stopped migrants travelling to the United States.", PUB)
     assert not any("migrants" in a for _, a, _ in events)
 
 
-def test_seen_as_is_no_act(extract: Callable[..., herald.Extraction]) -> None:
+def test_seen_as_is_no_act(event_parties: EventParties) -> None:
     """ "was seen as supporting the rebels" characterises the minister; it reports no support."""
-    assert not _events(extract, "The minister was seen as supporting the rebels.")
+    assert not event_parties("The minister was seen as supporting the rebels.", PUB)

@@ -9,15 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-import herald
-
 PUB = "2024-05-07"
-
-
-def _events(extract: Callable[..., herald.Extraction], text: str) -> list[tuple[str, list[str], list[str]]]:
-    ex = extract(text, published=PUB)
-    names = {a.id: a.name for a in ex.actors}
-    return [(e.type, [names[i] for i in e.actors], [names[i] for i in e.recipients]) for e in ex.events]
+EventParties = Callable[[str, str], list[tuple[str, list[str], list[str]]]]  # conftest.event_parties
 
 
 ROWS = [
@@ -100,14 +93,14 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "etype", "actors", "recipients"), ROWS)
 def test_argument_structure(
-    extract: Callable[..., herald.Extraction],
+    event_parties: EventParties,
     text: str,
     etype: str,
     actors: list[str],
     recipients: list[str],
 ) -> None:
-    found = [(a, r) for t, a, r in _events(extract, text) if t == etype]
-    assert found, f"no {etype} in {_events(extract, text)}"
+    found = [(a, r) for t, a, r in event_parties(text, PUB) if t == etype]
+    assert found, f"no {etype} in {event_parties(text, PUB)}"
     assert found[0] == (actors, recipients)
 
 
@@ -121,8 +114,8 @@ NO_EVENT = [
 
 
 @pytest.mark.parametrize("text", NO_EVENT)
-def test_no_event(extract: Callable[..., herald.Extraction], text: str) -> None:
-    assert _events(extract, text) == []
+def test_no_event(event_parties: EventParties, text: str) -> None:
+    assert event_parties(text, PUB) == []
 
 
 NO_RECIPIENT_FROM_MODIFIER = [
@@ -134,8 +127,8 @@ NO_RECIPIENT_FROM_MODIFIER = [
 
 
 @pytest.mark.parametrize(("text", "name"), NO_RECIPIENT_FROM_MODIFIER)
-def test_modifier_not_recipient(extract: Callable[..., herald.Extraction], text: str, name: str) -> None:
-    events = _events(extract, text)
+def test_modifier_not_recipient(event_parties: EventParties, text: str, name: str) -> None:
+    events = event_parties(text, PUB)
     assert events, "the sentence codes an event"
     for _, _, recipients in events:
         assert name not in recipients
@@ -149,10 +142,8 @@ PURPOSE_DOERS = [
 
 
 @pytest.mark.parametrize(("text", "etype", "doer", "giver"), PURPOSE_DOERS)
-def test_purpose_doer(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, doer: str, giver: str
-) -> None:
-    found = [a for t, a, _ in _events(extract, text) if t == etype]
-    assert found, f"no {etype} in {_events(extract, text)}"
+def test_purpose_doer(event_parties: EventParties, text: str, etype: str, doer: str, giver: str) -> None:
+    found = [a for t, a, _ in event_parties(text, PUB) if t == etype]
+    assert found, f"no {etype} in {event_parties(text, PUB)}"
     assert doer in found[0]
     assert giver not in found[0]

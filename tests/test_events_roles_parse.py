@@ -8,20 +8,13 @@ from collections.abc import Callable
 
 import pytest
 
-import herald
-
 PUB = "2024-05-07"
+EventParties = Callable[[str, str], list[tuple[str, list[str], list[str]]]]  # conftest.event_parties
 
 
-def _events(extract: Callable[..., herald.Extraction], text: str) -> list[tuple[str, list[str], list[str]]]:
-    ex = extract(text, published=PUB)
-    names = {a.id: a.name for a in ex.actors}
-    return [(e.type, [names[i] for i in e.actors], [names[i] for i in e.recipients]) for e in ex.events]
-
-
-def _last(extract: Callable[..., herald.Extraction], text: str, etype: str) -> tuple[list[str], list[str]]:
-    found = [(a, r) for t, a, r in _events(extract, text) if t == etype]
-    assert found, f"no {etype} in {_events(extract, text)}"
+def _last(event_parties: EventParties, text: str, etype: str) -> tuple[list[str], list[str]]:
+    found = [(a, r) for t, a, r in event_parties(text, PUB) if t == etype]
+    assert found, f"no {etype} in {event_parties(text, PUB)}"
     return found[-1]
 
 
@@ -172,19 +165,19 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "etype", "actors", "recipients"), ROWS)
 def test_roles_on_misparsed_sentences(
-    extract: Callable[..., herald.Extraction],
+    event_parties: EventParties,
     text: str,
     etype: str | None,
     actors: list[str],
     recipients: list[str] | None,
 ) -> None:
-    events = _events(extract, text)
+    events = event_parties(text, PUB)
     if etype is None:  # the row names the event by its actor
         got = [(a, r) for _, a, r in events if a == actors]
         assert got, f"no event by {actors} in {events}"
         actor, recipient = got[-1]
     else:
-        actor, recipient = _last(extract, text, etype)
+        actor, recipient = _last(event_parties, text, etype)
     assert actor == actors
     if recipients is not None:
         assert recipient == recipients
@@ -199,10 +192,8 @@ def test_roles_on_misparsed_sentences(
         ("Israeli shelling killed three people in Gaza on Monday.", 1),
     ],
 )
-def test_nominal_gerund_subject_is_one_event(
-    extract: Callable[..., herald.Extraction], text: str, count: int
-) -> None:
-    events = [e for e in _events(extract, text) if e[0] == "ASSAULT"]
+def test_nominal_gerund_subject_is_one_event(event_parties: EventParties, text: str, count: int) -> None:
+    events = [e for e in event_parties(text, PUB) if e[0] == "ASSAULT"]
     assert len(events) == count
     assert all(a for _, a, _ in events)
 
@@ -229,7 +220,7 @@ def test_nominal_gerund_subject_is_one_event(
     ],
 )
 def test_protest_recipient_from_its_demand(
-    extract: Callable[..., herald.Extraction], text: str, recipients: list[str]
+    event_parties: EventParties, text: str, recipients: list[str]
 ) -> None:
-    _, recipient = _last(extract, text, "PROTEST")
+    _, recipient = _last(event_parties, text, "PROTEST")
     assert recipient == recipients

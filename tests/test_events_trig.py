@@ -12,16 +12,8 @@ from collections.abc import Callable
 
 import pytest
 
-import herald
-
-Extract = Callable[..., herald.Extraction]
+EventParties = Callable[[str, str], list[tuple[str, list[str], list[str]]]]  # conftest.event_parties
 PUB = "2016-05-01"
-
-
-def _coded(extract: Extract, text: str) -> list[tuple[str, list[str], list[str]]]:
-    x = extract(text, published=PUB)
-    names = {a.id: a.name for a in x.actors}
-    return [(e.type, [names[a] for a in e.actors], [names[a] for a in e.recipients]) for e in x.events]
 
 
 @pytest.mark.parametrize(
@@ -53,9 +45,9 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, list[str], list[str]]
         ("Trump's criticism of Merkel angered Berlin.", "ACCUSE", "Trump", "Merkel"),
     ],
 )
-def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: str | None) -> None:
-    coded = [c for c in _coded(extract, text) if c[0] == type_]
-    assert coded, f"no {type_} in {_coded(extract, text)}"
+def test_found(event_parties: EventParties, text: str, type_: str, actor: str, recipient: str | None) -> None:
+    coded = [c for c in event_parties(text, PUB) if c[0] == type_]
+    assert coded, f"no {type_} in {event_parties(text, PUB)}"
     assert any(actor in " ".join(c[1]) for c in coded)
     if recipient is not None:
         assert any(recipient in " ".join(c[2]) for c in coded)
@@ -95,22 +87,22 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("The criticism surprised the minister.", "ACCUSE"),
     ],
 )
-def test_not_coded(extract: Extract, text: str, type_: str) -> None:
-    assert type_ not in [c[0] for c in _coded(extract, text)]
+def test_not_coded(event_parties: EventParties, text: str, type_: str) -> None:
+    assert type_ not in [c[0] for c in event_parties(text, PUB)]
 
 
 @pytest.mark.parametrize(
     "text",
     ["The rebels freed three hostages on Sunday.", "The court freed the activist from prison."],
 )
-def test_freeing_people_is_no_seizure(extract: Extract, text: str) -> None:
-    assert "COERCE" not in [c[0] for c in _coded(extract, text)]
+def test_freeing_people_is_no_seizure(event_parties: EventParties, text: str) -> None:
+    assert "COERCE" not in [c[0] for c in event_parties(text, PUB)]
 
 
-def test_strike_and_participle_are_two_attacks(extract: Extract) -> None:
+def test_strike_and_participle_are_two_attacks(event_parties: EventParties) -> None:
     """The strike conducted is the aircraft's; the participle hung on "fighters" stays theirs (re3drel)."""
-    coded = _coded(
-        extract, "Coalition aircraft conducted a strike to target enemy fighters firing on Iraqi forces."
+    coded = event_parties(
+        "Coalition aircraft conducted a strike to target enemy fighters firing on Iraqi forces.", PUB
     )
     assert ("ASSAULT", ["Coalition aircraft"], []) in coded
     assert ("ASSAULT", ["enemy fighters"], ["Iraqi forces"]) in coded
