@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from herald.errors import KnowledgeBaseError, LexiconKeyError
-from herald.knowledge import read_fields
+from herald.knowledge import parse_yaml, read_fields
 from herald.stages.s1_times.lexicon import lexicon as times_lexicon
 
 
@@ -69,6 +70,7 @@ def test_read_fields_lower_cases_through_norm() -> None:
         ({"sources": ["c"]}, LexiconKeyError, ["unknown key 'sources'"]),  # fixed fields are not keys
         ({"words": "c"}, KnowledgeBaseError, ["mine.yaml: 'words' must be a list, not str"]),
         ({"names": ["c"]}, KnowledgeBaseError, ["'names' must be a mapping, not list"]),
+        ({"groups": {"g": [True]}}, KnowledgeBaseError, ["'groups' lists the boolean True", '"true"']),
     ],
 )
 def test_read_fields_names_a_bad_key(user: dict[str, Any], error: type[Exception], parts: list[str]) -> None:
@@ -104,3 +106,21 @@ def test_user_times_lexicon_misspelt_key(times_home: Path) -> None:
     times_home.write_text("age_cue: [aged]\n", encoding="utf-8")
     with pytest.raises(LexiconKeyError, match=r"times\.yaml: unknown key 'age_cue'; did you mean 'age_cues'"):
         times_lexicon()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # YAML 1.1 reads these as booleans; in Herald's word lists they are words ("attack on", "call off")
+        ("[against, on, off, no, yes, n, y]", ["against", "on", "off", "no", "yes", "n", "y"]),
+        ("[true, false, 'false']", [True, False, "false"]),
+        ("[2018-03-01, 3, 1.5]", [date(2018, 3, 1), 3, 1.5]),
+    ],
+)
+def test_parse_yaml_keeps_words(text: str, expected: list[Any]) -> None:
+    assert parse_yaml(text) == expected
+
+
+def test_word_list_rejects_a_boolean() -> None:
+    with pytest.raises(KnowledgeBaseError, match="'words' lists the boolean False"):
+        read_fields(Demo, [("mine.yaml", {**SHIPPED, "words": parse_yaml("[a, false]")})], sources=())

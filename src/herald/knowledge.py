@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import typing
 from collections.abc import Callable, Collection, Iterable, Mapping
 from importlib import resources
@@ -38,10 +39,30 @@ def user_paths(relpath: str) -> list[Path]:
     return [root / relpath for root in roots if (root / relpath).is_file()]
 
 
+class _WordsLoader(yaml.SafeLoader):
+    """YAML's safe loader with YAML 1.2 booleans: only ``true`` / ``false`` are booleans.
+
+    Lexicons are word lists, and YAML 1.1 reads the words ``on``, ``off``, ``no`` and ``yes`` as booleans, so
+    ``[against, on]`` silently lost "on". Dates and numbers are read as before."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordsLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def parse_yaml(text: str) -> Any:
+    """``text`` parsed as YAML the way every Herald data file is read (see :class:`_WordsLoader`)."""
+    return yaml.load(text, Loader=_WordsLoader)
+
+
 def read_yaml(path: Path | Traversable) -> dict[str, Any]:
     """A YAML mapping, or a KnowledgeBaseError naming the file and what is wrong with it."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{path}: not valid YAML ({exc}). Fix the file or remove it.") from exc
     if not isinstance(data, dict):
@@ -117,6 +138,17 @@ def _check_value(where: str, key: str, value: Any, origin: Any) -> None:
         raise KnowledgeBaseError(f"{where}: {key!r} must be {shape}, not {type(value).__name__}.")
 
 
+def _words(where: str, key: str, words: Iterable[Any] | None) -> Iterable[Any]:
+    """A word list's items; a boolean among them is a KnowledgeBaseError (``true`` / ``false`` unquoted)."""
+    for word in words or ():
+        if isinstance(word, bool):
+            raise KnowledgeBaseError(
+                f"{where}: {key!r} lists the boolean {word!r}; "
+                f'quote the word ("{str(word).lower()}") to mean it.'
+            )
+        yield word
+
+
 def read_fields(
     cls: type[LexT],
     files: Iterable[tuple[str, Mapping[str, Any]]],
@@ -166,12 +198,12 @@ def read_fields(
             if key in sections:
                 acc[key].update(sections[key](value or {}, where))
             elif origin in (frozenset, set):
-                acc[key].update(norm(w) for w in value or ())
+                acc[key].update(norm(w) for w in _words(where, key, value))
             elif origin is tuple:
-                acc[key].extend(norm(w) for w in value or ())
+                acc[key].extend(norm(w) for w in _words(where, key, value))
             elif typing.get_origin(args[1]) in (frozenset, set):
                 for group, words in (value or {}).items():
-                    acc[key].setdefault(norm(group), set()).update(norm(w) for w in words or ())
+                    acc[key].setdefault(norm(group), set()).update(norm(w) for w in _words(where, key, words))
             else:
                 for k, v in (value or {}).items():
                     have, v = acc[key].get(norm(k)), _convert(args[1], v)

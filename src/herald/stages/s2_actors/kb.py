@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ...config import Settings, settings
 from ...errors import KnowledgeBaseError
+from ...knowledge import parse_yaml
 
 _CODE = re.compile(r"^[A-Z]{3}$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -139,7 +140,7 @@ class KnowledgeBase:
 def read_file(path: Path) -> list[Entry]:
     """Parse and validate one KB file; :class:`KnowledgeBaseError` names the file, entry and problem."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read the actor file: {exc}") from exc
     if raw is None:

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...errors import KnowledgeBaseError
+from ...knowledge import parse_yaml
 
 
 class Role(BaseModel):
@@ -98,7 +99,7 @@ def _norm(text: str) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read the lexicon: {exc}") from exc
     if not isinstance(data, dict):

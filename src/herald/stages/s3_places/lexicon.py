@@ -6,9 +6,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
-from ...knowledge import read_fields
+from ...knowledge import parse_yaml, read_fields
 
 
 @dataclass(frozen=True)
@@ -36,5 +34,5 @@ def lexicon_path() -> str:
 def lexicon() -> Lexicon:
     """Each YAML key of the file is the field of the same name (:func:`herald.knowledge.read_fields`)."""
     with open(lexicon_path(), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = parse_yaml(fh.read())
     return read_fields(Lexicon, [(lexicon_path(), data)])

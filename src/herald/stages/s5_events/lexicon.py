@@ -165,20 +165,14 @@ class Lexicon:
     sources: tuple[str, ...] = field(default=())
 
 
-def _particle(p: object) -> str:
-    """A particle as written in YAML: a bare on/off is read as a boolean by YAML 1.1."""
-    if isinstance(p, bool):
-        return "on" if p else "off"
-    return str(p)
-
-
 # The keys an entry takes in YAML: its fields but the lemma and part of speech it is filed under ("with" is
 # the YAML name of ``with_``), and how a key's value is read when its type is not enough.
 _ENTRY_HINTS = {k: v for k, v in typing.get_type_hints(Entry).items() if k not in ("lemma", "pos")}
 _ENTRY_KEYS = {("with" if name == "with_" else name): name for name in _ENTRY_HINTS}
 _ENTRY_READ: dict[str, Callable[[Any], Any]] = {
-    "prt": lambda p: None if p is None else _particle(p),
-    "not_prt": lambda ps: frozenset(_particle(p) for p in ps or ()),
+    # herald.knowledge.parse_yaml reads a bare on / off as the word
+    "prt": lambda p: None if p is None else str(p),
+    "not_prt": lambda ps: frozenset(str(p) for p in ps or ()),
     "support": lambda s: dict(s) if isinstance(s, dict) else None,
 }
 
