@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from spacy.language import Language
@@ -30,17 +31,49 @@ def extract(nlp: Language) -> Callable[..., herald.Extraction]:
     return run
 
 
+class Coded(NamedTuple):
+    """One coded event with its parties by name, as the event tests compare it."""
+
+    type: str
+    actors: list[str]
+    recipients: list[str]
+    mode: str | None
+    historical: bool
+    rule: str
+
+
+CodedEvents = Callable[[str, str], list[Coded]]
 EventParties = Callable[[str, str], list[tuple[str, list[str], list[str]]]]
 
 
 @pytest.fixture(scope="session")
-def event_parties(extract: Callable[..., herald.Extraction]) -> EventParties:
+def coded_events(extract: Callable[..., herald.Extraction]) -> CodedEvents:
+    """``coded_events(text, published)``: each coded event as a :class:`Coded` row."""
+
+    def run(text: str, published: str) -> list[Coded]:
+        x = extract(text, published=published)
+        names = {a.id: a.name for a in x.actors}
+        return [
+            Coded(
+                e.type,
+                [names[i] for i in e.actors],
+                [names[i] for i in e.recipients],
+                e.mode,
+                e.historical,
+                e.rule,
+            )
+            for e in x.events
+        ]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def event_parties(coded_events: CodedEvents) -> EventParties:
     """``event_parties(text, published)``: each coded event as (type, actor names, recipient names)."""
 
     def run(text: str, published: str) -> list[tuple[str, list[str], list[str]]]:
-        x = extract(text, published=published)
-        names = {a.id: a.name for a in x.actors}
-        return [(e.type, [names[i] for i in e.actors], [names[i] for i in e.recipients]) for e in x.events]
+        return [(c.type, c.actors, c.recipients) for c in coded_events(text, published)]
 
     return run
 

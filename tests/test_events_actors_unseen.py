@@ -5,30 +5,20 @@ historical flag; rows where no actor, no recipient or no flag must be given are 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 import herald
 
 PUB = "2024-05-07"
+CodedEvents = Callable[[str, str], list[Any]]  # conftest.coded_events: Coded rows
 
 
-def _events(
-    extract: Callable[..., herald.Extraction], text: str
-) -> list[tuple[str, list[str], list[str], bool, str]]:
-    ex = extract(text, published=PUB)
-    names = {a.id: a.name for a in ex.actors}
-    return [
-        (e.type, [names[i] for i in e.actors], [names[i] for i in e.recipients], e.historical, e.rule)
-        for e in ex.events
-    ]
-
-
-def _one(
-    extract: Callable[..., herald.Extraction], text: str, etype: str
-) -> tuple[list[str], list[str], bool, str]:
-    found = [(a, r, h, rule) for t, a, r, h, rule in _events(extract, text) if t == etype]
-    assert found, f"no {etype} in {_events(extract, text)}"
+def _one(coded_events: CodedEvents, text: str, etype: str) -> Any:
+    """The last event of type ``etype`` coded from ``text`` (there must be one)."""
+    found = [c for c in coded_events(text, PUB) if c.type == etype]
+    assert found, f"no {etype} in {coded_events(text, PUB)}"
     return found[-1]
 
 
@@ -81,9 +71,10 @@ def _one(
     ],
 )
 def test_subject_recovery(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, actor: str, rule_part: str
+    coded_events: CodedEvents, text: str, etype: str, actor: str, rule_part: str
 ) -> None:
-    actors, _, _, rule = _one(extract, text, etype)
+    one = _one(coded_events, text, etype)
+    actors, rule = one.actors, one.rule
     assert actor in actors
     assert rule_part in rule
 
@@ -97,8 +88,9 @@ def test_subject_recovery(
         ("Banda was jailed in 2019 for organising a strike.", "COERCE"),
     ],
 )
-def test_no_actor_given(extract: Callable[..., herald.Extraction], text: str, etype: str) -> None:
-    actors, _, _, rule = _one(extract, text, etype)
+def test_no_actor_given(coded_events: CodedEvents, text: str, etype: str) -> None:
+    one = _one(coded_events, text, etype)
+    actors, rule = one.actors, one.rule
     assert actors == []
     assert "recovered" not in rule
 
@@ -178,19 +170,17 @@ def test_officials_not_merged_with_another_role(extract: Callable[..., herald.Ex
         ),
     ],
 )
-def test_historical_frames(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, historical: bool
-) -> None:
-    flags = [h for t, _, _, h, _ in _events(extract, text) if t == etype]
+def test_historical_frames(coded_events: CodedEvents, text: str, etype: str, historical: bool) -> None:
+    flags = [c.historical for c in coded_events(text, PUB) if c.type == etype]
     assert flags
     assert flags[0] is historical
 
 
-def test_interval_clause_flags_the_earlier_act(extract: Callable[..., herald.Extraction]) -> None:
-    got = _events(
-        extract, "Police arrested ten protesters on Tuesday, a year after they had banned the movement."
+def test_interval_clause_flags_the_earlier_act(coded_events: CodedEvents) -> None:
+    got = coded_events(
+        "Police arrested ten protesters on Tuesday, a year after they had banned the movement.", PUB
     )
-    by_rule = {rule.split("/")[0]: h for _, _, _, h, rule in got}
+    by_rule = {c.rule.split("/")[0]: c.historical for c in got}
     assert by_rule == {"verb:arrest": False, "verb:ban": True}
 
 
@@ -225,10 +215,8 @@ def test_interval_clause_flags_the_earlier_act(extract: Callable[..., herald.Ext
         ("Washington imposed duties on Canadian steel.", "SANCTION", None),
     ],
 )
-def test_recipients_by_type(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, recipient: str | None
-) -> None:
-    _, recipients, _, _ = _one(extract, text, etype)
+def test_recipients_by_type(coded_events: CodedEvents, text: str, etype: str, recipient: str | None) -> None:
+    recipients = _one(coded_events, text, etype).recipients
     if recipient is None:
         assert recipients == []
     else:
@@ -247,18 +235,16 @@ def test_recipients_by_type(
         ),
     ],
 )
-def test_no_passive_subject_recovered(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, actor: str
-) -> None:
-    actors, _, _, _ = _one(extract, text, etype)
+def test_no_passive_subject_recovered(coded_events: CodedEvents, text: str, etype: str, actor: str) -> None:
+    actors = _one(coded_events, text, etype).actors
     assert "civilians" not in actors
 
 
-def test_performing_an_agreement_is_no_reaction(extract: Callable[..., herald.Extraction]) -> None:
+def test_performing_an_agreement_is_no_reaction(coded_events: CodedEvents) -> None:
     text = (
         "Kenya agreed to end the dispute. The minister and the union leader signed the agreement in Nairobi."
     )
-    got = [r for t, _, r, _, _ in _events(extract, text) if t == "SUPPORT"]
+    got = [c.recipients for c in coded_events(text, PUB) if c.type == "SUPPORT"]
     assert all("Kenya" not in r for r in got)
 
 
@@ -280,15 +266,15 @@ def test_a_place_reached_is_no_recipient(extract: Callable[..., herald.Extractio
     ],
 )
 def test_headline_passive(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, actors: list[str], recipients: list[str]
+    coded_events: CodedEvents, text: str, etype: str, actors: list[str], recipients: list[str]
 ) -> None:
-    got = [(a, r) for t, a, r, _, _ in _events(extract, text) if t == etype]
+    got = [(c.actors, c.recipients) for c in coded_events(text, PUB) if c.type == etype]
     assert (actors, recipients) in got
 
 
-def test_headline_clause_with_own_subject_is_its_own_act(extract: Callable[..., herald.Extraction]) -> None:
-    got = _events(extract, "Opposition leader detained as Malawi cracks down on protests")
-    assert [a for t, a, _, _, _ in got if t == "COERCE"] == [[], ["Malawi"]]
+def test_headline_clause_with_own_subject_is_its_own_act(coded_events: CodedEvents) -> None:
+    got = coded_events("Opposition leader detained as Malawi cracks down on protests", PUB)
+    assert [c.actors for c in got if c.type == "COERCE"] == [[], ["Malawi"]]
 
 
 @pytest.mark.parametrize(
@@ -298,8 +284,8 @@ def test_headline_clause_with_own_subject_is_its_own_act(extract: Callable[..., 
         ("Rebels had besieged the city in 2021.", True),
     ],
 )
-def test_lasting_activity(extract: Callable[..., herald.Extraction], text: str, historical: bool) -> None:
-    assert [h for t, _, _, h, _ in _events(extract, text) if t == "COERCE"] == [historical]
+def test_lasting_activity(coded_events: CodedEvents, text: str, historical: bool) -> None:
+    assert [c.historical for c in coded_events(text, PUB) if c.type == "COERCE"] == [historical]
 
 
 @pytest.mark.parametrize(
@@ -321,11 +307,11 @@ def test_lasting_activity(extract: Callable[..., herald.Extraction], text: str, 
     ],
 )
 def test_reaction_refers_back(
-    extract: Callable[..., herald.Extraction], text: str, etype: str, recipients: set[str] | None
+    coded_events: CodedEvents, text: str, etype: str, recipients: set[str] | None
 ) -> None:
-    got = [set(r) for t, a, r, _, _ in _events(extract, text) if t == etype and a]
+    got = [set(c.recipients) for c in coded_events(text, PUB) if c.type == etype and c.actors]
     if recipients is None:
-        assert not [t for t, _, _, _, _ in _events(extract, text) if t == etype]
+        assert not [c for c in coded_events(text, PUB) if c.type == etype]
     else:
         assert recipients in got
 
@@ -344,9 +330,9 @@ def test_reaction_refers_back(
     ],
 )
 def test_description_before_an_accusation_gerund(
-    extract: Callable[..., herald.Extraction], text: str, recipient: str | None
+    coded_events: CodedEvents, text: str, recipient: str | None
 ) -> None:
-    got = [r for t, _, r, _, _ in _events(extract, text) if t == "ACCUSE"]
+    got = [c.recipients for c in coded_events(text, PUB) if c.type == "ACCUSE"]
     assert got
     if recipient is None:
         assert "Sudanese Armed Forces" not in got[0]

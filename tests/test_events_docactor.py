@@ -5,22 +5,14 @@ records the decision; rows where the repair must not fire are part of every grou
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 import herald
 
 PUB = "2024-05-07"
-
-
-def _events(
-    extract: Callable[..., herald.Extraction], text: str
-) -> list[tuple[str, list[str], list[str], str]]:
-    ex = extract(text, published=PUB)
-    names = {a.id: a.name for a in ex.actors}
-    return [
-        (e.type, [names[i] for i in e.actors], [names[i] for i in e.recipients], e.rule) for e in ex.events
-    ]
+CodedEvents = Callable[[str, str], list[Any]]  # conftest.coded_events: Coded rows
 
 
 # (text, event type, an actor expected or None for none, a recipient expected or None, a part of the rule)
@@ -28,16 +20,16 @@ Row = tuple[str, str, str | None, str | None, str]
 
 
 def _check(
-    extract: Callable[..., herald.Extraction],
+    coded_events: CodedEvents,
     text: str,
     etype: str,
     actor: str | None,
     recipient: str | None,
     rule_part: str,
 ) -> None:
-    found = [(a, r, rule) for t, a, r, rule in _events(extract, text) if t == etype]
-    assert found, f"no {etype} in {_events(extract, text)}"
-    actors, recipients, rule = found[-1]
+    found = [c for c in coded_events(text, PUB) if c.type == etype]
+    assert found, f"no {etype} in {coded_events(text, PUB)}"
+    actors, recipients, rule = found[-1].actors, found[-1].recipients, found[-1].rule
     if actor is None:
         assert not actors, (actors, rule)
     else:
@@ -98,8 +90,8 @@ SHORT_NAMES: list[Row] = [
         "The council endorsed the plan on Monday.",
     ],
 )
-def test_short_names_none(extract: Callable[..., herald.Extraction], text: str) -> None:
-    assert not [e for e in _events(extract, text) if e[0] == "SUPPORT"], _events(extract, text)
+def test_short_names_none(coded_events: CodedEvents, text: str) -> None:
+    assert not [c for c in coded_events(text, PUB) if c.type == "SUPPORT"], coded_events(text, PUB)
 
 
 # --- titles in apposition and surnames with a particle: one person --------------------------------------
@@ -275,11 +267,11 @@ def test_mentions_of_one_person(
     ],
 )
 def test_parties_from_document_context(
-    extract: Callable[..., herald.Extraction],
+    coded_events: CodedEvents,
     text: str,
     etype: str,
     actor: str | None,
     recipient: str | None,
     rule_part: str,
 ) -> None:
-    _check(extract, text, etype, actor, recipient, rule_part)
+    _check(coded_events, text, etype, actor, recipient, rule_part)

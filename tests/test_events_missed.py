@@ -8,21 +8,12 @@ same words in sports, business and everyday senses."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-import herald
-
-Extract = Callable[..., herald.Extraction]
+CodedEvents = Callable[[str, str], list[Any]]  # conftest.coded_events: Coded rows
 PUB = "2018-04-06"
-
-
-def _coded(extract: Extract, text: str) -> list[tuple[str, str | None, list[str], list[str]]]:
-    x = extract(text, published=PUB)
-    names = {a.id: a.name for a in x.actors}
-    return [
-        (e.type, e.mode, [names[a] for a in e.actors], [names[a] for a in e.recipients]) for e in x.events
-    ]
 
 
 @pytest.mark.parametrize(
@@ -115,12 +106,12 @@ def _coded(extract: Extract, text: str) -> list[tuple[str, str | None, list[str]
         ("The two sides completed an exchange of prisoners.", "RETREAT", "", None),
     ],
 )
-def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: str | None) -> None:
-    coded = [c for c in _coded(extract, text) if c[0] == type_]
-    assert coded, f"no {type_} in {_coded(extract, text)}"
-    assert any(actor in " ".join(c[2]) for c in coded), coded
+def test_found(coded_events: CodedEvents, text: str, type_: str, actor: str, recipient: str | None) -> None:
+    coded = [c for c in coded_events(text, PUB) if c.type == type_]
+    assert coded, f"no {type_} in {coded_events(text, PUB)}"
+    assert any(actor in " ".join(c.actors) for c in coded), coded
     if recipient is not None:
-        assert any(recipient in " ".join(c[3]) for c in coded), coded
+        assert any(recipient in " ".join(c.recipients) for c in coded), coded
 
 
 @pytest.mark.parametrize(
@@ -182,8 +173,8 @@ def test_found(extract: Extract, text: str, type_: str, actor: str, recipient: s
         ("The two ministers had an exchange of views.", "RETREAT"),
     ],
 )
-def test_not_found(extract: Extract, text: str, type_: str) -> None:
-    assert not [c for c in _coded(extract, text) if c[0] == type_], _coded(extract, text)
+def test_not_found(coded_events: CodedEvents, text: str, type_: str) -> None:
+    assert not [c for c in coded_events(text, PUB) if c.type == type_], coded_events(text, PUB)
 
 
 @pytest.mark.parametrize(
@@ -196,5 +187,5 @@ def test_not_found(extract: Extract, text: str, type_: str) -> None:
         "The startup scaled up production and expanded coordination between its factories.",
     ],
 )
-def test_nothing_in_other_registers(extract: Extract, text: str) -> None:
-    assert _coded(extract, text) == []
+def test_nothing_in_other_registers(coded_events: CodedEvents, text: str) -> None:
+    assert coded_events(text, PUB) == []
