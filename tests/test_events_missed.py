@@ -104,6 +104,8 @@ PUB = "2018-04-06"
         ("The president revived his baseless claims of voter fraud.", "ACCUSE", "president", None),
         # an "of" theme as the noun's modifier
         ("The two sides completed an exchange of prisoners.", "RETREAT", "", None),
+        # a meeting called off is cancelled (REJECT), not held
+        ("Washington called off the talks with Pyongyang.", "REJECT", "United States", None),
     ],
 )
 def test_found(coded_events: CodedEvents, text: str, type_: str, actor: str, recipient: str | None) -> None:
@@ -119,6 +121,9 @@ def test_found(coded_events: CodedEvents, text: str, type_: str, actor: str, rec
     [
         # trade, not arms
         ("The company sold 40 aircraft to a budget airline.", "AID"),
+        # a meeting called off was not held; a training session called off is no event
+        ("Washington called off the talks with Pyongyang.", "CONSULT"),
+        ("The coach called off training because of the storm.", "REJECT"),
         ("The club sold its young midfielder to a Spanish side for 40 million euros.", "AID"),
         ("The board approved the sale of its hotel division.", "AID"),
         ("The store sold toy drones to children.", "AID"),
