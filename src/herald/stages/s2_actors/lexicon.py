@@ -65,6 +65,8 @@ class Lexicons(BaseModel):
     motion_words: list[str] = Field(default_factory=list)
     place_nouns: list[str] = Field(default_factory=list)
     ethnic_markers: list[str] = Field(default_factory=list)
+    origin_suffixes: list[str] = Field(default_factory=list)  # "Kenyan-born" (origins.py)
+    origin_nouns: list[str] = Field(default_factory=list)  # "of Turkish origin"
     policy_nouns: list[str] = Field(default_factory=list)
     action_nouns: list[str] = Field(default_factory=list)
     strike_nouns: list[str] = Field(default_factory=list)
