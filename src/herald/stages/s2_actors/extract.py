@@ -16,6 +16,7 @@ from ...schema import Actor
 from ..common import meta
 from .aliases import join_name_variants
 from .apposition import merge_appositions
+from .campaigns import split_person_bodies
 from .context import apply_context, link_protagonist
 from .coref import PronounResolver
 from .coref_lexicon import load_coref_lexicon
@@ -114,6 +115,7 @@ class ActorExtractor:
             self.organ_phrases,
             self.organ_roles,
         )
+        split_person_bodies(doc, drafts, self.lex.person_bodies)  # "the Trump campaign": no person
         self.pronouns.resolve(doc, drafts)
         link_protagonist(doc, drafts)  # a "he" the resolver left: the article's main person
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."

@@ -56,6 +56,18 @@ class OrgSector(BaseModel):
     sector: str
 
 
+class PersonBody(BaseModel):
+    """An organisation named by a person ("the Trump campaign"): its head nouns and sector (campaigns.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    heads: list[str]  # lower-case lemmas of the organisation's noun
+    sector: str
+    kind: str = "organization"
+    modifiers: list[str] = Field(default_factory=list)  # words allowed between ("re-election campaign")
+    blocked_preps: list[str] = Field(default_factory=list)  # "campaign against X" is an action, no body
+
+
 class Lexicons(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -78,6 +90,7 @@ class Lexicons(BaseModel):
     org_name_sectors: list[OrgSector] = Field(default_factory=list)
     pairs: list[GroupRef] = Field(default_factory=list)
     latest: list[GroupRef] = Field(default_factory=list)
+    person_bodies: list[PersonBody] = Field(default_factory=list)
     speech_verbs: list[str] = Field(default_factory=list)
     authority_verbs: list[str] = Field(default_factory=list)
     opposition_markers: list[str] = Field(default_factory=list)
