@@ -27,6 +27,7 @@ from .kb import KnowledgeBase, load_kb
 from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
+from .origins import country_from
 from .owner_pronoun import own_by_pronoun
 from .plurals import link_plural_roles
 from .resolve import References, group, to_actors
@@ -102,6 +103,7 @@ class ActorExtractor:
         link_plural_roles(doc, drafts)
         # document-level resolution: descriptions, then the story's country, then pronouns (see coref.py)
         link_descriptions(doc, drafts, self.coref_lex, day)
+        country_from(doc, drafts, self.kb)  # "doctors from American aid groups" are American
         apply_context(
             doc,
             drafts,

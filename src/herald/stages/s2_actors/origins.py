@@ -3,11 +3,20 @@
 A demonym that says where someone was born or comes from ("Kenyan-born", "Turkish-raised", "of Syrian descent")
 says nothing of whose national they are, nor that their state acts: it is neither an actor of its own (the
 people "Kenyans") nor the person's country. Words in roles.yaml (``origin_suffixes``, ``origin_nouns``).
+
+Where people come from, said with "from" and a state or a body of one ("doctors from American aid groups"),
+is their country (``country_from``); the role keeps its sector, so no state acts through them.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
+
+from .context import NON_STATES, place_of
+from .kb import KnowledgeBase
+from .resolve import Draft
+
+PEOPLE_KINDS = frozenset({"group", "person"})
 
 
 def origin_demonym(doc: Doc, start: int, end: int, suffixes: frozenset[str], nouns: frozenset[str]) -> bool:
@@ -19,3 +28,41 @@ def origin_demonym(doc: Doc, start: int, end: int, suffixes: frozenset[str], nou
         return True  # "Syrian born" written without the hyphen
     head = doc[end - 1]
     return head.dep_ in ("amod", "compound") and head.head.lemma_.lower() in nouns
+
+
+def country_from(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> None:
+    """People who come from a named state or body ("doctors from two American aid groups", "a journalist from
+    Syria") are of its country: rule ``+from:<code>``. Only an unnamed people role with no country of its
+    own, and only a "from" that completes the role noun (not "fled from Syria", a place of motion)."""
+    at: dict[int, Draft] = {}
+    for d in drafts:
+        for s, e in d.spans:
+            for i in range(s, e):
+                at.setdefault(i, d)
+    for d in drafts:
+        m = d.first
+        if (
+            not d.spans
+            or not m.unnamed
+            or m.country is not None
+            or m.entry is not None
+            or m.owner is not None
+            or m.kind not in PEOPLE_KINDS
+        ):
+            continue
+        s, e = min(d.spans)
+        if e >= len(doc) or doc[e].lower_ != "from" or doc[e].head.i != e - 1:
+            continue
+        obj = next((c for c in doc[e].children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        other = at.get(obj.i)
+        code = other.first.country if other is not None and other is not d else None
+        if code is None and other is None and obj.ent_type_ == "GPE":
+            ent = next((x for x in doc.ents if x.start <= obj.i < x.end), None)
+            code = place_of(ent.text, kb) if ent is not None else None
+            code = None if code in NON_STATES else code
+        if code is None:
+            continue  # "officials from the UN" are the UN's (UNO), as its own actor says
+        m.country = code
+        m.rule += f"+from:{code}"
