@@ -30,9 +30,21 @@ def _actors(x: herald.Extraction) -> dict[str, Party]:
 
 # (text, role of the party in an event, expected (name, country, sector))
 BODIES = [
-    ("The Kenyan parliament condemned the police violence against protesters.", "actors", ("Kenyan parliament", "KEN", "LEG")),
-    ("Kenya's electoral commission rejected the opposition's demand for a recount.", "actors", ("Kenya's electoral commission", "KEN", "GOV")),
-    ("Police in Kenya fired tear gas at opposition supporters. The court later ordered the release of 40 protesters.", "actors", ("court", "KEN", "JUD")),
+    (
+        "The Kenyan parliament condemned the police violence against protesters.",
+        "actors",
+        ("Kenyan parliament", "KEN", "LEG"),
+    ),
+    (
+        "Kenya's electoral commission rejected the opposition's demand for a recount.",
+        "actors",
+        ("Kenya's electoral commission", "KEN", "GOV"),
+    ),
+    (
+        "Police in Kenya fired tear gas at protesters. The court ordered the release of 40 protesters.",
+        "actors",
+        ("court", "KEN", "JUD"),
+    ),
     ("Mali's junta arrested the former prime minister.", "actors", ("Mali", "MLI", "GOV")),
     # no country known: a bare body stays without one rather than guessing
     ("The Senate rejected the nominee.", "actors", ("Senate", None, "LEG")),
@@ -41,7 +53,11 @@ BODIES = [
 
 CAMPAIGNS = [
     ("The Trump campaign sued the state of Georgia.", "actors", ("Trump campaign", "USA", "PTY")),
-    ("Clinton's campaign criticised Donald Trump over the remarks.", "actors", ("Clinton campaign", "USA", "PTY")),
+    (
+        "Clinton's campaign criticised Donald Trump over the remarks.",
+        "actors",
+        ("Clinton campaign", "USA", "PTY"),
+    ),
     ("Trump's re-election campaign accused Joe Biden of lying.", "actors", ("Trump campaign", "USA", "PTY")),
     ("The Biden camp rejected the claims by Trump.", "actors", ("Biden camp", "USA", "PTY")),
     # the person acting, not a campaign
@@ -50,15 +66,39 @@ CAMPAIGNS = [
 
 ORIGINS = [
     # where someone comes from, said with "from", is their country; the role keeps its sector
-    ("Doctors from two American aid groups delivered medicine to a hospital in Baghdad.", "actors", ("Doctors", "USA", "MED")),
+    (
+        "Doctors from two American aid groups delivered medicine to a hospital in Baghdad.",
+        "actors",
+        ("Doctors", "USA", "MED"),
+    ),
     ("A journalist from Kenya was arrested by Ugandan police.", "recipients", ("journalist", "KEN", "JRN")),
-    ("Officials from the United Nations criticised the government of Sudan.", "actors", ("Officials", "UNO", "GOV")),
+    (
+        "Officials from the United Nations criticised the government of Sudan.",
+        "actors",
+        ("Officials", "UNO", "GOV"),
+    ),
     # a birthplace is no nationality and no state acting
-    ("A Kenyan-born British aid worker was kidnapped by gunmen in Somalia.", "recipients", ("Kenyan-born British aid worker", "GBR", "SOC")),
-    ("A Syrian-born activist criticised the German government.", "actors", ("Syrian-born activist", None, "CVL")),
-    ("Syrian-born businessman Firas Tlass was arrested by French police.", "recipients", ("Firas Tlass", None, "BUS")),
+    (
+        "A Kenyan-born British aid worker was kidnapped by gunmen in Somalia.",
+        "recipients",
+        ("Kenyan-born British aid worker", "GBR", "SOC"),
+    ),
+    (
+        "A Syrian-born activist criticised the German government.",
+        "actors",
+        ("Syrian-born activist", None, "CVL"),
+    ),
+    (
+        "Syrian-born businessman Firas Tlass was arrested by French police.",
+        "recipients",
+        ("Firas Tlass", None, "BUS"),
+    ),
     # a newspaper named so is the press of the story's country
-    ("Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication.", "recipients", ("La Prensa", "NIC", "JRN")),
+    (
+        "Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication.",
+        "recipients",
+        ("La Prensa", "NIC", "JRN"),
+    ),
 ]
 
 
@@ -89,12 +129,32 @@ def test_origin_demonym_gives_no_country(extract: Callable[..., herald.Extractio
 
 # (text, event type, the set of actors "the two sides" / "both countries" must stand for; [] = none named)
 SET_REFS = [
-    ("Hamas and Fatah held talks in Cairo on Monday. The two sides agreed to form a unity government.", "AGREE", ["Fatah", "Hamas"]),
-    ("The Syrian government and the rebels held talks in Geneva. Both sides accused each other of breaking the truce.", "ACCUSE", ["Syria", "rebels"]),
-    ("Joe Biden met Xi Jinping in Bali. The two leaders agreed to resume military talks.", "AGREE", ["Joe Biden", "Xi Jinping"]),
-    ("Talks between Ethiopia and Eritrea resumed in Riyadh. Both countries pledged to reopen their borders.", "AGREE", ["Eritrea", "Ethiopia"]),
+    (
+        "Hamas and Fatah held talks in Cairo on Monday. The two sides agreed to form a unity government.",
+        "AGREE",
+        ["Fatah", "Hamas"],
+    ),
+    (
+        "The Syrian government and the rebels held talks in Geneva. Both sides accused each other of lying.",
+        "ACCUSE",
+        ["Syria", "rebels"],
+    ),
+    (
+        "Joe Biden met Xi Jinping in Bali. The two leaders agreed to resume military talks.",
+        "AGREE",
+        ["Joe Biden", "Xi Jinping"],
+    ),
+    (
+        "Talks between Ethiopia and Eritrea resumed. Both countries pledged to reopen their borders.",
+        "AGREE",
+        ["Eritrea", "Ethiopia"],
+    ),
     # the two groups are named apart, not conjoined: "the two sides" stands for no one named
-    ("Lawmakers debated the bill in Nairobi while protesters gathered outside. The two sides later clashed.", "ASSAULT", []),
+    (
+        "Lawmakers debated the bill while protesters gathered outside. The two sides later clashed.",
+        "ASSAULT",
+        [],
+    ),
 ]
 
 
