@@ -2,7 +2,8 @@
 
 A demonym that says where someone was born or comes from ("Kenyan-born", "Turkish-raised", "of Syrian
 descent") says nothing of whose national they are, nor that their state acts: it is neither an actor of its
-own (the people "Kenyans") nor the person's country. Words in roles.yaml (``origin_suffixes``, ``origin_nouns``).
+own (the people "Kenyans") nor the person's country. Words in roles.yaml (``origin_suffixes``,
+``origin_nouns``).
 
 Where people come from, said with "from" and a state or a body of one ("doctors from American aid groups"),
 is their country (``country_from``); the role keeps its sector, so no state acts through them.
