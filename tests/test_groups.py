@@ -77,6 +77,14 @@ ORIGINS = [
         "actors",
         ("Officials", "UNO", "GOV"),
     ),
+    # people fleeing a country (or a war in it) are of that country, never of where they flee to
+    (
+        "The UN will give food aid to refugees fleeing the civil war in Liberia.",
+        "recipients",
+        ("refugees", "LBR", "REF"),
+    ),
+    ("Migrants escaping Eritrea were detained by Libyan militias.", "recipients", ("Migrants", "ERI", "REF")),
+    ("Refugees fleeing to Turkey were shot by border guards.", "recipients", ("Refugees", None, "REF")),
     # a birthplace is no nationality and no state acting
     (
         "A Kenyan-born British aid worker was kidnapped by gunmen in Somalia.",

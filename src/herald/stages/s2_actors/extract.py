@@ -72,6 +72,7 @@ class ActorExtractor:
         self.local_roles = frozenset(r.key for r in self.lex.roles if r.local)
         self.state_roles = frozenset(r.key for r in self.lex.roles if r.state)
         self.generic_roles = {r.key: r.sector for r in self.lex.roles if r.generic}
+        self.flee_verbs = frozenset(self.lex.flee_verbs)  # "refugees fleeing X" (origins.py)
         # a state's organs and forces by their common names ("interior ministry", "police"): in a named
         # person's title they say which sector, not which country (context.py)
         self.organ_phrases = frozenset(
@@ -103,7 +104,7 @@ class ActorExtractor:
         link_plural_roles(doc, drafts)
         # document-level resolution: descriptions, then the story's country, then pronouns (see coref.py)
         link_descriptions(doc, drafts, self.coref_lex, day)
-        country_from(doc, drafts, self.kb)  # "doctors from American aid groups" are American
+        country_from(doc, drafts, self.kb, self.flee_verbs)  # "doctors from American aid groups" are American
         apply_context(
             doc,
             drafts,

@@ -79,6 +79,7 @@ class Lexicons(BaseModel):
     ethnic_markers: list[str] = Field(default_factory=list)
     origin_suffixes: list[str] = Field(default_factory=list)  # "Kenyan-born" (origins.py)
     origin_nouns: list[str] = Field(default_factory=list)  # "of Turkish origin"
+    flee_verbs: list[str] = Field(default_factory=list)  # "refugees fleeing Syria" are Syrian
     policy_nouns: list[str] = Field(default_factory=list)
     action_nouns: list[str] = Field(default_factory=list)
     strike_nouns: list[str] = Field(default_factory=list)
