@@ -157,6 +157,21 @@ SET_REFS = [
         "AGREE",
         ["Eritrea", "Ethiopia"],
     ),
+    (
+        "Sudan's army and the Rapid Support Forces met in Jeddah. The warring parties agreed to a truce.",
+        "AGREE",
+        ["Rapid Support Forces", "Sudanese Armed Forces"],
+    ),
+    (
+        "Antony Blinken met Wang Yi in Beijing on Monday. Both men criticised the delays.",
+        "ACCUSE",
+        ["Antony Blinken", "Wang Yi"],
+    ),
+    (
+        "India and Pakistan exchanged fire. Both neighbours accused each other of provocation.",
+        "ACCUSE",
+        ["India", "Pakistan"],
+    ),
     # the two groups are named apart, not conjoined: "the two sides" stands for no one named
     (
         "Lawmakers debated the bill while protesters gathered outside. The two sides later clashed.",
