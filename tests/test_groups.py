@@ -46,6 +46,16 @@ BODIES = [
         ("court", "KEN", "JUD"),
     ),
     ("Mali's junta arrested the former prime minister.", "actors", ("Mali", "MLI", "GOV")),
+    (
+        "Nigeria's national assembly rejected the budget.",
+        "actors",
+        ("Nigeria's national assembly", "NGA", "LEG"),
+    ),
+    (
+        "France's National Assembly voted to censure the government.",
+        "actors",
+        ("France's National Assembly", "FRA", "LEG"),
+    ),
     # no country known: a bare body stays without one rather than guessing
     ("The Senate rejected the nominee.", "actors", ("Senate", None, "LEG")),
     ("The court jailed the journalist for ten years.", "actors", ("court", None, "JUD")),
