@@ -5,7 +5,8 @@ government: the organisation is an actor of its own (``person_bodies`` in group_
 sector, PTY for a campaign), of the person's country (the KB's, or the story's where the person took it), with
 the person as its parent. Rule ``campaign:<person key>``. The noun must be the head the name modifies
 ("Trump's re-election campaign"), with only allowed modifiers between, and no complement making it an action
-("Putin's campaign against Ukraine" stays Putin's). Runs after the story's country is known, before pronouns.
+("Putin's campaign against Ukraine" stays Putin's); a person the KB knows must be a politician
+(``person_sectors``). Runs after the story's country is known, before pronouns.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def split_person_bodies(doc: Doc, drafts: list[Draft], bodies: list[PersonBody])
             if hit is None:
                 continue
             noun, body = hit
+            known = {x for x in [m.sector, *m.sectors] if x}
+            if known and body.person_sectors and not known & set(body.person_sectors):
+                continue  # "the Messi camp": no political organisation
             if own is None:
                 name = f"{doc[s:e].text.removesuffix(chr(39) + 's')} {noun.lemma_.lower()}"
                 key = m.entry.key if m.entry is not None else "name"

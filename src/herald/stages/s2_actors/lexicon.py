@@ -66,6 +66,8 @@ class PersonBody(BaseModel):
     kind: str = "organization"
     modifiers: list[str] = Field(default_factory=list)  # words allowed between ("re-election campaign")
     blocked_preps: list[str] = Field(default_factory=list)  # "campaign against X" is an action, no body
+    # the person's sectors, when known, must include one of these (a politician's campaign, not an athlete's)
+    person_sectors: list[str] = Field(default_factory=list)
 
 
 class Lexicons(BaseModel):
