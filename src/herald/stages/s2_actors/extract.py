@@ -16,6 +16,7 @@ from ...schema import Actor
 from ..common import meta
 from .aliases import join_name_variants
 from .apposition import merge_appositions
+from .campaigns import split_person_bodies
 from .context import apply_context, link_protagonist
 from .coref import PronounResolver
 from .coref_lexicon import load_coref_lexicon
@@ -26,6 +27,7 @@ from .kb import KnowledgeBase, load_kb
 from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
+from .origins import country_from
 from .owner_pronoun import own_by_pronoun
 from .plurals import link_plural_roles
 from .resolve import References, group, to_actors
@@ -70,6 +72,7 @@ class ActorExtractor:
         self.local_roles = frozenset(r.key for r in self.lex.roles if r.local)
         self.state_roles = frozenset(r.key for r in self.lex.roles if r.state)
         self.generic_roles = {r.key: r.sector for r in self.lex.roles if r.generic}
+        self.flee_verbs = frozenset(self.lex.flee_verbs)  # "refugees fleeing X" (origins.py)
         # a state's organs and forces by their common names ("interior ministry", "police"): in a named
         # person's title they say which sector, not which country (context.py)
         self.organ_phrases = frozenset(
@@ -101,6 +104,7 @@ class ActorExtractor:
         link_plural_roles(doc, drafts)
         # document-level resolution: descriptions, then the story's country, then pronouns (see coref.py)
         link_descriptions(doc, drafts, self.coref_lex, day)
+        country_from(doc, drafts, self.kb, self.flee_verbs)  # "doctors from American aid groups" are American
         apply_context(
             doc,
             drafts,
@@ -114,6 +118,7 @@ class ActorExtractor:
             self.organ_phrases,
             self.organ_roles,
         )
+        split_person_bodies(doc, drafts, self.lex.person_bodies)  # "the Trump campaign": no person
         self.pronouns.resolve(doc, drafts)
         link_protagonist(doc, drafts)  # a "he" the resolver left: the article's main person
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."

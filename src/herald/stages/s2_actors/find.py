@@ -26,6 +26,7 @@ from .lexicon import Lexicons, Role
 from .matcher import Hit, KBMatcher, KBSpan, PhraseTrie, token_keys
 from .mentions import Mention, entry_mention
 from .ner_repair import NerRepair, credit_spans, initial_names
+from .origins import origin_demonym
 from .place_args import SECTOR as PLACE_SECTOR
 from .place_args import place_argument, place_mention
 from .syntax import MODIFIER_DEPS, head_of, is_agentive, is_location, is_noun_like, lift_conj, modifies_noun
@@ -60,6 +61,8 @@ class Finder:
         self.motion = frozenset(lex.motion_words)
         self.place_nouns = frozenset(lex.place_nouns)
         self.ethnic = frozenset(lex.ethnic_markers)
+        self.origin_suffixes = frozenset(lex.origin_suffixes)
+        self.origin_nouns = frozenset(lex.origin_nouns)
         self.policy_nouns = frozenset(lex.policy_nouns)
         self.action_nouns = frozenset(lex.action_nouns)
         self.strike_nouns = frozenset(lex.strike_nouns)
@@ -310,6 +313,9 @@ class Finder:
                 m = entry_mention(k.start, k.end, entry, rule)
                 m.sector = PLACE_SECTOR[arg] if arg else m.sector or "GOV"
             elif hit.how == "demonym":
+                if origin_demonym(doc, k.start, k.end, self.origin_suffixes, self.origin_nouns):
+                    taken[k.start : k.end] = b"\x01" * (k.end - k.start)
+                    continue  # "a Kenyan-born aid worker": where they come from, no actor (origins.py)
                 ethnic = k.start > 0 and doc[k.start - 1].lower_ in self.ethnic
                 if not is_noun_like(head):
                     lifted = lift_conj(head)  # "the Turkish and Greek sides": both conjuncts
@@ -985,6 +991,8 @@ class Finder:
             while j < s and doc[j].pos_ == "PROPN":
                 j += 1
             found = place_country(doc[i:j].text)
+            if origin_demonym(doc, i, j, self.origin_suffixes, self.origin_nouns):
+                found = None  # "Somali-born lawmaker": a birthplace, not where the role is
             ent = ent_of[i]
             if found is not None and (
                 (ent is not None and ent.label_ in ("GPE", "LOC")) or found[1] >= ROLE_TOWN_POP

@@ -56,6 +56,20 @@ class OrgSector(BaseModel):
     sector: str
 
 
+class PersonBody(BaseModel):
+    """An organisation named by a person ("the Trump campaign"): its head nouns and sector (campaigns.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    heads: list[str]  # lower-case lemmas of the organisation's noun
+    sector: str
+    kind: str = "organization"
+    modifiers: list[str] = Field(default_factory=list)  # words allowed between ("re-election campaign")
+    blocked_preps: list[str] = Field(default_factory=list)  # "campaign against X" is an action, no body
+    # the person's sectors, when known, must include one of these (a politician's campaign, not an athlete's)
+    person_sectors: list[str] = Field(default_factory=list)
+
+
 class Lexicons(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -65,6 +79,9 @@ class Lexicons(BaseModel):
     motion_words: list[str] = Field(default_factory=list)
     place_nouns: list[str] = Field(default_factory=list)
     ethnic_markers: list[str] = Field(default_factory=list)
+    origin_suffixes: list[str] = Field(default_factory=list)  # "Kenyan-born" (origins.py)
+    origin_nouns: list[str] = Field(default_factory=list)  # "of Turkish origin"
+    flee_verbs: list[str] = Field(default_factory=list)  # "refugees fleeing Syria" are Syrian
     policy_nouns: list[str] = Field(default_factory=list)
     action_nouns: list[str] = Field(default_factory=list)
     strike_nouns: list[str] = Field(default_factory=list)
@@ -76,6 +93,7 @@ class Lexicons(BaseModel):
     org_name_sectors: list[OrgSector] = Field(default_factory=list)
     pairs: list[GroupRef] = Field(default_factory=list)
     latest: list[GroupRef] = Field(default_factory=list)
+    person_bodies: list[PersonBody] = Field(default_factory=list)
     speech_verbs: list[str] = Field(default_factory=list)
     authority_verbs: list[str] = Field(default_factory=list)
     opposition_markers: list[str] = Field(default_factory=list)

@@ -186,26 +186,28 @@ class References:
     @staticmethod
     def _pair(doc: Doc, before: list[tuple[int, int, Draft]], want: Want, at: int) -> list[Draft]:
         """The last sentence before the reference that mentions two distinct fitting actors: a conjoined pair
-        there ("between Hamas and Fatah") if any, else its last two."""
-        by_sent: dict[int, list[tuple[int, Draft]]] = {}
+        there ("between Hamas and Fatah") if any, else its last two. A role with no country ("the rebels") is
+        one of the two sides only when conjoined with the other ("the Syrian government and the rebels")."""
+        by_sent: dict[int, list[tuple[int, Draft, bool]]] = {}
         order: list[int] = []
         starts = sentence_starts(doc)  # Token.sent scans for the boundaries on every call
         for s, _e, d in before:  # most recent first
-            if not _fits(d, want) or (d.first.unnamed and d.first.country is None):
-                continue  # "both parties" are named actors, not "lawmakers" at large
+            if not _fits(d, want):
+                continue
+            loose = d.first.unnamed and d.first.country is None  # "lawmakers" at large, unless conjoined
             sent = starts[s]
             if sent not in by_sent:
                 by_sent[sent] = []
                 order.append(sent)
-            if all(d is not x for _, x in by_sent[sent]):
-                by_sent[sent].append((s, d))
+            if all(d is not x for _, x, _l in by_sent[sent]):
+                by_sent[sent].append((s, d, loose))
         for sent in order:
             found = by_sent[sent]
             if len(found) < 2:
                 continue
-            for s, d in found:
+            for s, d, _l in found:
                 head = doc[s]
-                for t, other in found:
+                for t, other, _lo in found:
                     if other is d:
                         continue
                     if (
@@ -214,7 +216,10 @@ class References:
                         or _near_conj(doc, s, t)
                     ):
                         return [other, d] if t < s else [d, other]
-            pair = sorted(found[:2], key=lambda x: x[0])
+            strict = [(s, d) for s, d, loose in found if not loose]
+            if len(strict) < 2:
+                continue
+            pair = sorted(strict[:2], key=lambda x: x[0])
             return [pair[0][1], pair[1][1]]
         if want.kind == ["state"]:
             # "Israel struck ... Iran responded ... the two countries": the last two states, across sentences
