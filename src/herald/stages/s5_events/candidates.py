@@ -25,6 +25,7 @@ from .filters import (
     nominal_use,
     nonspecific,
     political,
+    poll_share,
     potential_act,
     private,
     register_kept,
@@ -146,8 +147,12 @@ class SentenceCoder(SentenceRoles):
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
-            if cand is not None and potential_act(cand.anchor, self.lex.potential_nouns):
-                cand = None  # "the right to refuse services": a possible act
+            if cand is not None and potential_act(
+                cand.anchor, self.lex.potential_nouns, cand.trigger, self.lex.possible_nouns
+            ):
+                cand = None  # "the right to refuse services", "the risk of an attack": a possible act
+            if cand is not None and poll_share(cand.anchor, self.lex.poll_shares):
+                cand = None  # "40 percent declared support for the party": a poll, not an act
             asked = yes_no_question(cand.anchor) if cand is not None else None
             if cand is not None and asked:
                 cand.notes.append(asked)

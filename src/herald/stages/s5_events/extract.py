@@ -20,7 +20,7 @@ from .candidates import SentenceCoder
 from .chains import VERBAL, blamed_actors, judged_act, link_actor, merge_mentions
 from .flags import apply_modality
 from .lexicon import load_lexicon
-from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
+from .modality import ATTEMPTED, DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
 from .speech import (
     blame_clause,
@@ -38,8 +38,9 @@ from .triggers import (
 
 MAX_PER_SENTENCE = 4
 # Cues of actions that have not happened: abilities and dispositions, incitements, what was asked for,
-# proposed or promised (the asking is an event of its own), what a yes/no question asks about.
-UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS | REQUESTED_HEADS | {QUESTION}
+# proposed or promised (the asking is an event of its own), what a yes/no question asks about, what an
+# attempted act was to bring about ("tried to force him to resign").
+UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS | REQUESTED_HEADS | {QUESTION, ATTEMPTED}
 
 
 def code_doc(doc: Doc, *, include_future: bool = False) -> list[tuple[Event, dict[str, object]]]:

@@ -73,14 +73,33 @@ def generic_gerund(tok: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "poss", "nsubjpass") for c in tok.children)
 
 
-def potential_act(anchor: Token, nouns: frozenset[str]) -> bool:
-    """An infinitive on a noun of right, ability or chance ("the right of owners to refuse services", "the
-    power to arrest"): a possible act, not an occurrence."""
+def potential_act(
+    anchor: Token, nouns: frozenset[str], trigger: Token | None = None, possible: frozenset[str] = frozenset()
+) -> bool:
+    """An infinitive on a noun of right, ability, chance or reason ("the right of owners to refuse
+    services", "the power to arrest", "valid reasons to attack him"), or an event noun or gerund after "of"
+    on a noun of risk or prospect (``possible``: "the risk of an attack", "the threat of strikes", "the
+    opportunity of a summit"): a possible act, not an occurrence."""
+    for t in (anchor, trigger):
+        while t is not None and t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head  # "the risk of raids and strikes", "reasons to attack and critique him"
+        if t is not None and t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of":
+            if t.head.head.lemma_.lower() in possible:
+                return True
+    while anchor.dep_ == "conj" and anchor.pos_ == "VERB" and anchor.head.pos_ == "VERB":
+        anchor = anchor.head
     if anchor.dep_ not in ("acl", "relcl"):
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
         return False
     return anchor.head.lemma_.lower() in nouns
+
+
+def poll_share(anchor: Token, shares: frozenset[str]) -> bool:
+    """A share of those polled as the subject ("40 percent declared support for the party", "most
+    respondents backed the plan"): a survey finding, not an act of a party."""
+    subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in shares
 
 
 def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
@@ -222,17 +241,37 @@ def adjectival_use(tok: Token) -> bool:
 def habitual_clause(anchor: Token) -> str | None:
     """A simple-present relative clause on an organisation or role ("the Special Investigations Unit, which
     probes cases of serious injury", "a charity that feeds the homeless") describes what the body does in
-    general: its remit, not a reported occurrence. Only with a generic object (a bare plural, or none)."""
+    general: its remit, not a reported occurrence. Only with a generic object (a bare plural, or none), or
+    on a kind of people ("people who attack my family", "those who break the law"): whoever does it."""
+    while (
+        anchor.dep_ == "conj"
+        and anchor.head.dep_ == "relcl"
+        and anchor.tag_ in ("VB", "VBP", "VBZ")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in anchor.children)
+    ):
+        anchor = anchor.head  # "people who attack my wife and attack my father": the tagger gives VB
     if anchor.dep_ != "relcl" or anchor.tag_ not in ("VBZ", "VBP"):
         return None
     if any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
         return None
+    if _kind(anchor.head):
+        return f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: whoever does it"
     obj = next((c for c in anchor.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None and not _generic(obj):
         return None
     return (
         f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: a remit, no occurrence"
     )
+
+
+def _kind(head: Token) -> bool:
+    """A bare plural naming a kind ("people", "leaders", not "the people" or "his critics"), or "those",
+    "anyone", "whoever"."""
+    if head.lower_ in ("those", "anyone", "anybody", "everyone", "everybody", "whoever"):
+        return True
+    if head.tag_ != "NNS" or head.ent_type_:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
 
 
 # Singular nouns naming a kind of case, generic without a determiner ("investigates misconduct").
