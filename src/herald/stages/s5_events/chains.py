@@ -34,6 +34,9 @@ from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
 VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})
+# Acts on a body: an agentless report of what was done to a named person already told about ("X was killed on
+# Friday ... before he was shot") is that act.
+PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 NARRATIVE = attach.NARRATIVE
 # Determiners that make an event noun refer back to an event already told ("the strike", "this attack").
 ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
@@ -580,6 +583,18 @@ def _earlier_mention(
             # "Dozens were killed ... Russian forces carried out the attack", "Al-Shabaab claimed
             # responsibility for the attack": a definite mention names who did the act told before without
             # its actor
+            return prior
+        if (
+            event.type in PHYSICAL
+            and not event.actors
+            and event.recipients
+            and set(event.recipients) == set(p.recipients)
+            and set(event.recipients) <= parties.named - parties.states
+            and (event.date_from != "text" or _same_date(p, event))
+            and not _another_act(cand)
+        ):
+            # "Officer Smith shot Jones on Friday ... Jones was killed ... before he was shot": an agentless
+            # report of what was done to a named person, with no other date, is the act told before
             return prior
         if _repeated_noun(cand, prior[0], event, p, parties):
             return prior  # "Trump's attacks on a federal judge ... Trump's attacks on Curiel"

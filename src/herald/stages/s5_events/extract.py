@@ -18,6 +18,7 @@ from .build import build_event
 from .candidate import Candidate
 from .candidates import SentenceCoder
 from .chains import VERBAL, blamed_actors, judged_act, link_actor, merge_mentions
+from .filters import note_spans
 from .flags import apply_modality
 from .lexicon import load_lexicon
 from .modality import ATTEMPTED, DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
@@ -54,7 +55,10 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
     items: list[tuple[Candidate, Event, dict[str, object]]] = []
     known = known_tokens(doc, lex)
     previous: Candidate | None = None
+    notes = note_spans(doc.text, lex.note_openers)
     for sent in doc.sents:
+        if any(a <= sent.start_char < b for a, b in notes):
+            continue  # an editor's note or a correction: no news of the day
         lo, hi = bisect.bisect_left(known, sent.start), bisect.bisect_left(known, sent.end)
         cands = SentenceCoder(doc, sent, lex, onto, known[lo:hi]).code()
         cands += statement_events(doc, sent, cands)

@@ -3,6 +3,7 @@ occurrence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -364,3 +365,19 @@ def private(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
 def register_kept(type_: str, mode: str | None, kept: frozenset[str]) -> bool:
     """Whether a type (or type/mode) is news in any section: arrests, lawsuits, stabbings."""
     return type_ in kept or f"{type_}/{mode}" in kept
+
+
+def note_spans(text: str, openers: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of editorial notes: a paragraph that opens with "Editor's note:", "Correction:" or
+    another of ``openers`` speaks about the story or its subject in general (the outlet's standing note on a
+    candidate, a correction of an earlier version), and tells no news of the day. A span runs to the next
+    blank line."""
+    if not openers:
+        return []
+    words = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
+    pat = re.compile(rf"(?im)^[ \t]*(?:{words})[ \t]*[:—–-]")
+    out = []
+    for m in pat.finditer(text.replace("’", "'")):  # the same length: offsets stay
+        end = re.compile(r"\n[ \t]*\n").search(text, m.end())
+        out.append((m.start(), end.start() if end else len(text)))
+    return out

@@ -263,6 +263,16 @@ def requested(tok: Token) -> str | None:
     """The head of asking, proposing or promising whose complement ``tok`` is (see REQUESTED_HEADS)."""
     cur = tok
     for _ in range(3):
+        if (
+            cur.dep_ == "conj"
+            and cur.tag_ == "VB"
+            and cur.head.lemma_.lower() in REQUESTED_VERBS
+            and not has_child(cur, ("nsubj", "nsubjpass", "aux"))
+            and any(c.dep_ == "xcomp" and _infinitival(c) for c in cur.head.children)
+        ):
+            # "urge the government to cancel the law and provide an amnesty": the parser hangs the second
+            # bare verb on "urge" itself; it is a second thing asked for
+            return cur.head.lemma_.lower()
         if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "to stop pimping votes and call on Emanuel to resign"
             continue
