@@ -96,11 +96,18 @@ def potential_act(
     return anchor.head.lemma_.lower() in nouns
 
 
-def poll_share(anchor: Token, shares: frozenset[str]) -> bool:
+def poll_share(anchor: Token, shares: frozenset[str], voices: frozenset[str] = frozenset()) -> bool:
     """A share of those polled as the subject ("40 percent declared support for the party", "most
-    respondents backed the plan"): a survey finding, not an act of a party."""
+    respondents backed the plan"): a survey finding, not an act of a party. With ``voices``, also a bare
+    quantifier as the active subject ("Many blame the government", "some criticised the plan"): an opinion
+    held by unnamed people (pass ``voices`` for verbal acts only: "many were killed" is news)."""
     subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.lemma_.lower() in shares
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in shares:
+        return True
+    bare = subj.dep_ == "nsubj" and not any(c.dep_ in ("prep", "amod", "compound") for c in subj.children)
+    return bare and subj.lower_ in voices
 
 
 def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
