@@ -31,7 +31,7 @@ def _types(coded_events: CodedEvents, text: str) -> list[str]:
     "text,type_",
     [
         # a reason or a way to act is not the act (potential_nouns)
-        ("The minister said there were plenty of good reasons to attack and criticise the president.", "ACCUSE"),
+        ("The minister said there were good reasons to attack and criticise the president.", "ACCUSE"),
         # an event noun after "of" on a noun of risk or prospect (possible_nouns)
         ("Analysts warned of the risk of raids and attacks on the embassy by militias.", "COERCE"),
         ("Both leaders welcomed the prospect of a summit between Iran and Iraq.", "CONSULT"),
@@ -41,9 +41,9 @@ def _types(coded_events: CodedEvents, text: str) -> list[str]:
         ("The junta attempted to compel the king to abdicate.", "RETREAT"),
         # a second bare verb under "urge X to": asked for, not done
         (
-            '"We urge the Polish government to swiftly cancel the new rules, in line with advice by the European '
-            'Commission, and, in the meantime, provide an amnesty for those journalists who did not comply," the '
-            "spokeswoman said.",
+            '"We urge the Polish government to swiftly cancel the new rules, in line with advice by the '
+            "European Commission, and, in the meantime, provide an amnesty for those journalists who did not "
+            'comply," the spokeswoman said.',
             "CONCEDE",
         ),
         # a survey finding and an opinion of unnamed people (poll_shares, generic_voices)
@@ -53,7 +53,7 @@ def _types(coded_events: CodedEvents, text: str) -> list[str]:
         # "N out of M" is a ratio, not the particle of "rule out"
         ("The ruling party and its allies rule 21 out of 29 states.", "REJECT"),
         # a simple-present relative clause on a kind of people: whoever does it
-        ('"I will never support people who attack my wife and attack my family," the senator said.', "ASSAULT"),
+        ('"I will never support people who attack my wife and attack my family," he said.', "ASSAULT"),
         # an act sanctioned is authorised; a reputation is no praise given; an appeal that asks nothing
         ("The hacking was sanctioned by the Russian government, the senator said.", "SANCTION"),
         ("The opposition leader is credited with changing the face of politics.", "SUPPORT"),

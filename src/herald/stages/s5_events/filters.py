@@ -84,9 +84,9 @@ def potential_act(
     for t in (anchor, trigger):
         while t is not None and t.dep_ == "conj" and t.head.i != t.i:
             t = t.head  # "the risk of raids and strikes", "reasons to attack and critique him"
-        if t is not None and t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of":
-            if t.head.head.lemma_.lower() in possible:
-                return True
+        of = t is not None and t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of"
+        if of and t is not None and t.head.head.lemma_.lower() in possible:
+            return True
     while anchor.dep_ == "conj" and anchor.pos_ == "VERB" and anchor.head.pos_ == "VERB":
         anchor = anchor.head
     if anchor.dep_ not in ("acl", "relcl"):

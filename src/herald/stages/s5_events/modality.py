@@ -143,7 +143,8 @@ HELD_BACK = frozenset(
 # Verbs that keep someone else from an act ("prevent police from using force", "barred troops from
 # entering"): the act after "from" is what is kept from happening (the preventing is an event of its own).
 PREVENT_HEADS = frozenset(
-    {"prevent", "stop", "bar", "keep", "deter", "dissuade", "discourage", "prohibit", "ban", "block", "restrain"}
+    {"prevent", "stop", "bar", "keep", "deter", "dissuade", "discourage", "prohibit", "ban", "block"}
+    | {"restrain"}
 )
 NOBODY = frozenset({"none", "nobody", "no-one", "neither"})
 

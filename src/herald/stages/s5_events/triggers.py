@@ -109,7 +109,8 @@ def clause_of(tok: Token) -> Token | None:
 
 
 def _ratio(tok: Token, prt: str) -> bool:
-    """ "rule 21 out of 29 states": "out of" between numbers is a proportion, not the particle of "rule out"."""
+    """ "rule 21 out of 29 states": "out of" between numbers is a proportion, not the particle of "rule
+    out"."""
     for c in children_labelled(tok, ("prep",)):
         if c.lower_ == prt and 0 < c.i < len(c.doc) - 1 and c.nbor(1).lower_ == "of" and c.nbor(-1).like_num:
             return True
