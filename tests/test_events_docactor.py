@@ -177,10 +177,10 @@ PROTAGONIST: list[Row] = [
 
 # --- binding through control, and an office written in the name ----------------------------------------
 CONTROL_AND_OFFICE: list[Row] = [
-    # "him" is not the one who tried to force him: the detained man resigns (the pronoun's referent)
+    # "him" is not the one who forced him: the detained man resigns (the pronoun's referent). (Only "forced":
+    # what "tried to force him to" bring about did not happen, test_precision.)
     (
-        "Recently, the crown prince detained Lebanon's Prime Minister Saad Hariri and tried to force him "
-        "to resign.",
+        "Recently, the crown prince detained Lebanon's Prime Minister Saad Hariri and forced him to resign.",
         "RETREAT",
         "Saad Hariri",
         None,

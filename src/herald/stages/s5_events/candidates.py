@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..common import children_labelled, has_child, syntax
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
-from .chains import chained
+from .chains import VERBAL, chained
 from .filters import (
     adjectival_use,
     background_role,
@@ -25,6 +25,7 @@ from .filters import (
     nominal_use,
     nonspecific,
     political,
+    poll_share,
     potential_act,
     private,
     register_kept,
@@ -146,8 +147,13 @@ class SentenceCoder(SentenceRoles):
             if cand is not None and background_role(cand.anchor):
                 cand.notes.append("describes a role, not an occurrence")
                 cand = None
-            if cand is not None and potential_act(cand.anchor, self.lex.potential_nouns):
-                cand = None  # "the right to refuse services": a possible act
+            if cand is not None and potential_act(
+                cand.anchor, self.lex.potential_nouns, cand.trigger, self.lex.possible_nouns
+            ):
+                cand = None  # "the right to refuse services", "the risk of an attack": a possible act
+            voices = self.lex.generic_voices if cand is not None and cand.type in VERBAL else frozenset()
+            if cand is not None and poll_share(cand.anchor, self.lex.poll_shares, voices):
+                cand = None  # "40 percent declared support for the party", "many blame X": no party acts
             asked = yes_no_question(cand.anchor) if cand is not None else None
             if cand is not None and asked:
                 cand.notes.append(asked)

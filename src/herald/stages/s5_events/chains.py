@@ -34,6 +34,11 @@ from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
 VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT"})
+# Acts that last: a meeting told with a date and a visit told without one, by the same parties, are one stay.
+SPANNING = frozenset({"CONSULT"})
+# Acts on a body: an agentless report of what was done to a named person already told about ("X was killed on
+# Friday ... before he was shot") is that act.
+PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 NARRATIVE = attach.NARRATIVE
 # Determiners that make an event noun refer back to an event already told ("the strike", "this attack").
 ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
@@ -581,6 +586,20 @@ def _earlier_mention(
             # responsibility for the attack": a definite mention names who did the act told before without
             # its actor
             return prior
+        if (
+            event.type in PHYSICAL
+            and not event.actors
+            and event.recipients
+            and set(event.recipients) == set(p.recipients)
+            and set(event.recipients) <= parties.named - parties.states
+            and (event.date_from != "text" or _same_date(p, event))
+            and not _another_act(cand)
+        ):
+            # "Officer Smith shot Jones on Friday ... Jones was killed ... before he was shot": an agentless
+            # report of what was done to a named person, with no other date, is the act told before
+            return prior
+        if event.type in SPANNING and _same_stay(event, p, parties) and not _another_act(cand):
+            return prior  # "Wang met Lavrov in Moscow on April 5 ... said Wang, who is visiting Russia"
         if _repeated_noun(cand, prior[0], event, p, parties):
             return prior  # "Trump's attacks on a federal judge ... Trump's attacks on Curiel"
         if (
@@ -606,6 +625,21 @@ def _earlier_mention(
         ):
             return prior
     return None
+
+
+def _same_stay(event: Event, prior: Event, parties: Parties) -> bool:
+    """A meeting and a visit (or two mentions of one) with the same parties, one of them undated: a visit
+    spans days and a meeting held during it is the same consultation. The parties are pooled (a meeting
+    codes both sides as actors, a visit the host as recipient), and must be the same named actors or the
+    same countries."""
+    if prior.type != event.type or (event.date_from == "text" and prior.date_from == "text"):
+        return False
+    a, b = event.actors + event.recipients, prior.actors + prior.recipients
+    if not a or not b or parties.distinct(a, b):
+        return False
+    ca = {parties.countries.get(x) for x in a}
+    cb = {parties.countries.get(x) for x in b}
+    return None not in ca and ca == cb and bool(set(a) & set(b))
 
 
 def _retold(cand: Candidate, prior_cand: Candidate, event: Event, prior: Event) -> bool:

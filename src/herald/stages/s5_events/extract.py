@@ -18,9 +18,10 @@ from .build import build_event
 from .candidate import Candidate
 from .candidates import SentenceCoder
 from .chains import VERBAL, blamed_actors, judged_act, link_actor, merge_mentions
+from .filters import note_spans
 from .flags import apply_modality
 from .lexicon import load_lexicon
-from .modality import DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
+from .modality import ATTEMPTED, DISPOSITION_ADJ, INCITEMENT_HEADS, QUESTION, REQUESTED_HEADS
 from .ontology import load_ontology
 from .speech import (
     blame_clause,
@@ -38,8 +39,9 @@ from .triggers import (
 
 MAX_PER_SENTENCE = 4
 # Cues of actions that have not happened: abilities and dispositions, incitements, what was asked for,
-# proposed or promised (the asking is an event of its own), what a yes/no question asks about.
-UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS | REQUESTED_HEADS | {QUESTION}
+# proposed or promised (the asking is an event of its own), what a yes/no question asks about, what an
+# attempted act was to bring about ("tried to force him to resign").
+UNREALISED = DISPOSITION_ADJ | INCITEMENT_HEADS | REQUESTED_HEADS | {QUESTION, ATTEMPTED}
 
 
 def code_doc(doc: Doc, *, include_future: bool = False) -> list[tuple[Event, dict[str, object]]]:
@@ -53,7 +55,10 @@ def _code_sentences(doc: Doc, include_future: bool) -> list[tuple[Event, dict[st
     items: list[tuple[Candidate, Event, dict[str, object]]] = []
     known = known_tokens(doc, lex)
     previous: Candidate | None = None
+    notes = note_spans(doc.text, lex.note_openers)
     for sent in doc.sents:
+        if any(a <= sent.start_char < b for a, b in notes):
+            continue  # an editor's note or a correction: no news of the day
         lo, hi = bisect.bisect_left(known, sent.start), bisect.bisect_left(known, sent.end)
         cands = SentenceCoder(doc, sent, lex, onto, known[lo:hi]).code()
         cands += statement_events(doc, sent, cands)

@@ -3,6 +3,7 @@ occurrence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -73,14 +74,40 @@ def generic_gerund(tok: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "poss", "nsubjpass") for c in tok.children)
 
 
-def potential_act(anchor: Token, nouns: frozenset[str]) -> bool:
-    """An infinitive on a noun of right, ability or chance ("the right of owners to refuse services", "the
-    power to arrest"): a possible act, not an occurrence."""
+def potential_act(
+    anchor: Token, nouns: frozenset[str], trigger: Token | None = None, possible: frozenset[str] = frozenset()
+) -> bool:
+    """An infinitive on a noun of right, ability, chance or reason ("the right of owners to refuse
+    services", "the power to arrest", "valid reasons to attack him"), or an event noun or gerund after "of"
+    on a noun of risk or prospect (``possible``: "the risk of an attack", "the threat of strikes", "the
+    opportunity of a summit"): a possible act, not an occurrence."""
+    for t in (anchor, trigger):
+        while t is not None and t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head  # "the risk of raids and strikes", "reasons to attack and critique him"
+        of = t is not None and t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of"
+        if of and t is not None and t.head.head.lemma_.lower() in possible:
+            return True
+    while anchor.dep_ == "conj" and anchor.pos_ == "VERB" and anchor.head.pos_ == "VERB":
+        anchor = anchor.head
     if anchor.dep_ not in ("acl", "relcl"):
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
         return False
     return anchor.head.lemma_.lower() in nouns
+
+
+def poll_share(anchor: Token, shares: frozenset[str], voices: frozenset[str] = frozenset()) -> bool:
+    """A share of those polled as the subject ("40 percent declared support for the party", "most
+    respondents backed the plan"): a survey finding, not an act of a party. With ``voices``, also a bare
+    quantifier as the active subject ("Many blame the government", "some criticised the plan"): an opinion
+    held by unnamed people (pass ``voices`` for verbal acts only: "many were killed" is news)."""
+    subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in shares:
+        return True
+    bare = subj.dep_ == "nsubj" and not any(c.dep_ in ("prep", "amod", "compound") for c in subj.children)
+    return bare and subj.lower_ in voices
 
 
 def stance_content(tok: Token, attitudes: frozenset[str]) -> bool:
@@ -222,17 +249,37 @@ def adjectival_use(tok: Token) -> bool:
 def habitual_clause(anchor: Token) -> str | None:
     """A simple-present relative clause on an organisation or role ("the Special Investigations Unit, which
     probes cases of serious injury", "a charity that feeds the homeless") describes what the body does in
-    general: its remit, not a reported occurrence. Only with a generic object (a bare plural, or none)."""
+    general: its remit, not a reported occurrence. Only with a generic object (a bare plural, or none), or
+    on a kind of people ("people who attack my family", "those who break the law"): whoever does it."""
+    while (
+        anchor.dep_ == "conj"
+        and anchor.head.dep_ == "relcl"
+        and anchor.tag_ in ("VB", "VBP", "VBZ")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in anchor.children)
+    ):
+        anchor = anchor.head  # "people who attack my wife and attack my father": the tagger gives VB
     if anchor.dep_ != "relcl" or anchor.tag_ not in ("VBZ", "VBP"):
         return None
     if any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
         return None
+    if _kind(anchor.head):
+        return f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: whoever does it"
     obj = next((c for c in anchor.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None and not _generic(obj):
         return None
     return (
         f"{anchor.text!r} in a simple-present relative clause on {anchor.head.text!r}: a remit, no occurrence"
     )
+
+
+def _kind(head: Token) -> bool:
+    """A bare plural naming a kind ("people", "leaders", not "the people" or "his critics"), or "those",
+    "anyone", "whoever"."""
+    if head.lower_ in ("those", "anyone", "anybody", "everyone", "everybody", "whoever"):
+        return True
+    if head.tag_ != "NNS" or head.ent_type_:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
 
 
 # Singular nouns naming a kind of case, generic without a determiner ("investigates misconduct").
@@ -325,3 +372,19 @@ def private(actors: Iterable[Actor], sectors: frozenset[str]) -> bool:
 def register_kept(type_: str, mode: str | None, kept: frozenset[str]) -> bool:
     """Whether a type (or type/mode) is news in any section: arrests, lawsuits, stabbings."""
     return type_ in kept or f"{type_}/{mode}" in kept
+
+
+def note_spans(text: str, openers: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of editorial notes: a paragraph that opens with "Editor's note:", "Correction:" or
+    another of ``openers`` speaks about the story or its subject in general (the outlet's standing note on a
+    candidate, a correction of an earlier version), and tells no news of the day. A span runs to the next
+    blank line."""
+    if not openers:
+        return []
+    words = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
+    pat = re.compile(rf"(?im)^[ \t]*(?:{words})[ \t]*[:—–-]")
+    out = []
+    for m in pat.finditer(text.replace("’", "'")):  # the same length: offsets stay
+        end = re.compile(r"\n[ \t]*\n").search(text, m.end())
+        out.append((m.start(), end.start() if end else len(text)))
+    return out

@@ -120,6 +120,10 @@ class Lexicon:
     verbal_attack_verbs: frozenset[str] = frozenset()
     # "the right to refuse services": an infinitive on these nouns names a possible act, not an occurrence
     potential_nouns: frozenset[str] = frozenset()
+    possible_nouns: frozenset[str] = frozenset()  # "the risk of an attack": a possible act
+    poll_shares: frozenset[str] = frozenset()  # "40 percent backed the party": a survey finding
+    generic_voices: frozenset[str] = frozenset()  # "Many blame the government": unnamed opinion
+    note_openers: frozenset[str] = frozenset()  # "Editor's note:": a paragraph that tells no news
     contender_nouns: frozenset[str] = frozenset()  # "rival", "opponent": people an election pits together
     # "declared a state of emergency after the floods": emergency powers for a disaster are no repression
     disaster_cues: frozenset[str] = frozenset()

@@ -12,7 +12,11 @@ from ..common import children_labelled, has_child, sentence_of, span_text
 from .roles import by_gerund, is_headline, speech_governor
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
-HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
+HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
+# Verbs of attempting: the attempt is told ("tried to detain him" is an attempted arrest), but what the
+# attempted act was to bring about is not ("tried to force him to resign": he did not resign).
+ATTEMPT_HEADS = frozenset({"try", "attempt", "strive", "endeavour", "endeavor"})
+ATTEMPTED = "attempted (content)"
 # Verbs whose embedded action is a plan, not a fact ("plans to visit", "intends to withdraw").
 PLAN_HEADS = frozenset(
     {
@@ -133,7 +137,15 @@ QUESTION = "?"  # the cue of a yes/no question (see question())
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 # Heads under which an act is held back, not done: "refrained from", "stopped short of calling for", "avoided
 # naming", "dragged its feet on providing".
-HELD_BACK = frozenset({"refrain", "abstain", "avoid", "forgo", "forego", "short", "feet", "foot"})
+HELD_BACK = frozenset(
+    {"refrain", "abstain", "avoid", "forgo", "forego", "short", "feet", "foot", "decline", "refuse"}
+)
+# Verbs that keep someone else from an act ("prevent police from using force", "barred troops from
+# entering"): the act after "from" is what is kept from happening (the preventing is an event of its own).
+PREVENT_HEADS = frozenset(
+    {"prevent", "stop", "bar", "keep", "deter", "dissuade", "discourage", "prohibit", "ban", "block"}
+    | {"restrain"}
+)
 NOBODY = frozenset({"none", "nobody", "no-one", "neither"})
 
 
@@ -187,6 +199,8 @@ def held_back(tok: Token) -> str | None:
             return f"instead {tok.head.text}"
     if gov.lemma_.lower() in HELD_BACK:
         return gov.text
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and gov.lemma_.lower() in PREVENT_HEADS:
+        return f"{gov.text} from"
     if gov.lemma_ == "drag" and any(c.lemma_.lower() in ("foot", "feet") for c in gov.children):
         return "dragged its feet"
     return None
@@ -250,6 +264,16 @@ def requested(tok: Token) -> str | None:
     """The head of asking, proposing or promising whose complement ``tok`` is (see REQUESTED_HEADS)."""
     cur = tok
     for _ in range(3):
+        if (
+            cur.dep_ == "conj"
+            and cur.tag_ == "VB"
+            and cur.head.lemma_.lower() in REQUESTED_VERBS
+            and not has_child(cur, ("nsubj", "nsubjpass", "aux"))
+            and any(c.dep_ == "xcomp" and _infinitival(c) for c in cur.head.children)
+        ):
+            # "urge the government to cancel the law and provide an amnesty": the parser hangs the second
+            # bare verb on "urge" itself; it is a second thing asked for
+            return cur.head.lemma_.lower()
         if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "to stop pimping votes and call on Emanuel to resign"
             continue
@@ -332,7 +356,12 @@ def hypothetical(tok: Token) -> str | None:
     if (foreseen := predicted(tok)) is not None:
         return foreseen
     cur = tok
+    nested = False  # gone up through a complement: "force him to resign" under "tried"
     for _ in range(3):
+        if cur.dep_ == "xcomp" and nested and cur.head.lemma_ in ATTEMPT_HEADS:
+            return ATTEMPTED
+        if cur.dep_ == "xcomp" and cur.head.tag_ == "MD" and cur.head.lower_ in HYPO_AUX:
+            return cur.head.text  # "he ought to pull back": the parser makes the modal the head
         for c in cur.children:
             if c.dep_ == "mark" and c.lower_ in CONDITION:
                 return f"{c.lower_} (condition)"  # the event is the condition itself: supposed, not told
@@ -353,6 +382,7 @@ def hypothetical(tok: Token) -> str | None:
         if cur.dep_ in ("xcomp", "ccomp") and cur.head.lemma_ in INCITEMENT_HEADS:
             return cur.head.lemma_
         if cur.dep_ in ("xcomp", "conj") and cur.head.pos_ in ("VERB", "AUX"):
+            nested = nested or cur.dep_ == "xcomp"
             cur = cur.head
             continue
         if by_gerund(cur):

@@ -108,10 +108,19 @@ def clause_of(tok: Token) -> Token | None:
     return None
 
 
+def _ratio(tok: Token, prt: str) -> bool:
+    """ "rule 21 out of 29 states": "out of" between numbers is a proportion, not the particle of "rule
+    out"."""
+    for c in children_labelled(tok, ("prep",)):
+        if c.lower_ == prt and 0 < c.i < len(c.doc) - 1 and c.nbor(1).lower_ == "of" and c.nbor(-1).like_num:
+            return True
+    return False
+
+
 def has_prt(tok: Token, prt: str) -> bool:
     # "shot down" is often parsed with "down" as an adverb
     if has_child(tok, ("prt", "prep", "agent", "dative", "advmod"), (prt,)):
-        return True
+        return not _ratio(tok, prt)
     if (
         tok.pos_ == "ADJ"
         and tok.dep_ == "acomp"
