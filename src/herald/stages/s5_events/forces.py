@@ -32,6 +32,10 @@ def _of_objects(h: Token) -> list[Token]:
     return [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
+def _modifiers(h: Token) -> list[Token]:
+    return [c for c in h.children if c.dep_ in MODIFIERS]
+
+
 def _sector_force(h: Token, lex: Lexicon) -> Force | None:
     """An armed or police body the actors stage found ("the National Guard", "the 82nd Airborne")."""
     actor = actor_for_token(h)
@@ -59,15 +63,15 @@ def _qualifier(h: Token, kind: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _one(h: Token, lex: Lexicon, depth: int = 0) -> Force | None:
+def _one(h: Token, lex: Lexicon, depth: int = 0, *, commanded: str | None = None) -> Force | None:
     lemma = lemma_of(h)
     known = lemma in lex.force_modes or lemma in lex.force_equipment or lemma in lex.force_heads
     of = _of_objects(h)
     if not known and (h.like_num or lemma in QUANTITY_NOUNS):
         # "hundreds of troops", "a contingent of marines": the "of" noun is what moves
         return next((f for p in of if depth < 2 and (f := _one(p, lex, depth + 1))), None)
-    if any(lemma_of(c) in lex.force_not_modifiers for c in h.children if c.dep_ in MODIFIERS):
-        return None  # "market forces", "the labour force"
+    if lemma in lex.force_not_words or any(lemma_of(c) in lex.force_not_words for c in _modifiers(h)):
+        return None  # "market forces", "the labour force", "UN peacekeepers"
     if any(p.tag_ == "NNS" and p.pos_ == "NOUN" and _one(p, lex, 2) is None for p in of):
         return None  # "an army of lawyers", "a fleet of trucks": the "of" noun says what it is made of
     if lemma in lex.force_modes:
@@ -81,34 +85,63 @@ def _one(h: Token, lex: Lexicon, depth: int = 0) -> Force | None:
         kind = lex.force_heads[lemma]
         mode = _qualifier(h, kind, lex)
         bare = lemma in lex.force_bare and h.tag_ == "NNS" and not any(c.dep_ in MODIFIERS for c in h.children)
-        if mode is not None or bare:
-            return Force(h, mode or "troops", equipment=kind == "equipment")
+        mode = mode or commanded or ("troops" if bare else None)
+        if mode is not None:
+            return Force(h, mode, equipment=kind == "equipment")
+        return None  # ("jets" of an airline, though the actors stage may read them as military)
     return _sector_force(h, lex)
 
 
-def force_of(tok: Token, lex: Lexicon) -> Force | None:
-    """The force an argument names, itself or one of its conjuncts ("tanks and artillery")."""
+def _commander(verb: Token, lex: Lexicon) -> str | None:
+    """The mode of the forces the verb's active subject commands, when it is a state or a force: what it
+    sends needs no qualifier to be a force."""
+    subj = None if is_passive(verb) else subject_of(verb)
+    if subj is None:
+        return None
+    own = force_of(subj, lex)
+    if own is not None:
+        return own.mode
+    actor = actor_for_token(subj)
+    return "troops" if actor is not None and actor.kind == "state" else None
+
+
+def force_of(tok: Token, lex: Lexicon, *, commanded: str | None = None) -> Force | None:
+    """The force an argument names, itself or one of its conjuncts ("tanks and artillery"); ``commanded``:
+    the mode of the state or force that sends it, when a force head needs no qualifier ("units", "ships")."""
     for h in (tok, *tok.conjuncts):
-        found = _one(h, lex)
+        found = _one(h, lex, commanded=commanded)
         if found is not None:
             return found
     return None
 
 
-def _has_destination(tok: Token, preps: tuple[str, ...]) -> bool:
-    """A destination on the verb, on a word of degree ("moved closer to the border") or the particle "in"
-    ("troops moved in")."""
+def _destinations(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The destination prepositions on the verb or on a word of degree ("moved closer to the border")."""
     names = {p.removeprefix("prep:") for p in preps}
     kids = [*tok.children, *(g for c in tok.children if c.dep_ == "advmod" for g in c.children)]
+    return [c for c in kids if c.dep_ in ("prep", "dative") and c.lower_ in names]
+
+
+def _has_destination(tok: Token, preps: tuple[str, ...]) -> bool:
+    """A destination, or the particle "in" ("troops moved in")."""
+    moved_in = any(c.dep_ in ("prt", "advmod") and c.lower_ == "in" for c in tok.children)
+    return moved_in or bool(_destinations(tok, preps))
+
+
+def _cared_for(tok: Token, preps: tuple[str, ...], lex: Lexicon) -> bool:
+    """Taken to a hospital, a prison or a crime scene: care, custody or a call-out, no deployment."""
     return any(
-        (c.dep_ in ("prep", "dative") and c.lower_ in names) or (c.dep_ == "prt" and c.lower_ == "in")
-        for c in kids
+        lemma_of(p) in lex.motion_not_destinations
+        for c in _destinations(tok, preps)
+        for p in c.children
+        if p.dep_ == "pobj"
     )
 
 
 def _away(tok: Token, lex: Lexicon) -> bool:
-    """ "sent the troops home", "moved forces away from the border", "shipped out": a withdrawal."""
-    return any(c.dep_ in ("prt", "advmod", "npadvmod") and c.lower_ in lex.motion_away for c in tok.children)
+    """ "sent the troops home", "moved forces away from the border", "shipped out (of X)": a withdrawal."""
+    away = ("prt", "advmod", "npadvmod", "prep")
+    return any(c.dep_ in away and c.lower_ in lex.motion_away for c in tok.children)
 
 
 def moved_force(tok: Token, entry: Entry, lex: Lexicon) -> Force | None:
@@ -116,7 +149,7 @@ def moved_force(tok: Token, entry: Entry, lex: Lexicon) -> Force | None:
     placing, its subject for a verb of self-motion, which also needs a destination ("troops moved into
     the town"; "troops moved" alone, "marched in the parade" are no deployment). A reduced relative
     ("troops stationed in Germany") describes forces where they are, unless it names where they go."""
-    if _away(tok, lex):
+    if _away(tok, lex) or _cared_for(tok, entry.recipient, lex):
         return None
     if tok.dep_ == "acl" and not _has_destination(tok, entry.recipient):
         return None
@@ -124,7 +157,12 @@ def moved_force(tok: Token, entry: Entry, lex: Lexicon) -> Force | None:
         args = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if is_passive(tok) and (ps := passive_subject(tok)) is not None:
             args.append(ps)
-        return next((f for a in args if (f := force_of(a, lex)) is not None), None)
+        found = next((f for a in args if (f := force_of(a, lex)) is not None), None)
+        mode = _commander(tok, lex) if found is None else None
+        if mode is not None:
+            # "the army sent units", "Russia moved ships": a state or an armed body sends its own
+            found = next((f for a in args if (f := force_of(a, lex, commanded=mode)) is not None), None)
+        return found
     if entry.force == "subject":
         if is_passive(tok) or any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return None
@@ -144,7 +182,7 @@ def noun_force(noun: Token, lex: Lexicon) -> Force | None:
     for c in noun.children:
         if c.dep_ in MODIFIERS:
             q = lemma_of(c)
-            if q in lex.force_not_modifiers:
+            if q in lex.force_not_words:
                 return None
             if q in lex.force_qualifiers:
                 return Force(c, lex.force_qualifiers[q])

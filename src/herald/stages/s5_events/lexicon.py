@@ -176,6 +176,7 @@ class Lexicon:
     motion_placing_verbs: frozenset[str] = frozenset()
     motion_self_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     motion_destinations: tuple[str, ...] = ()
+    motion_not_destinations: frozenset[str] = frozenset()
     motion_away: frozenset[str] = frozenset()
     motion_nouns: frozenset[str] = frozenset()
     force_modes: dict[str, str] = field(default_factory=dict)
@@ -183,7 +184,7 @@ class Lexicon:
     force_heads: dict[str, str] = field(default_factory=dict)
     force_bare: frozenset[str] = frozenset()
     force_qualifiers: dict[str, str] = field(default_factory=dict)
-    force_not_modifiers: frozenset[str] = frozenset()
+    force_not_words: frozenset[str] = frozenset()
     force_sectors: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
