@@ -138,10 +138,11 @@ def _cared_for(tok: Token, preps: tuple[str, ...], lex: Lexicon) -> bool:
     )
 
 
-def _away(tok: Token, lex: Lexicon) -> bool:
-    """ "sent the troops home", "moved forces away from the border", "shipped out (of X)": a withdrawal."""
+def _away(tok: Token, entry: Entry, lex: Lexicon) -> bool:
+    """ "sent the troops home", "moved forces away from the border", "shipped out (of X)": a withdrawal
+    (not the entry's own particle: "called out the Guard")."""
     away = ("prt", "advmod", "npadvmod", "prep")
-    return any(c.dep_ in away and c.lower_ in lex.motion_away for c in tok.children)
+    return any(c.dep_ in away and c.lower_ in lex.motion_away and c.lower_ != entry.prt for c in tok.children)
 
 
 def moved_force(tok: Token, entry: Entry, lex: Lexicon) -> Force | None:
@@ -149,12 +150,20 @@ def moved_force(tok: Token, entry: Entry, lex: Lexicon) -> Force | None:
     placing, its subject for a verb of self-motion, which also needs a destination ("troops moved into
     the town"; "troops moved" alone, "marched in the parade" are no deployment). A reduced relative
     ("troops stationed in Germany") describes forces where they are, unless it names where they go."""
-    if _away(tok, lex) or _cared_for(tok, entry.recipient, lex):
+    if _away(tok, entry, lex) or _cared_for(tok, entry.recipient, lex):
         return None
     if tok.dep_ == "acl" and not _has_destination(tok, entry.recipient):
         return None
     if entry.force == "object":
         args = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        # "sent in troops", "called in the army": the parser makes the particle a preposition
+        args += [
+            p
+            for c in tok.children
+            if c.dep_ in ("prt", "prep") and (c.lower_ == entry.prt or (c.lower_ == "in" and c.i == tok.i + 1))
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         if is_passive(tok) and (ps := passive_subject(tok)) is not None:
             args.append(ps)
         found = next((f for a in args if (f := force_of(a, lex)) is not None), None)
@@ -193,5 +202,6 @@ def noun_force(noun: Token, lex: Lexicon) -> Force | None:
         found = force_of(p, lex)
         if found is not None:
             return found
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # (not a pronoun: "upon their arrival" may be anyone's)
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     return _sector_force(poss, lex) if poss is not None else None

@@ -88,7 +88,8 @@ class Entry:
         """Stable name used in ``Event.rule``: e.g. ``verb:call+for``, ``noun:strike[hunger]`` or, for the
         motion class, ``motion:force:send`` (``motion:force:move(self)`` when the subject moves)."""
         if self.force:
-            return f"motion:force:{self.lemma}" + ("(self)" if self.force == "subject" else "")
+            label = f"motion:force:{self.lemma}" + (f"+{self.prt}" if self.prt else "")
+            return label + ("(self)" if self.force == "subject" else "")
         label = f"{self.pos}:{self.lemma}"
         if self.prt:
             label += f"+{self.prt}"
@@ -268,12 +269,13 @@ def motion_entries(lex: Lexicon) -> dict[str, dict[str, tuple[Entry, ...]]]:
     dest = tuple(f"prep:{p}" for p in lex.motion_destinations)
     verbs, nouns = dict(lex.verbs), dict(lex.nouns)
 
-    def mobilize(lemma: str, pos: str, force: str, recipient: tuple[str, ...]) -> Entry:
-        return Entry(lemma, pos, "MOBILIZE", "troops", ("military",), force=force, recipient=recipient)
+    def mobilize(lemma: str, pos: str, force: str, recipient: tuple[str, ...], prt: str | None = None) -> Entry:
+        return Entry(lemma, pos, "MOBILIZE", "troops", ("military",), prt=prt, force=force, recipient=recipient)
 
     new: dict[str, list[Entry]] = {}
-    for lemma in sorted(lex.motion_transfer_verbs | lex.motion_placing_verbs):
-        new.setdefault(lemma, []).append(mobilize(lemma, "verb", "object", dest))
+    for verb in sorted(lex.motion_transfer_verbs | lex.motion_placing_verbs):
+        lemma, _, prt = verb.partition(" ")  # "call in": the particle is required
+        new.setdefault(lemma, []).append(mobilize(lemma, "verb", "object", dest, prt or None))
     for lemma, extra in sorted(lex.motion_self_verbs.items()):
         preps = (*dest, *(f"prep:{p}" for p in sorted(extra)))
         new.setdefault(lemma, []).append(mobilize(lemma, "verb", "subject", preps))
