@@ -34,7 +34,7 @@ from .filters import (
     yes_no_question,
 )
 from .lexicon import Entry
-from .motion import MotionRoles
+from .motion import MotionRoles, sent_to_party
 from .orders import is_internal_order, recast
 from .roles import (
     Resolved,
@@ -690,7 +690,12 @@ class SentenceCoder(MotionRoles):
             recast(cand, ctype, centry.mode, self._recipients(content, slots, is_passive(content), mine))
             cand.contexts.extend(c for c in centry.contexts if c not in cand.contexts)
             return
-        if cand.type == "AGREE" and ctype in self.onto.intent_to_threaten and not _on_behalf(content):
+        if (
+            cand.type == "AGREE"
+            and ctype in self.onto.intent_to_threaten
+            and not _on_behalf(content)
+            and not (ctype == "MOBILIZE" and sent_to_party(content, cand.actors, self.lex))
+        ):
             cand.type = "THREATEN"
             cand.rule += "=>THREATEN"
         if cand.type == "THREATEN":

@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from .candidate import Candidate, build
 from .forces import moved_force, noun_force
-from .lexicon import Entry
+from .actor_index import actor_for_token, country_named
+from .lexicon import Entry, Lexicon
 from .roles import Resolved, agent_of, is_passive, slot
 from .sentence_roles import SentenceRoles
 from .triggers import lemma_of
@@ -64,3 +65,18 @@ class MotionRoles(SentenceRoles):
             if a.country:
                 out.add(a, f"force:{h}")
         return out
+
+
+def sent_to_party(content: Token, actors: Resolved, lex: Lexicon) -> bool:
+    """ "Kenya agreed to send police to Haiti": forces a transfer verb sends *to* another state go there
+    with its consent (PLOVER AID counts troops as help), so agreeing to it is an offer, not a threat
+    ("vowed to deploy missiles to Kaliningrad", "to send troops to the border" stay shows of force)."""
+    if lemma_of(content) not in lex.motion_transfer_verbs:
+        return False
+    own = {a.country for a in actors.actors if a.country}
+    for arg in slot(content, "prep:to"):
+        party = actor_for_token(arg)
+        country = party.country if party is not None and party.kind == "state" else country_named(arg)
+        if country is not None and country not in own:
+            return True
+    return False
