@@ -29,7 +29,9 @@ class Force:
 
 
 def _of_objects(h: Token) -> list[Token]:
-    return [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [
+        p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+    ]
 
 
 def _modifiers(h: Token) -> list[Token]:
@@ -84,7 +86,9 @@ def _one(h: Token, lex: Lexicon, depth: int = 0, *, commanded: str | None = None
     if lemma in lex.force_heads:
         kind = lex.force_heads[lemma]
         mode = _qualifier(h, kind, lex)
-        bare = lemma in lex.force_bare and h.tag_ == "NNS" and not any(c.dep_ in MODIFIERS for c in h.children)
+        bare = (
+            lemma in lex.force_bare and h.tag_ == "NNS" and not any(c.dep_ in MODIFIERS for c in h.children)
+        )
         mode = mode or commanded or ("troops" if bare else None)
         if mode is not None:
             return Force(h, mode, equipment=kind == "equipment")
@@ -160,7 +164,8 @@ def moved_force(tok: Token, entry: Entry, lex: Lexicon) -> Force | None:
         args += [
             p
             for c in tok.children
-            if c.dep_ in ("prt", "prep") and (c.lower_ == entry.prt or (c.lower_ == "in" and c.i == tok.i + 1))
+            if c.dep_ in ("prt", "prep")
+            and (c.lower_ == entry.prt or (c.lower_ == "in" and c.i == tok.i + 1))
             for p in c.children
             if p.dep_ == "pobj"
         ]

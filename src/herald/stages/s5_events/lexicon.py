@@ -259,18 +259,26 @@ def load_lexicon() -> Lexicon:
         for key, pos in (("verbs", "verb"), ("adjectives", "adj"), ("nouns", "noun"))
     }
     lex = read_fields(Lexicon, files, sections=sections, sources=tuple(w for w, _ in files))
-    return dataclasses.replace(lex, **motion_entries(lex))
+    verbs, nouns = motion_entries(lex)
+    return dataclasses.replace(lex, verbs=verbs, nouns=nouns)
 
 
-def motion_entries(lex: Lexicon) -> dict[str, dict[str, tuple[Entry, ...]]]:
+Entries = dict[str, tuple[Entry, ...]]
+
+
+def motion_entries(lex: Lexicon) -> tuple[Entries, Entries]:
     """The verbs and nouns with the motion class's MOBILIZE entry put before their own entries: one moving
     its object (sending, placing verbs), one moving its subject (self-motion verbs), one for a noun whose
     theme is the force. The lemma's own entries stay the fallback when no force moves."""
     dest = tuple(f"prep:{p}" for p in lex.motion_destinations)
     verbs, nouns = dict(lex.verbs), dict(lex.nouns)
 
-    def mobilize(lemma: str, pos: str, force: str, recipient: tuple[str, ...], prt: str | None = None) -> Entry:
-        return Entry(lemma, pos, "MOBILIZE", "troops", ("military",), prt=prt, force=force, recipient=recipient)
+    def mobilize(
+        lemma: str, pos: str, force: str, recipient: tuple[str, ...], prt: str | None = None
+    ) -> Entry:
+        return Entry(
+            lemma, pos, "MOBILIZE", "troops", ("military",), prt=prt, force=force, recipient=recipient
+        )
 
     new: dict[str, list[Entry]] = {}
     for verb in sorted(lex.motion_transfer_verbs | lex.motion_placing_verbs):
@@ -283,4 +291,4 @@ def motion_entries(lex: Lexicon) -> dict[str, dict[str, tuple[Entry, ...]]]:
         verbs[lemma] = (*entries, *verbs.get(lemma, ()))
     for lemma in sorted(lex.motion_nouns):
         nouns[lemma] = (mobilize(lemma, "noun", "theme", dest), *nouns.get(lemma, ()))
-    return {"verbs": verbs, "nouns": nouns}
+    return verbs, nouns

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .actor_index import actor_for_token, country_named
 from .candidate import Candidate, build
 from .forces import moved_force, noun_force
-from .actor_index import actor_for_token, country_named
 from .lexicon import Entry, Lexicon
 from .roles import Resolved, agent_of, is_passive, slot
 from .sentence_roles import SentenceRoles
@@ -51,7 +51,6 @@ class MotionRoles(SentenceRoles):
             return None  # "sent tanks to Ukraine": weapons handed over, not deployed
         rule = f"{entry.name}/{how}"
         return build(entry, tok, actors, recipients, rule, mode=force.mode, notes=notes)
-
 
     def _force_actors(self, noun: Token) -> Resolved:
         """Who moves the force a motion noun names when the noun names nobody else: the force itself, when
