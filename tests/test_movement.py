@@ -132,6 +132,8 @@ NOT_DEPLOYED = [
     ("The wounded soldiers were flown to Germany for treatment.", None),
     ("The soldiers were moved to a military hospital.", None),
     ("Police officers were dispatched to the scene after the shooting.", None),
+    ("Police were called in after the fight.", None),
+    ("The coalition worked at reducing the influx of foreign fighters.", None),
     # no destination, or a description of where forces are
     ("The army moved to quell the unrest in the north.", "COERCE"),
     ("US troops stationed in Germany held a ceremony.", None),

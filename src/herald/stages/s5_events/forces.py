@@ -176,6 +176,12 @@ def moved_force(tok: Token, entry: Entry, lex: Lexicon) -> Force | None:
         if mode is not None:
             # "the army sent units", "Russia moved ships": a state or an armed body sends its own
             found = next((f for a in args if (f := force_of(a, lex, commanded=mode)) is not None), None)
+        if (
+            found is not None
+            and found.mode == "police"
+            and f"{entry.lemma} {entry.prt}" in lex.motion_summon_verbs
+        ):
+            return None  # "police were called in": a call-out to an incident
         return found
     if entry.force == "subject":
         if is_passive(tok) or any(c.dep_ in ("dobj", "obj") for c in tok.children):

@@ -175,6 +175,7 @@ class Lexicon:
     # and what counts as a force (forces.py).
     motion_transfer_verbs: frozenset[str] = frozenset()
     motion_placing_verbs: frozenset[str] = frozenset()
+    motion_summon_verbs: frozenset[str] = frozenset()
     motion_self_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     motion_destinations: tuple[str, ...] = ()
     motion_not_destinations: frozenset[str] = frozenset()
@@ -281,7 +282,7 @@ def motion_entries(lex: Lexicon) -> tuple[Entries, Entries]:
         )
 
     new: dict[str, list[Entry]] = {}
-    for verb in sorted(lex.motion_transfer_verbs | lex.motion_placing_verbs):
+    for verb in sorted(lex.motion_transfer_verbs | lex.motion_placing_verbs | lex.motion_summon_verbs):
         lemma, _, prt = verb.partition(" ")  # "call in": the particle is required
         new.setdefault(lemma, []).append(mobilize(lemma, "verb", "object", dest, prt or None))
     for lemma, extra in sorted(lex.motion_self_verbs.items()):
