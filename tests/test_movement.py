@@ -133,6 +133,7 @@ NOT_DEPLOYED = [
     ("The soldiers were moved to a military hospital.", None),
     ("Police officers were dispatched to the scene after the shooting.", None),
     ("Police were called in after the fight.", None),
+    ("The court brought the soldiers to justice.", None),
     ("The coalition worked at reducing the influx of foreign fighters.", None),
     # no destination, or a description of where forces are
     ("The army moved to quell the unrest in the north.", "COERCE"),
