@@ -163,7 +163,12 @@ def test_other_event_files_are_not_the_lexicon(user_home: Path) -> None:
     """A user's event_history.yaml belongs to the history rules: the event lexicon neither reads it nor
     rejects its keys."""
     _user_lexicon(user_home, "background_before_year: 1990\n", name="event_history.yaml")
-    assert load_lexicon().sources == ("event_verbs.yaml", "event_nouns.yaml", "event_evaluation.yaml")
+    assert load_lexicon().sources == (
+        "event_verbs.yaml",
+        "event_nouns.yaml",
+        "event_evaluation.yaml",
+        "event_motion.yaml",
+    )
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,14 @@ def state_named(token: Token) -> Actor | None:
     return index(token.doc).state_named(_compound_name(token))
 
 
+def country_named(token: Token) -> str | None:
+    """The country code of the state a name (with its compound modifiers) is, by the KB's state words,
+    whether or not the article has the state as an actor ("to send police to Haiti")."""
+    if token.ent_type_ != "GPE":
+        return None
+    return _kb_country_words().get(_compound_name(token).lower())
+
+
 def _compound_name(token: Token) -> str:
     """The token with the compound modifiers right before it ("New York" for "York")."""
     start = token

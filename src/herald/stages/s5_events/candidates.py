@@ -35,6 +35,7 @@ from .filters import (
     yes_no_question,
 )
 from .lexicon import Entry
+from .motion import MotionRoles, sent_to_party
 from .orders import is_internal_order, recast
 from .roles import (
     Resolved,
@@ -45,7 +46,7 @@ from .roles import (
     speech_governor,
     subject_of,
 )
-from .sentence_roles import ADVERSATIVE, SentenceRoles, adjunct_rules, passive_subject_acts
+from .sentence_roles import ADVERSATIVE, adjunct_rules, passive_subject_acts
 from .triggers import (
     SPEECH_DEMAND,
     content_type,
@@ -85,7 +86,7 @@ NAMED_NOT_DONE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREA
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
 
-class SentenceCoder(SentenceRoles):
+class SentenceCoder(MotionRoles):
     """Coding of one sentence: triggers visited root first, each rule building a Candidate."""
 
     def code(self) -> list[Candidate]:
@@ -487,6 +488,11 @@ class SentenceCoder(SentenceRoles):
             # "the storm killed 12 people", "Hurricane Betsy destroyed the church", "the blocks were occupied
             # by rice mills": a force of nature or a building does nothing deliberately
             return None
+        if entry.force:
+            # a force moved (motion.py); equipment handed to another party leaves it to the later entries
+            moved = self._motion(tok, entry)
+            rest = entries[entries.index(entry) + 1 :]
+            return moved if moved is not None or not rest else self._verb(tok, rest, kind)
         passive = is_passive(tok) and kind == "verb"
         anchor = tok.head if kind == "adj" and tok.dep_ == "acomp" else tok
         if entry.roles == "experiencer" and not passive:
@@ -690,7 +696,12 @@ class SentenceCoder(SentenceRoles):
             recast(cand, ctype, centry.mode, self._recipients(content, slots, is_passive(content), mine))
             cand.contexts.extend(c for c in centry.contexts if c not in cand.contexts)
             return
-        if cand.type == "AGREE" and ctype in self.onto.intent_to_threaten and not _on_behalf(content):
+        if (
+            cand.type == "AGREE"
+            and ctype in self.onto.intent_to_threaten
+            and not _on_behalf(content)
+            and not (ctype == "MOBILIZE" and sent_to_party(content, cand.actors, self.lex))
+        ):
             cand.type = "THREATEN"
             cand.rule += "=>THREATEN"
         if cand.type == "THREATEN":
@@ -791,6 +802,8 @@ class SentenceCoder(SentenceRoles):
                 actors = self._resolve(passive_subject(support))  # "forces were engaged in ethnic cleansing"
             if not actors.actors:
                 actors.extend(self._noun_own_actors(tok))
+            if not actors.actors and entry.force:
+                actors.extend(self._force_actors(tok))  # "the deployment of US troops was announced"
             if not actors.actors and is_passive(support):
                 # "talks were held between X and Y": the parties of a passive light verb's noun
                 for node in (tok, support):
@@ -844,6 +857,8 @@ class SentenceCoder(SentenceRoles):
                 # the noun alone ("the fighting") would not be
                 return None
             actors = self._noun_own_actors(tok)
+            if not actors.actors and entry.force:
+                actors = self._force_actors(tok)  # "the movement of Russian troops"
             recipients = Resolved()
             for p in between:
                 (recipients if "prep:between" in entry.recipient else actors).extend(self._resolve(p))

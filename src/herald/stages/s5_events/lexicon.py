@@ -1,6 +1,7 @@
 """Trigger lexicons (verbs, predicate adjectives, nouns) loaded from data files once per process.
 
-Shipped: ``herald/data/lexicons/event_verbs.yaml``, ``event_nouns.yaml`` and ``event_evaluation.yaml``. Files
+Shipped: ``herald/data/lexicons/event_verbs.yaml``, ``event_nouns.yaml``, ``event_evaluation.yaml`` and
+``event_motion.yaml`` (its verb and noun classes become MOBILIZE entries: :func:`motion_entries`). Files
 named ``event_*.yaml`` under ``$HERALD_HOME/lexicons/`` are merged over them: a lemma given there replaces the
 shipped entries of that lemma (``lemma: []`` removes it); word lists are added to. Each top-level key is the
 :class:`Lexicon` field of the same name and each entry key an :class:`Entry` field: any other key is a
@@ -9,6 +10,7 @@ shipped entries of that lemma (``lemma: []`` removes it); word lists are added t
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import typing
 from collections.abc import Callable
@@ -69,6 +71,9 @@ class Entry:
     achieved: bool = False
     no_object: bool = False
     active: bool = False  # fires only in the active voice
+    # a motion-class entry (event_motion.yaml): what it moves must be a force (forces.py): the "object" of a
+    # verb of sending or placing, the "subject" of a verb of self-motion, the "theme" of a noun
+    force: str | None = None
     # nouns only
     support: dict[str, str | None] | None = None
     with_: frozenset[str] = frozenset()
@@ -80,7 +85,11 @@ class Entry:
 
     @property
     def name(self) -> str:
-        """Stable name used in ``Event.rule``: e.g. ``verb:call+for`` or ``noun:strike[hunger]``."""
+        """Stable name used in ``Event.rule``: e.g. ``verb:call+for``, ``noun:strike[hunger]`` or, for the
+        motion class, ``motion:force:send`` (``motion:force:move(self)`` when the subject moves)."""
+        if self.force:
+            label = f"motion:force:{self.lemma}" + (f"+{self.prt}" if self.prt else "")
+            return label + ("(self)" if self.force == "subject" else "")
         label = f"{self.pos}:{self.lemma}"
         if self.prt:
             label += f"+{self.prt}"
@@ -166,6 +175,23 @@ class Lexicon:
     private_sectors: frozenset[str] = frozenset()
     # Sectors of armed parties (an ``armed_party`` entry needs one on the receiving side).
     armed_sectors: frozenset[str] = frozenset()
+    # Troop and force movements (event_motion.yaml): verb and noun classes of sending, placing and moving,
+    # and what counts as a force (forces.py).
+    motion_transfer_verbs: frozenset[str] = frozenset()
+    motion_placing_verbs: frozenset[str] = frozenset()
+    motion_summon_verbs: frozenset[str] = frozenset()
+    motion_self_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    motion_destinations: tuple[str, ...] = ()
+    motion_not_destinations: frozenset[str] = frozenset()
+    motion_away: frozenset[str] = frozenset()
+    motion_nouns: frozenset[str] = frozenset()
+    force_modes: dict[str, str] = field(default_factory=dict)
+    force_equipment: dict[str, str] = field(default_factory=dict)
+    force_heads: dict[str, str] = field(default_factory=dict)
+    force_bare: frozenset[str] = frozenset()
+    force_qualifiers: dict[str, str] = field(default_factory=dict)
+    force_not_words: frozenset[str] = frozenset()
+    force_sectors: frozenset[str] = frozenset()
     sources: tuple[str, ...] = field(default=())
 
 
@@ -216,7 +242,7 @@ def _section(data: dict[str, Any], where: str, *, pos: str, known: set[str]) -> 
 
 # The shipped files of this lexicon; the user's ``event_*.yaml`` files are merged over them, except those
 # named like another shipped ``event_*.yaml`` (event_roles.yaml, event_history.yaml): other loaders read them.
-FILES = ("event_verbs.yaml", "event_nouns.yaml", "event_evaluation.yaml")
+FILES = ("event_verbs.yaml", "event_nouns.yaml", "event_evaluation.yaml", "event_motion.yaml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -237,4 +263,37 @@ def load_lexicon() -> Lexicon:
         key: functools.partial(_section, pos=pos, known=known)
         for key, pos in (("verbs", "verb"), ("adjectives", "adj"), ("nouns", "noun"))
     }
-    return read_fields(Lexicon, files, sections=sections, sources=tuple(w for w, _ in files))
+    lex = read_fields(Lexicon, files, sections=sections, sources=tuple(w for w, _ in files))
+    verbs, nouns = motion_entries(lex)
+    return dataclasses.replace(lex, verbs=verbs, nouns=nouns)
+
+
+Entries = dict[str, tuple[Entry, ...]]
+
+
+def motion_entries(lex: Lexicon) -> tuple[Entries, Entries]:
+    """The verbs and nouns with the motion class's MOBILIZE entry put before their own entries: one moving
+    its object (sending, placing verbs), one moving its subject (self-motion verbs), one for a noun whose
+    theme is the force. The lemma's own entries stay the fallback when no force moves."""
+    dest = tuple(f"prep:{p}" for p in lex.motion_destinations)
+    verbs, nouns = dict(lex.verbs), dict(lex.nouns)
+
+    def mobilize(
+        lemma: str, pos: str, force: str, recipient: tuple[str, ...], prt: str | None = None
+    ) -> Entry:
+        return Entry(
+            lemma, pos, "MOBILIZE", "troops", ("military",), prt=prt, force=force, recipient=recipient
+        )
+
+    new: dict[str, list[Entry]] = {}
+    for verb in sorted(lex.motion_transfer_verbs | lex.motion_placing_verbs | lex.motion_summon_verbs):
+        lemma, _, prt = verb.partition(" ")  # "call in": the particle is required
+        new.setdefault(lemma, []).append(mobilize(lemma, "verb", "object", dest, prt or None))
+    for lemma, extra in sorted(lex.motion_self_verbs.items()):
+        preps = (*dest, *(f"prep:{p}" for p in sorted(extra)))
+        new.setdefault(lemma, []).append(mobilize(lemma, "verb", "subject", preps))
+    for lemma, entries in new.items():
+        verbs[lemma] = (*entries, *verbs.get(lemma, ()))
+    for lemma in sorted(lex.motion_nouns):
+        nouns[lemma] = (mobilize(lemma, "noun", "theme", dest), *nouns.get(lemma, ()))
+    return verbs, nouns

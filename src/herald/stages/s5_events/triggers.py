@@ -249,8 +249,16 @@ def match_verb(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
             continue
         if e.content_event and not names_action(tok, e):
             continue
+        if e.force and _moved_force(tok, e) is None:
+            continue  # a motion verb moving aid, envoys or goods: no deployment
         return e
     return None
+
+
+def _moved_force(tok: Token, entry: Entry) -> object | None:
+    from .forces import moved_force  # (forces.py reads lemmas through this module)
+
+    return moved_force(tok, entry, load_lexicon())
 
 
 def several_parties(tok: Token) -> bool:
@@ -323,10 +331,18 @@ def noun_entry(tok: Token, entries: tuple[Entry, ...]) -> Entry | None:
     for e in entries:
         if e.with_ and not (e.with_ & mods):
             continue
+        if e.force and _noun_force(tok) is None:
+            continue  # "a political movement", "the transfer of funds": no force moves
         if e.not_with & mods:
             return None  # "a charm offensive", "a verbal attack": the modifier takes the violent sense away
         return e
     return None
+
+
+def _noun_force(tok: Token) -> object | None:
+    from .forces import noun_force
+
+    return noun_force(tok, load_lexicon())
 
 
 def content_type(tok: Token, lex: Lexicon) -> tuple[str | None, Entry | None]:
