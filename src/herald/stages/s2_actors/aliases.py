@@ -217,11 +217,13 @@ def _family_first(person: Draft, words: list[str]) -> bool:
 
 
 def _surname_words(words: list[str]) -> list[str]:
-    """Name words without a hyphenated lower-case particle ("al-Karbouly" -> "Karbouly")."""
+    """Name words without a hyphenated lower-case particle ("al-Karbouly" -> "Karbouly"), case-less: a
+    particle is capitalised when the surname opens a sentence or stands alone ("Frenkie de Jong" ... "De
+    Jong", "Ursula von der Leyen" ... "Von der Leyen")."""
     out = []
     for w in words:
         head, sep, rest = w.partition("-")
-        out.append(rest if sep and rest and head in _particles() else w)
+        out.append((rest if sep and rest and head in _particles() else w).lower())
     return out
 
 
@@ -255,6 +257,76 @@ def _acronyms(chains: Chains, doc: Doc) -> None:
                 target = next(iter(fits.values()))
         if target is not None:
             chains.merge(target, d, "acronym")
+
+
+def _letters(text: str) -> list[str]:
+    return sorted(c for c in text if c.isupper() or c.isdigit())
+
+
+def _is_acronym(tok_text: str) -> bool:
+    return bool(_ACRONYM.match(tok_text)) and sum(c.isupper() for c in tok_text) >= 2
+
+
+def _name_run(doc: Doc, e: int, limit: int = 4) -> int:
+    """The end of a name NER cut short: title-case and minor words after ``e`` ("Union of Rationalist
+    Atheists| and Agnostics")."""
+    j = e
+    while j < len(doc) and j - e < limit and (doc[j].text[:1].isupper() or doc[j].lower_ in _MINOR):
+        j += 1
+    while j > e and doc[j - 1].lower_ in _MINOR:
+        j -= 1
+    return j
+
+
+def _bracketed(doc: Doc, drafts: list[Draft]) -> list[tuple[tuple[str, ...], Draft]]:
+    """An acronym introduced in brackets right after an organisation's name ("Movimento 5 Stelle (M5S)",
+    "... Atheists and Agnostics (UAAR)"), or a name in brackets after an acronym whose letters it has
+    ("CEI (Italian Episcopal Conference)"): the bracketed words are a mention of that organisation. Returns
+    the acronyms, for their later occurrences (``_repeats``)."""
+    covering: dict[int, Draft] = {}
+    for d in drafts:
+        for s, e in d.spans:
+            for i in range(s, e):
+                covering.setdefault(i, d)
+    out: list[tuple[tuple[str, ...], Draft]] = []
+    for d in [x for x in drafts if _named(x) and x.first.kind in ORG_KINDS]:
+        for s, e in sorted(d.spans):
+            j = _name_run(doc, e)
+            if j + 2 >= len(doc) or doc[j].text != "(":
+                continue
+            inner_s, inner_e = j + 1, j + 2
+            while inner_e < len(doc) and inner_e - inner_s < 8 and doc[inner_e].text != ")":
+                inner_e += 1
+            if inner_e >= len(doc) or doc[inner_e].text != ")":
+                continue
+            inner = doc[inner_s:inner_e]
+            other = covering.get(inner_s)
+            if other is not None and other is not d and other.first.entry is not None:
+                continue  # "Reuters (UK)": a known place or body, not this one's short name
+            if any(t.ent_type_ in _PLACE_LABELS for t in inner):
+                continue
+            if len(inner) == 1 and _is_acronym(inner.text):
+                how = "acronym-bracket"
+            elif (
+                e - s == 1
+                and _is_acronym(doc[s].text)
+                and len(inner) > 1
+                and all(t.text[:1].isupper() or t.lower_ in _MINOR for t in inner)
+                and _letters(doc[s].text) == _letters(_initials(inner.text)[0])
+            ):
+                how = "acronym-expansion"  # "CEI (Italian Episcopal Conference)": the letters, in any order
+            else:
+                continue
+            if other is not None and other is not d:
+                Chains(drafts).merge(d, other, how)
+            elif other is None:
+                d.link(inner_s, inner_e, f"alias:{how}")
+                for i in range(inner_s, inner_e):
+                    covering[i] = d
+            if how == "acronym-bracket":
+                out.append(((inner.text,), d if d.spans else other))  # type: ignore[arg-type]
+            break
+    return [(seq, d) for seq, d in out if d is not None and d.spans]
 
 
 def _title_role(d: Draft) -> bool:
@@ -295,7 +367,9 @@ def _short_names(chains: Chains) -> None:
             chains.merge(next(iter(fits.values())), d, "short-name")
 
 
-def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
+def _repeats(
+    doc: Doc, drafts: list[Draft], heads: frozenset[str], extra: list[tuple[tuple[str, ...], Draft]]
+) -> None:
     """Later occurrences of a chain's name, or of a person's surname, that no rule found."""
     taken = bytearray(len(doc))
     for d in drafts:
@@ -322,6 +396,8 @@ def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
         add(tuple(toks), d)
         if d.first.kind == "person" and len(toks) > 1:
             add((toks[-1],), d)
+    for seq, d in extra:
+        add(seq, d)
     if not names:
         return
     n = len(doc)
@@ -398,9 +474,10 @@ def join_name_variants(doc: Doc, drafts: list[Draft], org_heads: Iterable[str]) 
     """Join the drafts that are name variants of one actor (see the module docstring); edits in place."""
     chains = Chains(drafts)
     _same_name(chains)
+    acronyms = _bracketed(doc, drafts)
     _acronyms(chains, doc)
     _surnames(chains)
     _short_names(chains)
     heads = frozenset(org_heads)
-    _repeats(doc, drafts, heads)
+    _repeats(doc, drafts, heads, acronyms)
     _head_nouns(doc, drafts, heads)
