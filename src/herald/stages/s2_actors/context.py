@@ -3,7 +3,8 @@
 "Rebels", "police", "the army", "government forces", "protesters" in a story set in one country are that
 country's. The story's country is the one with most votes — every mention of an actor with that country, every
 place named in it, the dateline (``MAIDUGURI, Nigeria (Reuters) -``) counting double, a place someone goes to
-(``destination_heads``: "his visit to Moscow") not at all — when it has at least ``min_votes`` and ``margin`` times as many as the next country; an international story has no context. A
+(``destination_heads``: "his visit to Moscow") not at all — when it has at least ``min_votes`` and ``margin``
+times as many as the next country; an international story has no context. A
 paragraph with a clear country of its own uses it; else the article's, unless the paragraph is about another
 country. A one-sentence text (``short_sentences``) that names one country only has it, with one vote. The
 role's actor then says so in its rule: ``role:rebels+country-context:NGA``. Named persons the KB lacks, titled
