@@ -27,6 +27,7 @@ from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
 from .owner_pronoun import own_by_pronoun
+from .principal import link_principals
 from .plurals import link_plural_roles
 from .resolve import References, group, to_actors
 from .sports_teams import mark_sports_teams
@@ -117,6 +118,7 @@ class ActorExtractor:
         self.pronouns.resolve(doc, drafts)
         link_protagonist(doc, drafts)  # a "he" the resolver left: the article's main person
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."
+        link_principals(doc, drafts, frozenset(self.coref_lex.principal_nouns))  # "an aide to the minister"
         return to_actors(doc, drafts)
 
 
