@@ -27,8 +27,8 @@ from .kb_index import bulk_index
 from .lexicon import GroupRef, Lexicons, Role, load_lexicons
 from .matcher import KBMatcher, PhraseTrie
 from .owner_pronoun import own_by_pronoun
-from .principal import link_principals
 from .plurals import link_plural_roles
+from .principal import link_principals
 from .resolve import References, group, to_actors
 from .sports_teams import mark_sports_teams
 
