@@ -289,9 +289,20 @@ def _bracketed(doc: Doc, drafts: list[Draft]) -> list[tuple[tuple[str, ...], Dra
             for i in range(s, e):
                 covering.setdefault(i, d)
     out: list[tuple[tuple[str, ...], Draft]] = []
-    for d in [x for x in drafts if _named(x) and x.first.kind in ORG_KINDS]:
+    for d in [x for x in drafts if _named(x) and x.first.kind in (*ORG_KINDS, "person")]:
         for s, e in sorted(d.spans):
             j = _name_run(doc, e)
+            if d.first.kind == "person":
+                # a name NER took for a person's introduces an acronym of its initials: an organisation
+                # ("Movimento 5 Stelle (M5S)")
+                b = s
+                while b > 0 and (doc[b - 1].text[:1].isupper() or doc[b - 1].text.isdigit()):
+                    b -= 1
+                acr = doc[j + 1].text if j + 2 < len(doc) and doc[j].text == "(" else ""
+                if d.first.entry is not None or not _is_acronym(acr) or acr not in _initials(doc[b:j].text):
+                    continue
+                d.first.kind, d.first.label = "organization", "ORG"
+                d.first.rule += "+acronym-org"
             if j + 2 >= len(doc) or doc[j].text != "(":
                 continue
             inner_s, inner_e = j + 1, j + 2
