@@ -12,7 +12,8 @@ actors stage sees several actors. These rules join them (each moved mention says
 - ``alias:acronym``: an acronym in brackets right after a name ("... Agnostics (UAAR)"), or whose letters are
   the initials of exactly one organisation's name ("M5S" = "Movimento 5 Stelle");
 - ``alias:short-name``: an organisation's name that is part of exactly one longer organisation name named
-  before it and keeps its head noun ("the Supreme Court" after "the Italian Supreme Court of Cassation");
+  before it and keeps its head noun ("the Supreme Court" after "the Italian Supreme Court of Cassation"), or
+  is the words after its "of" ("Scientology" after "Church of Scientology"; never a place);
 - ``alias:repeat``: a later occurrence of a chain's name (or a person's surname) that NER did not tag;
 - ``alias:head-noun``: "the church", "the court" (a head noun of ``org_heads``) after exactly one organisation
   whose name has that head ("Church of Scientology"), unless another one ("a lower court") came up between.
@@ -84,6 +85,14 @@ def _head(words: tuple[str, ...]) -> str:
         if w in ("of", "for") and i > 0:
             return words[i - 1]
     return words[-1] if words else ""
+
+
+def _of_tail(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after an organisation name's first "of" ("church of scientology" -> "scientology")."""
+    for i, w in enumerate(words):
+        if w == "of" and 0 < i < len(words) - 1:
+            return words[i + 1 :]
+    return ()
 
 
 def _initials(name: str) -> tuple[str, str]:
@@ -370,7 +379,13 @@ def _short_names(chains: Chains) -> None:
             if o is d or not o.spans or min(o.spans)[0] >= start:
                 continue
             long = _words(o.first.name)
-            if len(long) <= len(words) or _head(long) not in words:
+            if len(long) <= len(words):
+                continue
+            if _head(long) not in words:
+                # "Scientology" after "Church of Scientology": the name after "of" of an organisation,
+                # itself taken for one (not "England" after "Bank of England": a place)
+                if d.first.label == "ORG" and d.first.kind in ORG_KINDS and _of_tail(long) == words:
+                    fits[id(o)] = o
                 continue
             if any(long[i : i + len(words)] == words for i in range(len(long) - len(words) + 1)):
                 fits[id(o)] = o

@@ -82,6 +82,7 @@ class CorefLexicon(BaseModel):
     org_name_heads: list[str] = Field(default_factory=list)
     speech_verbs: list[str] = Field(default_factory=list)
     principal_nouns: list[str] = Field(default_factory=list)
+    person_heads: list[str] = Field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)

@@ -328,7 +328,7 @@ class _Resolver:
         if not self.text[lo:hi].rstrip().endswith("?"):
             return False
         span = self.doc.char_span(lo, hi, alignment_mode="expand")
-        return span is not None and len(list(span.sents)) <= QUESTION_SENTENCES
+        return span is not None and sum(1 for t in span if t.is_sent_start) <= QUESTION_SENTENCES
 
     def issuers(self, release: bool, header_end: int) -> list[_Issuer]:
         out: list[_Issuer] = []
