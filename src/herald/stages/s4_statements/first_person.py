@@ -307,10 +307,19 @@ class _Resolver:
                 if not (a.rule or "").startswith("role:") and not self._epithet(a, m.start())
             ]
             persons = named or persons
-            if len(persons) == 1:
+            if len(persons) == 1 and not self._coordinated(persons[0], m.start(), m.end()):
                 return m.end(), persons[0]
             return m.end(), None
         return 0, None
+
+    def _coordinated(self, a: Actor, lo: int, hi: int) -> bool:
+        """The person is named with someone else the actors stage missed ("X and Isabel Ruiz")."""
+        for x in a.mentions:
+            if lo <= x.start < hi:
+                after, before = self.text[x.end : hi], self.text[lo : x.start]
+                if re.match(r"\s*(?:and|&)\s+[A-Z]", after) or re.search(r"[A-Z]\w*\s+(?:and|&)\s*$", before):
+                    return True
+        return False
 
     def _epithet(self, a: Actor, lo: int) -> bool:
         """The person's first header mention is a definite description ("the 'Mets Poet'"), not a name."""
