@@ -9,8 +9,11 @@ actors stage sees several actors. These rules join them (each moved mention says
   ("Rathbun" after "Mark Rathbun", whatever label NER gave it; "Karbouly" after "Ziad al-Karbouly": a
   hyphenated particle of ``surname_particles`` in ``name_variants.yaml`` is left out; "Wang" after "Wang Yi"
   for a person of a ``family_name_first`` country);
-- ``alias:acronym``: an acronym in brackets right after a name ("... Agnostics (UAAR)"), or whose letters are
-  the initials of exactly one organisation's name ("M5S" = "Movimento 5 Stelle");
+- ``alias:acronym``: an acronym in brackets right after a name ("... Agnostics (UAAR)", also when NER cut the
+  name short or took it for a person's: "Movimento 5| Stelle (M5S)"), which becomes a mention even where NER
+  missed it, and its later uses; or whose letters are the initials of exactly one organisation's name;
+  ``alias:acronym-expansion``: a name in brackets after an acronym with its letters, in any order ("CEI
+  (Italian Episcopal Conference)");
 - ``alias:short-name``: an organisation's name that is part of exactly one longer organisation name named
   before it and keeps its head noun ("the Supreme Court" after "the Italian Supreme Court of Cassation"), or
   is the words after its "of" ("Scientology" after "Church of Scientology"; never a place);
@@ -326,7 +329,7 @@ def _bracketed(doc: Doc, drafts: list[Draft]) -> list[tuple[tuple[str, ...], Dra
             if any(t.ent_type_ in _PLACE_LABELS for t in inner):
                 continue
             if len(inner) == 1 and _is_acronym(inner.text):
-                how = "acronym-bracket"
+                how = "acronym"
             elif (
                 e - s == 1
                 and _is_acronym(doc[s].text)
@@ -343,7 +346,7 @@ def _bracketed(doc: Doc, drafts: list[Draft]) -> list[tuple[tuple[str, ...], Dra
                 d.link(inner_s, inner_e, f"alias:{how}")
                 for i in range(inner_s, inner_e):
                     covering[i] = d
-            if how == "acronym-bracket":
+            if how == "acronym":
                 out.append(((inner.text,), d if d.spans else other))  # type: ignore[arg-type]
             break
     return [(seq, d) for seq, d in out if d is not None and d.spans]
