@@ -178,6 +178,8 @@ def test_interviewee(extract: Extract) -> None:
     [
         # no interview marker: a column's "I" is nobody we can name
         "Frank Messina read a poem on Sunday.\nI thought it was moving.",
+        # "in an interview" below the headline makes no interview of a news article
+        "NATO warns Moscow\nMark Rutte said in an interview on Sunday that NATO would respond.\nI disagree.",
         # two persons interviewed: whose "I" is unknown
         "Wikinews interviews Mario Lucero and Isabel Ruiz\nI started the company in 2005.",
     ],

@@ -14,7 +14,7 @@
   header names, or else the first body the narration makes its subject. The latest such body before the
   pronoun is the issuer. A body issues under its proper name or a KB entry ("the government" does not).
   "I" in narration is a person the release header names.
-- **In an interview** (a header line with ``interview_markers``: "Wikinews interviews X", "Interview with X",
+- **In an interview** (a headline with ``interview_markers``: "Wikinews interviews X", "Interview with X",
   "X: an interview") that names one person, "I", "me", "my" in the narration are that interviewee, and the
   second person ("you", "your") of a question paragraph (one ending with "?") is too; the questions' own "I"
   is the interviewer's, who is no actor (rule ``interviewee:<pronoun>>X``).
@@ -294,7 +294,8 @@ class _Resolver:
     def interviewee(self) -> tuple[int, Actor | None]:
         """(end of the header, the one person an interview header names)."""
         markers = [m.lower() for m in self.lex.interview_markers]
-        lines = [m for m in re.finditer(r"[^\n]+", self.text) if m.group().strip()][: self.lex.header_lines]
+        # the headline only: a news paragraph's "said in an interview" makes no interview of the article
+        lines = [m for m in re.finditer(r"[^\n]+", self.text) if m.group().strip()][:1]
         for m in lines:
             line = m.group().lower()
             if len(line.split()) > 20 or not any(re.search(rf"\b{re.escape(mk)}\b", line) for mk in markers):
