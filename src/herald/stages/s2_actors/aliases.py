@@ -9,10 +9,14 @@ actors stage sees several actors. These rules join them (each moved mention says
   ("Rathbun" after "Mark Rathbun", whatever label NER gave it; "Karbouly" after "Ziad al-Karbouly": a
   hyphenated particle of ``surname_particles`` in ``name_variants.yaml`` is left out; "Wang" after "Wang Yi"
   for a person of a ``family_name_first`` country);
-- ``alias:acronym``: an acronym in brackets right after a name ("... Agnostics (UAAR)"), or whose letters are
-  the initials of exactly one organisation's name ("M5S" = "Movimento 5 Stelle");
+- ``alias:acronym``: an acronym in brackets right after a name ("... Agnostics (UAAR)", also when NER cut the
+  name short or took it for a person's: "Movimento 5| Stelle (M5S)"), which becomes a mention even where NER
+  missed it, and its later uses; or whose letters are the initials of exactly one organisation's name;
+  ``alias:acronym-expansion``: a name in brackets after an acronym with its letters, in any order ("CEI
+  (Italian Episcopal Conference)");
 - ``alias:short-name``: an organisation's name that is part of exactly one longer organisation name named
-  before it and keeps its head noun ("the Supreme Court" after "the Italian Supreme Court of Cassation");
+  before it and keeps its head noun ("the Supreme Court" after "the Italian Supreme Court of Cassation"), or
+  is the words after its "of" ("Scientology" after "Church of Scientology"; never a place);
 - ``alias:repeat``: a later occurrence of a chain's name (or a person's surname) that NER did not tag;
 - ``alias:head-noun``: "the church", "the court" (a head noun of ``org_heads``) after exactly one organisation
   whose name has that head ("Church of Scientology"), unless another one ("a lower court") came up between.
@@ -84,6 +88,14 @@ def _head(words: tuple[str, ...]) -> str:
         if w in ("of", "for") and i > 0:
             return words[i - 1]
     return words[-1] if words else ""
+
+
+def _of_tail(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after an organisation name's first "of" ("church of scientology" -> "scientology")."""
+    for i, w in enumerate(words):
+        if w == "of" and 0 < i < len(words) - 1:
+            return words[i + 1 :]
+    return ()
 
 
 def _initials(name: str) -> tuple[str, str]:
@@ -217,11 +229,13 @@ def _family_first(person: Draft, words: list[str]) -> bool:
 
 
 def _surname_words(words: list[str]) -> list[str]:
-    """Name words without a hyphenated lower-case particle ("al-Karbouly" -> "Karbouly")."""
+    """Name words without a hyphenated lower-case particle ("al-Karbouly" -> "Karbouly"), case-less: a
+    particle is capitalised when the surname opens a sentence or stands alone ("Frenkie de Jong" ... "De
+    Jong", "Ursula von der Leyen" ... "Von der Leyen")."""
     out = []
     for w in words:
         head, sep, rest = w.partition("-")
-        out.append(rest if sep and rest and head in _particles() else w)
+        out.append((rest if sep and rest and head in _particles() else w).lower())
     return out
 
 
@@ -257,6 +271,87 @@ def _acronyms(chains: Chains, doc: Doc) -> None:
             chains.merge(target, d, "acronym")
 
 
+def _letters(text: str) -> list[str]:
+    return sorted(c for c in text if c.isupper() or c.isdigit())
+
+
+def _is_acronym(tok_text: str) -> bool:
+    return bool(_ACRONYM.match(tok_text)) and sum(c.isupper() for c in tok_text) >= 2
+
+
+def _name_run(doc: Doc, e: int, limit: int = 4) -> int:
+    """The end of a name NER cut short: title-case and minor words after ``e`` ("Union of Rationalist
+    Atheists| and Agnostics")."""
+    j = e
+    while j < len(doc) and j - e < limit and (doc[j].text[:1].isupper() or doc[j].lower_ in _MINOR):
+        j += 1
+    while j > e and doc[j - 1].lower_ in _MINOR:
+        j -= 1
+    return j
+
+
+def _bracketed(doc: Doc, drafts: list[Draft]) -> list[tuple[tuple[str, ...], Draft]]:
+    """An acronym introduced in brackets right after an organisation's name ("Movimento 5 Stelle (M5S)",
+    "... Atheists and Agnostics (UAAR)"), or a name in brackets after an acronym whose letters it has
+    ("CEI (Italian Episcopal Conference)"): the bracketed words are a mention of that organisation. Returns
+    the acronyms, for their later occurrences (``_repeats``)."""
+    covering: dict[int, Draft] = {}
+    for d in drafts:
+        for s, e in d.spans:
+            for i in range(s, e):
+                covering.setdefault(i, d)
+    out: list[tuple[tuple[str, ...], Draft]] = []
+    for d in [x for x in drafts if _named(x) and x.first.kind in (*ORG_KINDS, "person")]:
+        for s, e in sorted(d.spans):
+            j = _name_run(doc, e)
+            if d.first.kind == "person":
+                # a name NER took for a person's introduces an acronym of its initials: an organisation
+                # ("Movimento 5 Stelle (M5S)")
+                b = s
+                while b > 0 and (doc[b - 1].text[:1].isupper() or doc[b - 1].text.isdigit()):
+                    b -= 1
+                acr = doc[j + 1].text if j + 2 < len(doc) and doc[j].text == "(" else ""
+                if d.first.entry is not None or not _is_acronym(acr) or acr not in _initials(doc[b:j].text):
+                    continue
+                d.first.kind, d.first.label = "organization", "ORG"
+                d.first.rule += "+acronym-org"
+            if j + 2 >= len(doc) or doc[j].text != "(":
+                continue
+            inner_s, inner_e = j + 1, j + 2
+            while inner_e < len(doc) and inner_e - inner_s < 8 and doc[inner_e].text != ")":
+                inner_e += 1
+            if inner_e >= len(doc) or doc[inner_e].text != ")":
+                continue
+            inner = doc[inner_s:inner_e]
+            other = covering.get(inner_s)
+            if other is not None and other is not d and other.first.entry is not None:
+                continue  # "Reuters (UK)": a known place or body, not this one's short name
+            if any(t.ent_type_ in _PLACE_LABELS for t in inner):
+                continue
+            if len(inner) == 1 and _is_acronym(inner.text):
+                how = "acronym"
+            elif (
+                e - s == 1
+                and _is_acronym(doc[s].text)
+                and len(inner) > 1
+                and all(t.text[:1].isupper() or t.lower_ in _MINOR for t in inner)
+                and _letters(doc[s].text) == _letters(_initials(inner.text)[0])
+            ):
+                how = "acronym-expansion"  # "CEI (Italian Episcopal Conference)": the letters, in any order
+            else:
+                continue
+            if other is not None and other is not d:
+                Chains(drafts).merge(d, other, how)
+            elif other is None:
+                d.link(inner_s, inner_e, f"alias:{how}")
+                for i in range(inner_s, inner_e):
+                    covering[i] = d
+            if how == "acronym":
+                out.append(((inner.text,), d if d.spans else other))  # type: ignore[arg-type]
+            break
+    return [(seq, d) for seq, d in out if d is not None and d.spans]
+
+
 def _title_role(d: Draft) -> bool:
     """A role written like a name ("the Supreme Court", not "the court"), with no country of its own."""
     m = d.first
@@ -287,7 +382,13 @@ def _short_names(chains: Chains) -> None:
             if o is d or not o.spans or min(o.spans)[0] >= start:
                 continue
             long = _words(o.first.name)
-            if len(long) <= len(words) or _head(long) not in words:
+            if len(long) <= len(words):
+                continue
+            if _head(long) not in words:
+                # "Scientology" after "Church of Scientology": the name after "of" of an organisation,
+                # itself taken for one (not "England" after "Bank of England": a place)
+                if d.first.label == "ORG" and d.first.kind in ORG_KINDS and _of_tail(long) == words:
+                    fits[id(o)] = o
                 continue
             if any(long[i : i + len(words)] == words for i in range(len(long) - len(words) + 1)):
                 fits[id(o)] = o
@@ -295,7 +396,9 @@ def _short_names(chains: Chains) -> None:
             chains.merge(next(iter(fits.values())), d, "short-name")
 
 
-def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
+def _repeats(
+    doc: Doc, drafts: list[Draft], heads: frozenset[str], extra: list[tuple[tuple[str, ...], Draft]]
+) -> None:
     """Later occurrences of a chain's name, or of a person's surname, that no rule found."""
     taken = bytearray(len(doc))
     for d in drafts:
@@ -322,6 +425,8 @@ def _repeats(doc: Doc, drafts: list[Draft], heads: frozenset[str]) -> None:
         add(tuple(toks), d)
         if d.first.kind == "person" and len(toks) > 1:
             add((toks[-1],), d)
+    for seq, d in extra:
+        add(seq, d)
     if not names:
         return
     n = len(doc)
@@ -398,9 +503,10 @@ def join_name_variants(doc: Doc, drafts: list[Draft], org_heads: Iterable[str]) 
     """Join the drafts that are name variants of one actor (see the module docstring); edits in place."""
     chains = Chains(drafts)
     _same_name(chains)
+    acronyms = _bracketed(doc, drafts)
     _acronyms(chains, doc)
     _surnames(chains)
     _short_names(chains)
     heads = frozenset(org_heads)
-    _repeats(doc, drafts, heads)
+    _repeats(doc, drafts, heads, acronyms)
     _head_nouns(doc, drafts, heads)

@@ -28,6 +28,8 @@ def _is_person(m: Mention) -> bool:
 
 
 def _is_person_role(m: Mention) -> bool:
+    if m.person_head and m.unnamed and m.role_key is not None:
+        return True  # "the Crown prosecutor, Mark Tedeschi": the judiciary's person
     return m.kind == "person" and ((m.unnamed and m.role_key is not None) or _is_office(m))
 
 

@@ -2,8 +2,9 @@
 
 "Rebels", "police", "the army", "government forces", "protesters" in a story set in one country are that
 country's. The story's country is the one with most votes — every mention of an actor with that country, every
-place named in it, the dateline (``MAIDUGURI, Nigeria (Reuters) -``) counting double — when it has at least
-``min_votes`` and ``margin`` times as many as the next country; an international story has no context. A
+place named in it, the dateline (``MAIDUGURI, Nigeria (Reuters) -``) counting double, a place someone goes to
+(``destination_heads``: "his visit to Moscow") not at all — when it has at least ``min_votes`` and ``margin``
+times as many as the next country; an international story has no context. A
 paragraph with a clear country of its own uses it; else the article's, unless the paragraph is about another
 country. A one-sentence text (``short_sentences``) that names one country only has it, with one vote. The
 role's actor then says so in its rule: ``role:rebels+country-context:NGA``. Named persons the KB lacks, titled
@@ -125,8 +126,11 @@ class CountryContext:
                 backer = e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in outside
                 if code and code not in NON_STATES and not backer:
                     self._vote(code, s, 1)
+        goals = frozenset(self.cfg.destination_heads)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC") and not any(covered[ent.start : ent.end]):
+                if _destination(ent.root, goals):
+                    continue  # "cancelled his visit to Moscow": who goes there is from elsewhere
                 code = place_of(ent.text, kb)
                 if code is not None:
                     self._vote(code, ent.start, 1)
@@ -297,6 +301,17 @@ def apply_context(
 
 
 OF = ("of", "for")  # "the president of the club": the complement says whose
+
+
+def _destination(root: Token, goals: frozenset[str]) -> bool:
+    """The place is where someone goes: "a visit to X", "travelled to X", "arrived in X", "visited X"."""
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lemma_.lower() == "visit"
+    if root.dep_ != "pobj" or head.lower_ not in ("to", "in"):
+        return False
+    lemma = head.head.lemma_.lower()
+    return lemma in goals and (head.lower_ == "to" or lemma in ("arrive", "land"))
 
 
 def _ethnic(tok: Token, ethnic: frozenset[str]) -> bool:

@@ -378,9 +378,23 @@ class PronounResolver:
                 and lift_conj(c.head).dep_ in SUBJECT
                 and self._agrees(c, feats, gender)
                 and (p.dep_ == "poss" or p.head.i != c.head.head.i)
+                and _governs(lift_conj(c.head).head, p)
             ):
                 return None
         return best[1], best[2]
+
+
+def _governs(verb: Token, p: Token) -> bool:
+    """The pronoun is in the verb's clause ("after her tweets, JK Rowling said"), not in another clause
+    coordinated with it ("X was booked for his foul, and Y scored")."""
+    tok = p
+    for _ in range(12):
+        if tok.i == verb.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _maybe_person(c: _Cand) -> bool:

@@ -58,6 +58,8 @@ class ContextSettings(BaseModel):
     peoples: list[str] = Field(default_factory=list)
     # named persons the KB lacks, with no title, take the story's country (where no other is named with them)
     plain_persons: bool = False
+    # nouns and verbs of going somewhere: their destination ("a visit to Moscow") casts no vote
+    destination_heads: list[str] = Field(default_factory=list)
 
 
 class CorefLexicon(BaseModel):
@@ -79,6 +81,8 @@ class CorefLexicon(BaseModel):
     org_heads: list[str] = Field(default_factory=list)
     org_name_heads: list[str] = Field(default_factory=list)
     speech_verbs: list[str] = Field(default_factory=list)
+    principal_nouns: list[str] = Field(default_factory=list)
+    person_heads: list[str] = Field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)

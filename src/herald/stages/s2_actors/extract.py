@@ -30,6 +30,7 @@ from .matcher import KBMatcher, PhraseTrie
 from .origins import country_from
 from .owner_pronoun import own_by_pronoun
 from .plurals import link_plural_roles
+from .principal import link_principals
 from .resolve import References, group, to_actors
 from .sports_teams import mark_sports_teams
 
@@ -122,6 +123,7 @@ class ActorExtractor:
         self.pronouns.resolve(doc, drafts)
         link_protagonist(doc, drafts)  # a "he" the resolver left: the article's main person
         own_by_pronoun(doc, drafts, self.generic_roles)  # "the party said its leader ..."
+        link_principals(doc, drafts, frozenset(self.coref_lex.principal_nouns))  # "an aide to the minister"
         return to_actors(doc, drafts)
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
+from .coref_lexicon import load_coref_lexicon
 from .kb import Entry
+
+
+@functools.cache
+def _person_heads() -> frozenset[str]:
+    return frozenset(load_coref_lexicon().person_heads)
 
 
 @dataclass
@@ -27,6 +34,13 @@ class Mention:
         False  # a group role named by its members in the plural ("soldiers"), not its body ("army")
     )
     side: str | None = None  # the party or camp a role's modifier names ("Republican senators")
+
+    @property
+    def person_head(self) -> bool:
+        """An organisation role named by one of its people ("the prosecutor", "the judge" of the judiciary):
+        ``person_heads`` in coref.yaml."""
+        words = (self.title or "").split()
+        return self.kind != "person" and bool(words) and words[-1].lower() in _person_heads()
 
     def group_key(self) -> tuple[str, ...]:
         """Mentions with the same key are one actor."""

@@ -62,14 +62,16 @@ def group(mentions: list[Mention]) -> list[Draft]:
         ):
             target = last_role[_role_head(m)]
         elif m.entry is None and m.kind == "person" and m.label == "PERSON":
-            words = m.name.split()
-            for d in reversed(persons):
-                dn = d.first.name.split()
+            words = m.name.lower().split()  # case-less: "De Jong" ends "Frenkie de Jong"
+            fits = []
+            for d in persons:
+                dn = d.first.name.lower().split()
                 if (len(words) < len(dn) and dn[-len(words) :] == words) or (
                     len(words) == 1 and words[0] == dn[0]
                 ):
-                    target = d
-                    break
+                    fits.append(d)
+            if len(fits) == 1:  # two persons named before share it ("Frenkie and Luuk de Jong"): neither
+                target = fits[0]
         if target is None:
             key = m.group_key()
             target = by_key.get(key)

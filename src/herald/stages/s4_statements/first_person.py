@@ -14,6 +14,10 @@
   header names, or else the first body the narration makes its subject. The latest such body before the
   pronoun is the issuer. A body issues under its proper name or a KB entry ("the government" does not).
   "I" in narration is a person the release header names.
+- **In an interview** (a headline with ``interview_markers``: "Wikinews interviews X", "Interview with X",
+  "X: an interview") that names one person, "I", "me", "my" in the narration are that interviewee, and the
+  second person ("you", "your") of a question paragraph (one ending with "?") is too; the questions' own "I"
+  is the interviewer's, who is no actor (rule ``interviewee:<pronoun>>X``).
 - **No actor** where the text gives none: a reporter's or columnist's "we" (no issuing body), a generic "we"
   ("we all know", "all of us", "let us"), a quotation whose speaker is unknown, a speaker with no group.
 
@@ -43,6 +47,7 @@ BODY_KINDS = frozenset({"organization", "group", "state"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PRESENT = frozenset({"VBZ", "VBP"})
 PERFECT_AUX = frozenset({"have", "has"})
+QUESTION_SENTENCES = 2  # an interview's question paragraph is this short
 
 
 class FirstPersonLexicon(BaseModel):
@@ -57,6 +62,8 @@ class FirstPersonLexicon(BaseModel):
     institutional_verbs: list[str] = Field(default_factory=list)
     institutional_adjectives: list[str] = Field(default_factory=list)
     excluded_sectors: list[str] = Field(default_factory=list)
+    interview_markers: list[str] = Field(default_factory=list)
+    second_person: list[str] = Field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,7 +101,8 @@ class _Resolver:
         self.lex = first_person_lexicon()
         self.plural = frozenset(self.lex.plural)
         self.singular = frozenset(self.lex.singular)
-        self.first_person_ids = frozenset(get_string_id(w) for w in self.plural | self.singular)
+        self.second = frozenset(self.lex.second_person)
+        self.first_person_ids = frozenset(get_string_id(w) for w in self.plural | self.singular | self.second)
         self.actors = list(actors)
         self.by_id = {a.id: a for a in self.actors}
         self.index = mention_index(actors)
@@ -121,6 +129,15 @@ class _Resolver:
             tok = self.doc[i]
             if tok.pos_ != "PRON" or (tok.text.isupper() and len(tok.text) > 1):
                 continue  # "US" is the United States
+            if tok.lower_ in self.second and tok.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "dative",
+                "pobj",
+                "poss",
+            ):
+                continue
             if self.index.covering(tok.idx, tok.idx + len(tok.text)) is not None:
                 continue  # already a mention (the actors stage linked it)
             if tok.lower_ in self.plural and self._generic(tok):
@@ -274,6 +291,55 @@ class _Resolver:
         person = next((a for a in found if a.kind == "person"), None)
         return True, end, bodies, person
 
+    def interviewee(self) -> tuple[int, Actor | None]:
+        """(end of the header, the one person an interview header names)."""
+        markers = [m.lower() for m in self.lex.interview_markers]
+        # the headline only: a news paragraph's "said in an interview" makes no interview of the article
+        lines = [m for m in re.finditer(r"[^\n]+", self.text) if m.group().strip()][:1]
+        for m in lines:
+            line = m.group().lower()
+            if len(line.split()) > 20 or not any(re.search(rf"\b{re.escape(mk)}\b", line) for mk in markers):
+                continue
+            persons = [a for a in _unique(self.index.inside(m.start(), m.end())) if a.kind == "person"]
+            # "Interview with US political activist Noam Chomsky": a role beside the name is no second person
+            named = [
+                a
+                for a in persons
+                if not (a.rule or "").startswith("role:") and not self._epithet(a, m.start())
+            ]
+            persons = named or persons
+            if len(persons) == 1 and not self._coordinated(persons[0], m.start(), m.end()):
+                return m.end(), persons[0]
+            return m.end(), None
+        return 0, None
+
+    def _coordinated(self, a: Actor, lo: int, hi: int) -> bool:
+        """The person is named with someone else the actors stage missed ("X and Isabel Ruiz")."""
+        for x in a.mentions:
+            if lo <= x.start < hi:
+                after, before = self.text[x.end : hi], self.text[lo : x.start]
+                if re.match(r"\s*(?:and|&)\s+[A-Z]", after) or re.search(r"[A-Z]\w*\s+(?:and|&)\s*$", before):
+                    return True
+        return False
+
+    def _epithet(self, a: Actor, lo: int) -> bool:
+        """The person's first header mention is a definite description ("the 'Mets Poet'"), not a name."""
+        first = min((x for x in a.mentions if x.start >= lo), key=lambda x: x.start, default=None)
+        return first is not None and self.text[max(0, first.start - 6) : first.start].strip(
+            " '\"\u2018\u201c"
+        ).lower().endswith("the")
+
+    def _question(self, tok: Token) -> bool:
+        """The pronoun's paragraph is the interviewer's question: it ends with "?" and is short (an answer
+        may end on a question of its own, after several sentences)."""
+        lo = self.text.rfind("\n", 0, tok.idx) + 1
+        hi = self.text.find("\n", tok.idx)
+        hi = len(self.text) if hi < 0 else hi
+        if not self.text[lo:hi].rstrip().endswith("?"):
+            return False
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        return span is not None and sum(1 for t in span if t.is_sent_start) <= QUESTION_SENTENCES
+
     def issuers(self, release: bool, header_end: int) -> list[_Issuer]:
         out: list[_Issuer] = []
         verbs = frozenset(self.lex.institutional_verbs)
@@ -310,10 +376,16 @@ class _Resolver:
         if not toks:
             return links
         release, header_end, header_bodies, header_person = self.header()
+        interview_end, guest = self.interviewee()
         issuers: list[_Issuer] | None = None
         for tok in toks:
             plural = tok.lower_ in self.plural
             where = self.quoted_in(tok)
+            if tok.lower_ in self.second:
+                # "you" in an interview's question is the interviewee; elsewhere it is no one we can name
+                if guest is not None and where is None and tok.idx >= interview_end and self._question(tok):
+                    links.add(guest, tok, f"interviewee:{tok.lower_}>{guest.name}")
+                continue
             if isinstance(where, Statement):
                 if plural:
                     got = self.speaker_group(where)
@@ -329,7 +401,9 @@ class _Resolver:
             if where is True or tok.idx < header_end:
                 continue
             if not plural:
-                if release and header_person is not None:
+                if guest is not None and tok.idx >= interview_end and not self._question(tok):
+                    links.add(guest, tok, f"interviewee:{tok.lower_}>{guest.name}")
+                elif release and header_person is not None:
                     links.add(header_person, tok, f"issuer:header-person:{tok.lower_}>{header_person.name}")
                 continue
             if issuers is None:
