@@ -14,6 +14,7 @@ from ..common import children_labelled, has_child, syntax
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
+from . import attach
 from .filters import (
     adjectival_use,
     background_role,
@@ -33,6 +34,7 @@ from .filters import (
     state_participle,
     yes_no_question,
 )
+from .judgement import NEGATIVE, judging_word, lost_characterizer
 from .lexicon import Entry
 from .orders import is_internal_order, recast
 from .roles import (
@@ -45,6 +47,7 @@ from .roles import (
     subject_of,
 )
 from .sentence_roles import ADVERSATIVE, SentenceRoles, adjunct_rules, passive_subject_acts
+from .speech import statement_cued_by
 from .triggers import (
     SPEECH_DEMAND,
     content_type,
@@ -349,10 +352,15 @@ class SentenceCoder(SentenceRoles):
             preds = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
         said = [t for p in preds for t in _own_words(p)]
         words = {lemma_of(t) for t in said} | {t.lower_ for t in said}
+        via = ""
         if words & self.lex.negative_terms:
             type_, mode, found = "ACCUSE", "disapprove", sorted(words & self.lex.negative_terms)[0]
         elif words & self.lex.positive_terms:
             type_, mode, found = "SUPPORT", None, sorted(words & self.lex.positive_terms)[0]
+        elif (hit := next((j for p in preds if (j := judging_word(p)) is not None), None)) is not None:
+            # the judgement lexicon: "called him a threat to democracy", "described her as a true patriot"
+            type_, mode = ("ACCUSE", "disapprove") if hit[1] == NEGATIVE else ("SUPPORT", None)
+            found, via = hit[0].lemma_.lower(), f"+{hit[1]}"
         else:
             return None
         head = self.matched.get(tok.head.i) if tok.dep_ == "conj" else None
@@ -361,6 +369,15 @@ class SentenceCoder(SentenceRoles):
             return None  # "rejected the accusation and called it baseless": one rejection
         notes = [f"{tok.text!r} characterises {target.text if target is not None else 'it'!r} as {found!r}"]
         actors = self._actor_from_subject(tok, notes)
+        if not actors.actors and (root := lost_characterizer(tok)) is not None:
+            actors = self._resolve(root, infer=False)  # "Mahathir, a former premier, called it tyranny."
+            notes.append(f"{root.text!r} is the subject the parser lost: {tok.text!r} hangs on it")
+            via += "+actor:verbless-root" if actors.actors else ""
+        if not actors.actors and (st := statement_cued_by(self.doc, tok)) is not None and st.speaker:
+            speaker = attach.actors_by_id(self.doc).get(st.speaker)
+            if speaker is not None:  # the statements stage resolved who speaks with this verb
+                actors.add(speaker, "speaker:cue")
+                via += "+actor:cue-speaker"
         recipients = Resolved()
         if target is not None and target.pos_ != "PRON":
             recipients = self._resolve(target, infer=False)
@@ -377,7 +394,8 @@ class SentenceCoder(SentenceRoles):
         if target is not None:
             self.consumed.update(t.i for t in target.subtree)
         entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
-        return build(entry, tok, actors, recipients, f"pattern:characterize/{lemma}+{found}", notes=notes)
+        rule = f"pattern:characterize/{lemma}+{found}{via}"
+        return build(entry, tok, actors, recipients, rule, notes=notes)
 
     def _credited(self, tok: Token) -> Candidate | None:
         """ "The caravan broke up thanks to Mexico's laws, Trump said": a speaker who attributes an outcome
