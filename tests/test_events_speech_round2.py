@@ -111,9 +111,7 @@ def test_opponents_are_not_the_speaker(extract: Extract, text: str, speaker: str
         ("Troops shelled the town on Monday.", "shelled", None),
     ],
 )
-def teststatement_cued_by_trigger(
-    make: Callable[..., Doc], text: str, cue: str, speaker: str | None
-) -> None:
+def teststatement_cued_by_trigger(make: Callable[..., Doc], text: str, cue: str, speaker: str | None) -> None:
     doc = make(text, published=PUB)
     tok = next(t for t in doc if t.text == cue)
     st = statement_cued_by(doc, tok)

@@ -11,10 +11,10 @@ import re
 from spacy.tokens import Token
 
 from ..common import children_labelled, has_child, syntax
+from . import attach
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import chained
-from . import attach
 from .filters import (
     adjectival_use,
     background_role,
@@ -368,9 +368,18 @@ class SentenceCoder(SentenceRoles):
             self.consumed.update(t.i for p in preds for t in p.subtree)
             return None  # "rejected the accusation and called it baseless": one rejection
         notes = [f"{tok.text!r} characterises {target.text if target is not None else 'it'!r} as {found!r}"]
-        actors = self._actor_from_subject(tok, notes)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            # "Reed, called “a traitor” by his rivals, resigned" parsed with Reed as subject: the one named
+            # is the subject, the "by" agent names him
+            target = target if target is not None else subject_of(tok)
+            actors = Resolved()
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                actors.extend(self._resolve(pobj))
+        else:
+            actors = self._actor_from_subject(tok, notes)
         if not actors.actors and (root := lost_characterizer(tok)) is not None:
-            actors = self._resolve(root, infer=False)  # "Mahathir, a former premier, called it tyranny."
+            actors = self._resolve(root, infer=False)  # "Lopez, a senator since 2010, called it tyranny."
             notes.append(f"{root.text!r} is the subject the parser lost: {tok.text!r} hangs on it")
             via += "+actor:verbless-root" if actors.actors else ""
         if not actors.actors and (st := statement_cued_by(self.doc, tok)) is not None and st.speaker:

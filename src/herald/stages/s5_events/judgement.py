@@ -7,13 +7,14 @@ factories to close"). The statements stage gives the speaker; this module reads 
 - ``predicate``: the word of a clause's predicate that judges its subject, with the type it gives and the
   mechanism (``judgement:negative`` or ``judgement:positive``): a noun or adjective of contempt, danger or
   esteem after a copula or a light verb ("is a threat to", "poses a danger to", "has become an
-  embarrassment"), a verb of damage ("hurt farmers", "devastated the economy"), or a verb of causation whose
-  result is a harm ("caused factories to close", "led to the loss of jobs"). speech_content.py calls it for
-  the clauses of indirect contents and of direct quotations, where the subject must name an actor other
-  than the speaker (``_judged``): "the storm was a disaster for farmers" judges no actor, and is no event.
+  embarrassment"), a verb of damage or misconduct ("hurt farmers", "devastated the economy", "bungled the
+  response"), or a verb of causation whose result is a harm ("caused factories to close", "led to the loss
+  of jobs"). speech_content.py calls it for the clauses of indirect contents and of direct quotations, where
+  the subject must name an actor other than the speaker (``_judged``): "the storm was a disaster for
+  farmers" judges no actor, and is no event.
 - ``judging_word``: the evaluative word of a characterisation ("called X a threat to democracy"), read by
   candidates.py's ``_characterize`` beside event_evaluation.yaml's terms.
-- ``lost_characterizer``: "Mahathir, Asia's longest serving leader, called Thursday's order tyranny":
+- ``lost_characterizer``: "Lopez, a senator since 2010, called Tuesday's decree “tyranny”":
   the parser hung the verb of naming on the sentence's root noun as a reduced relative; with a judging
   predicate, no "by" agent and no main verb, that noun is who speaks.
 """
@@ -34,6 +35,8 @@ PREDICATES = frozenset({"attr", "acomp", "oprd"})
 # Where a verb of causation puts what it brings about: its object, a caused clause, "to"/"in" ("lead to",
 # "result in").
 RESULT_PREPS = frozenset({"to", "in"})
+# Auxiliaries of a forecast: "would be a threat to his bid" foresees a risk rather than judging.
+FORECAST = frozenset({"will", "would", "could", "might", "may", "'ll", "'d"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos"})
 
 
@@ -43,9 +46,11 @@ class Judgement:
     positive_nouns: frozenset[str]
     positive_adjectives: frozenset[str]
     harm_verbs: frozenset[str]
+    fault_verbs: frozenset[str]
     cause_verbs: frozenset[str]
     harm_outcomes: frozenset[str]
     pose_verbs: frozenset[str]
+    risk_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +65,11 @@ def judgement_lexicon() -> Judgement:
         positive_nouns=words("positive_nouns"),
         positive_adjectives=words("positive_adjectives"),
         harm_verbs=words("harm_verbs"),
+        fault_verbs=words("fault_verbs"),
         cause_verbs=words("cause_verbs"),
         harm_outcomes=words("harm_outcomes"),
         pose_verbs=words("pose_verbs"),
+        risk_nouns=words("risk_nouns"),
     )
 
 
@@ -87,14 +94,19 @@ def judging_word(pred: Token) -> tuple[Token, str] | None:
     """The word of a predicate ("a threat to democracy", "a true patriot", "treacherous") that judges what
     it is said of, with the mechanism; words of a negated predicate judge nothing."""
     lex = judgement_lexicon()
+    if pred.pos_ == "ADP":  # "described him as a true patriot"
+        pred = next((c for c in pred.children if c.dep_ == "pobj"), pred)
     if any(_negated(t) for t in own_words(pred)):
         return None
     # the predicate's head words and their modifiers, not words deep in its phrases ("an appropriate
     # response to China's threat" judges nothing of its subject)
     heads = [pred, *pred.conjuncts]
     words = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("amod", "compound"))]
+    forecast = any(c.dep_ == "aux" and c.lower_ in FORECAST for c in pred.head.children)
     for t in words:
         if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and set(_key(t)) & lex.negative:
+            if forecast and t.lemma_.lower() in lex.risk_nouns:
+                continue  # "would be the biggest threat to his bid": a risk foreseen, no one judged
             return t, NEGATIVE
     lemma = pred.lemma_.lower()
     if pred.pos_ == "NOUN" and lemma in lex.positive_nouns:
@@ -114,9 +126,7 @@ def _harm_result(verb: Token) -> Token | None:
     outcomes = judgement_lexicon().harm_outcomes
     heads: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("dobj", "obj", "attr"):
-            heads.append(c)
-        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ in ("dobj", "obj", "attr") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
             heads.append(c)
         elif c.dep_ == "prep" and c.lower_ in RESULT_PREPS:
             heads.extend(p for p in c.children if p.dep_ == "pobj")
@@ -150,8 +160,8 @@ def predicate(v: Token) -> tuple[Token, str, str] | None:
             return word, "ACCUSE" if how == NEGATIVE else "SUPPORT", how
     if v.pos_ != "VERB" or passive:
         return None  # "farmers were hurt by the tariffs": the subject suffered, it did not harm
-    if lemma in lex.harm_verbs:
-        return v, "ACCUSE", NEGATIVE
+    if lemma in lex.harm_verbs or lemma in lex.fault_verbs:
+        return v, "ACCUSE", NEGATIVE  # "hurt farmers", "erred by raising expectations"
     if lemma in lex.cause_verbs:
         result = _harm_result(v)
         if result is not None:
@@ -160,14 +170,14 @@ def predicate(v: Token) -> tuple[Token, str, str] | None:
 
 
 def lost_characterizer(verb: Token) -> Token | None:
-    """ "Mahathir, Asia's longest serving leader, called Thursday's order “tyranny”": a verb of naming the
+    """ "Lopez, a senator since 2010, called Tuesday's decree “tyranny”": a verb of naming the
     parser made a reduced relative (acl, VBN) of the sentence's root noun, in a sentence with no main verb,
     no "by" agent and final punctuation: the root noun is its subject (the caller checks that its predicate
     judges)."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT":
         return None
-    if head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+    if head.pos_ in ("VERB", "AUX") or head.i > verb.i:  # the root noun may be mistagged ("Lopez" ADJ)
         return None
     if any(c.dep_ in ("agent", "auxpass", "aux") for c in verb.children):
         return None  # "a party called “a sham” by its critics": the critics call it

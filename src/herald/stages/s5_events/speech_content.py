@@ -155,7 +155,8 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[T
         if v.pos_ == "VERB" and lemma in lex.negative_verbs:
             return v, "ACCUSE", EVALUATED
         if v.lower_ in lex.negative_terms:
-            return v, "ACCUSE", EVALUATED  # a participle predicate: "is “obsessed” with ...", "has been lying"
+            # a participle predicate: "is “obsessed” with ...", "has been lying"
+            return v, "ACCUSE", EVALUATED
         for c in v.children:
             if c.dep_ == "advmod" and c.lower_ in lex.negative_adverbs:
                 return c, "ACCUSE", EVALUATED
