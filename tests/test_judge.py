@@ -119,6 +119,8 @@ def test_judgement_coded(
         ("Senator Maria Lopez said Governor Tom Reed is not a threat.", None),
         # the subject suffered the harm, it did not cause it
         ("Senator Maria Lopez said Governor Tom Reed was hurt by the drought.", None),
+        # damage done by an armed force is a material act, not a judgement
+        ("The minister said the rebels damaged the pipeline.", None),
         # the speaker judges itself
         ("Senator Maria Lopez said she is a patriot.", None),
         # the narrator's own words: no statement, no speaker

@@ -27,6 +27,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...knowledge import load_layered
+from .actor_index import actor_for_token
+from .filters import ARMED_SECTORS
 
 NEGATIVE = "judgement:negative"
 POSITIVE = "judgement:positive"
@@ -160,13 +162,23 @@ def predicate(v: Token) -> tuple[Token, str, str] | None:
             return word, "ACCUSE" if how == NEGATIVE else "SUPPORT", how
     if v.pos_ != "VERB" or passive:
         return None  # "farmers were hurt by the tariffs": the subject suffered, it did not harm
-    if lemma in lex.harm_verbs or lemma in lex.fault_verbs:
-        return v, "ACCUSE", NEGATIVE  # "hurt farmers", "erred by raising expectations"
+    if lemma in lex.fault_verbs:
+        return v, "ACCUSE", NEGATIVE  # "erred by raising expectations", "bungled the response"
+    if lemma in lex.harm_verbs and not _armed_subject(v):
+        return v, "ACCUSE", NEGATIVE  # "his tariffs hurt farmers"
     if lemma in lex.cause_verbs:
         result = _harm_result(v)
         if result is not None:
             return result, "ACCUSE", NEGATIVE
     return None
+
+
+def _armed_subject(verb: Token) -> bool:
+    """ "The rebels damaged the pipeline": damage done by an armed force is a material act, not a policy's
+    harm a speaker blames."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    actor = actor_for_token(subj) if subj is not None else None
+    return actor is not None and (actor.sector or "") in ARMED_SECTORS
 
 
 def lost_characterizer(verb: Token) -> Token | None:
