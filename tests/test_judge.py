@@ -61,6 +61,18 @@ PUB = "2024-04-30"
             ("ACCUSE", "lopez", "reed", "judgement:negative/bungle"),
         ),
         (
+            "Senator Maria Lopez said Governor Tom Reed was responsible for the attack on the clinic.",
+            ("ACCUSE", "lopez", "reed", "judgement:negative/responsible"),
+        ),
+        (
+            "Senator Maria Lopez said Governor Tom Reed has done a terrible job.",
+            ("ACCUSE", "lopez", "reed", "judgement:negative/terrible"),
+        ),
+        (
+            "Senator Maria Lopez said Governor Tom Reed has done a great job.",
+            ("SUPPORT", "lopez", "reed", "judgement:positive/great"),
+        ),
+        (
             '"Tom Reed is a true patriot," Senator Maria Lopez said.',
             ("SUPPORT", "lopez", "reed", "judgement:positive"),
         ),
@@ -115,6 +127,8 @@ def test_judgement_coded(
         # an outcome reported, not a fault
         ("Senator Maria Lopez said Governor Tom Reed failed to win a majority.", None),
         ("Senator Maria Lopez said the talks failed.", None),
+        # responsible for a duty, not for a harm
+        ("Senator Maria Lopez said Governor Tom Reed is responsible for the security of the port.", None),
         # negated
         ("Senator Maria Lopez said Governor Tom Reed is not a threat.", None),
         # the subject suffered the harm, it did not cause it

@@ -29,6 +29,7 @@ from spacy.tokens import Token
 from ...knowledge import load_layered
 from .actor_index import actor_for_token
 from .filters import ARMED_SECTORS
+from .lexicon import load_lexicon
 
 NEGATIVE = "judgement:negative"
 POSITIVE = "judgement:positive"
@@ -53,6 +54,10 @@ class Judgement:
     harm_outcomes: frozenset[str]
     pose_verbs: frozenset[str]
     risk_nouns: frozenset[str]
+    blame_adjectives: frozenset[str]
+    blamed_acts: frozenset[str]
+    performance_verbs: frozenset[str]
+    performance_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +77,10 @@ def judgement_lexicon() -> Judgement:
         harm_outcomes=words("harm_outcomes"),
         pose_verbs=words("pose_verbs"),
         risk_nouns=words("risk_nouns"),
+        blame_adjectives=words("blame_adjectives"),
+        blamed_acts=words("blamed_acts") | words("harm_outcomes"),
+        performance_verbs=words("performance_verbs"),
+        performance_nouns=words("performance_nouns"),
     )
 
 
@@ -156,10 +165,13 @@ def predicate(v: Token) -> tuple[Token, str, str] | None:
     elif lemma in lex.pose_verbs and v.pos_ == "VERB":
         preds = [c for c in v.children if c.dep_ in ("dobj", "obj")]  # "poses a threat to Europe"
     for p in preds:
-        got = judging_word(p)
+        got = _blamed_for(p) or judging_word(p)
         if got is not None:
             word, how = got
             return word, "ACCUSE" if how == NEGATIVE else "SUPPORT", how
+    if lemma in lex.performance_verbs and not passive and (rated := _performance(v)) is not None:
+        word, how = rated
+        return word, "ACCUSE" if how == NEGATIVE else "SUPPORT", how
     if v.pos_ != "VERB" or passive:
         return None  # "farmers were hurt by the tariffs": the subject suffered, it did not harm
     if lemma in lex.fault_verbs:
@@ -170,6 +182,38 @@ def predicate(v: Token) -> tuple[Token, str, str] | None:
         result = _harm_result(v)
         if result is not None:
             return result, "ACCUSE", NEGATIVE
+    return None
+
+
+def _blamed_for(pred: Token) -> tuple[Token, str] | None:
+    """ "was responsible for the attack", "is accountable for the deaths": blame for a harm or a violent
+    act ("responsible for the security of the region" blames nobody)."""
+    lex = judgement_lexicon()
+    if pred.lemma_.lower() not in lex.blame_adjectives or _negated(pred):
+        return None
+    for prep in (c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in lex.blamed_acts or pobj.lower_ in lex.blamed_acts:
+                return pred, NEGATIVE
+    return None
+
+
+def _performance(verb: Token) -> tuple[Token, str] | None:
+    """ "has done a terrible job", "did great work": a rated performance judges who performed."""
+    lex, ev = judgement_lexicon(), load_lexicon()  # the event lexicon's evaluative terms rate it too
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        if obj.lemma_.lower() not in lex.performance_nouns:
+            continue
+        for mod in (c for c in obj.children if c.dep_ == "amod"):
+            word = mod.lemma_.lower()
+            if word in lex.negative or word in ev.negative_terms or mod.lower_ in ev.negative_terms:
+                return mod, NEGATIVE
+            if (
+                word in lex.positive_adjectives
+                or word in ev.positive_terms
+                or mod.lower_ in ev.positive_terms
+            ):
+                return mod, POSITIVE
     return None
 
 
