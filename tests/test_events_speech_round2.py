@@ -12,7 +12,7 @@ import pytest
 from spacy.tokens import Doc
 
 import herald
-from herald.stages.s5_events.speech import _statement_cued_by
+from herald.stages.s5_events.speech import statement_cued_by
 
 Extract = Callable[..., herald.Extraction]
 PUB = "2024-04-30"
@@ -111,12 +111,10 @@ def test_opponents_are_not_the_speaker(extract: Extract, text: str, speaker: str
         ("Troops shelled the town on Monday.", "shelled", None),
     ],
 )
-def test_statement_cued_by_trigger(
-    make: Callable[..., Doc], text: str, cue: str, speaker: str | None
-) -> None:
+def teststatement_cued_by_trigger(make: Callable[..., Doc], text: str, cue: str, speaker: str | None) -> None:
     doc = make(text, published=PUB)
     tok = next(t for t in doc if t.text == cue)
-    st = _statement_cued_by(doc, tok)
+    st = statement_cued_by(doc, tok)
     if speaker is None:
         assert st is None
         return

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from ..common import children_labelled, has_child, syntax
+from . import attach
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
 from .chains import VERBAL, chained
@@ -34,6 +35,7 @@ from .filters import (
     state_participle,
     yes_no_question,
 )
+from .judgement import NEGATIVE, judging_word, lost_characterizer
 from .lexicon import Entry
 from .motion import MotionRoles, sent_to_party
 from .orders import is_internal_order, recast
@@ -47,6 +49,7 @@ from .roles import (
     subject_of,
 )
 from .sentence_roles import ADVERSATIVE, adjunct_rules, passive_subject_acts
+from .speech import statement_cued_by
 from .triggers import (
     SPEECH_DEMAND,
     content_type,
@@ -356,10 +359,15 @@ class SentenceCoder(MotionRoles):
             preds = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
         said = [t for p in preds for t in _own_words(p)]
         words = {lemma_of(t) for t in said} | {t.lower_ for t in said}
+        via = ""
         if words & self.lex.negative_terms:
             type_, mode, found = "ACCUSE", "disapprove", sorted(words & self.lex.negative_terms)[0]
         elif words & self.lex.positive_terms:
             type_, mode, found = "SUPPORT", None, sorted(words & self.lex.positive_terms)[0]
+        elif (hit := next((j for p in preds if (j := judging_word(p)) is not None), None)) is not None:
+            # the judgement lexicon: "called him a threat to democracy", "described her as a true patriot"
+            type_, mode = ("ACCUSE", "disapprove") if hit[1] == NEGATIVE else ("SUPPORT", None)
+            found, via = hit[0].lemma_.lower(), f"+{hit[1]}"
         else:
             return None
         head = self.matched.get(tok.head.i) if tok.dep_ == "conj" else None
@@ -367,7 +375,25 @@ class SentenceCoder(MotionRoles):
             self.consumed.update(t.i for p in preds for t in p.subtree)
             return None  # "rejected the accusation and called it baseless": one rejection
         notes = [f"{tok.text!r} characterises {target.text if target is not None else 'it'!r} as {found!r}"]
-        actors = self._actor_from_subject(tok, notes)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            # "Reed, called “a traitor” by his rivals, resigned" parsed with Reed as subject: the one named
+            # is the subject, the "by" agent names him
+            target = target if target is not None else subject_of(tok)
+            actors = Resolved()
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                actors.extend(self._resolve(pobj))
+        else:
+            actors = self._actor_from_subject(tok, notes)
+        if not actors.actors and (root := lost_characterizer(tok)) is not None:
+            actors = self._resolve(root, infer=False)  # "Lopez, a senator since 2010, called it tyranny."
+            notes.append(f"{root.text!r} is the subject the parser lost: {tok.text!r} hangs on it")
+            via += "+actor:verbless-root" if actors.actors else ""
+        if not actors.actors and (st := statement_cued_by(self.doc, tok)) is not None and st.speaker:
+            speaker = attach.actors_by_id(self.doc).get(st.speaker)
+            if speaker is not None:  # the statements stage resolved who speaks with this verb
+                actors.add(speaker, "speaker:cue")
+                via += "+actor:cue-speaker"
         recipients = Resolved()
         if target is not None and target.pos_ != "PRON":
             recipients = self._resolve(target, infer=False)
@@ -384,7 +410,8 @@ class SentenceCoder(MotionRoles):
         if target is not None:
             self.consumed.update(t.i for t in target.subtree)
         entry = Entry(lemma=lemma, pos="verb", type=type_, mode=mode)
-        return build(entry, tok, actors, recipients, f"pattern:characterize/{lemma}+{found}", notes=notes)
+        rule = f"pattern:characterize/{lemma}+{found}{via}"
+        return build(entry, tok, actors, recipients, rule, notes=notes)
 
     def _credited(self, tok: Token) -> Candidate | None:
         """ "The caravan broke up thanks to Mexico's laws, Trump said": a speaker who attributes an outcome

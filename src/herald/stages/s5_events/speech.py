@@ -46,7 +46,7 @@ def _by_evidence(items: Sequence[object]) -> tuple[list[int], list[tuple[int, St
 _EVIDENCE_REACH = 20000
 
 
-def _statement_cued_by(doc: Doc, trigger: Token) -> Statement | None:
+def statement_cued_by(doc: Doc, trigger: Token) -> Statement | None:
     """The statement whose cue word is this trigger: its evidence covers the trigger, its content does not
     (the first in the statements' order)."""
     at = trigger.idx
@@ -65,7 +65,7 @@ def cue_speaker(doc: Doc, cand: Candidate) -> bool:
     """An actorless event on a statement's cue verb takes the statement's speaker as its actor."""
     if cand.actors.actors or cand.kind != "verb" or is_passive(cand.trigger):
         return False
-    st = _statement_cued_by(doc, cand.trigger)
+    st = statement_cued_by(doc, cand.trigger)
     speaker = _actor(doc, st.speaker) if st is not None else None
     if st is None or speaker is None or speaker.id in {a.id for a in cand.recipients.actors}:
         return False
@@ -167,9 +167,9 @@ def described_speaker(doc: Doc, cand: Candidate, verbal: frozenset[str]) -> bool
     if any(a.kind == "person" and not _role_only(a) for a in cand.actors.actors):
         return False  # a named person reads for itself
     have = {a.id for a in cand.actors.actors}
-    cued = [_statement_cued_by(doc, cand.trigger)]
+    cued = [statement_cued_by(doc, cand.trigger)]
     if cand.anchor.i != cand.trigger.i:
-        cued.append(_statement_cued_by(doc, cand.anchor))
+        cued.append(statement_cued_by(doc, cand.anchor))
     for st in cued:
         speaker = _actor(doc, st.speaker) if st is not None else None
         if st is None or speaker is None or not st.speaker_text:

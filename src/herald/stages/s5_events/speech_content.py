@@ -34,7 +34,7 @@ from ...knowledge import load_layered
 from ...schema import Actor, Statement
 from ..common import index_of, mention_index, records
 from ..s4_statements.lexicon import cue_lexicon
-from . import attach
+from . import attach, judgement
 from .actor_index import actor_for_token
 from .candidate import Candidate, build
 from .lexicon import Entry, load_lexicon
@@ -47,6 +47,7 @@ CHAIN = frozenset({"xcomp", "conj"})
 OWNERS = frozenset({"poss", "compound"})
 COPULAS = frozenset({"be", "become", "remain", "seem"})
 SELF = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
+EVALUATED = "speech:evaluated-content"
 
 
 @dataclass(frozen=True)
@@ -134,9 +135,9 @@ def _own_words(tok: Token) -> list[Token]:
     return out
 
 
-def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[Token, str] | None:
+def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[Token, str, str] | None:
     """The word that makes the content a judgement of its subject, with the type it gives (ACCUSE for
-    criticism, SUPPORT for praise), or None."""
+    criticism, SUPPORT for praise) and the rule that found it, or None."""
     verbs, seen = [clause], {clause.i}
     for v in verbs:
         for c in v.children:
@@ -149,15 +150,16 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[T
             return None  # the content tells an event of its own ("said Russia attacked the town")
         if _negated(v):
             if v.pos_ == "VERB" and lemma in lex.disregard_verbs:
-                return v, "ACCUSE"  # "has never respected the right"
+                return v, "ACCUSE", EVALUATED  # "has never respected the right"
             return None  # "won't help", "is not corrupt"
         if v.pos_ == "VERB" and lemma in lex.negative_verbs:
-            return v, "ACCUSE"
+            return v, "ACCUSE", EVALUATED
         if v.lower_ in lex.negative_terms:
-            return v, "ACCUSE"  # a participle predicate: "is “obsessed” with ...", "has been lying"
+            # a participle predicate: "is “obsessed” with ...", "has been lying"
+            return v, "ACCUSE", EVALUATED
         for c in v.children:
             if c.dep_ == "advmod" and c.lower_ in lex.negative_adverbs:
-                return c, "ACCUSE"
+                return c, "ACCUSE", EVALUATED
         if lemma in COPULAS or v.pos_ == "ADJ":
             preds = [c for c in v.children if c.dep_ in ("attr", "acomp", "oprd")] or (
                 [v] if v.pos_ == "ADJ" else []
@@ -166,21 +168,23 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[T
                 words = _own_words(p)
                 for t in words:
                     if t.lemma_.lower() in lex.negative_terms or t.lower_ in lex.negative_terms:
-                        return t, "ACCUSE"
+                        return t, "ACCUSE", EVALUATED
                 if any(_negated(t) for t in words):
                     continue
                 if p.pos_ == "ADJ" and p.lower_ in lex.positive_terms:
-                    return p, "SUPPORT"
+                    return p, "SUPPORT", EVALUATED
                 # a noun of person with a word of merit: "the superior candidate", "a brilliant leader"
                 mods = [m for a in p.children if a.dep_ == "amod" for m in (a, *a.conjuncts)]
                 merit = [a for a in mods if a.lower_ in lex.positive_terms]
                 if p.pos_ == "NOUN" and merit:
-                    return merit[0], "SUPPORT"
+                    return merit[0], "SUPPORT", EVALUATED
+        if (judged := judgement.predicate(v)) is not None:
+            return judged  # "is a threat to democracy", "caused factories to close", "a true patriot"
         if lemma == "amount":
             for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for t in prep.subtree:
                     if t.lemma_.lower() in lex.negative_terms:
-                        return t, "ACCUSE"
+                        return t, "ACCUSE", EVALUATED
     return None
 
 
@@ -493,11 +497,11 @@ def _judged_clause(
     found = _judgement(clause, lex, coded)
     if found is None:
         return None
-    word, type_ = found
+    word, type_, how = found
     if type_ == "SUPPORT" and _advice(clause, word):
         type_ = "REQUEST"  # "the party would be wise to set up a plan": advice to act, not praise
     elif type_ == "SUPPORT" and target.kind not in ("person", "organization", "group"):
         return None  # praise of a person or a body, not of a country's policy
     note = f"{speaker.name!r} judges {target.name!r} with {word.text!r} (statement {st.id})"
-    rule = f"speech:evaluated-content/{word.lemma_.lower()}"
+    rule = f"{how}/{word.lemma_.lower()}"
     return _candidate(word, anchor, speaker, target, rule, note, word.lemma_.lower(), type_)
