@@ -6,8 +6,9 @@ each named, the first that fires decides (its name leads the ``historical`` cue:
    a background phrase ("years ago", "since 2014") -- ``own-time``;
 2. a bare past year told in the simple past in a story that names no date of its own beyond that year
    (``year-in-undated-story``): its news is told by weekday, a year is background;
-3. syntax around the event: a record clause, a dated noun or interval frame, a past office or body
-   (``record-clause``, ``framed``, ``past-period``);
+3. syntax around the event: a record clause, a dated noun or interval frame, a past office or body, a
+   present perfect of discrete acts counted from a past start (``record-clause``, ``framed``,
+   ``past-period``, ``record-since``);
 4. tense, aspect and lexical cues as the fallback when the event has no time of its own: background
    adverbials ("once", "previously", "twice before"), a past perfect stepping back from the news, a month
    without a year, a paragraph's dated background carried on (``adverbial``, ``past-perfect``,
@@ -61,6 +62,10 @@ def decide(doc: Doc, cand: Candidate, sent: Span, time: Time | None, own_time: T
         ("record-clause", lambda: record_clause(anchor)),
         ("framed", lambda: history.framed_background(anchor, cand.trigger, ref, attach.HISTORY_DAYS)),
         ("past-period", lambda: history.past_period(anchor)),
+        (
+            "record-since",
+            lambda: None if ongoing else history.record_since(anchor, ref, attach.HISTORY_DAYS),
+        ),
         (
             "adverbial",
             lambda: (

@@ -490,6 +490,39 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
     return None
 
 
+def record_since(anchor: Token, ref: date | None, days: int) -> str | None:
+    """A discrete act in the present perfect counted from a past start ("has fired critics and muzzled the
+    media since the scandal erupted three years ago", "has sacked dozens since the 2015 vote") sums up acts
+    of the past: background. The start is told by a "since" phrase or clause of the event's clause whose
+    words date it before the reporting window. Lasting activities are left to :func:`continuing`."""
+    clause = _main_clause(anchor)
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
+    # coordinated verbs share the first one's auxiliary ("has fired critics and muzzled the media", where
+    # the tagger may read the second participle as a simple past)
+    holder = verb
+    if verb.dep_ == "conj" and not has_child(verb, ("aux", "auxpass")):
+        holder = verb.head
+    if verb.tag_ not in (("VBN",) if holder is verb else ("VBN", "VBD")):
+        return None
+    if any(a.dep_ == "auxpass" for a in holder.children):
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'ve") for a in holder.children):
+        return None
+    for c in dict.fromkeys((*verb.children, *clause.children)):
+        since = c.dep_ == "prep" and c.lower_ == "since"
+        since = since or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        )
+        if not since:
+            continue
+        for t in c.subtree:
+            why = _past_date(t, ref, days)
+            if why is not None:
+                span = c.doc[c.left_edge.i : c.right_edge.i + 1].text
+                return f"present perfect counted from {span!r}: {why}"
+    return None
+
+
 def _prior_adverb(adv: Token, verb: Token) -> bool:
     """ "previously imposed", "had been jailed twice before": an adverb, not a connective ("before the
     rally", "before police arrived"), on a verb told in the past or the perfect (not "will ... before")."""
