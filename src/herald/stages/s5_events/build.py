@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ...schema import Event, Time
+from ...schema import Event
 from ...schema import Span as TextSpan
-from ..common import doc_text, meta, records
-from . import attach, history, modality
+from ..common import doc_text, meta
+from . import attach, background, history, modality
 from .candidate import Candidate, token_span
 from .confidence import score
 from .doc_actors import bound_object, document_links, named_head, speaker_agreement
-from .filters import record_clause
 from .ontology import Ontology
 from .roles import (
     speech_governor,
@@ -50,20 +49,6 @@ def _factors(cand: Candidate, onto: Ontology) -> list[str]:
     return f
 
 
-def _carried(doc: Doc, sent: Span, anchor: Token) -> str | None:
-    """The paragraph's dated background carried to a past-tense sentence without a time
-    (history.carried_background), judged by the same rule as the event's own time (attach.historical)."""
-    dated = [t for t in records(doc, "times") if isinstance(t, Time) and t.type in ("date", "time")]
-    times = [(t.start, t.end, t) for t in dated]
-    if not times:
-        return None
-
-    def judge(rec: object, where: Span) -> str | None:
-        return attach.historical(doc, rec, where, where.root) if isinstance(rec, Time) else None
-
-    return history.carried_background(doc, sent, anchor, times, judge, doc_text(doc))
-
-
 def build_event(
     doc: Doc, cand: Candidate, onto: Ontology, sent: Span, n: int
 ) -> tuple[Event, dict[str, object]]:
@@ -89,9 +74,6 @@ def build_event(
         date_value, date_from, time_how = published.isoformat(), "publication", "publication date (fallback)"
     else:
         date_value, date_from = None, "none"
-    # an activity still going on ("has been fighting IS since 2014") is news whatever its start date; the
-    # syntax around an event may frame it as background even without a time of its own (history.py)
-    ongoing = history.continuing(cand.anchor)
     # a date in a clause of its own that does not hold the event is not its date ("trying to recapture
     # the magic that won her the state in 2008")
     own_time = time
@@ -101,28 +83,8 @@ def build_event(
     ):
         own_time = None
         cand.cues["other-clause-time"] = time.text
-    hist = (
-        (None if ongoing else attach.historical(doc, own_time, sent, cand.anchor))
-        or record_clause(cand.anchor)
-        or history.framed_background(
-            cand.anchor, cand.trigger, attach.reference_date(doc)[0], attach.HISTORY_DAYS
-        )
-        or history.past_period(cand.anchor)
-        or (
-            None
-            if ongoing or (own_time is not None and not history.background_words(own_time.text))
-            else history.told_as_background(cand.anchor, attach.reference_date(doc)[0])
-        )
-        or (None if ongoing or time is not None else history.past_perfect_step_back(cand.anchor))
-        or (
-            None
-            if ongoing or own_time is None or own_time.value or attach.reference_date(doc)[0] is not None
-            else history.unanchored_month(own_time.text, cand.anchor)
-        )
-        or (None if ongoing or time is not None else _carried(doc, sent, cand.anchor))
-    )
-    if ongoing:
-        cand.cues["ongoing"] = ongoing
+    # the historical flag: named rules in order (background.decide)
+    hist = background.decide(doc, cand, sent, time, own_time)
     if hist:
         cand.cues["historical"] = hist
     later = None if modality.past_tense(cand.anchor) else attach.after_publication(doc, time)

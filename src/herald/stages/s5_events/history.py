@@ -229,6 +229,7 @@ def _history_words() -> dict[str, frozenset[str]]:
         "period_units",
         "record_marks",
         "record_spans",
+        "prior_adverbs",
     )
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
@@ -295,7 +296,7 @@ def past_period(anchor: Token) -> str | None:
     return None
 
 
-def _told_in_past(tok: Token) -> bool:
+def told_in_past(tok: Token) -> bool:
     """Simple past or past perfect ("arrested", "was arrested", "had arrested"), not the present perfect
     ("has arrested": still news), a present or a modal. A non-finite verb ("for attacking the decision",
     "trying to recapture") takes the tense of the verb it hangs from."""
@@ -324,7 +325,7 @@ def carried_background(
     a sentence's main clause makes it background. Walks back at most three sentences, through past-tense
     sentences without a time, and stops at a paragraph break, a present-tense sentence or a current date."""
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else sent.root
-    if not _told_in_past(verb) or any(sent.start_char <= s < sent.end_char for s, _, _ in times):
+    if not told_in_past(verb) or any(sent.start_char <= s < sent.end_char for s, _, _ in times):
         return None
     for _ in range(3):
         if sent.start == 0:
@@ -341,7 +342,7 @@ def carried_background(
         if own:
             why = judge(own[-1], prev)
             return f"continues the background of {prev.text[:40]!r}... ({why})" if why else None
-        if not _told_in_past(prev.root):
+        if not told_in_past(prev.root):
             return None
         sent = prev
     return None
@@ -408,7 +409,7 @@ def unanchored_month(text: str, anchor: Token) -> str | None:
     low = text.lower()
     if MONTH.search(low) is None or re.search(r"\b(this|next|early|late)\b|\d", low):
         return None
-    if not _told_in_past(anchor):
+    if not told_in_past(anchor):
         return None
     return f"{text!r}: a past month named without its year, in a story with no date to measure from"
 
@@ -448,23 +449,25 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
         low = " ".join(t.lower_ for t in words if not _in_inner_clause(t, c))
         if c.dep_ == "advcl" and c.lower_ != "once":
             continue
+        if c.dep_ == "advmod" and c.lower_ in w["prior_adverbs"] and _prior_adverb(c, verb):
+            return f"{words.text!r} tells the event as one before the news"
         for cue in w["background_adverbials"]:
             if cue not in low or not re.search(rf"(?:^|\s){re.escape(cue)}(?:\s|$)", low):
                 continue
             if cue == "once":
                 if c.lower_ != "once" or any(t.lower_ in _NOT_ONCE for t in c.doc[c.i - 1 : c.i + 2]):
                     continue
-                if c.dep_ == "advcl" or not _told_in_past(verb):
+                if c.dep_ == "advcl" or not told_in_past(verb):
                     continue  # "once he arrives" / "once the deal is signed": a condition
             if cue.startswith("earlier") and (ref is None or ref.month < 3):
                 continue
             if cue in ("at the time", "at that time", "back then") and (
-                not _told_in_past(verb) or re.search(r"\btime of (writing|going to press|publication)", low)
+                not told_in_past(verb) or re.search(r"\btime of (writing|going to press|publication)", low)
             ):
                 continue  # "at the time of writing" is the story's own time
             return f"{words.text!r} tells the event as background"
         passive = any(a.dep_ == "auxpass" for a in verb.children)
-        if _perfect(verb) and not passive and verb.tag_ == "VBN" and not _told_in_past(verb):
+        if _perfect(verb) and not passive and verb.tag_ == "VBN" and not told_in_past(verb):
             spans = (
                 r
                 for r in w["record_spans"]
@@ -473,7 +476,7 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
             span = next(spans, None)
             if span is not None:
                 return f"{words.text!r} with a present perfect sums up past acts"
-        if c.dep_ == "prep" and c.lower_ == "for" and _told_in_past(verb) and not _perfect(verb):
+        if c.dep_ == "prep" and c.lower_ == "for" and told_in_past(verb) and not _perfect(verb):
             # "for months", "for many years"; not a counted term ("jailed him for ten years": a sentence)
             units = [
                 t
@@ -485,6 +488,47 @@ def told_as_background(anchor: Token, ref: date | None) -> str | None:
             if units and not any(t.lower_ in ("next", "coming") for t in c.subtree):
                 return f"{words.text!r} with a simple past: a period now over"
     return None
+
+
+def record_since(anchor: Token, ref: date | None, days: int) -> str | None:
+    """A discrete act in the present perfect counted from a past start ("has fired critics and muzzled the
+    media since the scandal erupted three years ago", "has sacked dozens since the 2015 vote") sums up acts
+    of the past: background. The start is told by a "since" phrase or clause of the event's clause whose
+    words date it before the reporting window. Lasting activities are left to :func:`continuing`."""
+    clause = _main_clause(anchor)
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else clause
+    # coordinated verbs share the first one's auxiliary ("has fired critics and muzzled the media", where
+    # the tagger may read the second participle as a simple past)
+    holder = verb
+    if verb.dep_ == "conj" and not has_child(verb, ("aux", "auxpass")):
+        holder = verb.head
+    if verb.tag_ not in (("VBN",) if holder is verb else ("VBN", "VBD")):
+        return None
+    if any(a.dep_ == "auxpass" for a in holder.children):
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'ve") for a in holder.children):
+        return None
+    for c in dict.fromkeys((*verb.children, *clause.children)):
+        since = c.dep_ == "prep" and c.lower_ == "since"
+        since = since or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        )
+        if not since:
+            continue
+        for t in c.subtree:
+            why = _past_date(t, ref, days)
+            if why is not None:
+                span = c.doc[c.left_edge.i : c.right_edge.i + 1].text
+                return f"present perfect counted from {span!r}: {why}"
+    return None
+
+
+def _prior_adverb(adv: Token, verb: Token) -> bool:
+    """ "previously imposed", "had been jailed twice before": an adverb, not a connective ("before the
+    rally", "before police arrived"), on a verb told in the past or the perfect (not "will ... before")."""
+    if any(c.dep_ in ("pobj", "pcomp", "advcl", "ccomp") for c in adv.children):
+        return False
+    return told_in_past(verb) or _perfect(verb)
 
 
 def _in_inner_clause(tok: Token, top: Token) -> bool:
