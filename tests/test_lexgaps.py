@@ -341,6 +341,7 @@ PUB = "2024-05-01"
         ("Iran put its forces on alert.", "MOBILIZE", None, "Iran", None),
         ("Turkey sent troops to Syria.", "MOBILIZE", None, "Turkey", None),
         # --- COERCE
+        ("The court dissolved the opposition party.", "COERCE", "restrict", "court", None),
         (
             "Police arrested the opposition leader in Istanbul.",
             "COERCE",
@@ -485,6 +486,25 @@ def test_news_phrasing_coded(
         ("Turkey sent rescue teams to Syria after the earthquake.", "MOBILIZE"),
         ("The striker quit after the season.", "RETREAT"),
         ("The firm supplied the market with cheap steel.", "AID"),
+        ("The king dissolved parliament and called elections.", "COERCE"),
+        ("The company dissolved its joint venture with the group.", "COERCE"),
+        ("The minister spoke to Al Jazeera on Monday.", "CONSULT"),
+        ("Speaking to Politico, the senator said the bill would pass.", "CONSULT"),
+        ("The pope spoke to pilgrims in St Peter's Square.", "CONSULT"),
+        ("The new tariffs hit Chinese exporters hard.", "ASSAULT"),
+        ("The scandal hit the president's approval ratings.", "ASSAULT"),
+        ("The fans vowed revenge for last year's defeat.", "THREATEN"),
+        ("The actor has worked with Spielberg on three films.", "COOPERATE"),
+        ("The police are working with the family to find the girl.", "COOPERATE"),
+        ("An official who spoke to The Washington Post said the talks had stalled.", "CONSULT"),
+        pytest.param(
+            '"We are ready," the general told reporters, speaking to them in Kyiv.',
+            "CONSULT",
+            marks=pytest.mark.xfail(
+                reason="a pronoun for the press: the hearers test reads the word, not what it refers to",
+                strict=True,
+            ),
+        ),
     ],
 )
 def test_same_words_no_event(coded_events: CodedEvents, text: str, type_: str) -> None:
