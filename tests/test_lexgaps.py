@@ -31,6 +31,14 @@ PUB = "2024-05-01"
         ("Both sides agreed to resume talks next month.", "AGREE", None, "sides", None),
         ("Kenya will work with Somalia to fight al-Shabaab.", "AGREE", None, "Kenya", "Somalia"),
         # --- CONSULT
+        # a conversation between two parties, reported by one of them, is a consultation (PLOVER CONSULT)
+        (
+            "Donald Trump told reporters that he had spoken with Paul Ryan.",
+            "CONSULT",
+            None,
+            "Donald Trump",
+            None,
+        ),
         ("President Biden held talks with Chancellor Scholz in Berlin.", "CONSULT", None, "Joe Biden", None),
         (
             "The Indian prime minister spoke with President Putin by phone.",
