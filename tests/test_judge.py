@@ -25,6 +25,10 @@ PUB = "2024-04-30"
             ("ACCUSE", "lopez", "reed", "judgement:negative"),
         ),
         (
+            "Senator Maria Lopez on Tuesday called Governor Tom Reed a liar.",
+            ("ACCUSE", "lopez", "reed", "judgement:negative"),
+        ),
+        (
             "Senator Maria Lopez described Governor Tom Reed as a menace.",
             ("ACCUSE", "lopez", "reed", "judgement:negative"),
         ),
