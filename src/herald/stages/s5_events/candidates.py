@@ -48,7 +48,7 @@ from .roles import (
     speech_governor,
     subject_of,
 )
-from .sentence_roles import ADVERSATIVE, adjunct_rules, passive_subject_acts
+from .sentence_roles import ADVERSATIVE, adjunct_rules, impact_targets, passive_subject_acts
 from .speech import statement_cued_by
 from .triggers import (
     SPEECH_DEMAND,
@@ -894,6 +894,9 @@ class SentenceCoder(MotionRoles):
                 if name == "prep:between":
                     continue
                 for arg in slot(tok, name):
+                    recipients.extend(self._resolve(arg))
+            if not recipients.actors:
+                for arg in impact_targets(tok, type_):  # "air strikes hit Syria": what the attack hits
                     recipients.extend(self._resolve(arg))
             kind, rule, mod_anchor = "noun", f"{entry.name}/own", tok
             if (

@@ -272,6 +272,28 @@ def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
         stack.extend(x for x in c.lefts if x.dep_ in ("compound", "poss", "nmod"))
 
 
+@lru_cache(maxsize=1)
+def _holder_participles() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("holder_participles") or ())
+
+
+def _holders(head: Token, out: Resolved) -> bool:
+    """ "shelled rebel-held territory", "Houthi-controlled areas": a thing with no actor of its own, held by
+    the party its participle names, stands for that party (``holder_participles``)."""
+    found = False
+    for part in head.lefts:
+        if part.dep_ != "amod" or part.tag_ != "VBN" or part.lemma_.lower() not in _holder_participles():
+            continue
+        for c in part.children:
+            a = actor_for_token(c) if c.dep_ in MODIFIERS or c.dep_ == "advmod" else None
+            if a is not None:
+                out.add(a, "inferred:holder")
+                found = True
+    return found
+
+
 def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = frozenset()) -> Resolved:
     """The actors an argument head (and its conjuncts) refers to."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.dep_ in OBJ:
@@ -315,6 +337,8 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             out.add(state, "state-word")  # "accused Ottawa of ...": the capital stands for the state
             continue
         if not infer:
+            continue
+        if _holders(h, out):
             continue
         for c in h.lefts:
             # "duties on Canadian steel", "struck a Russian base": the demonym on a thing that is no actor

@@ -52,7 +52,7 @@ TERRITORY_PREPS = frozenset({"in", "on", "over", "throughout", "across"})
 # Type target prepositions also read below the event word, on its object or an adjunct's object.
 DEEP_TARGET_PREPS = frozenset({"against"})
 # Type target prepositions that say where, not whom, when the event word has a direct object.
-PLACE_LIKE_PREPS = frozenset({"at", "on", "outside"})
+PLACE_LIKE_PREPS = frozenset({"at", "on", "outside", "into"})
 # Complements naming the target of any event whose own arguments name none ("hack into the computers of X").
 ADVERSATIVE = ("prep:against", "prep:into")
 
@@ -170,6 +170,28 @@ def agent_participles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def passive_control_actors() -> frozenset[str]:
     return frozenset(str(w).lower() for w in event_roles_data().get("passive_control_actors") or ())
+
+
+@lru_cache(maxsize=1)
+def _impact_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = event_roles_data()
+    verbs = frozenset(str(w).lower() for w in data.get("impact_verbs") or ())
+    return verbs, frozenset(str(w).upper() for w in data.get("impact_types") or ())
+
+
+def impact_targets(noun: Token, type_: str) -> list[Token]:
+    """What an attack noun hits by a verb of impact (``impact_verbs``): the object when the noun is the
+    verb's subject ("Israeli air strikes hit Syria"), the passive subject when it is the "by" agent ("Gaza
+    was hit by air strikes"); else nothing."""
+    verbs, types = _impact_words()
+    if type_ not in types:
+        return []
+    if noun.dep_ == "nsubj" and lemma_of(noun.head) in verbs:
+        return [c for c in noun.head.children if c.dep_ in ("dobj", "obj")]
+    by = noun.head
+    if noun.dep_ == "pobj" and by.dep_ == "agent" and lemma_of(by.head) in verbs:
+        return [c for c in by.head.children if c.dep_ == "nsubjpass"]
+    return []
 
 
 def passive_subject_acts(verb: Token) -> bool:
