@@ -280,14 +280,19 @@ def _holder_participles() -> frozenset[str]:
 
 
 def _holders(head: Token, out: Resolved) -> bool:
-    """ "shelled rebel-held territory", "Houthi-controlled areas": a thing with no actor of its own, held by
-    the party its participle names, stands for that party (``holder_participles``)."""
+    """ "shelled rebel-held territory", "areas controlled by the rebels": a thing with no actor of its own,
+    held by the party its participle names, stands for that party (``holder_participles``)."""
     found = False
-    for part in head.lefts:
-        if part.dep_ != "amod" or part.tag_ != "VBN" or part.lemma_.lower() not in _holder_participles():
+    for part in head.children:
+        if part.dep_ not in ("amod", "acl") or part.tag_ != "VBN" or part.lemma_.lower() not in _holder_participles():
             continue
-        for c in part.children:
-            a = actor_for_token(c) if c.dep_ in MODIFIERS or c.dep_ == "advmod" else None
+        if part.dep_ == "acl":  # "territory held by Islamic State"
+            agent = agent_of(part)
+            holders = [agent, *agent.conjuncts] if agent is not None else []
+        else:  # "rebel-held territory"
+            holders = [c for c in part.children if c.dep_ in MODIFIERS or c.dep_ == "advmod"]
+        for c in holders:
+            a = actor_for_token(c)
             if a is not None:
                 out.add(a, "inferred:holder")
                 found = True
@@ -579,6 +584,8 @@ def subject_of(verb: Token) -> Token | None:
                 return _participle_subject(c)
         if (doer := _participle_noun(cur)) is not None:
             return doer  # "met families demanding compensation", "arrested protesters demanding X"
+        if (owner := _infinitive_owner(cur)) is not None:
+            return owner  # "backed Syria's efforts to retake Idlib": Syria retakes it, not the backer
         if cur.dep_ == "relcl" and not is_passive(cur):
             governor = _infinitival_governor(cur)
             if governor is None:
@@ -667,6 +674,25 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
         return None
     host = gerund.head.head
     return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+
+
+@lru_cache(maxsize=1)
+def _directive_nouns() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("directive_nouns") or ())
+
+
+def _infinitive_owner(verb: Token) -> Token | None:
+    """ "Syria's efforts to retake Idlib", "the army's campaign to clear the city": a to-infinitive on a
+    possessed noun is done by the possessor (not by whoever governs the noun), unless the noun directs
+    someone else to act (``directive_nouns``: "Israel's call for/demand to ..."). Else None."""
+    if verb.dep_ not in ("acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in _directive_nouns():
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 @lru_cache(maxsize=1)
