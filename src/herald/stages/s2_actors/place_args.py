@@ -60,7 +60,11 @@ def place_argument(
         tok = lift_conj(tok.head)  # "in Montenegro province" (not "Syria's Idlib province": a place)
     elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in place_nouns:
         tok = lift_conj(tok.head.head)  # "a curfew in the town of Cizre"
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in lex.target_verbs:
+    if (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in lex.target_verbs
+    ):
         return "target"  # "shelled Juba", "would blockade Paris", "Kharkiv was shelled"
     if tok.dep_ != "pobj":
         return None

@@ -284,7 +284,11 @@ def _holders(head: Token, out: Resolved) -> bool:
     held by the party its participle names, stands for that party (``holder_participles``)."""
     found = False
     for part in head.children:
-        if part.dep_ not in ("amod", "acl") or part.tag_ != "VBN" or part.lemma_.lower() not in _holder_participles():
+        if (
+            part.dep_ not in ("amod", "acl")
+            or part.tag_ != "VBN"
+            or part.lemma_.lower() not in _holder_participles()
+        ):
             continue
         if part.dep_ == "acl":  # "territory held by Islamic State"
             agent = agent_of(part)
@@ -687,7 +691,9 @@ def _infinitive_owner(verb: Token) -> Token | None:
     """ "Syria's efforts to retake Idlib", "the army's campaign to clear the city": a to-infinitive on a
     possessed noun is done by the possessor (not by whoever governs the noun), unless the noun directs
     someone else to act (``directive_nouns``: "Israel's call for/demand to ..."). Else None."""
-    if verb.dep_ not in ("acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ not in ("acl", "relcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
         return None
     noun = verb.head
     if noun.pos_ != "NOUN" or noun.lemma_.lower() in _directive_nouns():
