@@ -865,6 +865,9 @@ class SentenceCoder(MotionRoles):
                 for node in (tok, support) if not recipients.actors else ():
                     for arg in (a for name in ADVERSATIVE for a in slot(node, name)):
                         recipients.extend(self._resolve(arg))
+            if not recipients.actors:
+                for arg in impact_targets(tok, type_):  # "carried out an attack that targeted X"
+                    recipients.extend(self._resolve(arg))
             if is_passive(support) and entry.type in UNDERGONE and not recipients.actors:
                 recipients = self._resolve(passive_subject(support))  # "she was kept under surveillance"
             elif is_passive(support):

@@ -200,6 +200,25 @@ def _appositive_members(head: Token, out: Resolved) -> bool:
     return found
 
 
+def _named_appositive(head: Token, out: Resolved) -> bool:
+    """ "thanked our ally Turkey", "its neighbour, Syria": a common noun with no mention of its own followed
+    by the name it describes (an appositive, or a name the parser hung on the verb as a bare modifier) is that
+    named actor."""
+    if head.pos_ not in ("NOUN", "ADJ"):  # "its neighbour Iraq": the parser may tag the noun an adjective
+        return False
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if nxt is not None and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN" and nxt.head.i == head.head.i:
+        names.append(nxt)  # "thank our ally Turkey": Turkey hung on the verb
+    found = False
+    for n in names:
+        a = actor_for_token(n)
+        if a is not None:
+            out.add(a, "appositive-name")
+            found = True
+    return found
+
+
 def _of_conjuncts(head: Token, found: Actor, out: Resolved) -> None:
     """ "the leaders of Germany, France and Italy": one mention names the first country only; the
     coordinated countries are actors too."""
@@ -331,7 +350,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             if not found.country:
                 _affiliation(h, found, out)
             continue
-        if _appositive_members(h, out):
+        if _appositive_members(h, out) or _named_appositive(h, out):
             continue
         if opposing_noun(h):
             continue  # "Erdogan's opponents", "critics of the government": the owner is their target

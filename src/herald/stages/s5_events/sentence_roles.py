@@ -181,11 +181,21 @@ def _impact_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def impact_targets(noun: Token, type_: str) -> list[Token]:
     """What an attack noun hits by a verb of impact (``impact_verbs``): the object when the noun is the
-    verb's subject ("Israeli air strikes hit Syria"), the passive subject when it is the "by" agent ("Gaza
-    was hit by air strikes"); else nothing."""
+    verb's subject ("Israeli air strikes hit Syria") or of its relative clause ("an attack that targeted
+    mourners"), the passive subject when it is the "by" agent ("Gaza was hit by air strikes"); else
+    nothing."""
     verbs, types = _impact_words()
     if type_ not in types:
         return []
+    for clause in noun.children:
+        # "an attack that targeted mourners": a relative clause of impact on the noun
+        if (
+            clause.dep_ == "relcl"
+            and lemma_of(clause) in verbs
+            and not is_passive(clause)
+            and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
+        ):
+            return [c for c in clause.children if c.dep_ in ("dobj", "obj")]
     if noun.dep_ == "nsubj" and lemma_of(noun.head) in verbs:
         return [c for c in noun.head.children if c.dep_ in ("dobj", "obj")]
     by = noun.head
