@@ -337,6 +337,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                 out.add(a, "group")
             return out
     for h in heads_of(tok):
+        before = len(out.actors)
         every = actors_for_token(h)
         found = every[0] if every else None
         if found is not None:
@@ -350,7 +351,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             if not found.country:
                 _affiliation(h, found, out)
             continue
-        if _appositive_members(h, out) or _named_appositive(h, out):
+        if _appositive_members(h, out):
             continue
         if opposing_noun(h):
             continue  # "Erdogan's opponents", "critics of the government": the owner is their target
@@ -365,6 +366,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             out.add(state, "state-word")  # "accused Ottawa of ...": the capital stands for the state
             continue
         if not infer:
+            _named_appositive(h, out)  # the name a description stands for, when nothing else
             continue
         if _holders(h, out):
             continue
@@ -384,6 +386,8 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                             out.add(hit, f"inferred:{prep.lower_}")
                         else:
                             _modifier_actors(p, out, f"inferred:{prep.lower_}")
+        if len(out.actors) == before:
+            _named_appositive(h, out)  # "its neighbour Iraq": the name described, when nothing else
     return out
 
 
