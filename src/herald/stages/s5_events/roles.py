@@ -206,6 +206,8 @@ def _named_appositive(head: Token, out: Resolved) -> bool:
     named actor."""
     if head.pos_ not in ("NOUN", "ADJ"):  # "its neighbour Iraq": the parser may tag the noun an adjective
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "a member of the Syrian parliament, X": the body named is the party (resolve)
     nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if nxt is not None and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN" and nxt.head.i == head.head.i:
@@ -337,7 +339,6 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                 out.add(a, "group")
             return out
     for h in heads_of(tok):
-        before = len(out.actors)
         every = actors_for_token(h)
         found = every[0] if every else None
         if found is not None:
@@ -351,7 +352,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             if not found.country:
                 _affiliation(h, found, out)
             continue
-        if _appositive_members(h, out):
+        if _appositive_members(h, out) or _named_appositive(h, out):
             continue
         if opposing_noun(h):
             continue  # "Erdogan's opponents", "critics of the government": the owner is their target
@@ -366,7 +367,6 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             out.add(state, "state-word")  # "accused Ottawa of ...": the capital stands for the state
             continue
         if not infer:
-            _named_appositive(h, out)  # the name a description stands for, when nothing else
             continue
         if _holders(h, out):
             continue
@@ -386,8 +386,6 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
                             out.add(hit, f"inferred:{prep.lower_}")
                         else:
                             _modifier_actors(p, out, f"inferred:{prep.lower_}")
-        if len(out.actors) == before:
-            _named_appositive(h, out)  # "its neighbour Iraq": the name described, when nothing else
     return out
 
 
