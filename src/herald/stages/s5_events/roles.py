@@ -201,17 +201,19 @@ def _appositive_members(head: Token, out: Resolved) -> bool:
 
 
 def _named_appositive(head: Token, out: Resolved) -> bool:
-    """ "thanked our ally Turkey", "its neighbour, Syria": a common noun with no mention of its own followed
-    by the name it describes (an appositive, or a name the parser hung on the verb as a bare modifier) is that
-    named actor."""
-    if head.pos_ not in ("NOUN", "ADJ"):  # "its neighbour Iraq": the parser may tag the noun an adjective
+    """ "US-based aluminium producer Alcoa", "the militant group, al-Shabaab": a common noun with no mention of
+    its own followed by the name it describes (an appositive, or a name the parser hung on the verb as a bare
+    modifier) is that named actor."""
+    if head.pos_ not in ("NOUN", "ADJ"):  # "neighbour Iraq": the parser may tag the noun an adjective
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return False  # "a member of the Syrian parliament, X": the body named is the party (resolve)
+    if any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss" for c in head.children):
+        # "a member of the Syrian parliament, X", "his wife, X": the body or the possessor named is the
+        # party the description gives (resolve), as coded before
+        return False
     nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if nxt is not None and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN" and nxt.head.i == head.head.i:
-        names.append(nxt)  # "thank our ally Turkey": Turkey hung on the verb
+        names.append(nxt)  # "producer Alcoa has signed": the name hung on the verb
     found = False
     for n in names:
         a = actor_for_token(n)
