@@ -201,9 +201,9 @@ def _appositive_members(head: Token, out: Resolved) -> bool:
 
 
 def _named_appositive(head: Token, out: Resolved) -> bool:
-    """ "US-based aluminium producer Alcoa", "the militant group, al-Shabaab": a common noun with no mention of
-    its own followed by the name it describes (an appositive, or a name the parser hung on the verb as a bare
-    modifier) is that named actor."""
+    """ "US-based aluminium producer Alcoa", "the militant group, al-Shabaab": a common noun with no mention
+    of its own followed by the name it describes (an appositive, or a name the parser hung on the verb as a
+    bare modifier) is that named actor."""
     if head.pos_ not in ("NOUN", "ADJ"):  # "neighbour Iraq": the parser may tag the noun an adjective
         return False
     if any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss" for c in head.children):
