@@ -527,12 +527,26 @@ class SentenceRoles:
             if found.actors and cand.recipients.actors and how != "condition":
                 found = Resolved()  # only a condition outranks an indirect target
         if not found.actors and not cand.recipients.actors:
+            found, how = _others(self._subject_noun_target(cand), cand), "subject-noun"
+        if not found.actors and not cand.recipients.actors:
             found, how = _others(self._type_target(cand, nodes, rules), cand), "type-target"
         if found.actors:
             found.how = [f"{how}" for _ in found.actors]
             cand.recipients = found
             cand.rule += f"+recipient:{how}"
             cand.notes.append(f"recipient from the {how} ({', '.join(a.name for a in found.actors)})")
+
+    def _subject_noun_target(self, cand: Candidate) -> Resolved:
+        """ "The army's campaign against the rebels killed 300 people": an event noun folded into the event
+        as its subject (``_fold_subject_noun``) names the side it is aimed at by "against/on"."""
+        out = Resolved()
+        subj = subject_of(cand.trigger) if cand.kind == "verb" else None
+        if subj is None or subj.i not in self.consumed:
+            return out
+        for name in ("prep:against", "prep:on"):
+            for arg in slot(subj, name):
+                out.extend(self._resolve(arg, infer=False))
+        return out
 
     def _demanded_of(self, verb: Token) -> Resolved:
         """Whom a demand is aimed at: its object or the party of the act it demands ("demanding the
