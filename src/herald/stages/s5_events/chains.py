@@ -81,10 +81,19 @@ def chained_to(
             c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in cur.children
         ):
             return None  # a clause with a subject of its own is its own act ("X detained as Y cracks down")
+        if cur.dep_ == "conj" and _own_subject(cur):
+            return None  # "shelled the town and the rebels killed two": the parser hung the subject elsewhere
         cur = cur.head
         if same(prev := matched.get(cur.i)):
             return prev
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    """A coordinated verb whose subject (found through a misparse) is not that of the verb it is coordinated
+    with: its own clause."""
+    mine, theirs = subject_of(verb), subject_of(verb.head)
+    return mine is not None and theirs is not None and mine.i != theirs.i
 
 
 def _subject_free(cand: Candidate) -> bool:
