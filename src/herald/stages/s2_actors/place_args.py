@@ -60,8 +60,12 @@ def place_argument(
         tok = lift_conj(tok.head)  # "in Montenegro province" (not "Syria's Idlib province": a place)
     elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in place_nouns:
         tok = lift_conj(tok.head.head)  # "a curfew in the town of Cizre"
-    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in lex.target_verbs:
-        return "target"  # "shelled Juba", "would blockade Paris"
+    if (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in lex.target_verbs
+    ):
+        return "target"  # "shelled Juba", "would blockade Paris", "Kharkiv was shelled"
     if tok.dep_ != "pobj":
         return None
     prep = tok.head
@@ -69,8 +73,8 @@ def place_argument(
     gov = prep.head
     if word in lex.opponent_preps and gov.pos_ in ("VERB", "NOUN"):
         return "target"  # "a war against Iraq", "retaliated against Syria": an opponent, not a location
-    if word == "at":
-        # "fired rockets at Israel" ("at" on the verb or on its object): the target of what is aimed
+    if word in ("at", "into"):
+        # "fired rockets at/into Israel" ("at" on the verb or on its object): the target of what is aimed
         verb = gov.head if gov.dep_ == "dobj" else gov
         if verb.lemma_.lower() in lex.aim_verbs:
             return "target"  # (not "attacked a position at X": there X is where the target is)

@@ -14,7 +14,7 @@ from ..common import children_labelled, has_child, syntax
 from . import attach
 from .actor_index import actor_for_token
 from .candidate import Candidate, build, depth, mutual
-from .chains import VERBAL, chained
+from .chains import VERBAL, chained_to
 from .filters import (
     adjectival_use,
     background_role,
@@ -48,7 +48,7 @@ from .roles import (
     speech_governor,
     subject_of,
 )
-from .sentence_roles import ADVERSATIVE, adjunct_rules, passive_subject_acts
+from .sentence_roles import ADVERSATIVE, adjunct_rules, impact_targets, passive_subject_acts
 from .speech import statement_cued_by
 from .triggers import (
     SPEECH_DEMAND,
@@ -190,6 +190,18 @@ class SentenceCoder(MotionRoles):
         for c in out:
             self._adjunct_recipients(c)
         return out
+
+    def _shared_event_objects(self, prev: Candidate, tok: Token) -> None:
+        """ "kidnapped three aid workers and killed two policemen": a coordinated verb folded into the event
+        of the first (chains.chained_to) names another party the act is done to: a recipient of that event."""
+        if tok.dep_ != "conj" or is_passive(tok):
+            return
+        for obj in children_labelled(tok, ("dobj", "obj")):
+            for a in self._resolve(obj, infer=False).actors:
+                if all(a.id != x.id for x in (*prev.actors.actors, *prev.recipients.actors)):
+                    prev.recipients.add(a, "conjunct-object")
+                    if "+recipient:conjunct-object" not in prev.rule:
+                        prev.rule += "+recipient:conjunct-object"
 
     def _armed_other_side(self, cand: Candidate) -> bool:
         """An armed party (``armed_sectors``) is on the receiving side: a recipient, or, for a two-sided
@@ -503,7 +515,8 @@ class SentenceCoder(MotionRoles):
         entry = match_verb(tok, entries)
         if entry is None:
             return None
-        if chained(self.matched, tok, entry.type, entry.mode):
+        if (prev := chained_to(self.matched, tok, entry.type, entry.mode)) is not None:
+            self._shared_event_objects(prev, tok)
             return None
         notes: list[str] = []
         subj = subject_of(tok)
@@ -852,6 +865,9 @@ class SentenceCoder(MotionRoles):
                 for node in (tok, support) if not recipients.actors else ():
                     for arg in (a for name in ADVERSATIVE for a in slot(node, name)):
                         recipients.extend(self._resolve(arg))
+            if not recipients.actors:
+                for arg in impact_targets(tok, type_):  # "carried out an attack that targeted X"
+                    recipients.extend(self._resolve(arg))
             if is_passive(support) and entry.type in UNDERGONE and not recipients.actors:
                 recipients = self._resolve(passive_subject(support))  # "she was kept under surveillance"
             elif is_passive(support):
@@ -894,6 +910,9 @@ class SentenceCoder(MotionRoles):
                 if name == "prep:between":
                     continue
                 for arg in slot(tok, name):
+                    recipients.extend(self._resolve(arg))
+            if not recipients.actors:
+                for arg in impact_targets(tok, type_):  # "air strikes hit Syria": what the attack hits
                     recipients.extend(self._resolve(arg))
             kind, rule, mod_anchor = "noun", f"{entry.name}/own", tok
             if (

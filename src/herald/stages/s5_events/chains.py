@@ -50,6 +50,12 @@ FIRST_PERSON_POSS = frozenset({"our", "my"})
 
 
 def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | None = None) -> bool:
+    return chained_to(matched, tok, type_, mode) is not None
+
+
+def chained_to(
+    matched: dict[int, Candidate], tok: Token, type_: str, mode: str | None = None
+) -> Candidate | None:
     """A second verb of the same type coordinated with or subordinate to a coded one ("attacked ...,
     killing 156"), or describing a coded event noun ("an attack that killed 18"), belongs to the same
     event; not when both name different modes ("recaptured the town and arrested dozens": a seizure and
@@ -68,17 +74,26 @@ def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | N
     for _ in range(3):
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             prev = matched.get(cur.head.i)
-            return same(prev) and prev is not None and prev.trigger.i == cur.head.i
+            return prev if same(prev) and prev is not None and prev.trigger.i == cur.head.i else None
         if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head.i == cur.i:
-            return False
+            return None
         if cur.dep_ in ("conj", "advcl") and any(
             c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in cur.children
         ):
-            return False  # a clause with a subject of its own is its own act ("X detained as Y cracks down")
+            return None  # a clause with a subject of its own is its own act ("X detained as Y cracks down")
+        if cur.dep_ == "conj" and _own_subject(cur):
+            return None  # "shelled the town and the rebels killed two": the parser hung the subject elsewhere
         cur = cur.head
-        if same(matched.get(cur.i)):
-            return True
-    return False
+        if same(prev := matched.get(cur.i)):
+            return prev
+    return None
+
+
+def _own_subject(verb: Token) -> bool:
+    """A coordinated verb whose subject (found through a misparse) is not that of the verb it is coordinated
+    with: its own clause."""
+    mine, theirs = subject_of(verb), subject_of(verb.head)
+    return mine is not None and theirs is not None and mine.i != theirs.i
 
 
 def _subject_free(cand: Candidate) -> bool:

@@ -200,6 +200,29 @@ def _appositive_members(head: Token, out: Resolved) -> bool:
     return found
 
 
+def _named_appositive(head: Token, out: Resolved) -> bool:
+    """ "US-based aluminium producer Alcoa", "the militant group, al-Shabaab": a common noun with no mention
+    of its own followed by the name it describes (an appositive, or a name the parser hung on the verb as a
+    bare modifier) is that named actor."""
+    if head.pos_ not in ("NOUN", "ADJ"):  # "neighbour Iraq": the parser may tag the noun an adjective
+        return False
+    if any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss" for c in head.children):
+        # "a member of the Syrian parliament, X", "his wife, X": the body or the possessor named is the
+        # party the description gives (resolve), as coded before
+        return False
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if nxt is not None and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN" and nxt.head.i == head.head.i:
+        names.append(nxt)  # "producer Alcoa has signed": the name hung on the verb
+    found = False
+    for n in names:
+        a = actor_for_token(n)
+        if a is not None:
+            out.add(a, "appositive-name")
+            found = True
+    return found
+
+
 def _of_conjuncts(head: Token, found: Actor, out: Resolved) -> None:
     """ "the leaders of Germany, France and Italy": one mention names the first country only; the
     coordinated countries are actors too."""
@@ -272,6 +295,37 @@ def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
         stack.extend(x for x in c.lefts if x.dep_ in ("compound", "poss", "nmod"))
 
 
+@lru_cache(maxsize=1)
+def _holder_participles() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("holder_participles") or ())
+
+
+def _holders(head: Token, out: Resolved) -> bool:
+    """ "shelled rebel-held territory", "areas controlled by the rebels": a thing with no actor of its own,
+    held by the party its participle names, stands for that party (``holder_participles``)."""
+    found = False
+    for part in head.children:
+        if (
+            part.dep_ not in ("amod", "acl")
+            or part.tag_ != "VBN"
+            or part.lemma_.lower() not in _holder_participles()
+        ):
+            continue
+        if part.dep_ == "acl":  # "territory held by Islamic State"
+            agent = agent_of(part)
+            holders = [agent, *agent.conjuncts] if agent is not None else []
+        else:  # "rebel-held territory"
+            holders = [c for c in part.children if c.dep_ in MODIFIERS or c.dep_ == "advmod"]
+        for c in holders:
+            a = actor_for_token(c)
+            if a is not None:
+                out.add(a, "inferred:holder")
+                found = True
+    return found
+
+
 def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = frozenset()) -> Resolved:
     """The actors an argument head (and its conjuncts) refers to."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.dep_ in OBJ:
@@ -300,7 +354,7 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             if not found.country:
                 _affiliation(h, found, out)
             continue
-        if _appositive_members(h, out):
+        if _appositive_members(h, out) or _named_appositive(h, out):
             continue
         if opposing_noun(h):
             continue  # "Erdogan's opponents", "critics of the government": the owner is their target
@@ -315,6 +369,8 @@ def resolve(tok: Token, *, infer: bool = True, extra_preps: frozenset[str] = fro
             out.add(state, "state-word")  # "accused Ottawa of ...": the capital stands for the state
             continue
         if not infer:
+            continue
+        if _holders(h, out):
             continue
         for c in h.lefts:
             # "duties on Canadian steel", "struck a Russian base": the demonym on a thing that is no actor
@@ -555,6 +611,8 @@ def subject_of(verb: Token) -> Token | None:
                 return _participle_subject(c)
         if (doer := _participle_noun(cur)) is not None:
             return doer  # "met families demanding compensation", "arrested protesters demanding X"
+        if (owner := _infinitive_owner(cur)) is not None:
+            return owner  # "backed Syria's efforts to retake Idlib": Syria retakes it, not the backer
         if cur.dep_ == "relcl" and not is_passive(cur):
             governor = _infinitival_governor(cur)
             if governor is None:
@@ -643,6 +701,27 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
         return None
     host = gerund.head.head
     return host if host.pos_ in ("VERB", "AUX") and host.i < verb.i else None
+
+
+@lru_cache(maxsize=1)
+def _directive_nouns() -> frozenset[str]:
+    from .sentence_roles import event_roles_data
+
+    return frozenset(str(w).lower() for w in event_roles_data().get("directive_nouns") or ())
+
+
+def _infinitive_owner(verb: Token) -> Token | None:
+    """ "Syria's efforts to retake Idlib", "the army's campaign to clear the city": a to-infinitive on a
+    possessed noun is done by the possessor (not by whoever governs the noun), unless the noun directs
+    someone else to act (``directive_nouns``: "Israel's call for/demand to ..."). Else None."""
+    if verb.dep_ not in ("acl", "relcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in _directive_nouns():
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 @lru_cache(maxsize=1)

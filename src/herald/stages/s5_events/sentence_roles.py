@@ -52,7 +52,7 @@ TERRITORY_PREPS = frozenset({"in", "on", "over", "throughout", "across"})
 # Type target prepositions also read below the event word, on its object or an adjunct's object.
 DEEP_TARGET_PREPS = frozenset({"against"})
 # Type target prepositions that say where, not whom, when the event word has a direct object.
-PLACE_LIKE_PREPS = frozenset({"at", "on", "outside"})
+PLACE_LIKE_PREPS = frozenset({"at", "on", "outside", "into"})
 # Complements naming the target of any event whose own arguments name none ("hack into the computers of X").
 ADVERSATIVE = ("prep:against", "prep:into")
 
@@ -170,6 +170,38 @@ def agent_participles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def passive_control_actors() -> frozenset[str]:
     return frozenset(str(w).lower() for w in event_roles_data().get("passive_control_actors") or ())
+
+
+@lru_cache(maxsize=1)
+def _impact_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = event_roles_data()
+    verbs = frozenset(str(w).lower() for w in data.get("impact_verbs") or ())
+    return verbs, frozenset(str(w).upper() for w in data.get("impact_types") or ())
+
+
+def impact_targets(noun: Token, type_: str) -> list[Token]:
+    """What an attack noun hits by a verb of impact (``impact_verbs``): the object when the noun is the
+    verb's subject ("Israeli air strikes hit Syria") or of its relative clause ("an attack that targeted
+    mourners"), the passive subject when it is the "by" agent ("Gaza was hit by air strikes"); else
+    nothing."""
+    verbs, types = _impact_words()
+    if type_ not in types:
+        return []
+    for clause in noun.children:
+        # "an attack that targeted mourners": a relative clause of impact on the noun
+        if (
+            clause.dep_ == "relcl"
+            and lemma_of(clause) in verbs
+            and not is_passive(clause)
+            and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
+        ):
+            return [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+    if noun.dep_ == "nsubj" and lemma_of(noun.head) in verbs:
+        return [c for c in noun.head.children if c.dep_ in ("dobj", "obj")]
+    by = noun.head
+    if noun.dep_ == "pobj" and by.dep_ == "agent" and lemma_of(by.head) in verbs:
+        return [c for c in by.head.children if c.dep_ == "nsubjpass"]
+    return []
 
 
 def passive_subject_acts(verb: Token) -> bool:
@@ -495,12 +527,26 @@ class SentenceRoles:
             if found.actors and cand.recipients.actors and how != "condition":
                 found = Resolved()  # only a condition outranks an indirect target
         if not found.actors and not cand.recipients.actors:
+            found, how = _others(self._subject_noun_target(cand), cand), "subject-noun"
+        if not found.actors and not cand.recipients.actors:
             found, how = _others(self._type_target(cand, nodes, rules), cand), "type-target"
         if found.actors:
             found.how = [f"{how}" for _ in found.actors]
             cand.recipients = found
             cand.rule += f"+recipient:{how}"
             cand.notes.append(f"recipient from the {how} ({', '.join(a.name for a in found.actors)})")
+
+    def _subject_noun_target(self, cand: Candidate) -> Resolved:
+        """ "The army's campaign against the rebels killed 300 people": an event noun folded into the event
+        as its subject (``_fold_subject_noun``) names the side it is aimed at by "against/on"."""
+        out = Resolved()
+        subj = subject_of(cand.trigger) if cand.kind == "verb" else None
+        if subj is None or subj.i not in self.consumed:
+            return out
+        for name in ("prep:against", "prep:on"):
+            for arg in slot(subj, name):
+                out.extend(self._resolve(arg, infer=False))
+        return out
 
     def _demanded_of(self, verb: Token) -> Resolved:
         """Whom a demand is aimed at: its object or the party of the act it demands ("demanding the
