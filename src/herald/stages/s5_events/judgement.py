@@ -22,11 +22,11 @@ factories to close"). The statements stage gives the speaker; this module reads 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Token
 
-from ...knowledge import load_layered
+from ...knowledge import layered_files, read_fields
 from .actor_index import actor_for_token
 from .filters import ARMED_SECTORS
 from .lexicon import load_lexicon
@@ -45,7 +45,10 @@ CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "a
 
 @dataclass(frozen=True)
 class Judgement:
-    negative: frozenset[str]  # nouns and adjectives of contempt, danger or blame
+    """judgement.yaml, one field per key (lemmas, lower-cased)."""
+
+    negative_nouns: frozenset[str]  # contempt, danger or blame
+    negative_adjectives: frozenset[str]
     positive_nouns: frozenset[str]
     positive_adjectives: frozenset[str]
     harm_verbs: frozenset[str]
@@ -59,29 +62,21 @@ class Judgement:
     performance_verbs: frozenset[str]
     performance_nouns: frozenset[str]
 
+    @cached_property
+    def negative(self) -> frozenset[str]:
+        return self.negative_nouns | self.negative_adjectives
+
+    @cached_property
+    def blamed(self) -> frozenset[str]:
+        """Acts one is blamed for, harms included ("responsible for the loss of jobs")."""
+        return self.blamed_acts | self.harm_outcomes
+
 
 @lru_cache(maxsize=1)
 def judgement_lexicon() -> Judgement:
-    data = load_layered("lexicons/judgement.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or ())
-
-    return Judgement(
-        negative=words("negative_nouns") | words("negative_adjectives"),
-        positive_nouns=words("positive_nouns"),
-        positive_adjectives=words("positive_adjectives"),
-        harm_verbs=words("harm_verbs"),
-        fault_verbs=words("fault_verbs"),
-        cause_verbs=words("cause_verbs"),
-        harm_outcomes=words("harm_outcomes"),
-        pose_verbs=words("pose_verbs"),
-        risk_nouns=words("risk_nouns"),
-        blame_adjectives=words("blame_adjectives"),
-        blamed_acts=words("blamed_acts") | words("harm_outcomes"),
-        performance_verbs=words("performance_verbs"),
-        performance_nouns=words("performance_nouns"),
-    )
+    """The shipped judgement.yaml and users' files of the same path, merged (``read_fields``: a misspelt key
+    or an unquoted boolean in a list is an error that names the file)."""
+    return read_fields(Judgement, layered_files("lexicons/judgement.yaml"), norm=lambda w: str(w).lower())
 
 
 def own_words(tok: Token) -> list[Token]:
@@ -193,7 +188,7 @@ def _blamed_for(pred: Token) -> tuple[Token, str] | None:
         return None
     for prep in (c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if pobj.lemma_.lower() in lex.blamed_acts or pobj.lower_ in lex.blamed_acts:
+            if pobj.lemma_.lower() in lex.blamed or pobj.lower_ in lex.blamed:
                 return pred, NEGATIVE
     return None
 

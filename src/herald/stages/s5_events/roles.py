@@ -9,6 +9,7 @@ mention on a pre-modifier ("Israeli soldiers", "Russia's veto"), then (marked in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -214,11 +215,16 @@ def _named_appositive(head: Token, out: Resolved) -> bool:
     names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if nxt is not None and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN" and nxt.head.i == head.head.i:
         names.append(nxt)  # "producer Alcoa has signed": the name hung on the verb
+    return _add_actors(names, out, "appositive-name")
+
+
+def _add_actors(tokens: Iterable[Token], out: Resolved, rule: str) -> bool:
+    """Each token's actor added to ``out`` under ``rule``; whether any was."""
     found = False
-    for n in names:
-        a = actor_for_token(n)
+    for t in tokens:
+        a = actor_for_token(t)
         if a is not None:
-            out.add(a, "appositive-name")
+            out.add(a, rule)
             found = True
     return found
 
@@ -318,11 +324,7 @@ def _holders(head: Token, out: Resolved) -> bool:
             holders = [agent, *agent.conjuncts] if agent is not None else []
         else:  # "rebel-held territory"
             holders = [c for c in part.children if c.dep_ in MODIFIERS or c.dep_ == "advmod"]
-        for c in holders:
-            a = actor_for_token(c)
-            if a is not None:
-                out.add(a, "inferred:holder")
-                found = True
+        found = _add_actors(holders, out, "inferred:holder") or found
     return found
 
 
