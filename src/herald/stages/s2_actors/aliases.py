@@ -37,7 +37,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ...knowledge import load_layered
-from .resolve import Draft
+from .resolve import Draft, drafts_at
 from .syntax import MODIFIER_DEPS, is_location
 
 NAMED_KINDS = frozenset({"person", "organization", "group"})
@@ -290,16 +290,13 @@ def _name_run(doc: Doc, e: int, limit: int = 4) -> int:
     return j
 
 
-def _bracketed(doc: Doc, drafts: list[Draft]) -> list[tuple[tuple[str, ...], Draft]]:
+def _bracketed(chains: Chains, doc: Doc) -> list[tuple[tuple[str, ...], Draft]]:
     """An acronym introduced in brackets right after an organisation's name ("Movimento 5 Stelle (M5S)",
     "... Atheists and Agnostics (UAAR)"), or a name in brackets after an acronym whose letters it has
     ("CEI (Italian Episcopal Conference)"): the bracketed words are a mention of that organisation. Returns
     the acronyms, for their later occurrences (``_repeats``)."""
-    covering: dict[int, Draft] = {}
-    for d in drafts:
-        for s, e in d.spans:
-            for i in range(s, e):
-                covering.setdefault(i, d)
+    drafts = chains.drafts
+    covering = drafts_at(drafts)
     out: list[tuple[tuple[str, ...], Draft]] = []
     for d in [x for x in drafts if _named(x) and x.first.kind in (*ORG_KINDS, "person")]:
         for s, e in sorted(d.spans):
@@ -341,7 +338,7 @@ def _bracketed(doc: Doc, drafts: list[Draft]) -> list[tuple[tuple[str, ...], Dra
             else:
                 continue
             if other is not None and other is not d:
-                Chains(drafts).merge(d, other, how)
+                chains.merge(d, other, how)
             elif other is None:
                 d.link(inner_s, inner_e, f"alias:{how}")
                 for i in range(inner_s, inner_e):
@@ -503,7 +500,7 @@ def join_name_variants(doc: Doc, drafts: list[Draft], org_heads: Iterable[str]) 
     """Join the drafts that are name variants of one actor (see the module docstring); edits in place."""
     chains = Chains(drafts)
     _same_name(chains)
-    acronyms = _bracketed(doc, drafts)
+    acronyms = _bracketed(chains, doc)
     _acronyms(chains, doc)
     _surnames(chains)
     _short_names(chains)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .context import NON_STATES, place_of
 from .kb import KnowledgeBase
-from .resolve import Draft
+from .resolve import Draft, drafts_at
 
 PEOPLE_KINDS = frozenset({"group", "person"})
 FLED_PREPS = frozenset({"from", "in"})  # "fleeing (the war) in Liberia"; never "to", "into": where they go
@@ -38,11 +38,7 @@ def country_from(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, flee_verbs: f
     ("refugees fleeing the civil war in Liberia", rule ``+fleeing:<code>``; ``flee_verbs`` in roles.yaml).
     Only an unnamed people role with no country of its own, and only a "from" or a verb that completes the
     role noun (not "fled from Syria" said of them, a place of motion; never "fleeing to Turkey")."""
-    at: dict[int, Draft] = {}
-    for d in drafts:
-        for s, e in d.spans:
-            for i in range(s, e):
-                at.setdefault(i, d)
+    at = drafts_at(drafts)
     for d in drafts:
         m = d.first
         if (
@@ -54,7 +50,7 @@ def country_from(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, flee_verbs: f
             or m.kind not in PEOPLE_KINDS
         ):
             continue
-        s, e = min(d.spans)
+        _s, e = min(d.spans)
         head = doc[e - 1]
         how, where = "from", []
         if e < len(doc) and doc[e].lower_ == "from" and doc[e].head.i == head.i:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .resolve import Draft
+from .resolve import Draft, drafts_at
 from .syntax import head_of
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
@@ -25,15 +25,7 @@ _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
 def _persons_at(drafts: list[Draft]) -> dict[int, Draft]:
-    out: dict[int, Draft] = {}
-    for d in drafts:
-        m = d.first
-        if m.kind != "person" or m.unnamed or not d.spans:
-            continue
-        for s, e in d.spans:
-            for i in range(s, e):
-                out.setdefault(i, d)
-    return out
+    return drafts_at(drafts, lambda d: d.first.kind == "person" and not d.first.unnamed)
 
 
 def _listed(tok: Token, persons: dict[int, Draft]) -> list[Draft]:

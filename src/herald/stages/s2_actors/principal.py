@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .resolve import Draft
+from .resolve import Draft, drafts_at
 from .syntax import head_of
 
 
@@ -27,12 +27,7 @@ def _principal_token(head: Token) -> Token | None:
 def link_principals(doc: Doc, drafts: list[Draft], nouns: frozenset[str]) -> None:
     """Set the parent of each person draft one of whose mentions is a serving noun with a person's
     complement (edits the drafts in place)."""
-    person_at: dict[int, Draft] = {}
-    for d in drafts:
-        if d.first.kind == "person":
-            for s, e in d.spans:
-                for i in range(s, e):
-                    person_at.setdefault(i, d)
+    person_at = drafts_at(drafts, lambda d: d.first.kind == "person")
     if not person_at:
         return
     for d in drafts:

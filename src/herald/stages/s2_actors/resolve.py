@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -35,6 +36,18 @@ class Draft:
     @property
     def kind(self) -> str:
         return self.first.kind
+
+
+def drafts_at(drafts: Iterable[Draft], keep: Callable[[Draft], bool] | None = None) -> dict[int, Draft]:
+    """Token index -> the first draft (of those ``keep`` accepts) with a mention covering the token."""
+    out: dict[int, Draft] = {}
+    for d in drafts:
+        if keep is not None and not keep(d):
+            continue
+        for s, e in d.spans:
+            for i in range(s, e):
+                out.setdefault(i, d)
+    return out
 
 
 def _role_head(m: Mention) -> str:
