@@ -35,7 +35,7 @@ from .filters import (
     state_participle,
     yes_no_question,
 )
-from .judgement import NEGATIVE, judging_word, lost_characterizer
+from .judgement import NEGATIVE, judging_word, lost_characterizer, own_words
 from .lexicon import Entry
 from .motion import MotionRoles, sent_to_party
 from .orders import is_internal_order, recast
@@ -86,6 +86,8 @@ POLITICIANS = frozenset({"GOV", "LEG", "PTY", "ELI"})
 # Material acts a verb of naming ("call", "describe") can only talk about, never carry out.
 NAMED_NOT_DONE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
 # Verbal reactions an actor receives from another ("drew criticism from", "won praise from").
+# A characterised phrase without its relative clauses ("a regime that is desperate": not "desperate").
+RELATIVE = frozenset({"relcl"})
 VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"})
 
 
@@ -369,7 +371,7 @@ class SentenceCoder(MotionRoles):
                 return None
             target = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             preds = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-        said = [t for p in preds for t in _own_words(p)]
+        said = [t for p in preds for t in own_words(p, RELATIVE)]
         words = {lemma_of(t) for t in said} | {t.lower_ for t in said}
         via = ""
         if words & self.lex.negative_terms:
@@ -1117,15 +1119,6 @@ def _named_party(res: Resolved) -> bool:
     strong = all(h in ("mention", "group", "same-name", "mention:shared") for h in res.how)
     # a press briefing is no meeting ("during a meeting with reporters")
     return bool(res.actors) and strong and any(a.sector != "JRN" for a in res.actors)
-
-
-def _own_words(tok: Token) -> list[Token]:
-    """The tokens of a phrase without its relative clauses ("a regime that is desperate": not "desperate")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ != "relcl":
-            out.extend(_own_words(c))
-    return out
 
 
 def _on_behalf(content: Token) -> bool:

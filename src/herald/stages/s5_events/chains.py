@@ -29,7 +29,7 @@ from . import attach, modality
 from .candidate import Candidate
 from .lexicon import load_lexicon
 from .roles import PRONOUNS, Resolved, is_headline, is_passive, resolve, subject_of
-from .sentence_roles import PRONOUN_KINDS, adjunct_rules, event_roles_data, own_actors, quoted
+from .sentence_roles import PRONOUN_KINDS, adjunct_rules, own_actors, quoted, role_words
 from .triggers import lemma_of
 
 # Verbal event types whose actor is the one voicing them: the speaker of the statement carrying the event.
@@ -47,10 +47,6 @@ SPEAKER_PRONOUNS = PRONOUNS | {"i", "we"}
 # First-person agents that, inside a quotation, are its speaker ("we", "I") or belong to them ("our forces").
 FIRST_PERSON = frozenset({"i", "we"})
 FIRST_PERSON_POSS = frozenset({"our", "my"})
-
-
-def chained(matched: dict[int, Candidate], tok: Token, type_: str, mode: str | None = None) -> bool:
-    return chained_to(matched, tok, type_, mode) is not None
 
 
 def chained_to(
@@ -253,7 +249,7 @@ def judged_act(cand: Candidate, earlier: list[Candidate]) -> None:
     if cand.type not in REACTIONS or cand.recipients.actors or cand.partners.actors or not cand.actors.actors:
         return  # (a reaction with no actor of its own stays uncoded rather than coded by its target alone)
     nouns = load_lexicon().nouns
-    performing = frozenset(str(w).lower() for w in event_roles_data().get("performing_verbs") or ())
+    performing = role_words("performing_verbs")
     if lemma_of(cand.anchor) in performing:
         return  # "signed the agreement": the act's own performance, not a reaction to it
     heads = [cand.anchor] if cand.anchor.pos_ in ("VERB", "AUX") else []
@@ -560,7 +556,7 @@ class Parties:
 
 @lru_cache(maxsize=1)
 def _additive_adverbs() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in event_roles_data().get("additive_adverbs") or ())
+    return role_words("additive_adverbs")
 
 
 def _another_act(cand: Candidate) -> bool:

@@ -374,6 +374,9 @@ def register_kept(type_: str, mode: str | None, kept: frozenset[str]) -> bool:
     return type_ in kept or f"{type_}/{mode}" in kept
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # where a paragraph ends
+
+
 def note_spans(text: str, openers: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of editorial notes: a paragraph that opens with "Editor's note:", "Correction:" or
     another of ``openers`` speaks about the story or its subject in general (the outlet's standing note on a
@@ -385,6 +388,6 @@ def note_spans(text: str, openers: frozenset[str]) -> list[tuple[int, int]]:
     pat = re.compile(rf"(?im)^[ \t]*(?:{words})[ \t]*[:—–-]")
     out = []
     for m in pat.finditer(text.replace("’", "'")):  # the same length: offsets stay
-        end = re.compile(r"\n[ \t]*\n").search(text, m.end())
+        end = BLANK_LINE.search(text, m.end())
         out.append((m.start(), end.start() if end else len(text)))
     return out

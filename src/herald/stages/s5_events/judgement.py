@@ -40,7 +40,9 @@ PREDICATES = frozenset({"attr", "acomp", "oprd"})
 RESULT_PREPS = frozenset({"to", "in"})
 # Auxiliaries of a forecast: "would be a threat to his bid" foresees a risk rather than judging.
 FORECAST = frozenset({"will", "would", "could", "might", "may", "'ll", "'d"})
-CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "appos"})
+# Where a predicate's own words end: the clauses and conjuncts hung on it ("a bigot who won't win votes").
+PHRASE_ENDS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct"})
+CLAUSES = PHRASE_ENDS | {"appos"}  # and an apposition: "a threat, the worst in years"
 
 
 @dataclass(frozen=True)
@@ -79,16 +81,18 @@ def judgement_lexicon() -> Judgement:
     return read_fields(Judgement, layered_files("lexicons/judgement.yaml"), norm=lambda w: str(w).lower())
 
 
-def own_words(tok: Token) -> list[Token]:
-    """A predicate's words without the clauses hung on it ("a threat who must go" -> "a threat")."""
+def own_words(tok: Token, ends: frozenset[str] = CLAUSES) -> list[Token]:
+    """A predicate's words without what hangs on it by one of ``ends`` ("a threat who must go" -> "a
+    threat")."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ not in CLAUSES:
-            out.extend(own_words(c))
+        if c.dep_ not in ends:
+            out.extend(own_words(c, ends))
     return out
 
 
-def _negated(tok: Token) -> bool:
+def negated(tok: Token) -> bool:
+    """A "not", "never" or "no" on the word."""
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
 
 
@@ -102,7 +106,7 @@ def judging_word(pred: Token) -> tuple[Token, str] | None:
     lex = judgement_lexicon()
     if pred.pos_ == "ADP":  # "described him as a true patriot"
         pred = next((c for c in pred.children if c.dep_ == "pobj"), pred)
-    if any(_negated(t) for t in own_words(pred)):
+    if any(negated(t) for t in own_words(pred)):
         return None
     # the predicate's head words and their modifiers, not words deep in its phrases ("an appropriate
     # response to China's threat" judges nothing of its subject)
@@ -138,7 +142,7 @@ def _harm_result(verb: Token) -> Token | None:
             heads.extend(p for p in c.children if p.dep_ == "pobj")
     for h in heads:
         if h.pos_ in ("VERB", "AUX"):
-            if h.lemma_.lower() in outcomes and not _negated(h):
+            if h.lemma_.lower() in outcomes and not negated(h):
                 return h
             continue
         for t in own_words(h):
@@ -184,7 +188,7 @@ def _blamed_for(pred: Token) -> tuple[Token, str] | None:
     """ "was responsible for the attack", "is accountable for the deaths": blame for a harm or a violent
     act ("responsible for the security of the region" blames nobody)."""
     lex = judgement_lexicon()
-    if pred.lemma_.lower() not in lex.blame_adjectives or _negated(pred):
+    if pred.lemma_.lower() not in lex.blame_adjectives or negated(pred):
         return None
     for prep in (c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -303,9 +303,9 @@ def _affiliation(head: Token, found: Actor, out: Resolved) -> None:
 
 @lru_cache(maxsize=1)
 def _holder_participles() -> frozenset[str]:
-    from .sentence_roles import event_roles_data
+    from .sentence_roles import role_words
 
-    return frozenset(str(w).lower() for w in event_roles_data().get("holder_participles") or ())
+    return role_words("holder_participles")
 
 
 def _holders(head: Token, out: Resolved) -> bool:
@@ -473,9 +473,9 @@ def _swallowed_subject(verb: Token) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _headline_verbs() -> frozenset[str]:
-    from .sentence_roles import event_roles_data
+    from .sentence_roles import role_words
 
-    return frozenset(str(w).lower() for w in event_roles_data().get("headline_passive_verbs") or ())
+    return role_words("headline_passive_verbs")
 
 
 def headline_passive(verb: Token) -> bool:
@@ -707,9 +707,9 @@ def _finite_conjunct_of_gerund(verb: Token) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _directive_nouns() -> frozenset[str]:
-    from .sentence_roles import event_roles_data
+    from .sentence_roles import role_words
 
-    return frozenset(str(w).lower() for w in event_roles_data().get("directive_nouns") or ())
+    return role_words("directive_nouns")
 
 
 def _infinitive_owner(verb: Token) -> Token | None:
@@ -1055,9 +1055,9 @@ def _stranded_object(verb: Token, prep: Token) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _double_object_verbs() -> frozenset[str]:
-    from .sentence_roles import event_roles_data
+    from .sentence_roles import role_words
 
-    return frozenset(str(w).lower() for w in event_roles_data().get("double_object_verbs") or ())
+    return role_words("double_object_verbs")
 
 
 # Actor kinds a name read as the first of two objects may be: a company before a product ("sold Airbus
@@ -1098,9 +1098,9 @@ def misparsed_dative(verb: Token) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _purpose_recipient_verbs() -> frozenset[str]:
-    from .sentence_roles import event_roles_data
+    from .sentence_roles import role_words
 
-    return frozenset(str(w).lower() for w in event_roles_data().get("purpose_recipient_verbs") or ())
+    return role_words("purpose_recipient_verbs")
 
 
 def _purpose_beneficiary(clause: Token) -> Token | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -90,6 +90,12 @@ def event_roles_data() -> dict[str, Any]:
     return load_layered("lexicons/event_roles.yaml")
 
 
+@cache
+def role_words(key: str) -> frozenset[str]:
+    """One word list of event_roles.yaml (users' files layered over it), lower-cased; read once per key."""
+    return frozenset(str(w).lower() for w in event_roles_data().get(key) or ())
+
+
 @lru_cache(maxsize=1)
 def adjunct_rules() -> AdjunctRules:
     data = event_roles_data()
@@ -164,19 +170,18 @@ def own_actors(noun: Token, blocked: frozenset[str] = frozenset()) -> Resolved:
 
 @lru_cache(maxsize=1)
 def agent_participles() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in event_roles_data().get("agent_participles") or ())
+    return role_words("agent_participles")
 
 
 @lru_cache(maxsize=1)
 def passive_control_actors() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in event_roles_data().get("passive_control_actors") or ())
+    return role_words("passive_control_actors")
 
 
 @lru_cache(maxsize=1)
 def _impact_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = event_roles_data()
-    verbs = frozenset(str(w).lower() for w in data.get("impact_verbs") or ())
-    return verbs, frozenset(str(w).upper() for w in data.get("impact_types") or ())
+    types = frozenset(str(w).upper() for w in event_roles_data().get("impact_types") or ())
+    return role_words("impact_verbs"), types
 
 
 def impact_targets(noun: Token, type_: str) -> list[Token]:
@@ -689,12 +694,12 @@ class SentenceRoles:
 
 @lru_cache(maxsize=1)
 def demand_participles() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in event_roles_data().get("demand_participles") or ())
+    return role_words("demand_participles")
 
 
 @lru_cache(maxsize=1)
 def demand_target_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in event_roles_data().get("demand_target_nouns") or ())
+    return role_words("demand_target_nouns")
 
 
 def _demand_participle(adjunct: Token) -> Token | None:

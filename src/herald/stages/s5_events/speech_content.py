@@ -37,6 +37,7 @@ from ..s4_statements.lexicon import cue_lexicon
 from . import attach, judgement
 from .actor_index import actor_for_token
 from .candidate import Candidate, build
+from .judgement import PHRASE_ENDS, negated, own_words
 from .lexicon import Entry, load_lexicon
 from .roles import Resolved
 
@@ -89,10 +90,6 @@ def speech_evaluation() -> SpeechEvaluation:
     )
 
 
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
-
-
 def _cue_token(sent: Span, st: Statement) -> Token | None:
     """The cue verb of a statement in this sentence: in its evidence, outside its content."""
     if not st.cue:
@@ -126,15 +123,6 @@ def _judged(subj: Token, depth: int = 0) -> Actor | None:
     return None
 
 
-def _own_words(tok: Token) -> list[Token]:
-    """A predicate's words without the clauses hung on it ("a bigot who won't win votes" -> "a bigot")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct"):
-            out.extend(_own_words(c))
-    return out
-
-
 def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[Token, str, str] | None:
     """The word that makes the content a judgement of its subject, with the type it gives (ACCUSE for
     criticism, SUPPORT for praise) and the rule that found it, or None."""
@@ -146,9 +134,9 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[T
                 verbs.append(c)
     for v in verbs:
         lemma = v.lemma_.lower()
-        if v.i in coded and not (v.pos_ == "VERB" and lemma in lex.negative_verbs and not _negated(v)):
+        if v.i in coded and not (v.pos_ == "VERB" and lemma in lex.negative_verbs and not negated(v)):
             return None  # the content tells an event of its own ("said Russia attacked the town")
-        if _negated(v):
+        if negated(v):
             if v.pos_ == "VERB" and lemma in lex.disregard_verbs:
                 return v, "ACCUSE", EVALUATED  # "has never respected the right"
             return None  # "won't help", "is not corrupt"
@@ -165,11 +153,11 @@ def _judgement(clause: Token, lex: SpeechEvaluation, coded: set[int]) -> tuple[T
                 [v] if v.pos_ == "ADJ" else []
             )
             for p in preds:
-                words = _own_words(p)
+                words = own_words(p, PHRASE_ENDS)
                 for t in words:
                     if t.lemma_.lower() in lex.negative_terms or t.lower_ in lex.negative_terms:
                         return t, "ACCUSE", EVALUATED
-                if any(_negated(t) for t in words):
+                if any(negated(t) for t in words):
                     continue
                 if p.pos_ == "ADJ" and p.lower_ in lex.positive_terms:
                     return p, "SUPPORT", EVALUATED
@@ -263,7 +251,7 @@ def statement_events(doc: Doc, sent: Span, cands: list[Candidate]) -> list[Candi
     for st in sts:
         speaker = _speaker(doc, st)
         cue = _cue_token(sent, st)
-        if speaker is None or cue is None or _negated(cue) or cue.i in coded:
+        if speaker is None or cue is None or negated(cue) or cue.i in coded:
             continue
         if _already_judged([*cands, *out], speaker, st):
             continue
@@ -427,7 +415,7 @@ def _obligation(
     back,” Axelrod said": a demand by the speaker on the clause's subject (REQUEST), unless the action is a
     state or an outcome ("needs to win Ohio", "has to be careful"), negated, or the speaker's own."""
     lemma = clause.lemma_.lower()
-    if _negated(clause) or clause.i in coded:
+    if negated(clause) or clause.i in coded:
         return None
     action: Token | None = None
     if any(c.dep_ == "aux" and c.lower_ == "ought" for c in clause.children):
@@ -448,7 +436,7 @@ def _obligation(
         )
     else:
         return None
-    if action is None or _negated(action) or action.lemma_.lower() in load_lexicon().not_demanded:
+    if action is None or negated(action) or action.lemma_.lower() in load_lexicon().not_demanded:
         return None
     subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if (
